@@ -1,0 +1,183 @@
+//! The command line, as clap types. Each subcommand's arguments live here;
+//! its behaviour lives in `cmd/<name>.rs`.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// gensyn: run the Gensyn ML-compute protocol end to end on one machine.
+#[derive(Debug, Parser)]
+#[command(name = "gensyn", version, propagate_version = true)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Flags every command takes. Each has an environment-variable twin.
+#[derive(Debug, Clone, Args)]
+pub struct GlobalArgs {
+    /// Print one JSON document on stdout instead of human text.
+    #[arg(long, global = true, env = "GENSYN_JSON", value_parser = clap::builder::BoolishValueParser::new(), action = clap::ArgAction::SetTrue)]
+    pub json: bool,
+
+    /// Node RPC endpoint [default: the running devnet's, else ws://127.0.0.1:9944].
+    #[arg(long, global = true, env = "GENSYN_RPC", value_name = "URL")]
+    pub rpc: Option<String>,
+
+    /// Devnet directory (chain database, log, state file)
+    /// [default: $XDG_DATA_HOME/gensyn/devnet].
+    #[arg(long, global = true, env = "GENSYN_BASE_PATH", value_name = "DIR")]
+    pub base_path: Option<PathBuf>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run and inspect the local devnet node.
+    #[command(subcommand)]
+    Devnet(DevnetCmd),
+    /// Show balances, holds and stakes of an account (all dev accounts if none given).
+    Account(AccountArgs),
+    /// Bond tokens for a protocol role.
+    Stake(StakeArgs),
+    /// Start unbonding part of a role's stake.
+    Unstake(StakeArgs),
+    /// Withdraw unbonded stake whose unbonding period has passed.
+    Withdraw(WithdrawArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+}
+
+/// `gensyn devnet …`
+#[derive(Debug, Subcommand)]
+pub enum DevnetCmd {
+    /// Start the devnet node in the background; return once it serves RPC and has a block.
+    Up(UpArgs),
+    /// Show the running node's height, hashes, endpoint, base path and pid.
+    Status,
+    /// Print the node's log.
+    Logs(LogsArgs),
+    /// Stop the devnet node (a no-op if it is not running).
+    Down(DownArgs),
+    /// Seal blocks now (e.g. to pass an unbonding period).
+    Mine(MineArgs),
+}
+
+/// `gensyn devnet up`
+#[derive(Debug, Args)]
+pub struct UpArgs {
+    /// Also seal a block every MS milliseconds (default: one block per transaction).
+    #[arg(long, value_name = "MS", value_parser = clap::value_parser!(u64).range(1..))]
+    pub block_time: Option<u64>,
+    /// RPC port on 127.0.0.1; 0 picks a free one.
+    #[arg(long, value_name = "N", default_value_t = 9944)]
+    pub rpc_port: u16,
+    /// Wipe the chain database first (refused while the node runs).
+    #[arg(long)]
+    pub fresh: bool,
+    /// Seconds to wait for the node to become ready.
+    #[arg(long, value_name = "SECS", default_value_t = 60)]
+    pub timeout: u64,
+}
+
+/// `gensyn devnet logs`
+#[derive(Debug, Args)]
+pub struct LogsArgs {
+    /// Keep printing new lines until the node stops or Ctrl-C.
+    #[arg(short, long)]
+    pub follow: bool,
+    /// Print only the last N lines.
+    #[arg(short = 'n', long, value_name = "N")]
+    pub lines: Option<usize>,
+}
+
+/// `gensyn devnet down`
+#[derive(Debug, Args)]
+pub struct DownArgs {
+    /// Seconds to wait for a clean stop before killing the node.
+    #[arg(long, value_name = "SECS", default_value_t = 30)]
+    pub timeout: u64,
+}
+
+/// `gensyn devnet mine`
+#[derive(Debug, Args)]
+pub struct MineArgs {
+    /// How many blocks.
+    #[arg(default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    pub blocks: u32,
+}
+
+/// `gensyn account`
+#[derive(Debug, Args)]
+pub struct AccountArgs {
+    /// A dev account name (alice … ferdie) or an SS58 address.
+    #[arg(value_name = "NAME|ADDRESS")]
+    pub account: Option<String>,
+}
+
+/// A protocol role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RoleArg {
+    /// Trains models.
+    Solver,
+    /// Audits training.
+    Verifier,
+    /// Audits verifiers.
+    Whistleblower,
+}
+
+impl From<RoleArg> for pallet_gensyn::Role {
+    fn from(r: RoleArg) -> Self {
+        match r {
+            RoleArg::Solver => pallet_gensyn::Role::Solver,
+            RoleArg::Verifier => pallet_gensyn::Role::Verifier,
+            RoleArg::Whistleblower => pallet_gensyn::Role::Whistleblower,
+        }
+    }
+}
+
+/// How a transaction command waits.
+#[derive(Debug, Clone, Args)]
+pub struct TxArgs {
+    /// The signing dev account (alice … ferdie).
+    #[arg(long = "as", value_name = "NAME", env = "GENSYN_ACCOUNT")]
+    pub signer: String,
+    /// Return once the node accepted the transaction, without waiting for its block.
+    #[arg(long = "async")]
+    pub no_wait: bool,
+    /// Seconds to wait for inclusion and finality.
+    #[arg(long, value_name = "SECS", default_value_t = 60)]
+    pub timeout: u64,
+}
+
+/// `gensyn stake` / `gensyn unstake`
+#[derive(Debug, Args)]
+pub struct StakeArgs {
+    /// The role.
+    #[arg(long, value_enum)]
+    pub role: RoleArg,
+    /// Amount in GSN (up to 12 decimals, e.g. 1000 or 0.5).
+    #[arg(long, allow_hyphen_values = true)]
+    pub amount: String,
+    #[command(flatten)]
+    pub tx: TxArgs,
+}
+
+/// `gensyn withdraw`
+#[derive(Debug, Args)]
+pub struct WithdrawArgs {
+    /// The role.
+    #[arg(long, value_enum)]
+    pub role: RoleArg,
+    #[command(flatten)]
+    pub tx: TxArgs,
+}
+
+/// `gensyn completions`
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}

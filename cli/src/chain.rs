@@ -1,0 +1,333 @@
+//! The chain client: JSON-RPC over WebSocket (jsonrpsee) to the node, with
+//! transactions and storage keys built from the runtime crate's own types.
+//!
+//! Why not subxt: the CLI and the node come from one workspace and one
+//! binary, so the runtime's Rust types are the exact ABI. Building calls,
+//! transaction extensions and storage keys from them is checked by the
+//! compiler and costs no second polkadot-sdk/jsonrpsee stack in the build.
+//! [`Chain::connect`] refuses a node whose runtime differs from ours.
+
+use crate::{error::CliError, events};
+use codec::{Decode, Encode};
+use gensyn_runtime::{
+    AccountId, Header, Nonce, Runtime, RuntimeCall, RuntimeEvent, SignedPayload, TxExtension,
+    UncheckedExtrinsic, VERSION,
+};
+use jsonrpsee::{
+    core::client::{ClientT, Subscription, SubscriptionClientT},
+    rpc_params,
+    ws_client::{WsClient, WsClientBuilder},
+};
+use polkadot_sdk::{
+    frame_system::{self, EventRecord, Phase},
+    pallet_transaction_payment::ChargeTransactionPayment,
+    sp_core::{Bytes, H256},
+    sp_runtime::traits::{BlakeTwo256, Hash as _},
+    sp_keyring::Sr25519Keyring,
+    sp_runtime::{generic::Era, MultiAddress, MultiSignature},
+};
+use serde::Deserialize;
+use serde_json::Value;
+use std::time::{Duration, Instant};
+
+/// A connection to a gensyn node.
+pub struct Chain {
+    rpc: WsClient,
+    /// The endpoint.
+    pub url: String,
+    /// The chain's genesis hash.
+    pub genesis: H256,
+}
+
+/// A block's number and hash.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BlockRef {
+    /// Height.
+    pub number: u32,
+    /// Hash.
+    pub hash: H256,
+}
+
+impl BlockRef {
+    /// `{"number": …, "hash": "0x…"}`
+    pub fn json(&self) -> Value {
+        serde_json::json!({ "number": self.number, "hash": format!("{:?}", self.hash) })
+    }
+}
+
+/// What happened to a submitted transaction.
+#[derive(Debug)]
+pub struct TxOutcome {
+    /// blake2-256 of the encoded transaction.
+    pub tx_hash: H256,
+    /// The (finalized) block that includes it; `None` under `--async`.
+    pub block: Option<BlockRef>,
+    /// Its events, in order.
+    pub events: Vec<RuntimeEvent>,
+}
+
+#[derive(Deserialize)]
+struct RuntimeVersionJson {
+    #[serde(rename = "specName")]
+    spec_name: String,
+    #[serde(rename = "specVersion")]
+    spec_version: u32,
+}
+
+fn rpc_err(e: jsonrpsee::core::client::Error) -> CliError {
+    CliError::other(format!("RPC error: {e}"))
+}
+
+impl Chain {
+    /// Connects and checks that the node runs this build's runtime.
+    pub async fn connect(url: &str) -> Result<Self, CliError> {
+        let not_running = |reason: String| CliError::NodeNotRunning { url: url.to_string(), reason };
+        let rpc = WsClientBuilder::default()
+            .connection_timeout(Duration::from_secs(3))
+            .request_timeout(Duration::from_secs(60))
+            .build(url)
+            .await
+            .map_err(|e| not_running(short_reason(&e.to_string())))?;
+        let genesis: Option<H256> = rpc
+            .request("chain_getBlockHash", rpc_params![0u32])
+            .await
+            .map_err(|e| not_running(short_reason(&e.to_string())))?;
+        let genesis = genesis.ok_or_else(|| CliError::other("the node has no genesis block"))?;
+        let version: RuntimeVersionJson =
+            rpc.request("state_getRuntimeVersion", rpc_params![]).await.map_err(rpc_err)?;
+        if version.spec_name != VERSION.spec_name || version.spec_version != VERSION.spec_version {
+            return Err(CliError::other(format!(
+                "the node at {url} runs runtime {} v{}, but this gensyn speaks {} v{}; restart the devnet with this build (`gensyn devnet down && gensyn devnet up`)",
+                version.spec_name, version.spec_version, VERSION.spec_name, VERSION.spec_version
+            )));
+        }
+        Ok(Self { rpc, url: url.to_string(), genesis })
+    }
+
+    /// The best block.
+    pub async fn best(&self) -> Result<BlockRef, CliError> {
+        let header: Header = self
+            .rpc
+            .request::<Option<Header>, _>("chain_getHeader", rpc_params![])
+            .await
+            .map_err(rpc_err)?
+            .ok_or_else(|| CliError::other("the node returned no best header"))?;
+        Ok(BlockRef { number: header.number, hash: header.hash() })
+    }
+
+    /// The finalized block.
+    pub async fn finalized(&self) -> Result<BlockRef, CliError> {
+        let hash: H256 =
+            self.rpc.request("chain_getFinalizedHead", rpc_params![]).await.map_err(rpc_err)?;
+        let header: Header = self
+            .rpc
+            .request::<Option<Header>, _>("chain_getHeader", rpc_params![hash])
+            .await
+            .map_err(rpc_err)?
+            .ok_or_else(|| CliError::other("the node returned no finalized header"))?;
+        Ok(BlockRef { number: header.number, hash })
+    }
+
+    /// The chain's name from its spec.
+    pub async fn chain_name(&self) -> Result<String, CliError> {
+        self.rpc.request("system_chain", rpc_params![]).await.map_err(rpc_err)
+    }
+
+    /// Reads and decodes a storage value at `at` (default: best block).
+    pub async fn storage<T: Decode>(&self, key: Vec<u8>, at: Option<H256>) -> Result<Option<T>, CliError> {
+        let raw: Option<Bytes> = self
+            .rpc
+            .request("state_getStorage", rpc_params![Bytes(key), at])
+            .await
+            .map_err(rpc_err)?;
+        raw.map(|b| {
+            T::decode(&mut &b.0[..])
+                .map_err(|e| CliError::other(format!("cannot decode storage value: {e}")))
+        })
+        .transpose()
+    }
+
+    /// Seals one block now (manual seal's `engine_createBlock`).
+    pub async fn seal_block(&self) -> Result<H256, CliError> {
+        let created: Value = self
+            .rpc
+            .request("engine_createBlock", rpc_params![true, true, Option::<H256>::None])
+            .await
+            .map_err(rpc_err)?;
+        serde_json::from_value(created["hash"].clone())
+            .map_err(|e| CliError::other(format!("unexpected engine_createBlock reply: {e}")))
+    }
+
+    /// The next nonce of `who`, counting transactions in the pool.
+    async fn next_nonce(&self, who: &AccountId) -> Result<Nonce, CliError> {
+        self.rpc
+            .request("system_accountNextIndex", rpc_params![crate::accounts::ss58(who)])
+            .await
+            .map_err(rpc_err)
+    }
+
+    /// Signs `call` as `signer`, submits it, and (unless `no_wait`) waits until
+    /// it is in a finalized block; a failed dispatch becomes
+    /// [`CliError::Dispatch`] named after the pallet error.
+    pub async fn submit(
+        &self,
+        call: RuntimeCall,
+        signer: Sr25519Keyring,
+        no_wait: bool,
+        timeout: Duration,
+    ) -> Result<TxOutcome, CliError> {
+        let who = signer.to_account_id();
+        let nonce = self.next_nonce(&who).await?;
+        let tx_ext: TxExtension = (
+            frame_system::CheckNonZeroSender::<Runtime>::new(),
+            frame_system::CheckSpecVersion::<Runtime>::new(),
+            frame_system::CheckTxVersion::<Runtime>::new(),
+            frame_system::CheckGenesis::<Runtime>::new(),
+            frame_system::CheckEra::<Runtime>::from(Era::Immortal),
+            frame_system::CheckNonce::<Runtime>::from(nonce),
+            frame_system::CheckWeight::<Runtime>::new(),
+            ChargeTransactionPayment::<Runtime>::from(0),
+            frame_system::WeightReclaim::<Runtime>::new(),
+        );
+        // The signed payload's implicit parts, supplied by us: computing them
+        // needs chain state the CLI does not have.
+        let implicit = (
+            (),
+            VERSION.spec_version,
+            VERSION.transaction_version,
+            self.genesis,
+            self.genesis, // immortal era: checked against the genesis hash
+            (),
+            (),
+            (),
+            (),
+        );
+        let payload = SignedPayload::from_raw(call.clone(), tx_ext.clone(), implicit);
+        let signature = payload.using_encoded(|p| signer.sign(p));
+        let xt = UncheckedExtrinsic::new_signed(
+            call,
+            MultiAddress::Id(who),
+            MultiSignature::Sr25519(signature),
+            tx_ext,
+        );
+        let encoded = xt.encode();
+        let tx_hash = BlakeTwo256::hash(&encoded);
+
+        if no_wait {
+            let _: H256 = self
+                .rpc
+                .request("author_submitExtrinsic", rpc_params![Bytes(encoded)])
+                .await
+                .map_err(pool_err)?;
+            return Ok(TxOutcome { tx_hash, block: None, events: Vec::new() });
+        }
+
+        let mut sub: Subscription<Value> = self
+            .rpc
+            .subscribe(
+                "author_submitAndWatchExtrinsic",
+                rpc_params![Bytes(encoded.clone())],
+                "author_unwatchExtrinsic",
+            )
+            .await
+            .map_err(pool_err)?;
+        let deadline = Instant::now() + timeout;
+        let block_hash = loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let status = match tokio::time::timeout(left, sub.next()).await {
+                Err(_) => return Err(CliError::Timeout(format!(
+                    "transaction {tx_hash:?} not finalized within {}s",
+                    timeout.as_secs()
+                ))),
+                Ok(None) => return Err(CliError::other("the node closed the transaction watch")),
+                Ok(Some(Err(e))) => return Err(CliError::other(format!("bad transaction status: {e}"))),
+                Ok(Some(Ok(status))) => status,
+            };
+            if let Some(hash) = status.get("finalized") {
+                break serde_json::from_value::<H256>(hash.clone())
+                    .map_err(|e| CliError::other(format!("bad finalized hash: {e}")))?;
+            }
+            match status.as_str() {
+                Some("invalid") => return Err(CliError::Rejected("the transaction became invalid".into())),
+                Some("dropped") => return Err(CliError::Rejected("the pool dropped the transaction".into())),
+                _ => {},
+            }
+            if status.get("usurped").is_some() {
+                return Err(CliError::Rejected("replaced by another transaction with the same nonce".into()));
+            }
+            if status.get("finalityTimeout").is_some() {
+                return Err(CliError::Timeout("the including block was never finalized".into()));
+            }
+        };
+
+        let block = self.block_ref(block_hash).await?;
+        let index = self.extrinsic_index(block_hash, &encoded).await?;
+        let records: Vec<EventRecord<RuntimeEvent, H256>> = self
+            .storage(events_key(), Some(block_hash))
+            .await?
+            .unwrap_or_default();
+        let events: Vec<RuntimeEvent> = records
+            .into_iter()
+            .filter(|r| r.phase == Phase::ApplyExtrinsic(index))
+            .map(|r| r.event)
+            .collect();
+        for ev in &events {
+            if let RuntimeEvent::System(frame_system::Event::ExtrinsicFailed { dispatch_error, .. }) = ev {
+                let (pallet, name) = events::dispatch_error_name(*dispatch_error);
+                return Err(CliError::Dispatch { pallet, name });
+            }
+        }
+        Ok(TxOutcome { tx_hash, block: Some(block), events })
+    }
+
+    async fn block_ref(&self, hash: H256) -> Result<BlockRef, CliError> {
+        let header: Header = self
+            .rpc
+            .request::<Option<Header>, _>("chain_getHeader", rpc_params![hash])
+            .await
+            .map_err(rpc_err)?
+            .ok_or_else(|| CliError::other(format!("block {hash:?} not found")))?;
+        Ok(BlockRef { number: header.number, hash })
+    }
+
+    async fn extrinsic_index(&self, block: H256, encoded: &[u8]) -> Result<u32, CliError> {
+        let signed: Value =
+            self.rpc.request("chain_getBlock", rpc_params![block]).await.map_err(rpc_err)?;
+        let ours = format!("0x{}", hex::encode(encoded));
+        signed["block"]["extrinsics"]
+            .as_array()
+            .and_then(|xts| xts.iter().position(|x| x.as_str() == Some(ours.as_str())))
+            .map(|i| i as u32)
+            .ok_or_else(|| CliError::other(format!("transaction not found in block {block:?}")))
+    }
+}
+
+/// `System::Events` (its storage type is private to frame-system).
+fn events_key() -> Vec<u8> {
+    polkadot_sdk::frame_support::storage::storage_prefix(b"System", b"Events").to_vec()
+}
+
+/// Errors from the pool at submission: the node refused the transaction.
+fn pool_err(e: jsonrpsee::core::client::Error) -> CliError {
+    match e {
+        jsonrpsee::core::client::Error::Call(obj) => {
+            let data = obj.data().map(|d| d.get().trim_matches('"').to_string());
+            CliError::Rejected(match data {
+                Some(d) if !d.is_empty() => format!("{}: {d}", obj.message()),
+                _ => obj.message().to_string(),
+            })
+        },
+        other => rpc_err(other),
+    }
+}
+
+/// jsonrpsee's connection errors are long; keep the useful part.
+fn short_reason(e: &str) -> String {
+    if e.contains("Connection refused") {
+        "connection refused".into()
+    } else if e.contains("timed out") || e.contains("Timeout") {
+        "connection timed out".into()
+    } else {
+        e.lines().next().unwrap_or(e).to_string()
+    }
+}

@@ -1,0 +1,304 @@
+//! `gensyn devnet up|status|logs|down|mine`: the local node's lifecycle.
+
+use crate::{
+    args::{DevnetCmd, DownArgs, GlobalArgs, LogsArgs, MineArgs, UpArgs},
+    chain::Chain,
+    error::CliError,
+    output::Output,
+    progress::Spinner,
+    state::{self, DevnetState, LOG_FILE},
+};
+use serde_json::json;
+use std::{
+    io::{BufRead, Read, Seek, SeekFrom},
+    net::TcpListener,
+    path::Path,
+    process::{Command, Stdio},
+    time::{Duration, Instant},
+};
+
+/// Runs a `gensyn devnet` subcommand.
+pub async fn run(cmd: DevnetCmd, global: &GlobalArgs, out: &Output) -> Result<(), CliError> {
+    match cmd {
+        DevnetCmd::Up(args) => up(args, global, out).await,
+        DevnetCmd::Status => status(global, out).await,
+        DevnetCmd::Logs(args) => logs(args, global, out).await,
+        DevnetCmd::Down(args) => down(args, global, out).await,
+        DevnetCmd::Mine(args) => mine(args, global, out).await,
+    }
+}
+
+/// The log filter the node runs with: quiet, except what tells the user where
+/// the node listens and which blocks it seals.
+const NODE_LOG_FILTER: &str = "warn,sc_rpc_server=info,sc_service=info,substrate=info,sc_consensus_manual_seal=info";
+
+async fn up(args: UpArgs, global: &GlobalArgs, out: &Output) -> Result<(), CliError> {
+    let base = super::base_path(global);
+    std::fs::create_dir_all(&base).map_err(|e| {
+        CliError::other(format!("cannot create base path {}: {e}", base.display()))
+    })?;
+    let base = base.canonicalize()?;
+
+    if let Some(st) = state::load(&base).filter(|s| state::node_alive(s.pid, &base)) {
+        if args.fresh {
+            return Err(CliError::Usage(format!(
+                "the devnet in {} is running (pid {}); stop it with `gensyn devnet down` before using --fresh",
+                base.display(),
+                st.pid
+            )));
+        }
+        let chain = Chain::connect(&st.rpc_url).await?;
+        let best = chain.best().await?;
+        out.emit(
+            json!({
+                "already_running": true, "pid": st.pid, "rpc_url": st.rpc_url, "rpc_port": st.rpc_port,
+                "base_path": base, "log_file": st.log_file, "block_time_ms": st.block_time_ms,
+                "best": best.json(), "genesis_hash": format!("{:?}", chain.genesis), "ready_ms": 0,
+            }),
+            || format!("devnet already running at {} (pid {}, block #{})", st.rpc_url, st.pid, best.number),
+        );
+        return Ok(());
+    }
+
+    if args.fresh {
+        for dir in ["chains"] {
+            match std::fs::remove_dir_all(base.join(dir)) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
+                _ => {},
+            }
+        }
+        let _ = std::fs::remove_file(base.join(LOG_FILE));
+    }
+
+    let port = pick_port(args.rpc_port)?;
+    let log_file = base.join(LOG_FILE);
+    let log = std::fs::OpenOptions::new().create(true).append(true).open(&log_file)?;
+    let log_start = log.metadata()?.len();
+    let exe = std::env::current_exe()?;
+    let mut cmd = Command::new(exe);
+    cmd.args(["devnet", "node", "--chain", "dev", "--base-path"])
+        .arg(&base)
+        .args(["--rpc-port", &port.to_string()])
+        .args(["--database", "paritydb"])
+        .args(["--state-pruning", "archive", "--blocks-pruning", "archive"])
+        .args(["--listen-addr", "/ip4/127.0.0.1/tcp/0", "--no-mdns", "--no-prometheus", "--no-telemetry"])
+        .args(["--rpc-cors", "all", "--name", "gensyn-devnet"])
+        .args(["--log", NODE_LOG_FILTER]);
+    if let Some(ms) = args.block_time {
+        cmd.args(["--block-time", &ms.to_string()]);
+    }
+    // Its own process group: a Ctrl-C aimed at this terminal must not stop it.
+    std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
+    let started = Instant::now();
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(log.try_clone()?)
+        .stderr(log)
+        .spawn()
+        .map_err(|e| CliError::other(format!("cannot start the node: {e}")))?;
+    let rpc_url = format!("ws://127.0.0.1:{port}");
+    let st = DevnetState {
+        pid: child.id(),
+        rpc_port: port,
+        rpc_url: rpc_url.clone(),
+        base_path: base.clone(),
+        log_file: log_file.clone(),
+        block_time_ms: args.block_time,
+    };
+    state::save(&base, &st)?;
+
+    let spinner = Spinner::start(out, format!("starting devnet node on {rpc_url}"));
+    let deadline = started + Duration::from_secs(args.timeout);
+    let (chain, finalized) = loop {
+        if let Some(status) = child.try_wait()? {
+            let _ = state::clear(&base);
+            return Err(CliError::other(format!(
+                "the node exited during start-up ({status}); last log lines:\n{}",
+                tail_from(&log_file, log_start, 12)
+            )));
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            let _ = state::clear(&base);
+            return Err(CliError::Timeout(format!(
+                "the node was not ready within {}s; see {}",
+                args.timeout,
+                log_file.display()
+            )));
+        }
+        if let Ok(chain) = Chain::connect(&rpc_url).await {
+            spinner.set("waiting for the first block");
+            if let Ok(fin) = chain.finalized().await {
+                if fin.number >= 1 {
+                    break (chain, fin);
+                }
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    };
+    let ready_ms = started.elapsed().as_millis() as u64;
+    drop(spinner);
+    out.emit(
+        json!({
+            "already_running": false, "pid": st.pid, "rpc_url": rpc_url, "rpc_port": port,
+            "base_path": base, "log_file": log_file, "block_time_ms": args.block_time,
+            "best": finalized.json(), "genesis_hash": format!("{:?}", chain.genesis), "ready_ms": ready_ms,
+        }),
+        || {
+            format!(
+                "devnet up at {rpc_url} (pid {}, block #{}, ready in {:.1}s)\n  base path {}\n  logs      gensyn devnet logs -f",
+                st.pid,
+                finalized.number,
+                ready_ms as f64 / 1000.0,
+                base.display()
+            )
+        },
+    );
+    Ok(())
+}
+
+/// Checks that `port` is free on 127.0.0.1; 0 picks a free one.
+fn pick_port(port: u16) -> Result<u16, CliError> {
+    match TcpListener::bind(("127.0.0.1", port)) {
+        Ok(l) => Ok(l.local_addr()?.port()),
+        Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => Err(CliError::PortInUse(port)),
+        Err(e) => Err(CliError::other(format!("cannot bind 127.0.0.1:{port}: {e}"))),
+    }
+}
+
+/// The last `n` lines of `path` written after byte `from`.
+fn tail_from(path: &Path, from: u64, n: usize) -> String {
+    let mut s = String::new();
+    if let Ok(mut f) = std::fs::File::open(path) {
+        let _ = f.seek(SeekFrom::Start(from));
+        let _ = f.read_to_string(&mut s);
+    }
+    let lines: Vec<&str> = s.lines().collect();
+    lines[lines.len().saturating_sub(n)..].join("\n")
+}
+
+async fn status(global: &GlobalArgs, out: &Output) -> Result<(), CliError> {
+    let base = super::base_path(global);
+    let st = state::load(&base);
+    let url = super::endpoint(global);
+    let chain = Chain::connect(&url).await?;
+    let best = chain.best().await?;
+    let finalized = chain.finalized().await?;
+    let name = chain.chain_name().await?;
+    // The state file describes this endpoint only if it names it.
+    let local = st.filter(|s| s.rpc_url == url && state::node_alive(s.pid, &s.base_path));
+    let doc = json!({
+        "endpoint": url,
+        "chain": name,
+        "spec_version": gensyn_runtime::VERSION.spec_version,
+        "genesis_hash": format!("{:?}", chain.genesis),
+        "best": best.json(),
+        "finalized": finalized.json(),
+        "pid": local.as_ref().map(|s| s.pid),
+        "base_path": local.as_ref().map(|s| s.base_path.clone()),
+        "log_file": local.as_ref().map(|s| s.log_file.clone()),
+        "block_time_ms": local.as_ref().and_then(|s| s.block_time_ms),
+    });
+    out.emit(doc, || {
+        let mut s = format!(
+            "{name} at {url}\n  best      #{} {:?}\n  finalized #{} {:?}",
+            best.number, best.hash, finalized.number, finalized.hash
+        );
+        if let Some(l) = &local {
+            s.push_str(&format!(
+                "\n  pid       {}\n  base path {}\n  sealing   {}",
+                l.pid,
+                l.base_path.display(),
+                match l.block_time_ms {
+                    Some(ms) => format!("every {ms} ms and per transaction"),
+                    None => "instant (one block per transaction)".into(),
+                }
+            ));
+        }
+        s
+    });
+    Ok(())
+}
+
+async fn logs(args: LogsArgs, global: &GlobalArgs, out: &Output) -> Result<(), CliError> {
+    let base = super::base_path(global);
+    let path = base.join(LOG_FILE);
+    let file = std::fs::File::open(&path).map_err(|_| {
+        CliError::other(format!("no devnet log at {} (has `gensyn devnet up` run?)", path.display()))
+    })?;
+    let mut reader = std::io::BufReader::new(file);
+    let mut text = String::new();
+    reader.read_to_string(&mut text)?;
+    let lines: Vec<&str> = text.lines().collect();
+    let shown = &lines[lines.len().saturating_sub(args.lines.unwrap_or(lines.len()))..];
+    if out.json() && !args.follow {
+        out.emit(json!({ "log_file": path, "lines": shown }), String::new);
+        return Ok(());
+    }
+    for l in shown {
+        println!("{l}");
+    }
+    if !args.follow {
+        return Ok(());
+    }
+    // Follow: print appended lines until the node is gone.
+    let mut line = String::new();
+    loop {
+        line.clear();
+        if reader.read_line(&mut line)? > 0 {
+            print!("{line}");
+            continue;
+        }
+        let alive = state::load(&base).is_some_and(|s| state::node_alive(s.pid, &base));
+        if !alive {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+async fn down(args: DownArgs, global: &GlobalArgs, out: &Output) -> Result<(), CliError> {
+    let base = super::base_path(global);
+    let Some(st) = state::load(&base).filter(|s| state::node_alive(s.pid, &base)) else {
+        let _ = state::clear(&base);
+        out.emit(json!({ "was_running": false, "pid": null, "stopped_ms": 0 }), || {
+            "devnet is not running".to_string()
+        });
+        return Ok(());
+    };
+    let started = Instant::now();
+    // SAFETY: plain signal delivery to the node we started.
+    unsafe { libc::kill(st.pid as libc::pid_t, libc::SIGTERM) };
+    let spinner = Spinner::start(out, format!("stopping devnet node (pid {})", st.pid));
+    let deadline = started + Duration::from_secs(args.timeout);
+    let mut killed = false;
+    while state::node_alive(st.pid, &base) {
+        if Instant::now() > deadline && !killed {
+            unsafe { libc::kill(st.pid as libc::pid_t, libc::SIGKILL) };
+            killed = true;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    drop(spinner);
+    state::clear(&base)?;
+    let stopped_ms = started.elapsed().as_millis() as u64;
+    out.emit(json!({ "was_running": true, "pid": st.pid, "killed": killed, "stopped_ms": stopped_ms }), || {
+        format!("devnet stopped (pid {}, {stopped_ms} ms{})", st.pid, if killed { ", killed" } else { "" })
+    });
+    Ok(())
+}
+
+async fn mine(args: MineArgs, global: &GlobalArgs, out: &Output) -> Result<(), CliError> {
+    let chain = super::connect(global).await?;
+    let spinner = Spinner::start(out, format!("sealing {} block(s)", args.blocks));
+    for _ in 0..args.blocks {
+        chain.seal_block().await?;
+    }
+    drop(spinner);
+    let best = chain.best().await?;
+    out.emit(json!({ "mined": args.blocks, "best": best.json() }), || {
+        format!("sealed {} block(s); best is #{} ({:?})", args.blocks, best.number, best.hash)
+    });
+    Ok(())
+}

@@ -1,0 +1,45 @@
+//! The `gensyn` command-line tool, as a library so tests can reach its parts.
+//!
+//! Data flows one way: a command module (`cmd::*`) parses its arguments,
+//! talks to the node through [`chain::Chain`], and hands a typed result to
+//! [`output::Output`], which prints either one JSON document or a human line.
+
+pub mod accounts;
+pub mod amount;
+pub mod args;
+pub mod chain;
+pub mod cmd;
+pub mod error;
+pub mod events;
+pub mod output;
+pub mod progress;
+pub mod state;
+
+use args::{Cli, Command};
+use error::CliError;
+use output::Output;
+
+/// Runs one parsed command line and returns the process exit code:
+/// 0 success, 1 runtime failure, 2 bad arguments.
+pub async fn run(cli: Cli) -> u8 {
+    let out = Output::new(cli.global.json);
+    match dispatch(cli, &out).await {
+        Ok(()) => 0,
+        Err(err) => {
+            out.error(&err);
+            err.exit_code()
+        },
+    }
+}
+
+async fn dispatch(cli: Cli, out: &Output) -> Result<(), CliError> {
+    let global = cli.global;
+    match cli.command {
+        Command::Devnet(cmd) => cmd::devnet::run(cmd, &global, out).await,
+        Command::Account(cmd) => cmd::account::run(cmd, &global, out).await,
+        Command::Stake(cmd) => cmd::stake::stake(cmd, &global, out).await,
+        Command::Unstake(cmd) => cmd::stake::unstake(cmd, &global, out).await,
+        Command::Withdraw(cmd) => cmd::stake::withdraw(cmd, &global, out).await,
+        Command::Completions(cmd) => cmd::completions::run(cmd),
+    }
+}

@@ -1,0 +1,125 @@
+//! The devnet's state file (`<base>/devnet.json`): which process serves which
+//! endpoint. Written atomically (temp file + rename) so a crash mid-write
+//! never leaves a torn file.
+
+use serde::{Deserialize, Serialize};
+use std::{
+    io::Write,
+    path::{Path, PathBuf},
+};
+
+/// File name of the state file inside the base path.
+pub const STATE_FILE: &str = "devnet.json";
+/// File name of the node's log inside the base path.
+pub const LOG_FILE: &str = "node.log";
+
+/// What `gensyn devnet up` records about the node it started.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct DevnetState {
+    /// The node's process id.
+    pub pid: u32,
+    /// The RPC port on 127.0.0.1.
+    pub rpc_port: u16,
+    /// The RPC endpoint.
+    pub rpc_url: String,
+    /// The base path (database, log, this file).
+    pub base_path: PathBuf,
+    /// The node's log file.
+    pub log_file: PathBuf,
+    /// The timer block time, if any.
+    pub block_time_ms: Option<u64>,
+}
+
+/// The default base path: `$XDG_DATA_HOME/gensyn/devnet`, else
+/// `~/.local/share/gensyn/devnet`.
+pub fn default_base_path() -> PathBuf {
+    let data = std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+        .unwrap_or_else(|| PathBuf::from("."));
+    data.join("gensyn").join("devnet")
+}
+
+/// Reads the state file, if there is a readable one.
+pub fn load(base: &Path) -> Option<DevnetState> {
+    let bytes = std::fs::read(base.join(STATE_FILE)).ok()?;
+    serde_json::from_slice(&bytes).ok()
+}
+
+/// Writes the state file atomically.
+pub fn save(base: &Path, state: &DevnetState) -> std::io::Result<()> {
+    let tmp = base.join(format!("{STATE_FILE}.tmp"));
+    {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(&serde_json::to_vec_pretty(state).expect("state serializes"))?;
+        f.sync_all()?;
+    }
+    std::fs::rename(tmp, base.join(STATE_FILE))
+}
+
+/// Removes the state file (missing is fine).
+pub fn clear(base: &Path) -> std::io::Result<()> {
+    match std::fs::remove_file(base.join(STATE_FILE)) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}
+
+/// Whether `pid` is a live devnet node serving `base` (checks the command
+/// line on Linux, so a recycled pid is not mistaken for our node).
+pub fn node_alive(pid: u32, base: &Path) -> bool {
+    // SAFETY: signal 0 only checks that the process exists.
+    let exists = unsafe { libc::kill(pid as libc::pid_t, 0) } == 0;
+    if !exists {
+        return false;
+    }
+    match std::fs::read(format!("/proc/{pid}/cmdline")) {
+        Ok(cmdline) => {
+            let args: Vec<&[u8]> = cmdline.split(|b| *b == 0).collect();
+            let base = base.as_os_str().as_encoded_bytes();
+            args.windows(2).any(|w| w[0] == b"devnet" && w[1] == b"node") &&
+                args.iter().any(|a| *a == base)
+        },
+        // No procfs (macOS): trust the pid.
+        Err(_) => !Path::new("/proc/self").exists(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn state_round_trips_atomically() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(load(dir.path()), None);
+        let s = DevnetState {
+            pid: 42,
+            rpc_port: 9944,
+            rpc_url: "ws://127.0.0.1:9944".into(),
+            base_path: dir.path().into(),
+            log_file: dir.path().join(LOG_FILE),
+            block_time_ms: Some(500),
+        };
+        save(dir.path(), &s).unwrap();
+        assert_eq!(load(dir.path()), Some(s));
+        assert!(!dir.path().join("devnet.json.tmp").exists());
+        clear(dir.path()).unwrap();
+        clear(dir.path()).unwrap();
+        assert_eq!(load(dir.path()), None);
+    }
+
+    #[test]
+    fn a_torn_state_file_reads_as_none() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(STATE_FILE), b"{\"pid\": 4").unwrap();
+        assert_eq!(load(dir.path()), None);
+    }
+
+    #[test]
+    fn this_process_is_not_a_devnet_node() {
+        assert!(!node_alive(std::process::id(), Path::new("/nonexistent")));
+        assert!(!node_alive(u32::MAX / 2, Path::new("/nonexistent")));
+    }
+}

@@ -1,0 +1,111 @@
+//! CLI behaviour that needs no node: help texts (insta snapshots), argument
+//! errors (exit 2) and an unreachable node (exit 1), in text and `--json`.
+
+mod common;
+use common::{gensyn, snapshot_settings};
+
+#[test]
+fn help_texts_are_stable() {
+    let cases: &[&[&str]] = &[
+        &["--help"],
+        &["devnet", "--help"],
+        &["devnet", "up", "--help"],
+        &["devnet", "status", "--help"],
+        &["devnet", "logs", "--help"],
+        &["devnet", "down", "--help"],
+        &["devnet", "mine", "--help"],
+        &["account", "--help"],
+        &["stake", "--help"],
+        &["unstake", "--help"],
+        &["withdraw", "--help"],
+        &["completions", "--help"],
+    ];
+    let settings = snapshot_settings();
+    settings.bind(|| {
+        for args in cases {
+            let run = gensyn(args);
+            assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+            let name = format!("help__{}", args[..args.len() - 1].join("_"));
+            let name = if name == "help__" { "help".to_string() } else { name };
+            insta::assert_snapshot!(name, run.stdout);
+        }
+    });
+}
+
+#[test]
+fn unknown_account_is_a_usage_error() {
+    let run = gensyn(&["account", "mallory", "--rpc", "ws://127.0.0.1:1"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("unknown account 'mallory'"), "{}", run.stderr);
+    assert_eq!(run.stderr.lines().count(), 1, "one-line error: {}", run.stderr);
+    assert!(run.stdout.is_empty());
+}
+
+#[test]
+fn unknown_signer_is_a_usage_error_under_json() {
+    let run = gensyn(&["stake", "--role", "solver", "--amount", "1000", "--as", "mallory", "--json"]);
+    assert_eq!(run.code, 2);
+    let doc = run.json();
+    assert_eq!(doc["error"]["kind"], "usage");
+    assert_eq!(doc["error"]["exit_code"], 2);
+    assert_eq!(doc["schema_version"], 1);
+}
+
+#[test]
+fn bad_amount_is_a_usage_error() {
+    for amount in ["-5", "abc", "0", "1.0000000000001"] {
+        let run = gensyn(&["stake", "--role", "solver", "--amount", amount, "--as", "alice"]);
+        assert_eq!(run.code, 2, "{amount}: {}", run.stderr);
+        assert!(run.stderr.contains("bad amount"), "{}", run.stderr);
+    }
+}
+
+#[test]
+fn bad_role_is_a_clap_usage_error() {
+    let run = gensyn(&["stake", "--role", "miner", "--amount", "1", "--as", "alice"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("invalid value 'miner'"), "{}", run.stderr);
+}
+
+#[test]
+fn node_not_running_is_a_runtime_error() {
+    for args in [
+        vec!["devnet", "status", "--rpc", "ws://127.0.0.1:1"],
+        vec!["account", "alice", "--rpc", "ws://127.0.0.1:1"],
+        vec!["stake", "--role", "solver", "--amount", "1000", "--as", "alice", "--rpc", "ws://127.0.0.1:1"],
+    ] {
+        let run = gensyn(&args);
+        assert_eq!(run.code, 1, "{args:?}");
+        assert!(run.stderr.contains("no node is answering at ws://127.0.0.1:1"), "{}", run.stderr);
+        assert!(run.stderr.contains("gensyn devnet up"), "{}", run.stderr);
+    }
+    let mut args = vec!["devnet", "status", "--rpc", "ws://127.0.0.1:1", "--json"];
+    let doc = gensyn(&args).json();
+    assert_eq!(doc["error"]["kind"], "node_not_running");
+    // The environment-variable twin of --json.
+    args.pop();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_gensyn"))
+        .args(&args)
+        .env("GENSYN_JSON", "1")
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["error"]["kind"], "node_not_running");
+}
+
+#[test]
+fn down_without_a_node_is_idempotent() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = dir.path().to_str().unwrap();
+    for _ in 0..2 {
+        let doc = gensyn(&["devnet", "down", "--base-path", base, "--json"]).ok_json();
+        assert_eq!(doc["was_running"], false);
+    }
+}
+
+#[test]
+fn completions_are_generated() {
+    let run = gensyn(&["completions", "bash"]);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.contains("_gensyn()"), "{}", &run.stdout[..200.min(run.stdout.len())]);
+}

@@ -1,0 +1,174 @@
+//! End to end against a real node: `gensyn devnet up` on a free port, stake
+//! through the CLI, read the stake back, restart the node on the same
+//! database and read it again; plus every failure a user can hit on the way.
+
+mod common;
+use common::{gensyn, shape, snapshot_settings, Run};
+use serde_json::Value;
+
+const UNIT: u128 = 1_000_000_000_000;
+
+/// Stops the node even when an assertion fails half-way.
+struct Devnet {
+    base: tempfile::TempDir,
+}
+
+impl Devnet {
+    fn base(&self) -> &str {
+        self.base.path().to_str().unwrap()
+    }
+
+    fn run(&self, args: &[&str]) -> Run {
+        let mut all: Vec<&str> = args.to_vec();
+        all.extend(["--base-path", self.base()]);
+        gensyn(&all)
+    }
+}
+
+impl Drop for Devnet {
+    fn drop(&mut self) {
+        let _ = gensyn(&["devnet", "down", "--base-path", self.base()]);
+    }
+}
+
+fn solver_active(account: &Value) -> Option<u128> {
+    account["stakes"]["solver"]["active"].as_str().map(|s| s.parse().unwrap())
+}
+
+fn event_names(doc: &Value) -> Vec<String> {
+    doc["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| format!("{}.{}", e["pallet"].as_str().unwrap(), e["name"].as_str().unwrap()))
+        .collect()
+}
+
+#[test]
+fn stake_survives_a_node_restart() {
+    let net = Devnet { base: tempfile::tempdir().unwrap() };
+    let settings = snapshot_settings();
+
+    // Start on a free port and wait for readiness.
+    let up = net.run(&["devnet", "up", "--rpc-port", "0", "--json"]).ok_json();
+    assert_eq!(up["already_running"], false);
+    assert!(up["best"]["number"].as_u64().unwrap() >= 1, "has produced a block: {up}");
+    let port = up["rpc_port"].as_u64().unwrap().to_string();
+    settings.bind(|| insta::assert_snapshot!("json__devnet_up", shape(&up)));
+
+    // `up` again is idempotent and says so.
+    let again = net.run(&["devnet", "up", "--json"]).ok_json();
+    assert_eq!(again["already_running"], true);
+    assert_eq!(again["pid"], up["pid"]);
+
+    // A second devnet on the same port: a clean "port in use" error.
+    let other = tempfile::tempdir().unwrap();
+    let clash = gensyn(&[
+        "devnet", "up", "--rpc-port", &port, "--base-path", other.path().to_str().unwrap(), "--json",
+    ]);
+    assert_eq!(clash.code, 1);
+    assert_eq!(clash.json()["error"]["kind"], "port_in_use");
+    assert!(clash.stderr.contains(&format!("port {port}")), "{}", clash.stderr);
+
+    // Status names the node we started.
+    let status = net.run(&["devnet", "status", "--json"]).ok_json();
+    assert_eq!(status["pid"], up["pid"]);
+    assert_eq!(status["chain"], "gensyn devnet");
+    assert_eq!(status["best"]["number"], status["finalized"]["number"], "instant finality");
+    settings.bind(|| insta::assert_snapshot!("json__devnet_status", shape(&status)));
+
+    // Stake 1500 GSN as a solver.
+    let staked = net
+        .run(&["stake", "--role", "solver", "--amount", "1500", "--as", "alice", "--json"])
+        .ok_json();
+    assert_eq!(staked["status"], "finalized");
+    assert!(event_names(&staked).contains(&"Gensyn.Staked".to_string()), "{staked}");
+    settings.bind(|| insta::assert_snapshot!("json__stake", shape(&staked)));
+
+    let alice = net.run(&["account", "alice", "--json"]).ok_json();
+    assert_eq!(solver_active(&alice), Some(1500 * UNIT));
+    assert_eq!(alice["holds"][0]["reason"], "Gensyn.SolverStake");
+    assert_eq!(alice["holds"][0]["amount"], (1500 * UNIT).to_string());
+    settings.bind(|| insta::assert_snapshot!("json__account", shape(&alice)));
+
+    // Every dev account is listed without an argument.
+    let all = net.run(&["account", "--json"]).ok_json();
+    assert_eq!(all["accounts"].as_array().unwrap().len(), 6);
+
+    // A pallet error comes back by name, exit 1.
+    let low = net.run(&["stake", "--role", "solver", "--amount", "1", "--as", "bob", "--json"]);
+    assert_eq!(low.code, 1, "{}", low.stderr);
+    let err = low.json();
+    assert_eq!(err["error"]["kind"], "dispatch");
+    assert_eq!(err["error"]["pallet"], "Gensyn");
+    assert_eq!(err["error"]["name"], "BelowMinimumStake");
+    assert!(low.stderr.contains("Gensyn.BelowMinimumStake"), "{}", low.stderr);
+    settings.bind(|| insta::assert_snapshot!("json__error_dispatch", shape(&err)));
+
+    // Unstaking below the minimum (and not to zero) is refused.
+    let dust = net.run(&["unstake", "--role", "solver", "--amount", "1000", "--as", "alice"]);
+    assert_eq!(dust.code, 1);
+    assert!(dust.stderr.contains("Gensyn.BelowMinimumStake"), "{}", dust.stderr);
+
+    // Unstake part, try to withdraw too early, mine past the period, withdraw.
+    let unstaked = net
+        .run(&["unstake", "--role", "solver", "--amount", "400", "--as", "alice", "--json"])
+        .ok_json();
+    assert!(event_names(&unstaked).contains(&"Gensyn.Unbonding".to_string()));
+    let early = net.run(&["withdraw", "--role", "solver", "--as", "alice"]);
+    assert_eq!(early.code, 1);
+    assert!(early.stderr.contains("Gensyn.WithdrawTooEarly"), "{}", early.stderr);
+    let mined = net.run(&["devnet", "mine", "10", "--json"]).ok_json();
+    assert_eq!(mined["mined"], 10);
+    settings.bind(|| insta::assert_snapshot!("json__devnet_mine", shape(&mined)));
+    let withdrawn = net.run(&["withdraw", "--role", "solver", "--as", "alice", "--json"]).ok_json();
+    let ev = withdrawn["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "Withdrawn")
+        .expect("a Withdrawn event")
+        .clone();
+    assert_eq!(ev["fields"]["amount"], (400 * UNIT).to_string());
+
+    // Human output is one line per result, on stdout.
+    let human = net.run(&["stake", "--role", "verifier", "--amount", "500", "--as", "bob"]);
+    assert_eq!(human.code, 0, "{}", human.stderr);
+    assert!(human.stdout.starts_with("bob: staked 500 GSN as verifier"), "{}", human.stdout);
+
+    let before = net.run(&["devnet", "status", "--json"]).ok_json();
+
+    // Stop; a second stop is a no-op; the CLI now reports no node.
+    let down = net.run(&["devnet", "down", "--json"]).ok_json();
+    assert_eq!(down["was_running"], true);
+    assert_eq!(down["killed"], false, "the node stops cleanly on SIGTERM");
+    settings.bind(|| insta::assert_snapshot!("json__devnet_down", shape(&down)));
+    assert_eq!(net.run(&["devnet", "down", "--json"]).ok_json()["was_running"], false);
+    let gone = gensyn(&["devnet", "status", "--rpc", &format!("ws://127.0.0.1:{port}")]);
+    assert_eq!(gone.code, 1);
+
+    // Restart on the same database: the stakes are still there.
+    let up2 = net.run(&["devnet", "up", "--rpc-port", "0", "--json"]).ok_json();
+    assert_eq!(up2["genesis_hash"], up["genesis_hash"]);
+    assert!(
+        up2["best"]["number"].as_u64() >= before["best"]["number"].as_u64(),
+        "the chain continues: {up2} vs {before}"
+    );
+    let alice = net.run(&["account", "alice", "--json"]).ok_json();
+    assert_eq!(solver_active(&alice), Some(1100 * UNIT));
+    let bob = net.run(&["account", "bob", "--json"]).ok_json();
+    assert_eq!(bob["stakes"]["verifier"]["active"], (500 * UNIT).to_string());
+
+    // Logs exist and can be tailed.
+    let logs = net.run(&["devnet", "logs", "-n", "3"]);
+    assert_eq!(logs.code, 0);
+    assert!(!logs.stdout.is_empty());
+
+    // --fresh is refused while running, and wipes the chain once stopped.
+    let fresh = net.run(&["devnet", "up", "--fresh"]);
+    assert_eq!(fresh.code, 2, "{}", fresh.stderr);
+    net.run(&["devnet", "down"]);
+    net.run(&["devnet", "up", "--rpc-port", "0", "--fresh", "--json"]).ok_json();
+    let alice = net.run(&["account", "alice", "--json"]).ok_json();
+    assert_eq!(solver_active(&alice), None, "a fresh chain has no stakes");
+}

@@ -1,0 +1,364 @@
+//! The gensyn devnet runtime: FRAME system, timestamp, balances, transaction
+//! payment, sudo and the protocol pallet (`pallet-gensyn`).
+//!
+//! The node executes only the wasm build of this crate (`WASM_BINARY`); the
+//! native build exists so the node and the `gensyn` CLI share its types
+//! (calls, events, storage layouts, transaction extensions) at compile time.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+// `construct_runtime`/`impl_runtime_apis` expand to large items.
+#![recursion_limit = "256"]
+
+#[cfg(feature = "std")]
+include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+
+extern crate alloc;
+
+pub mod genesis;
+
+use alloc::vec::Vec;
+use polkadot_sdk::{
+    sp_api::impl_runtime_apis,
+    frame_executive,
+    frame_support::{
+        derive_impl,
+        genesis_builder_helper::{build_state, get_preset},
+        parameter_types, runtime,
+        traits::{ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf},
+        weights::{
+            constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
+            IdentityFee, Weight,
+        },
+    },
+    frame_system, frame_system_rpc_runtime_api, pallet_balances, pallet_sudo, pallet_timestamp,
+    pallet_transaction_payment,
+    pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier},
+    pallet_transaction_payment_rpc_runtime_api, sp_api, sp_block_builder,
+    sp_core::{self, OpaqueMetadata, H256},
+    sp_genesis_builder::{self, PresetId},
+    sp_inherents::{CheckInherentsResult, InherentData},
+    sp_offchain,
+    sp_runtime::{
+        self, generic,
+        traits::{BlakeTwo256, Block as BlockT, IdentifyAccount, One, Verify},
+        transaction_validity::{TransactionSource, TransactionValidity},
+        ApplyExtrinsicResult, ExtrinsicInclusionMode, MultiAddress, MultiSignature, Perbill,
+    },
+    sp_session, sp_transaction_pool,
+    sp_version::{runtime_version, RuntimeVersion},
+};
+
+pub use pallet_gensyn;
+
+/// Block number.
+pub type BlockNumber = u32;
+/// Transaction signature (sr25519 for the dev accounts).
+pub type Signature = MultiSignature;
+/// An account: the public key of its signer.
+pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
+/// Token amounts, in plancks.
+pub type Balance = u128;
+/// Per-account transaction counter.
+pub type Nonce = u32;
+/// Block and state hashes.
+pub type Hash = H256;
+
+/// One token: 12 decimals, like DOT's planck scale.
+pub const UNIT: Balance = 1_000_000_000_000;
+/// The existential deposit.
+pub const EXISTENTIAL_DEPOSIT: Balance = UNIT / 1_000;
+/// The native token's symbol.
+pub const TOKEN_SYMBOL: &str = "GSN";
+/// The native token's decimals.
+pub const TOKEN_DECIMALS: u8 = 12;
+
+/// Protocol parameters of the staking slice. Amounts are whole tokens of
+/// [`UNIT`]; periods are counted in blocks.
+pub mod protocol {
+    use super::*;
+    /// Minimum solver stake.
+    pub const MIN_SOLVER_STAKE: Balance = 1_000 * UNIT;
+    /// Minimum verifier stake.
+    pub const MIN_VERIFIER_STAKE: Balance = 500 * UNIT;
+    /// Minimum whistleblower stake.
+    pub const MIN_WHISTLEBLOWER_STAKE: Balance = 100 * UNIT;
+    /// Blocks from `unstake` to `withdraw`.
+    pub const UNBONDING_PERIOD: BlockNumber = 10;
+    /// Unbonding chunks in flight per (account, role).
+    pub const MAX_UNBONDING_CHUNKS: u32 = 16;
+}
+
+/// Opaque types for the node, which need not know the runtime's call types.
+pub mod opaque {
+    use super::*;
+    pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
+    /// Opaque block header.
+    pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+    /// Opaque block.
+    pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+}
+
+/// The runtime's version. Bump `spec_version` on every change of logic or
+/// storage layout: the CLI refuses to talk to a node whose spec differs.
+#[runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+    spec_name: alloc::borrow::Cow::Borrowed("gensyn-devnet"),
+    impl_name: alloc::borrow::Cow::Borrowed("gensyn-devnet"),
+    authoring_version: 1,
+    spec_version: 100,
+    impl_version: 1,
+    apis: RUNTIME_API_VERSIONS,
+    transaction_version: 1,
+    system_version: 1,
+};
+
+const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
+
+parameter_types! {
+    pub const Version: RuntimeVersion = VERSION;
+    /// Two seconds of compute per block, as a 6 s-block chain would allow.
+    pub RuntimeBlockWeights: frame_system::limits::BlockWeights =
+        frame_system::limits::BlockWeights::with_sensible_defaults(
+            Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX),
+            NORMAL_DISPATCH_RATIO,
+        );
+    pub RuntimeBlockLength: frame_system::limits::BlockLength =
+        frame_system::limits::BlockLength::builder()
+            .max_length(5 * 1024 * 1024)
+            .modify_max_length_for_class(polkadot_sdk::frame_support::dispatch::DispatchClass::Normal, |m| *m = NORMAL_DISPATCH_RATIO * *m)
+            .build();
+    pub const SS58Prefix: u16 = 42;
+    pub FeeMultiplier: Multiplier = Multiplier::one();
+    pub const MinSolverStake: Balance = protocol::MIN_SOLVER_STAKE;
+    pub const MinVerifierStake: Balance = protocol::MIN_VERIFIER_STAKE;
+    pub const MinWhistleblowerStake: Balance = protocol::MIN_WHISTLEBLOWER_STAKE;
+    pub const UnbondingPeriod: BlockNumber = protocol::UNBONDING_PERIOD;
+}
+
+#[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
+impl frame_system::Config for Runtime {
+    type Block = Block;
+    type BlockWeights = RuntimeBlockWeights;
+    type BlockLength = RuntimeBlockLength;
+    type AccountId = AccountId;
+    type Nonce = Nonce;
+    type Hash = Hash;
+    type BlockHashCount = ConstU32<2400>;
+    type DbWeight = ParityDbWeight;
+    type Version = Version;
+    type AccountData = pallet_balances::AccountData<Balance>;
+    type SS58Prefix = SS58Prefix;
+    type MaxConsumers = ConstU32<16>;
+}
+
+#[derive_impl(pallet_timestamp::config_preludes::TestDefaultConfig)]
+impl pallet_timestamp::Config for Runtime {
+    type Moment = u64;
+    // Instant seal may author several blocks within one millisecond.
+    type MinimumPeriod = ConstU64<0>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Runtime {
+    type Balance = Balance;
+    type ExistentialDeposit = ConstU128<EXISTENTIAL_DEPOSIT>;
+    type AccountStore = System;
+    type ReserveIdentifier = [u8; 8];
+    type MaxLocks = ConstU32<50>;
+    type MaxReserves = ConstU32<50>;
+    type FreezeIdentifier = RuntimeFreezeReason;
+    type MaxFreezes = VariantCountOf<RuntimeFreezeReason>;
+    type WeightInfo = pallet_balances::weights::SubstrateWeight<Runtime>;
+}
+
+#[derive_impl(pallet_transaction_payment::config_preludes::TestDefaultConfig)]
+impl pallet_transaction_payment::Config for Runtime {
+    type OnChargeTransaction = FungibleAdapter<Balances, ()>;
+    type OperationalFeeMultiplier = ConstU8<5>;
+    type WeightToFee = IdentityFee<Balance>;
+    type LengthToFee = IdentityFee<Balance>;
+    type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
+}
+
+#[derive_impl(pallet_sudo::config_preludes::TestDefaultConfig)]
+impl pallet_sudo::Config for Runtime {}
+
+impl pallet_gensyn::Config for Runtime {
+    type Currency = Balances;
+    type RuntimeHoldReason = RuntimeHoldReason;
+    type MinSolverStake = MinSolverStake;
+    type MinVerifierStake = MinVerifierStake;
+    type MinWhistleblowerStake = MinWhistleblowerStake;
+    type UnbondingPeriod = UnbondingPeriod;
+    type MaxUnbondingChunks = ConstU32<{ protocol::MAX_UNBONDING_CHUNKS }>;
+    type WeightInfo = pallet_gensyn::weights::EstimatedWeight;
+}
+
+#[runtime]
+mod runtime {
+    #[runtime::runtime]
+    #[runtime::derive(
+        RuntimeCall,
+        RuntimeEvent,
+        RuntimeError,
+        RuntimeOrigin,
+        RuntimeFreezeReason,
+        RuntimeHoldReason,
+        RuntimeSlashReason,
+        RuntimeLockId,
+        RuntimeTask,
+        RuntimeViewFunction
+    )]
+    pub struct Runtime;
+
+    #[runtime::pallet_index(0)]
+    pub type System = frame_system;
+    #[runtime::pallet_index(1)]
+    pub type Timestamp = pallet_timestamp;
+    #[runtime::pallet_index(2)]
+    pub type Balances = pallet_balances;
+    #[runtime::pallet_index(3)]
+    pub type TransactionPayment = pallet_transaction_payment;
+    #[runtime::pallet_index(4)]
+    pub type Sudo = pallet_sudo;
+    #[runtime::pallet_index(10)]
+    pub type Gensyn = pallet_gensyn;
+}
+
+/// How accounts are addressed in calls.
+pub type Address = MultiAddress<AccountId, ()>;
+/// Block header.
+pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+/// Block.
+pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+/// The transaction extensions every signed transaction carries, in order.
+pub type TxExtension = (
+    frame_system::CheckNonZeroSender<Runtime>,
+    frame_system::CheckSpecVersion<Runtime>,
+    frame_system::CheckTxVersion<Runtime>,
+    frame_system::CheckGenesis<Runtime>,
+    frame_system::CheckEra<Runtime>,
+    frame_system::CheckNonce<Runtime>,
+    frame_system::CheckWeight<Runtime>,
+    pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+    frame_system::WeightReclaim<Runtime>,
+);
+/// A transaction as it travels over RPC.
+pub type UncheckedExtrinsic =
+    generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+/// What a signer signs.
+pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
+/// The executive: dispatches blocks and transactions to the pallets.
+pub type Executive = frame_executive::Executive<
+    Runtime,
+    Block,
+    frame_system::ChainContext<Runtime>,
+    Runtime,
+    AllPalletsWithSystem,
+>;
+
+impl_runtime_apis! {
+    impl sp_api::Core<Block> for Runtime {
+        fn version() -> RuntimeVersion {
+            VERSION
+        }
+        fn execute_block(block: <Block as BlockT>::LazyBlock) {
+            Executive::execute_block(block)
+        }
+        fn initialize_block(header: &<Block as BlockT>::Header) -> ExtrinsicInclusionMode {
+            Executive::initialize_block(header)
+        }
+    }
+
+    impl sp_api::Metadata<Block> for Runtime {
+        fn metadata() -> OpaqueMetadata {
+            OpaqueMetadata::new(Runtime::metadata().into())
+        }
+        fn metadata_at_version(version: u32) -> Option<OpaqueMetadata> {
+            Runtime::metadata_at_version(version)
+        }
+        fn metadata_versions() -> Vec<u32> {
+            Runtime::metadata_versions()
+        }
+    }
+
+    impl sp_block_builder::BlockBuilder<Block> for Runtime {
+        fn apply_extrinsic(extrinsic: <Block as BlockT>::Extrinsic) -> ApplyExtrinsicResult {
+            Executive::apply_extrinsic(extrinsic)
+        }
+        fn finalize_block() -> <Block as BlockT>::Header {
+            Executive::finalize_block()
+        }
+        fn inherent_extrinsics(data: InherentData) -> Vec<<Block as BlockT>::Extrinsic> {
+            data.create_extrinsics()
+        }
+        fn check_inherents(block: <Block as BlockT>::LazyBlock, data: InherentData) -> CheckInherentsResult {
+            data.check_extrinsics(&block)
+        }
+    }
+
+    impl sp_transaction_pool::runtime_api::TaggedTransactionQueue<Block> for Runtime {
+        fn validate_transaction(
+            source: TransactionSource,
+            tx: <Block as BlockT>::Extrinsic,
+            block_hash: <Block as BlockT>::Hash,
+        ) -> TransactionValidity {
+            Executive::validate_transaction(source, tx, block_hash)
+        }
+    }
+
+    impl sp_offchain::OffchainWorkerApi<Block> for Runtime {
+        fn offchain_worker(header: &<Block as BlockT>::Header) {
+            Executive::offchain_worker(header)
+        }
+    }
+
+    impl sp_session::SessionKeys<Block> for Runtime {
+        // No session keys: the devnet has no validators to rotate.
+        fn generate_session_keys(_owner: Vec<u8>, _seed: Option<Vec<u8>>) -> sp_session::OpaqueGeneratedSessionKeys {
+            Default::default()
+        }
+        fn decode_session_keys(_encoded: Vec<u8>) -> Option<Vec<(Vec<u8>, sp_core::crypto::KeyTypeId)>> {
+            None
+        }
+    }
+
+    impl frame_system_rpc_runtime_api::AccountNonceApi<Block, AccountId, Nonce> for Runtime {
+        fn account_nonce(account: AccountId) -> Nonce {
+            System::account_nonce(account)
+        }
+    }
+
+    impl pallet_transaction_payment_rpc_runtime_api::TransactionPaymentApi<Block, Balance> for Runtime {
+        fn query_info(
+            uxt: <Block as BlockT>::Extrinsic,
+            len: u32,
+        ) -> pallet_transaction_payment_rpc_runtime_api::RuntimeDispatchInfo<Balance> {
+            TransactionPayment::query_info(uxt, len)
+        }
+        fn query_fee_details(
+            uxt: <Block as BlockT>::Extrinsic,
+            len: u32,
+        ) -> pallet_transaction_payment::FeeDetails<Balance> {
+            TransactionPayment::query_fee_details(uxt, len)
+        }
+        fn query_weight_to_fee(weight: Weight) -> Balance {
+            TransactionPayment::weight_to_fee(weight)
+        }
+        fn query_length_to_fee(length: u32) -> Balance {
+            TransactionPayment::length_to_fee(length)
+        }
+    }
+
+    impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {
+        fn build_state(config: Vec<u8>) -> sp_genesis_builder::Result {
+            build_state::<RuntimeGenesisConfig>(config)
+        }
+        fn get_preset(id: &Option<PresetId>) -> Option<Vec<u8>> {
+            get_preset::<RuntimeGenesisConfig>(id, genesis::get_preset)
+        }
+        fn preset_names() -> Vec<PresetId> {
+            genesis::preset_names()
+        }
+    }
+}
