@@ -1,0 +1,345 @@
+//! The canonical operators (reference implementations).
+//!
+//! Tensors are row-major `f32` slices with explicit dimensions. Each
+//! function here *is* the definition of its operator: the fast CPU paths,
+//! the CUDA kernels and the runtime's arbitration must reproduce its bits.
+//! The order of every floating-point operation is part of that definition:
+//! - matmul accumulates over K as a sequential fold from `0.0`, one
+//!   multiply then one add per step (no fused multiply-add);
+//! - every other reduction is the tree of [`crate::reduce`];
+//! - averages multiply by `1/n`.
+//!
+//! Shapes are the caller's to validate: mismatched lengths panic.
+
+use crate::{
+    math,
+    reduce::{recip, tree_sum, tree_sum_by},
+};
+
+/// Dimensions and layout of `C[m×n] = op(A)[m×k] · op(B)[k×n]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MatmulShape {
+    /// Rows of C.
+    pub m: usize,
+    /// The contracted dimension.
+    pub k: usize,
+    /// Columns of C.
+    pub n: usize,
+    /// A is stored transposed (`[k×m]`).
+    pub ta: bool,
+    /// B is stored transposed (`[n×k]`).
+    pub tb: bool,
+}
+
+impl MatmulShape {
+    /// `A[m×k] · B[k×n]`, neither transposed.
+    pub const fn nn(m: usize, k: usize, n: usize) -> Self {
+        Self { m, k, n, ta: false, tb: false }
+    }
+    /// Index of `op(A)[i, p]` in A's storage.
+    #[inline(always)]
+    pub fn a_idx(&self, i: usize, p: usize) -> usize {
+        if self.ta { p * self.m + i } else { i * self.k + p }
+    }
+    /// Index of `op(B)[p, j]` in B's storage.
+    #[inline(always)]
+    pub fn b_idx(&self, p: usize, j: usize) -> usize {
+        if self.tb { j * self.k + p } else { p * self.n + j }
+    }
+    /// Multiply-adds performed (for throughput figures).
+    pub fn flops(&self) -> u64 {
+        2 * (self.m * self.k * self.n) as u64
+    }
+}
+
+/// `C = op(A) · op(B)`. Per output: `acc = 0; for p in 0..k { acc = acc + a·b }`.
+pub fn matmul(a: &[f32], b: &[f32], c: &mut [f32], s: MatmulShape) {
+    assert_eq!(a.len(), s.m * s.k, "matmul: A");
+    assert_eq!(b.len(), s.k * s.n, "matmul: B");
+    assert_eq!(c.len(), s.m * s.n, "matmul: C");
+    for i in 0..s.m {
+        for j in 0..s.n {
+            let mut acc = 0.0f32;
+            for p in 0..s.k {
+                acc = acc + a[s.a_idx(i, p)] * b[s.b_idx(p, j)];
+            }
+            c[i * s.n + j] = acc;
+        }
+    }
+}
+
+/// Backward of `C = A·B` (neither stored transposed): `dA = dC·Bᵀ`, `dB = Aᵀ·dC`,
+/// each itself a canonical matmul.
+pub fn matmul_backward(
+    a: &[f32],
+    b: &[f32],
+    dc: &[f32],
+    da: &mut [f32],
+    db: &mut [f32],
+    m: usize,
+    k: usize,
+    n: usize,
+) {
+    matmul(dc, b, da, MatmulShape { m, k: n, n: k, ta: false, tb: true });
+    matmul(a, dc, db, MatmulShape { m: k, k: m, n, ta: true, tb: false });
+}
+
+/// `out = a + b`.
+pub fn add(a: &[f32], b: &[f32], out: &mut [f32]) {
+    assert!(a.len() == b.len() && b.len() == out.len(), "add");
+    for i in 0..out.len() {
+        out[i] = a[i] + b[i];
+    }
+}
+
+/// `out = a ⊙ b`.
+pub fn mul(a: &[f32], b: &[f32], out: &mut [f32]) {
+    assert!(a.len() == b.len() && b.len() == out.len(), "mul");
+    for i in 0..out.len() {
+        out[i] = a[i] * b[i];
+    }
+}
+
+/// Backward of `a ⊙ b`: `da = dy ⊙ b`, `db = dy ⊙ a`.
+pub fn mul_backward(a: &[f32], b: &[f32], dy: &[f32], da: &mut [f32], db: &mut [f32]) {
+    mul(dy, b, da);
+    mul(dy, a, db);
+}
+
+/// `out[i, j] = x[i, j] + bias[j]` for `x` of `rows × bias.len()`.
+pub fn bias_add(x: &[f32], bias: &[f32], out: &mut [f32]) {
+    let n = bias.len();
+    assert!(n > 0 && x.len() % n == 0 && out.len() == x.len(), "bias_add");
+    for (i, v) in out.iter_mut().enumerate() {
+        *v = x[i] + bias[i % n];
+    }
+}
+
+/// Bias gradient: `dbias[j] = Σᵢ dy[i, j]` (tree over rows).
+pub fn bias_backward(dy: &[f32], dbias: &mut [f32]) {
+    let n = dbias.len();
+    assert!(n > 0 && dy.len() % n == 0, "bias_backward");
+    let rows = dy.len() / n;
+    for (j, d) in dbias.iter_mut().enumerate() {
+        *d = tree_sum_by(rows, &|i| dy[i * n + j]);
+    }
+}
+
+/// ReLU as `x > 0 ? x : 0` (so −0 and NaN map to +0).
+pub fn relu(x: &[f32], out: &mut [f32]) {
+    assert_eq!(x.len(), out.len(), "relu");
+    for i in 0..x.len() {
+        out[i] = if x[i] > 0.0 { x[i] } else { 0.0 };
+    }
+}
+
+/// `dx = dy` where `x > 0`, else 0.
+pub fn relu_backward(x: &[f32], dy: &[f32], dx: &mut [f32]) {
+    assert!(x.len() == dy.len() && dy.len() == dx.len(), "relu_backward");
+    for i in 0..x.len() {
+        dx[i] = if x[i] > 0.0 { dy[i] } else { 0.0 };
+    }
+}
+
+/// GELU (tanh approximation), elementwise.
+pub fn gelu(x: &[f32], out: &mut [f32]) {
+    assert_eq!(x.len(), out.len(), "gelu");
+    for i in 0..x.len() {
+        out[i] = math::gelu(x[i]);
+    }
+}
+
+/// `dx = dy · gelu'(x)`.
+pub fn gelu_backward(x: &[f32], dy: &[f32], dx: &mut [f32]) {
+    assert!(x.len() == dy.len() && dy.len() == dx.len(), "gelu_backward");
+    for i in 0..x.len() {
+        dx[i] = dy[i] * math::gelu_grad(x[i]);
+    }
+}
+
+/// Row maximum (order-free; NaN-propagating).
+fn row_max(row: &[f32]) -> f32 {
+    let mut m = f32::NEG_INFINITY;
+    for &v in row {
+        if v > m || v.is_nan() {
+            m = v;
+        }
+    }
+    m
+}
+
+/// Row-wise softmax of `x[rows × n]`: `e = exp(x − max)`, `y = e / Σe`.
+pub fn softmax(x: &[f32], out: &mut [f32], n: usize) {
+    assert!(n > 0 && x.len() % n == 0 && out.len() == x.len(), "softmax");
+    for (xr, yr) in x.chunks_exact(n).zip(out.chunks_exact_mut(n)) {
+        let m = row_max(xr);
+        for j in 0..n {
+            yr[j] = math::exp(xr[j] - m);
+        }
+        let s = tree_sum(yr);
+        for v in yr.iter_mut() {
+            *v = *v / s;
+        }
+    }
+}
+
+/// Softmax backward from its output: `dx = y ⊙ (dy − Σ y⊙dy)` per row.
+pub fn softmax_backward(y: &[f32], dy: &[f32], dx: &mut [f32], n: usize) {
+    assert!(n > 0 && y.len() % n == 0 && dy.len() == y.len() && dx.len() == y.len(), "softmax_backward");
+    for ((yr, dyr), dxr) in y.chunks_exact(n).zip(dy.chunks_exact(n)).zip(dx.chunks_exact_mut(n)) {
+        let dot = tree_sum_by(n, &|j| yr[j] * dyr[j]);
+        for j in 0..n {
+            dxr[j] = yr[j] * (dyr[j] - dot);
+        }
+    }
+}
+
+/// Row-wise log-softmax: `y = (x − max) − ln Σ exp(x − max)`.
+pub fn log_softmax(x: &[f32], out: &mut [f32], n: usize) {
+    assert!(n > 0 && x.len() % n == 0 && out.len() == x.len(), "log_softmax");
+    for (xr, yr) in x.chunks_exact(n).zip(out.chunks_exact_mut(n)) {
+        let m = row_max(xr);
+        let lse = math::ln(tree_sum_by(n, &|j| math::exp(xr[j] - m)));
+        for j in 0..n {
+            yr[j] = (xr[j] - m) - lse;
+        }
+    }
+}
+
+/// Mean cross-entropy of `logits[rows × n]` against class indices:
+/// `−(1/rows) · Σᵢ log_softmax(logits)[i, targetᵢ]` (tree over rows).
+/// Writes the log-softmax into `logp` (the backward needs it).
+pub fn cross_entropy(logits: &[f32], targets: &[u32], logp: &mut [f32], n: usize) -> f32 {
+    let rows = targets.len();
+    assert!(rows > 0 && logits.len() == rows * n, "cross_entropy");
+    log_softmax(logits, logp, n);
+    for &t in targets {
+        assert!((t as usize) < n, "cross_entropy: target out of range");
+    }
+    -(tree_sum_by(rows, &|i| logp[i * n + targets[i] as usize]) * recip(rows))
+}
+
+/// Gradient of [`cross_entropy`] times the upstream gradient `g`:
+/// `dlogits[i, j] = (exp(logp[i, j]) − [j = targetᵢ]) · (g · (1/rows))`.
+pub fn cross_entropy_backward(logp: &[f32], targets: &[u32], g: f32, dlogits: &mut [f32], n: usize) {
+    let rows = targets.len();
+    assert!(rows > 0 && logp.len() == rows * n && dlogits.len() == logp.len(), "cross_entropy_backward");
+    let scale = g * recip(rows);
+    for i in 0..rows {
+        for j in 0..n {
+            let onehot = if j == targets[i] as usize { 1.0 } else { 0.0 };
+            dlogits[i * n + j] = (math::exp(logp[i * n + j]) - onehot) * scale;
+        }
+    }
+}
+
+/// Sum of all elements (tree).
+pub fn sum(x: &[f32]) -> f32 {
+    tree_sum(x)
+}
+
+/// Mean of all elements: `sum × (1/n)`.
+pub fn mean(x: &[f32]) -> f32 {
+    crate::reduce::mean(x)
+}
+
+/// Backward of [`sum`]: every element gets `g`.
+pub fn sum_backward(g: f32, dx: &mut [f32]) {
+    dx.fill(g);
+}
+
+/// Backward of [`mean`]: every element gets `g · (1/n)`.
+pub fn mean_backward(g: f32, dx: &mut [f32]) {
+    let v = g * recip(dx.len());
+    dx.fill(v);
+}
+
+/// Per-row statistics saved by [`layer_norm`] for its backward.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct RowStats {
+    /// Row mean.
+    pub mean: f32,
+    /// `1 / √(var + eps)`.
+    pub rstd: f32,
+}
+
+/// Layer norm over rows of `x[rows × n]`:
+/// `μ = Σx·(1/n)`, `σ² = Σ(x−μ)²·(1/n)`, `r = 1/√(σ²+eps)`, `y = ((x−μ)·r)·γ + β`.
+pub fn layer_norm(
+    x: &[f32],
+    gamma: &[f32],
+    beta: &[f32],
+    eps: f32,
+    out: &mut [f32],
+    stats: &mut [RowStats],
+) {
+    let n = gamma.len();
+    assert!(n > 0 && beta.len() == n && x.len() % n == 0 && out.len() == x.len(), "layer_norm");
+    assert_eq!(stats.len(), x.len() / n, "layer_norm: stats");
+    let inv_n = recip(n);
+    for ((xr, yr), st) in x.chunks_exact(n).zip(out.chunks_exact_mut(n)).zip(stats.iter_mut()) {
+        let mu = tree_sum(xr) * inv_n;
+        let var = tree_sum_by(n, &|j| (xr[j] - mu) * (xr[j] - mu)) * inv_n;
+        let rstd = 1.0 / math::sqrt(var + eps);
+        for j in 0..n {
+            yr[j] = ((xr[j] - mu) * rstd) * gamma[j] + beta[j];
+        }
+        *st = RowStats { mean: mu, rstd };
+    }
+}
+
+/// Layer-norm backward. With `x̂ = (x−μ)·r` and `g = dy·γ`:
+/// `dx = r · ((g − Σg·(1/n)) − x̂ · (Σ g⊙x̂ · (1/n)))`,
+/// `dγ[j] = Σᵢ dy·x̂`, `dβ[j] = Σᵢ dy` (trees over rows).
+pub fn layer_norm_backward(
+    x: &[f32],
+    gamma: &[f32],
+    stats: &[RowStats],
+    dy: &[f32],
+    dx: &mut [f32],
+    dgamma: &mut [f32],
+    dbeta: &mut [f32],
+) {
+    let n = gamma.len();
+    let rows = stats.len();
+    assert!(x.len() == rows * n && dy.len() == x.len() && dx.len() == x.len(), "layer_norm_backward");
+    assert!(dgamma.len() == n && dbeta.len() == n, "layer_norm_backward: params");
+    let inv_n = recip(n);
+    let xhat = |i: usize, j: usize| (x[i * n + j] - stats[i].mean) * stats[i].rstd;
+    for i in 0..rows {
+        let g = |j: usize| dy[i * n + j] * gamma[j];
+        let mean_g = tree_sum_by(n, &g) * inv_n;
+        let mean_gx = tree_sum_by(n, &|j| g(j) * xhat(i, j)) * inv_n;
+        for j in 0..n {
+            dx[i * n + j] = stats[i].rstd * ((g(j) - mean_g) - xhat(i, j) * mean_gx);
+        }
+    }
+    for j in 0..n {
+        dgamma[j] = tree_sum_by(rows, &|i| dy[i * n + j] * xhat(i, j));
+        dbeta[j] = tree_sum_by(rows, &|i| dy[i * n + j]);
+    }
+}
+
+/// Embedding lookup: `out[i, :] = table[ids[i], :]` for `table[vocab × dim]`.
+pub fn embedding(ids: &[u32], table: &[f32], dim: usize, out: &mut [f32]) {
+    assert!(dim > 0 && table.len() % dim == 0 && out.len() == ids.len() * dim, "embedding");
+    let vocab = table.len() / dim;
+    for (i, &id) in ids.iter().enumerate() {
+        assert!((id as usize) < vocab, "embedding: id out of range");
+        out[i * dim..(i + 1) * dim].copy_from_slice(&table[id as usize * dim..(id as usize + 1) * dim]);
+    }
+}
+
+/// Embedding backward: `dtable[r, :] = Σ dy[i, :]` over the `i` with
+/// `ids[i] = r`, folded sequentially in increasing `i` from 0 (rows never
+/// looked up stay 0).
+pub fn embedding_backward(ids: &[u32], dy: &[f32], dim: usize, dtable: &mut [f32]) {
+    assert!(dim > 0 && dtable.len() % dim == 0 && dy.len() == ids.len() * dim, "embedding_backward");
+    dtable.fill(0.0);
+    for (i, &id) in ids.iter().enumerate() {
+        let r = id as usize * dim;
+        for j in 0..dim {
+            dtable[r + j] = dtable[r + j] + dy[i * dim + j];
+        }
+    }
+}

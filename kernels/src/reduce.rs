@@ -1,0 +1,101 @@
+//! The canonical reduction order.
+//!
+//! A sum is the in-place pairwise tree with power-of-two strides that a GPU
+//! block reduction computes: at stride s = 1, 2, 4, … every element i with
+//! i ≡ 0 (mod 2s) and i + s < n becomes x[i] + x[i+s]; the sum is x[0].
+//! Equivalently, the sum of n ≥ 2 values is sum(first P) + sum(rest), where
+//! P is the largest power of two below n. Matmul does *not* use it: its
+//! K-accumulation is a sequential fold (see [`crate::ops::matmul`]).
+
+/// The largest power of two strictly below `n` (`n ≥ 2`).
+#[inline(always)]
+fn split(n: usize) -> usize {
+    1 << (usize::BITS - 1 - (n - 1).leading_zeros())
+}
+
+/// Tree sum of `f(0), f(1), …, f(len−1)`.
+#[inline]
+pub fn tree_sum_by(len: usize, f: &impl Fn(usize) -> f32) -> f32 {
+    fn go(start: usize, len: usize, f: &impl Fn(usize) -> f32) -> f32 {
+        match len {
+            0 => 0.0,
+            1 => f(start),
+            2 => f(start) + f(start + 1),
+            n => {
+                let p = split(n);
+                go(start, p, f) + go(start + p, n - p, f)
+            },
+        }
+    }
+    go(0, len, f)
+}
+
+/// Tree sum of a slice.
+#[inline]
+pub fn tree_sum(xs: &[f32]) -> f32 {
+    tree_sum_by(xs.len(), &|i| xs[i])
+}
+
+/// Mean as `sum × (1/n)`: one correctly rounded reciprocal, then a multiply,
+/// the form every backend computes identically.
+#[inline]
+pub fn mean(xs: &[f32]) -> f32 {
+    tree_sum(xs) * recip(xs.len())
+}
+
+/// `1/n` in f32 (`n` converted exactly for n < 2²⁴).
+#[inline(always)]
+pub fn recip(n: usize) -> f32 {
+    1.0 / n as f32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The stride formulation, literally, as a GPU block would run it.
+    fn stride_tree(xs: &[f32]) -> f32 {
+        let mut v = xs.to_vec();
+        if v.is_empty() {
+            return 0.0;
+        }
+        let mut s = 1;
+        while s < v.len() {
+            let mut i = 0;
+            while i + s < v.len() {
+                v[i] = v[i] + v[i + s];
+                i += 2 * s;
+            }
+            s *= 2;
+        }
+        v[0]
+    }
+
+    #[test]
+    fn recursive_and_stride_trees_agree_bitwise() {
+        use rand::{rngs::SmallRng, Rng, SeedableRng};
+        let mut rng = SmallRng::seed_from_u64(7);
+        for n in 0..300 {
+            let xs: Vec<f32> = (0..n).map(|_| rng.gen_range(-1e3f32..1e3) * rng.gen::<f32>()).collect();
+            assert_eq!(tree_sum(&xs).to_bits(), stride_tree(&xs).to_bits(), "n = {n}");
+        }
+    }
+
+    #[test]
+    fn order_is_the_tree_not_left_to_right() {
+        // 1e8 + 1 + (−1e8) + 1: left to right gives 1 (the first 1 is lost
+        // in 1e8); the tree gives (1e8 + 1) + (−1e8 + 1) = 0.
+        let xs = [1e8f32, 1.0, -1e8, 1.0];
+        assert_eq!(tree_sum(&xs), 0.0);
+        assert_eq!(xs.iter().fold(0.0f32, |a, b| a + b), 1.0);
+    }
+
+    #[test]
+    fn mean_is_sum_times_reciprocal() {
+        let xs = [1.0f32, 2.0, 4.0];
+        assert_eq!(mean(&xs), 7.0 * (1.0 / 3.0));
+        assert_eq!(split(5), 4);
+        assert_eq!(split(4), 2);
+        assert_eq!(split(2), 1);
+    }
+}

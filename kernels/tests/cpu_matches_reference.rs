@@ -1,0 +1,72 @@
+//! The fast CPU paths return the reference operators' exact bits, for
+//! randomized shapes and 1, 2 and many threads.
+
+use gensyn_kernels::{cpu, math, ops, ops::MatmulShape};
+use rand::{rngs::SmallRng, Rng, SeedableRng};
+
+fn random(rng: &mut SmallRng, n: usize) -> Vec<f32> {
+    // Mixed magnitudes make any reordering visible in the low bits.
+    (0..n).map(|_| rng.gen_range(-1.0f32..1.0) * 10f32.powi(rng.gen_range(-3..4))).collect()
+}
+
+fn bits(v: &[f32]) -> Vec<u32> {
+    v.iter().map(|x| x.to_bits()).collect()
+}
+
+#[test]
+fn matmul_fast_path_is_bitwise_equal_to_reference() {
+    let mut rng = SmallRng::seed_from_u64(0x6e75);
+    for case in 0..60 {
+        let (m, k, n) = (rng.gen_range(1..70), rng.gen_range(1..90), rng.gen_range(1..150));
+        let (ta, tb) = (rng.gen_bool(0.5), rng.gen_bool(0.5));
+        let s = MatmulShape { m, k, n, ta, tb };
+        let a = random(&mut rng, m * k);
+        let b = random(&mut rng, k * n);
+        let mut want = vec![0.0; m * n];
+        ops::matmul(&a, &b, &mut want, s);
+        for threads in [1, 2, 7] {
+            let mut got = vec![f32::NAN; m * n];
+            cpu::matmul(&a, &b, &mut got, s, threads);
+            assert_eq!(bits(&got), bits(&want), "case {case}: {s:?}, {threads} threads");
+        }
+    }
+}
+
+#[test]
+fn a_row_alone_equals_the_same_row_in_a_batch() {
+    // candle's default CPU matmul does not guarantee this; ours must.
+    let mut rng = SmallRng::seed_from_u64(3);
+    let (m, k, n) = (33, 257, 129);
+    let a = random(&mut rng, m * k);
+    let b = random(&mut rng, k * n);
+    let mut batch = vec![0.0; m * n];
+    cpu::matmul(&a, &b, &mut batch, MatmulShape::nn(m, k, n), 4);
+    for i in [0, 5, 32] {
+        let mut row = vec![0.0; n];
+        cpu::matmul(&a[i * k..(i + 1) * k], &b, &mut row, MatmulShape::nn(1, k, n), 1);
+        assert_eq!(bits(&row), bits(&batch[i * n..(i + 1) * n]), "row {i}");
+    }
+}
+
+#[test]
+fn row_parallel_ops_are_bitwise_equal_to_reference() {
+    let mut rng = SmallRng::seed_from_u64(11);
+    for _ in 0..20 {
+        let (rows, n) = (rng.gen_range(1..40), rng.gen_range(1..300));
+        let x = random(&mut rng, rows * n);
+        let (mut want, mut got) = (vec![0.0; rows * n], vec![0.0; rows * n]);
+        ops::softmax(&x, &mut want, n);
+        for threads in [1, 2, 7] {
+            cpu::softmax(&x, &mut got, n, threads);
+            assert_eq!(bits(&got), bits(&want));
+        }
+        ops::log_softmax(&x, &mut want, n);
+        for threads in [1, 2, 7] {
+            cpu::log_softmax(&x, &mut got, n, threads);
+            assert_eq!(bits(&got), bits(&want));
+        }
+        ops::gelu(&x, &mut want);
+        cpu::map(&x, &mut got, 3, math::gelu);
+        assert_eq!(bits(&got), bits(&want));
+    }
+}
