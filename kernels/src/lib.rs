@@ -23,3 +23,6 @@ pub mod reduce;
 
 #[cfg(feature = "std")]
 pub mod cpu;
+
+#[cfg(feature = "cuda")]
+pub mod cuda;

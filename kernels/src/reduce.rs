@@ -30,6 +30,34 @@ pub fn tree_sum_by(len: usize, f: &impl Fn(usize) -> f32) -> f32 {
     go(0, len, f)
 }
 
+/// The same tree, computed in one streaming pass with O(log n) state: a
+/// binary counter of partial sums (merge equal-sized neighbours, then fold
+/// what is left right to left). This is how one CUDA thread sums a strided
+/// column; the tests prove it equals [`tree_sum_by`].
+pub fn tree_sum_streaming(len: usize, f: impl Fn(usize) -> f32) -> f32 {
+    let mut sums = [0.0f32; usize::BITS as usize + 1];
+    let mut sizes = [0usize; usize::BITS as usize + 1];
+    let mut top = 0;
+    for i in 0..len {
+        sums[top] = f(i);
+        sizes[top] = 1;
+        top += 1;
+        while top >= 2 && sizes[top - 1] == sizes[top - 2] {
+            sums[top - 2] = sums[top - 2] + sums[top - 1];
+            sizes[top - 2] *= 2;
+            top -= 1;
+        }
+    }
+    if top == 0 {
+        return 0.0;
+    }
+    let mut acc = sums[top - 1];
+    for i in (0..top - 1).rev() {
+        acc = sums[i] + acc;
+    }
+    acc
+}
+
 /// Tree sum of a slice.
 #[inline]
 pub fn tree_sum(xs: &[f32]) -> f32 {
@@ -78,6 +106,16 @@ mod tests {
         for n in 0..300 {
             let xs: Vec<f32> = (0..n).map(|_| rng.gen_range(-1e3f32..1e3) * rng.gen::<f32>()).collect();
             assert_eq!(tree_sum(&xs).to_bits(), stride_tree(&xs).to_bits(), "n = {n}");
+        }
+    }
+
+    #[test]
+    fn streaming_counter_equals_the_tree() {
+        use rand::{rngs::SmallRng, Rng, SeedableRng};
+        let mut rng = SmallRng::seed_from_u64(9);
+        for n in 0..600 {
+            let xs: Vec<f32> = (0..n).map(|_| rng.gen_range(-1e4f32..1e4) * rng.gen::<f32>()).collect();
+            assert_eq!(tree_sum_streaming(n, |i| xs[i]).to_bits(), tree_sum(&xs).to_bits(), "n = {n}");
         }
     }
 

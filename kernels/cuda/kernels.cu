@@ -1,0 +1,190 @@
+// gensyn reproducible kernels for CUDA.
+//
+// Each kernel computes exactly what the canonical Rust operator in
+// kernels/src/ops.rs computes, in the same floating-point order:
+// - compiled by NVRTC with --fmad=false (no contraction into FMA),
+//   --prec-div=true, --prec-sqrt=true and --ftz=false (IEEE semantics);
+// - matmul folds K sequentially per output (tiles only stage loads);
+// - reductions follow the canonical power-of-two-stride tree;
+// - exp/ln/tanh are the same polynomials as kernels/src/math.rs.
+// Parallelism only decides which thread computes which output.
+
+#define TILE 16
+
+__device__ __forceinline__ float g_pow2(int n) { return __int_as_float((n + 127) << 23); }
+
+__device__ float g_exp(float x) {
+    if (isnan(x)) return x;
+    if (x > 88.72284f) return __int_as_float(0x7f800000);
+    if (x < -103.97208f) return 0.0f;
+    const float LN2_HI = __int_as_float(0x3f317200);
+    const float LN2_LO = __int_as_float(0x35bfbe8e);
+    float n = (x * 1.44269504f + 12582912.0f) - 12582912.0f;
+    float r = (x - n * LN2_HI) - n * LN2_LO;
+    float p = 1.0f + r * (1.0f + r * (0.5f + r * (1.0f / 6.0f + r * (1.0f / 24.0f +
+              r * (1.0f / 120.0f + r * (1.0f / 720.0f + r * (1.0f / 5040.0f)))))));
+    int ni = (int)n;
+    if (ni > 127) return p * g_pow2(127) * g_pow2(ni - 127);
+    if (ni < -126) return p * g_pow2(ni + 100) * g_pow2(-100);
+    return p * g_pow2(ni);
+}
+
+__device__ float g_ln(float x) {
+    if (isnan(x) || x < 0.0f) return __int_as_float(0x7fc00000);
+    if (x == 0.0f) return __int_as_float(0xff800000);
+    if (isinf(x)) return x;
+    unsigned int bits = __float_as_uint(x);
+    int e = 0;
+    if (bits < 0x00800000u) { bits = __float_as_uint(x * g_pow2(25)); e = -25; }
+    e += (int)((bits >> 23) & 0xffu) - 127;
+    float m = __uint_as_float((bits & 0x007fffffu) | 0x3f800000u);
+    if (m > __int_as_float(0x3fb504f3)) { m *= 0.5f; e += 1; }  // f32 SQRT_2
+    float s = (m - 1.0f) / (m + 1.0f);
+    float z = s * s;
+    float two_s = s + s;
+    float tail = z * (1.0f / 3.0f + z * (1.0f / 5.0f + z * (1.0f / 7.0f + z * (1.0f / 9.0f + z * (1.0f / 11.0f)))));
+    float ln_m = two_s + two_s * tail;
+    float ef = (float)e;
+    return ef * __int_as_float(0x3f317200) + (ln_m + ef * __int_as_float(0x35bfbe8e));
+}
+
+__device__ float g_tanh(float x) {
+    if (isnan(x)) return x;
+    float a = __uint_as_float(__float_as_uint(x) & 0x7fffffffu);
+    float t;
+    if (a < 0.25f) {
+        float z = a * a;
+        t = a * (1.0f + z * (-1.0f / 3.0f + z * (2.0f / 15.0f + z * (-17.0f / 315.0f + z * (62.0f / 2835.0f)))));
+    } else if (a > 9.0f) {
+        t = 1.0f;
+    } else {
+        float e = g_exp(-(a + a));
+        t = (1.0f - e) / (1.0f + e);
+    }
+    return x < 0.0f ? -t : t;
+}
+
+__device__ float g_gelu(float x) {
+    const float C = 0.79788456f, K = 0.044715f;
+    float u = C * (x + K * (x * x * x));
+    return (0.5f * x) * (1.0f + g_tanh(u));
+}
+
+// Canonical tree sum of x[0], x[stride], …, x[(len-1)·stride] by one thread:
+// a binary counter of partial sums reproduces the power-of-two-stride tree
+// (see reduce::tree_sum_streaming, which the Rust tests prove equal).
+__device__ float g_tree_sum_strided(const float* x, int len, int stride) {
+    float sums[32];
+    int sizes[32];
+    int top = 0;
+    for (int i = 0; i < len; ++i) {
+        sums[top] = x[(long long)i * stride];
+        sizes[top] = 1;
+        ++top;
+        while (top >= 2 && sizes[top - 1] == sizes[top - 2]) {
+            sums[top - 2] = sums[top - 2] + sums[top - 1];
+            sizes[top - 2] *= 2;
+            --top;
+        }
+    }
+    if (top == 0) return 0.0f;
+    float acc = sums[top - 1];
+    for (int i = top - 2; i >= 0; --i) acc = sums[i] + acc;
+    return acc;
+}
+
+// Canonical tree sum of sh[0..n) in shared memory, in place, by the block.
+__device__ float g_block_tree_sum(float* sh, int n) {
+    for (int s = 1; s < n; s *= 2) {
+        __syncthreads();
+        for (int i = threadIdx.x * 2 * s; i + s < n; i += blockDim.x * 2 * s) sh[i] = sh[i] + sh[i + s];
+    }
+    __syncthreads();
+    float total = n > 0 ? sh[0] : 0.0f;
+    __syncthreads();
+    return total;
+}
+
+extern "C" __global__ void matmul(const float* a, const float* b, float* c, int m, int k, int n, int ta, int tb) {
+    __shared__ float As[TILE][TILE];
+    __shared__ float Bs[TILE][TILE];
+    int i = blockIdx.y * TILE + threadIdx.y;
+    int j = blockIdx.x * TILE + threadIdx.x;
+    float acc = 0.0f;
+    for (int p0 = 0; p0 < k; p0 += TILE) {
+        int pa = p0 + threadIdx.x;
+        int pb = p0 + threadIdx.y;
+        As[threadIdx.y][threadIdx.x] = (i < m && pa < k) ? a[ta ? (long long)pa * m + i : (long long)i * k + pa] : 0.0f;
+        Bs[threadIdx.y][threadIdx.x] = (j < n && pb < k) ? b[tb ? (long long)j * k + pb : (long long)pb * n + j] : 0.0f;
+        __syncthreads();
+        int q_end = min(TILE, k - p0);
+        for (int q = 0; q < q_end; ++q) acc = acc + As[threadIdx.y][q] * Bs[q][threadIdx.x];
+        __syncthreads();
+    }
+    if (i < m && j < n) c[(long long)i * n + j] = acc;
+}
+
+// op: 0 add, 1 mul
+extern "C" __global__ void binary(const float* a, const float* b, float* out, long long len, int op) {
+    long long t = (long long)blockIdx.x * blockDim.x + threadIdx.x;
+    if (t >= len) return;
+    out[t] = op == 0 ? a[t] + b[t] : a[t] * b[t];
+}
+
+// op: 0 relu, 1 gelu, 2 exp, 3 ln, 4 tanh
+extern "C" __global__ void unary(const float* x, float* out, long long len, int op) {
+    long long t = (long long)blockIdx.x * blockDim.x + threadIdx.x;
+    if (t >= len) return;
+    float v = x[t];
+    float r;
+    switch (op) {
+        case 0: r = v > 0.0f ? v : 0.0f; break;
+        case 1: r = g_gelu(v); break;
+        case 2: r = g_exp(v); break;
+        case 3: r = g_ln(v); break;
+        default: r = g_tanh(v); break;
+    }
+    out[t] = r;
+}
+
+extern "C" __global__ void bias_add(const float* x, const float* bias, float* out, long long len, int n) {
+    long long t = (long long)blockIdx.x * blockDim.x + threadIdx.x;
+    if (t >= len) return;
+    out[t] = x[t] + bias[t % n];
+}
+
+// dbias[j] = tree over rows of dy[i, j]; one thread per column.
+extern "C" __global__ void bias_backward(const float* dy, float* dbias, int rows, int n) {
+    int j = blockIdx.x * blockDim.x + threadIdx.x;
+    if (j >= n) return;
+    dbias[j] = g_tree_sum_strided(dy + j, rows, n);
+}
+
+// One block per row; dynamic shared memory holds n floats. log != 0: log-softmax.
+extern "C" __global__ void softmax_rows(const float* x, float* out, int n, int log) {
+    extern __shared__ float sh[];
+    const float* xr = x + (long long)blockIdx.x * n;
+    float* yr = out + (long long)blockIdx.x * n;
+    // Row max: order-free, so any parallel scheme gives the same value.
+    __shared__ float red[256];
+    float m = __int_as_float(0xff800000);
+    for (int j = threadIdx.x; j < n; j += blockDim.x) { float v = xr[j]; if (v > m || isnan(v)) m = v; }
+    red[threadIdx.x] = m;
+    __syncthreads();
+    if (threadIdx.x == 0) {
+        float mm = red[0];
+        for (int t = 1; t < blockDim.x; ++t) { float v = red[t]; if (v > mm || isnan(v)) mm = v; }
+        red[0] = mm;
+    }
+    __syncthreads();
+    m = red[0];
+    for (int j = threadIdx.x; j < n; j += blockDim.x) sh[j] = g_exp(xr[j] - m);
+    if (log) {
+        float lse = g_ln(g_block_tree_sum(sh, n));
+        for (int j = threadIdx.x; j < n; j += blockDim.x) yr[j] = (xr[j] - m) - lse;
+    } else {
+        for (int j = threadIdx.x; j < n; j += blockDim.x) yr[j] = sh[j];
+        float s = g_block_tree_sum(sh, n);
+        for (int j = threadIdx.x; j < n; j += blockDim.x) yr[j] = yr[j] / s;
+    }
+}

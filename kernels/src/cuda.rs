@@ -1,0 +1,196 @@
+//! The CUDA kernels (`kernels/cuda/kernels.cu`): compiled at run time by
+//! NVRTC and launched through cudarc, with libcuda and libnvrtc loaded
+//! dynamically. Nothing here needs CUDA at build time, and every entry
+//! point reports a missing library or GPU as an error instead of the panic
+//! cudarc would raise.
+
+use crate::ops::MatmulShape;
+use cudarc::{
+    driver::{CudaContext, CudaFunction, CudaModule, CudaStream, LaunchConfig, PushKernelArg},
+    nvrtc::{CompileOptions, Ptx},
+};
+use std::sync::Arc;
+
+/// The kernels' source.
+pub const SOURCE: &str = include_str!("../cuda/kernels.cu");
+
+/// Why the GPU path is unavailable or failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GpuError {
+    /// libcuda / libnvrtc is not installed, or there is no device.
+    Unavailable(String),
+    /// NVRTC rejected the kernels.
+    Compile(String),
+    /// A driver call failed.
+    Driver(String),
+}
+
+impl std::fmt::Display for GpuError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            GpuError::Unavailable(m) => write!(f, "no GPU: {m}"),
+            GpuError::Compile(m) => write!(f, "NVRTC failed: {m}"),
+            GpuError::Driver(m) => write!(f, "CUDA driver error: {m}"),
+        }
+    }
+}
+
+impl std::error::Error for GpuError {}
+
+fn driver<E: std::fmt::Debug>(e: E) -> GpuError {
+    GpuError::Driver(format!("{e:?}"))
+}
+
+/// Whether a shared library with one of `names` can be opened.
+fn can_load(names: &[String]) -> bool {
+    // SAFETY: opening (and immediately closing) a system library; cudarc opens the same one.
+    names.iter().any(|n| unsafe { libloading::Library::new(n) }.is_ok())
+}
+
+/// Checks that `lib` (e.g. "nvrtc", "cuda") can be loaded the way cudarc will.
+fn require_lib(lib: &str) -> Result<(), GpuError> {
+    if can_load(&cudarc::get_lib_name_candidates(lib)) {
+        Ok(())
+    } else {
+        Err(GpuError::Unavailable(format!("lib{lib} not found (set LD_LIBRARY_PATH)")))
+    }
+}
+
+/// NVRTC options that make the device arithmetic IEEE and contraction-free.
+pub fn compile_options() -> CompileOptions {
+    CompileOptions {
+        ftz: Some(false),
+        prec_sqrt: Some(true),
+        prec_div: Some(true),
+        fmad: Some(false),
+        use_fast_math: Some(false),
+        ..Default::default()
+    }
+}
+
+/// Compiles [`SOURCE`] to PTX with NVRTC (no GPU needed, only libnvrtc).
+pub fn compile() -> Result<Ptx, GpuError> {
+    require_lib("nvrtc")?;
+    cudarc::nvrtc::compile_ptx_with_opts(SOURCE, compile_options())
+        .map_err(|e| GpuError::Compile(format!("{e:?}")))
+}
+
+/// A GPU with the kernels loaded.
+pub struct Gpu {
+    ctx: Arc<CudaContext>,
+    stream: Arc<CudaStream>,
+    module: Arc<CudaModule>,
+}
+
+const BLOCK: u32 = 256;
+
+fn grid(len: usize) -> LaunchConfig {
+    LaunchConfig { grid_dim: ((len as u32).div_ceil(BLOCK).max(1), 1, 1), block_dim: (BLOCK, 1, 1), shared_mem_bytes: 0 }
+}
+
+/// Elementwise operators of the `unary` kernel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(i32)]
+pub enum Unary {
+    /// `x > 0 ? x : 0`.
+    Relu = 0,
+    /// [`crate::math::gelu`].
+    Gelu = 1,
+    /// [`crate::math::exp`].
+    Exp = 2,
+    /// [`crate::math::ln`].
+    Ln = 3,
+    /// [`crate::math::tanh`].
+    Tanh = 4,
+}
+
+impl Gpu {
+    /// Opens device 0 and loads the kernels, or says why it cannot.
+    pub fn new() -> Result<Self, GpuError> {
+        require_lib("cuda")?;
+        let ptx = compile()?;
+        let ctx = std::panic::catch_unwind(|| CudaContext::new(0))
+            .map_err(|_| GpuError::Unavailable("the CUDA driver failed to initialise".into()))?
+            .map_err(|e| GpuError::Unavailable(format!("{e:?}")))?;
+        let module = ctx.load_module(ptx).map_err(driver)?;
+        let stream = ctx.default_stream();
+        Ok(Self { ctx, stream, module })
+    }
+
+    /// The device's name.
+    pub fn name(&self) -> String {
+        self.ctx.name().unwrap_or_else(|_| "unknown".into())
+    }
+
+    fn func(&self, name: &str) -> Result<CudaFunction, GpuError> {
+        self.module.load_function(name).map_err(driver)
+    }
+
+    /// `C = op(A)·op(B)`.
+    pub fn matmul(&self, a: &[f32], b: &[f32], s: MatmulShape) -> Result<Vec<f32>, GpuError> {
+        assert!(a.len() == s.m * s.k && b.len() == s.k * s.n, "matmul shapes");
+        let da = self.stream.clone_htod(a).map_err(driver)?;
+        let db = self.stream.clone_htod(b).map_err(driver)?;
+        let mut dc = self.stream.alloc_zeros::<f32>(s.m * s.n).map_err(driver)?;
+        let f = self.func("matmul")?;
+        let (m, k, n, ta, tb) = (s.m as i32, s.k as i32, s.n as i32, s.ta as i32, s.tb as i32);
+        let cfg = LaunchConfig {
+            grid_dim: ((s.n as u32).div_ceil(16), (s.m as u32).div_ceil(16), 1),
+            block_dim: (16, 16, 1),
+            shared_mem_bytes: 0,
+        };
+        let mut launch = self.stream.launch_builder(&f);
+        launch.arg(&da).arg(&db).arg(&mut dc).arg(&m).arg(&k).arg(&n).arg(&ta).arg(&tb);
+        // SAFETY: argument types and order match the kernel's signature; sizes checked above.
+        unsafe { launch.launch(cfg) }.map_err(driver)?;
+        self.stream.clone_dtoh(&dc).map_err(driver)
+    }
+
+    /// Elementwise `op(x)`.
+    pub fn unary(&self, x: &[f32], op: Unary) -> Result<Vec<f32>, GpuError> {
+        let dx = self.stream.clone_htod(x).map_err(driver)?;
+        let mut dy = self.stream.alloc_zeros::<f32>(x.len()).map_err(driver)?;
+        let f = self.func("unary")?;
+        let (len, op) = (x.len() as i64, op as i32);
+        let mut launch = self.stream.launch_builder(&f);
+        launch.arg(&dx).arg(&mut dy).arg(&len).arg(&op);
+        // SAFETY: matches `unary(const float*, float*, long long, int)`.
+        unsafe { launch.launch(grid(x.len())) }.map_err(driver)?;
+        self.stream.clone_dtoh(&dy).map_err(driver)
+    }
+
+    /// Row-wise softmax (`log = false`) or log-softmax (`log = true`) of rows of width `n`.
+    pub fn softmax(&self, x: &[f32], n: usize, log: bool) -> Result<Vec<f32>, GpuError> {
+        assert!(n > 0 && x.len() % n == 0, "softmax shape");
+        let rows = x.len() / n;
+        let dx = self.stream.clone_htod(x).map_err(driver)?;
+        let mut dy = self.stream.alloc_zeros::<f32>(x.len()).map_err(driver)?;
+        let f = self.func("softmax_rows")?;
+        let (ni, li) = (n as i32, log as i32);
+        let cfg = LaunchConfig {
+            grid_dim: (rows as u32, 1, 1),
+            block_dim: (BLOCK, 1, 1),
+            shared_mem_bytes: (n * 4) as u32,
+        };
+        let mut launch = self.stream.launch_builder(&f);
+        launch.arg(&dx).arg(&mut dy).arg(&ni).arg(&li);
+        // SAFETY: matches `softmax_rows(const float*, float*, int, int)` with n floats of shared memory.
+        unsafe { launch.launch(cfg) }.map_err(driver)?;
+        self.stream.clone_dtoh(&dy).map_err(driver)
+    }
+
+    /// `dbias[j] = Σᵢ dy[i, j]` (canonical tree over rows).
+    pub fn bias_backward(&self, dy: &[f32], n: usize) -> Result<Vec<f32>, GpuError> {
+        assert!(n > 0 && dy.len() % n == 0, "bias_backward shape");
+        let rows = (dy.len() / n) as i32;
+        let ddy = self.stream.clone_htod(dy).map_err(driver)?;
+        let mut db = self.stream.alloc_zeros::<f32>(n).map_err(driver)?;
+        let f = self.func("bias_backward")?;
+        let ni = n as i32;
+        let mut launch = self.stream.launch_builder(&f);
+        launch.arg(&ddy).arg(&mut db).arg(&rows).arg(&ni);
+        // SAFETY: matches `bias_backward(const float*, float*, int, int)`.
+        unsafe { launch.launch(grid(n)) }.map_err(driver)?;
+        self.stream.clone_dtoh(&db).map_err(driver)
+    }
+}

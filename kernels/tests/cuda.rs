@@ -1,0 +1,73 @@
+//! CUDA kernels against the reference operators. Each test prints why it
+//! skips when this machine has no libnvrtc or no GPU, and passes then: CI
+//! and most developer machines have neither.
+
+#![cfg(feature = "cuda")]
+
+use gensyn_kernels::{cuda, math, ops, ops::MatmulShape};
+use rand::{rngs::SmallRng, Rng, SeedableRng};
+
+fn bits(v: &[f32]) -> Vec<u32> {
+    v.iter().map(|x| x.to_bits()).collect()
+}
+
+#[test]
+fn kernels_compile_with_nvrtc() {
+    match cuda::compile() {
+        Ok(ptx) => {
+            let src = ptx.to_src();
+            assert!(src.contains(".entry matmul"));
+            // The flags took: no contraction into FMA, IEEE division.
+            assert!(!src.contains("fma.rn.f32"), "PTX contains FMA");
+            assert!(!src.contains("div.approx") && !src.contains("div.full"), "PTX has approximate division");
+        },
+        Err(cuda::GpuError::Unavailable(why)) => eprintln!("skipped: {why}"),
+        Err(e) => panic!("{e}"),
+    }
+}
+
+#[test]
+fn gpu_matches_reference_bitwise() {
+    let gpu = match cuda::Gpu::new() {
+        Ok(g) => g,
+        Err(cuda::GpuError::Unavailable(why)) => return eprintln!("skipped: {why}"),
+        Err(e) => panic!("{e}"),
+    };
+    eprintln!("GPU: {}", gpu.name());
+    let mut rng = SmallRng::seed_from_u64(42);
+    let mut random = |n: usize| -> Vec<f32> {
+        (0..n).map(|_| rng.gen_range(-1.0f32..1.0) * 10f32.powi(rng.gen_range(-3..3))).collect()
+    };
+    for &(m, k, n) in &[(1, 1, 1), (7, 33, 5), (64, 64, 64), (100, 257, 31), (3, 1000, 70)] {
+        for (ta, tb) in [(false, false), (true, false), (false, true), (true, true)] {
+            let s = MatmulShape { m, k, n, ta, tb };
+            let (a, b) = (random(m * k), random(k * n));
+            let mut want = vec![0.0; m * n];
+            ops::matmul(&a, &b, &mut want, s);
+            assert_eq!(bits(&gpu.matmul(&a, &b, s).unwrap()), bits(&want), "{s:?}");
+        }
+    }
+    let x = random(10_000);
+    let pos: Vec<f32> = x.iter().map(|v| v.abs() + 1e-30).collect();
+    for (op, f, input) in [
+        (cuda::Unary::Relu, (|v: f32| if v > 0.0 { v } else { 0.0 }) as fn(f32) -> f32, &x),
+        (cuda::Unary::Gelu, math::gelu, &x),
+        (cuda::Unary::Exp, math::exp, &x),
+        (cuda::Unary::Ln, math::ln, &pos),
+        (cuda::Unary::Tanh, math::tanh, &x),
+    ] {
+        let want: Vec<f32> = input.iter().map(|v| f(*v)).collect();
+        assert_eq!(bits(&gpu.unary(input, op).unwrap()), bits(&want), "{op:?}");
+    }
+    for &(rows, n) in &[(1, 1), (5, 3), (17, 1000), (4, 4096)] {
+        let x = random(rows * n);
+        let mut want = vec![0.0; rows * n];
+        ops::softmax(&x, &mut want, n);
+        assert_eq!(bits(&gpu.softmax(&x, n, false).unwrap()), bits(&want), "softmax {rows}×{n}");
+        ops::log_softmax(&x, &mut want, n);
+        assert_eq!(bits(&gpu.softmax(&x, n, true).unwrap()), bits(&want), "log_softmax {rows}×{n}");
+        let mut db = vec![0.0; n];
+        ops::bias_backward(&x, &mut db);
+        assert_eq!(bits(&gpu.bias_backward(&x, n).unwrap()), bits(&db), "bias_backward {rows}×{n}");
+    }
+}
