@@ -1,0 +1,16 @@
+//! # gensyn-trainer
+//!
+//! The solver's and verifier's engine: a task spec (TOML) becomes a model,
+//! deterministic data and a training loop whose every operator is a
+//! canonical kernel, so the same task gives the same checkpoint hashes on
+//! any machine and any thread count.
+//!
+//! Flow: [`spec::TaskSpec`] → [`data::Dataset`] + [`model::Mlp`] →
+//! [`train::Trainer`] → [`checkpoint`] hashes (what the solver commits).
+
+pub mod checkpoint;
+pub mod data;
+pub mod model;
+pub mod ops;
+pub mod spec;
+pub mod train;

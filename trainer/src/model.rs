@@ -1,0 +1,85 @@
+//! The MLP classifier: parameters as candle `Var`s, initialised from the
+//! task seed with arithmetic only (candle's CPU RNG cannot be seeded).
+
+use crate::{
+    data::{rng, symmetric, Stream},
+    ops::{Act, Activation, BiasAdd, CrossEntropy, MatMul},
+    spec::{self, ModelSpec},
+};
+use candle_core::{Device, Result, Tensor, Var};
+use gensyn_kernels::math;
+use std::sync::Arc;
+
+/// One dense layer.
+pub struct Dense {
+    /// `[in × out]`.
+    pub weight: Var,
+    /// `[out]`.
+    pub bias: Var,
+}
+
+/// A multi-layer perceptron.
+pub struct Mlp {
+    /// Layers, input first.
+    pub layers: Vec<Dense>,
+    /// Hidden activation.
+    pub activation: Activation,
+    /// CPU threads for the kernels.
+    pub threads: usize,
+}
+
+impl Mlp {
+    /// Builds the model for `input → hidden… → classes`, drawing weights
+    /// uniformly in ±1/√fan_in from the seed's init stream; biases start at 0.
+    pub fn new(spec: &ModelSpec, input: usize, classes: usize, seed: u64, threads: usize) -> Result<Self> {
+        let ModelSpec::Mlp { hidden, activation } = spec;
+        let mut r = rng(seed, Stream::Init);
+        let mut widths = vec![input];
+        widths.extend(hidden);
+        widths.push(classes);
+        let mut layers = Vec::new();
+        for w in widths.windows(2) {
+            let (fan_in, fan_out) = (w[0], w[1]);
+            let bound = 1.0 / math::sqrt(fan_in as f32);
+            let weights: Vec<f32> = (0..fan_in * fan_out).map(|_| symmetric(&mut r) * bound).collect();
+            layers.push(Dense {
+                weight: Var::from_tensor(&Tensor::from_vec(weights, (fan_in, fan_out), &Device::Cpu)?)?,
+                bias: Var::from_tensor(&Tensor::zeros(fan_out, candle_core::DType::F32, &Device::Cpu)?)?,
+            });
+        }
+        let activation = match activation {
+            spec::Activation::Relu => Activation::Relu,
+            spec::Activation::Gelu => Activation::Gelu,
+        };
+        Ok(Self { layers, activation, threads })
+    }
+
+    /// Logits for a batch `x[batch × input]`.
+    pub fn forward(&self, x: &Tensor) -> Result<Tensor> {
+        let mm = MatMul { ta: false, tb: false, threads: self.threads };
+        let mut h = x.clone();
+        for (i, layer) in self.layers.iter().enumerate() {
+            h = h.apply_op2(layer.weight.as_tensor(), mm)?;
+            h = h.apply_op2(layer.bias.as_tensor(), BiasAdd)?;
+            if i + 1 < self.layers.len() {
+                h = h.apply_op1(Act(self.activation))?;
+            }
+        }
+        Ok(h)
+    }
+
+    /// Mean cross-entropy of the batch.
+    pub fn loss(&self, x: &Tensor, targets: Vec<u32>) -> Result<Tensor> {
+        self.forward(x)?.apply_op1(CrossEntropy { targets: Arc::new(targets) })
+    }
+
+    /// Parameters with their canonical names, in a fixed order.
+    pub fn named_params(&self) -> Vec<(String, &Var)> {
+        let mut v = Vec::new();
+        for (i, l) in self.layers.iter().enumerate() {
+            v.push((format!("layers.{i}.weight"), &l.weight));
+            v.push((format!("layers.{i}.bias"), &l.bias));
+        }
+        v
+    }
+}

@@ -1,0 +1,220 @@
+//! candle-core custom operators backed by the canonical kernels.
+//!
+//! Every forward *and* backward computation of the model runs through
+//! `gensyn-kernels` (the backward of each op applies further kernel ops),
+//! so candle contributes tensors, the graph and autograd's bookkeeping, but
+//! never its own arithmetic. The only candle arithmetic left is autograd's
+//! gradient accumulation `0 + g`, which is exact.
+
+use candle_core::{bail, CpuStorage, CustomOp1, CustomOp2, Layout, Result, Shape, Tensor};
+use gensyn_kernels::{cpu, ops, ops::MatmulShape};
+use std::sync::Arc;
+
+fn f32s<'a>(s: &'a CpuStorage, l: &Layout) -> Result<&'a [f32]> {
+    let data = match s {
+        CpuStorage::F32(v) => v.as_slice(),
+        _ => bail!("gensyn ops take f32 tensors"),
+    };
+    match l.contiguous_offsets() {
+        Some((a, b)) => Ok(&data[a..b]),
+        None => bail!("gensyn ops take contiguous tensors"),
+    }
+}
+
+fn dims2(l: &Layout, what: &str) -> Result<(usize, usize)> {
+    match l.dims() {
+        [r, c] => Ok((*r, *c)),
+        d => bail!("{what}: expected a matrix, got shape {d:?}"),
+    }
+}
+
+/// `op(A)·op(B)` with the canonical sequential-K matmul.
+#[derive(Clone, Copy, Debug)]
+pub struct MatMul {
+    /// A is given transposed.
+    pub ta: bool,
+    /// B is given transposed.
+    pub tb: bool,
+    /// CPU threads.
+    pub threads: usize,
+}
+
+impl CustomOp2 for MatMul {
+    fn name(&self) -> &'static str {
+        "gensyn-matmul"
+    }
+
+    fn cpu_fwd(&self, s1: &CpuStorage, l1: &Layout, s2: &CpuStorage, l2: &Layout) -> Result<(CpuStorage, Shape)> {
+        let (r1, c1) = dims2(l1, "matmul lhs")?;
+        let (r2, c2) = dims2(l2, "matmul rhs")?;
+        let (m, k) = if self.ta { (c1, r1) } else { (r1, c1) };
+        let (k2, n) = if self.tb { (c2, r2) } else { (r2, c2) };
+        if k != k2 {
+            bail!("matmul: inner dimensions differ ({k} vs {k2})");
+        }
+        let mut c = vec![0.0f32; m * n];
+        let shape = MatmulShape { m, k, n, ta: self.ta, tb: self.tb };
+        cpu::matmul(f32s(s1, l1)?, f32s(s2, l2)?, &mut c, shape, self.threads);
+        Ok((CpuStorage::F32(c), Shape::from((m, n))))
+    }
+
+    fn bwd(&self, a: &Tensor, b: &Tensor, _res: &Tensor, g: &Tensor) -> Result<(Option<Tensor>, Option<Tensor>)> {
+        if self.ta || self.tb {
+            bail!("matmul backward is defined for untransposed operands");
+        }
+        // dA = dC·Bᵀ, dB = Aᵀ·dC (kernels::ops::matmul_backward).
+        let da = g.apply_op2_no_bwd(b, &MatMul { ta: false, tb: true, threads: self.threads })?;
+        let db = a.apply_op2_no_bwd(g, &MatMul { ta: true, tb: false, threads: self.threads })?;
+        Ok((Some(da), Some(db)))
+    }
+}
+
+/// `x[m×n] + bias[n]`.
+#[derive(Clone, Copy, Debug)]
+pub struct BiasAdd;
+
+impl CustomOp2 for BiasAdd {
+    fn name(&self) -> &'static str {
+        "gensyn-bias-add"
+    }
+
+    fn cpu_fwd(&self, s1: &CpuStorage, l1: &Layout, s2: &CpuStorage, l2: &Layout) -> Result<(CpuStorage, Shape)> {
+        let (x, b) = (f32s(s1, l1)?, f32s(s2, l2)?);
+        let (_, n) = dims2(l1, "bias_add input")?;
+        if b.len() != n {
+            bail!("bias_add: bias has {} values for {n} columns", b.len());
+        }
+        let mut out = vec![0.0f32; x.len()];
+        ops::bias_add(x, b, &mut out);
+        Ok((CpuStorage::F32(out), l1.shape().clone()))
+    }
+
+    fn bwd(&self, _x: &Tensor, _b: &Tensor, _res: &Tensor, g: &Tensor) -> Result<(Option<Tensor>, Option<Tensor>)> {
+        Ok((Some(g.clone()), Some(g.apply_op1_no_bwd(&ColumnSum)?)))
+    }
+}
+
+/// Column sums of a matrix (the canonical tree over rows).
+#[derive(Clone, Copy, Debug)]
+pub struct ColumnSum;
+
+impl CustomOp1 for ColumnSum {
+    fn name(&self) -> &'static str {
+        "gensyn-column-sum"
+    }
+
+    fn cpu_fwd(&self, s: &CpuStorage, l: &Layout) -> Result<(CpuStorage, Shape)> {
+        let (_, n) = dims2(l, "column_sum")?;
+        let mut out = vec![0.0f32; n];
+        ops::bias_backward(f32s(s, l)?, &mut out);
+        Ok((CpuStorage::F32(out), Shape::from(n)))
+    }
+}
+
+/// Elementwise activations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Activation {
+    /// ReLU.
+    Relu,
+    /// GELU (tanh approximation).
+    Gelu,
+}
+
+/// `act(x)`.
+#[derive(Clone, Copy, Debug)]
+pub struct Act(pub Activation);
+
+impl CustomOp1 for Act {
+    fn name(&self) -> &'static str {
+        "gensyn-activation"
+    }
+
+    fn cpu_fwd(&self, s: &CpuStorage, l: &Layout) -> Result<(CpuStorage, Shape)> {
+        let x = f32s(s, l)?;
+        let mut out = vec![0.0f32; x.len()];
+        match self.0 {
+            Activation::Relu => ops::relu(x, &mut out),
+            Activation::Gelu => ops::gelu(x, &mut out),
+        }
+        Ok((CpuStorage::F32(out), l.shape().clone()))
+    }
+
+    fn bwd(&self, x: &Tensor, _res: &Tensor, g: &Tensor) -> Result<Option<Tensor>> {
+        Ok(Some(x.apply_op2_no_bwd(g, &ActGrad(self.0))?))
+    }
+}
+
+/// `dy · act'(x)`.
+#[derive(Clone, Copy, Debug)]
+pub struct ActGrad(pub Activation);
+
+impl CustomOp2 for ActGrad {
+    fn name(&self) -> &'static str {
+        "gensyn-activation-grad"
+    }
+
+    fn cpu_fwd(&self, s1: &CpuStorage, l1: &Layout, s2: &CpuStorage, l2: &Layout) -> Result<(CpuStorage, Shape)> {
+        let (x, dy) = (f32s(s1, l1)?, f32s(s2, l2)?);
+        let mut dx = vec![0.0f32; x.len()];
+        match self.0 {
+            Activation::Relu => ops::relu_backward(x, dy, &mut dx),
+            Activation::Gelu => ops::gelu_backward(x, dy, &mut dx),
+        }
+        Ok((CpuStorage::F32(dx), l1.shape().clone()))
+    }
+}
+
+/// Mean cross-entropy of logits `[m×n]` against fixed class targets; a scalar.
+#[derive(Clone, Debug)]
+pub struct CrossEntropy {
+    /// One class per row.
+    pub targets: Arc<Vec<u32>>,
+}
+
+impl CustomOp1 for CrossEntropy {
+    fn name(&self) -> &'static str {
+        "gensyn-cross-entropy"
+    }
+
+    fn cpu_fwd(&self, s: &CpuStorage, l: &Layout) -> Result<(CpuStorage, Shape)> {
+        let (m, n) = dims2(l, "cross_entropy")?;
+        if m != self.targets.len() {
+            bail!("cross_entropy: {m} rows but {} targets", self.targets.len());
+        }
+        if self.targets.iter().any(|&t| t as usize >= n) {
+            bail!("cross_entropy: a target is not below {n}");
+        }
+        let mut logp = vec![0.0f32; m * n];
+        let loss = ops::cross_entropy(f32s(s, l)?, &self.targets, &mut logp, n);
+        Ok((CpuStorage::F32(vec![loss]), Shape::from(())))
+    }
+
+    fn bwd(&self, logits: &Tensor, _res: &Tensor, g: &Tensor) -> Result<Option<Tensor>> {
+        let g = g.to_scalar::<f32>()?;
+        Ok(Some(logits.apply_op1_no_bwd(&CrossEntropyGrad { targets: self.targets.clone(), g })?))
+    }
+}
+
+/// `d loss / d logits`, scaled by the upstream gradient.
+#[derive(Clone, Debug)]
+pub struct CrossEntropyGrad {
+    /// One class per row.
+    pub targets: Arc<Vec<u32>>,
+    /// Upstream gradient of the loss.
+    pub g: f32,
+}
+
+impl CustomOp1 for CrossEntropyGrad {
+    fn name(&self) -> &'static str {
+        "gensyn-cross-entropy-grad"
+    }
+
+    fn cpu_fwd(&self, s: &CpuStorage, l: &Layout) -> Result<(CpuStorage, Shape)> {
+        let (m, n) = dims2(l, "cross_entropy_grad")?;
+        let mut logp = vec![0.0f32; m * n];
+        ops::log_softmax(f32s(s, l)?, &mut logp, n);
+        let mut d = vec![0.0f32; m * n];
+        ops::cross_entropy_backward(&logp, &self.targets, self.g, &mut d, n);
+        Ok((CpuStorage::F32(d), l.shape().clone()))
+    }
+}

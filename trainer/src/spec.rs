@@ -1,0 +1,291 @@
+//! Task specs: the TOML a submitter posts (its hash goes on chain).
+//!
+//! Unknown fields are rejected and every validation error names its field,
+//! so a typo never silently trains something else.
+
+use serde::Deserialize;
+use std::path::Path;
+
+/// A training task.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaskSpec {
+    /// A label for people.
+    pub name: String,
+    /// Seeds weight initialisation and data order.
+    pub seed: u64,
+    /// The model.
+    pub model: ModelSpec,
+    /// The data.
+    pub dataset: DatasetSpec,
+    /// The optimisation.
+    pub train: TrainSpec,
+}
+
+/// The model architecture.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum ModelSpec {
+    /// A multi-layer perceptron classifier.
+    Mlp {
+        /// Widths of the hidden layers.
+        hidden: Vec<usize>,
+        /// Hidden activation.
+        #[serde(default)]
+        activation: Activation,
+    },
+}
+
+/// A hidden-layer activation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Activation {
+    /// `max(x, 0)`.
+    #[default]
+    Relu,
+    /// GELU, tanh approximation.
+    Gelu,
+}
+
+/// The training data.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum DatasetSpec {
+    /// Gaussian-ish blobs around random class centres, generated from the seed.
+    Blobs {
+        /// Number of classes.
+        classes: usize,
+        /// Input dimension.
+        dim: usize,
+        /// Number of samples.
+        samples: usize,
+        /// Spread of each blob relative to the distance between centres.
+        noise: f32,
+    },
+}
+
+/// Optimiser, schedule and checkpoints.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrainSpec {
+    /// Optimiser steps.
+    pub steps: u32,
+    /// Samples per step.
+    pub batch_size: usize,
+    /// Checkpoint every k steps (the protocol's audit granularity).
+    pub checkpoint_every: u32,
+    /// The optimiser.
+    pub optimizer: OptimizerSpec,
+}
+
+/// An optimiser and its hyper-parameters.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum OptimizerSpec {
+    /// SGD with momentum.
+    Sgd {
+        /// Learning rate.
+        lr: f32,
+        /// Momentum.
+        #[serde(default)]
+        momentum: f32,
+        /// Coupled weight decay.
+        #[serde(default)]
+        weight_decay: f32,
+    },
+    /// AdamW.
+    Adamw {
+        /// Learning rate.
+        lr: f32,
+        /// β₁.
+        #[serde(default = "beta1")]
+        beta1: f32,
+        /// β₂.
+        #[serde(default = "beta2")]
+        beta2: f32,
+        /// ε.
+        #[serde(default = "eps")]
+        eps: f32,
+        /// Decoupled weight decay.
+        #[serde(default)]
+        weight_decay: f32,
+    },
+}
+
+fn beta1() -> f32 {
+    0.9
+}
+fn beta2() -> f32 {
+    0.999
+}
+fn eps() -> f32 {
+    1e-8
+}
+
+/// A spec that cannot be used, with the field at fault.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum SpecError {
+    /// The file could not be read.
+    #[error("cannot read {path}: {reason}")]
+    Read {
+        /// The path.
+        path: String,
+        /// Why.
+        reason: String,
+    },
+    /// Not valid TOML, or a field has the wrong type or name.
+    #[error("{0}")]
+    Parse(String),
+    /// A field's value is out of range.
+    #[error("invalid `{field}`: {reason}")]
+    Invalid {
+        /// Dotted path of the field.
+        field: &'static str,
+        /// What is wrong.
+        reason: String,
+    },
+}
+
+fn invalid(field: &'static str, reason: impl Into<String>) -> SpecError {
+    SpecError::Invalid { field, reason: reason.into() }
+}
+
+impl TaskSpec {
+    /// Parses and validates a spec.
+    pub fn from_toml(text: &str) -> Result<Self, SpecError> {
+        let spec: TaskSpec = toml::from_str(text).map_err(|e| SpecError::Parse(e.to_string().trim().to_string()))?;
+        spec.validate()?;
+        Ok(spec)
+    }
+
+    /// Reads, parses and validates a spec file.
+    pub fn from_file(path: &Path) -> Result<Self, SpecError> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| SpecError::Read { path: path.display().to_string(), reason: e.to_string() })?;
+        Self::from_toml(&text)
+    }
+
+    /// Checks every range the types cannot express.
+    pub fn validate(&self) -> Result<(), SpecError> {
+        let ModelSpec::Mlp { hidden, .. } = &self.model;
+        if hidden.iter().any(|&h| h == 0 || h > 65_536) {
+            return Err(invalid("model.hidden", "every width must be in 1..=65536"));
+        }
+        let DatasetSpec::Blobs { classes, dim, samples, noise } = &self.dataset;
+        if !(2..=1024).contains(classes) {
+            return Err(invalid("dataset.classes", "must be in 2..=1024"));
+        }
+        if !(1..=65_536).contains(dim) {
+            return Err(invalid("dataset.dim", "must be in 1..=65536"));
+        }
+        if *samples < *classes || *samples > 10_000_000 {
+            return Err(invalid("dataset.samples", "must be at least `classes` and at most 10,000,000"));
+        }
+        if !(noise.is_finite() && *noise >= 0.0) {
+            return Err(invalid("dataset.noise", "must be a finite number ≥ 0"));
+        }
+        let t = &self.train;
+        if t.steps == 0 {
+            return Err(invalid("train.steps", "must be at least 1"));
+        }
+        if t.batch_size == 0 || t.batch_size > *samples {
+            return Err(invalid("train.batch_size", "must be in 1..=dataset.samples"));
+        }
+        if t.checkpoint_every == 0 || t.checkpoint_every > t.steps {
+            return Err(invalid("train.checkpoint_every", "must be in 1..=train.steps"));
+        }
+        let lr = match t.optimizer {
+            OptimizerSpec::Sgd { lr, momentum, weight_decay } => {
+                if !(0.0..1.0).contains(&momentum) {
+                    return Err(invalid("train.optimizer.momentum", "must be in [0, 1)"));
+                }
+                if !(weight_decay.is_finite() && weight_decay >= 0.0) {
+                    return Err(invalid("train.optimizer.weight_decay", "must be ≥ 0"));
+                }
+                lr
+            },
+            OptimizerSpec::Adamw { lr, beta1, beta2, eps, weight_decay } => {
+                if !(0.0..1.0).contains(&beta1) {
+                    return Err(invalid("train.optimizer.beta1", "must be in [0, 1)"));
+                }
+                if !(0.0..1.0).contains(&beta2) {
+                    return Err(invalid("train.optimizer.beta2", "must be in [0, 1)"));
+                }
+                if !(eps.is_finite() && eps > 0.0) {
+                    return Err(invalid("train.optimizer.eps", "must be > 0"));
+                }
+                if !(weight_decay.is_finite() && weight_decay >= 0.0) {
+                    return Err(invalid("train.optimizer.weight_decay", "must be ≥ 0"));
+                }
+                lr
+            },
+        };
+        if !(lr.is_finite() && lr > 0.0) {
+            return Err(invalid("train.optimizer.lr", "must be a finite number > 0"));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+name = "blobs"
+seed = 7
+[model]
+kind = "mlp"
+hidden = [32]
+[dataset]
+kind = "blobs"
+classes = 4
+dim = 8
+samples = 512
+noise = 0.3
+[train]
+steps = 50
+batch_size = 32
+checkpoint_every = 10
+[train.optimizer]
+kind = "sgd"
+lr = 0.1
+momentum = 0.9
+"#;
+
+    #[test]
+    fn parses_a_good_spec() {
+        let s = TaskSpec::from_toml(GOOD).unwrap();
+        assert_eq!(s.model, ModelSpec::Mlp { hidden: vec![32], activation: Activation::Relu });
+        assert_eq!(s.train.checkpoint_every, 10);
+    }
+
+    #[test]
+    fn errors_name_the_field() {
+        let cases = [
+            ("steps = 50", "steps = 0", "train.steps"),
+            ("batch_size = 32", "batch_size = 0", "train.batch_size"),
+            ("checkpoint_every = 10", "checkpoint_every = 51", "train.checkpoint_every"),
+            ("lr = 0.1", "lr = -1.0", "train.optimizer.lr"),
+            ("momentum = 0.9", "momentum = 1.5", "train.optimizer.momentum"),
+            ("classes = 4", "classes = 1", "dataset.classes"),
+            ("hidden = [32]", "hidden = [0]", "model.hidden"),
+            ("noise = 0.3", "noise = -0.3", "dataset.noise"),
+        ];
+        for (from, to, field) in cases {
+            let err = TaskSpec::from_toml(&GOOD.replace(from, to)).unwrap_err();
+            assert!(err.to_string().contains(field), "{to}: {err}");
+        }
+    }
+
+    #[test]
+    fn parse_errors_point_at_the_key() {
+        let err = TaskSpec::from_toml(&GOOD.replace("steps = 50", "stepz = 50")).unwrap_err().to_string();
+        assert!(err.contains("stepz"), "{err}");
+        // Inside a tagged table, toml points at the table.
+        let err = TaskSpec::from_toml(&GOOD.replace("lr = 0.1", "lr = \"fast\"")).unwrap_err().to_string();
+        assert!(err.contains("[train.optimizer]") && err.contains("expected f32"), "{err}");
+        let err = TaskSpec::from_toml(&GOOD.replace("kind = \"mlp\"", "kind = \"rnn\"")).unwrap_err().to_string();
+        assert!(err.contains("rnn"), "{err}");
+    }
+}

@@ -1,0 +1,197 @@
+//! The training loop: deterministic batches, canonical forward/backward,
+//! optimiser updates from `gensyn-kernels`, and a hashed checkpoint every
+//! k steps (step 0 included, so every segment has a starting point).
+
+use crate::{
+    checkpoint::{self, Hash, Named, State},
+    data::{batch_indices, Dataset},
+    model::Mlp,
+    spec::{OptimizerSpec, TaskSpec},
+};
+use candle_core::{Device, Tensor, Var};
+use gensyn_kernels::optim;
+use std::{collections::HashMap, path::Path};
+
+/// Why training failed.
+#[derive(Debug, thiserror::Error)]
+pub enum TrainError {
+    /// A tensor operation failed.
+    #[error("tensor error: {0}")]
+    Tensor(#[from] candle_core::Error),
+    /// Writing a checkpoint failed.
+    #[error("cannot write {path}: {reason}")]
+    Io {
+        /// The path.
+        path: String,
+        /// Why.
+        reason: String,
+    },
+}
+
+/// A committed checkpoint.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checkpoint {
+    /// Steps completed.
+    pub step: u32,
+    /// Canonical hash of parameters and optimiser state.
+    pub hash: Hash,
+}
+
+/// Progress of one step, for progress bars.
+#[derive(Debug, Clone, Copy)]
+pub struct StepInfo {
+    /// Steps completed.
+    pub step: u32,
+    /// Total steps.
+    pub total: u32,
+    /// The batch's loss before the update.
+    pub loss: f32,
+}
+
+/// What a run produced.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// Loss of every step.
+    pub losses: Vec<f32>,
+    /// Checkpoints at steps 0, k, 2k, … and the last step.
+    pub checkpoints: Vec<Checkpoint>,
+}
+
+/// Per-parameter optimiser state.
+enum OptState {
+    Sgd { velocity: Vec<f32> },
+    Adamw { m: Vec<f32>, v: Vec<f32> },
+}
+
+/// A model with its optimiser, data and step counter.
+pub struct Trainer {
+    spec: TaskSpec,
+    data: Dataset,
+    model: Mlp,
+    state: Vec<OptState>,
+    step: u32,
+}
+
+fn values(var: &Var) -> candle_core::Result<Vec<f32>> {
+    var.as_tensor().flatten_all()?.to_vec1::<f32>()
+}
+
+impl Trainer {
+    /// A fresh run of `spec` on `threads` CPU threads (the bits do not depend on it).
+    pub fn new(spec: &TaskSpec, threads: usize) -> Result<Self, TrainError> {
+        let data = Dataset::generate(&spec.dataset, spec.seed);
+        let model = Mlp::new(&spec.model, data.dim, data.classes, spec.seed, threads)?;
+        let state = model
+            .named_params()
+            .iter()
+            .map(|(_, v)| {
+                let n = v.as_tensor().elem_count();
+                match spec.train.optimizer {
+                    OptimizerSpec::Sgd { .. } => OptState::Sgd { velocity: vec![0.0; n] },
+                    OptimizerSpec::Adamw { .. } => OptState::Adamw { m: vec![0.0; n], v: vec![0.0; n] },
+                }
+            })
+            .collect();
+        Ok(Self { spec: spec.clone(), data, model, state, step: 0 })
+    }
+
+    /// Steps completed.
+    pub fn step(&self) -> u32 {
+        self.step
+    }
+
+    /// Parameters and optimiser state by canonical name.
+    pub fn state(&self) -> Result<State, TrainError> {
+        let mut s = State::new();
+        for ((name, var), opt) in self.model.named_params().into_iter().zip(&self.state) {
+            let dims = var.as_tensor().dims().to_vec();
+            s.insert(name.clone(), Named { dims: dims.clone(), values: values(var)? });
+            match opt {
+                OptState::Sgd { velocity } => {
+                    s.insert(format!("optim.{name}.velocity"), Named { dims, values: velocity.clone() });
+                },
+                OptState::Adamw { m, v } => {
+                    s.insert(format!("optim.{name}.m"), Named { dims: dims.clone(), values: m.clone() });
+                    s.insert(format!("optim.{name}.v"), Named { dims, values: v.clone() });
+                },
+            }
+        }
+        Ok(s)
+    }
+
+    /// The canonical hash of the current state.
+    pub fn hash(&self) -> Result<Hash, TrainError> {
+        Ok(checkpoint::hash(self.step, &self.state()?))
+    }
+
+    /// One optimiser step; returns the batch loss before the update.
+    pub fn train_step(&mut self) -> Result<f32, TrainError> {
+        let t = &self.spec.train;
+        let idx = batch_indices(self.spec.seed, self.data.len(), t.batch_size, self.step);
+        let dim = self.data.dim;
+        let mut x = Vec::with_capacity(idx.len() * dim);
+        let mut y = Vec::with_capacity(idx.len());
+        for &i in &idx {
+            x.extend_from_slice(&self.data.features[i * dim..(i + 1) * dim]);
+            y.push(self.data.labels[i]);
+        }
+        let x = Tensor::from_vec(x, (idx.len(), dim), &Device::Cpu)?;
+        let loss = self.model.loss(&x, y)?;
+        let loss_value = loss.to_scalar::<f32>()?;
+        let grads = loss.backward()?;
+        self.step += 1;
+        for ((_, var), opt) in self.model.named_params().into_iter().zip(self.state.iter_mut()) {
+            let grad = match grads.get(var.as_tensor()) {
+                Some(g) => g.flatten_all()?.to_vec1::<f32>()?,
+                None => vec![0.0; var.as_tensor().elem_count()],
+            };
+            let mut p = values(var)?;
+            match (opt, t.optimizer) {
+                (OptState::Sgd { velocity }, OptimizerSpec::Sgd { lr, momentum, weight_decay }) =>
+                    optim::sgd_momentum(&mut p, &grad, velocity, lr, momentum, weight_decay),
+                (OptState::Adamw { m, v }, OptimizerSpec::Adamw { lr, beta1, beta2, eps, weight_decay }) =>
+                    optim::AdamW { lr, beta1, beta2, eps, weight_decay }.step(&mut p, &grad, m, v, self.step),
+                _ => unreachable!("optimiser state matches the spec"),
+            }
+            var.set(&Tensor::from_vec(p, var.as_tensor().dims(), &Device::Cpu)?)?;
+        }
+        Ok(loss_value)
+    }
+
+    /// Writes the current state as `step-NNNNNNNN.safetensors` in `dir`.
+    pub fn save(&self, dir: &Path) -> Result<(), TrainError> {
+        let io = |e: std::io::Error| TrainError::Io { path: dir.display().to_string(), reason: e.to_string() };
+        std::fs::create_dir_all(dir).map_err(io)?;
+        let mut tensors = HashMap::new();
+        for (name, t) in self.state()? {
+            tensors.insert(name, Tensor::from_vec(t.values, t.dims, &Device::Cpu)?);
+        }
+        let path = dir.join(format!("step-{:08}.safetensors", self.step));
+        candle_core::safetensors::save(&tensors, &path)
+            .map_err(|e| TrainError::Io { path: path.display().to_string(), reason: e.to_string() })
+    }
+
+    /// Trains to the end, checkpointing every k steps (and at 0 and the end);
+    /// `out`, if given, receives the safetensors files.
+    pub fn run(&mut self, out: Option<&Path>, mut on_step: impl FnMut(StepInfo)) -> Result<Report, TrainError> {
+        let (total, k) = (self.spec.train.steps, self.spec.train.checkpoint_every);
+        let mut report = Report { losses: Vec::new(), checkpoints: Vec::new() };
+        let commit = |tr: &Self, report: &mut Report| -> Result<(), TrainError> {
+            if let Some(dir) = out {
+                tr.save(dir)?;
+            }
+            report.checkpoints.push(Checkpoint { step: tr.step, hash: tr.hash()? });
+            Ok(())
+        };
+        commit(self, &mut report)?;
+        while self.step < total {
+            let loss = self.train_step()?;
+            report.losses.push(loss);
+            on_step(StepInfo { step: self.step, total, loss });
+            if self.step % k == 0 || self.step == total {
+                commit(self, &mut report)?;
+            }
+        }
+        Ok(report)
+    }
+}
