@@ -45,8 +45,40 @@ pub enum Command {
     Unstake(StakeArgs),
     /// Withdraw unbonded stake whose unbonding period has passed.
     Withdraw(WithdrawArgs),
+    /// Train a task spec reproducibly, writing checkpoints and their hashes.
+    Train(TrainArgs),
+    /// Re-execute one segment of a run and compare its end hash with the committed one.
+    Replay(ReplayArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
+}
+
+/// `gensyn train`
+#[derive(Debug, Args)]
+pub struct TrainArgs {
+    /// The task spec (TOML).
+    #[arg(value_name = "TASK.toml")]
+    pub spec: PathBuf,
+    /// Output folder (task.toml, checkpoints/, manifest.json) [default: runs/<spec name>].
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// CPU threads (results are identical for any count) [default: all cores].
+    #[arg(long, value_name = "N", env = "GENSYN_THREADS", value_parser = clap::value_parser!(u32).range(1..=1024))]
+    pub threads: Option<u32>,
+}
+
+/// `gensyn replay`
+#[derive(Debug, Args)]
+pub struct ReplayArgs {
+    /// A folder written by `gensyn train`.
+    #[arg(value_name = "DIR")]
+    pub run: PathBuf,
+    /// The segment: from checkpoint N to checkpoint N+1.
+    #[arg(long, value_name = "N")]
+    pub segment: usize,
+    /// CPU threads [default: all cores].
+    #[arg(long, value_name = "N", env = "GENSYN_THREADS", value_parser = clap::value_parser!(u32).range(1..=1024))]
+    pub threads: Option<u32>,
 }
 
 /// `gensyn devnet …`

@@ -21,6 +21,8 @@ pub enum CliError {
     },
     /// The node refused the transaction before inclusion (exit 1).
     Rejected(String),
+    /// A replayed segment did not reproduce its committed hash (exit 1).
+    Mismatch(String),
     /// Waiting ran out (exit 1).
     Timeout(String),
     /// Anything else at run time (exit 1).
@@ -45,6 +47,7 @@ impl CliError {
             CliError::Dispatch { .. } => "dispatch",
             CliError::Rejected(_) => "rejected",
             CliError::Timeout(_) => "timeout",
+            CliError::Mismatch(_) => "mismatch",
             CliError::Other(_) => "other",
         }
     }
@@ -71,6 +74,7 @@ impl fmt::Display for CliError {
             CliError::Dispatch { pallet: None, name } => write!(f, "transaction failed: {name}"),
             CliError::Rejected(m) => write!(f, "transaction rejected: {m}"),
             CliError::Timeout(m) => write!(f, "timed out: {m}"),
+            CliError::Mismatch(m) => write!(f, "mismatch: {m}"),
             CliError::Other(m) => write!(f, "{m}"),
         }
     }

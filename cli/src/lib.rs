@@ -40,6 +40,8 @@ async fn dispatch(cli: Cli, out: &Output) -> Result<(), CliError> {
         Command::Stake(cmd) => cmd::stake::stake(cmd, &global, out).await,
         Command::Unstake(cmd) => cmd::stake::unstake(cmd, &global, out).await,
         Command::Withdraw(cmd) => cmd::stake::withdraw(cmd, &global, out).await,
+        Command::Train(cmd) => cmd::train::train(cmd, &out),
+        Command::Replay(cmd) => cmd::train::replay(cmd, &out),
         Command::Completions(cmd) => cmd::completions::run(cmd),
     }
 }

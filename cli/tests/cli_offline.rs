@@ -19,6 +19,8 @@ fn help_texts_are_stable() {
         &["unstake", "--help"],
         &["withdraw", "--help"],
         &["completions", "--help"],
+        &["train", "--help"],
+        &["replay", "--help"],
     ];
     let settings = snapshot_settings();
     settings.bind(|| {
@@ -108,4 +110,41 @@ fn completions_are_generated() {
     let run = gensyn(&["completions", "bash"]);
     assert_eq!(run.code, 0);
     assert!(run.stdout.contains("_gensyn()"), "{}", &run.stdout[..200.min(run.stdout.len())]);
+}
+
+#[test]
+fn train_then_replay_a_fixture() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("run");
+    let spec = concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/blobs-mlp-sgd.toml");
+    let doc = gensyn(&["train", spec, "--out", out.to_str().unwrap(), "--threads", "2", "--json"]).ok_json();
+    assert_eq!(doc["steps"], 200);
+    assert_eq!(doc["checkpoints"].as_array().unwrap().len(), 11);
+    assert!(doc["final_loss"].as_f64().unwrap() < 0.5 * doc["first_loss"].as_f64().unwrap());
+    // Same spec, other thread count: the same commitments.
+    let out1 = dir.path().join("run1");
+    let again = gensyn(&["train", spec, "--out", out1.to_str().unwrap(), "--threads", "1", "--json"]).ok_json();
+    assert_eq!(again["checkpoints"], doc["checkpoints"]);
+
+    let r = gensyn(&["replay", out.to_str().unwrap(), "--segment", "4", "--json"]).ok_json();
+    assert_eq!(r["ok"], true);
+    assert_eq!(r["got"], doc["checkpoints"][5]["hash"]);
+    let missing = gensyn(&["replay", out.to_str().unwrap(), "--segment", "10"]);
+    assert_eq!(missing.code, 2, "{}", missing.stderr);
+}
+
+#[test]
+fn bad_task_specs_are_usage_errors_naming_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/blobs-mlp-sgd.toml"))
+        .unwrap()
+        .replace("batch_size = 64", "batch_size = 0");
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, text).unwrap();
+    let run = gensyn(&["train", bad.to_str().unwrap(), "--out", dir.path().join("o").to_str().unwrap()]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("train.batch_size"), "{}", run.stderr);
+    let run = gensyn(&["train", "/nonexistent/task.toml", "--json"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.json()["error"]["kind"], "usage");
 }

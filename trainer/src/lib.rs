@@ -12,5 +12,6 @@ pub mod checkpoint;
 pub mod data;
 pub mod model;
 pub mod ops;
+pub mod run;
 pub mod spec;
 pub mod train;

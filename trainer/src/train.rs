@@ -18,6 +18,9 @@ pub enum TrainError {
     /// A tensor operation failed.
     #[error("tensor error: {0}")]
     Tensor(#[from] candle_core::Error),
+    /// A checkpoint does not fit the task.
+    #[error("bad checkpoint: {0}")]
+    Checkpoint(String),
     /// Writing a checkpoint failed.
     #[error("cannot write {path}: {reason}")]
     Io {
@@ -26,6 +29,22 @@ pub enum TrainError {
         /// Why.
         reason: String,
     },
+}
+
+/// Where the checkpoint after `step` steps lives in `dir`.
+pub fn checkpoint_path(dir: &Path, step: u32) -> std::path::PathBuf {
+    dir.join(format!("step-{step:08}.safetensors"))
+}
+
+/// Reads a checkpoint file back into a [`State`].
+pub fn load_checkpoint(path: &Path) -> Result<State, TrainError> {
+    let tensors = candle_core::safetensors::load(path, &Device::Cpu)
+        .map_err(|e| TrainError::Io { path: path.display().to_string(), reason: e.to_string() })?;
+    let mut state = State::new();
+    for (name, t) in tensors {
+        state.insert(name, Named { dims: t.dims().to_vec(), values: t.flatten_all()?.to_vec1::<f32>()? });
+    }
+    Ok(state)
 }
 
 /// A committed checkpoint.
@@ -100,6 +119,37 @@ impl Trainer {
         self.step
     }
 
+    /// A run resumed from a checkpoint's `state` after `step` steps.
+    pub fn restore(spec: &TaskSpec, threads: usize, step: u32, state: &State) -> Result<Self, TrainError> {
+        let mut t = Self::new(spec, threads)?;
+        let missing = |n: &str| TrainError::Checkpoint(format!("missing tensor `{n}`"));
+        let take = |n: &str, len: usize| -> Result<Vec<f32>, TrainError> {
+            let v = state.get(n).ok_or_else(|| missing(n))?;
+            if v.values.len() != len {
+                return Err(TrainError::Checkpoint(format!("tensor `{n}` has {} values, expected {len}", v.values.len())));
+            }
+            Ok(v.values.clone())
+        };
+        let names: Vec<(String, Var)> =
+            t.model.named_params().into_iter().map(|(n, v)| (n, v.clone())).collect();
+        for ((name, var), opt) in names.iter().zip(t.state.iter_mut()) {
+            let len = var.as_tensor().elem_count();
+            var.set(&Tensor::from_vec(take(name, len)?, var.as_tensor().dims(), &Device::Cpu)?)?;
+            match opt {
+                OptState::Sgd { velocity } => *velocity = take(&format!("optim.{name}.velocity"), len)?,
+                OptState::Adamw { m, v } => {
+                    *m = take(&format!("optim.{name}.m"), len)?;
+                    *v = take(&format!("optim.{name}.v"), len)?;
+                },
+            }
+        }
+        if state.len() != t.state()?.len() {
+            return Err(TrainError::Checkpoint("unexpected extra tensors".into()));
+        }
+        t.step = step;
+        Ok(t)
+    }
+
     /// Parameters and optimiser state by canonical name.
     pub fn state(&self) -> Result<State, TrainError> {
         let mut s = State::new();
@@ -158,7 +208,7 @@ impl Trainer {
         Ok(loss_value)
     }
 
-    /// Writes the current state as `step-NNNNNNNN.safetensors` in `dir`.
+    /// Writes the current state as [`checkpoint_path`] in `dir`.
     pub fn save(&self, dir: &Path) -> Result<(), TrainError> {
         let io = |e: std::io::Error| TrainError::Io { path: dir.display().to_string(), reason: e.to_string() };
         std::fs::create_dir_all(dir).map_err(io)?;
@@ -166,9 +216,17 @@ impl Trainer {
         for (name, t) in self.state()? {
             tensors.insert(name, Tensor::from_vec(t.values, t.dims, &Device::Cpu)?);
         }
-        let path = dir.join(format!("step-{:08}.safetensors", self.step));
+        let path = checkpoint_path(dir, self.step);
         candle_core::safetensors::save(&tensors, &path)
             .map_err(|e| TrainError::Io { path: path.display().to_string(), reason: e.to_string() })
+    }
+
+    /// Runs until `step` steps are completed (for replaying a segment).
+    pub fn run_to(&mut self, step: u32) -> Result<(), TrainError> {
+        while self.step < step {
+            self.train_step()?;
+        }
+        Ok(())
     }
 
     /// Trains to the end, checkpointing every k steps (and at 0 and the end);

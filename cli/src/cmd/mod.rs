@@ -5,6 +5,7 @@ pub mod account;
 pub mod completions;
 pub mod devnet;
 pub mod stake;
+pub mod train;
 
 use crate::{args::GlobalArgs, chain::Chain, error::CliError, state};
 use std::path::PathBuf;

@@ -1,0 +1,162 @@
+//! Training runs on disk and their replay.
+//!
+//! `train` writes into its output folder the task spec (`task.toml`), one
+//! safetensors file per checkpoint (`checkpoints/`) and `manifest.json`
+//! with every checkpoint's hash: what a solver commits to. `replay`
+//! re-executes one segment from its start checkpoint and compares the end
+//! hash with the committed one: what a verifier's audit does.
+
+use crate::{
+    checkpoint::{self, hex, Hash},
+    spec::TaskSpec,
+    train::{checkpoint_path, load_checkpoint, StepInfo, TrainError, Trainer},
+};
+use blake2::{digest::consts::U32, Blake2b, Digest};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// `manifest.json`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Manifest {
+    /// Task name.
+    pub task: String,
+    /// blake2b-256 of the spec file's bytes (what goes on chain).
+    pub spec_hash: String,
+    /// Total steps.
+    pub steps: u32,
+    /// Checkpoint interval k.
+    pub checkpoint_every: u32,
+    /// Checkpoints, step 0 first.
+    pub checkpoints: Vec<ManifestCheckpoint>,
+    /// Loss of every step.
+    pub losses: Vec<f32>,
+}
+
+/// One committed checkpoint.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ManifestCheckpoint {
+    /// Steps completed.
+    pub step: u32,
+    /// Canonical state hash, `0x…`.
+    pub hash: String,
+}
+
+/// Errors of on-disk runs.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    /// Training failed.
+    #[error(transparent)]
+    Train(#[from] TrainError),
+    /// The spec is unusable.
+    #[error(transparent)]
+    Spec(#[from] crate::spec::SpecError),
+    /// A file could not be read or written.
+    #[error("{path}: {reason}")]
+    Io {
+        /// The path.
+        path: String,
+        /// Why.
+        reason: String,
+    },
+    /// The run folder is inconsistent.
+    #[error("{0}")]
+    Invalid(String),
+}
+
+fn io(path: &Path) -> impl Fn(std::io::Error) -> RunError + '_ {
+    move |e| RunError::Io { path: path.display().to_string(), reason: e.to_string() }
+}
+
+/// blake2b-256 of bytes, as `0x…`.
+pub fn blake2_hex(bytes: &[u8]) -> String {
+    let h: Hash = Blake2b::<U32>::digest(bytes).into();
+    hex(&h)
+}
+
+/// Trains the spec at `spec_path` into `out`.
+pub fn train(spec_path: &Path, out: &Path, threads: usize, on_step: impl FnMut(StepInfo)) -> Result<Manifest, RunError> {
+    let text = std::fs::read(spec_path).map_err(io(spec_path))?;
+    let spec = TaskSpec::from_toml(&String::from_utf8_lossy(&text))?;
+    std::fs::create_dir_all(out).map_err(io(out))?;
+    std::fs::write(out.join("task.toml"), &text).map_err(io(out))?;
+    let report = Trainer::new(&spec, threads)?.run(Some(&out.join("checkpoints")), on_step)?;
+    let manifest = Manifest {
+        task: spec.name.clone(),
+        spec_hash: blake2_hex(&text),
+        steps: spec.train.steps,
+        checkpoint_every: spec.train.checkpoint_every,
+        checkpoints: report
+            .checkpoints
+            .iter()
+            .map(|c| ManifestCheckpoint { step: c.step, hash: hex(&c.hash) })
+            .collect(),
+        losses: report.losses,
+    };
+    let path = out.join("manifest.json");
+    std::fs::write(&path, serde_json::to_vec_pretty(&manifest).expect("manifest serializes")).map_err(io(&path))?;
+    Ok(manifest)
+}
+
+/// The result of replaying one segment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Replay {
+    /// Segment index.
+    pub segment: usize,
+    /// First step (the start checkpoint's step).
+    pub start_step: u32,
+    /// Last step.
+    pub end_step: u32,
+    /// Whether the start checkpoint's file hashes to its committed hash.
+    pub start_matches: bool,
+    /// Committed end hash.
+    pub expected: String,
+    /// Recomputed end hash.
+    pub got: String,
+}
+
+impl Replay {
+    /// Whether the segment verifies.
+    pub fn ok(&self) -> bool {
+        self.start_matches && self.expected == self.got
+    }
+}
+
+/// Reads a run folder's manifest and spec.
+pub fn open(dir: &Path) -> Result<(Manifest, TaskSpec), RunError> {
+    let mpath = dir.join("manifest.json");
+    let manifest: Manifest = serde_json::from_slice(&std::fs::read(&mpath).map_err(io(&mpath))?)
+        .map_err(|e| RunError::Invalid(format!("{}: {e}", mpath.display())))?;
+    let spec = TaskSpec::from_file(&dir.join("task.toml"))?;
+    Ok((manifest, spec))
+}
+
+/// Replays segment `segment` (from checkpoint `segment` to `segment + 1`).
+pub fn replay(dir: &Path, segment: usize, threads: usize) -> Result<Replay, RunError> {
+    let (manifest, spec) = open(dir)?;
+    let segments = manifest.checkpoints.len().saturating_sub(1);
+    if segment >= segments {
+        return Err(RunError::Invalid(format!(
+            "segment {segment} does not exist: this run has {segments} segments (0..={})",
+            segments.saturating_sub(1)
+        )));
+    }
+    let (start, end) = (&manifest.checkpoints[segment], &manifest.checkpoints[segment + 1]);
+    let state = load_checkpoint(&checkpoint_path(&dir.join("checkpoints"), start.step))?;
+    let start_matches = hex(&checkpoint::hash(start.step, &state)) == start.hash;
+    let mut trainer = Trainer::restore(&spec, threads, start.step, &state)?;
+    trainer.run_to(end.step)?;
+    Ok(Replay {
+        segment,
+        start_step: start.step,
+        end_step: end.step,
+        start_matches,
+        expected: end.hash.clone(),
+        got: hex(&trainer.hash()?),
+    })
+}
+
+/// The default output folder for a spec: `runs/<task name>`.
+pub fn default_out(spec_path: &Path) -> PathBuf {
+    let stem = spec_path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "run".into());
+    PathBuf::from("runs").join(stem)
+}
