@@ -36,6 +36,19 @@ pub fn checkpoint_path(dir: &Path, step: u32) -> std::path::PathBuf {
     dir.join(format!("step-{step:08}.safetensors"))
 }
 
+/// Writes `state` as a safetensors file at `path` (creating its folder).
+pub fn write_checkpoint(path: &Path, state: &State) -> Result<(), TrainError> {
+    let io = |reason: String| TrainError::Io { path: path.display().to_string(), reason };
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| io(e.to_string()))?;
+    }
+    let mut tensors = HashMap::new();
+    for (name, t) in state {
+        tensors.insert(name.clone(), Tensor::from_vec(t.values.clone(), t.dims.clone(), &Device::Cpu)?);
+    }
+    candle_core::safetensors::save(&tensors, path).map_err(|e| io(e.to_string()))
+}
+
 /// Reads a checkpoint file back into a [`State`].
 pub fn load_checkpoint(path: &Path) -> Result<State, TrainError> {
     let tensors = candle_core::safetensors::load(path, &Device::Cpu)
@@ -132,6 +145,10 @@ impl Trainer {
         };
         let names: Vec<(String, Var)> =
             t.model.named_params().into_iter().map(|(n, v)| (n, v.clone())).collect();
+        let slots = match spec.train.optimizer {
+            OptimizerSpec::Sgd { .. } => 2,
+            OptimizerSpec::Adamw { .. } => 3,
+        };
         for ((name, var), opt) in names.iter().zip(t.state.iter_mut()) {
             let len = var.as_tensor().elem_count();
             var.set(&Tensor::from_vec(take(name, len)?, var.as_tensor().dims(), &Device::Cpu)?)?;
@@ -143,7 +160,7 @@ impl Trainer {
                 },
             }
         }
-        if state.len() != t.state()?.len() {
+        if state.len() != names.len() * slots {
             return Err(TrainError::Checkpoint("unexpected extra tensors".into()));
         }
         t.step = step;
@@ -208,19 +225,6 @@ impl Trainer {
         Ok(loss_value)
     }
 
-    /// Writes the current state as [`checkpoint_path`] in `dir`.
-    pub fn save(&self, dir: &Path) -> Result<(), TrainError> {
-        let io = |e: std::io::Error| TrainError::Io { path: dir.display().to_string(), reason: e.to_string() };
-        std::fs::create_dir_all(dir).map_err(io)?;
-        let mut tensors = HashMap::new();
-        for (name, t) in self.state()? {
-            tensors.insert(name, Tensor::from_vec(t.values, t.dims, &Device::Cpu)?);
-        }
-        let path = checkpoint_path(dir, self.step);
-        candle_core::safetensors::save(&tensors, &path)
-            .map_err(|e| TrainError::Io { path: path.display().to_string(), reason: e.to_string() })
-    }
-
     /// Runs until `step` steps are completed (for replaying a segment).
     pub fn run_to(&mut self, step: u32) -> Result<(), TrainError> {
         while self.step < step {
@@ -234,11 +238,13 @@ impl Trainer {
     pub fn run(&mut self, out: Option<&Path>, mut on_step: impl FnMut(StepInfo)) -> Result<Report, TrainError> {
         let (total, k) = (self.spec.train.steps, self.spec.train.checkpoint_every);
         let mut report = Report { losses: Vec::new(), checkpoints: Vec::new() };
+        // One snapshot of the state serves both the file and the hash.
         let commit = |tr: &Self, report: &mut Report| -> Result<(), TrainError> {
+            let state = tr.state()?;
             if let Some(dir) = out {
-                tr.save(dir)?;
+                write_checkpoint(&checkpoint_path(dir, tr.step), &state)?;
             }
-            report.checkpoints.push(Checkpoint { step: tr.step, hash: tr.hash()? });
+            report.checkpoints.push(Checkpoint { step: tr.step, hash: checkpoint::hash(tr.step, &state) });
             Ok(())
         };
         commit(self, &mut report)?;

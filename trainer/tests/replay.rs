@@ -4,7 +4,7 @@
 use gensyn_trainer::{
     checkpoint::{self, hex},
     run::{self, Manifest},
-    train::{checkpoint_path, load_checkpoint},
+    train::{checkpoint_path, load_checkpoint, write_checkpoint},
 };
 use std::path::Path;
 
@@ -39,14 +39,7 @@ fn honest_segments_replay_and_a_flipped_bit_is_found() {
     let mut state = load_checkpoint(&ckpt).unwrap();
     let w = &mut state.get_mut("layers.1.weight").unwrap().values[17];
     *w = f32::from_bits(w.to_bits() ^ 1);
-    let mut tensors = std::collections::HashMap::new();
-    for (name, t) in &state {
-        tensors.insert(
-            name.clone(),
-            candle_core::Tensor::from_vec(t.values.clone(), t.dims.clone(), &candle_core::Device::Cpu).unwrap(),
-        );
-    }
-    candle_core::safetensors::save(&tensors, &ckpt).unwrap();
+    write_checkpoint(&ckpt, &state).unwrap();
     let mpath = out.join("manifest.json");
     let mut m: Manifest = serde_json::from_slice(&std::fs::read(&mpath).unwrap()).unwrap();
     m.checkpoints[3].hash = hex(&checkpoint::hash(30, &state));

@@ -6,21 +6,19 @@ use crate::{
     error::CliError,
     output::Output,
 };
-use gensyn_trainer::{run, run::RunError, spec::SpecError, train::TrainError};
+use gensyn_trainer::{run, run::RunError, train::TrainError};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::json;
 use std::time::Instant;
 
 fn threads(n: Option<u32>) -> usize {
-    n.map(|n| n as usize)
-        .unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1))
+    n.map(|n| n as usize).unwrap_or_else(gensyn_kernels::cpu::default_threads)
 }
 
 /// Spec problems are the user's input (exit 2); the rest are run-time failures.
 fn run_err(e: RunError) -> CliError {
     match e {
-        RunError::Spec(e @ (SpecError::Parse(_) | SpecError::Invalid { .. } | SpecError::Read { .. })) =>
-            CliError::Usage(format!("task spec: {e}")),
+        RunError::Spec(e) => CliError::Usage(format!("task spec: {e}")),
         RunError::Invalid(m) => CliError::Usage(m),
         RunError::Train(TrainError::Checkpoint(m)) => CliError::other(format!("bad checkpoint: {m}")),
         other => CliError::other(other.to_string()),
