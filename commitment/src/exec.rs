@@ -1,0 +1,309 @@
+//! Canonical execution of one graph node: what arbitration re-runs.
+//!
+//! Every shape is validated before a kernel runs (the kernels panic on
+//! mismatches, and the runtime must never panic on a party's input), then
+//! the operator is computed by `gensyn_kernels`' reference definition.
+//! The trainer's fast paths are tested against these same definitions, so
+//! a node recomputed here has the bits an honest trainer produced.
+
+use crate::{
+    tensor::{numel, tile_range, Tensor},
+    trace::Op,
+};
+use alloc::{vec, vec::Vec};
+use gensyn_kernels::{ops, optim};
+
+/// Why a node could not be executed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExecError {
+    /// Wrong number of inputs.
+    Arity,
+    /// Input shapes do not fit the operator.
+    Shape,
+    /// An index input (class, token id) is not an in-range integer.
+    Index,
+    /// The requested output or tile does not exist.
+    NoSuchOutput,
+}
+
+/// What a node's execution depends on beyond its inputs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Ctx {
+    /// The step being executed (0-based): drives schedules and AdamW's count.
+    pub step: u32,
+}
+
+fn same(a: &Tensor, b: &Tensor) -> Result<(), ExecError> {
+    (a.dims == b.dims && !a.values.is_empty()).then_some(()).ok_or(ExecError::Shape)
+}
+
+/// `(rows, n)` of a tensor viewed as rows over its last dimension.
+fn rows_n(t: &Tensor) -> Result<(usize, usize), ExecError> {
+    let n = *t.dims.last().ok_or(ExecError::Shape)? as usize;
+    if n == 0 || t.values.is_empty() {
+        return Err(ExecError::Shape);
+    }
+    Ok((t.values.len() / n, n))
+}
+
+/// Indices stored as `f32`: integers in `0..limit`.
+fn indices(t: &Tensor, limit: usize) -> Result<Vec<u32>, ExecError> {
+    t.values
+        .iter()
+        .map(|&v| {
+            let i = v as u32;
+            (v >= 0.0 && (i as f32) == v && (i as usize) < limit).then_some(i).ok_or(ExecError::Index)
+        })
+        .collect()
+}
+
+fn t(dims: Vec<u32>, values: Vec<f32>) -> Tensor {
+    Tensor { dims, values }
+}
+
+fn f(bits: u32) -> f32 {
+    f32::from_bits(bits)
+}
+
+/// Runs `op` on `inputs` and returns all its outputs.
+pub fn execute(op: &Op, ctx: &Ctx, inputs: &[&Tensor]) -> Result<Vec<Tensor>, ExecError> {
+    if inputs.len() != op.arity() {
+        return Err(ExecError::Arity);
+    }
+    let x = inputs[0];
+    Ok(match *op {
+        Op::MatMul { m, k, n, ta, tb } => {
+            let s = ops::MatmulShape { m: m as usize, k: k as usize, n: n as usize, ta, tb };
+            let mn = s.m.checked_mul(s.n).ok_or(ExecError::Shape)?;
+            if Some(x.values.len()) != s.m.checked_mul(s.k)
+                || Some(inputs[1].values.len()) != s.k.checked_mul(s.n)
+                || mn == 0
+            {
+                return Err(ExecError::Shape);
+            }
+            let mut c = vec![0.0; mn];
+            ops::matmul(&x.values, &inputs[1].values, &mut c, s);
+            vec![t(vec![m, n], c)]
+        }
+        Op::Add | Op::Mul => {
+            same(x, inputs[1])?;
+            let mut out = vec![0.0; x.values.len()];
+            if *op == Op::Add {
+                ops::add(&x.values, &inputs[1].values, &mut out)
+            } else {
+                ops::mul(&x.values, &inputs[1].values, &mut out)
+            }
+            vec![t(x.dims.clone(), out)]
+        }
+        Op::BiasAdd => {
+            let (_, n) = rows_n(x)?;
+            if inputs[1].values.len() != n || inputs[1].dims.len() != 1 {
+                return Err(ExecError::Shape);
+            }
+            let mut out = vec![0.0; x.values.len()];
+            ops::bias_add(&x.values, &inputs[1].values, &mut out);
+            vec![t(x.dims.clone(), out)]
+        }
+        Op::BiasGrad => {
+            let (_, n) = rows_n(x)?;
+            let mut out = vec![0.0; n];
+            ops::bias_backward(&x.values, &mut out);
+            vec![t(vec![n as u32], out)]
+        }
+        Op::Relu | Op::Gelu => {
+            rows_n(x)?;
+            let mut out = vec![0.0; x.values.len()];
+            if *op == Op::Relu { ops::relu(&x.values, &mut out) } else { ops::gelu(&x.values, &mut out) }
+            vec![t(x.dims.clone(), out)]
+        }
+        Op::ReluGrad | Op::GeluGrad => {
+            same(x, inputs[1])?;
+            let mut out = vec![0.0; x.values.len()];
+            if *op == Op::ReluGrad {
+                ops::relu_backward(&x.values, &inputs[1].values, &mut out)
+            } else {
+                ops::gelu_backward(&x.values, &inputs[1].values, &mut out)
+            }
+            vec![t(x.dims.clone(), out)]
+        }
+        Op::Softmax | Op::LogSoftmax => {
+            let (_, n) = rows_n(x)?;
+            let mut out = vec![0.0; x.values.len()];
+            if *op == Op::Softmax {
+                ops::softmax(&x.values, &mut out, n)
+            } else {
+                ops::log_softmax(&x.values, &mut out, n)
+            }
+            vec![t(x.dims.clone(), out)]
+        }
+        Op::SoftmaxGrad => {
+            same(x, inputs[1])?;
+            let (_, n) = rows_n(x)?;
+            let mut out = vec![0.0; x.values.len()];
+            ops::softmax_backward(&x.values, &inputs[1].values, &mut out, n);
+            vec![t(x.dims.clone(), out)]
+        }
+        Op::CrossEntropy => {
+            let (rows, n) = rows_n(x)?;
+            if x.dims.len() != 2 || inputs[1].values.len() != rows || inputs[1].dims.len() != 1 {
+                return Err(ExecError::Shape);
+            }
+            let targets = indices(inputs[1], n)?;
+            let mut logp = vec![0.0; x.values.len()];
+            let loss = ops::cross_entropy(&x.values, &targets, &mut logp, n);
+            vec![Tensor::scalar(loss), t(x.dims.clone(), logp)]
+        }
+        Op::CrossEntropyGrad => {
+            let (rows, n) = rows_n(x)?;
+            let (tg, g) = (inputs[1], inputs[2]);
+            if x.dims.len() != 2 || tg.values.len() != rows || tg.dims.len() != 1 || !g.dims.is_empty() {
+                return Err(ExecError::Shape);
+            }
+            let targets = indices(tg, n)?;
+            let mut out = vec![0.0; x.values.len()];
+            ops::cross_entropy_backward(&x.values, &targets, g.values[0], &mut out, n);
+            vec![t(x.dims.clone(), out)]
+        }
+        Op::Sum | Op::Mean => {
+            if x.values.is_empty() {
+                return Err(ExecError::Shape);
+            }
+            let v = if *op == Op::Sum { ops::sum(&x.values) } else { ops::mean(&x.values) };
+            vec![Tensor::scalar(v)]
+        }
+        Op::LayerNorm { eps } => {
+            let (rows, n) = rows_n(x)?;
+            let (g, b) = (inputs[1], inputs[2]);
+            if g.values.len() != n || b.values.len() != n || g.dims.len() != 1 || b.dims.len() != 1 {
+                return Err(ExecError::Shape);
+            }
+            let mut y = vec![0.0; x.values.len()];
+            let mut stats = vec![ops::RowStats::default(); rows];
+            ops::layer_norm(&x.values, &g.values, &b.values, f(eps), &mut y, &mut stats);
+            let flat = stats.iter().flat_map(|s| [s.mean, s.rstd]).collect();
+            vec![t(x.dims.clone(), y), t(vec![rows as u32, 2], flat)]
+        }
+        Op::LayerNormGrad => {
+            let (rows, n) = rows_n(x)?;
+            let (g, st, dy) = (inputs[1], inputs[2], inputs[3]);
+            same(x, dy)?;
+            if g.values.len() != n || g.dims.len() != 1 || st.dims != [rows as u32, 2] {
+                return Err(ExecError::Shape);
+            }
+            let stats: Vec<ops::RowStats> =
+                st.values.chunks_exact(2).map(|c| ops::RowStats { mean: c[0], rstd: c[1] }).collect();
+            let (mut dx, mut dg, mut db) = (vec![0.0; x.values.len()], vec![0.0; n], vec![0.0; n]);
+            ops::layer_norm_backward(&x.values, &g.values, &stats, &dy.values, &mut dx, &mut dg, &mut db);
+            vec![t(x.dims.clone(), dx), t(vec![n as u32], dg), t(vec![n as u32], db)]
+        }
+        Op::Embedding => {
+            let table = inputs[1];
+            if x.dims.len() != 1 || table.dims.len() != 2 || x.values.is_empty() {
+                return Err(ExecError::Shape);
+            }
+            let (vocab, dim) = (table.dims[0] as usize, table.dims[1] as usize);
+            if dim == 0 {
+                return Err(ExecError::Shape);
+            }
+            let ids = indices(x, vocab)?;
+            let mut out = vec![0.0; ids.len() * dim];
+            ops::embedding(&ids, &table.values, dim, &mut out);
+            vec![t(vec![ids.len() as u32, dim as u32], out)]
+        }
+        Op::EmbeddingGrad { vocab } => {
+            let dy = inputs[1];
+            if x.dims.len() != 1 || dy.dims.len() != 2 || dy.dims[0] as usize != x.values.len() || dy.dims[1] == 0 {
+                return Err(ExecError::Shape);
+            }
+            let dim = dy.dims[1] as usize;
+            let ids = indices(x, vocab as usize)?;
+            let len = (vocab as usize).checked_mul(dim).ok_or(ExecError::Shape)?;
+            let mut out = vec![0.0; len];
+            ops::embedding_backward(&ids, &dy.values, dim, &mut out);
+            vec![t(vec![vocab, dim as u32], out)]
+        }
+        Op::Sgd { lr, momentum, weight_decay } => {
+            same(x, inputs[1])?;
+            same(x, inputs[2])?;
+            let (mut p, mut v) = (x.values.clone(), inputs[2].values.clone());
+            optim::sgd_momentum(&mut p, &inputs[1].values, &mut v, lr.rate(ctx.step), f(momentum), f(weight_decay));
+            vec![t(x.dims.clone(), p), t(x.dims.clone(), v)]
+        }
+        Op::AdamW { lr, beta1, beta2, eps, weight_decay } => {
+            for i in 1..4 {
+                same(x, inputs[i])?;
+            }
+            let opt = optim::AdamW {
+                lr: lr.rate(ctx.step),
+                beta1: f(beta1),
+                beta2: f(beta2),
+                eps: f(eps),
+                weight_decay: f(weight_decay),
+            };
+            let (mut p, mut m, mut v) = (x.values.clone(), inputs[2].values.clone(), inputs[3].values.clone());
+            opt.step(&mut p, &inputs[1].values, &mut m, &mut v, ctx.step.saturating_add(1));
+            vec![t(x.dims.clone(), p), t(x.dims.clone(), m), t(x.dims.clone(), v)]
+        }
+    })
+}
+
+/// The values of tile `tile` of output `output`: what arbitration compares
+/// once a dispute has narrowed to one tile. A matmul computes only that
+/// tile's elements (each with the canonical sequential fold over K); other
+/// operators are cheap next to their input size and run whole.
+pub fn execute_tile(op: &Op, ctx: &Ctx, inputs: &[&Tensor], output: u8, tile: u32) -> Result<Vec<f32>, ExecError> {
+    if let Op::MatMul { m, k, n, ta, tb } = *op {
+        if output != 0 || inputs.len() != 2 {
+            return Err(ExecError::NoSuchOutput);
+        }
+        let s = ops::MatmulShape { m: m as usize, k: k as usize, n: n as usize, ta, tb };
+        let len = s.m.checked_mul(s.n).ok_or(ExecError::Shape)?;
+        if Some(inputs[0].values.len()) != s.m.checked_mul(s.k)
+            || Some(inputs[1].values.len()) != s.k.checked_mul(s.n)
+            || len == 0
+        {
+            return Err(ExecError::Shape);
+        }
+        let range = tile_range(len, tile);
+        if range.is_empty() {
+            return Err(ExecError::NoSuchOutput);
+        }
+        let (a, b) = (&inputs[0].values, &inputs[1].values);
+        return Ok(range
+            .map(|e| {
+                let (i, j) = (e / s.n, e % s.n);
+                let mut acc = 0.0f32;
+                for p in 0..s.k {
+                    acc = acc + a[s.a_idx(i, p)] * b[s.b_idx(p, j)];
+                }
+                acc
+            })
+            .collect());
+    }
+    let outs = execute(op, ctx, inputs)?;
+    let out = outs.get(output as usize).ok_or(ExecError::NoSuchOutput)?;
+    let range = tile_range(out.values.len(), tile);
+    if range.is_empty() {
+        return Err(ExecError::NoSuchOutput);
+    }
+    Ok(out.values[range].to_vec())
+}
+
+/// Work of re-running `op` on inputs of these shapes, in multiply-adds
+/// (or element operations): what arbitration's weight is charged by.
+/// `tiled` prices a single output tile of a matmul.
+pub fn work(op: &Op, input_dims: &[&[u32]], tiled: bool) -> u64 {
+    let elems: u64 = input_dims.iter().map(|d| numel(d).unwrap_or(usize::MAX) as u64).fold(0, u64::saturating_add);
+    match *op {
+        Op::MatMul { m, k, n, .. } => {
+            let outs = if tiled { (crate::tensor::TILE as u64).min(m as u64 * n as u64) } else { m as u64 * n as u64 };
+            outs.saturating_mul(k as u64).saturating_add(elems)
+        }
+        // Transcendentals cost tens of operations per element.
+        Op::Gelu | Op::GeluGrad | Op::Softmax | Op::LogSoftmax | Op::CrossEntropy | Op::CrossEntropyGrad
+        | Op::SoftmaxGrad | Op::LayerNorm { .. } | Op::LayerNormGrad | Op::AdamW { .. } => elems.saturating_mul(24),
+        Op::EmbeddingGrad { .. } => elems.saturating_mul(2),
+        _ => elems.saturating_mul(2),
+    }
+}
+

@@ -1,0 +1,133 @@
+//! Tensors and their hash.
+//!
+//! A tensor's values (row-major `f32`) are cut into [`TILE`]-element tiles;
+//! the tensor hash binds the shape to the Merkle root of the tile hashes.
+//! Tiles let a dispute over one large operator narrow down to the output
+//! tile the parties disagree on, and arbitration recompute only that tile.
+
+use crate::{
+    hash::{Hash, Leaf},
+    merkle::{self, Tree},
+};
+use alloc::vec::Vec;
+use codec::{Decode, DecodeWithMemTracking, Encode};
+use core::ops::Range;
+use scale_info::TypeInfo;
+
+/// Elements per tile (4 KiB of `f32`).
+pub const TILE: usize = 1024;
+
+/// A row-major `f32` tensor.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Tensor {
+    /// Dimensions (empty for a scalar).
+    pub dims: Vec<u32>,
+    /// Values, row-major.
+    pub values: Vec<f32>,
+}
+
+impl Tensor {
+    /// A tensor; `None` if `values` does not match `dims`.
+    pub fn new(dims: Vec<u32>, values: Vec<f32>) -> Option<Self> {
+        (numel(&dims)? == values.len()).then_some(Tensor { dims, values })
+    }
+    /// A scalar.
+    pub fn scalar(v: f32) -> Self {
+        Tensor { dims: Vec::new(), values: alloc::vec![v] }
+    }
+    /// This tensor's hash.
+    pub fn hash(&self) -> Hash {
+        hash(&self.dims, &self.values)
+    }
+}
+
+/// A tensor as it travels in extrinsics: values as IEEE bit patterns
+/// (SCALE has no floats).
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Default)]
+pub struct TensorBits {
+    /// Dimensions.
+    pub dims: Vec<u32>,
+    /// `f32::to_bits` of each value.
+    pub bits: Vec<u32>,
+}
+
+impl From<&Tensor> for TensorBits {
+    fn from(t: &Tensor) -> Self {
+        TensorBits { dims: t.dims.clone(), bits: t.values.iter().map(|v| v.to_bits()).collect() }
+    }
+}
+
+impl TensorBits {
+    /// Back to a [`Tensor`]; `None` if the shape does not match.
+    pub fn to_tensor(&self) -> Option<Tensor> {
+        Tensor::new(self.dims.clone(), self.bits.iter().map(|b| f32::from_bits(*b)).collect())
+    }
+}
+
+/// Number of elements of `dims` (1 for a scalar); `None` on overflow.
+pub fn numel(dims: &[u32]) -> Option<usize> {
+    dims.iter().try_fold(1usize, |acc, d| acc.checked_mul(*d as usize))
+}
+
+/// Tiles of a tensor with `len` elements.
+pub fn tile_count(len: usize) -> u32 {
+    len.div_ceil(TILE) as u32
+}
+
+/// The element range of tile `t` of a tensor with `len` elements.
+pub fn tile_range(len: usize, t: u32) -> Range<usize> {
+    let start = (t as usize).saturating_mul(TILE).min(len);
+    start..(start + TILE).min(len)
+}
+
+/// Leaf hash of one tile's values.
+pub fn tile_leaf(values: &[f32]) -> Hash {
+    Leaf::new(b"tile").f32s(values).finish()
+}
+
+/// Leaf hashes of every tile of `values`.
+pub fn tile_leaves(values: &[f32]) -> Vec<Hash> {
+    values.chunks(TILE).map(tile_leaf).collect()
+}
+
+/// The tensor hash from its shape and tile tree: the form arbitration
+/// checks a revealed tile root against.
+pub fn hash_from_tiles(dims: &[u32], tiles: u32, tiles_root: &Hash) -> Hash {
+    let mut leaf = Leaf::new(b"tensor").u32(dims.len() as u32);
+    for d in dims {
+        leaf = leaf.u32(*d);
+    }
+    leaf.u32(tiles).hash(tiles_root).finish()
+}
+
+/// The hash of a tensor with `dims` and row-major `values`.
+pub fn hash(dims: &[u32], values: &[f32]) -> Hash {
+    let leaves = tile_leaves(values);
+    hash_from_tiles(dims, leaves.len() as u32, &merkle::root(&leaves))
+}
+
+/// The tile tree of `values` (for a descent over output tiles).
+pub fn tile_tree(values: &[f32]) -> Tree {
+    Tree::new(&tile_leaves(values))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shape_and_every_bit_count() {
+        let v: Vec<f32> = (0..2500).map(|i| i as f32 * 0.5).collect();
+        let h = hash(&[50, 50], &v);
+        assert_ne!(h, hash(&[2500], &v), "shape is bound");
+        let mut w = v.clone();
+        w[2499] = f32::from_bits(w[2499].to_bits() ^ 1);
+        assert_ne!(h, hash(&[50, 50], &w));
+        assert_eq!(tile_count(2500), 3);
+        assert_eq!(tile_range(2500, 2), 2048..2500);
+        let t = Tensor::new(alloc::vec![50, 50], v).unwrap();
+        assert_eq!(TensorBits::from(&t).to_tensor().unwrap(), t);
+        assert!(Tensor::new(alloc::vec![3], alloc::vec![1.0]).is_none());
+        assert_eq!(Tensor::scalar(1.0).dims.len(), 0);
+    }
+}

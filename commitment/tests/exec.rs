@@ -1,0 +1,152 @@
+//! Node execution: tiles agree with whole outputs, and arbitrary inputs
+//! never panic (arbitration runs on whatever a party submits).
+
+use gensyn_commitment::{
+    exec::{execute, execute_tile, Ctx, ExecError},
+    tensor::{tile_count, Tensor},
+    trace::{Node, Op, Schedule, Source},
+};
+use proptest::prelude::*;
+use rand::{rngs::SmallRng, Rng, SeedableRng};
+
+fn rand_tensor(rng: &mut SmallRng, dims: &[u32]) -> Tensor {
+    let n: u32 = dims.iter().product();
+    Tensor::new(dims.to_vec(), (0..n).map(|_| rng.gen_range(-2.0f32..2.0)).collect()).unwrap()
+}
+
+fn bits(v: f32) -> u32 {
+    v.to_bits()
+}
+
+/// A shape-correct input set for every operator, rows × n.
+fn cases(rng: &mut SmallRng, rows: u32, n: u32) -> Vec<(Op, Vec<Tensor>)> {
+    let x = rand_tensor(rng, &[rows, n]);
+    let y = rand_tensor(rng, &[rows, n]);
+    let v = rand_tensor(rng, &[n]);
+    let targets = Tensor::new(vec![rows], (0..rows).map(|i| (i % n) as f32).collect()).unwrap();
+    let sched = Schedule::WarmupLinear { lr: bits(0.1), warmup: 3, total: 10 };
+    let stats = execute(&Op::LayerNorm { eps: bits(1e-5) }, &Ctx::default(), &[&x, &v, &v]).unwrap()[1].clone();
+    let logp = execute(&Op::LogSoftmax, &Ctx::default(), &[&x]).unwrap()[0].clone();
+    let ids = Tensor::new(vec![rows], (0..rows).map(|i| (i % 5) as f32).collect()).unwrap();
+    let table = rand_tensor(rng, &[5, n]);
+    vec![
+        (Op::MatMul { m: rows, k: n, n: rows, ta: false, tb: true }, vec![x.clone(), y.clone()]),
+        (Op::MatMul { m: n, k: rows, n, ta: true, tb: false }, vec![x.clone(), y.clone()]),
+        (Op::Add, vec![x.clone(), y.clone()]),
+        (Op::Mul, vec![x.clone(), y.clone()]),
+        (Op::BiasAdd, vec![x.clone(), v.clone()]),
+        (Op::BiasGrad, vec![x.clone()]),
+        (Op::Relu, vec![x.clone()]),
+        (Op::ReluGrad, vec![x.clone(), y.clone()]),
+        (Op::Gelu, vec![x.clone()]),
+        (Op::GeluGrad, vec![x.clone(), y.clone()]),
+        (Op::Softmax, vec![x.clone()]),
+        (Op::SoftmaxGrad, vec![x.clone(), y.clone()]),
+        (Op::LogSoftmax, vec![x.clone()]),
+        (Op::CrossEntropy, vec![x.clone(), targets.clone()]),
+        (Op::CrossEntropyGrad, vec![logp, targets.clone(), Tensor::scalar(1.0)]),
+        (Op::Sum, vec![x.clone()]),
+        (Op::Mean, vec![x.clone()]),
+        (Op::LayerNorm { eps: bits(1e-5) }, vec![x.clone(), v.clone(), v.clone()]),
+        (Op::LayerNormGrad, vec![x.clone(), v.clone(), stats, y.clone()]),
+        (Op::Embedding, vec![ids.clone(), table.clone()]),
+        (Op::EmbeddingGrad { vocab: 5 }, vec![ids, x.clone()]),
+        (Op::Sgd { lr: sched, momentum: bits(0.9), weight_decay: bits(1e-4) }, vec![x.clone(), y.clone(), x.clone()]),
+        (
+            Op::AdamW { lr: sched, beta1: bits(0.9), beta2: bits(0.999), eps: bits(1e-8), weight_decay: bits(0.01) },
+            vec![x.clone(), y.clone(), x.clone(), y.clone()],
+        ),
+    ]
+}
+
+#[test]
+fn every_tile_equals_the_whole_output() {
+    let mut rng = SmallRng::seed_from_u64(7);
+    for (rows, n) in [(3, 4), (40, 70), (33, 65)] {
+        for (op, inputs) in cases(&mut rng, rows, n) {
+            let refs: Vec<&Tensor> = inputs.iter().collect();
+            let ctx = Ctx { step: 4 };
+            let outs = execute(&op, &ctx, &refs).unwrap_or_else(|e| panic!("{op:?}: {e:?}"));
+            assert_eq!(outs.len(), op.outputs(), "{op:?}");
+            for (o, out) in outs.iter().enumerate() {
+                assert!(Tensor::new(out.dims.clone(), out.values.clone()).is_some(), "{op:?} shape");
+                let tiles = tile_count(out.values.len());
+                let mut joined = Vec::new();
+                for t in 0..tiles {
+                    joined.extend(execute_tile(&op, &ctx, &refs, o as u8, t).unwrap());
+                }
+                let a: Vec<u32> = joined.iter().map(|v| v.to_bits()).collect();
+                let b: Vec<u32> = out.values.iter().map(|v| v.to_bits()).collect();
+                assert_eq!(a, b, "{op:?} output {o}");
+                assert_eq!(execute_tile(&op, &ctx, &refs, o as u8, tiles), Err(ExecError::NoSuchOutput));
+            }
+            assert!(execute_tile(&op, &ctx, &refs, op.outputs() as u8, 0).is_err());
+            // Every node built from the op is well formed with earlier inputs only.
+            let srcs: Vec<Source> = (0..op.arity() as u32).map(Source::Node).collect();
+            let node = Node::new(op, 0, srcs).unwrap();
+            assert!(node.well_formed(op.arity() as u32));
+            assert!(!node.well_formed(0));
+        }
+    }
+}
+
+#[test]
+fn bad_indices_and_shapes_are_errors() {
+    let x = Tensor::new(vec![2, 3], vec![0.0; 6]).unwrap();
+    let t = |v: Vec<f32>| Tensor::new(vec![v.len() as u32], v).unwrap();
+    assert_eq!(execute(&Op::CrossEntropy, &Ctx::default(), &[&x, &t(vec![0.0, 3.0])]), Err(ExecError::Index));
+    assert_eq!(execute(&Op::CrossEntropy, &Ctx::default(), &[&x, &t(vec![0.0, 1.5])]), Err(ExecError::Index));
+    assert_eq!(execute(&Op::CrossEntropy, &Ctx::default(), &[&x, &t(vec![-1.0, 1.0])]), Err(ExecError::Index));
+    assert_eq!(execute(&Op::CrossEntropy, &Ctx::default(), &[&x, &t(vec![0.0])]), Err(ExecError::Shape));
+    assert_eq!(execute(&Op::Add, &Ctx::default(), &[&x]), Err(ExecError::Arity));
+    assert_eq!(execute(&Op::Add, &Ctx::default(), &[&x, &t(vec![1.0; 6])]), Err(ExecError::Shape));
+    let mm = Op::MatMul { m: 2, k: 3, n: u32::MAX, ta: false, tb: false };
+    assert_eq!(execute(&mm, &Ctx::default(), &[&x, &x]), Err(ExecError::Shape));
+}
+
+fn arb_tensor() -> impl Strategy<Value = Tensor> {
+    prop::collection::vec(0u32..5, 0..3).prop_flat_map(|dims| {
+        let n: usize = dims.iter().map(|d| *d as usize).product();
+        prop::collection::vec(prop_oneof![Just(0.0f32), Just(1.0), Just(4.0), Just(-1.0), Just(f32::NAN), any::<f32>()], n)
+            .prop_map(move |v| Tensor::new(dims.clone(), v).unwrap())
+    })
+}
+
+fn arb_op() -> impl Strategy<Value = Op> {
+    let s = Schedule::Constant { lr: 0.1f32.to_bits() };
+    prop_oneof![
+        (0u32..6, 0u32..6, 0u32..6, any::<bool>(), any::<bool>()).prop_map(|(m, k, n, ta, tb)| Op::MatMul { m, k, n, ta, tb }),
+        Just(Op::Add),
+        Just(Op::Mul),
+        Just(Op::BiasAdd),
+        Just(Op::BiasGrad),
+        Just(Op::Relu),
+        Just(Op::ReluGrad),
+        Just(Op::Gelu),
+        Just(Op::GeluGrad),
+        Just(Op::Softmax),
+        Just(Op::SoftmaxGrad),
+        Just(Op::LogSoftmax),
+        Just(Op::CrossEntropy),
+        Just(Op::CrossEntropyGrad),
+        Just(Op::Sum),
+        Just(Op::Mean),
+        Just(Op::LayerNorm { eps: 1e-5f32.to_bits() }),
+        Just(Op::LayerNormGrad),
+        Just(Op::Embedding),
+        (0u32..6).prop_map(|vocab| Op::EmbeddingGrad { vocab }),
+        Just(Op::Sgd { lr: s, momentum: 0, weight_decay: 0 }),
+        Just(Op::AdamW { lr: s, beta1: 0, beta2: 0, eps: 0, weight_decay: 0 }),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4000))]
+    /// Whatever a party submits, execution returns (Ok or Err) and never panics.
+    #[test]
+    fn arbitrary_inputs_never_panic(op in arb_op(), inputs in prop::collection::vec(arb_tensor(), 0..5), out in 0u8..4, tile in 0u32..3) {
+        let refs: Vec<&Tensor> = inputs.iter().collect();
+        let _ = execute(&op, &Ctx { step: 3 }, &refs);
+        let _ = execute_tile(&op, &Ctx { step: 3 }, &refs, out, tile);
+    }
+}
