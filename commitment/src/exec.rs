@@ -70,8 +70,12 @@ pub fn execute(op: &Op, ctx: &Ctx, inputs: &[&Tensor]) -> Result<Vec<Tensor>, Ex
     if inputs.len() != op.arity() {
         return Err(ExecError::Arity);
     }
+    if let Op::Const { value } = *op {
+        return Ok(vec![Tensor::scalar(f(value))]);
+    }
     let x = inputs[0];
     Ok(match *op {
+        Op::Const { .. } => return Err(ExecError::Arity),
         Op::MatMul { m, k, n, ta, tb } => {
             let s = ops::MatmulShape { m: m as usize, k: k as usize, n: n as usize, ta, tb };
             let mn = s.m.checked_mul(s.n).ok_or(ExecError::Shape)?;
@@ -302,7 +306,7 @@ pub fn work(op: &Op, input_dims: &[&[u32]], tiled: bool) -> u64 {
         // Transcendentals cost tens of operations per element.
         Op::Gelu | Op::GeluGrad | Op::Softmax | Op::LogSoftmax | Op::CrossEntropy | Op::CrossEntropyGrad
         | Op::SoftmaxGrad | Op::LayerNorm { .. } | Op::LayerNormGrad | Op::AdamW { .. } => elems.saturating_mul(24),
-        Op::EmbeddingGrad { .. } => elems.saturating_mul(2),
+        Op::Const { .. } => 1,
         _ => elems.saturating_mul(2),
     }
 }

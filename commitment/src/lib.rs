@@ -29,6 +29,7 @@ extern crate alloc;
 
 pub mod exec;
 pub mod hash;
+pub mod interp;
 pub mod merkle;
 pub mod state;
 pub mod tensor;

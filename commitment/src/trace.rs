@@ -75,6 +75,11 @@ impl Schedule {
 /// ([`Node::output`]). Shapes come from the inputs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub enum Op {
+    /// `[] → [value]`: a scalar constant (e.g. the loss gradient seed 1.0).
+    Const {
+        /// The value (`f32` bits).
+        value: u32,
+    },
     /// `[a, b] → [c]`, `c = op(a)·op(b)` ([`gensyn_kernels::ops::matmul`]).
     MatMul {
         /// Rows of c.
@@ -163,6 +168,7 @@ impl Op {
     pub fn arity(&self) -> usize {
         use Op::*;
         match self {
+            Const { .. } => 0,
             BiasGrad | Relu | Gelu | Softmax | LogSoftmax | Sum | Mean => 1,
             MatMul { .. } | Add | Mul | BiasAdd | ReluGrad | GeluGrad | SoftmaxGrad | CrossEntropy
             | Embedding | EmbeddingGrad { .. } => 2,

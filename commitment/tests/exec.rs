@@ -116,6 +116,7 @@ fn arb_op() -> impl Strategy<Value = Op> {
     let s = Schedule::Constant { lr: 0.1f32.to_bits() };
     prop_oneof![
         (0u32..6, 0u32..6, 0u32..6, any::<bool>(), any::<bool>()).prop_map(|(m, k, n, ta, tb)| Op::MatMul { m, k, n, ta, tb }),
+        any::<u32>().prop_map(|value| Op::Const { value }),
         Just(Op::Add),
         Just(Op::Mul),
         Just(Op::BiasAdd),

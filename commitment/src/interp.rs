@@ -1,0 +1,195 @@
+//! Running a program step by step on the reference operators: what a
+//! verifier replays and what a party in a dispute answers moves from.
+//!
+//! The trainer computes the same values with its fast paths; this
+//! interpreter is the slow, obviously-canonical route, and it builds every
+//! tree a dispute asks for (trace, state entries, step and checkpoint trees).
+
+use crate::{
+    exec::{execute, Ctx, ExecError},
+    hash::Hash,
+    merkle::{self, Tree},
+    state::{self, StateCommitment, StepRecord},
+    tensor::Tensor,
+    trace::{node_leaf, trace_leaf, Node, Source},
+};
+use alloc::vec::Vec;
+
+/// A per-step program: nodes in execution order. Its last `state_len`
+/// nodes produce the next state's entries, in name order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Program {
+    /// The nodes.
+    pub nodes: Vec<Node>,
+}
+
+impl Program {
+    /// The program tree.
+    pub fn tree(&self) -> Tree {
+        let leaves: Vec<Hash> = self.nodes.iter().enumerate().map(|(i, n)| node_leaf(i as u32, n)).collect();
+        Tree::new(&leaves)
+    }
+    /// Nodes.
+    pub fn len(&self) -> u32 {
+        self.nodes.len() as u32
+    }
+    /// True if there are no nodes.
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+}
+
+/// A training state: entries in ascending name order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NamedState {
+    /// Steps taken so far.
+    pub step: u32,
+    /// `(name, tensor)`, ascending by name.
+    pub entries: Vec<(Vec<u8>, Tensor)>,
+}
+
+impl NamedState {
+    /// The state's commitment (entry tree and hash).
+    pub fn commit(&self) -> StateCommitment {
+        StateCommitment::new(self.step, self.entries.iter().map(|(n, t)| (n.as_slice(), t.hash())))
+    }
+}
+
+/// Everything one executed step commits to.
+pub struct StepRun {
+    /// Every node's output.
+    pub outputs: Vec<Tensor>,
+    /// The trace tree (program nodes, then the state after).
+    pub trace: Tree,
+    /// The state after the step.
+    pub after: NamedState,
+    /// The step's record.
+    pub record: StepRecord,
+}
+
+/// Why a step could not run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RunError {
+    /// Node `0` failed.
+    Node(u32, ExecError),
+    /// Node `0` reads a source that does not exist.
+    Source(u32),
+    /// The program's tail does not cover the state.
+    StateLayout,
+}
+
+/// Runs one step of `program` from `before` on `batch`. `tamper`, if given,
+/// may change any node's output as it is produced (a faulty or cheating
+/// party); later nodes then consume the changed value.
+pub fn run_step(
+    program: &Program,
+    before: &NamedState,
+    batch: &[Tensor],
+    mut tamper: Option<&mut dyn FnMut(u32, &mut Tensor)>,
+) -> Result<StepRun, RunError> {
+    let ctx = Ctx { step: before.step };
+    let mut outputs: Vec<Tensor> = Vec::with_capacity(program.nodes.len());
+    for (i, node) in program.nodes.iter().enumerate() {
+        let i = i as u32;
+        let mut inputs = Vec::with_capacity(node.inputs.as_slice().len());
+        for s in node.inputs.as_slice() {
+            let t = match *s {
+                Source::Node(j) if j < i => outputs.get(j as usize),
+                Source::State(e) => before.entries.get(e as usize).map(|(_, t)| t),
+                Source::Batch(b) => batch.get(b as usize),
+                _ => None,
+            };
+            inputs.push(t.ok_or(RunError::Source(i))?);
+        }
+        let mut outs = execute(&node.op, &ctx, &inputs).map_err(|e| RunError::Node(i, e))?;
+        let mut out = outs.swap_remove(node.output as usize);
+        if let Some(f) = tamper.as_mut() {
+            f(i, &mut out);
+        }
+        outputs.push(out);
+    }
+    let e = before.entries.len();
+    if e == 0 || e > outputs.len() {
+        return Err(RunError::StateLayout);
+    }
+    let tail = &outputs[outputs.len() - e..];
+    let after = NamedState {
+        step: before.step + 1,
+        entries: before.entries.iter().zip(tail).map(|((n, _), t)| (n.clone(), t.clone())).collect(),
+    };
+    let before_hash = before.commit().hash;
+    let after_hash = after.commit().hash;
+    let mut leaves: Vec<Hash> = outputs.iter().enumerate().map(|(i, t)| trace_leaf(i as u32, &t.hash())).collect();
+    leaves.push(trace_leaf(program.len(), &after_hash));
+    let trace = Tree::new(&leaves);
+    let batch_hashes: Vec<Hash> = batch.iter().map(|t| t.hash()).collect();
+    let record = StepRecord {
+        step: before.step,
+        before: before_hash,
+        batch: state::batch_hash(&batch_hashes),
+        trace_root: trace.root(),
+        trace_len: trace.len(),
+        after: after_hash,
+    };
+    Ok(StepRun { outputs, trace, after, record })
+}
+
+/// A whole run's commitments: every step's record, every state, and the
+/// checkpoint and step trees.
+pub struct RunCommitment {
+    /// States after steps 0..=steps (index = step).
+    pub states: Vec<NamedState>,
+    /// One record per step.
+    pub records: Vec<StepRecord>,
+    /// Checkpoint tree (states at 0, k, 2k, …, steps).
+    pub checkpoints: Tree,
+    /// Step tree.
+    pub steps: Tree,
+}
+
+impl RunCommitment {
+    /// The state hash at checkpoint `i`.
+    pub fn checkpoint_state(&self, i: u32, every: u32) -> Hash {
+        let step = (i * every).min(self.records.len() as u32);
+        self.states[step as usize].commit().hash
+    }
+}
+
+/// Runs `steps` steps with `batch_of(step)` and commits to them, with
+/// checkpoints every `every` steps. `tamper(step, node, output)` as in
+/// [`run_step`].
+pub fn run(
+    program: &Program,
+    initial: NamedState,
+    steps: u32,
+    every: u32,
+    batch_of: &dyn Fn(u32) -> Vec<Tensor>,
+    tamper: &mut dyn FnMut(u32, u32, &mut Tensor),
+) -> Result<RunCommitment, RunError> {
+    let mut states = alloc::vec![initial];
+    let mut records = Vec::new();
+    for s in 0..steps {
+        let before = states.last().expect("initial state").clone();
+        let mut f = |node: u32, t: &mut Tensor| tamper(s, node, t);
+        let r = run_step(program, &before, &batch_of(s), Some(&mut f))?;
+        records.push(r.record);
+        states.push(r.after);
+    }
+    let mut cps = Vec::new();
+    let mut i = 0u32;
+    loop {
+        let step = (i * every).min(steps);
+        cps.push(state::checkpoint_leaf(i, &states[step as usize].commit().hash));
+        if step == steps {
+            break;
+        }
+        i += 1;
+    }
+    let step_leaves: Vec<Hash> = records.iter().map(|r| r.leaf()).collect();
+    Ok(RunCommitment { states, records, checkpoints: Tree::new(&cps), steps: Tree::new(&step_leaves) })
+}
+
+/// Root of a tree over `leaves` (re-export for callers building witnesses).
+pub fn root(leaves: &[Hash]) -> Hash {
+    merkle::root(leaves)
+}
