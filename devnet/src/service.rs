@@ -17,7 +17,9 @@ use polkadot_sdk::{
 };
 use std::{sync::Arc, time::Duration};
 
-type HostFunctions = sp_io::SubstrateHostFunctions;
+/// The standard host functions plus the ECVRF verifier the runtime calls
+/// (its OpenSSL-based implementation cannot run inside wasm).
+type HostFunctions = (sp_io::SubstrateHostFunctions, gensyn_vrf::HostFunctions);
 type FullClient = sc_service::TFullClient<Block, RuntimeApi, WasmExecutor<HostFunctions>>;
 type FullBackend = sc_service::TFullBackend<Block>;
 type FullSelectChain = sc_consensus::LongestChain<FullBackend, Block>;
