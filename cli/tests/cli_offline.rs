@@ -4,6 +4,12 @@
 mod common;
 use common::{gensyn, snapshot_settings};
 
+/// The crate's directory, read at run time (cargo sets it for tests), so a
+/// test binary built from another checkout path still finds the fixtures.
+fn manifest_dir() -> std::path::PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR").map(Into::into).unwrap_or_else(|| env!("CARGO_MANIFEST_DIR").into())
+}
+
 #[test]
 fn help_texts_are_stable() {
     let cases: &[&[&str]] = &[
@@ -116,7 +122,8 @@ fn completions_are_generated() {
 fn train_then_replay_a_fixture() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("run");
-    let spec = concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/blobs-mlp-sgd.toml");
+    let spec_path = manifest_dir().join("../fixtures/blobs-mlp-sgd.toml");
+    let spec = spec_path.to_str().unwrap();
     let doc = gensyn(&["train", spec, "--out", out.to_str().unwrap(), "--threads", "2", "--json"]).ok_json();
     assert_eq!(doc["steps"], 200);
     assert_eq!(doc["checkpoints"].as_array().unwrap().len(), 11);
@@ -136,7 +143,7 @@ fn train_then_replay_a_fixture() {
 #[test]
 fn bad_task_specs_are_usage_errors_naming_the_field() {
     let dir = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/blobs-mlp-sgd.toml"))
+    let text = std::fs::read_to_string(manifest_dir().join("../fixtures/blobs-mlp-sgd.toml"))
         .unwrap()
         .replace("batch_size = 64", "batch_size = 0");
     let bad = dir.path().join("bad.toml");

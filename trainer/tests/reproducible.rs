@@ -2,10 +2,15 @@
 //! several threads; and it actually learns.
 
 use gensyn_trainer::{spec::TaskSpec, train::Trainer};
-use std::path::PathBuf;
+
+/// The crate's directory, read at run time (cargo sets it for tests), so a
+/// test binary built from another checkout path still finds the fixtures.
+fn manifest_dir() -> std::path::PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR").map(Into::into).unwrap_or_else(|| env!("CARGO_MANIFEST_DIR").into())
+}
 
 fn fixture(name: &str) -> TaskSpec {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../fixtures").join(name);
+    let path = manifest_dir().join("../fixtures").join(name);
     TaskSpec::from_file(&path).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 

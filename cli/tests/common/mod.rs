@@ -6,6 +6,12 @@
 use serde_json::Value;
 use std::process::Command;
 
+/// The crate's directory, read at run time (cargo sets it for tests), so a
+/// test binary built from another checkout path still finds the fixtures.
+fn manifest_dir() -> std::path::PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR").map(Into::into).unwrap_or_else(|| env!("CARGO_MANIFEST_DIR").into())
+}
+
 /// What one `gensyn` invocation produced.
 pub struct Run {
     pub code: i32,
@@ -48,7 +54,7 @@ pub fn gensyn(args: &[&str]) -> Run {
 /// insta settings writing to the repository's `snapshots/` folder.
 pub fn snapshot_settings() -> insta::Settings {
     let mut s = insta::Settings::clone_current();
-    s.set_snapshot_path(concat!(env!("CARGO_MANIFEST_DIR"), "/../snapshots"));
+    s.set_snapshot_path(manifest_dir().join("../snapshots"));
     s.set_prepend_module_to_snapshot(false);
     s
 }
