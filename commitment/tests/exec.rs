@@ -151,3 +151,32 @@ proptest! {
         let _ = execute_tile(&op, &Ctx { step: 3 }, &refs, out, tile);
     }
 }
+
+/// Native time of the largest matmul arbitration allows (10^8 multiply-adds):
+/// `cargo test --release -p gensyn-commitment --test exec -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn measure_max_arbitration() {
+    let n = 464u32; // 464³ ≈ 10^8
+    let mut rng = SmallRng::seed_from_u64(1);
+    let a = rand_tensor(&mut rng, &[n, n]);
+    let b = rand_tensor(&mut rng, &[n, n]);
+    let op = Op::MatMul { m: n, k: n, n, ta: false, tb: false };
+    let t = std::time::Instant::now();
+    let out = execute(&op, &Ctx::default(), &[&a, &b]).unwrap();
+    let whole = t.elapsed();
+    let t = std::time::Instant::now();
+    let h = out[0].hash();
+    let hash = t.elapsed();
+    let t = std::time::Instant::now();
+    let tile = execute_tile(&op, &Ctx::default(), &[&a, &b], 0, 7).unwrap();
+    let one_tile = t.elapsed();
+    println!(
+        "matmul {n}³ ({:.1e} mul-adds): {:.1} ms whole, {:.2} ms one tile, hash {:.2} ms ({})",
+        (n as f64).powi(3),
+        whole.as_secs_f64() * 1e3,
+        one_tile.as_secs_f64() * 1e3,
+        hash.as_secs_f64() * 1e3,
+        tile.len() + h.len()
+    );
+}

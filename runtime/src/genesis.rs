@@ -1,7 +1,7 @@
 //! Genesis presets. `development` funds the well-known dev accounts
 //! (alice … ferdie) and makes alice sudo; it is what `gensyn devnet up` runs.
 
-use crate::{AccountId, BalancesConfig, RuntimeGenesisConfig, SudoConfig, UNIT};
+use crate::{AccountId, BalancesConfig, GensynConfig, RuntimeGenesisConfig, SudoConfig, UNIT};
 use alloc::{vec, vec::Vec};
 use polkadot_sdk::{
     sp_genesis_builder::{self, PresetId},
@@ -28,6 +28,7 @@ fn development() -> Value {
             ..Default::default()
         },
         sudo: SudoConfig { key: Some(Sr25519Keyring::Alice.to_account_id()) },
+        gensyn: GensynConfig { jackpot: crate::protocol::JACKPOT_GENESIS, ..Default::default() },
         ..Default::default()
     };
     serde_json::to_value(config).expect("genesis config serializes")

@@ -23,14 +23,15 @@ use polkadot_sdk::{
     frame_support::{
         derive_impl,
         genesis_builder_helper::{build_state, get_preset},
-        parameter_types, runtime,
+        parameter_types, runtime, PalletId,
         traits::{ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf},
         weights::{
             constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
             IdentityFee, Weight,
         },
     },
-    frame_system, frame_system_rpc_runtime_api, pallet_balances, pallet_sudo, pallet_timestamp,
+    frame_system, frame_system_rpc_runtime_api, pallet_balances, pallet_insecure_randomness_collective_flip,
+    pallet_sudo, pallet_timestamp,
     pallet_transaction_payment,
     pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier},
     pallet_transaction_payment_rpc_runtime_api, sp_api, sp_block_builder,
@@ -86,6 +87,46 @@ pub mod protocol {
     pub const UNBONDING_PERIOD: BlockNumber = 10;
     /// Unbonding chunks in flight per (account, role).
     pub const MAX_UNBONDING_CHUNKS: u32 = 16;
+    /// Segments one audit may cover.
+    pub const MAX_AUDIT_SEGMENTS: u32 = 16;
+    /// Whistles one task may collect.
+    pub const MAX_WHISTLES: u32 = 16;
+    /// Steps one task may have.
+    pub const MAX_STEPS: u32 = 1 << 24;
+    /// Nodes one step's program may have.
+    pub const MAX_PROGRAM_LEN: u32 = 1 << 16;
+    /// Elements of one tensor handed to arbitration (256 KiB of f32).
+    pub const MAX_TENSOR_LEN: u32 = 65_536;
+    /// Entries of a training state.
+    pub const MAX_STATE_ENTRIES: u32 = 256;
+    /// Multiply-adds one arbitration may re-execute. At the estimated
+    /// 2 ns each in wasm this is 0.2 s, a tenth of the 2 s block budget.
+    pub const MAX_ARBITRATION_WORK: u64 = 100_000_000;
+    /// The jackpot's genesis funding.
+    pub const JACKPOT_GENESIS: Balance = 10_000 * UNIT;
+
+    /// Devnet defaults, in blocks. Instant seal makes a block per
+    /// transaction, so windows are counted in blocks a client can `mine`.
+    pub fn default_params() -> pallet_gensyn::Params<Balance, BlockNumber> {
+        use sp_runtime::Perbill;
+        pallet_gensyn::Params {
+            selection_window: 5,
+            opening_window: 10,
+            verdict_window: 10,
+            reveal_window: 10,
+            whistle_window: 10,
+            secret_window: 10,
+            move_window: 10,
+            audit_segments: 2,
+            forced_error_ppm: 50_000,
+            jackpot_tax: Perbill::from_percent(5),
+            verifier_reward: Perbill::from_percent(10),
+            whistle_bond: 50 * UNIT,
+            slash: Perbill::from_percent(50),
+            slash_to_winner: Perbill::from_percent(50),
+            slash_to_jackpot: Perbill::from_percent(25),
+        }
+    }
 }
 
 /// Opaque types for the node, which need not know the runtime's call types.
@@ -105,7 +146,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
     spec_name: alloc::borrow::Cow::Borrowed("gensyn-devnet"),
     impl_name: alloc::borrow::Cow::Borrowed("gensyn-devnet"),
     authoring_version: 1,
-    spec_version: 100,
+    spec_version: 101,
     impl_version: 1,
     apis: RUNTIME_API_VERSIONS,
     transaction_version: 1,
@@ -183,9 +224,30 @@ impl pallet_transaction_payment::Config for Runtime {
 #[derive_impl(pallet_sudo::config_preludes::TestDefaultConfig)]
 impl pallet_sudo::Config for Runtime {}
 
+parameter_types! {
+    pub const GensynPalletId: PalletId = PalletId(*b"gsn/jkpt");
+    pub GensynParams: pallet_gensyn::Params<Balance, BlockNumber> = protocol::default_params();
+}
+
+impl pallet_insecure_randomness_collective_flip::Config for Runtime {}
+
 impl pallet_gensyn::Config for Runtime {
     type Currency = Balances;
     type RuntimeHoldReason = RuntimeHoldReason;
+    // The devnet's documented weak source: a mix of the last 81 block
+    // hashes, which a block author can bias. A PoS chain uses BABE's VRF
+    // randomness here.
+    type Randomness = RandomnessCollectiveFlip;
+    type Vrf = pallet_gensyn::vrf::Ecvrf;
+    type PalletId = GensynPalletId;
+    type MaxAuditSegments = ConstU32<{ protocol::MAX_AUDIT_SEGMENTS }>;
+    type MaxWhistles = ConstU32<{ protocol::MAX_WHISTLES }>;
+    type MaxSteps = ConstU32<{ protocol::MAX_STEPS }>;
+    type MaxProgramLen = ConstU32<{ protocol::MAX_PROGRAM_LEN }>;
+    type MaxTensorLen = ConstU32<{ protocol::MAX_TENSOR_LEN }>;
+    type MaxStateEntries = ConstU32<{ protocol::MAX_STATE_ENTRIES }>;
+    type MaxArbitrationWork = ConstU64<{ protocol::MAX_ARBITRATION_WORK }>;
+    type DefaultParams = GensynParams;
     type MinSolverStake = MinSolverStake;
     type MinVerifierStake = MinVerifierStake;
     type MinWhistleblowerStake = MinWhistleblowerStake;
@@ -221,6 +283,8 @@ mod runtime {
     pub type TransactionPayment = pallet_transaction_payment;
     #[runtime::pallet_index(4)]
     pub type Sudo = pallet_sudo;
+    #[runtime::pallet_index(5)]
+    pub type RandomnessCollectiveFlip = pallet_insecure_randomness_collective_flip;
     #[runtime::pallet_index(10)]
     pub type Gensyn = pallet_gensyn;
 }

@@ -1,25 +1,48 @@
 //! # pallet-gensyn
 //!
-//! The on-chain half of the Gensyn protocol. This first slice covers **role
-//! staking**: an account bonds native tokens as a [`Role::Solver`],
-//! [`Role::Verifier`] or [`Role::Whistleblower`]. Stakes are *balance holds*
-//! (`fungible::MutateHold`), so the tokens stay in the staker's account, are
-//! visible as "held", and can later be slashed by the protocol.
+//! The on-chain half of the Gensyn protocol.
 //!
-//! Leaving is two-step, as in every bonded-staking design: `unstake` moves part
-//! of the active stake into an unbonding chunk that unlocks after
-//! [`Config::UnbondingPeriod`] blocks, and `withdraw_unbonded` releases every
-//! chunk whose period has passed. Periods are counted in blocks, never in
-//! wall-clock time, because dev-seal timestamps are not trustworthy.
+//! - **Staking** ([`Role`]): solvers, verifiers and whistleblowers bond
+//!   native tokens as balance holds; leaving is two-step (unbond, then
+//!   withdraw after [`Config::UnbondingPeriod`]), and nothing unbonded can be
+//!   withdrawn while its owner is engaged in a task or dispute, so a pending
+//!   slash always finds the tokens.
+//! - **Tasks** ([`TaskInfo`], [`Phase`]): a submitter escrows a fee; staked
+//!   solvers enter a VRF lottery and the lowest output wins; the solver
+//!   commits to Merkle roots of its checkpoints and step records; randomness
+//!   drawn *after* the commitment picks the audited segments, and a second
+//!   lottery the verifier; the solver opens the audited checkpoints; the
+//!   verifier commits to and reveals the end hash of each audited segment.
+//! - **Forced errors**: a verifier committed `H(r)` with its keys; a forced
+//!   error is in effect for an audit iff `H(r ‖ seed)` falls under the
+//!   configured rate, and then the verdict must be wrong. Whistleblowers who
+//!   challenge a forced error share the jackpot (each of `k` gets `J/2^(k−1)`,
+//!   at most a third of the pot); a verifier that ignored its forced error
+//!   is slashed.
+//! - **Pinpoint disputes** ([`Dispute`], [`Stage`]): a genuine disagreement
+//!   becomes a two-party game: bisection over the steps of the disputed
+//!   segment, a Merkle descent over the two traces of the one disputed step
+//!   down to one operator, a descent over that operator's output tiles, then
+//!   **arbitration**: the runtime re-executes the operator with the canonical
+//!   kernels (`gensyn-commitment`) and settles. Each stage's starting points
+//!   are proven against the previous stage's agreed and disputed points, and
+//!   every move has a deadline in blocks; a party that misses it loses.
 //!
-//! Every money path uses checked arithmetic.
+//! Windows are counted in blocks, never wall-clock time (dev-seal timestamps
+//! are not trustworthy). Every money path uses checked arithmetic.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
 
 pub use pallet::*;
 pub use types::*;
 
+pub mod dispute;
+pub mod funds;
+pub mod lifecycle;
 pub mod types;
+pub mod vrf;
 pub mod weights;
 
 #[cfg(test)]
@@ -27,17 +50,24 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
+/// blake2b-256 of a SCALE-encoded value: how the pallet hashes its own records.
+pub fn hash_of<E: codec::Encode>(value: &E) -> Hash {
+    gensyn_commitment::hash::blake2_256(&value.encode())
+}
+
 #[polkadot_sdk::frame_support::pallet]
 pub mod pallet {
     use super::*;
-    use crate::weights::WeightInfo;
+    use crate::{vrf::VrfVerifier, weights::WeightInfo};
     use polkadot_sdk::{
         frame_support::{
             pallet_prelude::*,
             traits::{
                 fungible::{Inspect, InspectHold, Mutate, MutateHold},
                 tokens::Precision,
+                Randomness,
             },
+            PalletId,
         },
         frame_system::{self, pallet_prelude::*},
         sp_runtime::traits::{CheckedAdd, CheckedSub, Saturating, Zero},
@@ -51,11 +81,36 @@ pub mod pallet {
     pub type LedgerOf<T> =
         StakeLedger<BalanceOf<T>, BlockNumberFor<T>, <T as Config>::MaxUnbondingChunks>;
 
+    /// Stored task type.
+    pub type TaskOf<T> = TaskInfo<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+
+    /// Stored audit type.
+    pub type AuditOf<T> = Audit<
+        <T as frame_system::Config>::AccountId,
+        BalanceOf<T>,
+        <T as Config>::MaxAuditSegments,
+        <T as Config>::MaxWhistles,
+    >;
+
+    /// Stored dispute type.
+    pub type DisputeOf<T> = Dispute<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+
+    /// Protocol parameters type.
+    pub type ParamsOf<T> = Params<BalanceOf<T>, BlockNumberFor<T>>;
+
+    /// Arbitration witness type.
+    pub type WitnessOf<T> = Witness<<T as Config>::MaxTensorLen, <T as Config>::MaxStateEntries>;
+
+    /// A VRF public key of the configured scheme.
+    pub type VrfKeyOf<T> = <<T as Config>::Vrf as VrfVerifier>::PublicKey;
+
+    /// A VRF proof of the configured scheme.
+    pub type VrfProofOf<T> = <<T as Config>::Vrf as VrfVerifier>::Proof;
+
     #[pallet::pallet]
     pub struct Pallet<T>(_);
 
-    /// Why this pallet holds funds. One reason per role, so a wallet or explorer
-    /// can tell a solver's bond from a verifier's.
+    /// Why this pallet holds funds.
     #[pallet::composite_enum]
     pub enum HoldReason {
         /// Bonded as a solver.
@@ -64,6 +119,10 @@ pub mod pallet {
         VerifierStake,
         /// Bonded as a whistleblower.
         WhistleblowerStake,
+        /// A task's escrowed fee, held on the submitter.
+        TaskFee,
+        /// A whistleblower's bond on one challenge.
+        WhistleBond,
     }
 
     impl From<Role> for HoldReason {
@@ -78,7 +137,7 @@ pub mod pallet {
 
     #[pallet::config]
     pub trait Config: polkadot_sdk::frame_system::Config {
-        /// The native token; stakes are holds on it.
+        /// The native token; stakes, fees and bonds are holds on it.
         type Currency: Inspect<Self::AccountId>
             + Mutate<Self::AccountId>
             + InspectHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
@@ -86,6 +145,17 @@ pub mod pallet {
 
         /// The runtime's aggregated hold reason.
         type RuntimeHoldReason: From<HoldReason>;
+
+        /// On-chain randomness: a documented weak source on the devnet,
+        /// BABE's on a PoS chain.
+        type Randomness: Randomness<Self::Hash, BlockNumberFor<Self>>;
+
+        /// Verifies the VRF proofs of selections.
+        type Vrf: VrfVerifier;
+
+        /// Derives the jackpot's account.
+        #[pallet::constant]
+        type PalletId: Get<PalletId>;
 
         /// Minimum active stake of a solver.
         #[pallet::constant]
@@ -107,6 +177,38 @@ pub mod pallet {
         #[pallet::constant]
         type MaxUnbondingChunks: Get<u32>;
 
+        /// Most segments one audit covers.
+        #[pallet::constant]
+        type MaxAuditSegments: Get<u32>;
+
+        /// Most whistles on one task.
+        #[pallet::constant]
+        type MaxWhistles: Get<u32>;
+
+        /// Most steps a task may have.
+        #[pallet::constant]
+        type MaxSteps: Get<u32>;
+
+        /// Most nodes in a task's per-step program.
+        #[pallet::constant]
+        type MaxProgramLen: Get<u32>;
+
+        /// Most elements of one tensor handed to arbitration.
+        #[pallet::constant]
+        type MaxTensorLen: Get<u32>;
+
+        /// Most entries in a training state.
+        #[pallet::constant]
+        type MaxStateEntries: Get<u32>;
+
+        /// Most work (multiply-adds) one arbitration may re-execute; sized so
+        /// the largest arbitration fits comfortably in a block.
+        #[pallet::constant]
+        type MaxArbitrationWork: Get<u64>;
+
+        /// Parameters until sudo sets others.
+        type DefaultParams: Get<ParamsOf<Self>>;
+
         /// Weights of this pallet's calls.
         type WeightInfo: WeightInfo;
     }
@@ -116,20 +218,114 @@ pub mod pallet {
     pub type Stakes<T: Config> =
         StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, Role, LedgerOf<T>>;
 
+    /// Open engagements (tasks, audits, disputes) of each (account, role):
+    /// unbonded stake cannot be withdrawn while this is non-zero.
+    #[pallet::storage]
+    pub type Engagements<T: Config> =
+        StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, Role, u32, ValueQuery>;
+
+    /// Each account's VRF public key and forced-error commitment `H(r)`.
+    #[pallet::storage]
+    pub type Keys<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, (VrfKeyOf<T>, Hash)>;
+
+    /// Protocol parameters.
+    #[pallet::storage]
+    pub type Parameters<T: Config> = StorageValue<_, ParamsOf<T>, ValueQuery, T::DefaultParams>;
+
+    /// The id the next task gets.
+    #[pallet::storage]
+    pub type NextTaskId<T: Config> = StorageValue<_, TaskId, ValueQuery>;
+
+    /// Every task, by id.
+    #[pallet::storage]
+    pub type Tasks<T: Config> = StorageMap<_, Twox64Concat, TaskId, TaskOf<T>>;
+
+    /// The best entry of a task's running selection.
+    #[pallet::storage]
+    pub type Selections<T: Config> = StorageMap<_, Twox64Concat, TaskId, Candidate<T::AccountId>>;
+
+    /// Each audited task's audit.
+    #[pallet::storage]
+    pub type Audits<T: Config> = StorageMap<_, Twox64Concat, TaskId, AuditOf<T>>;
+
+    /// The id the next dispute gets.
+    #[pallet::storage]
+    pub type NextDisputeId<T: Config> = StorageValue<_, DisputeId, ValueQuery>;
+
+    /// Running and settled disputes, by id.
+    #[pallet::storage]
+    pub type Disputes<T: Config> = StorageMap<_, Twox64Concat, DisputeId, DisputeOf<T>>;
+
+    /// Tasks and disputes whose deadline passes at a block: processed by
+    /// `on_initialize` of that block.
+    #[pallet::storage]
+    pub type Timers<T: Config> =
+        StorageMap<_, Twox64Concat, BlockNumberFor<T>, BoundedVec<Timer, ConstU32<MAX_TIMERS_PER_BLOCK>>, ValueQuery>;
+
+    #[pallet::genesis_config]
+    #[derive(polkadot_sdk::frame_support::DefaultNoBound)]
+    pub struct GenesisConfig<T: Config> {
+        /// Funds the jackpot account starts with (at least the existential deposit).
+        pub jackpot: BalanceOf<T>,
+    }
+
+    #[pallet::genesis_build]
+    impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+        fn build(&self) {
+            let amount = self.jackpot.max(T::Currency::minimum_balance());
+            let _ = T::Currency::mint_into(&Pallet::<T>::jackpot_account(), amount);
+        }
+    }
+
     #[pallet::event]
     #[pallet::generate_deposit(pub(super) fn deposit_event)]
     pub enum Event<T: Config> {
         /// `who` bonded `amount` more as `role`; its active stake is now `active`.
         Staked { who: T::AccountId, role: Role, amount: BalanceOf<T>, active: BalanceOf<T> },
         /// `who` started unbonding `amount` of its `role` stake; withdrawable at `unlock_at`.
-        Unbonding {
-            who: T::AccountId,
-            role: Role,
-            amount: BalanceOf<T>,
-            unlock_at: BlockNumberFor<T>,
-        },
+        Unbonding { who: T::AccountId, role: Role, amount: BalanceOf<T>, unlock_at: BlockNumberFor<T> },
         /// `who` withdrew `amount` of unbonded `role` stake back to its free balance.
         Withdrawn { who: T::AccountId, role: Role, amount: BalanceOf<T> },
+        /// `who` registered its VRF key and forced-error commitment.
+        KeysRegistered { who: T::AccountId },
+        /// A task was posted and its fee escrowed; solver selection is open.
+        TaskSubmitted { task: TaskId, submitter: T::AccountId, fee: BalanceOf<T>, closes_at: BlockNumberFor<T> },
+        /// `who` entered the selection of `task` with VRF output `output`.
+        SelectionEntered { task: TaskId, who: T::AccountId, role: Role, output: Hash },
+        /// The solver of `task` was selected; it must commit by `commit_by`.
+        SolverSelected { task: TaskId, solver: T::AccountId, commit_by: BlockNumberFor<T> },
+        /// The solver committed; verifier selection is open.
+        Committed { task: TaskId, commitment: SolverCommitment },
+        /// The verifier was selected and the segments to audit drawn.
+        AuditDrawn { task: TaskId, verifier: T::AccountId, segments: alloc::vec::Vec<u32> },
+        /// The solver opened the audited checkpoints.
+        CheckpointsOpened { task: TaskId },
+        /// The verifier committed to its verdict.
+        VerdictCommitted { task: TaskId },
+        /// The verifier revealed its verdict; `disagreements` segments differ from the solver's.
+        VerdictRevealed { task: TaskId, disagreements: u32 },
+        /// A whistleblower challenged the verdict on the segment at `position`.
+        Whistled { task: TaskId, who: T::AccountId, position: u32 },
+        /// The verifier revealed its secret: was a forced error in effect?
+        SecretRevealed { task: TaskId, forced: bool },
+        /// A whistleblower was paid from the jackpot for catching a forced error.
+        JackpotPaid { task: TaskId, who: T::AccountId, amount: BalanceOf<T> },
+        /// A whistle bond was forfeited to the jackpot.
+        BondForfeited { task: TaskId, who: T::AccountId, amount: BalanceOf<T> },
+        /// A dispute opened.
+        DisputeOpened { dispute: DisputeId, task: TaskId, defender: T::AccountId, challenger: T::AccountId, segment: u32 },
+        /// A dispute advanced: `rounds` played so far.
+        DisputeAdvanced { dispute: DisputeId, rounds: u32 },
+        /// A dispute was settled; `winner` won (by arbitration or by timeout).
+        DisputeResolved { dispute: DisputeId, winner: Side, by_timeout: bool },
+        /// `who` lost `amount` of its `role` stake.
+        Slashed { who: T::AccountId, role: Role, amount: BalanceOf<T> },
+        /// The task ended and its solver was paid.
+        TaskFinalized { task: TaskId, solver: T::AccountId, paid: BalanceOf<T> },
+        /// The task ended without a result; the fee went back.
+        TaskCancelled { task: TaskId, reason: CancelReason },
+        /// Sudo changed the protocol parameters.
+        ParamsSet,
     }
 
     #[pallet::error]
@@ -138,7 +334,7 @@ pub mod pallet {
         ZeroAmount,
         /// The resulting active stake would be below the role's minimum (and not zero).
         BelowMinimumStake,
-        /// The account's free balance cannot cover the stake.
+        /// The account's free balance cannot cover the amount.
         InsufficientBalance,
         /// The account has no stake for this role.
         NotStaked,
@@ -150,8 +346,66 @@ pub mod pallet {
         NothingToWithdraw,
         /// Unbonding chunks exist, but none has reached its unlock block yet.
         WithdrawTooEarly,
+        /// The account is engaged in a task or dispute; withdraw later.
+        Engaged,
         /// An arithmetic overflow on a money path.
         Overflow,
+        /// Steps, interval, program size or deadline are out of bounds.
+        InvalidTask,
+        /// No such task.
+        UnknownTask,
+        /// The task is not in the phase this call belongs to.
+        WrongPhase,
+        /// The caller has not registered keys.
+        NoKeys,
+        /// The VRF proof does not verify.
+        InvalidVrfProof,
+        /// The caller may not act in this task (wrong account or role).
+        NotAllowed,
+        /// The openings do not match the audited checkpoints or their proofs.
+        InvalidOpening,
+        /// The revealed verdict does not match its commitment or the audit.
+        InvalidReveal,
+        /// The revealed secret does not match the commitment.
+        InvalidSecret,
+        /// The whistle is malformed (position, claim) or the window is full.
+        InvalidWhistle,
+        /// No such dispute.
+        UnknownDispute,
+        /// The supplied round does not match the stored one.
+        StaleRound,
+        /// The caller already moved this round.
+        AlreadyMoved,
+        /// The record does not link to the game's agreed and disputed points.
+        UnlinkedRecord,
+        /// Children do not hash to the party's node.
+        InvalidChildren,
+        /// The arbitration witness is malformed or does not verify.
+        InvalidWitness,
+        /// The operator is too large to arbitrate in one block.
+        TooMuchWork,
+        /// Too many deadlines fall into the same blocks; try later.
+        TooBusy,
+        /// Parameters are inconsistent (shares over 100 %, zero windows…).
+        InvalidParams,
+    }
+
+    #[pallet::hooks]
+    impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+        fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+            let timers = Timers::<T>::take(now);
+            let count = timers.len() as u32;
+            for timer in timers {
+                Self::on_timer(timer, now);
+            }
+            T::WeightInfo::on_initialize(count)
+        }
+
+        fn integrity_test() {
+            // Every audited segment needs its two checkpoints opened in one call.
+            assert!(T::MaxAuditSegments::get() * 2 <= MAX_OPENINGS, "MaxAuditSegments must be at most 32");
+            assert!(T::MaxAuditSegments::get() >= 1 && T::MaxWhistles::get() >= 1);
+        }
     }
 
     #[pallet::call]
@@ -161,11 +415,7 @@ pub mod pallet {
         /// The resulting active stake must reach the role's minimum.
         #[pallet::call_index(0)]
         #[pallet::weight(T::WeightInfo::stake())]
-        pub fn stake(
-            origin: OriginFor<T>,
-            role: Role,
-            #[pallet::compact] amount: BalanceOf<T>,
-        ) -> DispatchResult {
+        pub fn stake(origin: OriginFor<T>, role: Role, #[pallet::compact] amount: BalanceOf<T>) -> DispatchResult {
             let who = ensure_signed(origin)?;
             ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
             let mut ledger = Stakes::<T>::get(&who, role).unwrap_or_default();
@@ -182,30 +432,20 @@ pub mod pallet {
         /// Start unbonding `amount` of the `role` stake.
         ///
         /// What stays active must be zero or at least the role's minimum. The
-        /// tokens stay held until `withdraw_unbonded` after the unbonding period.
+        /// tokens stay held (and slashable) until `withdraw_unbonded`.
         #[pallet::call_index(1)]
         #[pallet::weight(T::WeightInfo::unstake())]
-        pub fn unstake(
-            origin: OriginFor<T>,
-            role: Role,
-            #[pallet::compact] amount: BalanceOf<T>,
-        ) -> DispatchResult {
+        pub fn unstake(origin: OriginFor<T>, role: Role, #[pallet::compact] amount: BalanceOf<T>) -> DispatchResult {
             let who = ensure_signed(origin)?;
             ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
             let mut ledger = Stakes::<T>::get(&who, role).ok_or(Error::<T>::NotStaked)?;
-            let remaining =
-                ledger.active.checked_sub(&amount).ok_or(Error::<T>::InsufficientActiveStake)?;
-            ensure!(
-                remaining.is_zero() || remaining >= Self::min_stake(role),
-                Error::<T>::BelowMinimumStake
-            );
+            let remaining = ledger.active.checked_sub(&amount).ok_or(Error::<T>::InsufficientActiveStake)?;
+            ensure!(remaining.is_zero() || remaining >= Self::min_stake(role), Error::<T>::BelowMinimumStake);
             let now = frame_system::Pallet::<T>::block_number();
-            let unlock_at =
-                now.checked_add(&T::UnbondingPeriod::get()).ok_or(Error::<T>::Overflow)?;
+            let unlock_at = now.checked_add(&T::UnbondingPeriod::get()).ok_or(Error::<T>::Overflow)?;
             // Two unstakes in one block share a chunk, so the bound is on blocks, not calls.
             match ledger.unbonding.iter_mut().find(|c| c.unlock_at == unlock_at) {
-                Some(chunk) =>
-                    chunk.amount = chunk.amount.checked_add(&amount).ok_or(Error::<T>::Overflow)?,
+                Some(chunk) => chunk.amount = chunk.amount.checked_add(&amount).ok_or(Error::<T>::Overflow)?,
                 None => ledger
                     .unbonding
                     .try_push(UnbondChunk { amount, unlock_at })
@@ -217,13 +457,15 @@ pub mod pallet {
             Ok(())
         }
 
-        /// Release every unbonding chunk of `role` whose unlock block has passed.
+        /// Release every unbonding chunk of `role` whose unlock block has
+        /// passed, unless the account is engaged in a task or dispute.
         #[pallet::call_index(2)]
         #[pallet::weight(T::WeightInfo::withdraw_unbonded())]
         pub fn withdraw_unbonded(origin: OriginFor<T>, role: Role) -> DispatchResult {
             let who = ensure_signed(origin)?;
             let mut ledger = Stakes::<T>::get(&who, role).ok_or(Error::<T>::NotStaked)?;
             ensure!(!ledger.unbonding.is_empty(), Error::<T>::NothingToWithdraw);
+            ensure!(Engagements::<T>::get(&who, role) == 0, Error::<T>::Engaged);
             let now = frame_system::Pallet::<T>::block_number();
             let mut amount = BalanceOf::<T>::zero();
             for chunk in ledger.unbonding.iter().filter(|c| c.unlock_at <= now) {
@@ -238,6 +480,193 @@ pub mod pallet {
                 Stakes::<T>::insert(&who, role, ledger);
             }
             Self::deposit_event(Event::Withdrawn { who, role, amount });
+            Ok(())
+        }
+
+        /// Register (or replace) the caller's VRF public key and its
+        /// forced-error commitment `H(r)` (see [`crate::lifecycle::secret_commitment`]).
+        /// An audit keeps the commitment that stood when its verifier was
+        /// selected, so replacing it later cannot dodge a forced error.
+        #[pallet::call_index(3)]
+        #[pallet::weight(T::WeightInfo::register_keys())]
+        pub fn register_keys(origin: OriginFor<T>, vrf_key: VrfKeyOf<T>, secret_commitment: Hash) -> DispatchResult {
+            let who = ensure_signed(origin)?;
+            Keys::<T>::insert(&who, (vrf_key, secret_commitment));
+            Self::deposit_event(Event::KeysRegistered { who });
+            Ok(())
+        }
+
+        /// Post a training task and escrow `fee`. The solver must commit by
+        /// block `deadline`, which must leave the selection window and at
+        /// least one block to train.
+        #[pallet::call_index(4)]
+        #[pallet::weight(T::WeightInfo::submit_task())]
+        pub fn submit_task(
+            origin: OriginFor<T>,
+            spec: TaskSpec,
+            #[pallet::compact] fee: BalanceOf<T>,
+            deadline: BlockNumberFor<T>,
+        ) -> DispatchResult {
+            let who = ensure_signed(origin)?;
+            Self::do_submit(who, spec, fee, deadline)
+        }
+
+        /// Enter the running selection of `task` (solver or verifier,
+        /// whichever is open) with a VRF proof over its seed.
+        #[pallet::call_index(5)]
+        #[pallet::weight(T::WeightInfo::enter_selection())]
+        pub fn enter_selection(origin: OriginFor<T>, task: TaskId, proof: VrfProofOf<T>) -> DispatchResult {
+            let who = ensure_signed(origin)?;
+            Self::do_enter(who, task, proof)
+        }
+
+        /// The solver commits to its checkpoints, final state and step records.
+        #[pallet::call_index(6)]
+        #[pallet::weight(T::WeightInfo::commit())]
+        pub fn commit(origin: OriginFor<T>, task: TaskId, commitment: SolverCommitment) -> DispatchResult {
+            let who = ensure_signed(origin)?;
+            Self::do_commit(who, task, commitment)
+        }
+
+        /// The solver opens the start and end checkpoints of every audited segment.
+        #[pallet::call_index(7)]
+        #[pallet::weight(T::WeightInfo::open_checkpoints(openings.len() as u32))]
+        pub fn open_checkpoints(
+            origin: OriginFor<T>,
+            task: TaskId,
+            openings: BoundedVec<Opening, ConstU32<MAX_OPENINGS>>,
+        ) -> DispatchResult {
+            let who = ensure_signed(origin)?;
+            Self::do_open(who, task, openings.into_inner())
+        }
+
+        /// The verifier commits to `H(task, end hashes, salt)`.
+        #[pallet::call_index(8)]
+        #[pallet::weight(T::WeightInfo::commit_verdict())]
+        pub fn commit_verdict(origin: OriginFor<T>, task: TaskId, commitment: Hash) -> DispatchResult {
+            let who = ensure_signed(origin)?;
+            Self::do_commit_verdict(who, task, commitment)
+        }
+
+        /// The verifier reveals the end hash it computed for each audited segment.
+        #[pallet::call_index(9)]
+        #[pallet::weight(T::WeightInfo::reveal_verdict(ends.len() as u32))]
+        pub fn reveal_verdict(
+            origin: OriginFor<T>,
+            task: TaskId,
+            ends: BoundedVec<Hash, T::MaxAuditSegments>,
+            salt: Hash,
+        ) -> DispatchResult {
+            let who = ensure_signed(origin)?;
+            Self::do_reveal_verdict(who, task, ends.into_inner(), salt)
+        }
+
+        /// A staked whistleblower challenges the verdict on the audited
+        /// segment at `position`, bonding `whistle_bond`. `claim` is the end
+        /// hash it computed; it must differ from the verdict's.
+        #[pallet::call_index(10)]
+        #[pallet::weight(T::WeightInfo::whistle())]
+        pub fn whistle(origin: OriginFor<T>, task: TaskId, position: u32, claim: Hash) -> DispatchResult {
+            let who = ensure_signed(origin)?;
+            Self::do_whistle(who, task, position, claim)
+        }
+
+        /// The verifier reveals its secret `r`, showing whether a forced
+        /// error was in effect; the task then settles or goes to dispute.
+        #[pallet::call_index(11)]
+        #[pallet::weight(T::WeightInfo::reveal_secret())]
+        pub fn reveal_secret(origin: OriginFor<T>, task: TaskId, secret: Hash) -> DispatchResult {
+            let who = ensure_signed(origin)?;
+            Self::do_reveal_secret(who, task, secret)
+        }
+
+        /// A party posts its state hash at the midpoint of the current step interval.
+        #[pallet::call_index(12)]
+        #[pallet::weight(T::WeightInfo::bisect())]
+        pub fn bisect(origin: OriginFor<T>, dispute: DisputeId, round: StepRound, mid: Hash) -> DispatchResult {
+            let who = ensure_signed(origin)?;
+            Self::do_bisect(who, dispute, round, mid)
+        }
+
+        /// A party opens its record of the disputed step. The defender's
+        /// record must be proven against its committed step root.
+        #[pallet::call_index(13)]
+        #[pallet::weight(T::WeightInfo::open_record())]
+        pub fn open_record(
+            origin: OriginFor<T>,
+            dispute: DisputeId,
+            record: gensyn_commitment::state::StepRecord,
+            proof: Proof,
+        ) -> DispatchResult {
+            let who = ensure_signed(origin)?;
+            Self::do_open_record(who, dispute, record, proof)
+        }
+
+        /// A party reveals the two children of its current node in the
+        /// trace (or output-tile) descent.
+        #[pallet::call_index(14)]
+        #[pallet::weight(T::WeightInfo::reveal_children())]
+        pub fn reveal_children(
+            origin: OriginFor<T>,
+            dispute: DisputeId,
+            round: DescentRound,
+            children: (Hash, Hash),
+        ) -> DispatchResult {
+            let who = ensure_signed(origin)?;
+            Self::do_reveal_children(who, dispute, round, children)
+        }
+
+        /// Once a descent reached one operator, anyone may open both parties'
+        /// output tensors (shape and tile roots): a large output then narrows
+        /// to one tile before arbitration.
+        #[pallet::call_index(15)]
+        #[pallet::weight(T::WeightInfo::open_outputs())]
+        pub fn open_outputs(
+            origin: OriginFor<T>,
+            dispute: DisputeId,
+            node: gensyn_commitment::trace::Node,
+            node_proof: Proof,
+            dims: BoundedVec<u32, ConstU32<4>>,
+            tiles: [(u32, Hash); 2],
+        ) -> DispatchResult {
+            ensure_signed(origin)?;
+            Self::do_open_outputs(dispute, node, node_proof, dims.into_inner(), tiles)
+        }
+
+        /// Re-execute the disputed operator (or tile) and settle. Anyone may
+        /// call; the weight is charged for the largest operator allowed.
+        #[pallet::call_index(16)]
+        #[pallet::weight(T::WeightInfo::arbitrate(T::MaxArbitrationWork::get(), T::MaxTensorLen::get()))]
+        pub fn arbitrate(origin: OriginFor<T>, dispute: DisputeId, witness: WitnessOf<T>) -> DispatchResult {
+            ensure_signed(origin)?;
+            Self::do_arbitrate(dispute, witness)
+        }
+
+        /// Sudo: replace the protocol parameters.
+        #[pallet::call_index(17)]
+        #[pallet::weight(T::WeightInfo::set_params())]
+        pub fn set_params(origin: OriginFor<T>, params: ParamsOf<T>) -> DispatchResult {
+            ensure_root(origin)?;
+            let windows = [
+                params.selection_window,
+                params.opening_window,
+                params.verdict_window,
+                params.reveal_window,
+                params.whistle_window,
+                params.secret_window,
+                params.move_window,
+            ];
+            ensure!(windows.iter().all(|w| !w.is_zero()), Error::<T>::InvalidParams);
+            ensure!(params.audit_segments >= 1 && params.forced_error_ppm <= 1_000_000, Error::<T>::InvalidParams);
+            ensure!(
+                params.jackpot_tax.saturating_add(params.verifier_reward).deconstruct() <
+                    polkadot_sdk::sp_runtime::Perbill::one().deconstruct() &&
+                    params.slash_to_winner.deconstruct().saturating_add(params.slash_to_jackpot.deconstruct()) <=
+                        polkadot_sdk::sp_runtime::Perbill::one().deconstruct(),
+                Error::<T>::InvalidParams
+            );
+            Parameters::<T>::put(params);
+            Self::deposit_event(Event::ParamsSet);
             Ok(())
         }
     }
@@ -255,10 +684,33 @@ pub mod pallet {
         /// Total tokens `who` has bonded as `role` (active + unbonding).
         pub fn total_bonded(who: &T::AccountId, role: Role) -> BalanceOf<T> {
             Stakes::<T>::get(who, role)
-                .map(|l| {
-                    l.unbonding.iter().fold(l.active, |acc, c| acc.saturating_add(c.amount))
-                })
+                .map(|l| l.unbonding.iter().fold(l.active, |acc, c| acc.saturating_add(c.amount)))
                 .unwrap_or_default()
         }
     }
+}
+
+/// Most deadlines one block processes.
+pub const MAX_TIMERS_PER_BLOCK: u32 = 128;
+
+/// Most checkpoints one `open_checkpoints` call opens (two per audited segment).
+pub const MAX_OPENINGS: u32 = 64;
+
+/// What a deadline belongs to.
+#[derive(
+    codec::Encode,
+    codec::Decode,
+    codec::MaxEncodedLen,
+    scale_info::TypeInfo,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Debug,
+)]
+pub enum Timer {
+    /// A task's phase.
+    Task(TaskId),
+    /// A dispute's pending moves.
+    Dispute(DisputeId),
 }

@@ -1,11 +1,19 @@
-//! A mock runtime (System + Balances + Gensyn) for the pallet's unit tests.
+//! A mock runtime (System + Balances + Gensyn) for the pallet's tests, with
+//! the real ECVRF verifier and a test randomness source.
 
 use crate as pallet_gensyn;
+use crate::{Params, ParamsOf};
+use codec::Encode;
 use polkadot_sdk::{
-    frame_support::{derive_impl, parameter_types, traits::ConstU32},
+    frame_support::{
+        derive_impl, parameter_types,
+        traits::{ConstU32, ConstU64, Hooks, Randomness},
+        PalletId,
+    },
     frame_system, pallet_balances,
-    sp_io::TestExternalities,
-    sp_runtime::BuildStorage,
+    sp_core::H256,
+    sp_io::{hashing::blake2_256, TestExternalities},
+    sp_runtime::{BuildStorage, Perbill},
 };
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -35,22 +43,66 @@ pub const MIN_VERIFIER: u64 = 50;
 pub const MIN_WHISTLEBLOWER: u64 = 10;
 pub const UNBONDING: u64 = 5;
 pub const MAX_CHUNKS: u32 = 3;
+/// Every window of the test parameters, in blocks.
+pub const WINDOW: u64 = 2;
 
 parameter_types! {
     pub const MinSolverStake: u64 = MIN_SOLVER;
     pub const MinVerifierStake: u64 = MIN_VERIFIER;
     pub const MinWhistleblowerStake: u64 = MIN_WHISTLEBLOWER;
     pub const UnbondingPeriod: u64 = UNBONDING;
+    pub const GensynPalletId: PalletId = PalletId(*b"gsn/jkpt");
+    /// Mixed into the test randomness; tests bump it to draw anew.
+    pub static RandomNonce: u64 = 0;
+    pub TestParams: ParamsOf<Test> = Params {
+        selection_window: WINDOW,
+        opening_window: WINDOW,
+        verdict_window: WINDOW,
+        reveal_window: WINDOW,
+        whistle_window: WINDOW,
+        secret_window: WINDOW,
+        move_window: WINDOW,
+        audit_segments: 1,
+        forced_error_ppm: 0,
+        jackpot_tax: Perbill::from_percent(10),
+        verifier_reward: Perbill::from_percent(10),
+        whistle_bond: 20,
+        slash: Perbill::from_percent(50),
+        slash_to_winner: Perbill::from_percent(50),
+        slash_to_jackpot: Perbill::from_percent(25),
+    };
+}
+
+/// Randomness from the block number, the subject and [`RandomNonce`]:
+/// deterministic, which is what tests need (and what a devnet documents).
+pub struct TestRandomness;
+
+impl Randomness<H256, u64> for TestRandomness {
+    fn random(subject: &[u8]) -> (H256, u64) {
+        let b = System::block_number();
+        (H256(blake2_256(&(subject, b, RandomNonce::get()).encode())), b)
+    }
 }
 
 impl pallet_gensyn::Config for Test {
     type Currency = Balances;
     type RuntimeHoldReason = RuntimeHoldReason;
+    type Randomness = TestRandomness;
+    type Vrf = crate::vrf::Ecvrf;
+    type PalletId = GensynPalletId;
     type MinSolverStake = MinSolverStake;
     type MinVerifierStake = MinVerifierStake;
     type MinWhistleblowerStake = MinWhistleblowerStake;
     type UnbondingPeriod = UnbondingPeriod;
     type MaxUnbondingChunks = ConstU32<MAX_CHUNKS>;
+    type MaxAuditSegments = ConstU32<8>;
+    type MaxWhistles = ConstU32<8>;
+    type MaxSteps = ConstU32<100_000>;
+    type MaxProgramLen = ConstU32<1024>;
+    type MaxTensorLen = ConstU32<65_536>;
+    type MaxStateEntries = ConstU32<64>;
+    type MaxArbitrationWork = ConstU64<50_000_000>;
+    type DefaultParams = TestParams;
     type WeightInfo = ();
 }
 
@@ -58,22 +110,45 @@ impl pallet_gensyn::Config for Test {
 pub const ALICE: u64 = 1;
 pub const BOB: u64 = 2;
 pub const POOR: u64 = 3;
+/// Protocol actors.
+pub const SUBMITTER: u64 = 10;
+pub const SOLVER: u64 = 11;
+pub const SOLVER2: u64 = 12;
+pub const VERIFIER: u64 = 13;
+pub const WB1: u64 = 14;
+pub const WB2: u64 = 15;
+pub const WB3: u64 = 16;
+/// Everyone with a balance.
+pub const ACCOUNTS: [u64; 10] = [ALICE, BOB, POOR, SUBMITTER, SOLVER, SOLVER2, VERIFIER, WB1, WB2, WB3];
+/// The jackpot's opening balance.
+pub const JACKPOT: u64 = 3_000;
+/// What each protocol actor starts with.
+pub const RICH: u64 = 1_000_000;
 
 /// Test externalities with the funded accounts, at block 1 (events are recorded from block 1).
 pub fn new_test_ext() -> TestExternalities {
     let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-    pallet_balances::GenesisConfig::<Test> {
-        balances: vec![(ALICE, 10_000), (BOB, 10_000), (POOR, 60)],
-        ..Default::default()
-    }
-    .assimilate_storage(&mut storage)
-    .unwrap();
+    let mut balances = vec![(ALICE, 10_000), (BOB, 10_000), (POOR, 60)];
+    balances.extend([SUBMITTER, SOLVER, SOLVER2, VERIFIER, WB1, WB2, WB3].map(|a| (a, RICH)));
+    pallet_balances::GenesisConfig::<Test> { balances, ..Default::default() }
+        .assimilate_storage(&mut storage)
+        .unwrap();
+    pallet_gensyn::GenesisConfig::<Test> { jackpot: JACKPOT }.assimilate_storage(&mut storage).unwrap();
     let mut ext = TestExternalities::new(storage);
     ext.execute_with(|| System::set_block_number(1));
     ext
 }
 
-/// Advance to block `n`.
+/// Advance to block `n`, running each block's `on_initialize` (deadlines).
 pub fn run_to_block(n: u64) {
-    System::set_block_number(n);
+    while System::block_number() < n {
+        let next = System::block_number() + 1;
+        System::set_block_number(next);
+        Gensyn::on_initialize(next);
+    }
+}
+
+/// Advance `n` blocks.
+pub fn advance(n: u64) {
+    run_to_block(System::block_number() + n);
 }

@@ -4,7 +4,7 @@
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use polkadot_sdk::{
     frame_support::{traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound},
-    sp_runtime::traits::Zero,
+    sp_runtime::{traits::Zero, Perbill},
 };
 use scale_info::TypeInfo;
 
@@ -93,4 +93,518 @@ where
     pub fn is_empty(&self) -> bool {
         self.active.is_zero() && self.unbonding.is_empty()
     }
+}
+
+/// Identifies a task.
+pub type TaskId = u64;
+
+/// Identifies a dispute.
+pub type DisputeId = u64;
+
+/// A 32-byte hash (blake2b-256), as in `gensyn-commitment`.
+pub type Hash = [u8; 32];
+
+/// What a submitter commits to when posting a task. Everything is a hash
+/// or a count: the task's files live off chain.
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct TaskSpec {
+    /// blake2b-256 of the task's TOML spec.
+    pub spec_hash: Hash,
+    /// Hash of the initial model (state at step 0).
+    pub model_hash: Hash,
+    /// Merkle root of the dataset.
+    pub dataset_root: Hash,
+    /// Hash of the hyper-parameters.
+    pub hyper_hash: Hash,
+    /// Merkle root of the per-step program (operator graph nodes).
+    pub program_root: Hash,
+    /// Nodes in the program.
+    pub program_len: u32,
+    /// Training steps.
+    pub steps: u32,
+    /// Checkpoint interval `k` (steps per segment).
+    pub checkpoint_every: u32,
+}
+
+impl TaskSpec {
+    /// Segments of `k` steps (the last may be shorter).
+    pub fn segments(&self) -> u32 {
+        self.steps.div_ceil(self.checkpoint_every.max(1))
+    }
+    /// Checkpoints: one before each segment plus the final state.
+    pub fn checkpoints(&self) -> u32 {
+        self.segments().saturating_add(1)
+    }
+    /// The step at which checkpoint `i` is taken.
+    pub fn checkpoint_step(&self, i: u32) -> u32 {
+        i.saturating_mul(self.checkpoint_every).min(self.steps)
+    }
+}
+
+/// What the solver commits to after training.
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct SolverCommitment {
+    /// Merkle root over the checkpoint leaves (`spec.checkpoints()` of them).
+    pub checkpoint_root: Hash,
+    /// Hash of the final model state.
+    pub final_hash: Hash,
+    /// Merkle root over the step records (`spec.steps` of them).
+    pub step_root: Hash,
+}
+
+/// Why a task ended without a result.
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
+pub enum CancelReason {
+    /// No staked solver entered the selection.
+    NoSolver,
+    /// The solver did not commit before the deadline.
+    SolverTimeout,
+    /// The solver did not open the audited checkpoints in time.
+    OpeningTimeout,
+    /// The solver was convicted in a dispute.
+    SolverConvicted,
+}
+
+/// Where a task is in its life.
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub enum Phase<BlockNumber> {
+    /// Solvers enter with VRF proofs until `closes_at`; the lowest output wins.
+    SolverSelection {
+        /// Randomness the proofs are over.
+        seed: Hash,
+        /// Last block of the window.
+        closes_at: BlockNumber,
+    },
+    /// The selected solver trains and must commit by `commit_by`.
+    Training {
+        /// The deadline.
+        commit_by: BlockNumber,
+    },
+    /// Verifiers enter with VRF proofs until `closes_at`.
+    VerifierSelection {
+        /// Randomness the proofs are over (drawn after the solver committed).
+        seed: Hash,
+        /// Last block of the window.
+        closes_at: BlockNumber,
+    },
+    /// The solver must open the audited checkpoints by `open_by`.
+    Opening {
+        /// The deadline.
+        open_by: BlockNumber,
+    },
+    /// The verifier must commit to its verdict by `commit_by`.
+    VerdictCommit {
+        /// The deadline.
+        commit_by: BlockNumber,
+    },
+    /// The verifier must reveal its verdict by `reveal_by`.
+    VerdictReveal {
+        /// The deadline.
+        reveal_by: BlockNumber,
+    },
+    /// Whistleblowers may challenge the verdict until `closes_at`.
+    Whistle {
+        /// Last block of the window.
+        closes_at: BlockNumber,
+    },
+    /// The verifier must reveal its forced-error secret by `reveal_by`.
+    SecretReveal {
+        /// The deadline.
+        reveal_by: BlockNumber,
+    },
+    /// A pinpoint dispute is running.
+    Disputed {
+        /// The dispute.
+        dispute: DisputeId,
+    },
+    /// Done: the solver was paid.
+    Finalized,
+    /// Done without a result: the fee went back to the submitter.
+    Cancelled {
+        /// Why.
+        reason: CancelReason,
+    },
+}
+
+impl<BlockNumber: Clone> Phase<BlockNumber> {
+    /// The block at which this phase times out, if it can.
+    pub fn deadline(&self) -> Option<BlockNumber> {
+        match self {
+            Phase::SolverSelection { closes_at, .. }
+            | Phase::VerifierSelection { closes_at, .. }
+            | Phase::Whistle { closes_at } => Some(closes_at.clone()),
+            Phase::Training { commit_by } | Phase::VerdictCommit { commit_by } => Some(commit_by.clone()),
+            Phase::Opening { open_by } => Some(open_by.clone()),
+            Phase::VerdictReveal { reveal_by } | Phase::SecretReveal { reveal_by } => Some(reveal_by.clone()),
+            Phase::Disputed { .. } | Phase::Finalized | Phase::Cancelled { .. } => None,
+        }
+    }
+}
+
+/// A task on chain.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct TaskInfo<AccountId, Balance, BlockNumber> {
+    /// Who posted it and escrowed the fee.
+    pub submitter: AccountId,
+    /// What is to be trained.
+    pub spec: TaskSpec,
+    /// The escrowed fee.
+    pub fee: Balance,
+    /// Last block at which the solver may commit.
+    pub deadline: BlockNumber,
+    /// Block of submission.
+    pub created_at: BlockNumber,
+    /// The selected solver.
+    pub solver: Option<AccountId>,
+    /// The solver's commitment.
+    pub commitment: Option<SolverCommitment>,
+    /// The selected verifier.
+    pub verifier: Option<AccountId>,
+    /// Where the task is.
+    pub phase: Phase<BlockNumber>,
+}
+
+/// The best VRF entry of a selection so far.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct Candidate<AccountId> {
+    /// Who entered.
+    pub who: AccountId,
+    /// Its VRF output (lower wins).
+    pub output: Hash,
+}
+
+/// One audited segment: its index and the solver's opened checkpoints.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct AuditedSegment {
+    /// Segment index `j` (steps `j·k .. (j+1)·k`).
+    pub segment: u32,
+    /// The solver's state hash at the segment's start (checkpoint `j`).
+    pub start: Option<Hash>,
+    /// The solver's state hash at its end (checkpoint `j + 1`).
+    pub end: Option<Hash>,
+    /// The verifier's revealed end hash.
+    pub verdict: Option<Hash>,
+}
+
+/// A whistleblower's challenge of a verdict.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct Whistle<AccountId, Balance> {
+    /// Who blew.
+    pub who: AccountId,
+    /// Position in the audit's segment list.
+    pub position: u32,
+    /// The end hash the whistleblower computed.
+    pub claim: Hash,
+    /// The bond it holds.
+    pub bond: Balance,
+}
+
+/// The audit of a task.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[scale_info(skip_type_params(MaxSegments, MaxWhistles))]
+pub struct Audit<AccountId, Balance, MaxSegments, MaxWhistles>
+where
+    AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
+    Balance: Clone + PartialEq + Eq + core::fmt::Debug,
+    MaxSegments: Get<u32>,
+    MaxWhistles: Get<u32>,
+{
+    /// Randomness that picked the segments (drawn after the commitment);
+    /// also the input of the forced-error draw.
+    pub seed: Hash,
+    /// The audited segments, ascending.
+    pub segments: BoundedVec<AuditedSegment, MaxSegments>,
+    /// The verifier's forced-error commitment `H(r)`, as it stood when selected.
+    pub secret_commitment: Hash,
+    /// `H(end hashes ‖ salt)` once committed.
+    pub verdict_commitment: Option<Hash>,
+    /// Whether a forced error was in effect, once `r` is revealed.
+    pub forced: Option<bool>,
+    /// The verifier was slashed (missed a deadline or ignored a forced
+    /// error) and earns no reward.
+    pub verifier_faulted: bool,
+    /// Challenges, in arrival order.
+    pub whistles: BoundedVec<Whistle<AccountId, Balance>, MaxWhistles>,
+}
+
+/// Who challenges in a dispute.
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Challenger {
+    /// The verifier, whose verdict disagreed with the solver.
+    Verifier,
+    /// A whistleblower, disputing a verdict that agreed with the solver.
+    Whistleblower,
+}
+
+/// The claims a party posts in one round of the step bisection: its state
+/// hash at the midpoint.
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
+pub struct StepRound {
+    /// First step of the interval: both parties agree on the state before it.
+    pub lo: u32,
+    /// Steps in the interval (≥ 1).
+    pub len: u32,
+    /// The agreed state hash at `lo`.
+    pub agreed: Hash,
+    /// The defender's state hash at `lo + len`.
+    pub defender_end: Hash,
+    /// The challenger's state hash at `lo + len`.
+    pub challenger_end: Hash,
+}
+
+/// A Merkle descent round: the current node of each party's tree.
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
+pub struct DescentRound {
+    /// Position in the tree.
+    pub at: gensyn_commitment::merkle::Descent,
+    /// The defender's node hash there.
+    pub defender: Hash,
+    /// The challenger's node hash there.
+    pub challenger: Hash,
+}
+
+/// Which side of a dispute.
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Side {
+    /// The solver, defending its commitment.
+    Defender,
+    /// The verifier or whistleblower.
+    Challenger,
+}
+
+/// Where a dispute is.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub enum Stage {
+    /// Bisection over the steps of the disputed segment. Only the hash of
+    /// the round ([`StepRound`]) is stored; movers resupply it.
+    Steps {
+        /// `blake2b(StepRound)`.
+        round: Hash,
+        /// Posted midpoint hashes.
+        defender_mid: Option<Hash>,
+        /// Posted midpoint hashes.
+        challenger_mid: Option<Hash>,
+    },
+    /// The bisection reached one step; each party opens its record of it.
+    Records {
+        /// The final round (`len = 1`): agreed state and both end claims.
+        round: StepRound,
+        /// The defender's opened record (proven against its step root).
+        defender: Option<gensyn_commitment::state::StepRecord>,
+        /// The challenger's record.
+        challenger: Option<gensyn_commitment::state::StepRecord>,
+    },
+    /// Descent over the two traces of the step, down to one operator.
+    Ops {
+        /// The step.
+        step: u32,
+        /// The two full records (roots of the traces, agreed state and batch).
+        records: [gensyn_commitment::state::StepRecord; 2],
+        /// `blake2b(DescentRound)`.
+        round: Hash,
+        /// Posted children.
+        defender_children: Option<(Hash, Hash)>,
+        /// Posted children.
+        challenger_children: Option<(Hash, Hash)>,
+    },
+    /// Descent over the output tiles of the disputed operator.
+    Tiles {
+        /// The step.
+        step: u32,
+        /// The two records.
+        records: [gensyn_commitment::state::StepRecord; 2],
+        /// The disputed node.
+        node: u32,
+        /// `blake2b(DescentRound)`.
+        round: Hash,
+        /// Posted children.
+        defender_children: Option<(Hash, Hash)>,
+        /// Posted children.
+        challenger_children: Option<(Hash, Hash)>,
+    },
+    /// Down to one operator (or one output tile): anyone may call `arbitrate`.
+    Arbitration {
+        /// The step.
+        step: u32,
+        /// The two records.
+        records: [gensyn_commitment::state::StepRecord; 2],
+        /// The disputed node.
+        node: u32,
+        /// What is compared: the two trace leaves, or two tile leaves.
+        leaves: [Hash; 2],
+        /// The disputed tile, if the dispute narrowed to one.
+        tile: Option<u32>,
+    },
+    /// Settled.
+    Resolved {
+        /// Who won.
+        winner: Side,
+        /// Whether by a missed deadline rather than by arbitration.
+        by_timeout: bool,
+    },
+}
+
+/// A pinpoint dispute between a task's solver and a challenger.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct Dispute<AccountId, BlockNumber> {
+    /// The task.
+    pub task: TaskId,
+    /// The solver.
+    pub defender: AccountId,
+    /// The challenger.
+    pub challenger: AccountId,
+    /// Its role.
+    pub challenger_kind: Challenger,
+    /// The disputed segment.
+    pub segment: u32,
+    /// Where the game is.
+    pub stage: Stage,
+    /// The block by which the pending moves must be made.
+    pub deadline: BlockNumber,
+    /// Rounds played so far.
+    pub rounds: u32,
+}
+
+/// Protocol parameters: windows in blocks, rates and shares. Sudo can
+/// change them ([`crate::Pallet::set_params`]); the runtime supplies defaults.
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct Params<Balance, BlockNumber> {
+    /// Blocks a VRF selection stays open.
+    pub selection_window: BlockNumber,
+    /// Blocks the solver has to open the audited checkpoints.
+    pub opening_window: BlockNumber,
+    /// Blocks the verifier has to commit to its verdict.
+    pub verdict_window: BlockNumber,
+    /// Blocks the verifier has to reveal its verdict.
+    pub reveal_window: BlockNumber,
+    /// Blocks whistleblowers have to challenge a verdict.
+    pub whistle_window: BlockNumber,
+    /// Blocks the verifier has to reveal its forced-error secret.
+    pub secret_window: BlockNumber,
+    /// Blocks each dispute move may take.
+    pub move_window: BlockNumber,
+    /// Segments audited per task (capped by the task's segment count).
+    pub audit_segments: u32,
+    /// Forced errors per million audits.
+    pub forced_error_ppm: u32,
+    /// Share of each paid fee that funds the jackpot.
+    pub jackpot_tax: Perbill,
+    /// Share of each paid fee that goes to the verifier.
+    pub verifier_reward: Perbill,
+    /// Bond a whistleblower puts up per challenge.
+    pub whistle_bond: Balance,
+    /// Share of a convicted party's role stake that is slashed.
+    pub slash: Perbill,
+    /// Share of a slash paid to the winner of the dispute.
+    pub slash_to_winner: Perbill,
+    /// Share of a slash paid into the jackpot (the rest is burned).
+    pub slash_to_jackpot: Perbill,
+}
+
+/// An opened checkpoint: its index, state hash and Merkle proof.
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct Opening {
+    /// Checkpoint index.
+    pub index: u32,
+    /// The state hash.
+    pub state: Hash,
+    /// Proof of `checkpoint_leaf(index, state)` against the checkpoint root.
+    pub proof: Proof,
+}
+
+/// A Merkle proof (bounded: trees are at most 2^32 leaves).
+pub type Proof = gensyn_commitment::merkle::Proof;
+
+/// A tensor handed to arbitration, bounded in size.
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[scale_info(skip_type_params(MaxLen))]
+pub struct WitnessTensor<MaxLen: Get<u32>> {
+    /// Dimensions (rank ≤ 4).
+    pub dims: BoundedVec<u32, polkadot_sdk::frame_support::traits::ConstU32<4>>,
+    /// `f32::to_bits` of each value.
+    pub bits: BoundedVec<u32, MaxLen>,
+}
+
+impl<MaxLen: Get<u32>> WitnessTensor<MaxLen> {
+    /// As a tensor; `None` if the shape does not match.
+    pub fn to_tensor(&self) -> Option<gensyn_commitment::tensor::Tensor> {
+        gensyn_commitment::tensor::Tensor::new(
+            self.dims.to_vec(),
+            self.bits.iter().map(|b| f32::from_bits(*b)).collect(),
+        )
+    }
+}
+
+/// Where an arbitrated input comes from, with its proof.
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub enum SourceProof {
+    /// Output of an earlier node: proof of its trace leaf in the defender's trace.
+    Node {
+        /// Proof of `trace_leaf(j, hash)`.
+        proof: Proof,
+    },
+    /// A tensor of the agreed state before the step.
+    State {
+        /// The entry's name.
+        name: BoundedVec<u8, polkadot_sdk::frame_support::traits::ConstU32<128>>,
+        /// Root of the state's entry tree.
+        entries_root: Hash,
+        /// Number of entries.
+        entries: u32,
+        /// Proof of the entry leaf.
+        proof: Proof,
+    },
+    /// A tensor of the step's batch: all batch tensor hashes.
+    Batch {
+        /// The batch's tensor hashes, in order.
+        tensors: BoundedVec<Hash, polkadot_sdk::frame_support::traits::ConstU32<4>>,
+    },
+}
+
+/// One input of an arbitrated node.
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[scale_info(skip_type_params(MaxLen))]
+pub struct InputWitness<MaxLen: Get<u32>> {
+    /// The values.
+    pub tensor: WitnessTensor<MaxLen>,
+    /// Their provenance.
+    pub proof: SourceProof,
+}
+
+/// One entry of the state after the step, for arbitrating the trace's
+/// final leaf (the assembly of the new state from the last nodes' outputs).
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct EntryWitness {
+    /// The entry's name.
+    pub name: BoundedVec<u8, polkadot_sdk::frame_support::traits::ConstU32<128>>,
+    /// Its tensor hash before the step.
+    pub before: Hash,
+    /// Proof of the entry in the state before the step.
+    pub before_proof: Proof,
+    /// Its tensor hash after the step (an output of the program's tail).
+    pub after: Hash,
+    /// Proof of that output's trace leaf in the defender's trace.
+    pub after_proof: Proof,
+}
+
+/// What `arbitrate` is given.
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[scale_info(skip_type_params(MaxLen, MaxEntries))]
+pub enum Witness<MaxLen: Get<u32>, MaxEntries: Get<u32>> {
+    /// Re-execute one operator node.
+    Node {
+        /// The node.
+        node: gensyn_commitment::trace::Node,
+        /// Proof of its leaf in the task's program tree.
+        node_proof: Proof,
+        /// Its inputs.
+        inputs: BoundedVec<InputWitness<MaxLen>, polkadot_sdk::frame_support::traits::ConstU32<4>>,
+    },
+    /// Recompute the state after the step from the program's last nodes.
+    Assembly {
+        /// Root of the entry tree of the state before the step.
+        entries_root: Hash,
+        /// All entries, in name order.
+        entries: BoundedVec<EntryWitness, MaxEntries>,
+    },
 }

@@ -1,6 +1,6 @@
-//! Unit tests for every call and every failure of the staking slice.
+//! Staking: every call and every failure.
 
-use crate::{mock::*, Error, Event, HoldReason, Role, Stakes, UnbondChunk};
+use crate::{mock::*, Engagements, Error, Event, HoldReason, Role, Stakes, UnbondChunk};
 use polkadot_sdk::{
     frame_support::{
         assert_noop, assert_ok,
@@ -317,4 +317,17 @@ fn dispatch_error_names_are_stable() {
         DispatchError::Module(m) => assert_eq!(m.message, Some("BelowMinimumStake")),
         other => panic!("unexpected {other:?}"),
     }
+}
+
+#[test]
+fn withdraw_waits_for_engagements() {
+    new_test_ext().execute_with(|| {
+        assert_ok!(Gensyn::stake(RuntimeOrigin::signed(ALICE), Role::Solver, 1_000));
+        assert_ok!(Gensyn::unstake(RuntimeOrigin::signed(ALICE), Role::Solver, 1_000));
+        Engagements::<Test>::insert(ALICE, Role::Solver, 1);
+        run_to_block(1 + UNBONDING);
+        assert_noop!(Gensyn::withdraw_unbonded(RuntimeOrigin::signed(ALICE), Role::Solver), Error::<Test>::Engaged);
+        Engagements::<Test>::remove(ALICE, Role::Solver);
+        assert_ok!(Gensyn::withdraw_unbonded(RuntimeOrigin::signed(ALICE), Role::Solver));
+    });
 }

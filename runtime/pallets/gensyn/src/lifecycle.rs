@@ -1,0 +1,489 @@
+//! A task's life: submission, VRF selections, commitment, audit draw,
+//! checkpoint opening, verdict commit-reveal, whistles, forced errors and
+//! settlement. Disputes are in `dispute.rs`; money paths in `funds.rs`.
+
+use crate::{hash_of, vrf::VrfVerifier, *};
+use alloc::{collections::BTreeSet, vec::Vec};
+use gensyn_commitment::{merkle, state::checkpoint_leaf};
+use polkadot_sdk::{
+    frame_support::{
+        pallet_prelude::*,
+        traits::{fungible::MutateHold, tokens::Precision, Randomness},
+    },
+    frame_system::{self, pallet_prelude::BlockNumberFor},
+    sp_runtime::traits::{Saturating, Zero},
+};
+
+/// The forced-error commitment a verifier registers for its secret `r`.
+pub fn secret_commitment(secret: &Hash) -> Hash {
+    hash_of(&(b"gensyn/secret", secret))
+}
+
+/// Whether secret `r` forces an error for an audit drawn with `seed`:
+/// `H(r ‖ seed) mod 10^6 < ppm`.
+pub fn is_forced(secret: &Hash, seed: &Hash, ppm: u32) -> bool {
+    let h = hash_of(&(b"gensyn/forced", secret, seed));
+    u32::from_le_bytes([h[0], h[1], h[2], h[3]]) % 1_000_000 < ppm
+}
+
+/// The message a selection's VRF proofs are over.
+pub fn selection_alpha(role: Role, task: TaskId, seed: &Hash) -> Vec<u8> {
+    (b"gensyn/select", role, task, seed).encode()
+}
+
+/// The verdict commitment: `H(task, end hashes, salt)`.
+pub fn verdict_commitment(task: TaskId, ends: &[Hash], salt: &Hash) -> Hash {
+    hash_of(&(task, ends, salt))
+}
+
+/// `count` distinct segments out of `segments`, drawn from `seed`, ascending.
+pub fn pick_segments(seed: &Hash, segments: u32, count: u32) -> Vec<u32> {
+    let count = count.min(segments);
+    let mut picked = BTreeSet::new();
+    let mut i = 0u32;
+    // Rejection sampling, bounded; a sequential fill finishes the rare rest.
+    while (picked.len() as u32) < count && i < count.saturating_mul(16) {
+        let h = hash_of(&(seed, i));
+        picked.insert(u32::from_le_bytes([h[0], h[1], h[2], h[3]]) % segments);
+        i += 1;
+    }
+    let mut j = 0;
+    while (picked.len() as u32) < count {
+        picked.insert(j);
+        j += 1;
+    }
+    picked.into_iter().collect()
+}
+
+impl<T: Config> Pallet<T> {
+    fn now() -> BlockNumberFor<T> {
+        frame_system::Pallet::<T>::block_number()
+    }
+
+    /// Fresh randomness for `subject` of `task`, hashed to 32 bytes.
+    fn draw(subject: &[u8], task: TaskId) -> Hash {
+        let (random, _) = T::Randomness::random(&(b"gensyn", subject, task).encode());
+        hash_of(&random)
+    }
+
+    fn set_phase(id: TaskId, task: &mut TaskOf<T>, phase: Phase<BlockNumberFor<T>>) -> DispatchResult {
+        if let Some(d) = phase.deadline() {
+            Self::schedule(Timer::Task(id), d.saturating_add(1u32.into()))?;
+        }
+        task.phase = phase;
+        Ok(())
+    }
+
+    fn task(id: TaskId) -> Result<TaskOf<T>, DispatchError> {
+        Tasks::<T>::get(id).ok_or_else(|| Error::<T>::UnknownTask.into())
+    }
+
+    pub(crate) fn do_submit(
+        who: T::AccountId,
+        spec: TaskSpec,
+        fee: BalanceOf<T>,
+        deadline: BlockNumberFor<T>,
+    ) -> DispatchResult {
+        let params = Parameters::<T>::get();
+        let now = Self::now();
+        ensure!(!fee.is_zero(), Error::<T>::ZeroAmount);
+        ensure!(
+            spec.steps >= 1 &&
+                spec.steps <= T::MaxSteps::get() &&
+                spec.checkpoint_every >= 1 &&
+                spec.checkpoint_every <= spec.steps &&
+                spec.program_len >= 1 &&
+                spec.program_len <= T::MaxProgramLen::get() &&
+                deadline > now.saturating_add(params.selection_window),
+            Error::<T>::InvalidTask
+        );
+        T::Currency::hold(&HoldReason::TaskFee.into(), &who, fee).map_err(|_| Error::<T>::InsufficientBalance)?;
+        let id = NextTaskId::<T>::get();
+        NextTaskId::<T>::put(id.checked_add(1).ok_or(Error::<T>::Overflow)?);
+        let closes_at = now.saturating_add(params.selection_window);
+        let mut task = TaskInfo {
+            submitter: who.clone(),
+            spec,
+            fee,
+            deadline,
+            created_at: now,
+            solver: None,
+            commitment: None,
+            verifier: None,
+            phase: Phase::Finalized,
+        };
+        Self::set_phase(id, &mut task, Phase::SolverSelection { seed: Self::draw(b"solver", id), closes_at })?;
+        Tasks::<T>::insert(id, task);
+        Self::deposit_event(Event::TaskSubmitted { task: id, submitter: who, fee, closes_at });
+        Ok(())
+    }
+
+    pub(crate) fn do_enter(who: T::AccountId, id: TaskId, proof: VrfProofOf<T>) -> DispatchResult {
+        let task = Self::task(id)?;
+        let (role, seed) = match task.phase {
+            Phase::SolverSelection { seed, .. } => (Role::Solver, seed),
+            Phase::VerifierSelection { seed, .. } => (Role::Verifier, seed),
+            _ => return Err(Error::<T>::WrongPhase.into()),
+        };
+        ensure!(task.solver.as_ref() != Some(&who) && task.submitter != who, Error::<T>::NotAllowed);
+        let active = Stakes::<T>::get(&who, role).map(|l| l.active).unwrap_or_default();
+        ensure!(!active.is_zero() && active >= Self::min_stake(role), Error::<T>::NotStaked);
+        let (key, _) = Keys::<T>::get(&who).ok_or(Error::<T>::NoKeys)?;
+        let output =
+            T::Vrf::verify(&key, &selection_alpha(role, id, &seed), &proof).ok_or(Error::<T>::InvalidVrfProof)?;
+        Selections::<T>::mutate(id, |best| match best {
+            Some(b) if b.output <= output => {},
+            _ => *best = Some(Candidate { who: who.clone(), output }),
+        });
+        Self::deposit_event(Event::SelectionEntered { task: id, who, role, output });
+        Ok(())
+    }
+
+    pub(crate) fn do_commit(who: T::AccountId, id: TaskId, commitment: SolverCommitment) -> DispatchResult {
+        let mut task = Self::task(id)?;
+        ensure!(matches!(task.phase, Phase::Training { .. }), Error::<T>::WrongPhase);
+        ensure!(task.solver.as_ref() == Some(&who), Error::<T>::NotAllowed);
+        let closes_at = Self::now().saturating_add(Parameters::<T>::get().selection_window);
+        Self::set_phase(id, &mut task, Phase::VerifierSelection { seed: Self::draw(b"verifier", id), closes_at })?;
+        task.commitment = Some(commitment.clone());
+        Tasks::<T>::insert(id, task);
+        Self::deposit_event(Event::Committed { task: id, commitment });
+        Ok(())
+    }
+
+    pub(crate) fn do_open(who: T::AccountId, id: TaskId, openings: Vec<Opening>) -> DispatchResult {
+        let mut task = Self::task(id)?;
+        ensure!(matches!(task.phase, Phase::Opening { .. }), Error::<T>::WrongPhase);
+        ensure!(task.solver.as_ref() == Some(&who), Error::<T>::NotAllowed);
+        let mut audit = Audits::<T>::get(id).ok_or(Error::<T>::WrongPhase)?;
+        let c = task.commitment.clone().ok_or(Error::<T>::WrongPhase)?;
+        let n = task.spec.checkpoints();
+        let needed: BTreeSet<u32> = audit.segments.iter().flat_map(|s| [s.segment, s.segment + 1]).collect();
+        let given: BTreeSet<u32> = openings.iter().map(|o| o.index).collect();
+        ensure!(given == needed && given.len() == openings.len(), Error::<T>::InvalidOpening);
+        for o in &openings {
+            ensure!(
+                merkle::verify(&c.checkpoint_root, n, o.index, &checkpoint_leaf(o.index, &o.state), &o.proof),
+                Error::<T>::InvalidOpening
+            );
+            // The chain of checkpoints starts at the submitted model and ends
+            // at the committed final state.
+            ensure!(o.index != 0 || o.state == task.spec.model_hash, Error::<T>::InvalidOpening);
+            ensure!(o.index + 1 != n || o.state == c.final_hash, Error::<T>::InvalidOpening);
+        }
+        let state_at = |i: u32| openings.iter().find(|o| o.index == i).map(|o| o.state);
+        for s in audit.segments.iter_mut() {
+            s.start = state_at(s.segment);
+            s.end = state_at(s.segment + 1);
+        }
+        let commit_by = Self::now().saturating_add(Parameters::<T>::get().verdict_window);
+        Self::set_phase(id, &mut task, Phase::VerdictCommit { commit_by })?;
+        Audits::<T>::insert(id, audit);
+        Tasks::<T>::insert(id, task);
+        Self::deposit_event(Event::CheckpointsOpened { task: id });
+        Ok(())
+    }
+
+    pub(crate) fn do_commit_verdict(who: T::AccountId, id: TaskId, commitment: Hash) -> DispatchResult {
+        let mut task = Self::task(id)?;
+        ensure!(matches!(task.phase, Phase::VerdictCommit { .. }), Error::<T>::WrongPhase);
+        ensure!(task.verifier.as_ref() == Some(&who), Error::<T>::NotAllowed);
+        Audits::<T>::try_mutate(id, |a| -> DispatchResult {
+            a.as_mut().ok_or(Error::<T>::WrongPhase)?.verdict_commitment = Some(commitment);
+            Ok(())
+        })?;
+        let reveal_by = Self::now().saturating_add(Parameters::<T>::get().reveal_window);
+        Self::set_phase(id, &mut task, Phase::VerdictReveal { reveal_by })?;
+        Tasks::<T>::insert(id, task);
+        Self::deposit_event(Event::VerdictCommitted { task: id });
+        Ok(())
+    }
+
+    pub(crate) fn do_reveal_verdict(who: T::AccountId, id: TaskId, ends: Vec<Hash>, salt: Hash) -> DispatchResult {
+        let mut task = Self::task(id)?;
+        ensure!(matches!(task.phase, Phase::VerdictReveal { .. }), Error::<T>::WrongPhase);
+        ensure!(task.verifier.as_ref() == Some(&who), Error::<T>::NotAllowed);
+        let mut audit = Audits::<T>::get(id).ok_or(Error::<T>::WrongPhase)?;
+        ensure!(
+            ends.len() == audit.segments.len() &&
+                audit.verdict_commitment == Some(verdict_commitment(id, &ends, &salt)),
+            Error::<T>::InvalidReveal
+        );
+        let mut disagreements = 0;
+        for (s, e) in audit.segments.iter_mut().zip(ends) {
+            disagreements += (s.end != Some(e)) as u32;
+            s.verdict = Some(e);
+        }
+        let closes_at = Self::now().saturating_add(Parameters::<T>::get().whistle_window);
+        Self::set_phase(id, &mut task, Phase::Whistle { closes_at })?;
+        Audits::<T>::insert(id, audit);
+        Tasks::<T>::insert(id, task);
+        Self::deposit_event(Event::VerdictRevealed { task: id, disagreements });
+        Ok(())
+    }
+
+    pub(crate) fn do_whistle(who: T::AccountId, id: TaskId, position: u32, claim: Hash) -> DispatchResult {
+        let task = Self::task(id)?;
+        ensure!(matches!(task.phase, Phase::Whistle { .. }), Error::<T>::WrongPhase);
+        ensure!(
+            task.solver.as_ref() != Some(&who) && task.verifier.as_ref() != Some(&who) && task.submitter != who,
+            Error::<T>::NotAllowed
+        );
+        let active = Stakes::<T>::get(&who, Role::Whistleblower).map(|l| l.active).unwrap_or_default();
+        ensure!(!active.is_zero() && active >= Self::min_stake(Role::Whistleblower), Error::<T>::NotStaked);
+        let mut audit = Audits::<T>::get(id).ok_or(Error::<T>::WrongPhase)?;
+        let seg = audit.segments.get(position as usize).ok_or(Error::<T>::InvalidWhistle)?;
+        ensure!(seg.verdict != Some(claim), Error::<T>::InvalidWhistle);
+        // Against a verdict that disagreed with the solver, a whistle sides
+        // with the solver; against one that agreed, it disputes both.
+        ensure!(seg.verdict == seg.end || seg.end == Some(claim), Error::<T>::InvalidWhistle);
+        ensure!(
+            !audit.whistles.iter().any(|w| w.who == who && w.position == position),
+            Error::<T>::InvalidWhistle
+        );
+        let bond = Parameters::<T>::get().whistle_bond;
+        audit
+            .whistles
+            .try_push(Whistle { who: who.clone(), position, claim, bond })
+            .map_err(|_| Error::<T>::InvalidWhistle)?;
+        T::Currency::hold(&HoldReason::WhistleBond.into(), &who, bond)
+            .map_err(|_| Error::<T>::InsufficientBalance)?;
+        Audits::<T>::insert(id, audit);
+        Self::deposit_event(Event::Whistled { task: id, who, position });
+        Ok(())
+    }
+
+    pub(crate) fn do_reveal_secret(who: T::AccountId, id: TaskId, secret: Hash) -> DispatchResult {
+        let task = Self::task(id)?;
+        ensure!(matches!(task.phase, Phase::SecretReveal { .. }), Error::<T>::WrongPhase);
+        ensure!(task.verifier.as_ref() == Some(&who), Error::<T>::NotAllowed);
+        let mut audit = Audits::<T>::get(id).ok_or(Error::<T>::WrongPhase)?;
+        ensure!(secret_commitment(&secret) == audit.secret_commitment, Error::<T>::InvalidSecret);
+        let forced = is_forced(&secret, &audit.seed, Parameters::<T>::get().forced_error_ppm);
+        audit.forced = Some(forced);
+        Self::deposit_event(Event::SecretRevealed { task: id, forced });
+        Self::resolve(id, task, audit);
+        Ok(())
+    }
+
+    /// After the secret (or its deadline): pay forced-error catches, punish
+    /// an ignored forced error, open a dispute over a genuine disagreement
+    /// or a whistle against an agreeing verdict, or finalize.
+    fn resolve(id: TaskId, task: TaskOf<T>, mut audit: AuditOf<T>) {
+        let forced = audit.forced == Some(true);
+        let disagrees = |pos: u32| audit.segments.get(pos as usize).map_or(false, |s| s.verdict != s.end);
+        let first_disagreement = (0..audit.segments.len() as u32).find(|p| disagrees(*p));
+        let verifier = task.verifier.clone();
+        if forced {
+            if first_disagreement.is_none() {
+                // It agreed although forced to err: it did not follow the protocol.
+                if let Some(v) = &verifier {
+                    Self::slash(v, Role::Verifier, None);
+                }
+                audit.verifier_faulted = true;
+            } else {
+                let catchers: Vec<T::AccountId> =
+                    audit.whistles.iter().filter(|w| disagrees(w.position)).map(|w| w.who.clone()).collect();
+                for w in audit.whistles.iter().filter(|w| disagrees(w.position)) {
+                    Self::release_bond(&w.who, w.bond);
+                }
+                Self::pay_jackpot(id, &catchers);
+            }
+        }
+        // Who challenges the solver, if anyone.
+        let challenger = if !forced && first_disagreement.is_some() {
+            verifier.clone().zip(first_disagreement).map(|(v, p)| (v, Challenger::Verifier, p))
+        } else {
+            audit
+                .whistles
+                .iter()
+                .find(|w| !disagrees(w.position))
+                .map(|w| (w.who.clone(), Challenger::Whistleblower, w.position))
+        };
+        Audits::<T>::insert(id, audit.clone());
+        match challenger {
+            Some((who, kind, position)) => {
+                if Self::open_dispute(id, task.clone(), &audit, who, kind, position).is_err() {
+                    // Only if the timer queue overflows for many blocks: settle
+                    // in the solver's favour rather than leave the task stuck.
+                    Self::settle_whistles(id, &audit, true);
+                    Self::finalize(id, task, !audit.verifier_faulted);
+                }
+            },
+            None => {
+                Self::settle_whistles(id, &audit, true);
+                Self::finalize(id, task, !audit.verifier_faulted);
+            },
+        }
+    }
+
+    pub(crate) fn release_bond(who: &T::AccountId, bond: BalanceOf<T>) {
+        let _ = T::Currency::release(&HoldReason::WhistleBond.into(), who, bond, Precision::BestEffort);
+    }
+
+    /// Returns or forfeits the bonds of whistles not already settled by a
+    /// forced error, once it is known whether the solver was right.
+    pub(crate) fn settle_whistles(id: TaskId, audit: &AuditOf<T>, solver_right: bool) {
+        let forced = audit.forced == Some(true);
+        for w in audit.whistles.iter() {
+            let Some(seg) = audit.segments.get(w.position as usize) else { continue };
+            let sided_with_solver = seg.verdict != seg.end;
+            if forced && sided_with_solver {
+                continue; // Paid from the jackpot already.
+            }
+            if sided_with_solver == solver_right {
+                Self::release_bond(&w.who, w.bond);
+            } else if Self::pay_from_hold(HoldReason::WhistleBond, &w.who, &Self::jackpot_account(), w.bond).is_ok() {
+                Self::deposit_event(Event::BondForfeited { task: id, who: w.who.clone(), amount: w.bond });
+            }
+        }
+    }
+
+    /// Pays the solver (and the verifier, unless it faulted) from the
+    /// escrowed fee, taxes the jackpot, and ends the task.
+    pub(crate) fn finalize(id: TaskId, mut task: TaskOf<T>, verifier_paid: bool) {
+        let Some(solver) = task.solver.clone() else { return };
+        let verifier = task.verifier.clone().filter(|_| verifier_paid);
+        if let Ok((to_solver, to_verifier, tax)) = Self::split_fee(task.fee, verifier.is_some()) {
+            let from = task.submitter.clone();
+            let _ = Self::pay_from_hold(HoldReason::TaskFee, &from, &solver, to_solver);
+            if let Some(v) = &verifier {
+                let _ = Self::pay_from_hold(HoldReason::TaskFee, &from, v, to_verifier);
+            }
+            let _ = Self::pay_from_hold(HoldReason::TaskFee, &from, &Self::jackpot_account(), tax);
+            Self::deposit_event(Event::TaskFinalized { task: id, solver: solver.clone(), paid: to_solver });
+        }
+        Self::end_engagements(&task);
+        task.phase = Phase::Finalized;
+        Tasks::<T>::insert(id, task);
+    }
+
+    /// Returns the fee to the submitter and ends the task.
+    pub(crate) fn cancel(id: TaskId, mut task: TaskOf<T>, reason: CancelReason) {
+        let _ = T::Currency::release(&HoldReason::TaskFee.into(), &task.submitter, task.fee, Precision::BestEffort);
+        Self::end_engagements(&task);
+        task.phase = Phase::Cancelled { reason };
+        Tasks::<T>::insert(id, task);
+        Self::deposit_event(Event::TaskCancelled { task: id, reason });
+    }
+
+    fn end_engagements(task: &TaskOf<T>) {
+        if let Some(s) = &task.solver {
+            Self::disengage(s, Role::Solver);
+        }
+        if let Some(v) = &task.verifier {
+            Self::disengage(v, Role::Verifier);
+        }
+    }
+
+    /// A task's deadline passed: whoever had to act did not.
+    pub(crate) fn on_task_timer(id: TaskId, now: BlockNumberFor<T>) {
+        let Some(mut task) = Tasks::<T>::get(id) else { return };
+        // Stale timers (the phase moved on in time) are ignored.
+        if task.phase.deadline().map_or(true, |d| d >= now) {
+            return;
+        }
+        let params = Parameters::<T>::get();
+        match task.phase.clone() {
+            Phase::SolverSelection { .. } => match Selections::<T>::take(id) {
+                Some(best) => {
+                    Self::engage(&best.who, Role::Solver);
+                    task.solver = Some(best.who.clone());
+                    let commit_by = task.deadline;
+                    if Self::set_phase(id, &mut task, Phase::Training { commit_by }).is_err() {
+                        return Self::cancel(id, task, CancelReason::NoSolver);
+                    }
+                    Tasks::<T>::insert(id, task);
+                    Self::deposit_event(Event::SolverSelected { task: id, solver: best.who, commit_by });
+                },
+                None => Self::cancel(id, task, CancelReason::NoSolver),
+            },
+            Phase::Training { .. } => {
+                if let Some(s) = &task.solver {
+                    Self::slash(s, Role::Solver, None);
+                }
+                Self::cancel(id, task, CancelReason::SolverTimeout);
+            },
+            Phase::VerifierSelection { .. } => match Selections::<T>::take(id) {
+                Some(best) => {
+                    let seed = Self::draw(b"audit", id);
+                    let picks = pick_segments(&seed, task.spec.segments(), params.audit_segments);
+                    let segments: BoundedVec<_, _> = picks
+                        .iter()
+                        .map(|&segment| AuditedSegment { segment, start: None, end: None, verdict: None })
+                        .take(T::MaxAuditSegments::get() as usize)
+                        .collect::<Vec<_>>()
+                        .try_into()
+                        .unwrap_or_default();
+                    let secret_commitment = Keys::<T>::get(&best.who).map(|k| k.1).unwrap_or_default();
+                    Self::engage(&best.who, Role::Verifier);
+                    task.verifier = Some(best.who.clone());
+                    let open_by = now.saturating_add(params.opening_window);
+                    if Self::set_phase(id, &mut task, Phase::Opening { open_by }).is_err() {
+                        return Self::finalize(id, task, false);
+                    }
+                    Audits::<T>::insert(
+                        id,
+                        Audit {
+                            seed,
+                            segments,
+                            secret_commitment,
+                            verdict_commitment: None,
+                            forced: None,
+                            verifier_faulted: false,
+                            whistles: BoundedVec::default(),
+                        },
+                    );
+                    Tasks::<T>::insert(id, task);
+                    Self::deposit_event(Event::AuditDrawn { task: id, verifier: best.who, segments: picks });
+                },
+                // Nobody volunteered to verify: the commitment stands unaudited.
+                None => Self::finalize(id, task, false),
+            },
+            Phase::Opening { .. } => {
+                if let Some(s) = &task.solver {
+                    Self::slash(s, Role::Solver, None);
+                }
+                Self::cancel(id, task, CancelReason::OpeningTimeout);
+            },
+            Phase::VerdictCommit { .. } | Phase::VerdictReveal { .. } => {
+                if let Some(v) = &task.verifier {
+                    Self::slash(v, Role::Verifier, None);
+                }
+                if let Some(mut a) = Audits::<T>::get(id) {
+                    a.verifier_faulted = true;
+                    Audits::<T>::insert(id, a);
+                }
+                Self::finalize(id, task, false);
+            },
+            Phase::Whistle { .. } => {
+                let reveal_by = now.saturating_add(params.secret_window);
+                if Self::set_phase(id, &mut task, Phase::SecretReveal { reveal_by }).is_ok() {
+                    Tasks::<T>::insert(id, task);
+                } else if let Some(a) = Audits::<T>::get(id) {
+                    Self::resolve(id, task, a);
+                }
+            },
+            Phase::SecretReveal { .. } => {
+                // No secret: the verifier is slashed and the verdict is taken
+                // at face value (a genuine disagreement still goes to dispute).
+                if let Some(v) = &task.verifier {
+                    Self::slash(v, Role::Verifier, None);
+                }
+                if let Some(mut a) = Audits::<T>::get(id) {
+                    a.verifier_faulted = true;
+                    a.forced = Some(false);
+                    Self::resolve(id, task, a);
+                }
+            },
+            Phase::Disputed { .. } | Phase::Finalized | Phase::Cancelled { .. } => {},
+        }
+    }
+
+    pub(crate) fn on_timer(timer: Timer, now: BlockNumberFor<T>) {
+        match timer {
+            Timer::Task(id) => Self::on_task_timer(id, now),
+            Timer::Dispute(id) => Self::on_dispute_timer(id, now),
+        }
+    }
+}

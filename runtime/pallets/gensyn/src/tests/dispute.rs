@@ -1,0 +1,397 @@
+//! Pinpoint disputes: convictions through bisection, descent and
+//! arbitration, timeouts of every move, and sub-games that do not link.
+
+use super::harness::*;
+use crate::{mock::*, *};
+use gensyn_commitment::state::StepRecord;
+use polkadot_sdk::frame_support::{assert_noop, assert_ok};
+
+/// Steps 8, checkpoints every 4; the fault is in segment 1 (steps 4..8).
+fn cheat(node: u32) -> Party {
+    Party::new(TOY, 8, 4, Some(Fault { step: 5, node, elem: 1, bit: 21 }))
+}
+
+fn audit_all() {
+    let mut p = Parameters::<Test>::get();
+    p.audit_segments = 8;
+    assert_ok!(Gensyn::set_params(RuntimeOrigin::root(), p));
+}
+
+/// Opens a dispute in which the verifier (honest) challenges `solver`.
+fn verifier_dispute(solver: &Party, verifier: &Party) -> (TaskId, DisputeId) {
+    audit_all();
+    let id = to_verdict(solver);
+    verdict(id, ends(id, verifier));
+    reveal_secret(id);
+    match task(id).phase {
+        Phase::Disputed { dispute } => (id, dispute),
+        p => panic!("expected a dispute, got {p:?}"),
+    }
+}
+
+fn dispute(id: DisputeId) -> DisputeOf<Test> {
+    Disputes::<Test>::get(id).unwrap()
+}
+
+#[test]
+fn cheating_solver_is_convicted_through_bisection_and_arbitration() {
+    for node in 0..7 {
+        new_test_ext().execute_with(|| {
+            setup_roles();
+            let (solver, verifier) = (cheat(node), Party::new(TOY, 8, 4, None));
+            let (s0, v0, sub0) = (free(SOLVER), free(VERIFIER), free(SUBMITTER));
+            let (id, d) = verifier_dispute(&solver, &verifier);
+            assert_eq!(dispute(d).segment, 1);
+            let (winner, rounds) = play(
+                d,
+                Player { who: SOLVER, party: &solver, silent: false },
+                Player { who: VERIFIER, party: &verifier, silent: false },
+            );
+            assert_eq!(winner, Side::Challenger, "node {node}");
+            // ⌈log2 4⌉ step rounds + records + ⌈log2 8⌉ trace rounds.
+            assert!(rounds <= crate::dispute::max_rounds(4, 7, 1), "{rounds} rounds");
+            assert!(events().contains(&Event::DisputeResolved { dispute: d, winner: Side::Challenger, by_timeout: false }));
+            assert_eq!(task(id).phase, Phase::Cancelled { reason: CancelReason::SolverConvicted });
+            assert_eq!(Gensyn::total_bonded(&SOLVER, Role::Solver), 500, "half the stake slashed");
+            assert_eq!(free(VERIFIER), v0 + 250, "half of the slash to the winner");
+            assert_eq!(free(SUBMITTER), sub0, "fee refunded");
+            assert_eq!(free(SOLVER), s0);
+            assert_eq!(Engagements::<Test>::get(SOLVER, Role::Solver), 0);
+            assert_funds_reconcile();
+        });
+    }
+}
+
+#[test]
+fn the_assembly_of_the_new_state_is_arbitrated() {
+    // A solver whose every node is right but whose state after a step is
+    // not the assembly of the program's outputs.
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        let verifier = Party::new(TOY, 8, 4, None);
+        // Node 6 feeds the state: a fault there changes only the assembled
+        // state; descending finds node 6 itself.
+        let solver = cheat(6);
+        let (_, d) = verifier_dispute(&solver, &verifier);
+        let (winner, _) = play(
+            d,
+            Player { who: SOLVER, party: &solver, silent: false },
+            Player { who: VERIFIER, party: &verifier, silent: false },
+        );
+        assert_eq!(winner, Side::Challenger);
+    });
+}
+
+#[test]
+fn genuine_verifier_error_is_convicted() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        // The solver is honest; the verifier's replay went wrong at step 6.
+        let solver = Party::new(TOY, 8, 4, None);
+        let verifier = Party::new(TOY, 8, 4, Some(Fault { step: 6, node: 4, elem: 0, bit: 7 }));
+        audit_all();
+        let id = to_verdict(&solver);
+        verdict(id, ends(id, &verifier));
+        // A whistleblower sides with the solver against the verdict.
+        let pos = Audits::<Test>::get(id).unwrap().segments.iter().position(|s| s.segment == 1).unwrap() as u32;
+        assert_ok!(Gensyn::whistle(RuntimeOrigin::signed(WB1), id, pos, solver.checkpoint(2)));
+        let w0 = free(WB1);
+        reveal_secret(id);
+        let Phase::Disputed { dispute: d } = task(id).phase else { panic!("dispute") };
+        let s0 = free(SOLVER);
+        let (winner, _) = play(
+            d,
+            Player { who: SOLVER, party: &solver, silent: false },
+            Player { who: VERIFIER, party: &verifier, silent: false },
+        );
+        assert_eq!(winner, Side::Defender);
+        assert_eq!(Gensyn::total_bonded(&VERIFIER, Role::Verifier), 250);
+        assert_eq!(free(SOLVER), s0 + 125 + 900, "winner's share of the slash, then the fee without verifier reward");
+        assert_eq!(free(WB1), w0 + 20, "bond back: the whistle was right");
+        assert_eq!(task(id).phase, Phase::Finalized);
+        assert_funds_reconcile();
+    });
+}
+
+#[test]
+fn false_whistle_loses_its_bond() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        let solver = Party::new(TOY, 8, 4, None);
+        audit_all();
+        let id = to_verdict(&solver);
+        verdict(id, ends(id, &solver));
+        // The whistleblower's own (faulty) replay disagrees with both.
+        let wb = Party::new(TOY, 8, 4, Some(Fault { step: 4, node: 3, elem: 2, bit: 1 }));
+        let pos = Audits::<Test>::get(id).unwrap().segments.iter().position(|s| s.segment == 1).unwrap() as u32;
+        assert_ok!(Gensyn::whistle(RuntimeOrigin::signed(WB1), id, pos, wb.checkpoint(2)));
+        let (w0, pot0) = (free(WB1), Gensyn::jackpot());
+        reveal_secret(id);
+        let Phase::Disputed { dispute: d } = task(id).phase else { panic!("dispute") };
+        assert_eq!(dispute(d).challenger, WB1);
+        let (winner, _) = play(
+            d,
+            Player { who: SOLVER, party: &solver, silent: false },
+            Player { who: WB1, party: &wb, silent: false },
+        );
+        assert_eq!(winner, Side::Defender);
+        assert_eq!(held(WB1, HoldReason::WhistleBond), 0);
+        assert_eq!(free(WB1), w0, "bond forfeited");
+        assert!(Gensyn::jackpot() >= pot0 + 20, "into the jackpot");
+        assert_eq!(task(id).phase, Phase::Finalized);
+        assert_eq!(Gensyn::total_bonded(&VERIFIER, Role::Verifier), 500);
+        assert_funds_reconcile();
+    });
+}
+
+#[test]
+fn whistle_against_an_agreeing_verdict_convicts_solver_and_verifier() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        let solver = cheat(4);
+        audit_all();
+        let id = to_verdict(&solver);
+        // A lazy verifier copies the cheating solver.
+        verdict(id, ends(id, &solver));
+        let honest = Party::new(TOY, 8, 4, None);
+        let pos = Audits::<Test>::get(id).unwrap().segments.iter().position(|s| s.segment == 1).unwrap() as u32;
+        assert_ok!(Gensyn::whistle(RuntimeOrigin::signed(WB2), id, pos, honest.checkpoint(2)));
+        reveal_secret(id);
+        let Phase::Disputed { dispute: d } = task(id).phase else { panic!("dispute") };
+        let (winner, _) = play(
+            d,
+            Player { who: SOLVER, party: &solver, silent: false },
+            Player { who: WB2, party: &honest, silent: false },
+        );
+        assert_eq!(winner, Side::Challenger);
+        assert_eq!(Gensyn::total_bonded(&SOLVER, Role::Solver), 500);
+        assert_eq!(Gensyn::total_bonded(&VERIFIER, Role::Verifier), 250, "it agreed with a wrong result");
+        assert_eq!(Engagements::<Test>::get(WB2, Role::Whistleblower), 0);
+        assert_funds_reconcile();
+    });
+}
+
+#[test]
+fn a_silent_party_loses_at_every_stage() {
+    // Fault at step 5 node 4: the game passes steps → records → ops → arbitration.
+    for stage in 0..4 {
+        for silent_defender in [true, false] {
+            new_test_ext().execute_with(|| {
+                setup_roles();
+                let (solver, verifier) = (cheat(4), Party::new(TOY, 8, 4, None));
+                let (_, d) = verifier_dispute(&solver, &verifier);
+                // Play honestly until the stage, then one side goes silent.
+                let reached;
+                loop {
+                    let s = dispute(d).stage;
+                    let idx = match s {
+                        Stage::Steps { .. } => 0,
+                        Stage::Records { .. } => 1,
+                        Stage::Ops { .. } => 2,
+                        Stage::Arbitration { .. } => 3,
+                        _ => 9,
+                    };
+                    if idx >= stage {
+                        reached = idx;
+                        break;
+                    }
+                    step_once(d, &solver, &verifier);
+                }
+                assert_eq!(reached, stage);
+                let who_moves = if silent_defender { (VERIFIER, &verifier) } else { (SOLVER, &solver) };
+                if stage < 3 {
+                    move_one(d, who_moves.0, who_moves.1, !silent_defender, &solver, &verifier);
+                }
+                advance(WINDOW + 1);
+                let Stage::Resolved { winner, by_timeout } = dispute(d).stage else { panic!("resolved") };
+                assert!(by_timeout);
+                let expected = if stage == 3 { Side::Defender } else if silent_defender { Side::Challenger } else { Side::Defender };
+                assert_eq!(winner, expected, "stage {stage}, silent defender {silent_defender}");
+                assert_funds_reconcile();
+            });
+        }
+    }
+}
+
+/// Both parties make one move of the current stage.
+fn step_once(d: DisputeId, solver: &Party, verifier: &Party) {
+    move_one(d, SOLVER, solver, true, solver, verifier);
+    move_one(d, VERIFIER, verifier, false, solver, verifier);
+}
+
+/// `who` makes its move of the current stage (rounds are read back from
+/// both parties' runs, as a client would track them).
+fn move_one(d: DisputeId, who: u64, party: &Party, defender: bool, solver: &Party, verifier: &Party) {
+    let dd = dispute(d);
+    match dd.stage {
+        Stage::Steps { .. } => {
+            let round = current_step_round(d, solver, verifier);
+            let m = round.lo + round.len / 2;
+            assert_ok!(Gensyn::bisect(RuntimeOrigin::signed(who), d, round, party.state(m)));
+        },
+        Stage::Records { round, .. } => {
+            let rec = party.step_run(round.lo).record;
+            let proof = if defender { party.run.steps.proof(round.lo).unwrap() } else { Proof::default() };
+            assert_ok!(Gensyn::open_record(RuntimeOrigin::signed(who), d, rec, proof));
+        },
+        Stage::Ops { step, .. } => {
+            let r = current_descent(d, solver, verifier);
+            let kids = party.step_run(step).trace.children(r.at.level, r.at.index).unwrap();
+            assert_ok!(Gensyn::reveal_children(RuntimeOrigin::signed(who), d, r, kids));
+        },
+        _ => {},
+    }
+}
+
+/// Recomputes the trace-descent round by replaying the descent between the two runs.
+fn current_descent(d: DisputeId, solver: &Party, verifier: &Party) -> DescentRound {
+    let Stage::Ops { step, records, round: h, .. } = dispute(d).stage else { panic!("ops") };
+    let (a, b) = (solver.step_run(step).trace, verifier.step_run(step).trace);
+    let mut r = DescentRound {
+        at: gensyn_commitment::merkle::Descent::new(records[0].trace_len),
+        defender: records[0].trace_root,
+        challenger: records[1].trace_root,
+    };
+    while crate::hash_of(&r) != h {
+        let (ka, kb) = (a.children(r.at.level, r.at.index).unwrap(), b.children(r.at.level, r.at.index).unwrap());
+        let right = r.at.step_towards_difference(ka, kb);
+        r.defender = if right { ka.1 } else { ka.0 };
+        r.challenger = if right { kb.1 } else { kb.0 };
+    }
+    r
+}
+
+/// Recomputes the step round by replaying the bisection between the two runs.
+fn current_step_round(d: DisputeId, solver: &Party, verifier: &Party) -> StepRound {
+    let dd = dispute(d);
+    let Stage::Steps { round: h, .. } = dd.stage else { panic!("steps") };
+    let lo = 4;
+    let mut r = StepRound { lo, len: 4, agreed: solver.state(4), defender_end: solver.state(8), challenger_end: verifier.state(8) };
+    while crate::hash_of(&r) != h {
+        let m = r.lo + r.len / 2;
+        let half = r.len / 2;
+        let (a, b) = (solver.state(m), verifier.state(m));
+        r = if a == b {
+            StepRound { lo: m, len: r.len - half, agreed: a, ..r }
+        } else {
+            StepRound { lo: r.lo, len: half, agreed: r.agreed, defender_end: a, challenger_end: b }
+        };
+        assert!(r.len >= 1);
+    }
+    r
+}
+
+#[test]
+fn sub_games_must_link_to_their_parent() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        let (solver, verifier) = (cheat(4), Party::new(TOY, 8, 4, None));
+        let (_, d) = verifier_dispute(&solver, &verifier);
+        // A stale or forged round is refused.
+        let forged = StepRound { lo: 4, len: 4, agreed: [1; 32], defender_end: solver.state(8), challenger_end: verifier.state(8) };
+        assert_noop!(Gensyn::bisect(RuntimeOrigin::signed(SOLVER), d, forged, [0; 32]), Error::<Test>::StaleRound);
+        assert_noop!(
+            Gensyn::bisect(RuntimeOrigin::signed(WB1), d, current_step_round(d, &solver, &verifier), [0; 32]),
+            Error::<Test>::NotAllowed
+        );
+        while !matches!(dispute(d).stage, Stage::Records { .. }) {
+            step_once(d, &solver, &verifier);
+        }
+        let Stage::Records { round, .. } = dispute(d).stage else { unreachable!() };
+        let good: StepRecord = solver.step_run(round.lo).record;
+        let proof = solver.run.steps.proof(round.lo).unwrap();
+        // The record of another step, one whose start is not the agreed
+        // state, or one not in the committed step tree: all unlinked.
+        let other = solver.step_run(round.lo + 1).record;
+        assert_noop!(
+            Gensyn::open_record(RuntimeOrigin::signed(SOLVER), d, other, solver.run.steps.proof(round.lo + 1).unwrap()),
+            Error::<Test>::UnlinkedRecord
+        );
+        let mut unlinked = good;
+        unlinked.before = [3; 32];
+        assert_noop!(Gensyn::open_record(RuntimeOrigin::signed(SOLVER), d, unlinked, proof.clone()), Error::<Test>::UnlinkedRecord);
+        let mut uncommitted = good;
+        uncommitted.trace_root = [4; 32];
+        assert_noop!(Gensyn::open_record(RuntimeOrigin::signed(SOLVER), d, uncommitted, proof.clone()), Error::<Test>::UnlinkedRecord);
+        // The challenger's record must end at its own claim.
+        let mut wrong_end = verifier.step_run(round.lo).record;
+        wrong_end.after = solver.state(round.lo + 1);
+        assert_noop!(Gensyn::open_record(RuntimeOrigin::signed(VERIFIER), d, wrong_end, Proof::default()), Error::<Test>::UnlinkedRecord);
+        assert_ok!(Gensyn::open_record(RuntimeOrigin::signed(SOLVER), d, good, proof));
+        assert_ok!(Gensyn::open_record(RuntimeOrigin::signed(VERIFIER), d, verifier.step_run(round.lo).record, Proof::default()));
+        // Children that do not hash to the party's node are refused.
+        let Stage::Ops { records, .. } = dispute(d).stage else { panic!("ops") };
+        let r = DescentRound {
+            at: gensyn_commitment::merkle::Descent::new(records[0].trace_len),
+            defender: records[0].trace_root,
+            challenger: records[1].trace_root,
+        };
+        assert_noop!(Gensyn::reveal_children(RuntimeOrigin::signed(SOLVER), d, r, ([1; 32], [2; 32])), Error::<Test>::InvalidChildren);
+    });
+}
+
+#[test]
+fn arbitration_rejects_unproven_inputs() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        let (solver, verifier) = (cheat(4), Party::new(TOY, 8, 4, None));
+        let (_, d) = verifier_dispute(&solver, &verifier);
+        while !matches!(dispute(d).stage, Stage::Arbitration { .. }) {
+            step_once(d, &solver, &verifier);
+        }
+        let Stage::Arbitration { step, node, tile, .. } = dispute(d).stage else { unreachable!() };
+        assert_eq!((step, node), (5, 4));
+        let run = solver.step_run(step);
+        let good = witness(&solver, &run, step, node, tile);
+        // Change one input value: its hash no longer matches its proof.
+        let mut bad = good.clone();
+        if let Witness::Node { inputs, .. } = &mut bad {
+            inputs[0].tensor.bits[0] ^= 1;
+        }
+        assert_noop!(Gensyn::arbitrate(RuntimeOrigin::signed(ALICE), d, bad), Error::<Test>::InvalidWitness);
+        // Another node of the program.
+        let other = witness(&solver, &run, step, 3, None);
+        assert_noop!(Gensyn::arbitrate(RuntimeOrigin::signed(ALICE), d, other), Error::<Test>::InvalidWitness);
+        assert_ok!(Gensyn::arbitrate(RuntimeOrigin::signed(ALICE), d, good));
+        assert!(matches!(dispute(d).stage, Stage::Resolved { winner: Side::Challenger, .. }));
+    });
+}
+
+#[test]
+fn a_large_operator_narrows_to_one_output_tile() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        // Wide logits (2560 values = 3 tiles); the fault is in the third tile.
+        let honest = Party::new(WIDE, 4, 2, None);
+        let solver = Party::new(WIDE, 4, 2, Some(Fault { step: 3, node: 0, elem: 2100, bit: 22 }));
+        let (_, d) = verifier_dispute(&solver, &honest);
+        let (winner, rounds) = play(
+            d,
+            Player { who: SOLVER, party: &solver, silent: false },
+            Player { who: VERIFIER, party: &honest, silent: false },
+        );
+        assert_eq!(winner, Side::Challenger);
+        assert!(events().iter().any(|e| matches!(e, Event::DisputeResolved { .. })));
+        // 1 step round, the records, 3 trace rounds, the output opening and
+        // the tile descent (3 tiles, the disputed one reached in one move).
+        assert_eq!(rounds, 7);
+        assert!(rounds <= crate::dispute::max_rounds(2, 7, 3), "{rounds}");
+    });
+}
+
+#[test]
+fn round_bounds() {
+    // 10,000 steps checkpointed every 100, ~200 operators a step: 7 step
+    // rounds + 1 record round + 8 trace rounds.
+    assert_eq!(crate::dispute::max_rounds(100, 200, 1), 16);
+    // Bisecting all 10,000 steps (one segment): 14 + 1 + 8.
+    assert_eq!(crate::dispute::max_rounds(10_000, 200, 1), 23);
+    // Plus a 1024 × 4096 matmul output (4096 tiles): the opening and 12 tile rounds.
+    assert_eq!(crate::dispute::max_rounds(100, 200, 4096), 29);
+}
+
+#[test]
+fn integrity() {
+    use polkadot_sdk::frame_support::traits::Hooks;
+    <Gensyn as Hooks<u64>>::integrity_test();
+}

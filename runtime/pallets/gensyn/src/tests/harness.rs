@@ -1,0 +1,508 @@
+//! Test harness: a real (small) training program run through the canonical
+//! interpreter, parties that answer every dispute move from their own run,
+//! and helpers that walk a task through its phases.
+
+use crate::{
+    lifecycle::{secret_commitment, selection_alpha, verdict_commitment},
+    mock::*,
+    *,
+};
+use gensyn_commitment::{
+    interp::{run, run_step, NamedState, Program, RunCommitment, StepRun},
+    merkle::{Descent, Tree},
+    state::StepRecord,
+    tensor::{self, Tensor},
+    trace::{Node, Op, Schedule, Source},
+};
+use polkadot_sdk::{
+    frame_support::{
+        assert_ok,
+        traits::fungible::{Inspect, InspectHold},
+        BoundedVec,
+    },
+    sp_io::hashing::blake2_256,
+};
+
+/// The fee every test task escrows.
+pub const FEE: u64 = 1_000;
+
+fn f(v: f32) -> u32 {
+    v.to_bits()
+}
+
+/// A model shape: `rows` examples of `features` inputs, `classes` outputs.
+#[derive(Clone, Copy, Debug)]
+pub struct Shape {
+    pub rows: u32,
+    pub features: u32,
+    pub classes: u32,
+}
+
+/// The toy shape: 4 × 2 → 2 (every tensor fits one tile).
+pub const TOY: Shape = Shape { rows: 4, features: 2, classes: 2 };
+/// A wider shape whose logits span three tiles (64 × 40 = 2560 values).
+pub const WIDE: Shape = Shape { rows: 64, features: 8, classes: 40 };
+
+/// One SGD step of a linear softmax classifier: logits = x·w, loss = CE,
+/// dW = xᵀ·dlogits, then the momentum update. State: "v" (velocity), "w".
+pub fn program(s: Shape) -> Program {
+    let sgd = Op::Sgd { lr: Schedule::Constant { lr: f(0.5) }, momentum: f(0.9), weight_decay: f(0.0) };
+    let n = |op, out, inputs: Vec<Source>| Node::new(op, out, inputs).expect("well-formed");
+    Program {
+        nodes: vec![
+            n(Op::MatMul { m: s.rows, k: s.features, n: s.classes, ta: false, tb: false }, 0, vec![
+                Source::Batch(0),
+                Source::State(1),
+            ]),
+            n(Op::CrossEntropy, 1, vec![Source::Node(0), Source::Batch(1)]),
+            n(Op::Const { value: f(1.0) }, 0, vec![]),
+            n(Op::CrossEntropyGrad, 0, vec![Source::Node(1), Source::Batch(1), Source::Node(2)]),
+            n(Op::MatMul { m: s.features, k: s.rows, n: s.classes, ta: true, tb: false }, 0, vec![
+                Source::Batch(0),
+                Source::Node(3),
+            ]),
+            n(sgd, 1, vec![Source::State(1), Source::Node(4), Source::State(0)]),
+            n(sgd, 0, vec![Source::State(1), Source::Node(4), Source::State(0)]),
+        ],
+    }
+}
+
+/// Weights drawn from a fixed formula; zero velocity.
+pub fn initial_state(s: Shape) -> NamedState {
+    let len = (s.features * s.classes) as usize;
+    let w = (0..len).map(|i| ((i * 37 % 17) as f32 - 8.0) * 0.05).collect();
+    NamedState {
+        step: 0,
+        entries: vec![
+            (b"v".to_vec(), Tensor::new(vec![s.features, s.classes], vec![0.0; len]).unwrap()),
+            (b"w".to_vec(), Tensor::new(vec![s.features, s.classes], w).unwrap()),
+        ],
+    }
+}
+
+/// The batch of `step`: inputs and class targets.
+pub fn batch(s: Shape, step: u32) -> Vec<Tensor> {
+    let x = (0..s.rows * s.features).map(|i| (((i * 13 + step * 7) % 23) as f32 - 11.0) * 0.1).collect();
+    let y = (0..s.rows).map(|i| ((i + step) % s.classes) as f32).collect();
+    vec![
+        Tensor::new(vec![s.rows, s.features], x).unwrap(),
+        Tensor::new(vec![s.rows], y).unwrap(),
+    ]
+}
+
+/// A fault: flip bit `bit` of element `elem` of node `node`'s output at `step`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Fault {
+    pub step: u32,
+    pub node: u32,
+    pub elem: u32,
+    pub bit: u32,
+}
+
+/// One party's view: its (possibly faulty) run of the task.
+pub struct Party {
+    pub shape: Shape,
+    pub program: Program,
+    pub steps: u32,
+    pub every: u32,
+    pub fault: Option<Fault>,
+    pub run: RunCommitment,
+}
+
+impl Party {
+    /// A run of `steps` steps, checkpoints every `every`, with an optional fault.
+    pub fn new(shape: Shape, steps: u32, every: u32, fault: Option<Fault>) -> Self {
+        let program = program(shape);
+        let mut tamper = |s: u32, node: u32, t: &mut Tensor| apply(fault, s, node, t);
+        let run = run(&program, initial_state(shape), steps, every, &|s| batch(shape, s), &mut tamper)
+            .expect("the toy program runs");
+        Party { shape, program, steps, every, fault, run }
+    }
+    /// The state hash after `step` steps.
+    pub fn state(&self, step: u32) -> Hash {
+        self.run.states[step as usize].commit().hash
+    }
+    /// Re-executes `step` (with the party's fault) for its trace and outputs.
+    pub fn step_run(&self, step: u32) -> StepRun {
+        let fault = self.fault;
+        let mut tamper = |node: u32, t: &mut Tensor| apply(fault, step, node, t);
+        run_step(&self.program, &self.run.states[step as usize], &batch(self.shape, step), Some(&mut tamper))
+            .expect("runs")
+    }
+    /// The task spec this run answers.
+    pub fn spec(&self) -> TaskSpec {
+        TaskSpec {
+            spec_hash: blake2_256(b"toy task"),
+            model_hash: self.state(0),
+            dataset_root: blake2_256(b"toy data"),
+            hyper_hash: blake2_256(b"toy hyper"),
+            program_root: self.program.tree().root(),
+            program_len: self.program.len(),
+            steps: self.steps,
+            checkpoint_every: self.every,
+        }
+    }
+    /// The commitment a solver with this run posts.
+    pub fn commitment(&self) -> SolverCommitment {
+        SolverCommitment {
+            checkpoint_root: self.run.checkpoints.root(),
+            final_hash: self.state(self.steps),
+            step_root: self.run.steps.root(),
+        }
+    }
+    /// State hash at checkpoint `i`.
+    pub fn checkpoint(&self, i: u32) -> Hash {
+        self.state((i * self.every).min(self.steps))
+    }
+}
+
+fn apply(fault: Option<Fault>, step: u32, node: u32, t: &mut Tensor) {
+    if let Some(fl) = fault {
+        if fl.step == step && fl.node == node {
+            let i = fl.elem as usize % t.values.len();
+            t.values[i] = f32::from_bits(t.values[i].to_bits() ^ (1 << (fl.bit % 32)));
+        }
+    }
+}
+
+/// The VRF secret key of a test account.
+pub fn vrf_secret(who: u64) -> [u8; 32] {
+    gensyn_vrf::dev_secret(&format!("test/{who}"))
+}
+
+/// The forced-error secret of a test account.
+pub fn secret(who: u64) -> Hash {
+    blake2_256(&(b"secret", who).encode())
+}
+
+/// Registers `who`'s keys.
+pub fn register(who: u64) {
+    let pk = gensyn_vrf::public_key(&vrf_secret(who)).expect("valid key");
+    assert_ok!(Gensyn::register_keys(RuntimeOrigin::signed(who), pk, secret_commitment(&secret(who))));
+}
+
+/// Stakes the actors and registers their keys.
+pub fn setup_roles() {
+    for s in [SOLVER, SOLVER2] {
+        assert_ok!(Gensyn::stake(RuntimeOrigin::signed(s), Role::Solver, 1_000));
+    }
+    assert_ok!(Gensyn::stake(RuntimeOrigin::signed(VERIFIER), Role::Verifier, 500));
+    for w in [WB1, WB2, WB3] {
+        assert_ok!(Gensyn::stake(RuntimeOrigin::signed(w), Role::Whistleblower, 100));
+    }
+    for a in [SOLVER, SOLVER2, VERIFIER, WB1, WB2, WB3] {
+        register(a);
+    }
+}
+
+/// Posts a task for `spec`; returns its id.
+pub fn submit(spec: TaskSpec) -> TaskId {
+    let id = NextTaskId::<Test>::get();
+    let deadline = System::block_number() + 20;
+    assert_ok!(Gensyn::submit_task(RuntimeOrigin::signed(SUBMITTER), spec, FEE, deadline));
+    id
+}
+
+/// The task.
+pub fn task(id: TaskId) -> TaskOf<Test> {
+    Tasks::<Test>::get(id).expect("task exists")
+}
+
+/// `who`'s VRF proof for the running selection of `id`.
+pub fn proof(who: u64, id: TaskId) -> gensyn_vrf::Proof {
+    let (role, seed) = match task(id).phase {
+        Phase::SolverSelection { seed, .. } => (Role::Solver, seed),
+        Phase::VerifierSelection { seed, .. } => (Role::Verifier, seed),
+        p => panic!("no selection running: {p:?}"),
+    };
+    gensyn_vrf::prove(&vrf_secret(who), &selection_alpha(role, id, &seed)).expect("proves").0
+}
+
+/// Enters `who` into the running selection.
+pub fn enter(who: u64, id: TaskId) {
+    assert_ok!(Gensyn::enter_selection(RuntimeOrigin::signed(who), id, proof(who, id)));
+}
+
+/// Runs a task through selection, commitment and audit draw up to the
+/// verdict commit, with `solver`'s commitment. Audits every segment.
+pub fn to_verdict(solver: &Party) -> TaskId {
+    let id = submit(solver.spec());
+    enter(SOLVER, id);
+    advance(WINDOW + 1);
+    assert_eq!(task(id).solver, Some(SOLVER));
+    assert_ok!(Gensyn::commit(RuntimeOrigin::signed(SOLVER), id, solver.commitment()));
+    enter(VERIFIER, id);
+    advance(WINDOW + 1);
+    assert_eq!(task(id).verifier, Some(VERIFIER));
+    open(id, solver);
+    id
+}
+
+/// The solver opens the audited checkpoints.
+pub fn open(id: TaskId, solver: &Party) {
+    let audit = Audits::<Test>::get(id).unwrap();
+    let mut idx: Vec<u32> = audit.segments.iter().flat_map(|s| [s.segment, s.segment + 1]).collect();
+    idx.sort();
+    idx.dedup();
+    let openings: Vec<Opening> = idx
+        .into_iter()
+        .map(|i| Opening { index: i, state: solver.checkpoint(i), proof: solver.run.checkpoints.proof(i).unwrap() })
+        .collect();
+    assert_ok!(Gensyn::open_checkpoints(RuntimeOrigin::signed(SOLVER), id, BoundedVec::truncate_from(openings)));
+}
+
+/// The end hashes `verifier`'s run gives for the audited segments.
+pub fn ends(id: TaskId, verifier: &Party) -> Vec<Hash> {
+    Audits::<Test>::get(id).unwrap().segments.iter().map(|s| verifier.checkpoint(s.segment + 1)).collect()
+}
+
+/// The verifier commits to and reveals `ends`.
+pub fn verdict(id: TaskId, ends: Vec<Hash>) {
+    let salt = blake2_256(b"salt");
+    assert_ok!(Gensyn::commit_verdict(RuntimeOrigin::signed(VERIFIER), id, verdict_commitment(id, &ends, &salt)));
+    assert_ok!(Gensyn::reveal_verdict(RuntimeOrigin::signed(VERIFIER), id, BoundedVec::truncate_from(ends), salt));
+}
+
+/// Closes the whistle window and reveals the verifier's secret.
+pub fn reveal_secret(id: TaskId) {
+    advance(WINDOW + 1);
+    assert!(matches!(task(id).phase, Phase::SecretReveal { .. }), "{:?}", task(id).phase);
+    assert_ok!(Gensyn::reveal_secret(RuntimeOrigin::signed(VERIFIER), id, secret(VERIFIER)));
+}
+
+/// Free balance.
+pub fn free(who: u64) -> u64 {
+    <Balances as Inspect<u64>>::balance(&who)
+}
+
+/// Held for `reason`.
+pub fn held(who: u64, reason: HoldReason) -> u64 {
+    <Balances as InspectHold<u64>>::balance_on_hold(&RuntimeHoldReason::Gensyn(reason), &who)
+}
+
+/// Every event of the pallet so far.
+pub fn events() -> Vec<Event<Test>> {
+    System::events()
+        .into_iter()
+        .filter_map(|r| if let RuntimeEvent::Gensyn(e) = r.event { Some(e) } else { None })
+        .collect()
+}
+
+/// Funds reconcile: total issuance equals the sum of every account's total
+/// balance, and each pallet hold equals what the pallet's records say.
+pub fn assert_funds_reconcile() {
+    let mut total = 0u64;
+    let mut accounts: Vec<u64> = ACCOUNTS.to_vec();
+    accounts.push(Gensyn::jackpot_account());
+    for a in &accounts {
+        total += <Balances as Inspect<u64>>::total_balance(a);
+    }
+    assert_eq!(total, <Balances as Inspect<u64>>::total_issuance(), "issuance = Σ balances");
+    for a in ACCOUNTS {
+        for role in Role::ALL {
+            assert_eq!(held(a, role.into()), Gensyn::total_bonded(&a, role), "stake hold of {a} as {role:?}");
+        }
+        let escrow: u64 = Tasks::<Test>::iter_values()
+            .filter(|t| t.submitter == a && !matches!(t.phase, Phase::Finalized | Phase::Cancelled { .. }))
+            .map(|t| t.fee)
+            .sum();
+        assert_eq!(held(a, HoldReason::TaskFee), escrow, "fee escrow of {a}");
+    }
+}
+
+/// What one party does when it is its turn. A party that returns without
+/// moving (`silent`) lets its deadline pass.
+pub struct Player<'a> {
+    pub who: u64,
+    pub party: &'a Party,
+    pub silent: bool,
+}
+
+/// Plays dispute `id` to the end between `defender` and `challenger`, each
+/// answering from its own run; arbitration is requested with witnesses
+/// built from the defender's trace (whose prefix both agree on). Returns
+/// the winner and the rounds played.
+pub fn play(id: DisputeId, defender: Player, challenger: Player) -> (Side, u32) {
+    let d = Disputes::<Test>::get(id).unwrap();
+    let t = task(d.task);
+    let audit = Audits::<Test>::get(d.task).unwrap();
+    let seg = audit.segments.iter().find(|s| s.segment == d.segment).unwrap();
+    let lo = t.spec.checkpoint_step(d.segment);
+    let challenger_end = match d.challenger_kind {
+        Challenger::Verifier => seg.verdict.unwrap(),
+        Challenger::Whistleblower =>
+            audit.whistles.iter().find(|w| w.who == d.challenger && w.position as usize == audit.segments.iter().position(|s| s.segment == d.segment).unwrap()).unwrap().claim,
+    };
+    let mut round = StepRound {
+        lo,
+        len: t.spec.checkpoint_step(d.segment + 1) - lo,
+        agreed: seg.start.unwrap(),
+        defender_end: seg.end.unwrap(),
+        challenger_end,
+    };
+    let mut descent: Option<DescentRound> = None;
+    let players = [&defender, &challenger];
+    loop {
+        let d = Disputes::<Test>::get(id).unwrap();
+        match d.stage.clone() {
+            Stage::Resolved { winner, .. } => return (winner, d.rounds),
+            Stage::Steps { round: h, .. } => {
+                assert_eq!(crate::hash_of(&round), h, "mirror of the step round");
+                let m = round.lo + round.len / 2;
+                let mids = [defender.party.state(m), challenger.party.state(m)];
+                for (p, mid) in players.iter().zip(mids) {
+                    if !p.silent {
+                        assert_ok!(Gensyn::bisect(RuntimeOrigin::signed(p.who), id, round, mid));
+                    }
+                }
+                if players.iter().any(|p| p.silent) {
+                    advance(WINDOW + 1);
+                    continue;
+                }
+                let half = round.len / 2;
+                round = if mids[0] == mids[1] {
+                    StepRound { lo: m, len: round.len - half, agreed: mids[0], ..round }
+                } else {
+                    StepRound { lo: round.lo, len: half, agreed: round.agreed, defender_end: mids[0], challenger_end: mids[1] }
+                };
+            },
+            Stage::Records { round: r, .. } => {
+                for (side, p) in players.iter().enumerate() {
+                    if p.silent {
+                        continue;
+                    }
+                    let rec: StepRecord = p.party.step_run(r.lo).record;
+                    let proof = if side == 0 { p.party.run.steps.proof(r.lo).unwrap() } else { Proof::default() };
+                    assert_ok!(Gensyn::open_record(RuntimeOrigin::signed(p.who), id, rec, proof));
+                }
+                if players.iter().any(|p| p.silent) {
+                    advance(WINDOW + 1);
+                    continue;
+                }
+                let [a, b] = [defender.party.step_run(r.lo).record, challenger.party.step_run(r.lo).record];
+                descent = Some(DescentRound { at: Descent::new(a.trace_len), defender: a.trace_root, challenger: b.trace_root });
+            },
+            Stage::Ops { step, .. } | Stage::Tiles { step, .. } => {
+                let node = if let Stage::Tiles { node, .. } = d.stage { Some(node) } else { None };
+                let r = descent.expect("descent mirrored");
+                let trees: Vec<Tree> = players
+                    .iter()
+                    .map(|p| {
+                        let run = p.party.step_run(step);
+                        match node {
+                            None => run.trace,
+                            Some(n) => tensor::tile_tree(&run.outputs[n as usize].values),
+                        }
+                    })
+                    .collect();
+                let kids: Vec<(Hash, Hash)> = trees.iter().map(|t| t.children(r.at.level, r.at.index).unwrap()).collect();
+                for (p, k) in players.iter().zip(&kids) {
+                    if !p.silent {
+                        assert_ok!(Gensyn::reveal_children(RuntimeOrigin::signed(p.who), id, r, *k));
+                    }
+                }
+                if players.iter().any(|p| p.silent) {
+                    advance(WINDOW + 1);
+                    continue;
+                }
+                let mut at = r.at;
+                let right = at.step_towards_difference(kids[0], kids[1]);
+                let (a, b) = if right { (kids[0].1, kids[1].1) } else { (kids[0].0, kids[1].0) };
+                descent = Some(DescentRound { at, defender: a, challenger: b });
+            },
+            Stage::Arbitration { step, node, tile, .. } => {
+                if defender.silent && challenger.silent {
+                    advance(WINDOW + 1);
+                    continue;
+                }
+                let dr = defender.party.step_run(step);
+                let program_len = defender.party.program.len();
+                if node < program_len && tile.is_none() {
+                    let n = &defender.party.program.nodes[node as usize];
+                    let outs = [&dr, &challenger.party.step_run(step)].map(|r| r.outputs[node as usize].clone());
+                    if matches!(n.op, Op::MatMul { .. }) && tensor::tile_count(outs[0].values.len()) > 1 {
+                        let tiles = outs.clone().map(|o| {
+                            let tree = tensor::tile_tree(&o.values);
+                            (tree.len(), tree.root())
+                        });
+                        assert_ok!(Gensyn::open_outputs(
+                            RuntimeOrigin::signed(defender.who),
+                            id,
+                            n.clone(),
+                            defender.party.program.tree().proof(node).unwrap(),
+                            BoundedVec::truncate_from(outs[0].dims.clone()),
+                            tiles,
+                        ));
+                        if let Stage::Tiles { .. } = Disputes::<Test>::get(id).unwrap().stage {
+                            descent = Some(DescentRound { at: Descent::new(tiles[0].0), defender: tiles[0].1, challenger: tiles[1].1 });
+                        }
+                        continue;
+                    }
+                }
+                let witness = witness(defender.party, &dr, step, node, tile);
+                assert_ok!(Gensyn::arbitrate(RuntimeOrigin::signed(defender.who), id, witness));
+            },
+        }
+    }
+}
+
+/// The arbitration witness for `node` (or tile) at `step` from `party`'s run.
+pub fn witness(party: &Party, run: &StepRun, step: u32, node: u32, tile: Option<u32>) -> WitnessOf<Test> {
+    let before = &party.run.states[step as usize];
+    let before_c = before.commit();
+    let program_len = party.program.len();
+    if node == program_len {
+        let e = before.entries.len() as u32;
+        let entries = before
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, (name, t))| {
+                let producer = program_len - e + i as u32;
+                EntryWitness {
+                    name: BoundedVec::truncate_from(name.clone()),
+                    before: t.hash(),
+                    before_proof: before_c.tree.proof(i as u32).unwrap(),
+                    after: run.outputs[producer as usize].hash(),
+                    after_proof: run.trace.proof(producer).unwrap(),
+                }
+            })
+            .collect();
+        return Witness::Assembly { entries_root: before_c.tree.root(), entries: BoundedVec::truncate_from(entries) };
+    }
+    let n = party.program.nodes[node as usize].clone();
+    let batch = batch(party.shape, step);
+    let inputs = n
+        .inputs
+        .as_slice()
+        .iter()
+        .map(|s| {
+            let (t, proof) = match *s {
+                Source::Node(j) => (run.outputs[j as usize].clone(), SourceProof::Node { proof: run.trace.proof(j).unwrap() }),
+                Source::State(e) => {
+                    let (name, t) = &before.entries[e as usize];
+                    (t.clone(), SourceProof::State {
+                        name: BoundedVec::truncate_from(name.clone()),
+                        entries_root: before_c.tree.root(),
+                        entries: before_c.tree.len(),
+                        proof: before_c.tree.proof(e).unwrap(),
+                    })
+                },
+                Source::Batch(b) => (batch[b as usize].clone(), SourceProof::Batch {
+                    tensors: BoundedVec::truncate_from(batch.iter().map(|t| t.hash()).collect()),
+                }),
+            };
+            InputWitness {
+                tensor: WitnessTensor {
+                    dims: BoundedVec::truncate_from(t.dims.clone()),
+                    bits: BoundedVec::truncate_from(t.values.iter().map(|v| v.to_bits()).collect()),
+                },
+                proof,
+            }
+        })
+        .collect();
+    let _ = tile;
+    Witness::Node { node: n, node_proof: party.program.tree().proof(node).unwrap(), inputs: BoundedVec::truncate_from(inputs) }
+}
+
+use codec::Encode;

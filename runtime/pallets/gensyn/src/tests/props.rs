@@ -1,0 +1,283 @@
+//! Property tests: random games always go to the honest party within the
+//! move bound; random call sequences never create or lose funds and never
+//! panic.
+
+use super::harness::*;
+use crate::{lifecycle::verdict_commitment, mock::*, *};
+use polkadot_sdk::{
+    frame_support::{assert_ok, BoundedVec},
+    sp_io::hashing::blake2_256,
+};
+use proptest::prelude::*;
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// An honest and a dishonest party (either side; the fault anywhere in
+    /// the run): the honest party wins, within ⌈log2 k⌉ + 1 + ⌈log2 (ops+1)⌉
+    /// rounds.
+    #[test]
+    fn the_honest_party_always_wins(
+        step in 0u32..8, node in 0u32..7, elem in 0u32..8, bit in 0u32..32, defender_cheats in any::<bool>(),
+    ) {
+        let fault = Fault { step, node, elem, bit };
+        let honest = Party::new(TOY, 8, 4, None);
+        let faulty = Party::new(TOY, 8, 4, Some(fault));
+        // Some flips are absorbed by rounding and never reach a state.
+        prop_assume!(faulty.state(8) != honest.state(8) || faulty.state(4) != honest.state(4));
+        new_test_ext().execute_with(|| {
+            setup_roles();
+            let mut p = Parameters::<Test>::get();
+            p.audit_segments = 8;
+            assert_ok!(Gensyn::set_params(RuntimeOrigin::root(), p));
+            let (solver, verifier) = if defender_cheats { (&faulty, &honest) } else { (&honest, &faulty) };
+            let id = to_verdict(solver);
+            verdict(id, ends(id, verifier));
+            reveal_secret(id);
+            let Phase::Disputed { dispute } = task(id).phase else { panic!("{fault:?}: no dispute") };
+            let (winner, rounds) = play(
+                dispute,
+                Player { who: SOLVER, party: solver, silent: false },
+                Player { who: VERIFIER, party: verifier, silent: false },
+            );
+            let expected = if defender_cheats { Side::Challenger } else { Side::Defender };
+            assert_eq!(winner, expected, "{fault:?}");
+            assert!(rounds <= crate::dispute::max_rounds(4, 7, 1), "{rounds} rounds");
+            assert_funds_reconcile();
+        });
+    }
+}
+
+/// One random action against the pallet.
+#[derive(Clone, Debug)]
+enum Action {
+    Stake(usize, u8, u64),
+    Unstake(usize, u8, u64),
+    Withdraw(usize, u8),
+    Submit(usize, u64),
+    Enter(usize),
+    Commit(bool),
+    Open,
+    Verdict(bool),
+    Whistle(usize, bool),
+    Secret(bool),
+    Bisect(bool, u8),
+    Advance(u8),
+    /// The natural next move of the latest task, varied by the byte.
+    Progress(u8),
+}
+
+fn action() -> impl Strategy<Value = Action> {
+    let who = 0usize..ACCOUNTS.len();
+    prop_oneof![
+        (who.clone(), 0u8..3, 0u64..2_000).prop_map(|(a, r, x)| Action::Stake(a, r, x)),
+        (who.clone(), 0u8..3, 0u64..2_000).prop_map(|(a, r, x)| Action::Unstake(a, r, x)),
+        (who.clone(), 0u8..3).prop_map(|(a, r)| Action::Withdraw(a, r)),
+        (who.clone(), 0u64..5_000).prop_map(|(a, f)| Action::Submit(a, f)),
+        who.clone().prop_map(Action::Enter),
+        any::<bool>().prop_map(Action::Commit),
+        Just(Action::Open),
+        any::<bool>().prop_map(Action::Verdict),
+        (who, any::<bool>()).prop_map(|(a, b)| Action::Whistle(a, b)),
+        any::<bool>().prop_map(Action::Secret),
+        (any::<bool>(), any::<u8>()).prop_map(|(a, b)| Action::Bisect(a, b)),
+        (0u8..6).prop_map(Action::Advance),
+        any::<u8>().prop_map(Action::Progress),
+        any::<u8>().prop_map(Action::Progress),
+        any::<u8>().prop_map(Action::Progress),
+        any::<u8>().prop_map(Action::Progress),
+        any::<u8>().prop_map(Action::Progress),
+        any::<u8>().prop_map(Action::Progress),
+        any::<u8>().prop_map(Action::Progress),
+        any::<u8>().prop_map(Action::Progress),
+    ]
+}
+
+fn role(r: u8) -> Role {
+    Role::ALL[r as usize % 3]
+}
+
+/// A party whose replay went wrong at step 1 (segment 0) or 5 (segment 1).
+fn faulty(step: u32) -> Party {
+    Party::new(TOY, 8, 4, Some(Fault { step, node: 4, elem: 0, bit: 21 }))
+}
+
+/// Moves the latest task one phase on, honestly or not as `c` says.
+fn progress(c: u8, run: &Party, bad: &Party) {
+    let id = NextTaskId::<Test>::get().saturating_sub(1);
+    let Some(t) = Tasks::<Test>::get(id) else { return };
+    let pos = 0u32;
+    let seg = Audits::<Test>::get(id).and_then(|a| a.segments.first().map(|s| s.segment)).unwrap_or(0);
+    let _ = match t.phase {
+        Phase::SolverSelection { .. } => {
+            let who = if c & 1 == 0 { SOLVER } else { SOLVER2 };
+            let r = Gensyn::enter_selection(RuntimeOrigin::signed(who), id, proof(who, id));
+            advance(WINDOW + 1);
+            r
+        },
+        Phase::Training { .. } => Gensyn::commit(RuntimeOrigin::signed(t.solver.unwrap()), id, run.commitment()),
+        Phase::VerifierSelection { .. } => {
+            let r = Gensyn::enter_selection(RuntimeOrigin::signed(VERIFIER), id, proof(VERIFIER, id));
+            advance(WINDOW + 1);
+            r
+        },
+        Phase::Opening { .. } => {
+            apply(Action::Open, run, bad);
+            Ok(())
+        },
+        Phase::VerdictCommit { .. } | Phase::VerdictReveal { .. } => {
+            let who = if c % 3 == 0 { bad } else { run };
+            let e: Vec<Hash> =
+                Audits::<Test>::get(id).unwrap().segments.iter().map(|s| who.checkpoint(s.segment + 1)).collect();
+            let salt = blake2_256(b"salt");
+            let v = t.verifier.unwrap();
+            let _ = Gensyn::commit_verdict(RuntimeOrigin::signed(v), id, verdict_commitment(id, &e, &salt));
+            Gensyn::reveal_verdict(RuntimeOrigin::signed(v), id, BoundedVec::truncate_from(e), salt)
+        },
+        Phase::Whistle { .. } => {
+            let who = [WB1, WB2, WB3][c as usize % 3];
+            let claim = if c & 4 == 0 { run.checkpoint(seg + 1) } else { bad.checkpoint(seg + 1) };
+            let r = Gensyn::whistle(RuntimeOrigin::signed(who), id, pos, claim);
+            if c & 8 != 0 {
+                advance(WINDOW + 1);
+            }
+            r
+        },
+        Phase::SecretReveal { .. } => {
+            let v = t.verifier.unwrap();
+            Gensyn::reveal_secret(RuntimeOrigin::signed(v), id, secret(v))
+        },
+        Phase::Disputed { dispute } => {
+            let d = Disputes::<Test>::get(dispute).unwrap();
+            // The challenger's run is whichever its claim came from.
+            let audit = Audits::<Test>::get(id).unwrap();
+            let s = audit.segments.iter().find(|s| s.segment == d.segment).unwrap();
+            let claim = match d.challenger_kind {
+                Challenger::Verifier => s.verdict.unwrap(),
+                Challenger::Whistleblower => audit.whistles.iter().find(|w| w.who == d.challenger).unwrap().claim,
+            };
+            let challenger = if claim == bad.checkpoint(d.segment + 1) { bad } else { run };
+            if challenger.checkpoint(d.segment + 1) == claim && !matches!(d.stage, Stage::Resolved { .. }) {
+                play(
+                    dispute,
+                    Player { who: d.defender, party: run, silent: c & 16 != 0 },
+                    Player { who: d.challenger, party: challenger, silent: c & 32 != 0 },
+                );
+            }
+            Ok(())
+        },
+        Phase::Finalized | Phase::Cancelled { .. } => Ok(()),
+    };
+}
+
+/// Applies `a` to the latest task; errors are fine, panics are not.
+fn apply(a: Action, run: &Party, bad: &Party) {
+    let id = NextTaskId::<Test>::get().saturating_sub(1);
+    let s = |i: usize| RuntimeOrigin::signed(ACCOUNTS[i]);
+    let _ = match a {
+        Action::Stake(i, r, x) => Gensyn::stake(s(i), role(r), x),
+        Action::Unstake(i, r, x) => Gensyn::unstake(s(i), role(r), x),
+        Action::Withdraw(i, r) => Gensyn::withdraw_unbonded(s(i), role(r)),
+        Action::Submit(i, f) => Gensyn::submit_task(s(i), run.spec(), f, System::block_number() + 12),
+        Action::Enter(i) => match Tasks::<Test>::get(id).map(|t| t.phase) {
+            Some(Phase::SolverSelection { .. } | Phase::VerifierSelection { .. }) => {
+                register(ACCOUNTS[i]);
+                Gensyn::enter_selection(s(i), id, proof(ACCOUNTS[i], id))
+            },
+            _ => Ok(()),
+        },
+        Action::Commit(honest) => match Tasks::<Test>::get(id).and_then(|t| t.solver) {
+            Some(solver) => {
+                let mut c = run.commitment();
+                if !honest {
+                    c.final_hash = [1; 32];
+                }
+                Gensyn::commit(RuntimeOrigin::signed(solver), id, c)
+            },
+            None => Ok(()),
+        },
+        Action::Open => match (Tasks::<Test>::get(id).and_then(|t| t.solver), Audits::<Test>::get(id)) {
+            (Some(solver), Some(audit)) => {
+                let mut idx: Vec<u32> = audit.segments.iter().flat_map(|s| [s.segment, s.segment + 1]).collect();
+                idx.sort();
+                idx.dedup();
+                let openings = idx
+                    .into_iter()
+                    .map(|i| Opening { index: i, state: run.checkpoint(i), proof: run.run.checkpoints.proof(i).unwrap() })
+                    .collect();
+                let _ = bad;
+                Gensyn::open_checkpoints(RuntimeOrigin::signed(solver), id, BoundedVec::truncate_from(openings))
+            },
+            _ => Ok(()),
+        },
+        Action::Verdict(agree) => match (Tasks::<Test>::get(id).and_then(|t| t.verifier), Audits::<Test>::get(id)) {
+            (Some(v), Some(audit)) => {
+                let mut e: Vec<Hash> = audit.segments.iter().map(|s| run.checkpoint(s.segment + 1)).collect();
+                if !agree {
+                    e[0] = [2; 32];
+                }
+                let salt = blake2_256(b"salt");
+                let _ = Gensyn::commit_verdict(RuntimeOrigin::signed(v), id, verdict_commitment(id, &e, &salt));
+                Gensyn::reveal_verdict(RuntimeOrigin::signed(v), id, BoundedVec::truncate_from(e), salt)
+            },
+            _ => Ok(()),
+        },
+        Action::Whistle(i, right) => {
+            let claim = if right { run.checkpoint(1) } else { [3; 32] };
+            Gensyn::whistle(s(i), id, 0, claim)
+        },
+        Action::Secret(right) => match Tasks::<Test>::get(id).and_then(|t| t.verifier) {
+            Some(v) => Gensyn::reveal_secret(RuntimeOrigin::signed(v), id, if right { secret(v) } else { [5; 32] }),
+            None => Ok(()),
+        },
+        Action::Bisect(defender, x) => {
+            let did = NextDisputeId::<Test>::get().saturating_sub(1);
+            match Disputes::<Test>::get(did) {
+                Some(d) => {
+                    let who = if defender { d.defender } else { d.challenger };
+                    let r = StepRound { lo: 0, len: 4, agreed: run.state(0), defender_end: run.state(4), challenger_end: [x; 32] };
+                    Gensyn::bisect(RuntimeOrigin::signed(who), did, r, [x; 32])
+                },
+                None => Ok(()),
+            }
+        },
+        Action::Advance(n) => {
+            advance(n as u64);
+            Ok(())
+        },
+        Action::Progress(c) => {
+            progress(c, run, bad);
+            Ok(())
+        },
+    };
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    /// Whatever is called in whatever order, total issuance equals the sum
+    /// of all balances and every hold matches the pallet's records.
+    #[test]
+    fn random_calls_never_create_or_lose_funds(actions in prop::collection::vec(action(), 1..60)) {
+        let run = Party::new(TOY, 8, 4, None);
+        let bad = faulty(5);
+        new_test_ext().execute_with(|| {
+            setup_roles();
+            let mut p = Parameters::<Test>::get();
+            p.audit_segments = 8;
+            p.forced_error_ppm = 300_000;
+            assert_ok!(Gensyn::set_params(RuntimeOrigin::root(), p));
+            for a in actions {
+                apply(a, &run, &bad);
+                assert_funds_reconcile();
+            }
+            // Let every deadline pass and check again.
+            advance(60);
+            assert_funds_reconcile();
+            if std::env::var("GENSYN_PROP_STATS").is_ok() {
+                let phases: Vec<_> = Tasks::<Test>::iter_values().map(|t| t.phase).collect();
+                eprintln!("tasks {:?} disputes {}", phases, Disputes::<Test>::iter().count());
+            }
+        });
+    }
+}
