@@ -7,7 +7,10 @@ use gensyn_runtime::{Balance, TOKEN_DECIMALS, TOKEN_SYMBOL, UNIT};
 pub fn parse_tokens(input: &str) -> Result<Balance, String> {
     let bad = |why: &str| format!("bad amount '{input}': {why}");
     let s: String = input.trim().chars().filter(|c| *c != '_').collect();
-    let s = s.strip_suffix(TOKEN_SYMBOL).map(str::trim_end).unwrap_or(&s);
+    let s = s
+        .strip_suffix(TOKEN_SYMBOL)
+        .map(str::trim_end)
+        .unwrap_or(&s);
     if s.is_empty() {
         return Err(bad("empty"));
     }
@@ -24,7 +27,11 @@ pub fn parse_tokens(input: &str) -> Result<Balance, String> {
     if frac.len() > TOKEN_DECIMALS as usize {
         return Err(bad(&format!("at most {TOKEN_DECIMALS} decimals")));
     }
-    let int: Balance = if int.is_empty() { 0 } else { int.parse().map_err(|_| bad("too large"))? };
+    let int: Balance = if int.is_empty() {
+        0
+    } else {
+        int.parse().map_err(|_| bad("too large"))?
+    };
     let frac_plancks: Balance = if frac.is_empty() {
         0
     } else {
@@ -69,7 +76,18 @@ mod tests {
 
     #[test]
     fn rejects_bad_amounts() {
-        for bad in ["", "0", "0.0", "-1", "abc", "1.2.3", "1e3", "0.0000000000001", ".", "340282366920938463463374607431768211455"] {
+        for bad in [
+            "",
+            "0",
+            "0.0",
+            "-1",
+            "abc",
+            "1.2.3",
+            "1e3",
+            "0.0000000000001",
+            ".",
+            "340282366920938463463374607431768211455",
+        ] {
             let err = parse_tokens(bad).unwrap_err();
             assert!(err.starts_with("bad amount"), "{bad}: {err}");
         }

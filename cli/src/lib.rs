@@ -28,7 +28,7 @@ pub async fn run(cli: Cli) -> u8 {
         Err(err) => {
             out.error(&err);
             err.exit_code()
-        },
+        }
     }
 }
 

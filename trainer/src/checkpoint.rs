@@ -1,12 +1,13 @@
 //! Checkpoints and their canonical hash.
 //!
 //! The hash is over a canonical encoding, never over a file: safetensors
-//! writes its metadata in hash-map order. Encoding, under blake2b-256:
-//! `"gensyn/checkpoint/v1"`, the step (u32 LE), then for each tensor in
-//! ascending name order: name length (u32 LE), name bytes, rank (u32 LE),
-//! each dimension (u64 LE), and the f32 values little-endian.
+//! writes its metadata in hash-map order. It is the commitment scheme's
+//! state hash (`gensyn_commitment::state`): a Merkle tree over the tensors
+//! in ascending name order, each tensor hashed as a tree of tiles bound to
+//! its shape, so the chain can check one tensor of a checkpoint with a
+//! Merkle proof.
 
-use blake2::{digest::consts::U32, Blake2b, Digest};
+use gensyn_commitment::state::StateCommitment;
 use std::collections::BTreeMap;
 
 /// A named f32 tensor: dims and row-major values.
@@ -25,23 +26,23 @@ pub type State = BTreeMap<String, Named>;
 /// A 32-byte hash.
 pub type Hash = [u8; 32];
 
-/// The canonical hash of `state` at `step`.
+/// The commitment of `state` after `step` steps (entry tree and hash).
+pub fn commit(step: u32, state: &State) -> StateCommitment {
+    StateCommitment::new(
+        step,
+        state.iter().map(|(name, t)| {
+            let dims: Vec<u32> = t.dims.iter().map(|d| *d as u32).collect();
+            (
+                name.as_bytes(),
+                gensyn_commitment::tensor::hash(&dims, &t.values),
+            )
+        }),
+    )
+}
+
+/// The canonical hash of `state` after `step` steps.
 pub fn hash(step: u32, state: &State) -> Hash {
-    let mut h = Blake2b::<U32>::new();
-    h.update(b"gensyn/checkpoint/v1");
-    h.update(step.to_le_bytes());
-    for (name, t) in state {
-        h.update((name.len() as u32).to_le_bytes());
-        h.update(name.as_bytes());
-        h.update((t.dims.len() as u32).to_le_bytes());
-        for d in &t.dims {
-            h.update((*d as u64).to_le_bytes());
-        }
-        for v in &t.values {
-            h.update(v.to_le_bytes());
-        }
-    }
-    h.finalize().into()
+    commit(step, state).hash
 }
 
 /// Lower-case hex with a `0x` prefix.
@@ -60,7 +61,13 @@ mod tests {
     #[test]
     fn one_flipped_bit_changes_the_hash() {
         let mut s = State::new();
-        s.insert("w".into(), Named { dims: vec![2], values: vec![1.0, 2.0] });
+        s.insert(
+            "w".into(),
+            Named {
+                dims: vec![2],
+                values: vec![1.0, 2.0],
+            },
+        );
         let h = hash(3, &s);
         assert_eq!(h, hash(3, &s.clone()));
         assert_ne!(h, hash(4, &s));

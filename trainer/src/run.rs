@@ -26,6 +26,9 @@ pub struct Manifest {
     pub steps: u32,
     /// Checkpoint interval k.
     pub checkpoint_every: u32,
+    /// Merkle root over the checkpoint leaves (`gensyn_commitment::state::checkpoint_leaf`):
+    /// what the solver commits on chain.
+    pub checkpoint_root: String,
     /// Checkpoints, step 0 first.
     pub checkpoints: Vec<ManifestCheckpoint>,
     /// Loss of every step.
@@ -39,6 +42,9 @@ pub struct ManifestCheckpoint {
     pub step: u32,
     /// Canonical state hash, `0x…`.
     pub hash: String,
+    /// Inclusion proof of this checkpoint under `checkpoint_root`: sibling
+    /// hashes, bottom up.
+    pub proof: Vec<String>,
 }
 
 /// Errors of on-disk runs.
@@ -64,7 +70,10 @@ pub enum RunError {
 }
 
 fn io(path: &Path) -> impl Fn(std::io::Error) -> RunError + '_ {
-    move |e| RunError::Io { path: path.display().to_string(), reason: e.to_string() }
+    move |e| RunError::Io {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    }
 }
 
 /// blake2b-256 of bytes, as `0x…`.
@@ -73,27 +82,63 @@ pub fn blake2_hex(bytes: &[u8]) -> String {
     hex(&h)
 }
 
+/// The Merkle tree over a run's checkpoint hashes (leaf `i` is
+/// `checkpoint_leaf(i, hash)`), built with rs_merkle through the shared scheme.
+pub fn checkpoint_tree(hashes: &[Hash]) -> gensyn_commitment::merkle::Tree {
+    let leaves: Vec<Hash> = hashes
+        .iter()
+        .enumerate()
+        .map(|(i, h)| gensyn_commitment::state::checkpoint_leaf(i as u32, h))
+        .collect();
+    gensyn_commitment::merkle::Tree::new(&leaves)
+}
+
 /// Trains the spec at `spec_path` into `out`.
-pub fn train(spec_path: &Path, out: &Path, threads: usize, on_step: impl FnMut(StepInfo)) -> Result<Manifest, RunError> {
+pub fn train(
+    spec_path: &Path,
+    out: &Path,
+    threads: usize,
+    on_step: impl FnMut(StepInfo),
+) -> Result<Manifest, RunError> {
     let text = std::fs::read(spec_path).map_err(io(spec_path))?;
     let spec = TaskSpec::from_toml(&String::from_utf8_lossy(&text))?;
     std::fs::create_dir_all(out).map_err(io(out))?;
     std::fs::write(out.join("task.toml"), &text).map_err(io(out))?;
     let report = Trainer::new(&spec, threads)?.run(Some(&out.join("checkpoints")), on_step)?;
+    let tree = checkpoint_tree(
+        &report
+            .checkpoints
+            .iter()
+            .map(|c| c.hash)
+            .collect::<Vec<_>>(),
+    );
     let manifest = Manifest {
         task: spec.name.clone(),
         spec_hash: blake2_hex(&text),
         steps: spec.train.steps,
         checkpoint_every: spec.train.checkpoint_every,
+        checkpoint_root: hex(&tree.root()),
         checkpoints: report
             .checkpoints
             .iter()
-            .map(|c| ManifestCheckpoint { step: c.step, hash: hex(&c.hash) })
+            .enumerate()
+            .map(|(i, c)| ManifestCheckpoint {
+                step: c.step,
+                hash: hex(&c.hash),
+                proof: tree
+                    .proof(i as u32)
+                    .map(|p| p.siblings.iter().map(hex).collect())
+                    .unwrap_or_default(),
+            })
             .collect(),
         losses: report.losses,
     };
     let path = out.join("manifest.json");
-    std::fs::write(&path, serde_json::to_vec_pretty(&manifest).expect("manifest serializes")).map_err(io(&path))?;
+    std::fs::write(
+        &path,
+        serde_json::to_vec_pretty(&manifest).expect("manifest serializes"),
+    )
+    .map_err(io(&path))?;
     Ok(manifest)
 }
 
@@ -140,7 +185,10 @@ pub fn replay(dir: &Path, segment: usize, threads: usize) -> Result<Replay, RunE
             segments.saturating_sub(1)
         )));
     }
-    let (start, end) = (&manifest.checkpoints[segment], &manifest.checkpoints[segment + 1]);
+    let (start, end) = (
+        &manifest.checkpoints[segment],
+        &manifest.checkpoints[segment + 1],
+    );
     let state = load_checkpoint(&checkpoint_path(&dir.join("checkpoints"), start.step))?;
     let start_matches = hex(&checkpoint::hash(start.step, &state)) == start.hash;
     let mut trainer = Trainer::restore(&spec, threads, start.step, &state)?;
@@ -157,6 +205,9 @@ pub fn replay(dir: &Path, segment: usize, threads: usize) -> Result<Replay, RunE
 
 /// The default output folder for a spec: `runs/<task name>`.
 pub fn default_out(spec_path: &Path) -> PathBuf {
-    let stem = spec_path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "run".into());
+    let stem = spec_path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "run".into());
     PathBuf::from("runs").join(stem)
 }

@@ -12,7 +12,8 @@ use serde_json::json;
 use std::time::Instant;
 
 fn threads(n: Option<u32>) -> usize {
-    n.map(|n| n as usize).unwrap_or_else(gensyn_kernels::cpu::default_threads)
+    n.map(|n| n as usize)
+        .unwrap_or_else(gensyn_kernels::cpu::default_threads)
 }
 
 /// Spec problems are the user's input (exit 2); the rest are run-time failures.
@@ -20,7 +21,9 @@ fn run_err(e: RunError) -> CliError {
     match e {
         RunError::Spec(e) => CliError::Usage(format!("task spec: {e}")),
         RunError::Invalid(m) => CliError::Usage(m),
-        RunError::Train(TrainError::Checkpoint(m)) => CliError::other(format!("bad checkpoint: {m}")),
+        RunError::Train(TrainError::Checkpoint(m)) => {
+            CliError::other(format!("bad checkpoint: {m}"))
+        }
         other => CliError::other(other.to_string()),
     }
 }
@@ -28,15 +31,23 @@ fn run_err(e: RunError) -> CliError {
 /// `gensyn train`
 pub fn train(args: TrainArgs, out: &Output) -> Result<(), CliError> {
     if !args.spec.is_file() {
-        return Err(CliError::Usage(format!("task spec {} not found", args.spec.display())));
+        return Err(CliError::Usage(format!(
+            "task spec {} not found",
+            args.spec.display()
+        )));
     }
-    let dir = args.out.clone().unwrap_or_else(|| run::default_out(&args.spec));
+    let dir = args
+        .out
+        .clone()
+        .unwrap_or_else(|| run::default_out(&args.spec));
     let threads = threads(args.threads);
     let bar = if out.interactive() {
         let pb = ProgressBar::new(0);
         pb.set_style(
-            ProgressStyle::with_template("{bar:30} step {pos}/{len}  loss {msg}  {per_sec}  eta {eta}")
-                .expect("a valid template"),
+            ProgressStyle::with_template(
+                "{bar:30} step {pos}/{len}  loss {msg}  {per_sec}  eta {eta}",
+            )
+            .expect("a valid template"),
         );
         Some(pb)
     } else {
@@ -61,6 +72,7 @@ pub fn train(args: TrainArgs, out: &Output) -> Result<(), CliError> {
         json!({
             "task": manifest.task, "out": dir, "spec_hash": manifest.spec_hash,
             "steps": manifest.steps, "checkpoint_every": manifest.checkpoint_every,
+            "checkpoint_root": manifest.checkpoint_root,
             "checkpoints": manifest.checkpoints.iter().map(|c| json!({"step": c.step, "hash": c.hash})).collect::<Vec<_>>(),
             "first_loss": first, "final_loss": last, "threads": threads,
             "seconds": secs, "steps_per_second": manifest.steps as f64 / secs,
@@ -105,7 +117,10 @@ pub fn replay(args: ReplayArgs, out: &Output) -> Result<(), CliError> {
         "start_matches": r.start_matches, "expected": r.expected, "got": r.got, "ok": true,
     });
     out.emit(doc, || {
-        format!("segment {} (steps {}→{}) reproduces {}", r.segment, r.start_step, r.end_step, r.got)
+        format!(
+            "segment {} (steps {}→{}) reproduces {}",
+            r.segment, r.start_step, r.end_step, r.got
+        )
     });
     Ok(())
 }

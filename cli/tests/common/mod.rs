@@ -9,7 +9,9 @@ use std::process::Command;
 /// The crate's directory, read at run time (cargo sets it for tests), so a
 /// test binary built from another checkout path still finds the fixtures.
 fn manifest_dir() -> std::path::PathBuf {
-    std::env::var_os("CARGO_MANIFEST_DIR").map(Into::into).unwrap_or_else(|| env!("CARGO_MANIFEST_DIR").into())
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(Into::into)
+        .unwrap_or_else(|| env!("CARGO_MANIFEST_DIR").into())
 }
 
 /// What one `gensyn` invocation produced.
@@ -23,13 +25,20 @@ impl Run {
     /// stdout parsed as the one JSON document `--json` promises.
     pub fn json(&self) -> Value {
         serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
-            panic!("stdout is not one JSON document ({e}):\n{}\nstderr:\n{}", self.stdout, self.stderr)
+            panic!(
+                "stdout is not one JSON document ({e}):\n{}\nstderr:\n{}",
+                self.stdout, self.stderr
+            )
         })
     }
 
     /// Asserts success and returns the JSON document.
     pub fn ok_json(&self) -> Value {
-        assert_eq!(self.code, 0, "expected success; stderr:\n{}\nstdout:\n{}", self.stderr, self.stdout);
+        assert_eq!(
+            self.code, 0,
+            "expected success; stderr:\n{}\nstdout:\n{}",
+            self.stderr, self.stdout
+        );
         self.json()
     }
 }
@@ -69,9 +78,24 @@ pub fn shape(v: &Value) -> String {
 /// numbers) with placeholders so a JSON shape can be snapshotted.
 pub fn redact(v: &Value) -> Value {
     const VOLATILE: &[&str] = &[
-        "hash", "tx_hash", "genesis_hash", "pid", "rpc_url", "rpc_port", "base_path", "log_file",
-        "ready_ms", "stopped_ms", "number", "endpoint", "unlock_at", "actual_fee", "nonce", "free",
-        "address", "who",
+        "hash",
+        "tx_hash",
+        "genesis_hash",
+        "pid",
+        "rpc_url",
+        "rpc_port",
+        "base_path",
+        "log_file",
+        "ready_ms",
+        "stopped_ms",
+        "number",
+        "endpoint",
+        "unlock_at",
+        "actual_fee",
+        "nonce",
+        "free",
+        "address",
+        "who",
     ];
     match v {
         Value::Object(m) => Value::Object(
