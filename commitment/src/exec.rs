@@ -117,7 +117,11 @@ pub fn execute(op: &Op, ctx: &Ctx, inputs: &[&Tensor]) -> Result<Vec<Tensor>, Ex
         Op::Relu | Op::Gelu => {
             rows_n(x)?;
             let mut out = vec![0.0; x.values.len()];
-            if *op == Op::Relu { ops::relu(&x.values, &mut out) } else { ops::gelu(&x.values, &mut out) }
+            if *op == Op::Relu {
+                ops::relu(&x.values, &mut out)
+            } else {
+                ops::gelu(&x.values, &mut out)
+            }
             vec![t(x.dims.clone(), out)]
         }
         Op::ReluGrad | Op::GeluGrad => {
@@ -293,21 +297,50 @@ pub fn execute_tile(op: &Op, ctx: &Ctx, inputs: &[&Tensor], output: u8, tile: u3
     Ok(out.values[range].to_vec())
 }
 
-/// Work of re-running `op` on inputs of these shapes, in multiply-adds
-/// (or element operations): what arbitration's weight is charged by.
-/// `tiled` prices a single output tile of a matmul.
-pub fn work(op: &Op, input_dims: &[&[u32]], tiled: bool) -> u64 {
-    let elems: u64 = input_dims.iter().map(|d| numel(d).unwrap_or(usize::MAX) as u64).fold(0, u64::saturating_add);
-    match *op {
-        Op::MatMul { m, k, n, .. } => {
-            let outs = if tiled { (crate::tensor::TILE as u64).min(m as u64 * n as u64) } else { m as u64 * n as u64 };
-            outs.saturating_mul(k as u64).saturating_add(elems)
-        }
-        // Transcendentals cost tens of operations per element.
-        Op::Gelu | Op::GeluGrad | Op::Softmax | Op::LogSoftmax | Op::CrossEntropy | Op::CrossEntropyGrad
-        | Op::SoftmaxGrad | Op::LayerNorm { .. } | Op::LayerNormGrad | Op::AdamW { .. } => elems.saturating_mul(24),
-        Op::Const { .. } => 1,
-        _ => elems.saturating_mul(2),
+/// Elements of output `output` of `op` on inputs of these shapes (or of
+/// one tile), computed from shapes alone so a caller can refuse a huge
+/// allocation before executing; saturates on overflow.
+pub fn output_len(op: &Op, input_dims: &[&[u32]], tiled: bool) -> u64 {
+    let n = |i: usize| input_dims.get(i).map_or(0, |d| numel(d).map_or(u64::MAX, |x| x as u64));
+    let last = |i: usize| input_dims.get(i).and_then(|d| d.last()).copied().unwrap_or(0) as u64;
+    let full = match *op {
+        Op::Const { .. } | Op::Sum | Op::Mean => 1,
+        Op::MatMul { m, n: cols, .. } => (m as u64).saturating_mul(cols as u64),
+        Op::BiasGrad => last(0),
+        Op::Embedding => n(0).saturating_mul(last(1)),
+        Op::EmbeddingGrad { vocab } => (vocab as u64).saturating_mul(last(1)),
+        // Every other output is at most the size of an input.
+        _ => (0..input_dims.len()).map(n).max().unwrap_or(0),
+    };
+    if tiled {
+        full.min(crate::tensor::TILE as u64)
+    } else {
+        full
     }
 }
 
+/// Work of re-running `op` on inputs of these shapes, in multiply-add
+/// equivalents: what arbitration's weight is charged by and capped at.
+/// Counts reading and hashing the inputs, computing, and storing and
+/// hashing the output (16 per element), so neither a huge output nor a
+/// huge contraction fits under the cap. `tiled` prices one output tile.
+pub fn work(op: &Op, input_dims: &[&[u32]], tiled: bool) -> u64 {
+    let inputs: u64 = input_dims.iter().map(|d| numel(d).map_or(u64::MAX, |x| x as u64)).fold(0, u64::saturating_add);
+    let outputs = output_len(op, input_dims, tiled);
+    let compute = match *op {
+        Op::MatMul { k, .. } => outputs.saturating_mul(k as u64),
+        // Transcendentals cost tens of operations per element.
+        Op::Gelu
+        | Op::GeluGrad
+        | Op::Softmax
+        | Op::LogSoftmax
+        | Op::CrossEntropy
+        | Op::CrossEntropyGrad
+        | Op::SoftmaxGrad
+        | Op::LayerNorm { .. }
+        | Op::LayerNormGrad
+        | Op::AdamW { .. } => inputs.saturating_mul(24),
+        _ => inputs.saturating_mul(2),
+    };
+    compute.saturating_add(inputs.saturating_mul(16)).saturating_add(outputs.saturating_mul(16))
+}

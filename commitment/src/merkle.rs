@@ -39,7 +39,11 @@ impl rs_merkle::Hasher for NodeHasher {
 
 /// Levels above the leaves: `⌈log2 n⌉` (0 for n ≤ 1).
 pub fn depth(n: u32) -> u32 {
-    if n <= 1 { 0 } else { 32 - (n - 1).leading_zeros() }
+    if n <= 1 {
+        0
+    } else {
+        32 - (n - 1).leading_zeros()
+    }
 }
 
 /// Number of nodes at `level` of a tree over `n` leaves.
@@ -73,10 +77,7 @@ impl Tree {
         let mut levels = alloc::vec![leaves.to_vec()];
         while levels.last().map_or(false, |l| l.len() > 1) {
             let below = levels.last().expect("non-empty");
-            let up = below
-                .chunks(2)
-                .map(|c| if c.len() == 2 { node(&c[0], &c[1]) } else { c[0] })
-                .collect();
+            let up = below.chunks(2).map(|c| if c.len() == 2 { node(&c[0], &c[1]) } else { c[0] }).collect();
             levels.push(up);
         }
         Tree { proofs: rs_merkle::MerkleTree::from_leaves(leaves), levels }

@@ -66,7 +66,18 @@ pub fn batch_hash(tensors: &[Hash]) -> Hash {
 }
 
 /// What a run commits to for one step.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, codec::Encode, codec::Decode, codec::DecodeWithMemTracking, scale_info::TypeInfo, codec::MaxEncodedLen)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    codec::Encode,
+    codec::Decode,
+    codec::DecodeWithMemTracking,
+    scale_info::TypeInfo,
+    codec::MaxEncodedLen,
+)]
 pub struct StepRecord {
     /// The step (0-based).
     pub step: u32,

@@ -170,8 +170,16 @@ impl Op {
         match self {
             Const { .. } => 0,
             BiasGrad | Relu | Gelu | Softmax | LogSoftmax | Sum | Mean => 1,
-            MatMul { .. } | Add | Mul | BiasAdd | ReluGrad | GeluGrad | SoftmaxGrad | CrossEntropy
-            | Embedding | EmbeddingGrad { .. } => 2,
+            MatMul { .. }
+            | Add
+            | Mul
+            | BiasAdd
+            | ReluGrad
+            | GeluGrad
+            | SoftmaxGrad
+            | CrossEntropy
+            | Embedding
+            | EmbeddingGrad { .. } => 2,
             CrossEntropyGrad | LayerNorm { .. } | Sgd { .. } => 3,
             LayerNormGrad | AdamW { .. } => 4,
         }

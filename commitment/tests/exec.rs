@@ -107,15 +107,24 @@ fn bad_indices_and_shapes_are_errors() {
 fn arb_tensor() -> impl Strategy<Value = Tensor> {
     prop::collection::vec(0u32..5, 0..3).prop_flat_map(|dims| {
         let n: usize = dims.iter().map(|d| *d as usize).product();
-        prop::collection::vec(prop_oneof![Just(0.0f32), Just(1.0), Just(4.0), Just(-1.0), Just(f32::NAN), any::<f32>()], n)
-            .prop_map(move |v| Tensor::new(dims.clone(), v).unwrap())
+        prop::collection::vec(
+            prop_oneof![Just(0.0f32), Just(1.0), Just(4.0), Just(-1.0), Just(f32::NAN), any::<f32>()],
+            n,
+        )
+        .prop_map(move |v| Tensor::new(dims.clone(), v).unwrap())
     })
 }
 
 fn arb_op() -> impl Strategy<Value = Op> {
     let s = Schedule::Constant { lr: 0.1f32.to_bits() };
     prop_oneof![
-        (0u32..6, 0u32..6, 0u32..6, any::<bool>(), any::<bool>()).prop_map(|(m, k, n, ta, tb)| Op::MatMul { m, k, n, ta, tb }),
+        (0u32..6, 0u32..6, 0u32..6, any::<bool>(), any::<bool>()).prop_map(|(m, k, n, ta, tb)| Op::MatMul {
+            m,
+            k,
+            n,
+            ta,
+            tb
+        }),
         any::<u32>().prop_map(|value| Op::Const { value }),
         Just(Op::Add),
         Just(Op::Mul),
@@ -179,4 +188,23 @@ fn measure_max_arbitration() {
         hash.as_secs_f64() * 1e3,
         tile.len() + h.len()
     );
+}
+
+#[test]
+fn output_len_is_exact_and_work_bounds_outputs() {
+    let mut rng = SmallRng::seed_from_u64(9);
+    for (rows, n) in [(3, 4), (40, 70)] {
+        for (op, inputs) in cases(&mut rng, rows, n) {
+            let refs: Vec<&Tensor> = inputs.iter().collect();
+            let dims: Vec<&[u32]> = inputs.iter().map(|t| t.dims.as_slice()).collect();
+            let outs = execute(&op, &Ctx::default(), &refs).unwrap();
+            let biggest = outs.iter().map(|o| o.values.len() as u64).max().unwrap();
+            assert!(gensyn_commitment::exec::output_len(&op, &dims, false) >= biggest, "{op:?}");
+        }
+    }
+    // An outer product with tiny inputs and a huge output is priced by its output.
+    let op = Op::MatMul { m: 100_000, k: 1, n: 100_000, ta: false, tb: false };
+    assert!(gensyn_commitment::exec::work(&op, &[&[100_000, 1], &[1, 100_000]], false) > 100_000_000_000);
+    let op = Op::EmbeddingGrad { vocab: u32::MAX };
+    assert!(gensyn_commitment::exec::work(&op, &[&[1], &[1, 1000]], false) > 1_000_000_000_000);
 }

@@ -10,7 +10,11 @@ use gensyn_commitment::{
 };
 
 fn program() -> Program {
-    let sgd = Op::Sgd { lr: Schedule::StepDecay { lr: 0.5f32.to_bits(), gamma: 0.5f32.to_bits(), every: 2 }, momentum: 0.9f32.to_bits(), weight_decay: 0 };
+    let sgd = Op::Sgd {
+        lr: Schedule::StepDecay { lr: 0.5f32.to_bits(), gamma: 0.5f32.to_bits(), every: 2 },
+        momentum: 0.9f32.to_bits(),
+        weight_decay: 0,
+    };
     let n = |op, out, i: Vec<Source>| Node::new(op, out, i).unwrap();
     Program {
         nodes: vec![
@@ -53,7 +57,9 @@ fn runs_commit_and_open() {
     let loss = |s: usize| {
         let st = &a.states[s];
         let r = run_step(&p, st, &batch(s as u32), None).unwrap();
-        gensyn_commitment::exec::execute(&Op::CrossEntropy, &Default::default(), &[&r.outputs[0], &batch(s as u32)[1]]).unwrap()[0].values[0]
+        gensyn_commitment::exec::execute(&Op::CrossEntropy, &Default::default(), &[&r.outputs[0], &batch(s as u32)[1]])
+            .unwrap()[0]
+            .values[0]
     };
     assert!(loss(5) < loss(0) || loss(4) < loss(0));
     for (i, r) in a.records.iter().enumerate() {
@@ -71,7 +77,13 @@ fn runs_commit_and_open() {
     }
     let tree = p.tree();
     for (i, n) in p.nodes.iter().enumerate() {
-        assert!(merkle::verify(&tree.root(), p.len(), i as u32, &node_leaf(i as u32, n), &tree.proof(i as u32).unwrap()));
+        assert!(merkle::verify(
+            &tree.root(),
+            p.len(),
+            i as u32,
+            &node_leaf(i as u32, n),
+            &tree.proof(i as u32).unwrap()
+        ));
     }
     // One flipped bit at step 2 changes every later state, none before.
     let c = run(&p, init(), 6, 4, &batch, &mut |s, n, t| {

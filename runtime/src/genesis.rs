@@ -37,8 +37,7 @@ fn development() -> Value {
 /// The JSON of preset `id`, if it exists.
 pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
     let patch = match id.as_ref() {
-        sp_genesis_builder::DEV_RUNTIME_PRESET | sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET =>
-            development(),
+        sp_genesis_builder::DEV_RUNTIME_PRESET | sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => development(),
         _ => return None,
     };
     Some(serde_json::to_string(&patch).expect("preset serializes").into_bytes())

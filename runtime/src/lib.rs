@@ -18,23 +18,24 @@ pub mod genesis;
 
 use alloc::vec::Vec;
 use polkadot_sdk::{
-    sp_api::impl_runtime_apis,
     frame_executive,
     frame_support::{
         derive_impl,
         genesis_builder_helper::{build_state, get_preset},
-        parameter_types, runtime, PalletId,
+        parameter_types, runtime,
         traits::{ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf},
         weights::{
             constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
             IdentityFee, Weight,
         },
+        PalletId,
     },
     frame_system, frame_system_rpc_runtime_api, pallet_balances, pallet_insecure_randomness_collective_flip,
-    pallet_sudo, pallet_timestamp,
-    pallet_transaction_payment,
+    pallet_sudo, pallet_timestamp, pallet_transaction_payment,
     pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier},
-    pallet_transaction_payment_rpc_runtime_api, sp_api, sp_block_builder,
+    pallet_transaction_payment_rpc_runtime_api, sp_api,
+    sp_api::impl_runtime_apis,
+    sp_block_builder,
     sp_core::{self, OpaqueMetadata, H256},
     sp_genesis_builder::{self, PresetId},
     sp_inherents::{CheckInherentsResult, InherentData},
@@ -289,6 +290,13 @@ mod runtime {
     pub type Gensyn = pallet_gensyn;
 }
 
+#[cfg(feature = "runtime-benchmarks")]
+mod benches {
+    polkadot_sdk::frame_benchmarking::define_benchmarks!([pallet_gensyn, Gensyn]);
+}
+#[cfg(feature = "runtime-benchmarks")]
+use benches::*;
+
 /// How accounts are addressed in calls.
 pub type Address = MultiAddress<AccountId, ()>;
 /// Block header.
@@ -308,18 +316,12 @@ pub type TxExtension = (
     frame_system::WeightReclaim<Runtime>,
 );
 /// A transaction as it travels over RPC.
-pub type UncheckedExtrinsic =
-    generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+pub type UncheckedExtrinsic = generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
 /// What a signer signs.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// The executive: dispatches blocks and transactions to the pallets.
-pub type Executive = frame_executive::Executive<
-    Runtime,
-    Block,
-    frame_system::ChainContext<Runtime>,
-    Runtime,
-    AllPalletsWithSystem,
->;
+pub type Executive =
+    frame_executive::Executive<Runtime, Block, frame_system::ChainContext<Runtime>, Runtime, AllPalletsWithSystem>;
 
 impl_runtime_apis! {
     impl sp_api::Core<Block> for Runtime {
@@ -411,6 +413,31 @@ impl_runtime_apis! {
         }
         fn query_length_to_fee(length: u32) -> Balance {
             TransactionPayment::length_to_fee(length)
+        }
+    }
+
+    #[cfg(feature = "runtime-benchmarks")]
+    impl polkadot_sdk::frame_benchmarking::Benchmark<Block> for Runtime {
+        fn benchmark_metadata(extra: bool) -> (
+            Vec<polkadot_sdk::frame_benchmarking::BenchmarkList>,
+            Vec<polkadot_sdk::frame_support::traits::StorageInfo>,
+        ) {
+            use polkadot_sdk::frame_benchmarking::{BenchmarkList, Benchmarking};
+            use polkadot_sdk::frame_support::traits::StorageInfoTrait;
+            let mut list = Vec::<BenchmarkList>::new();
+            list_benchmarks!(list, extra);
+            (list, AllPalletsWithSystem::storage_info())
+        }
+
+        fn dispatch_benchmark(
+            config: polkadot_sdk::frame_benchmarking::BenchmarkConfig,
+        ) -> Result<Vec<polkadot_sdk::frame_benchmarking::BenchmarkBatch>, alloc::string::String> {
+            use polkadot_sdk::frame_benchmarking::{BenchmarkBatch, Benchmarking};
+            let whitelist = alloc::vec![];
+            let mut batches = Vec::<BenchmarkBatch>::new();
+            let params = (&config, &whitelist);
+            add_benchmarks!(params, batches);
+            Ok(batches)
         }
     }
 

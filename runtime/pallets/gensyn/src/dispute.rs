@@ -11,6 +11,7 @@
 //! input against that agreed prefix, the agreed state or the agreed batch.
 
 use crate::{hash_of, *};
+use alloc::vec::Vec;
 use gensyn_commitment::{
     exec::{self, Ctx},
     merkle::{self, Descent},
@@ -18,7 +19,6 @@ use gensyn_commitment::{
     tensor::{self, Tensor},
     trace::{node_leaf, trace_leaf, Node, Op, Source},
 };
-use alloc::vec::Vec;
 use polkadot_sdk::{
     frame_support::pallet_prelude::*,
     frame_system::{self, pallet_prelude::BlockNumberFor},
@@ -118,7 +118,13 @@ impl<T: Config> Pallet<T> {
         }
         task.phase = Phase::Disputed { dispute: id };
         Tasks::<T>::insert(task_id, task);
-        Self::deposit_event(Event::DisputeOpened { dispute: id, task: task_id, defender, challenger, segment: seg.segment });
+        Self::deposit_event(Event::DisputeOpened {
+            dispute: id,
+            task: task_id,
+            defender,
+            challenger,
+            segment: seg.segment,
+        });
         Ok(())
     }
 
@@ -170,10 +176,10 @@ impl<T: Config> Pallet<T> {
         };
         // The record's endpoints are the bisection's agreed and disputed points.
         ensure!(
-            record.step == round.lo &&
-                record.before == round.agreed &&
-                record.after == expected_end &&
-                record.trace_len == task.spec.program_len.saturating_add(1),
+            record.step == round.lo
+                && record.before == round.agreed
+                && record.after == expected_end
+                && record.trace_len == task.spec.program_len.saturating_add(1),
             Error::<T>::UnlinkedRecord
         );
         match side {
@@ -185,11 +191,11 @@ impl<T: Config> Pallet<T> {
                 );
                 ensure!(defender.is_none(), Error::<T>::AlreadyMoved);
                 defender = Some(record);
-            },
+            }
             Side::Challenger => {
                 ensure!(challenger.is_none(), Error::<T>::AlreadyMoved);
                 challenger = Some(record);
-            },
+            }
         }
         let (Some(dr), Some(cr)) = (defender, challenger) else {
             let mut d = d;
@@ -221,10 +227,12 @@ impl<T: Config> Pallet<T> {
         let d = Self::dispute(id)?;
         let side = Self::side_of(&d, &who)?;
         let (step, records, node, stored, mut dc, mut cc) = match d.stage.clone() {
-            Stage::Ops { step, records, round, defender_children, challenger_children } =>
-                (step, records, None, round, defender_children, challenger_children),
-            Stage::Tiles { step, records, node, round, defender_children, challenger_children } =>
-                (step, records, Some(node), round, defender_children, challenger_children),
+            Stage::Ops { step, records, round, defender_children, challenger_children } => {
+                (step, records, None, round, defender_children, challenger_children)
+            }
+            Stage::Tiles { step, records, node, round, defender_children, challenger_children } => {
+                (step, records, Some(node), round, defender_children, challenger_children)
+            }
             _ => return Err(Error::<T>::WrongPhase.into()),
         };
         ensure!(hash_of(&round) == stored, Error::<T>::StaleRound);
@@ -243,8 +251,9 @@ impl<T: Config> Pallet<T> {
             let mut d = d;
             d.stage = match node {
                 None => Stage::Ops { step, records, round: stored, defender_children: dc, challenger_children: cc },
-                Some(node) =>
-                    Stage::Tiles { step, records, node, round: stored, defender_children: dc, challenger_children: cc },
+                Some(node) => {
+                    Stage::Tiles { step, records, node, round: stored, defender_children: dc, challenger_children: cc }
+                }
             };
             Disputes::<T>::insert(id, d);
             return Ok(());
@@ -261,8 +270,9 @@ impl<T: Config> Pallet<T> {
             let r = hash_of(&DescentRound { at, defender: nd, challenger: nc });
             match node {
                 None => Stage::Ops { step, records, round: r, defender_children: None, challenger_children: None },
-                Some(node) =>
-                    Stage::Tiles { step, records, node, round: r, defender_children: None, challenger_children: None },
+                Some(node) => {
+                    Stage::Tiles { step, records, node, round: r, defender_children: None, challenger_children: None }
+                }
             }
         };
         Self::advance(id, d, stage)
@@ -271,9 +281,15 @@ impl<T: Config> Pallet<T> {
     /// Checks `node` is node `index` of the task's program.
     fn check_node(task: &TaskOf<T>, index: u32, node: &Node, proof: &Proof) -> DispatchResult {
         ensure!(
-            index < task.spec.program_len &&
-                node.well_formed(index) &&
-                merkle::verify(&task.spec.program_root, task.spec.program_len, index, &node_leaf(index, node), proof),
+            index < task.spec.program_len
+                && node.well_formed(index)
+                && merkle::verify(
+                    &task.spec.program_root,
+                    task.spec.program_len,
+                    index,
+                    &node_leaf(index, node),
+                    proof
+                ),
             Error::<T>::InvalidWitness
         );
         Ok(())
@@ -294,7 +310,9 @@ impl<T: Config> Pallet<T> {
         Self::check_node(&task, index, &node, &node_proof)?;
         // Only a matmul's output is worth narrowing: other operators cost no
         // more than reading their inputs.
-        let Op::MatMul { m, n, .. } = node.op else { return Err(Error::<T>::InvalidWitness.into()) };
+        let Op::MatMul { m, n, .. } = node.op else {
+            return Err(Error::<T>::InvalidWitness.into());
+        };
         for (p, (count, root)) in tiles.iter().enumerate() {
             let out = tensor::hash_from_tiles(&dims, *count, root);
             ensure!(trace_leaf(index, &out) == leaves[p], Error::<T>::InvalidWitness);
@@ -304,14 +322,15 @@ impl<T: Config> Pallet<T> {
         let shape_ok = dims == [m, n];
         let count_ok = |c: u32| shape_ok && c == tensor::tile_count(len);
         match (count_ok(tiles[0].0), count_ok(tiles[1].0)) {
-            (true, true) => {},
+            (true, true) => {}
             (false, _) => return Self::settle_dispute(id, Side::Challenger, false),
             (true, false) => return Self::settle_dispute(id, Side::Defender, false),
         }
         let at = Descent::new(tiles[0].0);
         if at.at_leaf() {
             // A single tile: arbitrate it directly.
-            let stage = Stage::Arbitration { step, records, node: index, leaves: [tiles[0].1, tiles[1].1], tile: Some(0) };
+            let stage =
+                Stage::Arbitration { step, records, node: index, leaves: [tiles[0].1, tiles[1].1], tile: Some(0) };
             return Self::advance(id, d, stage);
         }
         let r = DescentRound { at, defender: tiles[0].1, challenger: tiles[1].1 };
@@ -335,13 +354,16 @@ impl<T: Config> Pallet<T> {
         record: &StepRecord,
     ) -> DispatchResult {
         let ok = match (source, proof) {
-            (Source::Node(j), SourceProof::Node { proof }) =>
-                merkle::verify(&record.trace_root, record.trace_len, *j, &trace_leaf(*j, hash), proof),
-            (Source::State(e), SourceProof::State { name, entries_root, entries, proof }) =>
-                state::hash_from_root(step, *entries, entries_root) == record.before &&
-                    merkle::verify(entries_root, *entries, *e, &state::entry_leaf(name, hash), proof),
-            (Source::Batch(b), SourceProof::Batch { tensors }) =>
-                state::batch_hash(tensors) == record.batch && tensors.get(*b as usize) == Some(hash),
+            (Source::Node(j), SourceProof::Node { proof }) => {
+                merkle::verify(&record.trace_root, record.trace_len, *j, &trace_leaf(*j, hash), proof)
+            }
+            (Source::State(e), SourceProof::State { name, entries_root, entries, proof }) => {
+                state::hash_from_root(step, *entries, entries_root) == record.before
+                    && merkle::verify(entries_root, *entries, *e, &state::entry_leaf(name, hash), proof)
+            }
+            (Source::Batch(b), SourceProof::Batch { tensors }) => {
+                state::batch_hash(tensors) == record.batch && tensors.get(*b as usize) == Some(hash)
+            }
             _ => false,
         };
         ensure!(ok, Error::<T>::InvalidWitness);
@@ -369,7 +391,10 @@ impl<T: Config> Pallet<T> {
                     tensors.push(t);
                 }
                 let dims: Vec<&[u32]> = tensors.iter().map(|t| t.dims.as_slice()).collect();
-                ensure!(exec::work(&node.op, &dims, tile.is_some()) <= T::MaxArbitrationWork::get(), Error::<T>::TooMuchWork);
+                ensure!(
+                    exec::work(&node.op, &dims, tile.is_some()) <= T::MaxArbitrationWork::get(),
+                    Error::<T>::TooMuchWork
+                );
                 let refs: Vec<&Tensor> = tensors.iter().collect();
                 let ctx = Ctx { step };
                 match tile {
@@ -377,14 +402,14 @@ impl<T: Config> Pallet<T> {
                         let values = exec::execute_tile(&node.op, &ctx, &refs, node.output, t)
                             .map_err(|_| Error::<T>::InvalidWitness)?;
                         tensor::tile_leaf(&values)
-                    },
+                    }
                     None => {
                         let outs = exec::execute(&node.op, &ctx, &refs).map_err(|_| Error::<T>::InvalidWitness)?;
                         let out = outs.get(node.output as usize).ok_or(Error::<T>::InvalidWitness)?;
                         trace_leaf(index, &out.hash())
-                    },
+                    }
                 }
-            },
+            }
             Witness::Assembly { entries_root, entries } => {
                 // The trace's last leaf is the state after the step, assembled
                 // from the outputs of the program's last `entries` nodes.
@@ -397,8 +422,8 @@ impl<T: Config> Pallet<T> {
                     let i = i as u32;
                     let producer = program_len - e + i;
                     ensure!(
-                        merkle::verify(&entries_root, e, i, &state::entry_leaf(&w.name, &w.before), &w.before_proof) &&
-                            merkle::verify(
+                        merkle::verify(&entries_root, e, i, &state::entry_leaf(&w.name, &w.before), &w.before_proof)
+                            && merkle::verify(
                                 &record.trace_root,
                                 record.trace_len,
                                 producer,
@@ -411,7 +436,7 @@ impl<T: Config> Pallet<T> {
                 }
                 let after = state::hash_from_root(step.saturating_add(1), e, &merkle::root(&after_leaves));
                 trace_leaf(program_len, &after)
-            },
+            }
         };
         // The defender committed; if its leaf is not the truth it loses.
         let winner = if truth == leaves[0] { Side::Defender } else { Side::Challenger };
@@ -443,7 +468,7 @@ impl<T: Config> Pallet<T> {
                 }
                 Self::settle_whistles(d.task, &audit, false);
                 Self::cancel(d.task, task, CancelReason::SolverConvicted);
-            },
+            }
             Side::Defender => {
                 if d.challenger_kind == Challenger::Verifier {
                     Self::slash(&d.challenger, Role::Verifier, Some(&d.defender));
@@ -452,7 +477,7 @@ impl<T: Config> Pallet<T> {
                 }
                 Self::settle_whistles(d.task, &audit, true);
                 Self::finalize(d.task, task, !audit.verifier_faulted);
-            },
+            }
         }
         Ok(())
     }
@@ -461,16 +486,19 @@ impl<T: Config> Pallet<T> {
     /// if neither moved (or nobody arbitrated), the challenger, who carries
     /// the burden of proof, loses.
     pub(crate) fn on_dispute_timer(id: DisputeId, now: BlockNumberFor<T>) {
-        let Some(d) = Disputes::<T>::get(id) else { return };
+        let Some(d) = Disputes::<T>::get(id) else {
+            return;
+        };
         if d.deadline >= now {
             return;
         }
         let (defender_moved, challenger_moved) = match &d.stage {
             Stage::Steps { defender_mid, challenger_mid, .. } => (defender_mid.is_some(), challenger_mid.is_some()),
             Stage::Records { defender, challenger, .. } => (defender.is_some(), challenger.is_some()),
-            Stage::Ops { defender_children, challenger_children, .. } |
-            Stage::Tiles { defender_children, challenger_children, .. } =>
-                (defender_children.is_some(), challenger_children.is_some()),
+            Stage::Ops { defender_children, challenger_children, .. }
+            | Stage::Tiles { defender_children, challenger_children, .. } => {
+                (defender_children.is_some(), challenger_children.is_some())
+            }
             Stage::Arbitration { .. } => (true, false),
             Stage::Resolved { .. } => return,
         };

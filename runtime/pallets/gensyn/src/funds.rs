@@ -2,7 +2,7 @@
 //! deadlines. Every amount is computed with checked arithmetic; transfers
 //! move held tokens, so total issuance changes only by explicit burns.
 
-use crate::{pallet::*, Role, Timer, TaskId, MAX_TIMERS_PER_BLOCK};
+use crate::{pallet::*, Role, TaskId, Timer, MAX_TIMERS_PER_BLOCK};
 use polkadot_sdk::{
     frame_support::{
         pallet_prelude::*,
@@ -90,7 +90,9 @@ impl<T: Config> Pallet<T> {
     /// never escapes a pending dispute. Returns the amount slashed.
     pub(crate) fn slash(who: &T::AccountId, role: Role, winner: Option<&T::AccountId>) -> BalanceOf<T> {
         let params = Parameters::<T>::get();
-        let Some(mut ledger) = Stakes::<T>::get(who, role) else { return Zero::zero() };
+        let Some(mut ledger) = Stakes::<T>::get(who, role) else {
+            return Zero::zero();
+        };
         let amount = params.slash.mul_floor(Self::total_bonded(who, role));
         if amount.is_zero() {
             return amount;
@@ -100,7 +102,9 @@ impl<T: Config> Pallet<T> {
         ledger.active = ledger.active.saturating_sub(from_active);
         left = left.saturating_sub(from_active);
         while !left.is_zero() {
-            let Some(chunk) = ledger.unbonding.last_mut() else { break };
+            let Some(chunk) = ledger.unbonding.last_mut() else {
+                break;
+            };
             let take = left.min(chunk.amount);
             chunk.amount = chunk.amount.saturating_sub(take);
             left = left.saturating_sub(take);
@@ -171,10 +175,7 @@ impl<T: Config> Pallet<T> {
         let p = Parameters::<T>::get();
         let tax = p.jackpot_tax.mul_floor(fee);
         let reward = if verifier_paid { p.verifier_reward.mul_floor(fee) } else { Zero::zero() };
-        let solver = fee
-            .checked_sub(&tax)
-            .and_then(|f| f.checked_sub(&reward))
-            .ok_or(Error::<T>::Overflow)?;
+        let solver = fee.checked_sub(&tax).and_then(|f| f.checked_sub(&reward)).ok_or(Error::<T>::Overflow)?;
         Ok((solver, reward, tax))
     }
 }

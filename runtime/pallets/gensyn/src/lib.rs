@@ -45,6 +45,8 @@ pub mod types;
 pub mod vrf;
 pub mod weights;
 
+#[cfg(feature = "runtime-benchmarks")]
+pub mod benchmarking;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -74,12 +76,10 @@ pub mod pallet {
     };
 
     /// The balance type of the configured currency.
-    pub type BalanceOf<T> =
-        <<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+    pub type BalanceOf<T> = <<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 
     /// The ledger type stored per (account, role).
-    pub type LedgerOf<T> =
-        StakeLedger<BalanceOf<T>, BlockNumberFor<T>, <T as Config>::MaxUnbondingChunks>;
+    pub type LedgerOf<T> = StakeLedger<BalanceOf<T>, BlockNumberFor<T>, <T as Config>::MaxUnbondingChunks>;
 
     /// Stored task type.
     pub type TaskOf<T> = TaskInfo<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
@@ -215,8 +215,7 @@ pub mod pallet {
 
     /// The stake ledger of each (account, role). Absent means "not staked".
     #[pallet::storage]
-    pub type Stakes<T: Config> =
-        StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, Role, LedgerOf<T>>;
+    pub type Stakes<T: Config> = StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, Role, LedgerOf<T>>;
 
     /// Open engagements (tasks, audits, disputes) of each (account, role):
     /// unbonded stake cannot be withdrawn while this is non-zero.
@@ -313,7 +312,13 @@ pub mod pallet {
         /// A whistle bond was forfeited to the jackpot.
         BondForfeited { task: TaskId, who: T::AccountId, amount: BalanceOf<T> },
         /// A dispute opened.
-        DisputeOpened { dispute: DisputeId, task: TaskId, defender: T::AccountId, challenger: T::AccountId, segment: u32 },
+        DisputeOpened {
+            dispute: DisputeId,
+            task: TaskId,
+            defender: T::AccountId,
+            challenger: T::AccountId,
+            segment: u32,
+        },
         /// A dispute advanced: `rounds` played so far.
         DisputeAdvanced { dispute: DisputeId, rounds: u32 },
         /// A dispute was settled; `winner` won (by arbitration or by timeout).
@@ -574,7 +579,7 @@ pub mod pallet {
         /// The verifier reveals its secret `r`, showing whether a forced
         /// error was in effect; the task then settles or goes to dispute.
         #[pallet::call_index(11)]
-        #[pallet::weight(T::WeightInfo::reveal_secret())]
+        #[pallet::weight(T::WeightInfo::reveal_secret(T::MaxWhistles::get()))]
         pub fn reveal_secret(origin: OriginFor<T>, task: TaskId, secret: Hash) -> DispatchResult {
             let who = ensure_signed(origin)?;
             Self::do_reveal_secret(who, task, secret)
@@ -636,7 +641,9 @@ pub mod pallet {
         /// Re-execute the disputed operator (or tile) and settle. Anyone may
         /// call; the weight is charged for the largest operator allowed.
         #[pallet::call_index(16)]
-        #[pallet::weight(T::WeightInfo::arbitrate(T::MaxArbitrationWork::get(), T::MaxTensorLen::get()))]
+        #[pallet::weight(T::WeightInfo::arbitrate(
+            (T::MaxArbitrationWork::get() / 1_000_000).min(u32::MAX as u64) as u32
+        ))]
         pub fn arbitrate(origin: OriginFor<T>, dispute: DisputeId, witness: WitnessOf<T>) -> DispatchResult {
             ensure_signed(origin)?;
             Self::do_arbitrate(dispute, witness)
@@ -659,10 +666,10 @@ pub mod pallet {
             ensure!(windows.iter().all(|w| !w.is_zero()), Error::<T>::InvalidParams);
             ensure!(params.audit_segments >= 1 && params.forced_error_ppm <= 1_000_000, Error::<T>::InvalidParams);
             ensure!(
-                params.jackpot_tax.saturating_add(params.verifier_reward).deconstruct() <
-                    polkadot_sdk::sp_runtime::Perbill::one().deconstruct() &&
-                    params.slash_to_winner.deconstruct().saturating_add(params.slash_to_jackpot.deconstruct()) <=
-                        polkadot_sdk::sp_runtime::Perbill::one().deconstruct(),
+                params.jackpot_tax.saturating_add(params.verifier_reward).deconstruct()
+                    < polkadot_sdk::sp_runtime::Perbill::one().deconstruct()
+                    && params.slash_to_winner.deconstruct().saturating_add(params.slash_to_jackpot.deconstruct())
+                        <= polkadot_sdk::sp_runtime::Perbill::one().deconstruct(),
                 Error::<T>::InvalidParams
             );
             Parameters::<T>::put(params);
@@ -698,15 +705,7 @@ pub const MAX_OPENINGS: u32 = 64;
 
 /// What a deadline belongs to.
 #[derive(
-    codec::Encode,
-    codec::Decode,
-    codec::MaxEncodedLen,
-    scale_info::TypeInfo,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Debug,
+    codec::Encode, codec::Decode, codec::MaxEncodedLen, scale_info::TypeInfo, Clone, Copy, PartialEq, Eq, Debug,
 )]
 pub enum Timer {
     /// A task's phase.

@@ -88,13 +88,13 @@ impl<T: Config> Pallet<T> {
         let now = Self::now();
         ensure!(!fee.is_zero(), Error::<T>::ZeroAmount);
         ensure!(
-            spec.steps >= 1 &&
-                spec.steps <= T::MaxSteps::get() &&
-                spec.checkpoint_every >= 1 &&
-                spec.checkpoint_every <= spec.steps &&
-                spec.program_len >= 1 &&
-                spec.program_len <= T::MaxProgramLen::get() &&
-                deadline > now.saturating_add(params.selection_window),
+            spec.steps >= 1
+                && spec.steps <= T::MaxSteps::get()
+                && spec.checkpoint_every >= 1
+                && spec.checkpoint_every <= spec.steps
+                && spec.program_len >= 1
+                && spec.program_len <= T::MaxProgramLen::get()
+                && deadline > now.saturating_add(params.selection_window),
             Error::<T>::InvalidTask
         );
         T::Currency::hold(&HoldReason::TaskFee.into(), &who, fee).map_err(|_| Error::<T>::InsufficientBalance)?;
@@ -132,7 +132,7 @@ impl<T: Config> Pallet<T> {
         let output =
             T::Vrf::verify(&key, &selection_alpha(role, id, &seed), &proof).ok_or(Error::<T>::InvalidVrfProof)?;
         Selections::<T>::mutate(id, |best| match best {
-            Some(b) if b.output <= output => {},
+            Some(b) if b.output <= output => {}
             _ => *best = Some(Candidate { who: who.clone(), output }),
         });
         Self::deposit_event(Event::SelectionEntered { task: id, who, role, output });
@@ -205,8 +205,8 @@ impl<T: Config> Pallet<T> {
         ensure!(task.verifier.as_ref() == Some(&who), Error::<T>::NotAllowed);
         let mut audit = Audits::<T>::get(id).ok_or(Error::<T>::WrongPhase)?;
         ensure!(
-            ends.len() == audit.segments.len() &&
-                audit.verdict_commitment == Some(verdict_commitment(id, &ends, &salt)),
+            ends.len() == audit.segments.len()
+                && audit.verdict_commitment == Some(verdict_commitment(id, &ends, &salt)),
             Error::<T>::InvalidReveal
         );
         let mut disagreements = 0;
@@ -237,17 +237,13 @@ impl<T: Config> Pallet<T> {
         // Against a verdict that disagreed with the solver, a whistle sides
         // with the solver; against one that agreed, it disputes both.
         ensure!(seg.verdict == seg.end || seg.end == Some(claim), Error::<T>::InvalidWhistle);
-        ensure!(
-            !audit.whistles.iter().any(|w| w.who == who && w.position == position),
-            Error::<T>::InvalidWhistle
-        );
+        ensure!(!audit.whistles.iter().any(|w| w.who == who && w.position == position), Error::<T>::InvalidWhistle);
         let bond = Parameters::<T>::get().whistle_bond;
         audit
             .whistles
             .try_push(Whistle { who: who.clone(), position, claim, bond })
             .map_err(|_| Error::<T>::InvalidWhistle)?;
-        T::Currency::hold(&HoldReason::WhistleBond.into(), &who, bond)
-            .map_err(|_| Error::<T>::InsufficientBalance)?;
+        T::Currency::hold(&HoldReason::WhistleBond.into(), &who, bond).map_err(|_| Error::<T>::InsufficientBalance)?;
         Audits::<T>::insert(id, audit);
         Self::deposit_event(Event::Whistled { task: id, who, position });
         Ok(())
@@ -309,11 +305,11 @@ impl<T: Config> Pallet<T> {
                     Self::settle_whistles(id, &audit, true);
                     Self::finalize(id, task, !audit.verifier_faulted);
                 }
-            },
+            }
             None => {
                 Self::settle_whistles(id, &audit, true);
                 Self::finalize(id, task, !audit.verifier_faulted);
-            },
+            }
         }
     }
 
@@ -326,7 +322,9 @@ impl<T: Config> Pallet<T> {
     pub(crate) fn settle_whistles(id: TaskId, audit: &AuditOf<T>, solver_right: bool) {
         let forced = audit.forced == Some(true);
         for w in audit.whistles.iter() {
-            let Some(seg) = audit.segments.get(w.position as usize) else { continue };
+            let Some(seg) = audit.segments.get(w.position as usize) else {
+                continue;
+            };
             let sided_with_solver = seg.verdict != seg.end;
             if forced && sided_with_solver {
                 continue; // Paid from the jackpot already.
@@ -342,7 +340,9 @@ impl<T: Config> Pallet<T> {
     /// Pays the solver (and the verifier, unless it faulted) from the
     /// escrowed fee, taxes the jackpot, and ends the task.
     pub(crate) fn finalize(id: TaskId, mut task: TaskOf<T>, verifier_paid: bool) {
-        let Some(solver) = task.solver.clone() else { return };
+        let Some(solver) = task.solver.clone() else {
+            return;
+        };
         let verifier = task.verifier.clone().filter(|_| verifier_paid);
         if let Ok((to_solver, to_verifier, tax)) = Self::split_fee(task.fee, verifier.is_some()) {
             let from = task.submitter.clone();
@@ -378,7 +378,9 @@ impl<T: Config> Pallet<T> {
 
     /// A task's deadline passed: whoever had to act did not.
     pub(crate) fn on_task_timer(id: TaskId, now: BlockNumberFor<T>) {
-        let Some(mut task) = Tasks::<T>::get(id) else { return };
+        let Some(mut task) = Tasks::<T>::get(id) else {
+            return;
+        };
         // Stale timers (the phase moved on in time) are ignored.
         if task.phase.deadline().map_or(true, |d| d >= now) {
             return;
@@ -395,7 +397,7 @@ impl<T: Config> Pallet<T> {
                     }
                     Tasks::<T>::insert(id, task);
                     Self::deposit_event(Event::SolverSelected { task: id, solver: best.who, commit_by });
-                },
+                }
                 None => Self::cancel(id, task, CancelReason::NoSolver),
             },
             Phase::Training { .. } => {
@@ -403,7 +405,7 @@ impl<T: Config> Pallet<T> {
                     Self::slash(s, Role::Solver, None);
                 }
                 Self::cancel(id, task, CancelReason::SolverTimeout);
-            },
+            }
             Phase::VerifierSelection { .. } => match Selections::<T>::take(id) {
                 Some(best) => {
                     let seed = Self::draw(b"audit", id);
@@ -436,7 +438,7 @@ impl<T: Config> Pallet<T> {
                     );
                     Tasks::<T>::insert(id, task);
                     Self::deposit_event(Event::AuditDrawn { task: id, verifier: best.who, segments: picks });
-                },
+                }
                 // Nobody volunteered to verify: the commitment stands unaudited.
                 None => Self::finalize(id, task, false),
             },
@@ -445,7 +447,7 @@ impl<T: Config> Pallet<T> {
                     Self::slash(s, Role::Solver, None);
                 }
                 Self::cancel(id, task, CancelReason::OpeningTimeout);
-            },
+            }
             Phase::VerdictCommit { .. } | Phase::VerdictReveal { .. } => {
                 if let Some(v) = &task.verifier {
                     Self::slash(v, Role::Verifier, None);
@@ -455,7 +457,7 @@ impl<T: Config> Pallet<T> {
                     Audits::<T>::insert(id, a);
                 }
                 Self::finalize(id, task, false);
-            },
+            }
             Phase::Whistle { .. } => {
                 let reveal_by = now.saturating_add(params.secret_window);
                 if Self::set_phase(id, &mut task, Phase::SecretReveal { reveal_by }).is_ok() {
@@ -463,7 +465,7 @@ impl<T: Config> Pallet<T> {
                 } else if let Some(a) = Audits::<T>::get(id) {
                     Self::resolve(id, task, a);
                 }
-            },
+            }
             Phase::SecretReveal { .. } => {
                 // No secret: the verifier is slashed and the verdict is taken
                 // at face value (a genuine disagreement still goes to dispute).
@@ -475,8 +477,8 @@ impl<T: Config> Pallet<T> {
                     a.forced = Some(false);
                     Self::resolve(id, task, a);
                 }
-            },
-            Phase::Disputed { .. } | Phase::Finalized | Phase::Cancelled { .. } => {},
+            }
+            Phase::Disputed { .. } | Phase::Finalized | Phase::Cancelled { .. } => {}
         }
     }
 

@@ -101,7 +101,7 @@ impl pallet_gensyn::Config for Test {
     type MaxProgramLen = ConstU32<1024>;
     type MaxTensorLen = ConstU32<65_536>;
     type MaxStateEntries = ConstU32<64>;
-    type MaxArbitrationWork = ConstU64<50_000_000>;
+    type MaxArbitrationWork = ConstU64<100_000_000>;
     type DefaultParams = TestParams;
     type WeightInfo = ();
 }
@@ -130,9 +130,7 @@ pub fn new_test_ext() -> TestExternalities {
     let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
     let mut balances = vec![(ALICE, 10_000), (BOB, 10_000), (POOR, 60)];
     balances.extend([SUBMITTER, SOLVER, SOLVER2, VERIFIER, WB1, WB2, WB3].map(|a| (a, RICH)));
-    pallet_balances::GenesisConfig::<Test> { balances, ..Default::default() }
-        .assimilate_storage(&mut storage)
-        .unwrap();
+    pallet_balances::GenesisConfig::<Test> { balances, ..Default::default() }.assimilate_storage(&mut storage).unwrap();
     pallet_gensyn::GenesisConfig::<Test> { jackpot: JACKPOT }.assimilate_storage(&mut storage).unwrap();
     let mut ext = TestExternalities::new(storage);
     ext.execute_with(|| System::set_block_number(1));

@@ -10,18 +10,7 @@ use scale_info::TypeInfo;
 
 /// A protocol role an account can stake for.
 #[derive(
-    Encode,
-    Decode,
-    DecodeWithMemTracking,
-    MaxEncodedLen,
-    TypeInfo,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Debug,
+    Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug,
 )]
 pub enum Role {
     /// Trains models and commits to checkpoints.
@@ -56,9 +45,7 @@ pub struct UnbondChunk<Balance, BlockNumber> {
 }
 
 /// One account's stake in one role.
-#[derive(
-    Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
-)]
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
 #[scale_info(skip_type_params(MaxChunks))]
 pub struct StakeLedger<Balance, BlockNumber, MaxChunks>
 where

@@ -32,8 +32,8 @@ pub trait WeightInfo {
     fn reveal_verdict(n: u32) -> Weight;
     /// `whistle`.
     fn whistle() -> Weight;
-    /// `reveal_secret` (may open a dispute or settle the task).
-    fn reveal_secret() -> Weight;
+    /// `reveal_secret` with `w` whistles paid from the jackpot (then the task settles).
+    fn reveal_secret(w: u32) -> Weight;
     /// `bisect`.
     fn bisect() -> Weight;
     /// `open_record`.
@@ -42,8 +42,8 @@ pub trait WeightInfo {
     fn reveal_children() -> Weight;
     /// `open_outputs`.
     fn open_outputs() -> Weight;
-    /// `arbitrate` of up to `work` multiply-adds over inputs of up to `elements` values each.
-    fn arbitrate(work: u64, elements: u32) -> Weight;
+    /// `arbitrate` of an operator of `w` million units of work (`exec::work`).
+    fn arbitrate(w: u32) -> Weight;
     /// `set_params`.
     fn set_params() -> Weight;
     /// `on_initialize` processing `n` deadlines (each may settle a task).
@@ -98,8 +98,8 @@ impl WeightInfo for EstimatedWeight {
     fn whistle() -> Weight {
         w(60, 5, 3)
     }
-    fn reveal_secret() -> Weight {
-        w(60, 4, 4).saturating_add(settle())
+    fn reveal_secret(n: u32) -> Weight {
+        w(60, 4, 4).saturating_add(settle()).saturating_add(w(40, 2, 2).saturating_mul(n as u64))
     }
     fn bisect() -> Weight {
         w(40, 2, 2)
@@ -113,13 +113,9 @@ impl WeightInfo for EstimatedWeight {
     fn open_outputs() -> Weight {
         w(100, 3, 2).saturating_add(settle())
     }
-    fn arbitrate(work: u64, elements: u32) -> Weight {
-        // Re-execution in wasm: ~2 ns per multiply-add; hashing and decoding
-        // four inputs: ~20 ns per element; plus settlement.
-        let compute = work.saturating_mul(2_000).saturating_add(elements as u64 * 4 * 20_000);
-        Weight::from_parts(compute, elements as u64 * 16 + 8_000)
-            .saturating_add(w(200, 4, 2))
-            .saturating_add(settle())
+    fn arbitrate(n: u32) -> Weight {
+        // Re-execution in wasm: ~2 ns per unit of work; plus settlement.
+        Weight::from_parts(n as u64 * 2_000_000_000, 1_100_000).saturating_add(w(200, 4, 2)).saturating_add(settle())
     }
     fn set_params() -> Weight {
         w(20, 0, 1)
@@ -163,8 +159,8 @@ impl WeightInfo for () {
     fn whistle() -> Weight {
         EstimatedWeight::whistle()
     }
-    fn reveal_secret() -> Weight {
-        EstimatedWeight::reveal_secret()
+    fn reveal_secret(n: u32) -> Weight {
+        EstimatedWeight::reveal_secret(n)
     }
     fn bisect() -> Weight {
         EstimatedWeight::bisect()
@@ -178,8 +174,8 @@ impl WeightInfo for () {
     fn open_outputs() -> Weight {
         EstimatedWeight::open_outputs()
     }
-    fn arbitrate(work: u64, elements: u32) -> Weight {
-        EstimatedWeight::arbitrate(work, elements)
+    fn arbitrate(n: u32) -> Weight {
+        EstimatedWeight::arbitrate(n)
     }
     fn set_params() -> Weight {
         EstimatedWeight::set_params()

@@ -50,7 +50,11 @@ fn cheating_solver_is_convicted_through_bisection_and_arbitration() {
             assert_eq!(winner, Side::Challenger, "node {node}");
             // ⌈log2 4⌉ step rounds + records + ⌈log2 8⌉ trace rounds.
             assert!(rounds <= crate::dispute::max_rounds(4, 7, 1), "{rounds} rounds");
-            assert!(events().contains(&Event::DisputeResolved { dispute: d, winner: Side::Challenger, by_timeout: false }));
+            assert!(events().contains(&Event::DisputeResolved {
+                dispute: d,
+                winner: Side::Challenger,
+                by_timeout: false
+            }));
             assert_eq!(task(id).phase, Phase::Cancelled { reason: CancelReason::SolverConvicted });
             assert_eq!(Gensyn::total_bonded(&SOLVER, Role::Solver), 500, "half the stake slashed");
             assert_eq!(free(VERIFIER), v0 + 250, "half of the slash to the winner");
@@ -205,7 +209,13 @@ fn a_silent_party_loses_at_every_stage() {
                 advance(WINDOW + 1);
                 let Stage::Resolved { winner, by_timeout } = dispute(d).stage else { panic!("resolved") };
                 assert!(by_timeout);
-                let expected = if stage == 3 { Side::Defender } else if silent_defender { Side::Challenger } else { Side::Defender };
+                let expected = if stage == 3 {
+                    Side::Defender
+                } else if silent_defender {
+                    Side::Challenger
+                } else {
+                    Side::Defender
+                };
                 assert_eq!(winner, expected, "stage {stage}, silent defender {silent_defender}");
                 assert_funds_reconcile();
             });
@@ -228,18 +238,18 @@ fn move_one(d: DisputeId, who: u64, party: &Party, defender: bool, solver: &Part
             let round = current_step_round(d, solver, verifier);
             let m = round.lo + round.len / 2;
             assert_ok!(Gensyn::bisect(RuntimeOrigin::signed(who), d, round, party.state(m)));
-        },
+        }
         Stage::Records { round, .. } => {
             let rec = party.step_run(round.lo).record;
             let proof = if defender { party.run.steps.proof(round.lo).unwrap() } else { Proof::default() };
             assert_ok!(Gensyn::open_record(RuntimeOrigin::signed(who), d, rec, proof));
-        },
+        }
         Stage::Ops { step, .. } => {
             let r = current_descent(d, solver, verifier);
             let kids = party.step_run(step).trace.children(r.at.level, r.at.index).unwrap();
             assert_ok!(Gensyn::reveal_children(RuntimeOrigin::signed(who), d, r, kids));
-        },
-        _ => {},
+        }
+        _ => {}
     }
 }
 
@@ -266,7 +276,13 @@ fn current_step_round(d: DisputeId, solver: &Party, verifier: &Party) -> StepRou
     let dd = dispute(d);
     let Stage::Steps { round: h, .. } = dd.stage else { panic!("steps") };
     let lo = 4;
-    let mut r = StepRound { lo, len: 4, agreed: solver.state(4), defender_end: solver.state(8), challenger_end: verifier.state(8) };
+    let mut r = StepRound {
+        lo,
+        len: 4,
+        agreed: solver.state(4),
+        defender_end: solver.state(8),
+        challenger_end: verifier.state(8),
+    };
     while crate::hash_of(&r) != h {
         let m = r.lo + r.len / 2;
         let half = r.len / 2;
@@ -288,7 +304,13 @@ fn sub_games_must_link_to_their_parent() {
         let (solver, verifier) = (cheat(4), Party::new(TOY, 8, 4, None));
         let (_, d) = verifier_dispute(&solver, &verifier);
         // A stale or forged round is refused.
-        let forged = StepRound { lo: 4, len: 4, agreed: [1; 32], defender_end: solver.state(8), challenger_end: verifier.state(8) };
+        let forged = StepRound {
+            lo: 4,
+            len: 4,
+            agreed: [1; 32],
+            defender_end: solver.state(8),
+            challenger_end: verifier.state(8),
+        };
         assert_noop!(Gensyn::bisect(RuntimeOrigin::signed(SOLVER), d, forged, [0; 32]), Error::<Test>::StaleRound);
         assert_noop!(
             Gensyn::bisect(RuntimeOrigin::signed(WB1), d, current_step_round(d, &solver, &verifier), [0; 32]),
@@ -309,16 +331,30 @@ fn sub_games_must_link_to_their_parent() {
         );
         let mut unlinked = good;
         unlinked.before = [3; 32];
-        assert_noop!(Gensyn::open_record(RuntimeOrigin::signed(SOLVER), d, unlinked, proof.clone()), Error::<Test>::UnlinkedRecord);
+        assert_noop!(
+            Gensyn::open_record(RuntimeOrigin::signed(SOLVER), d, unlinked, proof.clone()),
+            Error::<Test>::UnlinkedRecord
+        );
         let mut uncommitted = good;
         uncommitted.trace_root = [4; 32];
-        assert_noop!(Gensyn::open_record(RuntimeOrigin::signed(SOLVER), d, uncommitted, proof.clone()), Error::<Test>::UnlinkedRecord);
+        assert_noop!(
+            Gensyn::open_record(RuntimeOrigin::signed(SOLVER), d, uncommitted, proof.clone()),
+            Error::<Test>::UnlinkedRecord
+        );
         // The challenger's record must end at its own claim.
         let mut wrong_end = verifier.step_run(round.lo).record;
         wrong_end.after = solver.state(round.lo + 1);
-        assert_noop!(Gensyn::open_record(RuntimeOrigin::signed(VERIFIER), d, wrong_end, Proof::default()), Error::<Test>::UnlinkedRecord);
+        assert_noop!(
+            Gensyn::open_record(RuntimeOrigin::signed(VERIFIER), d, wrong_end, Proof::default()),
+            Error::<Test>::UnlinkedRecord
+        );
         assert_ok!(Gensyn::open_record(RuntimeOrigin::signed(SOLVER), d, good, proof));
-        assert_ok!(Gensyn::open_record(RuntimeOrigin::signed(VERIFIER), d, verifier.step_run(round.lo).record, Proof::default()));
+        assert_ok!(Gensyn::open_record(
+            RuntimeOrigin::signed(VERIFIER),
+            d,
+            verifier.step_run(round.lo).record,
+            Proof::default()
+        ));
         // Children that do not hash to the party's node are refused.
         let Stage::Ops { records, .. } = dispute(d).stage else { panic!("ops") };
         let r = DescentRound {
@@ -326,7 +362,10 @@ fn sub_games_must_link_to_their_parent() {
             defender: records[0].trace_root,
             challenger: records[1].trace_root,
         };
-        assert_noop!(Gensyn::reveal_children(RuntimeOrigin::signed(SOLVER), d, r, ([1; 32], [2; 32])), Error::<Test>::InvalidChildren);
+        assert_noop!(
+            Gensyn::reveal_children(RuntimeOrigin::signed(SOLVER), d, r, ([1; 32], [2; 32])),
+            Error::<Test>::InvalidChildren
+        );
     });
 }
 

@@ -50,17 +50,19 @@ pub fn program(s: Shape) -> Program {
     let n = |op, out, inputs: Vec<Source>| Node::new(op, out, inputs).expect("well-formed");
     Program {
         nodes: vec![
-            n(Op::MatMul { m: s.rows, k: s.features, n: s.classes, ta: false, tb: false }, 0, vec![
-                Source::Batch(0),
-                Source::State(1),
-            ]),
+            n(
+                Op::MatMul { m: s.rows, k: s.features, n: s.classes, ta: false, tb: false },
+                0,
+                vec![Source::Batch(0), Source::State(1)],
+            ),
             n(Op::CrossEntropy, 1, vec![Source::Node(0), Source::Batch(1)]),
             n(Op::Const { value: f(1.0) }, 0, vec![]),
             n(Op::CrossEntropyGrad, 0, vec![Source::Node(1), Source::Batch(1), Source::Node(2)]),
-            n(Op::MatMul { m: s.features, k: s.rows, n: s.classes, ta: true, tb: false }, 0, vec![
-                Source::Batch(0),
-                Source::Node(3),
-            ]),
+            n(
+                Op::MatMul { m: s.features, k: s.rows, n: s.classes, ta: true, tb: false },
+                0,
+                vec![Source::Batch(0), Source::Node(3)],
+            ),
             n(sgd, 1, vec![Source::State(1), Source::Node(4), Source::State(0)]),
             n(sgd, 0, vec![Source::State(1), Source::Node(4), Source::State(0)]),
         ],
@@ -84,10 +86,7 @@ pub fn initial_state(s: Shape) -> NamedState {
 pub fn batch(s: Shape, step: u32) -> Vec<Tensor> {
     let x = (0..s.rows * s.features).map(|i| (((i * 13 + step * 7) % 23) as f32 - 11.0) * 0.1).collect();
     let y = (0..s.rows).map(|i| ((i + step) % s.classes) as f32).collect();
-    vec![
-        Tensor::new(vec![s.rows, s.features], x).unwrap(),
-        Tensor::new(vec![s.rows], y).unwrap(),
-    ]
+    vec![Tensor::new(vec![s.rows, s.features], x).unwrap(), Tensor::new(vec![s.rows], y).unwrap()]
 }
 
 /// A fault: flip bit `bit` of element `elem` of node `node`'s output at `step`.
@@ -330,8 +329,17 @@ pub fn play(id: DisputeId, defender: Player, challenger: Player) -> (Side, u32) 
     let lo = t.spec.checkpoint_step(d.segment);
     let challenger_end = match d.challenger_kind {
         Challenger::Verifier => seg.verdict.unwrap(),
-        Challenger::Whistleblower =>
-            audit.whistles.iter().find(|w| w.who == d.challenger && w.position as usize == audit.segments.iter().position(|s| s.segment == d.segment).unwrap()).unwrap().claim,
+        Challenger::Whistleblower => {
+            audit
+                .whistles
+                .iter()
+                .find(|w| {
+                    w.who == d.challenger
+                        && w.position as usize == audit.segments.iter().position(|s| s.segment == d.segment).unwrap()
+                })
+                .unwrap()
+                .claim
+        }
     };
     let mut round = StepRound {
         lo,
@@ -363,9 +371,15 @@ pub fn play(id: DisputeId, defender: Player, challenger: Player) -> (Side, u32) 
                 round = if mids[0] == mids[1] {
                     StepRound { lo: m, len: round.len - half, agreed: mids[0], ..round }
                 } else {
-                    StepRound { lo: round.lo, len: half, agreed: round.agreed, defender_end: mids[0], challenger_end: mids[1] }
+                    StepRound {
+                        lo: round.lo,
+                        len: half,
+                        agreed: round.agreed,
+                        defender_end: mids[0],
+                        challenger_end: mids[1],
+                    }
                 };
-            },
+            }
             Stage::Records { round: r, .. } => {
                 for (side, p) in players.iter().enumerate() {
                     if p.silent {
@@ -380,8 +394,12 @@ pub fn play(id: DisputeId, defender: Player, challenger: Player) -> (Side, u32) 
                     continue;
                 }
                 let [a, b] = [defender.party.step_run(r.lo).record, challenger.party.step_run(r.lo).record];
-                descent = Some(DescentRound { at: Descent::new(a.trace_len), defender: a.trace_root, challenger: b.trace_root });
-            },
+                descent = Some(DescentRound {
+                    at: Descent::new(a.trace_len),
+                    defender: a.trace_root,
+                    challenger: b.trace_root,
+                });
+            }
             Stage::Ops { step, .. } | Stage::Tiles { step, .. } => {
                 let node = if let Stage::Tiles { node, .. } = d.stage { Some(node) } else { None };
                 let r = descent.expect("descent mirrored");
@@ -395,7 +413,8 @@ pub fn play(id: DisputeId, defender: Player, challenger: Player) -> (Side, u32) 
                         }
                     })
                     .collect();
-                let kids: Vec<(Hash, Hash)> = trees.iter().map(|t| t.children(r.at.level, r.at.index).unwrap()).collect();
+                let kids: Vec<(Hash, Hash)> =
+                    trees.iter().map(|t| t.children(r.at.level, r.at.index).unwrap()).collect();
                 for (p, k) in players.iter().zip(&kids) {
                     if !p.silent {
                         assert_ok!(Gensyn::reveal_children(RuntimeOrigin::signed(p.who), id, r, *k));
@@ -409,7 +428,7 @@ pub fn play(id: DisputeId, defender: Player, challenger: Player) -> (Side, u32) 
                 let right = at.step_towards_difference(kids[0], kids[1]);
                 let (a, b) = if right { (kids[0].1, kids[1].1) } else { (kids[0].0, kids[1].0) };
                 descent = Some(DescentRound { at, defender: a, challenger: b });
-            },
+            }
             Stage::Arbitration { step, node, tile, .. } => {
                 if defender.silent && challenger.silent {
                     advance(WINDOW + 1);
@@ -434,14 +453,18 @@ pub fn play(id: DisputeId, defender: Player, challenger: Player) -> (Side, u32) 
                             tiles,
                         ));
                         if let Stage::Tiles { .. } = Disputes::<Test>::get(id).unwrap().stage {
-                            descent = Some(DescentRound { at: Descent::new(tiles[0].0), defender: tiles[0].1, challenger: tiles[1].1 });
+                            descent = Some(DescentRound {
+                                at: Descent::new(tiles[0].0),
+                                defender: tiles[0].1,
+                                challenger: tiles[1].1,
+                            });
                         }
                         continue;
                     }
                 }
                 let witness = witness(defender.party, &dr, step, node, tile);
                 assert_ok!(Gensyn::arbitrate(RuntimeOrigin::signed(defender.who), id, witness));
-            },
+            }
         }
     }
 }
@@ -478,19 +501,25 @@ pub fn witness(party: &Party, run: &StepRun, step: u32, node: u32, tile: Option<
         .iter()
         .map(|s| {
             let (t, proof) = match *s {
-                Source::Node(j) => (run.outputs[j as usize].clone(), SourceProof::Node { proof: run.trace.proof(j).unwrap() }),
+                Source::Node(j) => {
+                    (run.outputs[j as usize].clone(), SourceProof::Node { proof: run.trace.proof(j).unwrap() })
+                }
                 Source::State(e) => {
                     let (name, t) = &before.entries[e as usize];
-                    (t.clone(), SourceProof::State {
-                        name: BoundedVec::truncate_from(name.clone()),
-                        entries_root: before_c.tree.root(),
-                        entries: before_c.tree.len(),
-                        proof: before_c.tree.proof(e).unwrap(),
-                    })
-                },
-                Source::Batch(b) => (batch[b as usize].clone(), SourceProof::Batch {
-                    tensors: BoundedVec::truncate_from(batch.iter().map(|t| t.hash()).collect()),
-                }),
+                    (
+                        t.clone(),
+                        SourceProof::State {
+                            name: BoundedVec::truncate_from(name.clone()),
+                            entries_root: before_c.tree.root(),
+                            entries: before_c.tree.len(),
+                            proof: before_c.tree.proof(e).unwrap(),
+                        },
+                    )
+                }
+                Source::Batch(b) => (
+                    batch[b as usize].clone(),
+                    SourceProof::Batch { tensors: BoundedVec::truncate_from(batch.iter().map(|t| t.hash()).collect()) },
+                ),
             };
             InputWitness {
                 tensor: WitnessTensor {
@@ -502,7 +531,11 @@ pub fn witness(party: &Party, run: &StepRun, step: u32, node: u32, tile: Option<
         })
         .collect();
     let _ = tile;
-    Witness::Node { node: n, node_proof: party.program.tree().proof(node).unwrap(), inputs: BoundedVec::truncate_from(inputs) }
+    Witness::Node {
+        node: n,
+        node_proof: party.program.tree().proof(node).unwrap(),
+        inputs: BoundedVec::truncate_from(inputs),
+    }
 }
 
 use codec::Encode;

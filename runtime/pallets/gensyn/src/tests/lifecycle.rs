@@ -47,23 +47,33 @@ fn lowest_vrf_output_wins_and_bad_proofs_fail() {
         let id = submit(honest().spec());
         // A proof for another task's seed, or someone else's proof, fails.
         let p1 = proof(SOLVER, id);
-        assert_noop!(
-            Gensyn::enter_selection(RuntimeOrigin::signed(SOLVER2), id, p1),
-            Error::<Test>::InvalidVrfProof
-        );
+        assert_noop!(Gensyn::enter_selection(RuntimeOrigin::signed(SOLVER2), id, p1), Error::<Test>::InvalidVrfProof);
         let mut bad = proof(SOLVER, id);
         bad[40] ^= 1;
         assert_noop!(Gensyn::enter_selection(RuntimeOrigin::signed(SOLVER), id, bad), Error::<Test>::InvalidVrfProof);
         // Not staked as a solver / no keys.
-        assert_noop!(Gensyn::enter_selection(RuntimeOrigin::signed(VERIFIER), id, proof(VERIFIER, id)), Error::<Test>::NotStaked);
+        assert_noop!(
+            Gensyn::enter_selection(RuntimeOrigin::signed(VERIFIER), id, proof(VERIFIER, id)),
+            Error::<Test>::NotStaked
+        );
         assert_ok!(Gensyn::stake(RuntimeOrigin::signed(ALICE), Role::Solver, 1_000));
-        assert_noop!(Gensyn::enter_selection(RuntimeOrigin::signed(ALICE), id, proof(VERIFIER, id)), Error::<Test>::NoKeys);
+        assert_noop!(
+            Gensyn::enter_selection(RuntimeOrigin::signed(ALICE), id, proof(VERIFIER, id)),
+            Error::<Test>::NoKeys
+        );
         enter(SOLVER, id);
         enter(SOLVER2, id);
-        let outputs: Vec<(u64, Hash)> = events()
-            .into_iter()
-            .filter_map(|e| if let Event::SelectionEntered { who, output, .. } = e { Some((who, output)) } else { None })
-            .collect();
+        let outputs: Vec<(u64, Hash)> =
+            events()
+                .into_iter()
+                .filter_map(|e| {
+                    if let Event::SelectionEntered { who, output, .. } = e {
+                        Some((who, output))
+                    } else {
+                        None
+                    }
+                })
+                .collect();
         let lowest = outputs.iter().min_by_key(|(_, o)| *o).unwrap().0;
         advance(WINDOW + 1);
         assert_eq!(task(id).solver, Some(lowest));
@@ -98,7 +108,10 @@ fn submit_validates_the_task() {
         spec.checkpoint_every = 9;
         assert_noop!(Gensyn::submit_task(s.clone(), spec.clone(), FEE, deadline), Error::<Test>::InvalidTask);
         spec.checkpoint_every = 4;
-        assert_noop!(Gensyn::submit_task(s.clone(), spec.clone(), FEE, System::block_number() + 1), Error::<Test>::InvalidTask);
+        assert_noop!(
+            Gensyn::submit_task(s.clone(), spec.clone(), FEE, System::block_number() + 1),
+            Error::<Test>::InvalidTask
+        );
         assert_noop!(Gensyn::submit_task(s.clone(), spec.clone(), 0, deadline), Error::<Test>::ZeroAmount);
         assert_noop!(
             Gensyn::submit_task(RuntimeOrigin::signed(POOR), spec.clone(), FEE, deadline),
@@ -203,7 +216,11 @@ fn verifier_missing_commit_or_reveal_is_slashed() {
             if reveal {
                 let e = ends(id, &run);
                 let salt = blake2_256(b"salt");
-                assert_ok!(Gensyn::commit_verdict(RuntimeOrigin::signed(VERIFIER), id, verdict_commitment(id, &e, &salt)));
+                assert_ok!(Gensyn::commit_verdict(
+                    RuntimeOrigin::signed(VERIFIER),
+                    id,
+                    verdict_commitment(id, &e, &salt)
+                ));
                 // A reveal that does not match the commitment is refused.
                 assert_noop!(
                     Gensyn::reveal_verdict(RuntimeOrigin::signed(VERIFIER), id, BoundedVec::truncate_from(e), [1; 32]),
@@ -227,10 +244,7 @@ fn verifier_missing_its_secret_is_slashed() {
         let id = to_verdict(&run);
         verdict(id, ends(id, &run));
         advance(WINDOW + 1);
-        assert_noop!(
-            Gensyn::reveal_secret(RuntimeOrigin::signed(VERIFIER), id, [9; 32]),
-            Error::<Test>::InvalidSecret
-        );
+        assert_noop!(Gensyn::reveal_secret(RuntimeOrigin::signed(VERIFIER), id, [9; 32]), Error::<Test>::InvalidSecret);
         advance(WINDOW + 1);
         assert_eq!(task(id).phase, Phase::Finalized);
         assert_eq!(Gensyn::total_bonded(&VERIFIER, Role::Verifier), 250);
@@ -340,4 +354,14 @@ fn set_params_is_root_only_and_checked() {
         assert_noop!(Gensyn::set_params(RuntimeOrigin::root(), bad), Error::<Test>::InvalidParams);
         assert_ok!(Gensyn::set_params(RuntimeOrigin::root(), p));
     });
+}
+
+#[test]
+fn the_benchmarks_vrf_proof_is_current() {
+    use crate::vrf::*;
+    let sk = gensyn_vrf::dev_secret("bench");
+    assert_eq!(gensyn_vrf::public_key(&sk).unwrap(), BENCH_VRF_KEY);
+    let alpha = selection_alpha(Role::Solver, 0, &BENCH_SEED);
+    assert_eq!(gensyn_vrf::prove(&sk, &alpha).unwrap().0, BENCH_VRF_PROOF);
+    assert!(Ecvrf::verify(&BENCH_VRF_KEY, &alpha, &BENCH_VRF_PROOF).is_some());
 }

@@ -1,7 +1,7 @@
 //! The pallet's tests, on the mock runtime.
 
-mod harness;
 mod dispute;
+mod harness;
 mod lifecycle;
 mod props;
 mod staking;

@@ -105,7 +105,9 @@ fn faulty(step: u32) -> Party {
 /// Moves the latest task one phase on, honestly or not as `c` says.
 fn progress(c: u8, run: &Party, bad: &Party) {
     let id = NextTaskId::<Test>::get().saturating_sub(1);
-    let Some(t) = Tasks::<Test>::get(id) else { return };
+    let Some(t) = Tasks::<Test>::get(id) else {
+        return;
+    };
     let pos = 0u32;
     let seg = Audits::<Test>::get(id).and_then(|a| a.segments.first().map(|s| s.segment)).unwrap_or(0);
     let _ = match t.phase {
@@ -114,17 +116,17 @@ fn progress(c: u8, run: &Party, bad: &Party) {
             let r = Gensyn::enter_selection(RuntimeOrigin::signed(who), id, proof(who, id));
             advance(WINDOW + 1);
             r
-        },
+        }
         Phase::Training { .. } => Gensyn::commit(RuntimeOrigin::signed(t.solver.unwrap()), id, run.commitment()),
         Phase::VerifierSelection { .. } => {
             let r = Gensyn::enter_selection(RuntimeOrigin::signed(VERIFIER), id, proof(VERIFIER, id));
             advance(WINDOW + 1);
             r
-        },
+        }
         Phase::Opening { .. } => {
             apply(Action::Open, run, bad);
             Ok(())
-        },
+        }
         Phase::VerdictCommit { .. } | Phase::VerdictReveal { .. } => {
             let who = if c % 3 == 0 { bad } else { run };
             let e: Vec<Hash> =
@@ -133,7 +135,7 @@ fn progress(c: u8, run: &Party, bad: &Party) {
             let v = t.verifier.unwrap();
             let _ = Gensyn::commit_verdict(RuntimeOrigin::signed(v), id, verdict_commitment(id, &e, &salt));
             Gensyn::reveal_verdict(RuntimeOrigin::signed(v), id, BoundedVec::truncate_from(e), salt)
-        },
+        }
         Phase::Whistle { .. } => {
             let who = [WB1, WB2, WB3][c as usize % 3];
             let claim = if c & 4 == 0 { run.checkpoint(seg + 1) } else { bad.checkpoint(seg + 1) };
@@ -142,11 +144,11 @@ fn progress(c: u8, run: &Party, bad: &Party) {
                 advance(WINDOW + 1);
             }
             r
-        },
+        }
         Phase::SecretReveal { .. } => {
             let v = t.verifier.unwrap();
             Gensyn::reveal_secret(RuntimeOrigin::signed(v), id, secret(v))
-        },
+        }
         Phase::Disputed { dispute } => {
             let d = Disputes::<Test>::get(dispute).unwrap();
             // The challenger's run is whichever its claim came from.
@@ -165,7 +167,7 @@ fn progress(c: u8, run: &Party, bad: &Party) {
                 );
             }
             Ok(())
-        },
+        }
         Phase::Finalized | Phase::Cancelled { .. } => Ok(()),
     };
 }
@@ -183,7 +185,7 @@ fn apply(a: Action, run: &Party, bad: &Party) {
             Some(Phase::SolverSelection { .. } | Phase::VerifierSelection { .. }) => {
                 register(ACCOUNTS[i]);
                 Gensyn::enter_selection(s(i), id, proof(ACCOUNTS[i], id))
-            },
+            }
             _ => Ok(()),
         },
         Action::Commit(honest) => match Tasks::<Test>::get(id).and_then(|t| t.solver) {
@@ -193,7 +195,7 @@ fn apply(a: Action, run: &Party, bad: &Party) {
                     c.final_hash = [1; 32];
                 }
                 Gensyn::commit(RuntimeOrigin::signed(solver), id, c)
-            },
+            }
             None => Ok(()),
         },
         Action::Open => match (Tasks::<Test>::get(id).and_then(|t| t.solver), Audits::<Test>::get(id)) {
@@ -203,11 +205,15 @@ fn apply(a: Action, run: &Party, bad: &Party) {
                 idx.dedup();
                 let openings = idx
                     .into_iter()
-                    .map(|i| Opening { index: i, state: run.checkpoint(i), proof: run.run.checkpoints.proof(i).unwrap() })
+                    .map(|i| Opening {
+                        index: i,
+                        state: run.checkpoint(i),
+                        proof: run.run.checkpoints.proof(i).unwrap(),
+                    })
                     .collect();
                 let _ = bad;
                 Gensyn::open_checkpoints(RuntimeOrigin::signed(solver), id, BoundedVec::truncate_from(openings))
-            },
+            }
             _ => Ok(()),
         },
         Action::Verdict(agree) => match (Tasks::<Test>::get(id).and_then(|t| t.verifier), Audits::<Test>::get(id)) {
@@ -219,13 +225,13 @@ fn apply(a: Action, run: &Party, bad: &Party) {
                 let salt = blake2_256(b"salt");
                 let _ = Gensyn::commit_verdict(RuntimeOrigin::signed(v), id, verdict_commitment(id, &e, &salt));
                 Gensyn::reveal_verdict(RuntimeOrigin::signed(v), id, BoundedVec::truncate_from(e), salt)
-            },
+            }
             _ => Ok(()),
         },
         Action::Whistle(i, right) => {
             let claim = if right { run.checkpoint(1) } else { [3; 32] };
             Gensyn::whistle(s(i), id, 0, claim)
-        },
+        }
         Action::Secret(right) => match Tasks::<Test>::get(id).and_then(|t| t.verifier) {
             Some(v) => Gensyn::reveal_secret(RuntimeOrigin::signed(v), id, if right { secret(v) } else { [5; 32] }),
             None => Ok(()),
@@ -235,20 +241,26 @@ fn apply(a: Action, run: &Party, bad: &Party) {
             match Disputes::<Test>::get(did) {
                 Some(d) => {
                     let who = if defender { d.defender } else { d.challenger };
-                    let r = StepRound { lo: 0, len: 4, agreed: run.state(0), defender_end: run.state(4), challenger_end: [x; 32] };
+                    let r = StepRound {
+                        lo: 0,
+                        len: 4,
+                        agreed: run.state(0),
+                        defender_end: run.state(4),
+                        challenger_end: [x; 32],
+                    };
                     Gensyn::bisect(RuntimeOrigin::signed(who), did, r, [x; 32])
-                },
+                }
                 None => Ok(()),
             }
-        },
+        }
         Action::Advance(n) => {
             advance(n as u64);
             Ok(())
-        },
+        }
         Action::Progress(c) => {
             progress(c, run, bad);
             Ok(())
-        },
+        }
     };
 }
 

@@ -32,12 +32,7 @@ fn stake_holds_funds_and_records_ledger() {
         assert!(ledger.unbonding.is_empty());
         assert_eq!(
             last_event(),
-            RuntimeEvent::Gensyn(Event::Staked {
-                who: ALICE,
-                role: Role::Solver,
-                amount: 1_000,
-                active: 1_000
-            })
+            RuntimeEvent::Gensyn(Event::Staked { who: ALICE, role: Role::Solver, amount: 1_000, active: 1_000 })
         );
         // Topping up only needs the total to reach the minimum.
         assert_ok!(Gensyn::stake(RuntimeOrigin::signed(ALICE), Role::Solver, 1));
@@ -69,10 +64,7 @@ fn stake_rejects_unsigned_origin() {
 #[test]
 fn stake_rejects_zero() {
     new_test_ext().execute_with(|| {
-        assert_noop!(
-            Gensyn::stake(RuntimeOrigin::signed(ALICE), Role::Solver, 0),
-            Error::<Test>::ZeroAmount
-        );
+        assert_noop!(Gensyn::stake(RuntimeOrigin::signed(ALICE), Role::Solver, 0), Error::<Test>::ZeroAmount);
     });
 }
 
@@ -117,10 +109,7 @@ fn stake_overflow_is_caught() {
             Role::Solver,
             crate::LedgerOf::<Test> { active: u64::MAX, unbonding: Default::default() },
         );
-        assert_noop!(
-            Gensyn::stake(RuntimeOrigin::signed(ALICE), Role::Solver, 1),
-            Error::<Test>::Overflow
-        );
+        assert_noop!(Gensyn::stake(RuntimeOrigin::signed(ALICE), Role::Solver, 1), Error::<Test>::Overflow);
     });
 }
 
@@ -131,10 +120,7 @@ fn unstake_starts_unbonding_and_keeps_funds_held() {
         assert_ok!(Gensyn::unstake(RuntimeOrigin::signed(ALICE), Role::Solver, 200));
         let ledger = Stakes::<Test>::get(ALICE, Role::Solver).unwrap();
         assert_eq!(ledger.active, 300);
-        assert_eq!(
-            ledger.unbonding.to_vec(),
-            vec![UnbondChunk { amount: 200, unlock_at: 1 + UNBONDING }]
-        );
+        assert_eq!(ledger.unbonding.to_vec(), vec![UnbondChunk { amount: 200, unlock_at: 1 + UNBONDING }]);
         assert_eq!(held(ALICE, Role::Solver), 500, "unbonding tokens stay held");
         assert_eq!(
             last_event(),
@@ -165,16 +151,10 @@ fn unstake_everything_is_allowed() {
 #[test]
 fn unstake_without_stake_fails() {
     new_test_ext().execute_with(|| {
-        assert_noop!(
-            Gensyn::unstake(RuntimeOrigin::signed(BOB), Role::Solver, 10),
-            Error::<Test>::NotStaked
-        );
+        assert_noop!(Gensyn::unstake(RuntimeOrigin::signed(BOB), Role::Solver, 10), Error::<Test>::NotStaked);
         // Staked in another role is still "not staked" for this one.
         assert_ok!(Gensyn::stake(RuntimeOrigin::signed(BOB), Role::Verifier, 50));
-        assert_noop!(
-            Gensyn::unstake(RuntimeOrigin::signed(BOB), Role::Solver, 10),
-            Error::<Test>::NotStaked
-        );
+        assert_noop!(Gensyn::unstake(RuntimeOrigin::signed(BOB), Role::Solver, 10), Error::<Test>::NotStaked);
     });
 }
 
@@ -182,10 +162,7 @@ fn unstake_without_stake_fails() {
 fn unstake_zero_fails() {
     new_test_ext().execute_with(|| {
         assert_ok!(Gensyn::stake(RuntimeOrigin::signed(ALICE), Role::Solver, 500));
-        assert_noop!(
-            Gensyn::unstake(RuntimeOrigin::signed(ALICE), Role::Solver, 0),
-            Error::<Test>::ZeroAmount
-        );
+        assert_noop!(Gensyn::unstake(RuntimeOrigin::signed(ALICE), Role::Solver, 0), Error::<Test>::ZeroAmount);
     });
 }
 
@@ -204,10 +181,7 @@ fn unstake_more_than_active_fails() {
 fn unstake_leaving_dust_below_minimum_fails() {
     new_test_ext().execute_with(|| {
         assert_ok!(Gensyn::stake(RuntimeOrigin::signed(ALICE), Role::Solver, 150));
-        assert_noop!(
-            Gensyn::unstake(RuntimeOrigin::signed(ALICE), Role::Solver, 51),
-            Error::<Test>::BelowMinimumStake
-        );
+        assert_noop!(Gensyn::unstake(RuntimeOrigin::signed(ALICE), Role::Solver, 51), Error::<Test>::BelowMinimumStake);
     });
 }
 
@@ -243,10 +217,7 @@ fn withdraw_too_early_fails() {
 #[test]
 fn withdraw_without_unbonding_fails() {
     new_test_ext().execute_with(|| {
-        assert_noop!(
-            Gensyn::withdraw_unbonded(RuntimeOrigin::signed(ALICE), Role::Solver),
-            Error::<Test>::NotStaked
-        );
+        assert_noop!(Gensyn::withdraw_unbonded(RuntimeOrigin::signed(ALICE), Role::Solver), Error::<Test>::NotStaked);
         assert_ok!(Gensyn::stake(RuntimeOrigin::signed(ALICE), Role::Solver, 500));
         assert_noop!(
             Gensyn::withdraw_unbonded(RuntimeOrigin::signed(ALICE), Role::Solver),
@@ -287,10 +258,7 @@ fn full_exit_removes_the_ledger() {
         assert_eq!(held(BOB, Role::Verifier), 0);
         assert_eq!(free(BOB), 10_000);
         // Fully exited: the role is unknown again.
-        assert_noop!(
-            Gensyn::withdraw_unbonded(RuntimeOrigin::signed(BOB), Role::Verifier),
-            Error::<Test>::NotStaked
-        );
+        assert_noop!(Gensyn::withdraw_unbonded(RuntimeOrigin::signed(BOB), Role::Verifier), Error::<Test>::NotStaked);
     });
 }
 

@@ -1,0 +1,628 @@
+//! frame-benchmarking benchmarks of every call and of `on_initialize`,
+//! each in its worst case (largest proofs, most whistles, largest
+//! arbitration). `weights.rs` is generated from them with
+//! `frame-omni-bencher` (see the README).
+
+use crate::{lifecycle::*, *};
+use alloc::{vec, vec::Vec};
+use gensyn_commitment::{
+    merkle::{Descent, Tree},
+    state::{self, checkpoint_leaf, StepRecord},
+    tensor::{self, Tensor},
+    trace::{node_leaf, trace_leaf, Node, Op, Source},
+};
+use polkadot_sdk::{
+    frame_benchmarking::v2::*,
+    frame_support::{
+        pallet_prelude::*,
+        traits::{
+            fungible::{Inspect, Mutate, MutateHold},
+            Hooks,
+        },
+    },
+    frame_system::{self, pallet_prelude::BlockNumberFor, RawOrigin},
+    sp_runtime::traits::Saturating,
+};
+
+use crate::vrf::{BENCH_SEED, BENCH_VRF_KEY, BENCH_VRF_PROOF};
+
+/// Trees in the benchmarks have 2^DEPTH leaves: proofs of DEPTH siblings.
+const DEPTH: u32 = 12;
+/// The largest arbitrated matmul contracts over K = 32; its output is s × s.
+const ARB_K: u32 = 32;
+
+fn isqrt(x: u64) -> u64 {
+    let mut r = 0u64;
+    while (r + 1) * (r + 1) <= x {
+        r += 1;
+    }
+    r
+}
+
+fn h(i: u32) -> Hash {
+    crate::hash_of(&(b"bench", i))
+}
+
+fn big<T: Config>() -> BalanceOf<T> {
+    Pallet::<T>::min_stake(Role::Solver).max(T::Currency::minimum_balance()).saturating_mul(1_000_000u32.into())
+}
+
+fn funded<T: Config>(name: &'static str, i: u32) -> T::AccountId {
+    let who: T::AccountId = account(name, i, 0);
+    T::Currency::set_balance(&who, big::<T>());
+    who
+}
+
+fn staked<T: Config>(name: &'static str, i: u32, role: Role) -> T::AccountId {
+    let who = funded::<T>(name, i);
+    Pallet::<T>::stake(RawOrigin::Signed(who.clone()).into(), role, Pallet::<T>::min_stake(role)).unwrap();
+    who
+}
+
+fn now<T: Config>() -> BlockNumberFor<T> {
+    frame_system::Pallet::<T>::block_number()
+}
+
+fn later<T: Config>() -> BlockNumberFor<T> {
+    now::<T>().saturating_add(100u32.into())
+}
+
+fn spec(steps: u32, every: u32, program_len: u32, program_root: Hash, model_hash: Hash) -> TaskSpec {
+    TaskSpec {
+        spec_hash: h(1),
+        model_hash,
+        dataset_root: h(2),
+        hyper_hash: h(3),
+        program_root,
+        program_len,
+        steps,
+        checkpoint_every: every,
+    }
+}
+
+/// Stores task 0 with its fee escrowed.
+fn put_task<T: Config>(
+    spec: TaskSpec,
+    phase: Phase<BlockNumberFor<T>>,
+    solver: Option<T::AccountId>,
+    verifier: Option<T::AccountId>,
+    commitment: Option<SolverCommitment>,
+) -> TaskId {
+    let submitter = funded::<T>("submitter", 0);
+    let fee = T::Currency::minimum_balance().saturating_mul(1000u32.into());
+    T::Currency::hold(&HoldReason::TaskFee.into(), &submitter, fee).unwrap();
+    T::Currency::set_balance(&Pallet::<T>::jackpot_account(), big::<T>());
+    if let Some(s) = &solver {
+        Engagements::<T>::insert(s, Role::Solver, 1);
+    }
+    if let Some(v) = &verifier {
+        Engagements::<T>::insert(v, Role::Verifier, 1);
+    }
+    Tasks::<T>::insert(
+        0,
+        TaskInfo {
+            submitter,
+            spec,
+            fee,
+            deadline: later::<T>(),
+            created_at: now::<T>(),
+            solver,
+            commitment,
+            verifier,
+            phase,
+        },
+    );
+    NextTaskId::<T>::put(1);
+    0
+}
+
+/// An audit over `segments` with whistles `whistles`.
+fn put_audit<T: Config>(segments: Vec<AuditedSegment>, whistles: Vec<Whistle<T::AccountId, BalanceOf<T>>>) {
+    Audits::<T>::insert(
+        0,
+        Audit {
+            seed: BENCH_SEED,
+            segments: BoundedVec::truncate_from(segments),
+            secret_commitment: secret_commitment(&h(99)),
+            verdict_commitment: None,
+            forced: None,
+            verifier_faulted: false,
+            whistles: BoundedVec::truncate_from(whistles),
+        },
+    );
+}
+
+/// A dispute 0 on task 0 between `defender` and `challenger` at `stage`.
+fn put_dispute<T: Config>(defender: &T::AccountId, challenger: &T::AccountId, stage: Stage) -> DisputeId {
+    Disputes::<T>::insert(
+        0,
+        Dispute {
+            task: 0,
+            defender: defender.clone(),
+            challenger: challenger.clone(),
+            challenger_kind: Challenger::Verifier,
+            segment: 0,
+            stage,
+            deadline: later::<T>(),
+            rounds: 0,
+        },
+    );
+    NextDisputeId::<T>::put(1);
+    0
+}
+
+/// A disputed task 0 (solver vs verifier) with an audit of segment 0.
+fn disputed_task<T: Config>(spec: TaskSpec, commitment: SolverCommitment) -> (T::AccountId, T::AccountId) {
+    let solver = staked::<T>("solver", 0, Role::Solver);
+    let verifier = staked::<T>("verifier", 0, Role::Verifier);
+    put_task::<T>(spec, Phase::Disputed { dispute: 0 }, Some(solver.clone()), Some(verifier.clone()), Some(commitment));
+    put_audit::<T>(
+        vec![AuditedSegment { segment: 0, start: Some(h(10)), end: Some(h(11)), verdict: Some(h(12)) }],
+        vec![],
+    );
+    (solver, verifier)
+}
+
+fn commitment_with(step_root: Hash) -> SolverCommitment {
+    SolverCommitment { checkpoint_root: h(20), final_hash: h(21), step_root }
+}
+
+#[benchmarks]
+mod benchmarks {
+    use super::*;
+
+    #[benchmark]
+    fn stake() {
+        let who = funded::<T>("staker", 0);
+        let amount = Pallet::<T>::min_stake(Role::Solver);
+        #[extrinsic_call]
+        _(RawOrigin::Signed(who.clone()), Role::Solver, amount);
+        assert_eq!(Pallet::<T>::total_bonded(&who, Role::Solver), amount);
+    }
+
+    #[benchmark]
+    fn unstake() {
+        let who = funded::<T>("staker", 0);
+        let min = Pallet::<T>::min_stake(Role::Solver);
+        let chunks = T::MaxUnbondingChunks::get();
+        Pallet::<T>::stake(
+            RawOrigin::Signed(who.clone()).into(),
+            Role::Solver,
+            min.saturating_mul((chunks + 2).into()),
+        )
+        .unwrap();
+        // The most chunks a new one can join.
+        for b in 1..chunks {
+            frame_system::Pallet::<T>::set_block_number(b.into());
+            Pallet::<T>::unstake(RawOrigin::Signed(who.clone()).into(), Role::Solver, min).unwrap();
+        }
+        frame_system::Pallet::<T>::set_block_number(chunks.into());
+        #[extrinsic_call]
+        _(RawOrigin::Signed(who.clone()), Role::Solver, min);
+        assert_eq!(Stakes::<T>::get(&who, Role::Solver).unwrap().unbonding.len() as u32, chunks);
+    }
+
+    #[benchmark]
+    fn withdraw_unbonded() {
+        let who = funded::<T>("staker", 0);
+        let min = Pallet::<T>::min_stake(Role::Solver);
+        let chunks = T::MaxUnbondingChunks::get();
+        Pallet::<T>::stake(RawOrigin::Signed(who.clone()).into(), Role::Solver, min.saturating_mul(chunks.into()))
+            .unwrap();
+        for b in 1..=chunks {
+            frame_system::Pallet::<T>::set_block_number(b.into());
+            Pallet::<T>::unstake(RawOrigin::Signed(who.clone()).into(), Role::Solver, min).unwrap();
+        }
+        frame_system::Pallet::<T>::set_block_number(T::UnbondingPeriod::get().saturating_add((chunks + 1).into()));
+        #[extrinsic_call]
+        _(RawOrigin::Signed(who.clone()), Role::Solver);
+        assert!(Stakes::<T>::get(&who, Role::Solver).is_none());
+    }
+
+    #[benchmark]
+    fn register_keys() -> Result<(), BenchmarkError> {
+        let who = funded::<T>("solver", 0);
+        let key = VrfKeyOf::<T>::decode(&mut &BENCH_VRF_KEY[..]).map_err(|_| BenchmarkError::Weightless)?;
+        #[extrinsic_call]
+        _(RawOrigin::Signed(who.clone()), key, h(5));
+        assert!(Keys::<T>::contains_key(&who));
+        Ok(())
+    }
+
+    #[benchmark]
+    fn submit_task() {
+        let who = funded::<T>("submitter", 0);
+        let fee = T::Currency::minimum_balance().saturating_mul(1000u32.into());
+        let s = spec(10_000, 100, 200, h(6), h(7));
+        #[extrinsic_call]
+        _(RawOrigin::Signed(who), s, fee, later::<T>());
+        assert!(Tasks::<T>::contains_key(0));
+    }
+
+    #[benchmark]
+    fn enter_selection() -> Result<(), BenchmarkError> {
+        let who = staked::<T>("solver", 0, Role::Solver);
+        let key = VrfKeyOf::<T>::decode(&mut &BENCH_VRF_KEY[..]).map_err(|_| BenchmarkError::Weightless)?;
+        Keys::<T>::insert(&who, (key, h(5)));
+        put_task::<T>(
+            spec(100, 10, 10, h(6), h(7)),
+            Phase::SolverSelection { seed: BENCH_SEED, closes_at: later::<T>() },
+            None,
+            None,
+            None,
+        );
+        // A worse candidate is already there: the new one replaces it.
+        Selections::<T>::insert(0, Candidate { who: funded::<T>("other", 0), output: [0xff; 32] });
+        let proof = VrfProofOf::<T>::decode(&mut &BENCH_VRF_PROOF[..]).map_err(|_| BenchmarkError::Weightless)?;
+        #[extrinsic_call]
+        _(RawOrigin::Signed(who.clone()), 0, proof);
+        assert_eq!(Selections::<T>::get(0).unwrap().who, who);
+        Ok(())
+    }
+
+    #[benchmark]
+    fn commit() {
+        let solver = staked::<T>("solver", 0, Role::Solver);
+        put_task::<T>(
+            spec(100, 10, 10, h(6), h(7)),
+            Phase::Training { commit_by: later::<T>() },
+            Some(solver.clone()),
+            None,
+            None,
+        );
+        #[extrinsic_call]
+        _(RawOrigin::Signed(solver), 0, commitment_with(h(8)));
+        assert!(Tasks::<T>::get(0).unwrap().commitment.is_some());
+    }
+
+    /// `n` audited segments, none adjacent: `2n` openings, each a proof of
+    /// DEPTH siblings.
+    #[benchmark]
+    fn open_checkpoints(n: Linear<1, { T::MaxAuditSegments::get() }>) {
+        let leaves_n = 1u32 << DEPTH;
+        let states: Vec<Hash> = (0..leaves_n).map(h).collect();
+        let leaves: Vec<Hash> = states.iter().enumerate().map(|(i, s)| checkpoint_leaf(i as u32, s)).collect();
+        let tree = Tree::new(&leaves);
+        let every = 10;
+        let steps = (leaves_n - 1) * every;
+        let mut commitment = commitment_with(h(8));
+        commitment.checkpoint_root = tree.root();
+        commitment.final_hash = states[leaves_n as usize - 1];
+        let solver = staked::<T>("solver", 0, Role::Solver);
+        let verifier = staked::<T>("verifier", 0, Role::Verifier);
+        put_task::<T>(
+            spec(steps, every, 10, h(6), states[0]),
+            Phase::Opening { open_by: later::<T>() },
+            Some(solver.clone()),
+            Some(verifier),
+            Some(commitment),
+        );
+        let segments: Vec<u32> = (0..n).map(|i| 1 + 2 * i).collect();
+        put_audit::<T>(
+            segments.iter().map(|&segment| AuditedSegment { segment, start: None, end: None, verdict: None }).collect(),
+            vec![],
+        );
+        let openings: Vec<Opening> = segments
+            .iter()
+            .flat_map(|&s| [s, s + 1])
+            .map(|i| Opening { index: i, state: states[i as usize], proof: tree.proof(i).unwrap() })
+            .collect();
+        #[extrinsic_call]
+        _(RawOrigin::Signed(solver), 0, BoundedVec::truncate_from(openings));
+        assert!(matches!(Tasks::<T>::get(0).unwrap().phase, Phase::VerdictCommit { .. }));
+    }
+
+    #[benchmark]
+    fn commit_verdict() {
+        let solver = staked::<T>("solver", 0, Role::Solver);
+        let verifier = staked::<T>("verifier", 0, Role::Verifier);
+        put_task::<T>(
+            spec(100, 10, 10, h(6), h(7)),
+            Phase::VerdictCommit { commit_by: later::<T>() },
+            Some(solver),
+            Some(verifier.clone()),
+            Some(commitment_with(h(8))),
+        );
+        put_audit::<T>(
+            vec![AuditedSegment { segment: 0, start: Some(h(10)), end: Some(h(11)), verdict: None }],
+            vec![],
+        );
+        #[extrinsic_call]
+        _(RawOrigin::Signed(verifier), 0, h(30));
+        assert!(Audits::<T>::get(0).unwrap().verdict_commitment.is_some());
+    }
+
+    #[benchmark]
+    fn reveal_verdict(n: Linear<1, { T::MaxAuditSegments::get() }>) {
+        let solver = staked::<T>("solver", 0, Role::Solver);
+        let verifier = staked::<T>("verifier", 0, Role::Verifier);
+        put_task::<T>(
+            spec(1000, 10, 10, h(6), h(7)),
+            Phase::VerdictReveal { reveal_by: later::<T>() },
+            Some(solver),
+            Some(verifier.clone()),
+            Some(commitment_with(h(8))),
+        );
+        put_audit::<T>(
+            (0..n)
+                .map(|i| AuditedSegment { segment: 2 * i, start: Some(h(i)), end: Some(h(i + 1)), verdict: None })
+                .collect(),
+            vec![],
+        );
+        let ends: Vec<Hash> = (0..n).map(|i| h(i + 1000)).collect();
+        let salt = h(31);
+        Audits::<T>::mutate(0, |a| a.as_mut().unwrap().verdict_commitment = Some(verdict_commitment(0, &ends, &salt)));
+        #[extrinsic_call]
+        _(RawOrigin::Signed(verifier), 0, BoundedVec::truncate_from(ends), salt);
+        assert!(matches!(Tasks::<T>::get(0).unwrap().phase, Phase::Whistle { .. }));
+    }
+
+    #[benchmark]
+    fn whistle() {
+        let solver = staked::<T>("solver", 0, Role::Solver);
+        let verifier = staked::<T>("verifier", 0, Role::Verifier);
+        put_task::<T>(
+            spec(100, 10, 10, h(6), h(7)),
+            Phase::Whistle { closes_at: later::<T>() },
+            Some(solver),
+            Some(verifier),
+            Some(commitment_with(h(8))),
+        );
+        let bond = Parameters::<T>::get().whistle_bond;
+        // The most whistles already there (duplicate checks run over all).
+        let others: Vec<_> = (1..T::MaxWhistles::get())
+            .map(|i| Whistle { who: funded::<T>("other", i), position: 0, claim: h(40), bond })
+            .collect();
+        put_audit::<T>(
+            vec![AuditedSegment { segment: 0, start: Some(h(10)), end: Some(h(11)), verdict: Some(h(11)) }],
+            others,
+        );
+        let who = staked::<T>("whistleblower", 0, Role::Whistleblower);
+        #[extrinsic_call]
+        _(RawOrigin::Signed(who), 0, 0, h(41));
+        assert_eq!(Audits::<T>::get(0).unwrap().whistles.len() as u32, T::MaxWhistles::get());
+    }
+
+    /// A forced error caught by `w` whistleblowers: `w` jackpot payouts and bond
+    /// releases, then the task's settlement.
+    #[benchmark]
+    fn reveal_secret(w: Linear<0, { T::MaxWhistles::get() }>) {
+        let mut params = Parameters::<T>::get();
+        params.forced_error_ppm = 1_000_000;
+        Parameters::<T>::put(params.clone());
+        let solver = staked::<T>("solver", 0, Role::Solver);
+        let verifier = staked::<T>("verifier", 0, Role::Verifier);
+        put_task::<T>(
+            spec(100, 10, 10, h(6), h(7)),
+            Phase::SecretReveal { reveal_by: later::<T>() },
+            Some(solver),
+            Some(verifier.clone()),
+            Some(commitment_with(h(8))),
+        );
+        let whistles: Vec<_> = (0..w)
+            .map(|i| {
+                let who = staked::<T>("whistleblower", i, Role::Whistleblower);
+                T::Currency::hold(&HoldReason::WhistleBond.into(), &who, params.whistle_bond).unwrap();
+                Whistle { who, position: 0, claim: h(11), bond: params.whistle_bond }
+            })
+            .collect();
+        put_audit::<T>(
+            vec![AuditedSegment { segment: 0, start: Some(h(10)), end: Some(h(11)), verdict: Some(h(12)) }],
+            whistles,
+        );
+        #[extrinsic_call]
+        _(RawOrigin::Signed(verifier), 0, h(99));
+        assert_eq!(Tasks::<T>::get(0).unwrap().phase, Phase::Finalized);
+    }
+
+    /// The second mover of a step round: the round advances.
+    #[benchmark]
+    fn bisect() {
+        let (solver, verifier) = disputed_task::<T>(spec(1000, 100, 10, h(6), h(7)), commitment_with(h(8)));
+        let round = StepRound { lo: 0, len: 100, agreed: h(10), defender_end: h(11), challenger_end: h(12) };
+        put_dispute::<T>(
+            &solver,
+            &verifier,
+            Stage::Steps { round: crate::hash_of(&round), defender_mid: Some(h(13)), challenger_mid: None },
+        );
+        #[extrinsic_call]
+        _(RawOrigin::Signed(verifier), 0, round, h(14));
+        assert_eq!(Disputes::<T>::get(0).unwrap().rounds, 1);
+    }
+
+    /// The defender opens its record (a proof of DEPTH siblings) second:
+    /// the trace descent starts.
+    #[benchmark]
+    fn open_record() {
+        let steps = 1u32 << DEPTH;
+        let program_len = 200;
+        let round = StepRound { lo: 5, len: 1, agreed: h(10), defender_end: h(11), challenger_end: h(12) };
+        let rec = |after: Hash, root: Hash| StepRecord {
+            step: 5,
+            before: round.agreed,
+            batch: h(15),
+            trace_root: root,
+            trace_len: program_len + 1,
+            after,
+        };
+        let mine = rec(round.defender_end, h(16));
+        let leaves: Vec<Hash> = (0..steps).map(|i| if i == 5 { mine.leaf() } else { h(i) }).collect();
+        let tree = Tree::new(&leaves);
+        let (solver, verifier) =
+            disputed_task::<T>(spec(steps, steps, program_len, h(6), h(7)), commitment_with(tree.root()));
+        put_dispute::<T>(
+            &solver,
+            &verifier,
+            Stage::Records { round, defender: None, challenger: Some(rec(round.challenger_end, h(17))) },
+        );
+        #[extrinsic_call]
+        _(RawOrigin::Signed(solver), 0, mine, tree.proof(5).unwrap());
+        assert!(matches!(Disputes::<T>::get(0).unwrap().stage, Stage::Ops { .. }));
+    }
+
+    /// The second mover of a descent round: the descent moves on.
+    #[benchmark]
+    fn reveal_children() {
+        let (solver, verifier) = disputed_task::<T>(spec(100, 10, 200, h(6), h(7)), commitment_with(h(8)));
+        let kids_d = (h(50), h(51));
+        let kids_c = (h(52), h(53));
+        let r = DescentRound {
+            at: Descent::new(201),
+            defender: gensyn_commitment::hash::node(&kids_d.0, &kids_d.1),
+            challenger: gensyn_commitment::hash::node(&kids_c.0, &kids_c.1),
+        };
+        let rec = StepRecord { step: 0, before: h(1), batch: h(2), trace_root: h(3), trace_len: 201, after: h(4) };
+        put_dispute::<T>(
+            &solver,
+            &verifier,
+            Stage::Ops {
+                step: 0,
+                records: [rec, rec],
+                round: crate::hash_of(&r),
+                defender_children: Some(kids_d),
+                challenger_children: None,
+            },
+        );
+        #[extrinsic_call]
+        _(RawOrigin::Signed(verifier), 0, r, kids_c);
+        assert_eq!(Disputes::<T>::get(0).unwrap().rounds, 1);
+    }
+
+    /// Opening both outputs of a disputed matmul (program proof of DEPTH
+    /// siblings): the tile descent starts.
+    #[benchmark]
+    fn open_outputs() {
+        let program_len = 1u32 << DEPTH;
+        let node = Node::new(
+            Op::MatMul { m: 1024, k: 32, n: 1024, ta: false, tb: false },
+            0,
+            vec![Source::Batch(0), Source::State(0)],
+        )
+        .expect("well-formed");
+        let nodes: Vec<Hash> = (0..program_len).map(|i| node_leaf(i, &node)).collect();
+        let program = Tree::new(&nodes);
+        let (solver, verifier) =
+            disputed_task::<T>(spec(100, 10, program_len, program.root(), h(7)), commitment_with(h(8)));
+        let dims = vec![1024u32, 1024];
+        let count = tensor::tile_count(1024 * 1024);
+        let tiles = [(count, h(60)), (count, h(61))];
+        let index = 7;
+        let leaves = tiles.map(|(c, r)| trace_leaf(index, &tensor::hash_from_tiles(&dims, c, &r)));
+        let rec = StepRecord {
+            step: 0,
+            before: h(1),
+            batch: h(2),
+            trace_root: h(3),
+            trace_len: program_len + 1,
+            after: h(4),
+        };
+        put_dispute::<T>(
+            &solver,
+            &verifier,
+            Stage::Arbitration { step: 0, records: [rec, rec], node: index, leaves, tile: None },
+        );
+        #[extrinsic_call]
+        _(RawOrigin::Signed(solver), 0, node, program.proof(index).unwrap(), BoundedVec::truncate_from(dims), tiles);
+        assert!(matches!(Disputes::<T>::get(0).unwrap().stage, Stage::Tiles { .. }));
+    }
+
+    /// Re-executing a matmul of `s × 32 · 32 × s` whose work
+    /// ([`gensyn_commitment::exec::work`]) is about `w` million (inputs from
+    /// the state and the batch, with their proofs), and settling. At
+    /// `w = 98`, `s = 1428`: just under the runtime's cap of 10^8.
+    #[benchmark]
+    fn arbitrate(w: Linear<1, 98>) {
+        let s = isqrt(w as u64 * 1_000_000 / (ARB_K as u64 + 16)) as u32;
+        let (m, k, n) = (s, ARB_K, s);
+        let x = Tensor::new(vec![m, k], (0..m * k).map(|i| (i % 97) as f32 * 0.01).collect()).unwrap();
+        let w = Tensor::new(vec![k, n], (0..k * n).map(|i| (i % 89) as f32 * 0.01).collect()).unwrap();
+        let op = Op::MatMul { m, k, n, ta: false, tb: false };
+        let node = Node::new(op, 0, vec![Source::Batch(0), Source::State(0)]).expect("well-formed");
+        let program = Tree::new(&[node_leaf(0, &node)]);
+        let entries = Tree::new(&[state::entry_leaf(b"w", &w.hash())]);
+        let before = state::hash_from_root(3, 1, &entries.root());
+        let batch_hashes = vec![x.hash()];
+        let out = gensyn_commitment::exec::execute(&op, &Default::default(), &[&x, &w]).unwrap();
+        let truth = trace_leaf(0, &out[0].hash());
+        let (solver, verifier) = disputed_task::<T>(spec(100, 10, 1, program.root(), h(7)), commitment_with(h(8)));
+        let rec = StepRecord {
+            step: 3,
+            before,
+            batch: state::batch_hash(&batch_hashes),
+            trace_root: h(3),
+            trace_len: 2,
+            after: h(4),
+        };
+        put_dispute::<T>(
+            &solver,
+            &verifier,
+            Stage::Arbitration { step: 3, records: [rec, rec], node: 0, leaves: [truth, h(70)], tile: None },
+        );
+        let bits = |t: &Tensor| WitnessTensor {
+            dims: BoundedVec::truncate_from(t.dims.clone()),
+            bits: BoundedVec::truncate_from(t.values.iter().map(|v| v.to_bits()).collect()),
+        };
+        let witness = Witness::Node {
+            node,
+            node_proof: program.proof(0).unwrap(),
+            inputs: BoundedVec::truncate_from(vec![
+                InputWitness {
+                    tensor: bits(&x),
+                    proof: SourceProof::Batch { tensors: BoundedVec::truncate_from(batch_hashes) },
+                },
+                InputWitness {
+                    tensor: bits(&w),
+                    proof: SourceProof::State {
+                        name: BoundedVec::truncate_from(b"w".to_vec()),
+                        entries_root: entries.root(),
+                        entries: 1,
+                        proof: entries.proof(0).unwrap(),
+                    },
+                },
+            ]),
+        };
+        #[extrinsic_call]
+        _(RawOrigin::Signed(solver), 0, witness);
+        assert!(matches!(Disputes::<T>::get(0).unwrap().stage, Stage::Resolved { winner: Side::Defender, .. }));
+    }
+
+    #[benchmark]
+    fn set_params() {
+        let p = Parameters::<T>::get();
+        #[extrinsic_call]
+        _(RawOrigin::Root, p);
+    }
+
+    /// `n` expiring selections, each cancelling its task and refunding the fee.
+    #[benchmark]
+    fn on_initialize(n: Linear<0, { crate::MAX_TIMERS_PER_BLOCK }>) {
+        let at = now::<T>().saturating_add(10u32.into());
+        let submitter = funded::<T>("submitter", 0);
+        let fee = T::Currency::minimum_balance().saturating_mul(10u32.into());
+        for id in 0..n as u64 {
+            T::Currency::hold(&HoldReason::TaskFee.into(), &submitter, fee).unwrap();
+            Tasks::<T>::insert(
+                id,
+                TaskInfo {
+                    submitter: submitter.clone(),
+                    spec: spec(100, 10, 10, h(6), h(7)),
+                    fee,
+                    deadline: later::<T>(),
+                    created_at: now::<T>(),
+                    solver: None,
+                    commitment: None,
+                    verifier: None,
+                    phase: Phase::SolverSelection { seed: BENCH_SEED, closes_at: at.saturating_sub(1u32.into()) },
+                },
+            );
+            Timers::<T>::mutate(at, |t| t.try_push(Timer::Task(id)).unwrap());
+        }
+        #[block]
+        {
+            Pallet::<T>::on_initialize(at);
+        }
+        assert_eq!(Tasks::<T>::iter_values().filter(|t| matches!(t.phase, Phase::Cancelled { .. })).count() as u32, n);
+    }
+
+    impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}
