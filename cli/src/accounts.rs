@@ -54,17 +54,11 @@ fn dev_key(name: &str) -> Option<(&'static str, Sr25519Keyring)> {
 /// Resolves a dev name or an SS58 address.
 pub fn resolve(arg: &str) -> Result<Account, CliError> {
     if let Some((name, key)) = dev_key(arg) {
-        return Ok(Account {
-            name: Some(name),
-            id: key.to_account_id(),
-        });
+        return Ok(Account { name: Some(name), id: key.to_account_id() });
     }
     match AccountId::from_ss58check(arg.trim()) {
         Ok(id) => {
-            let name = DEV_ACCOUNTS
-                .iter()
-                .find(|(_, k)| k.to_account_id() == id)
-                .map(|(n, _)| *n);
+            let name = DEV_ACCOUNTS.iter().find(|(_, k)| k.to_account_id() == id).map(|(n, _)| *n);
             Ok(Account { name, id })
         }
         Err(_) => Err(CliError::Usage(format!(
@@ -78,13 +72,7 @@ pub fn resolve(arg: &str) -> Result<Account, CliError> {
 /// public knowledge, so naming them on a command line leaks nothing.
 pub fn signer(arg: &str) -> Result<(Account, Sr25519Keyring), CliError> {
     match dev_key(arg) {
-        Some((name, key)) => Ok((
-            Account {
-                name: Some(name),
-                id: key.to_account_id(),
-            },
-            key,
-        )),
+        Some((name, key)) => Ok((Account { name: Some(name), id: key.to_account_id() }, key)),
         None => Err(CliError::Usage(format!(
             "unknown signer '{arg}': --as takes a dev account name ({})",
             DEV_ACCOUNTS.map(|(n, _)| n).join(", ")
@@ -102,15 +90,8 @@ mod tests {
         assert_eq!(alice.name, Some("alice"));
         assert_eq!(resolve("//Alice").unwrap(), alice);
         assert_eq!(resolve("ALICE").unwrap(), alice);
-        assert_eq!(
-            alice.address(),
-            "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY"
-        );
-        assert_eq!(
-            resolve(&alice.address()).unwrap(),
-            alice,
-            "dev address gets its name back"
-        );
+        assert_eq!(alice.address(), "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY");
+        assert_eq!(resolve(&alice.address()).unwrap(), alice, "dev address gets its name back");
     }
 
     #[test]

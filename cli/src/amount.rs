@@ -7,10 +7,7 @@ use gensyn_runtime::{Balance, TOKEN_DECIMALS, TOKEN_SYMBOL, UNIT};
 pub fn parse_tokens(input: &str) -> Result<Balance, String> {
     let bad = |why: &str| format!("bad amount '{input}': {why}");
     let s: String = input.trim().chars().filter(|c| *c != '_').collect();
-    let s = s
-        .strip_suffix(TOKEN_SYMBOL)
-        .map(str::trim_end)
-        .unwrap_or(&s);
+    let s = s.strip_suffix(TOKEN_SYMBOL).map(str::trim_end).unwrap_or(&s);
     if s.is_empty() {
         return Err(bad("empty"));
     }
@@ -27,21 +24,14 @@ pub fn parse_tokens(input: &str) -> Result<Balance, String> {
     if frac.len() > TOKEN_DECIMALS as usize {
         return Err(bad(&format!("at most {TOKEN_DECIMALS} decimals")));
     }
-    let int: Balance = if int.is_empty() {
-        0
-    } else {
-        int.parse().map_err(|_| bad("too large"))?
-    };
+    let int: Balance = if int.is_empty() { 0 } else { int.parse().map_err(|_| bad("too large"))? };
     let frac_plancks: Balance = if frac.is_empty() {
         0
     } else {
         let padded = format!("{frac:0<width$}", width = TOKEN_DECIMALS as usize);
         padded.parse().map_err(|_| bad("bad decimals"))?
     };
-    let total = int
-        .checked_mul(UNIT)
-        .and_then(|v| v.checked_add(frac_plancks))
-        .ok_or_else(|| bad("too large"))?;
+    let total = int.checked_mul(UNIT).and_then(|v| v.checked_add(frac_plancks)).ok_or_else(|| bad("too large"))?;
     if total == 0 {
         return Err(bad("must be greater than zero"));
     }

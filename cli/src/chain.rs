@@ -10,8 +10,8 @@
 use crate::{error::CliError, events};
 use codec::{Decode, Encode};
 use gensyn_runtime::{
-    AccountId, Header, Nonce, Runtime, RuntimeCall, RuntimeEvent, SignedPayload, TxExtension,
-    UncheckedExtrinsic, VERSION,
+    AccountId, Header, Nonce, Runtime, RuntimeCall, RuntimeEvent, SignedPayload, TxExtension, UncheckedExtrinsic,
+    VERSION,
 };
 use jsonrpsee::{
     core::client::{ClientT, Subscription, SubscriptionClientT},
@@ -81,10 +81,7 @@ fn rpc_err(e: jsonrpsee::core::client::Error) -> CliError {
 impl Chain {
     /// Connects and checks that the node runs this build's runtime.
     pub async fn connect(url: &str) -> Result<Self, CliError> {
-        let not_running = |reason: String| CliError::NodeNotRunning {
-            url: url.to_string(),
-            reason,
-        };
+        let not_running = |reason: String| CliError::NodeNotRunning { url: url.to_string(), reason };
         let rpc = WsClientBuilder::default()
             .connection_timeout(Duration::from_secs(3))
             .request_timeout(Duration::from_secs(60))
@@ -96,21 +93,15 @@ impl Chain {
             .await
             .map_err(|e| not_running(short_reason(&e.to_string())))?;
         let genesis = genesis.ok_or_else(|| CliError::other("the node has no genesis block"))?;
-        let version: RuntimeVersionJson = rpc
-            .request("state_getRuntimeVersion", rpc_params![])
-            .await
-            .map_err(rpc_err)?;
+        let version: RuntimeVersionJson =
+            rpc.request("state_getRuntimeVersion", rpc_params![]).await.map_err(rpc_err)?;
         if version.spec_name != VERSION.spec_name || version.spec_version != VERSION.spec_version {
             return Err(CliError::other(format!(
                 "the node at {url} runs runtime {} v{}, but this gensyn speaks {} v{}; restart the devnet with this build (`gensyn devnet down && gensyn devnet up`)",
                 version.spec_name, version.spec_version, VERSION.spec_name, VERSION.spec_version
             )));
         }
-        Ok(Self {
-            rpc,
-            url: url.to_string(),
-            genesis,
-        })
+        Ok(Self { rpc, url: url.to_string(), genesis })
     }
 
     /// The best block.
@@ -121,65 +112,39 @@ impl Chain {
             .await
             .map_err(rpc_err)?
             .ok_or_else(|| CliError::other("the node returned no best header"))?;
-        Ok(BlockRef {
-            number: header.number,
-            hash: header.hash(),
-        })
+        Ok(BlockRef { number: header.number, hash: header.hash() })
     }
 
     /// The finalized block.
     pub async fn finalized(&self) -> Result<BlockRef, CliError> {
-        let hash: H256 = self
-            .rpc
-            .request("chain_getFinalizedHead", rpc_params![])
-            .await
-            .map_err(rpc_err)?;
+        let hash: H256 = self.rpc.request("chain_getFinalizedHead", rpc_params![]).await.map_err(rpc_err)?;
         let header: Header = self
             .rpc
             .request::<Option<Header>, _>("chain_getHeader", rpc_params![hash])
             .await
             .map_err(rpc_err)?
             .ok_or_else(|| CliError::other("the node returned no finalized header"))?;
-        Ok(BlockRef {
-            number: header.number,
-            hash,
-        })
+        Ok(BlockRef { number: header.number, hash })
     }
 
     /// The chain's name from its spec.
     pub async fn chain_name(&self) -> Result<String, CliError> {
-        self.rpc
-            .request("system_chain", rpc_params![])
-            .await
-            .map_err(rpc_err)
+        self.rpc.request("system_chain", rpc_params![]).await.map_err(rpc_err)
     }
 
     /// Reads and decodes a storage value at `at` (default: best block).
-    pub async fn storage<T: Decode>(
-        &self,
-        key: Vec<u8>,
-        at: Option<H256>,
-    ) -> Result<Option<T>, CliError> {
-        let raw: Option<Bytes> = self
-            .rpc
-            .request("state_getStorage", rpc_params![Bytes(key), at])
-            .await
-            .map_err(rpc_err)?;
-        raw.map(|b| {
-            T::decode(&mut &b.0[..])
-                .map_err(|e| CliError::other(format!("cannot decode storage value: {e}")))
-        })
-        .transpose()
+    pub async fn storage<T: Decode>(&self, key: Vec<u8>, at: Option<H256>) -> Result<Option<T>, CliError> {
+        let raw: Option<Bytes> =
+            self.rpc.request("state_getStorage", rpc_params![Bytes(key), at]).await.map_err(rpc_err)?;
+        raw.map(|b| T::decode(&mut &b.0[..]).map_err(|e| CliError::other(format!("cannot decode storage value: {e}"))))
+            .transpose()
     }
 
     /// Seals one block now (manual seal's `engine_createBlock`).
     pub async fn seal_block(&self) -> Result<H256, CliError> {
         let created: Value = self
             .rpc
-            .request(
-                "engine_createBlock",
-                rpc_params![true, true, Option::<H256>::None],
-            )
+            .request("engine_createBlock", rpc_params![true, true, Option::<H256>::None])
             .await
             .map_err(rpc_err)?;
         serde_json::from_value(created["hash"].clone())
@@ -188,13 +153,7 @@ impl Chain {
 
     /// The next nonce of `who`, counting transactions in the pool.
     async fn next_nonce(&self, who: &AccountId) -> Result<Nonce, CliError> {
-        self.rpc
-            .request(
-                "system_accountNextIndex",
-                rpc_params![crate::accounts::ss58(who)],
-            )
-            .await
-            .map_err(rpc_err)
+        self.rpc.request("system_accountNextIndex", rpc_params![crate::accounts::ss58(who)]).await.map_err(rpc_err)
     }
 
     /// Signs `call` as `signer`, submits it, and (unless `no_wait`) waits until
@@ -235,35 +194,20 @@ impl Chain {
         );
         let payload = SignedPayload::from_raw(call.clone(), tx_ext.clone(), implicit);
         let signature = payload.using_encoded(|p| signer.sign(p));
-        let xt = UncheckedExtrinsic::new_signed(
-            call,
-            MultiAddress::Id(who),
-            MultiSignature::Sr25519(signature),
-            tx_ext,
-        );
+        let xt =
+            UncheckedExtrinsic::new_signed(call, MultiAddress::Id(who), MultiSignature::Sr25519(signature), tx_ext);
         let encoded = xt.encode();
         let tx_hash = BlakeTwo256::hash(&encoded);
 
         if no_wait {
-            let _: H256 = self
-                .rpc
-                .request("author_submitExtrinsic", rpc_params![Bytes(encoded)])
-                .await
-                .map_err(pool_err)?;
-            return Ok(TxOutcome {
-                tx_hash,
-                block: None,
-                events: Vec::new(),
-            });
+            let _: H256 =
+                self.rpc.request("author_submitExtrinsic", rpc_params![Bytes(encoded)]).await.map_err(pool_err)?;
+            return Ok(TxOutcome { tx_hash, block: None, events: Vec::new() });
         }
 
         let mut sub: Subscription<Value> = self
             .rpc
-            .subscribe(
-                "author_submitAndWatchExtrinsic",
-                rpc_params![Bytes(encoded.clone())],
-                "author_unwatchExtrinsic",
-            )
+            .subscribe("author_submitAndWatchExtrinsic", rpc_params![Bytes(encoded.clone())], "author_unwatchExtrinsic")
             .await
             .map_err(pool_err)?;
         let deadline = Instant::now() + timeout;
@@ -277,9 +221,7 @@ impl Chain {
                     )))
                 }
                 Ok(None) => return Err(CliError::other("the node closed the transaction watch")),
-                Ok(Some(Err(e))) => {
-                    return Err(CliError::other(format!("bad transaction status: {e}")))
-                }
+                Ok(Some(Err(e))) => return Err(CliError::other(format!("bad transaction status: {e}"))),
                 Ok(Some(Ok(status))) => status,
             };
             if let Some(hash) = status.get("finalized") {
@@ -287,54 +229,31 @@ impl Chain {
                     .map_err(|e| CliError::other(format!("bad finalized hash: {e}")))?;
             }
             match status.as_str() {
-                Some("invalid") => {
-                    return Err(CliError::Rejected("the transaction became invalid".into()))
-                }
-                Some("dropped") => {
-                    return Err(CliError::Rejected(
-                        "the pool dropped the transaction".into(),
-                    ))
-                }
+                Some("invalid") => return Err(CliError::Rejected("the transaction became invalid".into())),
+                Some("dropped") => return Err(CliError::Rejected("the pool dropped the transaction".into())),
                 _ => {}
             }
             if status.get("usurped").is_some() {
-                return Err(CliError::Rejected(
-                    "replaced by another transaction with the same nonce".into(),
-                ));
+                return Err(CliError::Rejected("replaced by another transaction with the same nonce".into()));
             }
             if status.get("finalityTimeout").is_some() {
-                return Err(CliError::Timeout(
-                    "the including block was never finalized".into(),
-                ));
+                return Err(CliError::Timeout("the including block was never finalized".into()));
             }
         };
 
         let block = self.block_ref(block_hash).await?;
         let index = self.extrinsic_index(block_hash, &encoded).await?;
-        let records: Vec<EventRecord<RuntimeEvent, H256>> = self
-            .storage(events_key(), Some(block_hash))
-            .await?
-            .unwrap_or_default();
-        let events: Vec<RuntimeEvent> = records
-            .into_iter()
-            .filter(|r| r.phase == Phase::ApplyExtrinsic(index))
-            .map(|r| r.event)
-            .collect();
+        let records: Vec<EventRecord<RuntimeEvent, H256>> =
+            self.storage(events_key(), Some(block_hash)).await?.unwrap_or_default();
+        let events: Vec<RuntimeEvent> =
+            records.into_iter().filter(|r| r.phase == Phase::ApplyExtrinsic(index)).map(|r| r.event).collect();
         for ev in &events {
-            if let RuntimeEvent::System(frame_system::Event::ExtrinsicFailed {
-                dispatch_error,
-                ..
-            }) = ev
-            {
+            if let RuntimeEvent::System(frame_system::Event::ExtrinsicFailed { dispatch_error, .. }) = ev {
                 let (pallet, name) = events::dispatch_error_name(*dispatch_error);
                 return Err(CliError::Dispatch { pallet, name });
             }
         }
-        Ok(TxOutcome {
-            tx_hash,
-            block: Some(block),
-            events,
-        })
+        Ok(TxOutcome { tx_hash, block: Some(block), events })
     }
 
     async fn block_ref(&self, hash: H256) -> Result<BlockRef, CliError> {
@@ -344,18 +263,11 @@ impl Chain {
             .await
             .map_err(rpc_err)?
             .ok_or_else(|| CliError::other(format!("block {hash:?} not found")))?;
-        Ok(BlockRef {
-            number: header.number,
-            hash,
-        })
+        Ok(BlockRef { number: header.number, hash })
     }
 
     async fn extrinsic_index(&self, block: H256, encoded: &[u8]) -> Result<u32, CliError> {
-        let signed: Value = self
-            .rpc
-            .request("chain_getBlock", rpc_params![block])
-            .await
-            .map_err(rpc_err)?;
+        let signed: Value = self.rpc.request("chain_getBlock", rpc_params![block]).await.map_err(rpc_err)?;
         let ours = format!("0x{}", hex::encode(encoded));
         signed["block"]["extrinsics"]
             .as_array()

@@ -62,10 +62,9 @@ impl fmt::Display for CliError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             CliError::Usage(m) => write!(f, "{m}"),
-            CliError::NodeNotRunning { url, reason } => write!(
-                f,
-                "no node is answering at {url} ({reason}); start one with `gensyn devnet up`"
-            ),
+            CliError::NodeNotRunning { url, reason } => {
+                write!(f, "no node is answering at {url} ({reason}); start one with `gensyn devnet up`")
+            }
             CliError::PortInUse(p) => write!(
                 f,
                 "port {p} on 127.0.0.1 is already in use; stop whatever holds it or pick another with --rpc-port"

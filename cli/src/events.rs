@@ -15,11 +15,8 @@ use serde_json::{json, Value};
 pub fn pallet_and_variant(debug: &str) -> (String, String) {
     let (pallet, rest) = debug.split_once('(').unwrap_or((debug, ""));
     // The inner value prints as `Variant …` or `Event::Variant …`.
-    let path: String = rest
-        .trim_start()
-        .chars()
-        .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
-        .collect();
+    let path: String =
+        rest.trim_start().chars().take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':').collect();
     let variant = path.rsplit("::").next().unwrap_or_default().to_string();
     (pallet.trim().to_string(), variant)
 }
@@ -41,34 +38,22 @@ pub fn dispatch_error_name(err: DispatchError) -> (Option<String>, String) {
 pub fn describe(event: &RuntimeEvent) -> Value {
     let (pallet, name) = pallet_and_variant(&format!("{event:?}"));
     let fields = match event {
-        RuntimeEvent::Gensyn(GensynEvent::Staked {
-            who,
-            role,
-            amount,
-            active,
-        }) => json!({
+        RuntimeEvent::Gensyn(GensynEvent::Staked { who, role, amount, active }) => json!({
             "who": ss58(who), "role": role.as_str(),
             "amount": amount.to_string(), "active": active.to_string(),
         }),
-        RuntimeEvent::Gensyn(GensynEvent::Unbonding {
-            who,
-            role,
-            amount,
-            unlock_at,
-        }) => json!({
+        RuntimeEvent::Gensyn(GensynEvent::Unbonding { who, role, amount, unlock_at }) => json!({
             "who": ss58(who), "role": role.as_str(),
             "amount": amount.to_string(), "unlock_at": unlock_at,
         }),
         RuntimeEvent::Gensyn(GensynEvent::Withdrawn { who, role, amount }) => json!({
             "who": ss58(who), "role": role.as_str(), "amount": amount.to_string(),
         }),
-        RuntimeEvent::TransactionPayment(
-            polkadot_sdk::pallet_transaction_payment::Event::TransactionFeePaid {
-                who,
-                actual_fee,
-                tip,
-            },
-        ) => {
+        RuntimeEvent::TransactionPayment(polkadot_sdk::pallet_transaction_payment::Event::TransactionFeePaid {
+            who,
+            actual_fee,
+            tip,
+        }) => {
             json!({ "who": ss58(who), "actual_fee": actual_fee.to_string(), "tip": tip.to_string() })
         }
         _ => Value::Null,
@@ -83,32 +68,17 @@ pub fn describe(event: &RuntimeEvent) -> Value {
 /// One line for a person, for the protocol's own events.
 pub fn human(event: &RuntimeEvent) -> Option<String> {
     Some(match event {
-        RuntimeEvent::Gensyn(GensynEvent::Staked {
-            role,
-            amount,
-            active,
-            ..
-        }) => format!(
-            "staked {} as {} (active stake {})",
-            format_tokens(*amount),
-            role.as_str(),
-            format_tokens(*active)
-        ),
-        RuntimeEvent::Gensyn(GensynEvent::Unbonding {
-            role,
-            amount,
-            unlock_at,
-            ..
-        }) => format!(
+        RuntimeEvent::Gensyn(GensynEvent::Staked { role, amount, active, .. }) => {
+            format!("staked {} as {} (active stake {})", format_tokens(*amount), role.as_str(), format_tokens(*active))
+        }
+        RuntimeEvent::Gensyn(GensynEvent::Unbonding { role, amount, unlock_at, .. }) => format!(
             "unbonding {} of the {} stake; withdrawable from block #{unlock_at}",
             format_tokens(*amount),
             role.as_str()
         ),
-        RuntimeEvent::Gensyn(GensynEvent::Withdrawn { role, amount, .. }) => format!(
-            "withdrew {} of unbonded {} stake",
-            format_tokens(*amount),
-            role.as_str()
-        ),
+        RuntimeEvent::Gensyn(GensynEvent::Withdrawn { role, amount, .. }) => {
+            format!("withdrew {} of unbonded {} stake", format_tokens(*amount), role.as_str())
+        }
         _ => return None,
     })
 }
@@ -120,51 +90,26 @@ mod tests {
 
     #[test]
     fn splits_debug_names() {
-        assert_eq!(
-            pallet_and_variant("Gensyn(Event::Staked { a: 1 })"),
-            ("Gensyn".into(), "Staked".into())
-        );
-        assert_eq!(
-            pallet_and_variant("Gensyn(BelowMinimumStake)"),
-            ("Gensyn".into(), "BelowMinimumStake".into())
-        );
-        assert_eq!(
-            pallet_and_variant("System(ExtrinsicSuccess { x })"),
-            ("System".into(), "ExtrinsicSuccess".into())
-        );
+        assert_eq!(pallet_and_variant("Gensyn(Event::Staked { a: 1 })"), ("Gensyn".into(), "Staked".into()));
+        assert_eq!(pallet_and_variant("Gensyn(BelowMinimumStake)"), ("Gensyn".into(), "BelowMinimumStake".into()));
+        assert_eq!(pallet_and_variant("System(ExtrinsicSuccess { x })"), ("System".into(), "ExtrinsicSuccess".into()));
     }
     use polkadot_sdk::sp_keyring::Sr25519Keyring;
 
     #[test]
     fn names_pallet_errors() {
+        let err: DispatchError = pallet_gensyn::Error::<gensyn_runtime::Runtime>::BelowMinimumStake.into();
+        assert_eq!(dispatch_error_name(err), (Some("Gensyn".into()), "BelowMinimumStake".into()));
         let err: DispatchError =
-            pallet_gensyn::Error::<gensyn_runtime::Runtime>::BelowMinimumStake.into();
-        assert_eq!(
-            dispatch_error_name(err),
-            (Some("Gensyn".into()), "BelowMinimumStake".into())
-        );
-        let err: DispatchError =
-            polkadot_sdk::pallet_balances::Error::<gensyn_runtime::Runtime>::InsufficientBalance
-                .into();
-        assert_eq!(
-            dispatch_error_name(err),
-            (Some("Balances".into()), "InsufficientBalance".into())
-        );
-        assert_eq!(
-            dispatch_error_name(DispatchError::BadOrigin),
-            (None, "BadOrigin".into())
-        );
+            polkadot_sdk::pallet_balances::Error::<gensyn_runtime::Runtime>::InsufficientBalance.into();
+        assert_eq!(dispatch_error_name(err), (Some("Balances".into()), "InsufficientBalance".into()));
+        assert_eq!(dispatch_error_name(DispatchError::BadOrigin), (None, "BadOrigin".into()));
     }
 
     #[test]
     fn describes_protocol_events() {
         let who = Sr25519Keyring::Alice.to_account_id();
-        let ev = RuntimeEvent::Gensyn(GensynEvent::Staked {
-            who,
-            role: Role::Solver,
-            amount: 5,
-            active: 7,
-        });
+        let ev = RuntimeEvent::Gensyn(GensynEvent::Staked { who, role: Role::Solver, amount: 5, active: 7 });
         assert_eq!(
             describe(&ev),
             json!({"pallet": "Gensyn", "name": "Staked", "fields": {
@@ -174,9 +119,6 @@ mod tests {
         let ev = RuntimeEvent::System(polkadot_sdk::frame_system::Event::NewAccount {
             account: Sr25519Keyring::Bob.to_account_id(),
         });
-        assert_eq!(
-            describe(&ev),
-            json!({"pallet": "System", "name": "NewAccount"})
-        );
+        assert_eq!(describe(&ev), json!({"pallet": "System", "name": "NewAccount"}));
     }
 }

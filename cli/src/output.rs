@@ -67,8 +67,7 @@ pub fn with_schema(mut doc: Value) -> Value {
 
 /// The JSON document describing an error.
 pub fn error_doc(err: &CliError) -> Value {
-    let mut e =
-        json!({ "kind": err.kind(), "message": err.to_string(), "exit_code": err.exit_code() });
+    let mut e = json!({ "kind": err.kind(), "message": err.to_string(), "exit_code": err.exit_code() });
     if let CliError::Dispatch { pallet, name } = err {
         e["pallet"] = json!(pallet);
         e["name"] = json!(name);

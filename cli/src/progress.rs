@@ -15,9 +15,7 @@ impl Spinner {
             return Spinner(None);
         }
         let pb = ProgressBar::new_spinner();
-        pb.set_style(
-            ProgressStyle::with_template("{spinner} {msg} ({elapsed})").expect("a valid template"),
-        );
+        pb.set_style(ProgressStyle::with_template("{spinner} {msg} ({elapsed})").expect("a valid template"));
         pb.set_message(msg.into());
         pb.enable_steady_tick(Duration::from_millis(80));
         Spinner(Some(pb))

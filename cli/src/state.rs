@@ -78,9 +78,7 @@ pub fn node_alive(pid: u32, base: &Path) -> bool {
         Ok(cmdline) => {
             let args: Vec<&[u8]> = cmdline.split(|b| *b == 0).collect();
             let base = base.as_os_str().as_encoded_bytes();
-            args.windows(2)
-                .any(|w| w[0] == b"devnet" && w[1] == b"node")
-                && args.iter().any(|a| *a == base)
+            args.windows(2).any(|w| w[0] == b"devnet" && w[1] == b"node") && args.iter().any(|a| *a == base)
         }
         // No procfs (macOS): trust the pid.
         Err(_) => !Path::new("/proc/self").exists(),

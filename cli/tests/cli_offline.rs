@@ -7,9 +7,7 @@ use common::{gensyn, snapshot_settings};
 /// The crate's directory, read at run time (cargo sets it for tests), so a
 /// test binary built from another checkout path still finds the fixtures.
 fn manifest_dir() -> std::path::PathBuf {
-    std::env::var_os("CARGO_MANIFEST_DIR")
-        .map(Into::into)
-        .unwrap_or_else(|| env!("CARGO_MANIFEST_DIR").into())
+    std::env::var_os("CARGO_MANIFEST_DIR").map(Into::into).unwrap_or_else(|| env!("CARGO_MANIFEST_DIR").into())
 }
 
 #[test]
@@ -36,11 +34,7 @@ fn help_texts_are_stable() {
             let run = gensyn(args);
             assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
             let name = format!("help__{}", args[..args.len() - 1].join("_"));
-            let name = if name == "help__" {
-                "help".to_string()
-            } else {
-                name
-            };
+            let name = if name == "help__" { "help".to_string() } else { name };
             insta::assert_snapshot!(name, run.stdout);
         }
     });
@@ -50,25 +44,14 @@ fn help_texts_are_stable() {
 fn unknown_account_is_a_usage_error() {
     let run = gensyn(&["account", "mallory", "--rpc", "ws://127.0.0.1:1"]);
     assert_eq!(run.code, 2);
-    assert!(
-        run.stderr.contains("unknown account 'mallory'"),
-        "{}",
-        run.stderr
-    );
-    assert_eq!(
-        run.stderr.lines().count(),
-        1,
-        "one-line error: {}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("unknown account 'mallory'"), "{}", run.stderr);
+    assert_eq!(run.stderr.lines().count(), 1, "one-line error: {}", run.stderr);
     assert!(run.stdout.is_empty());
 }
 
 #[test]
 fn unknown_signer_is_a_usage_error_under_json() {
-    let run = gensyn(&[
-        "stake", "--role", "solver", "--amount", "1000", "--as", "mallory", "--json",
-    ]);
+    let run = gensyn(&["stake", "--role", "solver", "--amount", "1000", "--as", "mallory", "--json"]);
     assert_eq!(run.code, 2);
     let doc = run.json();
     assert_eq!(doc["error"]["kind"], "usage");
@@ -79,9 +62,7 @@ fn unknown_signer_is_a_usage_error_under_json() {
 #[test]
 fn bad_amount_is_a_usage_error() {
     for amount in ["-5", "abc", "0", "1.0000000000001"] {
-        let run = gensyn(&[
-            "stake", "--role", "solver", "--amount", amount, "--as", "alice",
-        ]);
+        let run = gensyn(&["stake", "--role", "solver", "--amount", amount, "--as", "alice"]);
         assert_eq!(run.code, 2, "{amount}: {}", run.stderr);
         assert!(run.stderr.contains("bad amount"), "{}", run.stderr);
     }
@@ -91,11 +72,7 @@ fn bad_amount_is_a_usage_error() {
 fn bad_role_is_a_clap_usage_error() {
     let run = gensyn(&["stake", "--role", "miner", "--amount", "1", "--as", "alice"]);
     assert_eq!(run.code, 2);
-    assert!(
-        run.stderr.contains("invalid value 'miner'"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("invalid value 'miner'"), "{}", run.stderr);
 }
 
 #[test]
@@ -103,26 +80,11 @@ fn node_not_running_is_a_runtime_error() {
     for args in [
         vec!["devnet", "status", "--rpc", "ws://127.0.0.1:1"],
         vec!["account", "alice", "--rpc", "ws://127.0.0.1:1"],
-        vec![
-            "stake",
-            "--role",
-            "solver",
-            "--amount",
-            "1000",
-            "--as",
-            "alice",
-            "--rpc",
-            "ws://127.0.0.1:1",
-        ],
+        vec!["stake", "--role", "solver", "--amount", "1000", "--as", "alice", "--rpc", "ws://127.0.0.1:1"],
     ] {
         let run = gensyn(&args);
         assert_eq!(run.code, 1, "{args:?}");
-        assert!(
-            run.stderr
-                .contains("no node is answering at ws://127.0.0.1:1"),
-            "{}",
-            run.stderr
-        );
+        assert!(run.stderr.contains("no node is answering at ws://127.0.0.1:1"), "{}", run.stderr);
         assert!(run.stderr.contains("gensyn devnet up"), "{}", run.stderr);
     }
     let mut args = vec!["devnet", "status", "--rpc", "ws://127.0.0.1:1", "--json"];
@@ -130,11 +92,8 @@ fn node_not_running_is_a_runtime_error() {
     assert_eq!(doc["error"]["kind"], "node_not_running");
     // The environment-variable twin of --json.
     args.pop();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_gensyn"))
-        .args(&args)
-        .env("GENSYN_JSON", "1")
-        .output()
-        .unwrap();
+    let out =
+        std::process::Command::new(env!("CARGO_BIN_EXE_gensyn")).args(&args).env("GENSYN_JSON", "1").output().unwrap();
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["error"]["kind"], "node_not_running");
 }
@@ -153,11 +112,7 @@ fn down_without_a_node_is_idempotent() {
 fn completions_are_generated() {
     let run = gensyn(&["completions", "bash"]);
     assert_eq!(run.code, 0);
-    assert!(
-        run.stdout.contains("_gensyn()"),
-        "{}",
-        &run.stdout[..200.min(run.stdout.len())]
-    );
+    assert!(run.stdout.contains("_gensyn()"), "{}", &run.stdout[..200.min(run.stdout.len())]);
 }
 
 #[test]
@@ -166,31 +121,13 @@ fn train_then_replay_a_fixture() {
     let out = dir.path().join("run");
     let spec_path = manifest_dir().join("../fixtures/blobs-mlp-sgd.toml");
     let spec = spec_path.to_str().unwrap();
-    let doc = gensyn(&[
-        "train",
-        spec,
-        "--out",
-        out.to_str().unwrap(),
-        "--threads",
-        "2",
-        "--json",
-    ])
-    .ok_json();
+    let doc = gensyn(&["train", spec, "--out", out.to_str().unwrap(), "--threads", "2", "--json"]).ok_json();
     assert_eq!(doc["steps"], 200);
     assert_eq!(doc["checkpoints"].as_array().unwrap().len(), 11);
     assert!(doc["final_loss"].as_f64().unwrap() < 0.5 * doc["first_loss"].as_f64().unwrap());
     // Same spec, other thread count: the same commitments.
     let out1 = dir.path().join("run1");
-    let again = gensyn(&[
-        "train",
-        spec,
-        "--out",
-        out1.to_str().unwrap(),
-        "--threads",
-        "1",
-        "--json",
-    ])
-    .ok_json();
+    let again = gensyn(&["train", spec, "--out", out1.to_str().unwrap(), "--threads", "1", "--json"]).ok_json();
     assert_eq!(again["checkpoints"], doc["checkpoints"]);
 
     let r = gensyn(&["replay", out.to_str().unwrap(), "--segment", "4", "--json"]).ok_json();
@@ -208,12 +145,7 @@ fn bad_task_specs_are_usage_errors_naming_the_field() {
         .replace("batch_size = 64", "batch_size = 0");
     let bad = dir.path().join("bad.toml");
     std::fs::write(&bad, text).unwrap();
-    let run = gensyn(&[
-        "train",
-        bad.to_str().unwrap(),
-        "--out",
-        dir.path().join("o").to_str().unwrap(),
-    ]);
+    let run = gensyn(&["train", bad.to_str().unwrap(), "--out", dir.path().join("o").to_str().unwrap()]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("train.batch_size"), "{}", run.stderr);
     let run = gensyn(&["train", "/nonexistent/task.toml", "--json"]);

@@ -32,9 +32,7 @@ impl Drop for Devnet {
 }
 
 fn solver_active(account: &Value) -> Option<u128> {
-    account["stakes"]["solver"]["active"]
-        .as_str()
-        .map(|s| s.parse().unwrap())
+    account["stakes"]["solver"]["active"].as_str().map(|s| s.parse().unwrap())
 }
 
 fn event_names(doc: &Value) -> Vec<String> {
@@ -42,32 +40,19 @@ fn event_names(doc: &Value) -> Vec<String> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|e| {
-            format!(
-                "{}.{}",
-                e["pallet"].as_str().unwrap(),
-                e["name"].as_str().unwrap()
-            )
-        })
+        .map(|e| format!("{}.{}", e["pallet"].as_str().unwrap(), e["name"].as_str().unwrap()))
         .collect()
 }
 
 #[test]
 fn stake_survives_a_node_restart() {
-    let net = Devnet {
-        base: tempfile::tempdir().unwrap(),
-    };
+    let net = Devnet { base: tempfile::tempdir().unwrap() };
     let settings = snapshot_settings();
 
     // Start on a free port and wait for readiness.
-    let up = net
-        .run(&["devnet", "up", "--rpc-port", "0", "--json"])
-        .ok_json();
+    let up = net.run(&["devnet", "up", "--rpc-port", "0", "--json"]).ok_json();
     assert_eq!(up["already_running"], false);
-    assert!(
-        up["best"]["number"].as_u64().unwrap() >= 1,
-        "has produced a block: {up}"
-    );
+    assert!(up["best"]["number"].as_u64().unwrap() >= 1, "has produced a block: {up}");
     let port = up["rpc_port"].as_u64().unwrap().to_string();
     settings.bind(|| insta::assert_snapshot!("json__devnet_up", shape(&up)));
 
@@ -78,44 +63,22 @@ fn stake_survives_a_node_restart() {
 
     // A second devnet on the same port: a clean "port in use" error.
     let other = tempfile::tempdir().unwrap();
-    let clash = gensyn(&[
-        "devnet",
-        "up",
-        "--rpc-port",
-        &port,
-        "--base-path",
-        other.path().to_str().unwrap(),
-        "--json",
-    ]);
+    let clash = gensyn(&["devnet", "up", "--rpc-port", &port, "--base-path", other.path().to_str().unwrap(), "--json"]);
     assert_eq!(clash.code, 1);
     assert_eq!(clash.json()["error"]["kind"], "port_in_use");
-    assert!(
-        clash.stderr.contains(&format!("port {port}")),
-        "{}",
-        clash.stderr
-    );
+    assert!(clash.stderr.contains(&format!("port {port}")), "{}", clash.stderr);
 
     // Status names the node we started.
     let status = net.run(&["devnet", "status", "--json"]).ok_json();
     assert_eq!(status["pid"], up["pid"]);
     assert_eq!(status["chain"], "gensyn devnet");
-    assert_eq!(
-        status["best"]["number"], status["finalized"]["number"],
-        "instant finality"
-    );
+    assert_eq!(status["best"]["number"], status["finalized"]["number"], "instant finality");
     settings.bind(|| insta::assert_snapshot!("json__devnet_status", shape(&status)));
 
     // Stake 1500 GSN as a solver.
-    let staked = net
-        .run(&[
-            "stake", "--role", "solver", "--amount", "1500", "--as", "alice", "--json",
-        ])
-        .ok_json();
+    let staked = net.run(&["stake", "--role", "solver", "--amount", "1500", "--as", "alice", "--json"]).ok_json();
     assert_eq!(staked["status"], "finalized");
-    assert!(
-        event_names(&staked).contains(&"Gensyn.Staked".to_string()),
-        "{staked}"
-    );
+    assert!(event_names(&staked).contains(&"Gensyn.Staked".to_string()), "{staked}");
     settings.bind(|| insta::assert_snapshot!("json__stake", shape(&staked)));
 
     let alice = net.run(&["account", "alice", "--json"]).ok_json();
@@ -129,52 +92,30 @@ fn stake_survives_a_node_restart() {
     assert_eq!(all["accounts"].as_array().unwrap().len(), 6);
 
     // A pallet error comes back by name, exit 1.
-    let low = net.run(&[
-        "stake", "--role", "solver", "--amount", "1", "--as", "bob", "--json",
-    ]);
+    let low = net.run(&["stake", "--role", "solver", "--amount", "1", "--as", "bob", "--json"]);
     assert_eq!(low.code, 1, "{}", low.stderr);
     let err = low.json();
     assert_eq!(err["error"]["kind"], "dispatch");
     assert_eq!(err["error"]["pallet"], "Gensyn");
     assert_eq!(err["error"]["name"], "BelowMinimumStake");
-    assert!(
-        low.stderr.contains("Gensyn.BelowMinimumStake"),
-        "{}",
-        low.stderr
-    );
+    assert!(low.stderr.contains("Gensyn.BelowMinimumStake"), "{}", low.stderr);
     settings.bind(|| insta::assert_snapshot!("json__error_dispatch", shape(&err)));
 
     // Unstaking below the minimum (and not to zero) is refused.
-    let dust = net.run(&[
-        "unstake", "--role", "solver", "--amount", "1000", "--as", "alice",
-    ]);
+    let dust = net.run(&["unstake", "--role", "solver", "--amount", "1000", "--as", "alice"]);
     assert_eq!(dust.code, 1);
-    assert!(
-        dust.stderr.contains("Gensyn.BelowMinimumStake"),
-        "{}",
-        dust.stderr
-    );
+    assert!(dust.stderr.contains("Gensyn.BelowMinimumStake"), "{}", dust.stderr);
 
     // Unstake part, try to withdraw too early, mine past the period, withdraw.
-    let unstaked = net
-        .run(&[
-            "unstake", "--role", "solver", "--amount", "400", "--as", "alice", "--json",
-        ])
-        .ok_json();
+    let unstaked = net.run(&["unstake", "--role", "solver", "--amount", "400", "--as", "alice", "--json"]).ok_json();
     assert!(event_names(&unstaked).contains(&"Gensyn.Unbonding".to_string()));
     let early = net.run(&["withdraw", "--role", "solver", "--as", "alice"]);
     assert_eq!(early.code, 1);
-    assert!(
-        early.stderr.contains("Gensyn.WithdrawTooEarly"),
-        "{}",
-        early.stderr
-    );
+    assert!(early.stderr.contains("Gensyn.WithdrawTooEarly"), "{}", early.stderr);
     let mined = net.run(&["devnet", "mine", "10", "--json"]).ok_json();
     assert_eq!(mined["mined"], 10);
     settings.bind(|| insta::assert_snapshot!("json__devnet_mine", shape(&mined)));
-    let withdrawn = net
-        .run(&["withdraw", "--role", "solver", "--as", "alice", "--json"])
-        .ok_json();
+    let withdrawn = net.run(&["withdraw", "--role", "solver", "--as", "alice", "--json"]).ok_json();
     let ev = withdrawn["events"]
         .as_array()
         .unwrap()
@@ -185,15 +126,9 @@ fn stake_survives_a_node_restart() {
     assert_eq!(ev["fields"]["amount"], (400 * UNIT).to_string());
 
     // Human output is one line per result, on stdout.
-    let human = net.run(&[
-        "stake", "--role", "verifier", "--amount", "500", "--as", "bob",
-    ]);
+    let human = net.run(&["stake", "--role", "verifier", "--amount", "500", "--as", "bob"]);
     assert_eq!(human.code, 0, "{}", human.stderr);
-    assert!(
-        human.stdout.starts_with("bob: staked 500 GSN as verifier"),
-        "{}",
-        human.stdout
-    );
+    assert!(human.stdout.starts_with("bob: staked 500 GSN as verifier"), "{}", human.stdout);
 
     let before = net.run(&["devnet", "status", "--json"]).ok_json();
 
@@ -202,22 +137,12 @@ fn stake_survives_a_node_restart() {
     assert_eq!(down["was_running"], true);
     assert_eq!(down["killed"], false, "the node stops cleanly on SIGTERM");
     settings.bind(|| insta::assert_snapshot!("json__devnet_down", shape(&down)));
-    assert_eq!(
-        net.run(&["devnet", "down", "--json"]).ok_json()["was_running"],
-        false
-    );
-    let gone = gensyn(&[
-        "devnet",
-        "status",
-        "--rpc",
-        &format!("ws://127.0.0.1:{port}"),
-    ]);
+    assert_eq!(net.run(&["devnet", "down", "--json"]).ok_json()["was_running"], false);
+    let gone = gensyn(&["devnet", "status", "--rpc", &format!("ws://127.0.0.1:{port}")]);
     assert_eq!(gone.code, 1);
 
     // Restart on the same database: the stakes are still there.
-    let up2 = net
-        .run(&["devnet", "up", "--rpc-port", "0", "--json"])
-        .ok_json();
+    let up2 = net.run(&["devnet", "up", "--rpc-port", "0", "--json"]).ok_json();
     assert_eq!(up2["genesis_hash"], up["genesis_hash"]);
     assert!(
         up2["best"]["number"].as_u64() >= before["best"]["number"].as_u64(),
@@ -226,10 +151,7 @@ fn stake_survives_a_node_restart() {
     let alice = net.run(&["account", "alice", "--json"]).ok_json();
     assert_eq!(solver_active(&alice), Some(1100 * UNIT));
     let bob = net.run(&["account", "bob", "--json"]).ok_json();
-    assert_eq!(
-        bob["stakes"]["verifier"]["active"],
-        (500 * UNIT).to_string()
-    );
+    assert_eq!(bob["stakes"]["verifier"]["active"], (500 * UNIT).to_string());
 
     // Logs exist and can be tailed.
     let logs = net.run(&["devnet", "logs", "-n", "3"]);
@@ -240,8 +162,7 @@ fn stake_survives_a_node_restart() {
     let fresh = net.run(&["devnet", "up", "--fresh"]);
     assert_eq!(fresh.code, 2, "{}", fresh.stderr);
     net.run(&["devnet", "down"]);
-    net.run(&["devnet", "up", "--rpc-port", "0", "--fresh", "--json"])
-        .ok_json();
+    net.run(&["devnet", "up", "--rpc-port", "0", "--fresh", "--json"]).ok_json();
     let alice = net.run(&["account", "alice", "--json"]).ok_json();
     assert_eq!(solver_active(&alice), None, "a fresh chain has no stakes");
 }

@@ -23,9 +23,7 @@ pub struct FullDeps<C, P> {
 }
 
 /// Builds the RPC module merged into the node's standard one.
-pub fn create_full<C, P>(
-    deps: FullDeps<C, P>,
-) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
+pub fn create_full<C, P>(deps: FullDeps<C, P>) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
 where
     C: ProvideRuntimeApi<Block>
         + HeaderBackend<Block>
@@ -33,15 +31,12 @@ where
         + Send
         + Sync
         + 'static,
-    C::Api: polkadot_sdk::frame_system_rpc_runtime_api::AccountNonceApi<Block, AccountId, Nonce>
-        + BlockBuilder<Block>,
+    C::Api: polkadot_sdk::frame_system_rpc_runtime_api::AccountNonceApi<Block, AccountId, Nonce> + BlockBuilder<Block>,
     P: TransactionPool + 'static,
 {
     let FullDeps { client, pool, seal } = deps;
     let mut module = RpcModule::new(());
-    module.merge(SystemApiServer::<Hash, AccountId, Nonce>::into_rpc(
-        System::<P, C, Block>::new(client, pool),
-    ))?;
+    module.merge(SystemApiServer::<Hash, AccountId, Nonce>::into_rpc(System::<P, C, Block>::new(client, pool)))?;
     module.merge(ManualSeal::new(seal).into_rpc())?;
     Ok(module)
 }

@@ -4,9 +4,12 @@
 use futures::{FutureExt, StreamExt};
 use gensyn_runtime::{opaque::Block, RuntimeApi};
 use polkadot_sdk::{
-    sc_basic_authorship, sc_client_api::Backend, sc_consensus, sc_consensus_manual_seal,
-    sc_consensus_manual_seal::EngineCommand, sc_executor::WasmExecutor, sc_network, sc_offchain,
-    sc_service,
+    sc_basic_authorship,
+    sc_client_api::Backend,
+    sc_consensus, sc_consensus_manual_seal,
+    sc_consensus_manual_seal::EngineCommand,
+    sc_executor::WasmExecutor,
+    sc_network, sc_offchain, sc_service,
     sc_service::{error::Error as ServiceError, Configuration, TaskManager},
     sc_telemetry::{Telemetry, TelemetryWorker},
     sc_transaction_pool,
@@ -41,13 +44,12 @@ pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Ha
         .transpose()?;
 
     let executor = sc_service::new_wasm_executor::<HostFunctions>(&config.executor);
-    let (client, backend, keystore_container, mut task_manager) =
-        sc_service::new_full_parts::<Block, RuntimeApi, _>(
-            &config,
-            telemetry.as_ref().map(|(_, telemetry)| telemetry.handle()),
-            executor,
-            Vec::new(),
-        )?;
+    let (client, backend, keystore_container, mut task_manager) = sc_service::new_full_parts::<Block, RuntimeApi, _>(
+        &config,
+        telemetry.as_ref().map(|(_, telemetry)| telemetry.handle()),
+        executor,
+        Vec::new(),
+    )?;
     let client: Arc<FullClient> = Arc::new(client);
     let mut telemetry: Option<Telemetry> = telemetry.map(|(worker, telemetry)| {
         task_manager.spawn_handle().spawn("telemetry", None, worker.run());
@@ -71,14 +73,11 @@ pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Ha
         config.prometheus_registry(),
     );
 
-    let net_config = sc_network::config::FullNetworkConfiguration::<
-        Block,
-        <Block as BlockT>::Hash,
-        Network,
-    >::new(&config.network, config.prometheus_config.as_ref().map(|cfg| cfg.registry.clone()));
-    let metrics = Network::register_notification_metrics(
-        config.prometheus_config.as_ref().map(|cfg| &cfg.registry),
+    let net_config = sc_network::config::FullNetworkConfiguration::<Block, <Block as BlockT>::Hash, Network>::new(
+        &config.network,
+        config.prometheus_config.as_ref().map(|cfg| cfg.registry.clone()),
     );
+    let metrics = Network::register_notification_metrics(config.prometheus_config.as_ref().map(|cfg| &cfg.registry));
     let (network, system_rpc_tx, tx_handler_controller, sync_service, _bitswap) =
         sc_service::build_network(sc_service::BuildNetworkParams {
             config: &config,
@@ -122,8 +121,7 @@ pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Ha
         let pool = transaction_pool.clone();
         let seal = seal_sink.clone();
         Box::new(move |_| {
-            let deps =
-                crate::rpc::FullDeps { client: client.clone(), pool: pool.clone(), seal: seal.clone() };
+            let deps = crate::rpc::FullDeps { client: client.clone(), pool: pool.clone(), seal: seal.clone() };
             crate::rpc::create_full(deps).map_err(Into::into)
         })
     };
@@ -153,12 +151,8 @@ pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Ha
         telemetry.as_ref().map(|x| x.handle()),
     );
 
-    let seal = |create_empty| EngineCommand::SealNewBlock {
-        create_empty,
-        finalize: true,
-        parent_hash: None,
-        sender: None,
-    };
+    let seal =
+        |create_empty| EngineCommand::SealNewBlock { create_empty, finalize: true, parent_hash: None, sender: None };
     // One block at start-up: `devnet up` waits for it as its readiness signal,
     // and it gives the fork-aware pool its first view.
     let startup = futures::stream::once(futures::future::ready(seal(true)));
@@ -172,25 +166,21 @@ pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Ha
         .boxed(),
         None => futures::stream::pending().boxed(),
     };
-    let commands = futures::stream::select(
-        startup.chain(futures::stream::select(on_transaction, timer)),
-        seal_commands,
-    );
+    let commands =
+        futures::stream::select(startup.chain(futures::stream::select(on_transaction, timer)), seal_commands);
 
-    let authorship = sc_consensus_manual_seal::run_manual_seal(
-        sc_consensus_manual_seal::ManualSealParams {
-            block_import: client.clone(),
-            env: proposer,
-            client,
-            pool: transaction_pool,
-            select_chain,
-            commands_stream: Box::pin(commands),
-            consensus_data_provider: None,
-            create_inherent_data_providers: move |_, ()| async move {
-                Ok(sp_timestamp::InherentDataProvider::from_system_time())
-            },
+    let authorship = sc_consensus_manual_seal::run_manual_seal(sc_consensus_manual_seal::ManualSealParams {
+        block_import: client.clone(),
+        env: proposer,
+        client,
+        pool: transaction_pool,
+        select_chain,
+        commands_stream: Box::pin(commands),
+        consensus_data_provider: None,
+        create_inherent_data_providers: move |_, ()| async move {
+            Ok(sp_timestamp::InherentDataProvider::from_system_time())
         },
-    );
+    });
     task_manager.spawn_essential_handle().spawn_blocking("manual-seal", None, authorship);
     drop(seal_sink);
     Ok(task_manager)

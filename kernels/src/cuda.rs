@@ -71,8 +71,7 @@ pub fn compile_options() -> CompileOptions {
 /// Compiles [`SOURCE`] to PTX with NVRTC (no GPU needed, only libnvrtc).
 pub fn compile() -> Result<Ptx, GpuError> {
     require_lib("nvrtc")?;
-    cudarc::nvrtc::compile_ptx_with_opts(SOURCE, compile_options())
-        .map_err(|e| GpuError::Compile(format!("{e:?}")))
+    cudarc::nvrtc::compile_ptx_with_opts(SOURCE, compile_options()).map_err(|e| GpuError::Compile(format!("{e:?}")))
 }
 
 /// A GPU with the kernels loaded.
@@ -85,7 +84,11 @@ pub struct Gpu {
 const BLOCK: u32 = 256;
 
 fn grid(len: usize) -> LaunchConfig {
-    LaunchConfig { grid_dim: ((len as u32).div_ceil(BLOCK).max(1), 1, 1), block_dim: (BLOCK, 1, 1), shared_mem_bytes: 0 }
+    LaunchConfig {
+        grid_dim: ((len as u32).div_ceil(BLOCK).max(1), 1, 1),
+        block_dim: (BLOCK, 1, 1),
+        shared_mem_bytes: 0,
+    }
 }
 
 /// Elementwise operators of the `unary` kernel.
@@ -167,11 +170,8 @@ impl Gpu {
         let mut dy = self.stream.alloc_zeros::<f32>(x.len()).map_err(driver)?;
         let f = self.func("softmax_rows")?;
         let (ni, li) = (n as i32, log as i32);
-        let cfg = LaunchConfig {
-            grid_dim: (rows as u32, 1, 1),
-            block_dim: (BLOCK, 1, 1),
-            shared_mem_bytes: (n * 4) as u32,
-        };
+        let cfg =
+            LaunchConfig { grid_dim: (rows as u32, 1, 1), block_dim: (BLOCK, 1, 1), shared_mem_bytes: (n * 4) as u32 };
         let mut launch = self.stream.launch_builder(&f);
         launch.arg(&dx).arg(&mut dy).arg(&ni).arg(&li);
         // SAFETY: matches `softmax_rows(const float*, float*, int, int)` with n floats of shared memory.

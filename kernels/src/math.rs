@@ -48,12 +48,10 @@ pub fn exp(x: f32) -> f32 {
     let n = (x * LOG2E + ROUND_MAGIC) - ROUND_MAGIC;
     let r = (x - n * LN2_HI) - n * LN2_LO;
     // Taylor polynomial of degree 7 (truncation < 1e-8 relative), Horner form.
-    let p = 1.0 +
-        r * (1.0 +
-            r * (0.5 +
-                r * (1.0 / 6.0 +
-                    r * (1.0 / 24.0 +
-                        r * (1.0 / 120.0 + r * (1.0 / 720.0 + r * (1.0 / 5040.0)))))));
+    let p = 1.0
+        + r * (1.0
+            + r * (0.5
+                + r * (1.0 / 6.0 + r * (1.0 / 24.0 + r * (1.0 / 120.0 + r * (1.0 / 720.0 + r * (1.0 / 5040.0)))))));
     let n = n as i32;
     if n > 127 {
         p * pow2(127) * pow2(n - 127)
@@ -171,7 +169,11 @@ mod tests {
         }
         let key = |v: f32| {
             let b = v.to_bits() as i32;
-            if b < 0 { i32::MIN - b } else { b }
+            if b < 0 {
+                i32::MIN - b
+            } else {
+                b
+            }
         };
         (key(got) as i64 - key(want) as i64).unsigned_abs() as u32
     }
@@ -244,7 +246,14 @@ mod measure {
     fn measure_max_ulp() {
         let ulps = |got: f32, truth: f64| -> i64 {
             let want = truth as f32;
-            let key = |v: f32| { let b = v.to_bits() as i32; if b < 0 { (i32::MIN - b) as i64 } else { b as i64 } };
+            let key = |v: f32| {
+                let b = v.to_bits() as i32;
+                if b < 0 {
+                    (i32::MIN - b) as i64
+                } else {
+                    b as i64
+                }
+            };
             (key(got) - key(want)).abs()
         };
         let sweep = |lo: f32, hi: f32, n: usize| (0..=n).map(move |i| lo + (hi - lo) * (i as f32 / n as f32));

@@ -39,12 +39,20 @@ impl MatmulShape {
     /// Index of `op(A)[i, p]` in A's storage.
     #[inline(always)]
     pub fn a_idx(&self, i: usize, p: usize) -> usize {
-        if self.ta { p * self.m + i } else { i * self.k + p }
+        if self.ta {
+            p * self.m + i
+        } else {
+            i * self.k + p
+        }
     }
     /// Index of `op(B)[p, j]` in B's storage.
     #[inline(always)]
     pub fn b_idx(&self, p: usize, j: usize) -> usize {
-        if self.tb { j * self.k + p } else { p * self.n + j }
+        if self.tb {
+            j * self.k + p
+        } else {
+            p * self.n + j
+        }
     }
     /// Multiply-adds performed (for throughput figures).
     pub fn flops(&self) -> u64 {
@@ -70,16 +78,7 @@ pub fn matmul(a: &[f32], b: &[f32], c: &mut [f32], s: MatmulShape) {
 
 /// Backward of `C = A·B` (neither stored transposed): `dA = dC·Bᵀ`, `dB = Aᵀ·dC`,
 /// each itself a canonical matmul.
-pub fn matmul_backward(
-    a: &[f32],
-    b: &[f32],
-    dc: &[f32],
-    da: &mut [f32],
-    db: &mut [f32],
-    m: usize,
-    k: usize,
-    n: usize,
-) {
+pub fn matmul_backward(a: &[f32], b: &[f32], dc: &[f32], da: &mut [f32], db: &mut [f32], m: usize, k: usize, n: usize) {
     matmul(dc, b, da, MatmulShape { m, k: n, n: k, ta: false, tb: true });
     matmul(a, dc, db, MatmulShape { m: k, k: m, n, ta: true, tb: false });
 }
@@ -265,14 +264,7 @@ pub struct RowStats {
 
 /// Layer norm over rows of `x[rows × n]`:
 /// `μ = Σx·(1/n)`, `σ² = Σ(x−μ)²·(1/n)`, `r = 1/√(σ²+eps)`, `y = ((x−μ)·r)·γ + β`.
-pub fn layer_norm(
-    x: &[f32],
-    gamma: &[f32],
-    beta: &[f32],
-    eps: f32,
-    out: &mut [f32],
-    stats: &mut [RowStats],
-) {
+pub fn layer_norm(x: &[f32], gamma: &[f32], beta: &[f32], eps: f32, out: &mut [f32], stats: &mut [RowStats]) {
     let n = gamma.len();
     assert!(n > 0 && beta.len() == n && x.len() % n == 0 && out.len() == x.len(), "layer_norm");
     assert_eq!(stats.len(), x.len() / n, "layer_norm: stats");

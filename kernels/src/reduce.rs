@@ -24,7 +24,7 @@ pub fn tree_sum_by(len: usize, f: &impl Fn(usize) -> f32) -> f32 {
             n => {
                 let p = split(n);
                 go(start, p, f) + go(start + p, n - p, f)
-            },
+            }
         }
     }
     go(0, len, f)

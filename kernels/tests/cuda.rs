@@ -20,7 +20,7 @@ fn kernels_compile_with_nvrtc() {
             // The flags took: no contraction into FMA, IEEE division.
             assert!(!src.contains("fma.rn.f32"), "PTX contains FMA");
             assert!(!src.contains("div.approx") && !src.contains("div.full"), "PTX has approximate division");
-        },
+        }
         Err(cuda::GpuError::Unavailable(why)) => eprintln!("skipped: {why}"),
         Err(e) => panic!("{e}"),
     }

@@ -32,10 +32,7 @@ pub fn commit(step: u32, state: &State) -> StateCommitment {
         step,
         state.iter().map(|(name, t)| {
             let dims: Vec<u32> = t.dims.iter().map(|d| *d as u32).collect();
-            (
-                name.as_bytes(),
-                gensyn_commitment::tensor::hash(&dims, &t.values),
-            )
+            (name.as_bytes(), gensyn_commitment::tensor::hash(&dims, &t.values))
         }),
     )
 }
@@ -61,13 +58,7 @@ mod tests {
     #[test]
     fn one_flipped_bit_changes_the_hash() {
         let mut s = State::new();
-        s.insert(
-            "w".into(),
-            Named {
-                dims: vec![2],
-                values: vec![1.0, 2.0],
-            },
-        );
+        s.insert("w".into(), Named { dims: vec![2], values: vec![1.0, 2.0] });
         let h = hash(3, &s);
         assert_eq!(h, hash(3, &s.clone()));
         assert_ne!(h, hash(4, &s));

@@ -64,12 +64,7 @@ impl Dataset {
     /// Generates the dataset a spec describes.
     pub fn generate(spec: &DatasetSpec, seed: u64) -> Self {
         match *spec {
-            DatasetSpec::Blobs {
-                classes,
-                dim,
-                samples,
-                noise,
-            } => {
+            DatasetSpec::Blobs { classes, dim, samples, noise } => {
                 let mut r = rng(seed, Stream::Data);
                 let centres: Vec<f32> = (0..classes * dim).map(|_| symmetric(&mut r)).collect();
                 let mut features = Vec::with_capacity(samples * dim);
@@ -83,12 +78,7 @@ impl Dataset {
                     }
                     labels.push(c as u32);
                 }
-                Dataset {
-                    features,
-                    labels,
-                    dim,
-                    classes,
-                }
+                Dataset { features, labels, dim, classes }
             }
         }
     }
@@ -116,10 +106,7 @@ pub fn batch_indices(seed: u64, samples: usize, batch: usize, step: u32) -> Vec<
 }
 
 fn epoch_order(seed: u64, samples: usize, epoch: usize) -> Vec<usize> {
-    let mut r = rng(
-        seed ^ (epoch as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15),
-        Stream::Order,
-    );
+    let mut r = rng(seed ^ (epoch as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15), Stream::Order);
     let mut order: Vec<usize> = (0..samples).collect();
     for i in (1..samples).rev() {
         // Unbiased draw in 0..=i by rejection.
@@ -142,12 +129,7 @@ mod tests {
 
     #[test]
     fn generation_and_order_are_deterministic() {
-        let spec = DatasetSpec::Blobs {
-            classes: 3,
-            dim: 4,
-            samples: 30,
-            noise: 0.5,
-        };
+        let spec = DatasetSpec::Blobs { classes: 3, dim: 4, samples: 30, noise: 0.5 };
         assert_eq!(Dataset::generate(&spec, 1), Dataset::generate(&spec, 1));
         assert_ne!(Dataset::generate(&spec, 1), Dataset::generate(&spec, 2));
         assert_eq!(batch_indices(5, 30, 8, 3), batch_indices(5, 30, 8, 3));

@@ -31,13 +31,7 @@ pub struct Mlp {
 impl Mlp {
     /// Builds the model for `input → hidden… → classes`, drawing weights
     /// uniformly in ±1/√fan_in from the seed's init stream; biases start at 0.
-    pub fn new(
-        spec: &ModelSpec,
-        input: usize,
-        classes: usize,
-        seed: u64,
-        threads: usize,
-    ) -> Result<Self> {
+    pub fn new(spec: &ModelSpec, input: usize, classes: usize, seed: u64, threads: usize) -> Result<Self> {
         let ModelSpec::Mlp { hidden, activation } = spec;
         let mut r = rng(seed, Stream::Init);
         let mut widths = vec![input];
@@ -47,40 +41,22 @@ impl Mlp {
         for w in widths.windows(2) {
             let (fan_in, fan_out) = (w[0], w[1]);
             let bound = 1.0 / math::sqrt(fan_in as f32);
-            let weights: Vec<f32> = (0..fan_in * fan_out)
-                .map(|_| symmetric(&mut r) * bound)
-                .collect();
+            let weights: Vec<f32> = (0..fan_in * fan_out).map(|_| symmetric(&mut r) * bound).collect();
             layers.push(Dense {
-                weight: Var::from_tensor(&Tensor::from_vec(
-                    weights,
-                    (fan_in, fan_out),
-                    &Device::Cpu,
-                )?)?,
-                bias: Var::from_tensor(&Tensor::zeros(
-                    fan_out,
-                    candle_core::DType::F32,
-                    &Device::Cpu,
-                )?)?,
+                weight: Var::from_tensor(&Tensor::from_vec(weights, (fan_in, fan_out), &Device::Cpu)?)?,
+                bias: Var::from_tensor(&Tensor::zeros(fan_out, candle_core::DType::F32, &Device::Cpu)?)?,
             });
         }
         let activation = match activation {
             spec::Activation::Relu => Activation::Relu,
             spec::Activation::Gelu => Activation::Gelu,
         };
-        Ok(Self {
-            layers,
-            activation,
-            threads,
-        })
+        Ok(Self { layers, activation, threads })
     }
 
     /// Logits for a batch `x[batch × input]`.
     pub fn forward(&self, x: &Tensor) -> Result<Tensor> {
-        let mm = MatMul {
-            ta: false,
-            tb: false,
-            threads: self.threads,
-        };
+        let mm = MatMul { ta: false, tb: false, threads: self.threads };
         let mut h = x.clone();
         for (i, layer) in self.layers.iter().enumerate() {
             h = h.apply_op2(layer.weight.as_tensor(), mm)?;
@@ -94,9 +70,7 @@ impl Mlp {
 
     /// Mean cross-entropy of the batch.
     pub fn loss(&self, x: &Tensor, targets: Vec<u32>) -> Result<Tensor> {
-        self.forward(x)?.apply_op1(CrossEntropy {
-            targets: Arc::new(targets),
-        })
+        self.forward(x)?.apply_op1(CrossEntropy { targets: Arc::new(targets) })
     }
 
     /// Parameters with their canonical names, in a fixed order.

@@ -44,13 +44,7 @@ impl CustomOp2 for MatMul {
         "gensyn-matmul"
     }
 
-    fn cpu_fwd(
-        &self,
-        s1: &CpuStorage,
-        l1: &Layout,
-        s2: &CpuStorage,
-        l2: &Layout,
-    ) -> Result<(CpuStorage, Shape)> {
+    fn cpu_fwd(&self, s1: &CpuStorage, l1: &Layout, s2: &CpuStorage, l2: &Layout) -> Result<(CpuStorage, Shape)> {
         let (r1, c1) = dims2(l1, "matmul lhs")?;
         let (r2, c2) = dims2(l2, "matmul rhs")?;
         let (m, k) = if self.ta { (c1, r1) } else { (r1, c1) };
@@ -59,44 +53,18 @@ impl CustomOp2 for MatMul {
             bail!("matmul: inner dimensions differ ({k} vs {k2})");
         }
         let mut c = vec![0.0f32; m * n];
-        let shape = MatmulShape {
-            m,
-            k,
-            n,
-            ta: self.ta,
-            tb: self.tb,
-        };
+        let shape = MatmulShape { m, k, n, ta: self.ta, tb: self.tb };
         cpu::matmul(f32s(s1, l1)?, f32s(s2, l2)?, &mut c, shape, self.threads);
         Ok((CpuStorage::F32(c), Shape::from((m, n))))
     }
 
-    fn bwd(
-        &self,
-        a: &Tensor,
-        b: &Tensor,
-        _res: &Tensor,
-        g: &Tensor,
-    ) -> Result<(Option<Tensor>, Option<Tensor>)> {
+    fn bwd(&self, a: &Tensor, b: &Tensor, _res: &Tensor, g: &Tensor) -> Result<(Option<Tensor>, Option<Tensor>)> {
         if self.ta || self.tb {
             bail!("matmul backward is defined for untransposed operands");
         }
         // dA = dC·Bᵀ, dB = Aᵀ·dC (kernels::ops::matmul_backward).
-        let da = g.apply_op2_no_bwd(
-            b,
-            &MatMul {
-                ta: false,
-                tb: true,
-                threads: self.threads,
-            },
-        )?;
-        let db = a.apply_op2_no_bwd(
-            g,
-            &MatMul {
-                ta: true,
-                tb: false,
-                threads: self.threads,
-            },
-        )?;
+        let da = g.apply_op2_no_bwd(b, &MatMul { ta: false, tb: true, threads: self.threads })?;
+        let db = a.apply_op2_no_bwd(g, &MatMul { ta: true, tb: false, threads: self.threads })?;
         Ok((Some(da), Some(db)))
     }
 }
@@ -110,13 +78,7 @@ impl CustomOp2 for BiasAdd {
         "gensyn-bias-add"
     }
 
-    fn cpu_fwd(
-        &self,
-        s1: &CpuStorage,
-        l1: &Layout,
-        s2: &CpuStorage,
-        l2: &Layout,
-    ) -> Result<(CpuStorage, Shape)> {
+    fn cpu_fwd(&self, s1: &CpuStorage, l1: &Layout, s2: &CpuStorage, l2: &Layout) -> Result<(CpuStorage, Shape)> {
         let (x, b) = (f32s(s1, l1)?, f32s(s2, l2)?);
         let (_, n) = dims2(l1, "bias_add input")?;
         if b.len() != n {
@@ -127,13 +89,7 @@ impl CustomOp2 for BiasAdd {
         Ok((CpuStorage::F32(out), l1.shape().clone()))
     }
 
-    fn bwd(
-        &self,
-        _x: &Tensor,
-        _b: &Tensor,
-        _res: &Tensor,
-        g: &Tensor,
-    ) -> Result<(Option<Tensor>, Option<Tensor>)> {
+    fn bwd(&self, _x: &Tensor, _b: &Tensor, _res: &Tensor, g: &Tensor) -> Result<(Option<Tensor>, Option<Tensor>)> {
         Ok((Some(g.clone()), Some(g.apply_op1_no_bwd(&ColumnSum)?)))
     }
 }
@@ -197,13 +153,7 @@ impl CustomOp2 for ActGrad {
         "gensyn-activation-grad"
     }
 
-    fn cpu_fwd(
-        &self,
-        s1: &CpuStorage,
-        l1: &Layout,
-        s2: &CpuStorage,
-        l2: &Layout,
-    ) -> Result<(CpuStorage, Shape)> {
+    fn cpu_fwd(&self, s1: &CpuStorage, l1: &Layout, s2: &CpuStorage, l2: &Layout) -> Result<(CpuStorage, Shape)> {
         let (x, dy) = (f32s(s1, l1)?, f32s(s2, l2)?);
         let mut dx = vec![0.0f32; x.len()];
         match self.0 {
@@ -241,10 +191,7 @@ impl CustomOp1 for CrossEntropy {
 
     fn bwd(&self, logits: &Tensor, _res: &Tensor, g: &Tensor) -> Result<Option<Tensor>> {
         let g = g.to_scalar::<f32>()?;
-        Ok(Some(logits.apply_op1_no_bwd(&CrossEntropyGrad {
-            targets: self.targets.clone(),
-            g,
-        })?))
+        Ok(Some(logits.apply_op1_no_bwd(&CrossEntropyGrad { targets: self.targets.clone(), g })?))
     }
 }
 

@@ -70,10 +70,7 @@ pub enum RunError {
 }
 
 fn io(path: &Path) -> impl Fn(std::io::Error) -> RunError + '_ {
-    move |e| RunError::Io {
-        path: path.display().to_string(),
-        reason: e.to_string(),
-    }
+    move |e| RunError::Io { path: path.display().to_string(), reason: e.to_string() }
 }
 
 /// blake2b-256 of bytes, as `0x…`.
@@ -85,11 +82,8 @@ pub fn blake2_hex(bytes: &[u8]) -> String {
 /// The Merkle tree over a run's checkpoint hashes (leaf `i` is
 /// `checkpoint_leaf(i, hash)`), built with rs_merkle through the shared scheme.
 pub fn checkpoint_tree(hashes: &[Hash]) -> gensyn_commitment::merkle::Tree {
-    let leaves: Vec<Hash> = hashes
-        .iter()
-        .enumerate()
-        .map(|(i, h)| gensyn_commitment::state::checkpoint_leaf(i as u32, h))
-        .collect();
+    let leaves: Vec<Hash> =
+        hashes.iter().enumerate().map(|(i, h)| gensyn_commitment::state::checkpoint_leaf(i as u32, h)).collect();
     gensyn_commitment::merkle::Tree::new(&leaves)
 }
 
@@ -105,13 +99,7 @@ pub fn train(
     std::fs::create_dir_all(out).map_err(io(out))?;
     std::fs::write(out.join("task.toml"), &text).map_err(io(out))?;
     let report = Trainer::new(&spec, threads)?.run(Some(&out.join("checkpoints")), on_step)?;
-    let tree = checkpoint_tree(
-        &report
-            .checkpoints
-            .iter()
-            .map(|c| c.hash)
-            .collect::<Vec<_>>(),
-    );
+    let tree = checkpoint_tree(&report.checkpoints.iter().map(|c| c.hash).collect::<Vec<_>>());
     let manifest = Manifest {
         task: spec.name.clone(),
         spec_hash: blake2_hex(&text),
@@ -125,20 +113,13 @@ pub fn train(
             .map(|(i, c)| ManifestCheckpoint {
                 step: c.step,
                 hash: hex(&c.hash),
-                proof: tree
-                    .proof(i as u32)
-                    .map(|p| p.siblings.iter().map(hex).collect())
-                    .unwrap_or_default(),
+                proof: tree.proof(i as u32).map(|p| p.siblings.iter().map(hex).collect()).unwrap_or_default(),
             })
             .collect(),
         losses: report.losses,
     };
     let path = out.join("manifest.json");
-    std::fs::write(
-        &path,
-        serde_json::to_vec_pretty(&manifest).expect("manifest serializes"),
-    )
-    .map_err(io(&path))?;
+    std::fs::write(&path, serde_json::to_vec_pretty(&manifest).expect("manifest serializes")).map_err(io(&path))?;
     Ok(manifest)
 }
 
@@ -185,10 +166,7 @@ pub fn replay(dir: &Path, segment: usize, threads: usize) -> Result<Replay, RunE
             segments.saturating_sub(1)
         )));
     }
-    let (start, end) = (
-        &manifest.checkpoints[segment],
-        &manifest.checkpoints[segment + 1],
-    );
+    let (start, end) = (&manifest.checkpoints[segment], &manifest.checkpoints[segment + 1]);
     let state = load_checkpoint(&checkpoint_path(&dir.join("checkpoints"), start.step))?;
     let start_matches = hex(&checkpoint::hash(start.step, &state)) == start.hash;
     let mut trainer = Trainer::restore(&spec, threads, start.step, &state)?;
@@ -205,9 +183,6 @@ pub fn replay(dir: &Path, segment: usize, threads: usize) -> Result<Replay, RunE
 
 /// The default output folder for a spec: `runs/<task name>`.
 pub fn default_out(spec_path: &Path) -> PathBuf {
-    let stem = spec_path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "run".into());
+    let stem = spec_path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "run".into());
     PathBuf::from("runs").join(stem)
 }

@@ -147,27 +147,21 @@ pub enum SpecError {
 }
 
 fn invalid(field: &'static str, reason: impl Into<String>) -> SpecError {
-    SpecError::Invalid {
-        field,
-        reason: reason.into(),
-    }
+    SpecError::Invalid { field, reason: reason.into() }
 }
 
 impl TaskSpec {
     /// Parses and validates a spec.
     pub fn from_toml(text: &str) -> Result<Self, SpecError> {
-        let spec: TaskSpec =
-            toml::from_str(text).map_err(|e| SpecError::Parse(e.to_string().trim().to_string()))?;
+        let spec: TaskSpec = toml::from_str(text).map_err(|e| SpecError::Parse(e.to_string().trim().to_string()))?;
         spec.validate()?;
         Ok(spec)
     }
 
     /// Reads, parses and validates a spec file.
     pub fn from_file(path: &Path) -> Result<Self, SpecError> {
-        let text = std::fs::read_to_string(path).map_err(|e| SpecError::Read {
-            path: path.display().to_string(),
-            reason: e.to_string(),
-        })?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| SpecError::Read { path: path.display().to_string(), reason: e.to_string() })?;
         Self::from_toml(&text)
     }
 
@@ -177,12 +171,7 @@ impl TaskSpec {
         if hidden.iter().any(|&h| h == 0 || h > 65_536) {
             return Err(invalid("model.hidden", "every width must be in 1..=65536"));
         }
-        let DatasetSpec::Blobs {
-            classes,
-            dim,
-            samples,
-            noise,
-        } = &self.dataset;
+        let DatasetSpec::Blobs { classes, dim, samples, noise } = &self.dataset;
         if !(2..=1024).contains(classes) {
             return Err(invalid("dataset.classes", "must be in 2..=1024"));
         }
@@ -190,10 +179,7 @@ impl TaskSpec {
             return Err(invalid("dataset.dim", "must be in 1..=65536"));
         }
         if *samples < *classes || *samples > 10_000_000 {
-            return Err(invalid(
-                "dataset.samples",
-                "must be at least `classes` and at most 10,000,000",
-            ));
+            return Err(invalid("dataset.samples", "must be at least `classes` and at most 10,000,000"));
         }
         if !(noise.is_finite() && *noise >= 0.0) {
             return Err(invalid("dataset.noise", "must be a finite number ≥ 0"));
@@ -203,23 +189,13 @@ impl TaskSpec {
             return Err(invalid("train.steps", "must be at least 1"));
         }
         if t.batch_size == 0 || t.batch_size > *samples {
-            return Err(invalid(
-                "train.batch_size",
-                "must be in 1..=dataset.samples",
-            ));
+            return Err(invalid("train.batch_size", "must be in 1..=dataset.samples"));
         }
         if t.checkpoint_every == 0 || t.checkpoint_every > t.steps {
-            return Err(invalid(
-                "train.checkpoint_every",
-                "must be in 1..=train.steps",
-            ));
+            return Err(invalid("train.checkpoint_every", "must be in 1..=train.steps"));
         }
         let lr = match t.optimizer {
-            OptimizerSpec::Sgd {
-                lr,
-                momentum,
-                weight_decay,
-            } => {
+            OptimizerSpec::Sgd { lr, momentum, weight_decay } => {
                 if !(0.0..1.0).contains(&momentum) {
                     return Err(invalid("train.optimizer.momentum", "must be in [0, 1)"));
                 }
@@ -228,13 +204,7 @@ impl TaskSpec {
                 }
                 lr
             }
-            OptimizerSpec::Adamw {
-                lr,
-                beta1,
-                beta2,
-                eps,
-                weight_decay,
-            } => {
+            OptimizerSpec::Adamw { lr, beta1, beta2, eps, weight_decay } => {
                 if !(0.0..1.0).contains(&beta1) {
                     return Err(invalid("train.optimizer.beta1", "must be in [0, 1)"));
                 }
@@ -286,13 +256,7 @@ momentum = 0.9
     #[test]
     fn parses_a_good_spec() {
         let s = TaskSpec::from_toml(GOOD).unwrap();
-        assert_eq!(
-            s.model,
-            ModelSpec::Mlp {
-                hidden: vec![32],
-                activation: Activation::Relu
-            }
-        );
+        assert_eq!(s.model, ModelSpec::Mlp { hidden: vec![32], activation: Activation::Relu });
         assert_eq!(s.train.checkpoint_every, 10);
     }
 
@@ -301,17 +265,9 @@ momentum = 0.9
         let cases = [
             ("steps = 50", "steps = 0", "train.steps"),
             ("batch_size = 32", "batch_size = 0", "train.batch_size"),
-            (
-                "checkpoint_every = 10",
-                "checkpoint_every = 51",
-                "train.checkpoint_every",
-            ),
+            ("checkpoint_every = 10", "checkpoint_every = 51", "train.checkpoint_every"),
             ("lr = 0.1", "lr = -1.0", "train.optimizer.lr"),
-            (
-                "momentum = 0.9",
-                "momentum = 1.5",
-                "train.optimizer.momentum",
-            ),
+            ("momentum = 0.9", "momentum = 1.5", "train.optimizer.momentum"),
             ("classes = 4", "classes = 1", "dataset.classes"),
             ("hidden = [32]", "hidden = [0]", "model.hidden"),
             ("noise = 0.3", "noise = -0.3", "dataset.noise"),
@@ -324,21 +280,12 @@ momentum = 0.9
 
     #[test]
     fn parse_errors_point_at_the_key() {
-        let err = TaskSpec::from_toml(&GOOD.replace("steps = 50", "stepz = 50"))
-            .unwrap_err()
-            .to_string();
+        let err = TaskSpec::from_toml(&GOOD.replace("steps = 50", "stepz = 50")).unwrap_err().to_string();
         assert!(err.contains("stepz"), "{err}");
         // Inside a tagged table, toml points at the table.
-        let err = TaskSpec::from_toml(&GOOD.replace("lr = 0.1", "lr = \"fast\""))
-            .unwrap_err()
-            .to_string();
-        assert!(
-            err.contains("[train.optimizer]") && err.contains("expected f32"),
-            "{err}"
-        );
-        let err = TaskSpec::from_toml(&GOOD.replace("kind = \"mlp\"", "kind = \"rnn\""))
-            .unwrap_err()
-            .to_string();
+        let err = TaskSpec::from_toml(&GOOD.replace("lr = 0.1", "lr = \"fast\"")).unwrap_err().to_string();
+        assert!(err.contains("[train.optimizer]") && err.contains("expected f32"), "{err}");
+        let err = TaskSpec::from_toml(&GOOD.replace("kind = \"mlp\"", "kind = \"rnn\"")).unwrap_err().to_string();
         assert!(err.contains("rnn"), "{err}");
     }
 }

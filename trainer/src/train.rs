@@ -38,39 +38,24 @@ pub fn checkpoint_path(dir: &Path, step: u32) -> std::path::PathBuf {
 
 /// Writes `state` as a safetensors file at `path` (creating its folder).
 pub fn write_checkpoint(path: &Path, state: &State) -> Result<(), TrainError> {
-    let io = |reason: String| TrainError::Io {
-        path: path.display().to_string(),
-        reason,
-    };
+    let io = |reason: String| TrainError::Io { path: path.display().to_string(), reason };
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|e| io(e.to_string()))?;
     }
     let mut tensors = HashMap::new();
     for (name, t) in state {
-        tensors.insert(
-            name.clone(),
-            Tensor::from_vec(t.values.clone(), t.dims.clone(), &Device::Cpu)?,
-        );
+        tensors.insert(name.clone(), Tensor::from_vec(t.values.clone(), t.dims.clone(), &Device::Cpu)?);
     }
     candle_core::safetensors::save(&tensors, path).map_err(|e| io(e.to_string()))
 }
 
 /// Reads a checkpoint file back into a [`State`].
 pub fn load_checkpoint(path: &Path) -> Result<State, TrainError> {
-    let tensors =
-        candle_core::safetensors::load(path, &Device::Cpu).map_err(|e| TrainError::Io {
-            path: path.display().to_string(),
-            reason: e.to_string(),
-        })?;
+    let tensors = candle_core::safetensors::load(path, &Device::Cpu)
+        .map_err(|e| TrainError::Io { path: path.display().to_string(), reason: e.to_string() })?;
     let mut state = State::new();
     for (name, t) in tensors {
-        state.insert(
-            name,
-            Named {
-                dims: t.dims().to_vec(),
-                values: t.flatten_all()?.to_vec1::<f32>()?,
-            },
-        );
+        state.insert(name, Named { dims: t.dims().to_vec(), values: t.flatten_all()?.to_vec1::<f32>()? });
     }
     Ok(state)
 }
@@ -134,23 +119,12 @@ impl Trainer {
             .map(|(_, v)| {
                 let n = v.as_tensor().elem_count();
                 match spec.train.optimizer {
-                    OptimizerSpec::Sgd { .. } => OptState::Sgd {
-                        velocity: vec![0.0; n],
-                    },
-                    OptimizerSpec::Adamw { .. } => OptState::Adamw {
-                        m: vec![0.0; n],
-                        v: vec![0.0; n],
-                    },
+                    OptimizerSpec::Sgd { .. } => OptState::Sgd { velocity: vec![0.0; n] },
+                    OptimizerSpec::Adamw { .. } => OptState::Adamw { m: vec![0.0; n], v: vec![0.0; n] },
                 }
             })
             .collect();
-        Ok(Self {
-            spec: spec.clone(),
-            data,
-            model,
-            state,
-            step: 0,
-        })
+        Ok(Self { spec: spec.clone(), data, model, state, step: 0 })
     }
 
     /// Steps completed.
@@ -159,12 +133,7 @@ impl Trainer {
     }
 
     /// A run resumed from a checkpoint's `state` after `step` steps.
-    pub fn restore(
-        spec: &TaskSpec,
-        threads: usize,
-        step: u32,
-        state: &State,
-    ) -> Result<Self, TrainError> {
+    pub fn restore(spec: &TaskSpec, threads: usize, step: u32, state: &State) -> Result<Self, TrainError> {
         let mut t = Self::new(spec, threads)?;
         let missing = |n: &str| TrainError::Checkpoint(format!("missing tensor `{n}`"));
         let take = |n: &str, len: usize| -> Result<Vec<f32>, TrainError> {
@@ -177,27 +146,16 @@ impl Trainer {
             }
             Ok(v.values.clone())
         };
-        let names: Vec<(String, Var)> = t
-            .model
-            .named_params()
-            .into_iter()
-            .map(|(n, v)| (n, v.clone()))
-            .collect();
+        let names: Vec<(String, Var)> = t.model.named_params().into_iter().map(|(n, v)| (n, v.clone())).collect();
         let slots = match spec.train.optimizer {
             OptimizerSpec::Sgd { .. } => 2,
             OptimizerSpec::Adamw { .. } => 3,
         };
         for ((name, var), opt) in names.iter().zip(t.state.iter_mut()) {
             let len = var.as_tensor().elem_count();
-            var.set(&Tensor::from_vec(
-                take(name, len)?,
-                var.as_tensor().dims(),
-                &Device::Cpu,
-            )?)?;
+            var.set(&Tensor::from_vec(take(name, len)?, var.as_tensor().dims(), &Device::Cpu)?)?;
             match opt {
-                OptState::Sgd { velocity } => {
-                    *velocity = take(&format!("optim.{name}.velocity"), len)?
-                }
+                OptState::Sgd { velocity } => *velocity = take(&format!("optim.{name}.velocity"), len)?,
                 OptState::Adamw { m, v } => {
                     *m = take(&format!("optim.{name}.m"), len)?;
                     *v = take(&format!("optim.{name}.v"), len)?;
@@ -216,38 +174,14 @@ impl Trainer {
         let mut s = State::new();
         for ((name, var), opt) in self.model.named_params().into_iter().zip(&self.state) {
             let dims = var.as_tensor().dims().to_vec();
-            s.insert(
-                name.clone(),
-                Named {
-                    dims: dims.clone(),
-                    values: values(var)?,
-                },
-            );
+            s.insert(name.clone(), Named { dims: dims.clone(), values: values(var)? });
             match opt {
                 OptState::Sgd { velocity } => {
-                    s.insert(
-                        format!("optim.{name}.velocity"),
-                        Named {
-                            dims,
-                            values: velocity.clone(),
-                        },
-                    );
+                    s.insert(format!("optim.{name}.velocity"), Named { dims, values: velocity.clone() });
                 }
                 OptState::Adamw { m, v } => {
-                    s.insert(
-                        format!("optim.{name}.m"),
-                        Named {
-                            dims: dims.clone(),
-                            values: m.clone(),
-                        },
-                    );
-                    s.insert(
-                        format!("optim.{name}.v"),
-                        Named {
-                            dims,
-                            values: v.clone(),
-                        },
-                    );
+                    s.insert(format!("optim.{name}.m"), Named { dims: dims.clone(), values: m.clone() });
+                    s.insert(format!("optim.{name}.v"), Named { dims, values: v.clone() });
                 }
             }
         }
@@ -275,43 +209,19 @@ impl Trainer {
         let loss_value = loss.to_scalar::<f32>()?;
         let grads = loss.backward()?;
         self.step += 1;
-        for ((_, var), opt) in self
-            .model
-            .named_params()
-            .into_iter()
-            .zip(self.state.iter_mut())
-        {
+        for ((_, var), opt) in self.model.named_params().into_iter().zip(self.state.iter_mut()) {
             let grad = match grads.get(var.as_tensor()) {
                 Some(g) => g.flatten_all()?.to_vec1::<f32>()?,
                 None => vec![0.0; var.as_tensor().elem_count()],
             };
             let mut p = values(var)?;
             match (opt, t.optimizer) {
-                (
-                    OptState::Sgd { velocity },
-                    OptimizerSpec::Sgd {
-                        lr,
-                        momentum,
-                        weight_decay,
-                    },
-                ) => optim::sgd_momentum(&mut p, &grad, velocity, lr, momentum, weight_decay),
-                (
-                    OptState::Adamw { m, v },
-                    OptimizerSpec::Adamw {
-                        lr,
-                        beta1,
-                        beta2,
-                        eps,
-                        weight_decay,
-                    },
-                ) => optim::AdamW {
-                    lr,
-                    beta1,
-                    beta2,
-                    eps,
-                    weight_decay,
+                (OptState::Sgd { velocity }, OptimizerSpec::Sgd { lr, momentum, weight_decay }) => {
+                    optim::sgd_momentum(&mut p, &grad, velocity, lr, momentum, weight_decay)
                 }
-                .step(&mut p, &grad, m, v, self.step),
+                (OptState::Adamw { m, v }, OptimizerSpec::Adamw { lr, beta1, beta2, eps, weight_decay }) => {
+                    optim::AdamW { lr, beta1, beta2, eps, weight_decay }.step(&mut p, &grad, m, v, self.step)
+                }
                 _ => unreachable!("optimiser state matches the spec"),
             }
             var.set(&Tensor::from_vec(p, var.as_tensor().dims(), &Device::Cpu)?)?;
@@ -329,37 +239,23 @@ impl Trainer {
 
     /// Trains to the end, checkpointing every k steps (and at 0 and the end);
     /// `out`, if given, receives the safetensors files.
-    pub fn run(
-        &mut self,
-        out: Option<&Path>,
-        mut on_step: impl FnMut(StepInfo),
-    ) -> Result<Report, TrainError> {
+    pub fn run(&mut self, out: Option<&Path>, mut on_step: impl FnMut(StepInfo)) -> Result<Report, TrainError> {
         let (total, k) = (self.spec.train.steps, self.spec.train.checkpoint_every);
-        let mut report = Report {
-            losses: Vec::new(),
-            checkpoints: Vec::new(),
-        };
+        let mut report = Report { losses: Vec::new(), checkpoints: Vec::new() };
         // One snapshot of the state serves both the file and the hash.
         let commit = |tr: &Self, report: &mut Report| -> Result<(), TrainError> {
             let state = tr.state()?;
             if let Some(dir) = out {
                 write_checkpoint(&checkpoint_path(dir, tr.step), &state)?;
             }
-            report.checkpoints.push(Checkpoint {
-                step: tr.step,
-                hash: checkpoint::hash(tr.step, &state),
-            });
+            report.checkpoints.push(Checkpoint { step: tr.step, hash: checkpoint::hash(tr.step, &state) });
             Ok(())
         };
         commit(self, &mut report)?;
         while self.step < total {
             let loss = self.train_step()?;
             report.losses.push(loss);
-            on_step(StepInfo {
-                step: self.step,
-                total,
-                loss,
-            });
+            on_step(StepInfo { step: self.step, total, loss });
             if self.step % k == 0 || self.step == total {
                 commit(self, &mut report)?;
             }

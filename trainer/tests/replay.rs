@@ -11,9 +11,7 @@ use std::path::Path;
 /// The crate's directory, read at run time (cargo sets it for tests), so a
 /// test binary built from another checkout path still finds the fixtures.
 fn manifest_dir() -> std::path::PathBuf {
-    std::env::var_os("CARGO_MANIFEST_DIR")
-        .map(Into::into)
-        .unwrap_or_else(|| env!("CARGO_MANIFEST_DIR").into())
+    std::env::var_os("CARGO_MANIFEST_DIR").map(Into::into).unwrap_or_else(|| env!("CARGO_MANIFEST_DIR").into())
 }
 
 fn short_spec(dir: &Path) -> std::path::PathBuf {
@@ -34,14 +32,7 @@ fn honest_segments_replay_and_a_flipped_bit_is_found() {
     let spec = short_spec(&tmp);
     let out = tmp.join("run");
     let manifest = run::train(&spec, &out, 2, |_| {}).unwrap();
-    assert_eq!(
-        manifest
-            .checkpoints
-            .iter()
-            .map(|c| c.step)
-            .collect::<Vec<_>>(),
-        [0, 10, 20, 30, 40]
-    );
+    assert_eq!(manifest.checkpoints.iter().map(|c| c.step).collect::<Vec<_>>(), [0, 10, 20, 30, 40]);
 
     for seg in 0..4 {
         let r = run::replay(&out, seg, 1).unwrap();
@@ -50,32 +41,19 @@ fn honest_segments_replay_and_a_flipped_bit_is_found() {
 
     // Every checkpoint opens under the committed root, as the chain checks it.
     let unhex = |s: &str| -> [u8; 32] {
-        let b: Vec<u8> = (2..s.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-            .collect();
+        let b: Vec<u8> = (2..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect();
         b.try_into().unwrap()
     };
     let root = unhex(&manifest.checkpoint_root);
     let n = manifest.checkpoints.len() as u32;
     for (i, c) in manifest.checkpoints.iter().enumerate() {
-        let proof = gensyn_commitment::merkle::Proof {
-            siblings: c.proof.iter().map(|s| unhex(s)).collect(),
-        };
+        let proof = gensyn_commitment::merkle::Proof { siblings: c.proof.iter().map(|s| unhex(s)).collect() };
         let leaf = gensyn_commitment::state::checkpoint_leaf(i as u32, &unhex(&c.hash));
-        assert!(
-            gensyn_commitment::merkle::verify(&root, n, i as u32, &leaf, &proof),
-            "checkpoint {i}"
-        );
+        assert!(gensyn_commitment::merkle::verify(&root, n, i as u32, &leaf, &proof), "checkpoint {i}");
         let other = gensyn_commitment::state::checkpoint_leaf(i as u32, &[0; 32]);
-        assert!(!gensyn_commitment::merkle::verify(
-            &root, n, i as u32, &other, &proof
-        ));
+        assert!(!gensyn_commitment::merkle::verify(&root, n, i as u32, &other, &proof));
     }
-    assert!(
-        run::replay(&out, 4, 1).is_err(),
-        "there are only 4 segments"
-    );
+    assert!(run::replay(&out, 4, 1).is_err(), "there are only 4 segments");
 
     // A solver commits a state at step 30 with one bit flipped.
     let ckpt = checkpoint_path(&out.join("checkpoints"), 30);
@@ -88,14 +66,8 @@ fn honest_segments_replay_and_a_flipped_bit_is_found() {
     m.checkpoints[3].hash = hex(&checkpoint::hash(30, &state));
     std::fs::write(&mpath, serde_json::to_vec(&m).unwrap()).unwrap();
 
-    let verdicts: Vec<bool> = (0..4)
-        .map(|s| run::replay(&out, s, 1).unwrap().ok())
-        .collect();
-    assert_eq!(
-        verdicts,
-        [true, true, false, false],
-        "found at segment 2 (steps 20→30)"
-    );
+    let verdicts: Vec<bool> = (0..4).map(|s| run::replay(&out, s, 1).unwrap().ok()).collect();
+    assert_eq!(verdicts, [true, true, false, false], "found at segment 2 (steps 20→30)");
     let r = run::replay(&out, 2, 1).unwrap();
     assert!(r.start_matches && r.expected != r.got);
     std::fs::remove_dir_all(&tmp).unwrap();

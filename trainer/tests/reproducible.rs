@@ -6,9 +6,7 @@ use gensyn_trainer::{spec::TaskSpec, train::Trainer};
 /// The crate's directory, read at run time (cargo sets it for tests), so a
 /// test binary built from another checkout path still finds the fixtures.
 fn manifest_dir() -> std::path::PathBuf {
-    std::env::var_os("CARGO_MANIFEST_DIR")
-        .map(Into::into)
-        .unwrap_or_else(|| env!("CARGO_MANIFEST_DIR").into())
+    std::env::var_os("CARGO_MANIFEST_DIR").map(Into::into).unwrap_or_else(|| env!("CARGO_MANIFEST_DIR").into())
 }
 
 fn fixture(name: &str) -> TaskSpec {
@@ -64,17 +62,11 @@ fn fixtures_train_to_a_visibly_lower_loss() {
 fn checkpoints_are_written_as_safetensors() {
     let spec = short(fixture("blobs-mlp-sgd.toml"), 20);
     let dir = std::env::temp_dir().join(format!("gensyn-ckpt-{}", std::process::id()));
-    let report = Trainer::new(&spec, 2)
-        .unwrap()
-        .run(Some(&dir), |_| {})
-        .unwrap();
+    let report = Trainer::new(&spec, 2).unwrap().run(Some(&dir), |_| {}).unwrap();
     for c in &report.checkpoints {
         let path = dir.join(format!("step-{:08}.safetensors", c.step));
         let tensors = candle_core::safetensors::load(&path, &candle_core::Device::Cpu).unwrap();
-        assert!(
-            tensors.contains_key("layers.0.weight")
-                && tensors.contains_key("optim.layers.0.weight.velocity")
-        );
+        assert!(tensors.contains_key("layers.0.weight") && tensors.contains_key("optim.layers.0.weight.velocity"));
     }
     std::fs::remove_dir_all(dir).unwrap();
 }

@@ -11,14 +11,13 @@ use crate::{
 use gensyn_runtime::{Balance, BlockNumber, Nonce, Runtime, RuntimeHoldReason};
 use pallet_gensyn::{Role, StakeLedger, UnbondChunk};
 use polkadot_sdk::{
-    frame_support::traits::tokens::IdAmount, frame_system::AccountInfo, pallet_balances,
-    pallet_balances::AccountData, sp_core::H256,
+    frame_support::traits::tokens::IdAmount, frame_system::AccountInfo, pallet_balances, pallet_balances::AccountData,
+    sp_core::H256,
 };
 use serde_json::{json, Value};
 
 /// A role's ledger as read from storage (the bound is irrelevant when decoding).
-type Ledger =
-    StakeLedger<Balance, BlockNumber, polkadot_sdk::frame_support::traits::ConstU32<{ u32::MAX }>>;
+type Ledger = StakeLedger<Balance, BlockNumber, polkadot_sdk::frame_support::traits::ConstU32<{ u32::MAX }>>;
 
 /// Everything `account` shows about one account, read at one block.
 #[derive(Debug)]
@@ -38,17 +37,11 @@ pub struct AccountView {
 /// Reads an account's view at block `at`.
 pub async fn read(chain: &Chain, account: Account, at: H256) -> Result<AccountView, CliError> {
     let info: AccountInfo<Nonce, AccountData<Balance>> = chain
-        .storage(
-            polkadot_sdk::frame_system::Account::<Runtime>::hashed_key_for(&account.id),
-            Some(at),
-        )
+        .storage(polkadot_sdk::frame_system::Account::<Runtime>::hashed_key_for(&account.id), Some(at))
         .await?
         .unwrap_or_default();
     let holds: Vec<IdAmount<RuntimeHoldReason, Balance>> = chain
-        .storage(
-            pallet_balances::Holds::<Runtime>::hashed_key_for(&account.id),
-            Some(at),
-        )
+        .storage(pallet_balances::Holds::<Runtime>::hashed_key_for(&account.id), Some(at))
         .await?
         .unwrap_or_default();
     let mut stakes = Vec::new();
@@ -58,13 +51,7 @@ pub async fn read(chain: &Chain, account: Account, at: H256) -> Result<AccountVi
             stakes.push((role, ledger));
         }
     }
-    Ok(AccountView {
-        account,
-        nonce: info.nonce,
-        data: info.data,
-        holds,
-        stakes,
-    })
+    Ok(AccountView { account, nonce: info.nonce, data: info.data, holds, stakes })
 }
 
 fn hold_name(reason: &RuntimeHoldReason) -> String {
@@ -86,10 +73,7 @@ impl AccountView {
                         json!({ "amount": amount.to_string(), "unlock_at": unlock_at })
                     })
                     .collect();
-                (
-                    role.as_str().to_string(),
-                    json!({ "active": l.active.to_string(), "unbonding": unbonding }),
-                )
+                (role.as_str().to_string(), json!({ "active": l.active.to_string(), "unbonding": unbonding }))
             })
             .collect();
         json!({
@@ -115,11 +99,7 @@ impl AccountView {
             self.nonce,
         );
         for (role, l) in &self.stakes {
-            s.push_str(&format!(
-                "\n  {:<13} active {}",
-                role.as_str(),
-                format_tokens(l.active)
-            ));
+            s.push_str(&format!("\n  {:<13} active {}", role.as_str(), format_tokens(l.active)));
             for c in l.unbonding.iter() {
                 s.push_str(&format!(
                     "\n  {:<13} unbonding {} until block #{}",
@@ -137,13 +117,7 @@ impl AccountView {
 pub async fn run(args: AccountArgs, global: &GlobalArgs, out: &Output) -> Result<(), CliError> {
     let targets: Vec<Account> = match &args.account {
         Some(a) => vec![accounts::resolve(a)?],
-        None => DEV_ACCOUNTS
-            .iter()
-            .map(|(name, key)| Account {
-                name: Some(name),
-                id: key.to_account_id(),
-            })
-            .collect(),
+        None => DEV_ACCOUNTS.iter().map(|(name, key)| Account { name: Some(name), id: key.to_account_id() }).collect(),
     };
     let chain = super::connect(global).await?;
     let at: BlockRef = chain.best().await?;
@@ -158,13 +132,7 @@ pub async fn run(args: AccountArgs, global: &GlobalArgs, out: &Output) -> Result
         out.emit(doc, || view.human());
     } else {
         let doc = json!({ "at": at.json(), "accounts": views.iter().map(|v| v.json()).collect::<Vec<_>>() });
-        out.emit(doc, || {
-            views
-                .iter()
-                .map(|v| v.human())
-                .collect::<Vec<_>>()
-                .join("\n")
-        });
+        out.emit(doc, || views.iter().map(|v| v.human()).collect::<Vec<_>>().join("\n"));
     }
     Ok(())
 }

@@ -30,8 +30,7 @@ pub async fn run(cmd: DevnetCmd, global: &GlobalArgs, out: &Output) -> Result<()
 
 /// The log filter the node runs with: quiet, except what tells the user where
 /// the node listens and which blocks it seals.
-const NODE_LOG_FILTER: &str =
-    "warn,sc_rpc_server=info,sc_service=info,substrate=info,sc_consensus_manual_seal=info";
+const NODE_LOG_FILTER: &str = "warn,sc_rpc_server=info,sc_service=info,substrate=info,sc_consensus_manual_seal=info";
 
 async fn up(args: UpArgs, global: &GlobalArgs, out: &Output) -> Result<(), CliError> {
     let base = super::base_path(global);
@@ -72,10 +71,7 @@ async fn up(args: UpArgs, global: &GlobalArgs, out: &Output) -> Result<(), CliEr
 
     let port = pick_port(args.rpc_port)?;
     let log_file = base.join(LOG_FILE);
-    let log = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(&log_file)?;
+    let log = std::fs::OpenOptions::new().create(true).append(true).open(&log_file)?;
     let log_start = log.metadata()?.len();
     let exe = std::env::current_exe()?;
     let mut cmd = Command::new(exe);
@@ -84,13 +80,7 @@ async fn up(args: UpArgs, global: &GlobalArgs, out: &Output) -> Result<(), CliEr
         .args(["--rpc-port", &port.to_string()])
         .args(["--database", "paritydb"])
         .args(["--state-pruning", "archive", "--blocks-pruning", "archive"])
-        .args([
-            "--listen-addr",
-            "/ip4/127.0.0.1/tcp/0",
-            "--no-mdns",
-            "--no-prometheus",
-            "--no-telemetry",
-        ])
+        .args(["--listen-addr", "/ip4/127.0.0.1/tcp/0", "--no-mdns", "--no-prometheus", "--no-telemetry"])
         .args(["--rpc-cors", "all", "--name", "gensyn-devnet"])
         .args(["--log", NODE_LOG_FILTER]);
     if let Some(ms) = args.block_time {
@@ -172,9 +162,7 @@ fn pick_port(port: u16) -> Result<u16, CliError> {
     match TcpListener::bind(("127.0.0.1", port)) {
         Ok(l) => Ok(l.local_addr()?.port()),
         Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => Err(CliError::PortInUse(port)),
-        Err(e) => Err(CliError::other(format!(
-            "cannot bind 127.0.0.1:{port}: {e}"
-        ))),
+        Err(e) => Err(CliError::other(format!("cannot bind 127.0.0.1:{port}: {e}"))),
     }
 }
 
@@ -235,19 +223,13 @@ async fn status(global: &GlobalArgs, out: &Output) -> Result<(), CliError> {
 async fn logs(args: LogsArgs, global: &GlobalArgs, out: &Output) -> Result<(), CliError> {
     let base = super::base_path(global);
     let path = base.join(LOG_FILE);
-    let file = std::fs::File::open(&path).map_err(|_| {
-        CliError::other(format!(
-            "no devnet log at {} (has `gensyn devnet up` run?)",
-            path.display()
-        ))
-    })?;
+    let file = std::fs::File::open(&path)
+        .map_err(|_| CliError::other(format!("no devnet log at {} (has `gensyn devnet up` run?)", path.display())))?;
     let mut reader = std::io::BufReader::new(file);
     let mut text = String::new();
     reader.read_to_string(&mut text)?;
     let lines: Vec<&str> = text.lines().collect();
-    let shown = &lines[lines
-        .len()
-        .saturating_sub(args.lines.unwrap_or(lines.len()))..];
+    let shown = &lines[lines.len().saturating_sub(args.lines.unwrap_or(lines.len()))..];
     if out.json() && !args.follow {
         out.emit(json!({ "log_file": path, "lines": shown }), String::new);
         return Ok(());
@@ -278,10 +260,7 @@ async fn down(args: DownArgs, global: &GlobalArgs, out: &Output) -> Result<(), C
     let base = super::base_path(global);
     let Some(st) = state::load(&base).filter(|s| state::node_alive(s.pid, &base)) else {
         let _ = state::clear(&base);
-        out.emit(
-            json!({ "was_running": false, "pid": null, "stopped_ms": 0 }),
-            || "devnet is not running".to_string(),
-        );
+        out.emit(json!({ "was_running": false, "pid": null, "stopped_ms": 0 }), || "devnet is not running".to_string());
         return Ok(());
     };
     let started = Instant::now();
@@ -300,16 +279,9 @@ async fn down(args: DownArgs, global: &GlobalArgs, out: &Output) -> Result<(), C
     drop(spinner);
     state::clear(&base)?;
     let stopped_ms = started.elapsed().as_millis() as u64;
-    out.emit(
-        json!({ "was_running": true, "pid": st.pid, "killed": killed, "stopped_ms": stopped_ms }),
-        || {
-            format!(
-                "devnet stopped (pid {}, {stopped_ms} ms{})",
-                st.pid,
-                if killed { ", killed" } else { "" }
-            )
-        },
-    );
+    out.emit(json!({ "was_running": true, "pid": st.pid, "killed": killed, "stopped_ms": stopped_ms }), || {
+        format!("devnet stopped (pid {}, {stopped_ms} ms{})", st.pid, if killed { ", killed" } else { "" })
+    });
     Ok(())
 }
 
@@ -322,10 +294,7 @@ async fn mine(args: MineArgs, global: &GlobalArgs, out: &Output) -> Result<(), C
     drop(spinner);
     let best = chain.best().await?;
     out.emit(json!({ "mined": args.blocks, "best": best.json() }), || {
-        format!(
-            "sealed {} block(s); best is #{} ({:?})",
-            args.blocks, best.number, best.hash
-        )
+        format!("sealed {} block(s); best is #{} ({:?})", args.blocks, best.number, best.hash)
     });
     Ok(())
 }

@@ -15,10 +15,7 @@ pub const DEFAULT_RPC: &str = "ws://127.0.0.1:9944";
 
 /// The devnet base path: `--base-path`/`GENSYN_BASE_PATH`, else the XDG default.
 pub fn base_path(global: &GlobalArgs) -> PathBuf {
-    let path = global
-        .base_path
-        .clone()
-        .unwrap_or_else(state::default_base_path);
+    let path = global.base_path.clone().unwrap_or_else(state::default_base_path);
     // The node records the canonical path; match it however the user spelled it.
     path.canonicalize().unwrap_or(path)
 }
@@ -29,9 +26,7 @@ pub fn endpoint(global: &GlobalArgs) -> String {
     if let Some(url) = &global.rpc {
         return url.clone();
     }
-    state::load(&base_path(global))
-        .map(|s| s.rpc_url)
-        .unwrap_or_else(|| DEFAULT_RPC.to_string())
+    state::load(&base_path(global)).map(|s| s.rpc_url).unwrap_or_else(|| DEFAULT_RPC.to_string())
 }
 
 /// Connects to the endpoint.

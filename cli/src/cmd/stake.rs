@@ -35,22 +35,10 @@ pub async fn unstake(args: StakeArgs, global: &GlobalArgs, out: &Output) -> Resu
 }
 
 /// `gensyn withdraw`
-pub async fn withdraw(
-    args: WithdrawArgs,
-    global: &GlobalArgs,
-    out: &Output,
-) -> Result<(), CliError> {
+pub async fn withdraw(args: WithdrawArgs, global: &GlobalArgs, out: &Output) -> Result<(), CliError> {
     let role: Role = args.role.into();
     let call = RuntimeCall::Gensyn(GensynCall::withdraw_unbonded { role });
-    send(
-        "withdraw",
-        call,
-        json!({ "role": role.as_str() }),
-        &args.tx,
-        global,
-        out,
-    )
-    .await
+    send("withdraw", call, json!({ "role": role.as_str() }), &args.tx, global, out).await
 }
 
 /// Validates the signer, connects, submits, and prints the outcome.
@@ -66,9 +54,7 @@ async fn send(
     let (signer, key) = accounts::signer(&tx.signer)?;
     let chain = super::connect(global).await?;
     let spinner = Spinner::start(out, format!("{name}: waiting for inclusion and finality"));
-    let outcome = chain
-        .submit(call, key, tx.no_wait, Duration::from_secs(tx.timeout))
-        .await?;
+    let outcome = chain.submit(call, key, tx.no_wait, Duration::from_secs(tx.timeout)).await?;
     drop(spinner);
     let doc = outcome_json(name, &signer, args_json, &outcome);
     out.emit(doc, || human(name, &signer, &outcome));
@@ -89,28 +75,19 @@ fn outcome_json(name: &str, signer: &accounts::Account, args: Value, o: &TxOutco
 
 fn human(name: &str, signer: &accounts::Account, o: &TxOutcome) -> String {
     let Some(block) = o.block else {
-        return format!(
-            "{name}: submitted {:?} (not waiting for inclusion)",
-            o.tx_hash
-        );
+        return format!("{name}: submitted {:?} (not waiting for inclusion)", o.tx_hash);
     };
     let what: Vec<String> = o.events.iter().filter_map(events::human).collect();
     let fee = o.events.iter().find_map(|e| match e {
         gensyn_runtime::RuntimeEvent::TransactionPayment(
-            polkadot_sdk::pallet_transaction_payment::Event::TransactionFeePaid {
-                actual_fee, ..
-            },
+            polkadot_sdk::pallet_transaction_payment::Event::TransactionFeePaid { actual_fee, .. },
         ) => Some(format_tokens(*actual_fee)),
         _ => None,
     });
     format!(
         "{}: {} in block #{} ({:?}){}",
         signer.label(),
-        if what.is_empty() {
-            format!("{name} done")
-        } else {
-            what.join("; ")
-        },
+        if what.is_empty() { format!("{name} done") } else { what.join("; ") },
         block.number,
         block.hash,
         fee.map(|f| format!(", fee {f}")).unwrap_or_default()

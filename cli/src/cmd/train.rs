@@ -12,8 +12,7 @@ use serde_json::json;
 use std::time::Instant;
 
 fn threads(n: Option<u32>) -> usize {
-    n.map(|n| n as usize)
-        .unwrap_or_else(gensyn_kernels::cpu::default_threads)
+    n.map(|n| n as usize).unwrap_or_else(gensyn_kernels::cpu::default_threads)
 }
 
 /// Spec problems are the user's input (exit 2); the rest are run-time failures.
@@ -21,9 +20,7 @@ fn run_err(e: RunError) -> CliError {
     match e {
         RunError::Spec(e) => CliError::Usage(format!("task spec: {e}")),
         RunError::Invalid(m) => CliError::Usage(m),
-        RunError::Train(TrainError::Checkpoint(m)) => {
-            CliError::other(format!("bad checkpoint: {m}"))
-        }
+        RunError::Train(TrainError::Checkpoint(m)) => CliError::other(format!("bad checkpoint: {m}")),
         other => CliError::other(other.to_string()),
     }
 }
@@ -31,23 +28,15 @@ fn run_err(e: RunError) -> CliError {
 /// `gensyn train`
 pub fn train(args: TrainArgs, out: &Output) -> Result<(), CliError> {
     if !args.spec.is_file() {
-        return Err(CliError::Usage(format!(
-            "task spec {} not found",
-            args.spec.display()
-        )));
+        return Err(CliError::Usage(format!("task spec {} not found", args.spec.display())));
     }
-    let dir = args
-        .out
-        .clone()
-        .unwrap_or_else(|| run::default_out(&args.spec));
+    let dir = args.out.clone().unwrap_or_else(|| run::default_out(&args.spec));
     let threads = threads(args.threads);
     let bar = if out.interactive() {
         let pb = ProgressBar::new(0);
         pb.set_style(
-            ProgressStyle::with_template(
-                "{bar:30} step {pos}/{len}  loss {msg}  {per_sec}  eta {eta}",
-            )
-            .expect("a valid template"),
+            ProgressStyle::with_template("{bar:30} step {pos}/{len}  loss {msg}  {per_sec}  eta {eta}")
+                .expect("a valid template"),
         );
         Some(pb)
     } else {
@@ -116,11 +105,6 @@ pub fn replay(args: ReplayArgs, out: &Output) -> Result<(), CliError> {
         "segment": r.segment, "start_step": r.start_step, "end_step": r.end_step,
         "start_matches": r.start_matches, "expected": r.expected, "got": r.got, "ok": true,
     });
-    out.emit(doc, || {
-        format!(
-            "segment {} (steps {}→{}) reproduces {}",
-            r.segment, r.start_step, r.end_step, r.got
-        )
-    });
+    out.emit(doc, || format!("segment {} (steps {}→{}) reproduces {}", r.segment, r.start_step, r.end_step, r.got));
     Ok(())
 }

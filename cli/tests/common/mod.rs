@@ -9,9 +9,7 @@ use std::process::Command;
 /// The crate's directory, read at run time (cargo sets it for tests), so a
 /// test binary built from another checkout path still finds the fixtures.
 fn manifest_dir() -> std::path::PathBuf {
-    std::env::var_os("CARGO_MANIFEST_DIR")
-        .map(Into::into)
-        .unwrap_or_else(|| env!("CARGO_MANIFEST_DIR").into())
+    std::env::var_os("CARGO_MANIFEST_DIR").map(Into::into).unwrap_or_else(|| env!("CARGO_MANIFEST_DIR").into())
 }
 
 /// What one `gensyn` invocation produced.
@@ -25,20 +23,13 @@ impl Run {
     /// stdout parsed as the one JSON document `--json` promises.
     pub fn json(&self) -> Value {
         serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
-            panic!(
-                "stdout is not one JSON document ({e}):\n{}\nstderr:\n{}",
-                self.stdout, self.stderr
-            )
+            panic!("stdout is not one JSON document ({e}):\n{}\nstderr:\n{}", self.stdout, self.stderr)
         })
     }
 
     /// Asserts success and returns the JSON document.
     pub fn ok_json(&self) -> Value {
-        assert_eq!(
-            self.code, 0,
-            "expected success; stderr:\n{}\nstdout:\n{}",
-            self.stderr, self.stdout
-        );
+        assert_eq!(self.code, 0, "expected success; stderr:\n{}\nstdout:\n{}", self.stderr, self.stdout);
         self.json()
     }
 }
