@@ -42,11 +42,7 @@ fn cheating_solver_is_convicted_through_bisection_and_arbitration() {
             let (s0, v0, sub0) = (free(SOLVER), free(VERIFIER), free(SUBMITTER));
             let (id, d) = verifier_dispute(&solver, &verifier);
             assert_eq!(dispute(d).segment, 1);
-            let (winner, rounds) = play(
-                d,
-                Player { who: SOLVER, party: &solver, silent: false },
-                Player { who: VERIFIER, party: &verifier, silent: false },
-            );
+            let (winner, rounds) = duel(d, (SOLVER, &solver), (VERIFIER, &verifier));
             assert_eq!(winner, Side::Challenger, "node {node}");
             // ⌈log2 4⌉ step rounds + records + ⌈log2 8⌉ trace rounds.
             assert!(rounds <= crate::dispute::max_rounds(4, 7, 1), "{rounds} rounds");
@@ -77,11 +73,7 @@ fn the_assembly_of_the_new_state_is_arbitrated() {
         // state; descending finds node 6 itself.
         let solver = cheat(6);
         let (_, d) = verifier_dispute(&solver, &verifier);
-        let (winner, _) = play(
-            d,
-            Player { who: SOLVER, party: &solver, silent: false },
-            Player { who: VERIFIER, party: &verifier, silent: false },
-        );
+        let (winner, _) = duel(d, (SOLVER, &solver), (VERIFIER, &verifier));
         assert_eq!(winner, Side::Challenger);
     });
 }
@@ -97,17 +89,13 @@ fn genuine_verifier_error_is_convicted() {
         let id = to_verdict(&solver);
         verdict(id, ends(id, &verifier));
         // A whistleblower sides with the solver against the verdict.
-        let pos = Audits::<Test>::get(id).unwrap().segments.iter().position(|s| s.segment == 1).unwrap() as u32;
+        let pos = position_of(id, 1);
         assert_ok!(Gensyn::whistle(RuntimeOrigin::signed(WB1), id, pos, solver.checkpoint(2)));
         let w0 = free(WB1);
         reveal_secret(id);
         let Phase::Disputed { dispute: d } = task(id).phase else { panic!("dispute") };
         let s0 = free(SOLVER);
-        let (winner, _) = play(
-            d,
-            Player { who: SOLVER, party: &solver, silent: false },
-            Player { who: VERIFIER, party: &verifier, silent: false },
-        );
+        let (winner, _) = duel(d, (SOLVER, &solver), (VERIFIER, &verifier));
         assert_eq!(winner, Side::Defender);
         assert_eq!(Gensyn::total_bonded(&VERIFIER, Role::Verifier), 250);
         assert_eq!(free(SOLVER), s0 + 125 + 900, "winner's share of the slash, then the fee without verifier reward");
@@ -127,17 +115,13 @@ fn false_whistle_loses_its_bond() {
         verdict(id, ends(id, &solver));
         // The whistleblower's own (faulty) replay disagrees with both.
         let wb = Party::new(TOY, 8, 4, Some(Fault { step: 4, node: 3, elem: 2, bit: 1 }));
-        let pos = Audits::<Test>::get(id).unwrap().segments.iter().position(|s| s.segment == 1).unwrap() as u32;
+        let pos = position_of(id, 1);
         assert_ok!(Gensyn::whistle(RuntimeOrigin::signed(WB1), id, pos, wb.checkpoint(2)));
         let (w0, pot0) = (free(WB1), Gensyn::jackpot());
         reveal_secret(id);
         let Phase::Disputed { dispute: d } = task(id).phase else { panic!("dispute") };
         assert_eq!(dispute(d).challenger, WB1);
-        let (winner, _) = play(
-            d,
-            Player { who: SOLVER, party: &solver, silent: false },
-            Player { who: WB1, party: &wb, silent: false },
-        );
+        let (winner, _) = duel(d, (SOLVER, &solver), (WB1, &wb));
         assert_eq!(winner, Side::Defender);
         assert_eq!(held(WB1, HoldReason::WhistleBond), 0);
         assert_eq!(free(WB1), w0, "bond forfeited");
@@ -158,15 +142,11 @@ fn whistle_against_an_agreeing_verdict_convicts_solver_and_verifier() {
         // A lazy verifier copies the cheating solver.
         verdict(id, ends(id, &solver));
         let honest = Party::new(TOY, 8, 4, None);
-        let pos = Audits::<Test>::get(id).unwrap().segments.iter().position(|s| s.segment == 1).unwrap() as u32;
+        let pos = position_of(id, 1);
         assert_ok!(Gensyn::whistle(RuntimeOrigin::signed(WB2), id, pos, honest.checkpoint(2)));
         reveal_secret(id);
         let Phase::Disputed { dispute: d } = task(id).phase else { panic!("dispute") };
-        let (winner, _) = play(
-            d,
-            Player { who: SOLVER, party: &solver, silent: false },
-            Player { who: WB2, party: &honest, silent: false },
-        );
+        let (winner, _) = duel(d, (SOLVER, &solver), (WB2, &honest));
         assert_eq!(winner, Side::Challenger);
         assert_eq!(Gensyn::total_bonded(&SOLVER, Role::Solver), 500);
         assert_eq!(Gensyn::total_bonded(&VERIFIER, Role::Verifier), 250, "it agreed with a wrong result");
@@ -404,11 +384,7 @@ fn a_large_operator_narrows_to_one_output_tile() {
         let honest = Party::new(WIDE, 4, 2, None);
         let solver = Party::new(WIDE, 4, 2, Some(Fault { step: 3, node: 0, elem: 2100, bit: 22 }));
         let (_, d) = verifier_dispute(&solver, &honest);
-        let (winner, rounds) = play(
-            d,
-            Player { who: SOLVER, party: &solver, silent: false },
-            Player { who: VERIFIER, party: &honest, silent: false },
-        );
+        let (winner, rounds) = duel(d, (SOLVER, &solver), (VERIFIER, &honest));
         assert_eq!(winner, Side::Challenger);
         assert!(events().iter().any(|e| matches!(e, Event::DisputeResolved { .. })));
         // 1 step round, the records, 3 trace rounds, the output opening and

@@ -222,17 +222,30 @@ pub fn enter(who: u64, id: TaskId) {
     assert_ok!(Gensyn::enter_selection(RuntimeOrigin::signed(who), id, proof(who, id)));
 }
 
-/// Runs a task through selection, commitment and audit draw up to the
-/// verdict commit, with `solver`'s commitment. Audits every segment.
-pub fn to_verdict(solver: &Party) -> TaskId {
-    let id = submit(solver.spec());
+/// Posts a task for `spec` and selects SOLVER: the task is training.
+pub fn training(spec: TaskSpec) -> TaskId {
+    let id = submit(spec);
     enter(SOLVER, id);
     advance(WINDOW + 1);
     assert_eq!(task(id).solver, Some(SOLVER));
+    id
+}
+
+/// A training task whose solver commits `solver`'s run and whose verifier
+/// lottery VERIFIER wins: the solver must open its checkpoints.
+pub fn to_opening(solver: &Party) -> TaskId {
+    let id = training(solver.spec());
     assert_ok!(Gensyn::commit(RuntimeOrigin::signed(SOLVER), id, solver.commitment()));
     enter(VERIFIER, id);
     advance(WINDOW + 1);
     assert_eq!(task(id).verifier, Some(VERIFIER));
+    id
+}
+
+/// Runs a task through selection, commitment and audit draw up to the
+/// verdict commit, with `solver`'s commitment.
+pub fn to_verdict(solver: &Party) -> TaskId {
+    let id = to_opening(solver);
     open(id, solver);
     id
 }
@@ -467,6 +480,20 @@ pub fn play(id: DisputeId, defender: Player, challenger: Player) -> (Side, u32) 
             }
         }
     }
+}
+
+/// Plays dispute `id` with both parties answering every move.
+pub fn duel(id: DisputeId, defender: (u64, &Party), challenger: (u64, &Party)) -> (Side, u32) {
+    play(
+        id,
+        Player { who: defender.0, party: defender.1, silent: false },
+        Player { who: challenger.0, party: challenger.1, silent: false },
+    )
+}
+
+/// The position of `segment` in task `id`'s audit.
+pub fn position_of(id: TaskId, segment: u32) -> u32 {
+    Audits::<Test>::get(id).unwrap().segments.iter().position(|s| s.segment == segment).unwrap() as u32
 }
 
 /// The arbitration witness for `node` (or tile) at `step` from `party`'s run.

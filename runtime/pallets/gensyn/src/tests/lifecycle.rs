@@ -139,9 +139,7 @@ fn solver_missing_the_deadline_is_slashed() {
     new_test_ext().execute_with(|| {
         setup_roles();
         let before = free(SUBMITTER);
-        let id = submit(honest().spec());
-        enter(SOLVER, id);
-        advance(WINDOW + 1);
+        let id = training(honest().spec());
         run_to_block(task(id).deadline + 1);
         assert_eq!(task(id).phase, Phase::Cancelled { reason: CancelReason::SolverTimeout });
         assert_eq!(Gensyn::total_bonded(&SOLVER, Role::Solver), 500, "half slashed");
@@ -155,9 +153,7 @@ fn no_verifier_finalizes_unaudited() {
     new_test_ext().execute_with(|| {
         setup_roles();
         let run = honest();
-        let id = submit(run.spec());
-        enter(SOLVER, id);
-        advance(WINDOW + 1);
+        let id = training(run.spec());
         let s0 = free(SOLVER);
         assert_ok!(Gensyn::commit(RuntimeOrigin::signed(SOLVER), id, run.commitment()));
         advance(WINDOW + 1);
@@ -172,12 +168,7 @@ fn openings_must_match_the_commitment() {
     new_test_ext().execute_with(|| {
         setup_roles();
         let run = honest();
-        let id = submit(run.spec());
-        enter(SOLVER, id);
-        advance(WINDOW + 1);
-        assert_ok!(Gensyn::commit(RuntimeOrigin::signed(SOLVER), id, run.commitment()));
-        enter(VERIFIER, id);
-        advance(WINDOW + 1);
+        let id = to_opening(&run);
         let seg = Audits::<Test>::get(id).unwrap().segments[0].segment;
         let open = |i: u32, state: Hash| Opening { index: i, state, proof: run.run.checkpoints.proof(i).unwrap() };
         let s = RuntimeOrigin::signed(SOLVER);

@@ -35,11 +35,7 @@ proptest! {
             verdict(id, ends(id, verifier));
             reveal_secret(id);
             let Phase::Disputed { dispute } = task(id).phase else { panic!("{fault:?}: no dispute") };
-            let (winner, rounds) = play(
-                dispute,
-                Player { who: SOLVER, party: solver, silent: false },
-                Player { who: VERIFIER, party: verifier, silent: false },
-            );
+            let (winner, rounds) = duel(dispute, (SOLVER, solver), (VERIFIER, verifier));
             let expected = if defender_cheats { Side::Challenger } else { Side::Defender };
             assert_eq!(winner, expected, "{fault:?}");
             assert!(rounds <= crate::dispute::max_rounds(4, 7, 1), "{rounds} rounds");
