@@ -42,7 +42,17 @@ pub trait Ecvrf {
         alpha: PassFatPointerAndRead<&[u8]>,
         proof: PassFatPointerAndRead<&[u8]>,
     ) -> AllocateAndReturnByCodec<Option<[u8; 32]>> {
-        native::verify(public_key, alpha, proof)
+        #[cfg(feature = "std")]
+        {
+            native::verify(public_key, alpha, proof)
+        }
+        // A native build without `std` has no verifier (the `vrf` crate is
+        // std-only). Nodes always build with `std`; fail closed otherwise.
+        #[cfg(not(feature = "std"))]
+        {
+            let _ = (public_key, alpha, proof);
+            None
+        }
     }
 }
 
@@ -85,10 +95,17 @@ mod native {
         ECVRF::from_suite(CipherSuite::P256_SHA256_TAI).map_err(|e| Error::Backend(e.to_string()))
     }
 
-    /// Verification: lengths first, then OpenSSL, with any panic of the
-    /// backend turned into `None` (a host function must not bring the node down).
+    /// Verification: lengths and the range of `s` first, then OpenSSL, with
+    /// any panic of the backend turned into `None` (a host function must not
+    /// bring the node down).
     pub(crate) fn verify(public_key: &[u8], alpha: &[u8], proof: &[u8]) -> Option<[u8; 32]> {
         if public_key.len() != 33 || proof.len() != 81 {
+            return None;
+        }
+        // Draft-05 does not bound s; RFC 9381 (section 5.4.4) rejects s >= n,
+        // which makes a valid proof's encoding unique. Honest proofs always
+        // have s < n, so this only removes malleated encodings.
+        if proof[49..] >= ORDER[..] {
             return None;
         }
         std::panic::catch_unwind(|| {

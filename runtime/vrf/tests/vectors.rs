@@ -68,6 +68,15 @@ fn anything_else_is_rejected_without_panicking() {
     assert_eq!(ecvrf::verify(&pk, &alpha, &pi[..80]), None);
     assert_eq!(ecvrf::verify(&[0u8; 33], &alpha, &pi), None);
     assert_eq!(ecvrf::verify(&[0xffu8; 33], &alpha, &[0xffu8; 81]), None);
+    assert_eq!(ecvrf::verify(&[], &[], &[]), None);
+    assert_eq!(ecvrf::verify(&pk, &alpha, &[pi.clone(), vec![0]].concat()), None);
+    // s >= n (the group order) is rejected before the backend sees it.
+    const ORDER: &str = "ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551";
+    for s in [hex(ORDER), vec![0xff; 32]] {
+        let mut bad = pi.clone();
+        bad[49..].copy_from_slice(&s);
+        assert_eq!(ecvrf::verify(&pk, &alpha, &bad), None);
+    }
     let mut x = 0x2545f491u32;
     for _ in 0..200 {
         let mut bytes = [0u8; 114];
