@@ -12,6 +12,7 @@ pub mod checkpoint;
 pub mod data;
 pub mod model;
 pub mod ops;
+pub mod program;
 pub mod run;
 pub mod spec;
 pub mod train;

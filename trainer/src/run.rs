@@ -29,6 +29,13 @@ pub struct Manifest {
     /// Merkle root over the checkpoint leaves (`gensyn_commitment::state::checkpoint_leaf`):
     /// what the solver commits on chain.
     pub checkpoint_root: String,
+    /// Merkle root of the per-step program (operator graph) and its node count.
+    pub program_root: String,
+    /// Nodes in the program.
+    pub program_len: u32,
+    /// Merkle root over the step records (state before, batch, trace root,
+    /// state after): what the solver commits for the pinpoint protocol.
+    pub step_root: String,
     /// Checkpoints, step 0 first.
     pub checkpoints: Vec<ManifestCheckpoint>,
     /// Loss of every step.
@@ -98,7 +105,10 @@ pub fn train(
     let spec = TaskSpec::from_toml(&String::from_utf8_lossy(&text))?;
     std::fs::create_dir_all(out).map_err(io(out))?;
     std::fs::write(out.join("task.toml"), &text).map_err(io(out))?;
-    let report = Trainer::new(&spec, threads)?.run(Some(&out.join("checkpoints")), on_step)?;
+    let mut trainer = Trainer::new(&spec, threads)?.with_trace();
+    let program = trainer.program().tree();
+    let report = trainer.run(Some(&out.join("checkpoints")), on_step)?;
+    let step_leaves: Vec<Hash> = report.records.iter().map(|r| r.leaf()).collect();
     let tree = checkpoint_tree(&report.checkpoints.iter().map(|c| c.hash).collect::<Vec<_>>());
     let manifest = Manifest {
         task: spec.name.clone(),
@@ -106,6 +116,9 @@ pub fn train(
         steps: spec.train.steps,
         checkpoint_every: spec.train.checkpoint_every,
         checkpoint_root: hex(&tree.root()),
+        program_root: hex(&program.root()),
+        program_len: program.len(),
+        step_root: hex(&gensyn_commitment::merkle::root(&step_leaves)),
         checkpoints: report
             .checkpoints
             .iter()

@@ -2,6 +2,7 @@
 //! optimiser updates from `gensyn-kernels`, and a hashed checkpoint every
 //! k steps (step 0 included, so every segment has a starting point).
 
+use crate::program;
 use crate::{
     checkpoint::{self, Hash, Named, State},
     data::{batch_indices, Dataset},
@@ -9,6 +10,10 @@ use crate::{
     spec::{OptimizerSpec, TaskSpec},
 };
 use candle_core::{Device, Tensor, Var};
+use gensyn_commitment::{
+    interp::{run_step, Program, StepRun},
+    state::StepRecord,
+};
 use gensyn_kernels::optim;
 use std::{collections::HashMap, path::Path};
 
@@ -22,6 +27,12 @@ pub enum TrainError {
     #[error("bad checkpoint: {0}")]
     Checkpoint(String),
     /// Writing a checkpoint failed.
+    /// The fast path left the canonical program at this step (a kernel or
+    /// trainer bug: the commitment would not be provable).
+    #[error("step {0}: the trained state differs from the canonical program's")]
+    Diverged(u32),
+    #[error("the canonical program failed at step {0}: {1}")]
+    Program(u32, String),
     #[error("cannot write {path}: {reason}")]
     Io {
         /// The path.
@@ -87,6 +98,9 @@ pub struct Report {
     pub losses: Vec<f32>,
     /// Checkpoints at steps 0, k, 2k, … and the last step.
     pub checkpoints: Vec<Checkpoint>,
+    /// One record per step (state before, batch, trace root, state after),
+    /// when tracing ([`Trainer::with_trace`]).
+    pub records: Vec<StepRecord>,
 }
 
 /// Per-parameter optimiser state.
@@ -102,6 +116,8 @@ pub struct Trainer {
     model: Mlp,
     state: Vec<OptState>,
     step: u32,
+    /// The per-step program, when steps are traced.
+    program: Option<Program>,
 }
 
 fn values(var: &Var) -> candle_core::Result<Vec<f32>> {
@@ -124,7 +140,42 @@ impl Trainer {
                 }
             })
             .collect();
-        Ok(Self { spec: spec.clone(), data, model, state, step: 0 })
+        Ok(Self { spec: spec.clone(), data, model, state, step: 0, program: None })
+    }
+
+    /// Also runs every step on the canonical program (the reference
+    /// interpreter): each step gets a record for the solver's step tree, and
+    /// a step whose fast-path state differs from the program's is an error.
+    pub fn with_trace(mut self) -> Self {
+        self.program = Some(self.program());
+        self
+    }
+
+    /// This task's per-step program.
+    pub fn program(&self) -> Program {
+        program::mlp_program(&self.spec, self.data.dim, self.data.classes)
+    }
+
+    /// The batch of `step`: features `[rows × dim]` and labels.
+    pub fn batch(&self, step: u32) -> (Vec<f32>, Vec<u32>) {
+        let idx = batch_indices(self.spec.seed, self.data.len(), self.spec.train.batch_size, step);
+        let dim = self.data.dim;
+        let mut x = Vec::with_capacity(idx.len() * dim);
+        let mut y = Vec::with_capacity(idx.len());
+        for &i in &idx {
+            x.extend_from_slice(&self.data.features[i * dim..(i + 1) * dim]);
+            y.push(self.data.labels[i]);
+        }
+        (x, y)
+    }
+
+    /// Runs the next step on the canonical program from the current state,
+    /// without changing the trainer: its outputs, trace and record.
+    pub fn canonical_step(&self, program: &Program) -> Result<StepRun, TrainError> {
+        let (x, y) = self.batch(self.step);
+        let batch = program::batch_tensors(&x, &y, self.data.dim);
+        run_step(program, &program::named_state(self.step, &self.state()?), &batch, None)
+            .map_err(|e| TrainError::Program(self.step, format!("{e:?}")))
     }
 
     /// Steps completed.
@@ -196,15 +247,8 @@ impl Trainer {
     /// One optimiser step; returns the batch loss before the update.
     pub fn train_step(&mut self) -> Result<f32, TrainError> {
         let t = &self.spec.train;
-        let idx = batch_indices(self.spec.seed, self.data.len(), t.batch_size, self.step);
-        let dim = self.data.dim;
-        let mut x = Vec::with_capacity(idx.len() * dim);
-        let mut y = Vec::with_capacity(idx.len());
-        for &i in &idx {
-            x.extend_from_slice(&self.data.features[i * dim..(i + 1) * dim]);
-            y.push(self.data.labels[i]);
-        }
-        let x = Tensor::from_vec(x, (idx.len(), dim), &Device::Cpu)?;
+        let (x, y) = self.batch(self.step);
+        let x = Tensor::from_vec(x, (y.len(), self.data.dim), &Device::Cpu)?;
         let loss = self.model.loss(&x, y)?;
         let loss_value = loss.to_scalar::<f32>()?;
         let grads = loss.backward()?;
@@ -241,7 +285,7 @@ impl Trainer {
     /// `out`, if given, receives the safetensors files.
     pub fn run(&mut self, out: Option<&Path>, mut on_step: impl FnMut(StepInfo)) -> Result<Report, TrainError> {
         let (total, k) = (self.spec.train.steps, self.spec.train.checkpoint_every);
-        let mut report = Report { losses: Vec::new(), checkpoints: Vec::new() };
+        let mut report = Report { losses: Vec::new(), checkpoints: Vec::new(), records: Vec::new() };
         // One snapshot of the state serves both the file and the hash.
         let commit = |tr: &Self, report: &mut Report| -> Result<(), TrainError> {
             let state = tr.state()?;
@@ -253,7 +297,17 @@ impl Trainer {
         };
         commit(self, &mut report)?;
         while self.step < total {
+            let canonical = match &self.program {
+                Some(p) => Some(self.canonical_step(p)?),
+                None => None,
+            };
             let loss = self.train_step()?;
+            if let Some(run) = canonical {
+                if program::to_state(&run.after) != self.state()? {
+                    return Err(TrainError::Diverged(self.step - 1));
+                }
+                report.records.push(run.record);
+            }
             report.losses.push(loss);
             on_step(StepInfo { step: self.step, total, loss });
             if self.step % k == 0 || self.step == total {
