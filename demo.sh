@@ -7,6 +7,8 @@ need=()
 command -v protoc >/dev/null || need+=(protobuf-compiler)
 command -v clang >/dev/null || need+=(clang)
 dpkg -s libssl-dev >/dev/null 2>&1 || need+=(libssl-dev)
+# openssl-sys (under the `vrf` crate) finds OpenSSL through pkg-config.
+command -v pkg-config >/dev/null || need+=(pkg-config)
 if [ ${#need[@]} -gt 0 ]; then
     SUDO=$([ "$(id -u)" = 0 ] && echo "" || echo sudo)
     $SUDO apt-get update -qq

@@ -10,6 +10,9 @@ use candle_core::{bail, CpuStorage, CustomOp1, CustomOp2, Layout, Result, Shape,
 use gensyn_kernels::{cpu, ops, ops::MatmulShape};
 use std::sync::Arc;
 
+/// Multiply-adds below which a matmul runs on one thread.
+const PARALLEL_MIN_WORK: usize = 1 << 18;
+
 fn f32s<'a>(s: &'a CpuStorage, l: &Layout) -> Result<&'a [f32]> {
     let data = match s {
         CpuStorage::F32(v) => v.as_slice(),
@@ -54,7 +57,10 @@ impl CustomOp2 for MatMul {
         }
         let mut c = vec![0.0f32; m * n];
         let shape = MatmulShape { m, k, n, ta: self.ta, tb: self.tb };
-        cpu::matmul(f32s(s1, l1)?, f32s(s2, l2)?, &mut c, shape, self.threads);
+        // Spawning threads costs tens of microseconds: small products run on
+        // one (the bits are the same either way).
+        let threads = if m * k * n < PARALLEL_MIN_WORK { 1 } else { self.threads };
+        cpu::matmul(f32s(s1, l1)?, f32s(s2, l2)?, &mut c, shape, threads);
         Ok((CpuStorage::F32(c), Shape::from((m, n))))
     }
 
