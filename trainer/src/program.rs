@@ -15,7 +15,7 @@ use crate::{
 use gensyn_commitment::{
     interp::{NamedState, Program},
     tensor::Tensor,
-    trace::{Node, Op, Schedule, Source},
+    trace::{Node, Op, Source},
 };
 use std::collections::BTreeMap;
 
@@ -83,18 +83,18 @@ pub fn mlp_program(spec: &TaskSpec, input: usize, classes: usize) -> Program {
         let grad = grads[&param];
         let p = entry(&param);
         let n = match spec.train.optimizer {
-            OptimizerSpec::Sgd { lr, momentum, weight_decay } => node(
+            OptimizerSpec::Sgd { momentum, weight_decay, .. } => node(
                 Op::Sgd {
-                    lr: Schedule::Constant { lr: lr.to_bits() },
+                    lr: spec.train.schedule(),
                     momentum: momentum.to_bits(),
                     weight_decay: weight_decay.to_bits(),
                 },
                 output,
                 vec![p, grad, entry(&format!("optim.{param}.velocity"))],
             ),
-            OptimizerSpec::Adamw { lr, beta1, beta2, eps, weight_decay } => node(
+            OptimizerSpec::Adamw { beta1, beta2, eps, weight_decay, .. } => node(
                 Op::AdamW {
-                    lr: Schedule::Constant { lr: lr.to_bits() },
+                    lr: spec.train.schedule(),
                     beta1: beta1.to_bits(),
                     beta2: beta2.to_bits(),
                     eps: eps.to_bits(),

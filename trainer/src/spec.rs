@@ -76,6 +76,51 @@ pub struct TrainSpec {
     pub checkpoint_every: u32,
     /// The optimiser.
     pub optimizer: OptimizerSpec,
+    /// How the learning rate changes over the steps (constant if absent).
+    #[serde(default)]
+    pub schedule: ScheduleSpec,
+}
+
+/// A learning-rate schedule over the optimiser's `lr`.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Default)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum ScheduleSpec {
+    /// `lr` on every step.
+    #[default]
+    Constant,
+    /// Linear warm-up over `warmup` steps, then linear decay to 0 at the last step.
+    WarmupLinear {
+        /// Warm-up steps.
+        warmup: u32,
+    },
+    /// `lr · gamma^⌊step/every⌋`.
+    StepDecay {
+        /// Factor per decay.
+        gamma: f32,
+        /// Steps between decays.
+        every: u32,
+    },
+}
+
+impl TrainSpec {
+    /// The learning rate of the optimiser.
+    pub fn lr(&self) -> f32 {
+        match self.optimizer {
+            OptimizerSpec::Sgd { lr, .. } | OptimizerSpec::Adamw { lr, .. } => lr,
+        }
+    }
+
+    /// The schedule in the commitment scheme's form, which both the trainer
+    /// and the chain's arbitration evaluate.
+    pub fn schedule(&self) -> gensyn_commitment::trace::Schedule {
+        use gensyn_commitment::trace::Schedule;
+        let lr = self.lr().to_bits();
+        match self.schedule {
+            ScheduleSpec::Constant => Schedule::Constant { lr },
+            ScheduleSpec::WarmupLinear { warmup } => Schedule::WarmupLinear { lr, warmup, total: self.steps },
+            ScheduleSpec::StepDecay { gamma, every } => Schedule::StepDecay { lr, gamma: gamma.to_bits(), every },
+        }
+    }
 }
 
 /// An optimiser and its hyper-parameters.
@@ -223,6 +268,22 @@ impl TaskSpec {
         if !(lr.is_finite() && lr > 0.0) {
             return Err(invalid("train.optimizer.lr", "must be a finite number > 0"));
         }
+        match t.schedule {
+            ScheduleSpec::Constant => {}
+            ScheduleSpec::WarmupLinear { warmup } => {
+                if warmup == 0 || warmup >= t.steps {
+                    return Err(invalid("train.schedule.warmup", "must be in 1..train.steps"));
+                }
+            }
+            ScheduleSpec::StepDecay { gamma, every } => {
+                if !(gamma.is_finite() && gamma > 0.0 && gamma <= 1.0) {
+                    return Err(invalid("train.schedule.gamma", "must be in (0, 1]"));
+                }
+                if every == 0 {
+                    return Err(invalid("train.schedule.every", "must be at least 1"));
+                }
+            }
+        }
         Ok(())
     }
 }
@@ -276,6 +337,28 @@ momentum = 0.9
             let err = TaskSpec::from_toml(&GOOD.replace(from, to)).unwrap_err();
             assert!(err.to_string().contains(field), "{to}: {err}");
         }
+    }
+
+    #[test]
+    fn schedules_parse_and_are_checked() {
+        let with = |table: &str| TaskSpec::from_toml(&format!("{GOOD}\n[train.schedule]\n{table}\n"));
+        let s = with("kind = \"warmup_linear\"\nwarmup = 10").unwrap();
+        assert_eq!(s.train.schedule, ScheduleSpec::WarmupLinear { warmup: 10 });
+        let r = s.train.schedule();
+        assert!(r.rate(0) < r.rate(9) && r.rate(49) < r.rate(10) && r.rate(50) == 0.0);
+        let s = with("kind = \"step_decay\"\ngamma = 0.5\nevery = 10").unwrap();
+        assert_eq!(s.train.schedule().rate(25), 0.1 * 0.25);
+        assert_eq!(TaskSpec::from_toml(GOOD).unwrap().train.schedule, ScheduleSpec::Constant);
+        for (table, field) in [
+            ("kind = \"warmup_linear\"\nwarmup = 0", "train.schedule.warmup"),
+            ("kind = \"warmup_linear\"\nwarmup = 50", "train.schedule.warmup"),
+            ("kind = \"step_decay\"\ngamma = 1.5\nevery = 10", "train.schedule.gamma"),
+            ("kind = \"step_decay\"\ngamma = 0.5\nevery = 0", "train.schedule.every"),
+        ] {
+            let err = with(table).unwrap_err().to_string();
+            assert!(err.contains(field), "{table}: {err}");
+        }
+        assert!(with("kind = \"cosine\"").unwrap_err().to_string().contains("cosine"));
     }
 
     #[test]

@@ -252,6 +252,8 @@ impl Trainer {
         let loss = self.model.loss(&x, y)?;
         let loss_value = loss.to_scalar::<f32>()?;
         let grads = loss.backward()?;
+        // The schedule counts steps from 0, as the program's nodes do.
+        let lr = t.schedule().rate(self.step);
         self.step += 1;
         for ((_, var), opt) in self.model.named_params().into_iter().zip(self.state.iter_mut()) {
             let grad = match grads.get(var.as_tensor()) {
@@ -260,10 +262,10 @@ impl Trainer {
             };
             let mut p = values(var)?;
             match (opt, t.optimizer) {
-                (OptState::Sgd { velocity }, OptimizerSpec::Sgd { lr, momentum, weight_decay }) => {
+                (OptState::Sgd { velocity }, OptimizerSpec::Sgd { momentum, weight_decay, .. }) => {
                     optim::sgd_momentum(&mut p, &grad, velocity, lr, momentum, weight_decay)
                 }
-                (OptState::Adamw { m, v }, OptimizerSpec::Adamw { lr, beta1, beta2, eps, weight_decay }) => {
+                (OptState::Adamw { m, v }, OptimizerSpec::Adamw { beta1, beta2, eps, weight_decay, .. }) => {
                     optim::AdamW { lr, beta1, beta2, eps, weight_decay }.step(&mut p, &grad, m, v, self.step)
                 }
                 _ => unreachable!("optimiser state matches the spec"),
