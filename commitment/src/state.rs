@@ -56,6 +56,12 @@ pub fn checkpoint_leaf(index: u32, state: &Hash) -> Hash {
     Leaf::new(b"checkpoint").u32(index).hash(state).finish()
 }
 
+/// The leaf of example `index` in a dataset's commitment (a Merkle tree
+/// over examples in file order): its class and its features.
+pub fn example_leaf(index: u32, label: u32, features: &[f32]) -> Hash {
+    Leaf::new(b"example").u32(index).u32(label).f32s(features).finish()
+}
+
 /// The hash of a step's batch from its tensors' hashes (inputs, targets).
 pub fn batch_hash(tensors: &[Hash]) -> Hash {
     let mut leaf = Leaf::new(b"batch").u32(tensors.len() as u32);

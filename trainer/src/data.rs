@@ -4,7 +4,10 @@
 //! Only integer draws and IEEE arithmetic are used (no platform `ln`/`cos`),
 //! so every machine generates the same bytes.
 
-use crate::spec::DatasetSpec;
+use crate::{
+    readers::{self, ReadError},
+    spec::{DatasetSpec, TaskSpec},
+};
 use rand_chacha::ChaCha20Rng;
 use rand_core::{RngCore, SeedableRng};
 
@@ -62,6 +65,51 @@ impl Dataset {
     }
 
     /// Generates the dataset a spec describes.
+    /// The task's data: generated, or read from its file(s). Files must hold
+    /// at least two classes and at least `batch_size` examples.
+    pub fn load(spec: &TaskSpec) -> Result<Self, ReadError> {
+        let (table, what) = match &spec.dataset {
+            DatasetSpec::Blobs { .. } => return Ok(Self::generate(&spec.dataset, spec.seed)),
+            DatasetSpec::Csv { path, header, label_column } => {
+                (readers::csv(&spec.data_path(path), *header, *label_column)?, spec.data_path(path))
+            }
+            DatasetSpec::Idx { images, labels } => {
+                (readers::idx(&spec.data_path(images), &spec.data_path(labels))?, spec.data_path(images))
+            }
+            DatasetSpec::Safetensors { path, features, labels } => {
+                (readers::safetensors(&spec.data_path(path), features, labels)?, spec.data_path(path))
+            }
+        };
+        let bad = |reason: String| ReadError { path: what.display().to_string(), reason };
+        let classes = table.labels.iter().max().map_or(0, |m| *m as usize + 1);
+        if classes < 2 || classes > 1024 {
+            return Err(bad(format!("{classes} classes; a task needs 2 to 1024")));
+        }
+        if table.dim == 0 || table.dim > 65_536 {
+            return Err(bad(format!("{} features per example; expected 1 to 65536", table.dim)));
+        }
+        if table.labels.len() < spec.train.batch_size {
+            return Err(bad(format!("{} examples, fewer than train.batch_size", table.labels.len())));
+        }
+        Ok(Dataset { features: table.features, labels: table.labels, dim: table.dim, classes })
+    }
+
+    /// The dataset's commitment: a Merkle root over its examples in order
+    /// (`gensyn_commitment::state::example_leaf`).
+    pub fn root(&self) -> [u8; 32] {
+        let leaves: Vec<[u8; 32]> = (0..self.len())
+            .map(|i| {
+                gensyn_commitment::state::example_leaf(
+                    i as u32,
+                    self.labels[i],
+                    &self.features[i * self.dim..(i + 1) * self.dim],
+                )
+            })
+            .collect();
+        gensyn_commitment::merkle::root(&leaves)
+    }
+
+    /// Generates a synthetic dataset (the file kinds go through [`Dataset::load`]).
     pub fn generate(spec: &DatasetSpec, seed: u64) -> Self {
         match *spec {
             DatasetSpec::Blobs { classes, dim, samples, noise } => {
@@ -80,6 +128,7 @@ impl Dataset {
                 }
                 Dataset { features, labels, dim, classes }
             }
+            _ => panic!("Dataset::generate is for generated datasets; files go through Dataset::load"),
         }
     }
 }

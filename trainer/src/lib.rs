@@ -13,6 +13,7 @@ pub mod data;
 pub mod model;
 pub mod ops;
 pub mod program;
+pub mod readers;
 pub mod run;
 pub mod spec;
 pub mod train;

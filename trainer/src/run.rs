@@ -29,6 +29,11 @@ pub struct Manifest {
     /// Merkle root over the checkpoint leaves (`gensyn_commitment::state::checkpoint_leaf`):
     /// what the solver commits on chain.
     pub checkpoint_root: String,
+    /// Merkle root over the dataset's examples (what the submitter commits).
+    pub dataset_root: String,
+    /// The folder dataset file paths are relative to (the original spec's),
+    /// so a replay of this run folder reads the same files.
+    pub data_dir: Option<String>,
     /// Merkle root of the per-step program (operator graph) and its node count.
     pub program_root: String,
     /// Nodes in the program.
@@ -102,11 +107,14 @@ pub fn train(
     on_step: impl FnMut(StepInfo),
 ) -> Result<Manifest, RunError> {
     let text = std::fs::read(spec_path).map_err(io(spec_path))?;
-    let spec = TaskSpec::from_toml(&String::from_utf8_lossy(&text))?;
+    let mut spec = TaskSpec::from_toml(&String::from_utf8_lossy(&text))?;
+    let data_dir = spec_path.parent().map(|p| if p.as_os_str().is_empty() { Path::new(".") } else { p });
+    spec.base_dir = data_dir.map(|d| std::fs::canonicalize(d).unwrap_or_else(|_| d.to_path_buf()));
     std::fs::create_dir_all(out).map_err(io(out))?;
     std::fs::write(out.join("task.toml"), &text).map_err(io(out))?;
     let mut trainer = Trainer::new(&spec, threads)?.with_trace();
     let program = trainer.program().tree();
+    let dataset_root = hex(&trainer.data().root());
     let report = trainer.run(Some(&out.join("checkpoints")), on_step)?;
     let step_leaves: Vec<Hash> = report.records.iter().map(|r| r.leaf()).collect();
     let tree = checkpoint_tree(&report.checkpoints.iter().map(|c| c.hash).collect::<Vec<_>>());
@@ -115,6 +123,8 @@ pub fn train(
         spec_hash: blake2_hex(&text),
         steps: spec.train.steps,
         checkpoint_every: spec.train.checkpoint_every,
+        dataset_root,
+        data_dir: spec.base_dir.as_ref().map(|d| d.display().to_string()),
         checkpoint_root: hex(&tree.root()),
         program_root: hex(&program.root()),
         program_len: program.len(),
@@ -165,7 +175,10 @@ pub fn open(dir: &Path) -> Result<(Manifest, TaskSpec), RunError> {
     let mpath = dir.join("manifest.json");
     let manifest: Manifest = serde_json::from_slice(&std::fs::read(&mpath).map_err(io(&mpath))?)
         .map_err(|e| RunError::Invalid(format!("{}: {e}", mpath.display())))?;
-    let spec = TaskSpec::from_file(&dir.join("task.toml"))?;
+    let mut spec = TaskSpec::from_file(&dir.join("task.toml"))?;
+    if let Some(d) = &manifest.data_dir {
+        spec.base_dir = Some(d.into());
+    }
     Ok((manifest, spec))
 }
 

@@ -20,6 +20,10 @@ pub struct TaskSpec {
     pub dataset: DatasetSpec,
     /// The optimisation.
     pub train: TrainSpec,
+    /// The folder dataset paths are relative to (the spec file's; set by
+    /// [`TaskSpec::from_file`], not part of the TOML).
+    #[serde(skip)]
+    pub base_dir: Option<std::path::PathBuf>,
 }
 
 /// The model architecture.
@@ -47,10 +51,39 @@ pub enum Activation {
     Gelu,
 }
 
-/// The training data.
+/// The training data: a generator shipped with the code, or a file. File
+/// paths are relative to the spec file's folder.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum DatasetSpec {
+    /// A CSV file of numbers, one example per line, the class index in one column.
+    Csv {
+        /// The file.
+        path: String,
+        /// Whether the first line is a header to skip.
+        #[serde(default)]
+        header: bool,
+        /// The 0-based column of the class index (default: the last).
+        label_column: Option<usize>,
+    },
+    /// An IDX pair (the MNIST format): `u8` or `f32` images, `u8` labels.
+    Idx {
+        /// The images file (`[n, …]`).
+        images: String,
+        /// The labels file (`[n]`).
+        labels: String,
+    },
+    /// A safetensors file with a features tensor `[n, dim]` and a labels tensor `[n]`.
+    Safetensors {
+        /// The file.
+        path: String,
+        /// Name of the features tensor.
+        #[serde(default = "features_name")]
+        features: String,
+        /// Name of the labels tensor.
+        #[serde(default = "labels_name")]
+        labels: String,
+    },
     /// Gaussian-ish blobs around random class centres, generated from the seed.
     Blobs {
         /// Number of classes.
@@ -157,6 +190,13 @@ pub enum OptimizerSpec {
     },
 }
 
+fn features_name() -> String {
+    "features".into()
+}
+fn labels_name() -> String {
+    "labels".into()
+}
+
 fn beta1() -> f32 {
     0.9
 }
@@ -207,7 +247,17 @@ impl TaskSpec {
     pub fn from_file(path: &Path) -> Result<Self, SpecError> {
         let text = std::fs::read_to_string(path)
             .map_err(|e| SpecError::Read { path: path.display().to_string(), reason: e.to_string() })?;
-        Self::from_toml(&text)
+        let mut spec = Self::from_toml(&text)?;
+        spec.base_dir = path.parent().map(|p| if p.as_os_str().is_empty() { Path::new(".") } else { p }.to_path_buf());
+        Ok(spec)
+    }
+
+    /// A dataset file path, resolved against the spec file's folder.
+    pub fn data_path(&self, file: &str) -> std::path::PathBuf {
+        match &self.base_dir {
+            Some(dir) if Path::new(file).is_relative() => dir.join(file),
+            _ => Path::new(file).to_path_buf(),
+        }
     }
 
     /// Checks every range the types cannot express.
@@ -216,24 +266,40 @@ impl TaskSpec {
         if hidden.iter().any(|&h| h == 0 || h > 65_536) {
             return Err(invalid("model.hidden", "every width must be in 1..=65536"));
         }
-        let DatasetSpec::Blobs { classes, dim, samples, noise } = &self.dataset;
-        if !(2..=1024).contains(classes) {
-            return Err(invalid("dataset.classes", "must be in 2..=1024"));
-        }
-        if !(1..=65_536).contains(dim) {
-            return Err(invalid("dataset.dim", "must be in 1..=65536"));
-        }
-        if *samples < *classes || *samples > 10_000_000 {
-            return Err(invalid("dataset.samples", "must be at least `classes` and at most 10,000,000"));
-        }
-        if !(noise.is_finite() && *noise >= 0.0) {
-            return Err(invalid("dataset.noise", "must be a finite number ≥ 0"));
-        }
+        let samples = match &self.dataset {
+            DatasetSpec::Blobs { classes, dim, samples, noise } => {
+                if !(2..=1024).contains(classes) {
+                    return Err(invalid("dataset.classes", "must be in 2..=1024"));
+                }
+                if !(1..=65_536).contains(dim) {
+                    return Err(invalid("dataset.dim", "must be in 1..=65536"));
+                }
+                if *samples < *classes || *samples > 10_000_000 {
+                    return Err(invalid("dataset.samples", "must be at least `classes` and at most 10,000,000"));
+                }
+                if !(noise.is_finite() && *noise >= 0.0) {
+                    return Err(invalid("dataset.noise", "must be a finite number ≥ 0"));
+                }
+                Some(*samples)
+            }
+            DatasetSpec::Csv { path, .. } | DatasetSpec::Safetensors { path, .. } => {
+                if path.is_empty() {
+                    return Err(invalid("dataset.path", "must name a file"));
+                }
+                None
+            }
+            DatasetSpec::Idx { images, labels } => {
+                if images.is_empty() || labels.is_empty() {
+                    return Err(invalid("dataset.images", "images and labels must name files"));
+                }
+                None
+            }
+        };
         let t = &self.train;
         if t.steps == 0 {
             return Err(invalid("train.steps", "must be at least 1"));
         }
-        if t.batch_size == 0 || t.batch_size > *samples {
+        if t.batch_size == 0 || samples.is_some_and(|n| t.batch_size > n) {
             return Err(invalid("train.batch_size", "must be in 1..=dataset.samples"));
         }
         if t.checkpoint_every == 0 || t.checkpoint_every > t.steps {

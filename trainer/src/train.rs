@@ -27,6 +27,9 @@ pub enum TrainError {
     #[error("bad checkpoint: {0}")]
     Checkpoint(String),
     /// Writing a checkpoint failed.
+    /// The dataset could not be read.
+    #[error(transparent)]
+    Data(#[from] crate::readers::ReadError),
     /// The fast path left the canonical program at this step (a kernel or
     /// trainer bug: the commitment would not be provable).
     #[error("step {0}: the trained state differs from the canonical program's")]
@@ -127,7 +130,7 @@ fn values(var: &Var) -> candle_core::Result<Vec<f32>> {
 impl Trainer {
     /// A fresh run of `spec` on `threads` CPU threads (the bits do not depend on it).
     pub fn new(spec: &TaskSpec, threads: usize) -> Result<Self, TrainError> {
-        let data = Dataset::generate(&spec.dataset, spec.seed);
+        let data = Dataset::load(spec)?;
         let model = Mlp::new(&spec.model, data.dim, data.classes, spec.seed, threads)?;
         let state = model
             .named_params()
@@ -176,6 +179,11 @@ impl Trainer {
         let batch = program::batch_tensors(&x, &y, self.data.dim);
         run_step(program, &program::named_state(self.step, &self.state()?), &batch, None)
             .map_err(|e| TrainError::Program(self.step, format!("{e:?}")))
+    }
+
+    /// The training data.
+    pub fn data(&self) -> &Dataset {
+        &self.data
     }
 
     /// Steps completed.

@@ -62,6 +62,7 @@ pub fn train(args: TrainArgs, out: &Output) -> Result<(), CliError> {
             "task": manifest.task, "out": dir, "spec_hash": manifest.spec_hash,
             "steps": manifest.steps, "checkpoint_every": manifest.checkpoint_every,
             "checkpoint_root": manifest.checkpoint_root, "step_root": manifest.step_root,
+            "dataset_root": manifest.dataset_root,
             "program_root": manifest.program_root, "program_len": manifest.program_len,
             "checkpoints": manifest.checkpoints.iter().map(|c| json!({"step": c.step, "hash": c.hash})).collect::<Vec<_>>(),
             "first_loss": first, "final_loss": last, "threads": threads,
