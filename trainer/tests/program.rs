@@ -1,25 +1,16 @@
 //! The candle fast path and the canonical program agree bit for bit on
 //! every step, so every step has a provable record.
 
+mod common;
+
+use common::{fixture, short};
 use gensyn_commitment::{exec, merkle, state::StepRecord, trace::Source};
-use gensyn_trainer::{spec::TaskSpec, train::Trainer};
-
-/// The crate's directory, read at run time (cargo sets it for tests).
-fn manifest_dir() -> std::path::PathBuf {
-    std::env::var_os("CARGO_MANIFEST_DIR").map(Into::into).unwrap_or_else(|| env!("CARGO_MANIFEST_DIR").into())
-}
-
-fn fixture(name: &str, steps: u32) -> TaskSpec {
-    let mut spec = TaskSpec::from_file(&manifest_dir().join("../fixtures").join(name)).unwrap();
-    spec.train.steps = steps;
-    spec.train.checkpoint_every = spec.train.checkpoint_every.min(steps);
-    spec
-}
+use gensyn_trainer::train::Trainer;
 
 #[test]
 fn every_step_matches_the_canonical_program() {
     for name in ["blobs-mlp-sgd.toml", "blobs-mlp-adamw.toml"] {
-        let spec = fixture(name, 25);
+        let spec = short(fixture(name), 25);
         let mut trainer = Trainer::new(&spec, 2).unwrap().with_trace();
         let program = trainer.program();
         // Nodes only read earlier nodes; the tail is the next state.
@@ -52,7 +43,7 @@ fn every_step_matches_the_canonical_program() {
 #[test]
 #[ignore]
 fn measure_trace_overhead() {
-    let spec = fixture("blobs-mlp-sgd.toml", 200);
+    let spec = short(fixture("blobs-mlp-sgd.toml"), 200);
     let t = std::time::Instant::now();
     Trainer::new(&spec, 2).unwrap().run(None, |_| {}).unwrap();
     let plain = t.elapsed().as_secs_f64();

@@ -1,17 +1,11 @@
 //! Dataset files: each reader feeds a task that learns, a run folder
 //! replays from its own copy of the spec, and broken files name the problem.
 
+mod common;
+
+use common::fixtures;
 use gensyn_trainer::{readers, run, spec::TaskSpec, train::Trainer};
 use std::path::PathBuf;
-
-/// The crate's directory, read at run time (cargo sets it for tests).
-fn manifest_dir() -> PathBuf {
-    std::env::var_os("CARGO_MANIFEST_DIR").map(Into::into).unwrap_or_else(|| env!("CARGO_MANIFEST_DIR").into())
-}
-
-fn fixtures() -> PathBuf {
-    manifest_dir().join("../fixtures")
-}
 
 #[test]
 fn every_reader_feeds_a_task_that_learns() {

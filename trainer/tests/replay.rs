@@ -1,6 +1,8 @@
 //! Replay: every honest segment re-executes to its committed hash, and a
 //! checkpoint with one flipped bit is caught at the segment that ends there.
 
+mod common;
+
 use gensyn_trainer::{
     checkpoint::{self, hex},
     run::{self, Manifest},
@@ -8,14 +10,8 @@ use gensyn_trainer::{
 };
 use std::path::Path;
 
-/// The crate's directory, read at run time (cargo sets it for tests), so a
-/// test binary built from another checkout path still finds the fixtures.
-fn manifest_dir() -> std::path::PathBuf {
-    std::env::var_os("CARGO_MANIFEST_DIR").map(Into::into).unwrap_or_else(|| env!("CARGO_MANIFEST_DIR").into())
-}
-
 fn short_spec(dir: &Path) -> std::path::PathBuf {
-    let text = std::fs::read_to_string(manifest_dir().join("../fixtures/blobs-mlp-sgd.toml"))
+    let text = std::fs::read_to_string(common::fixtures().join("blobs-mlp-sgd.toml"))
         .unwrap()
         .replace("steps = 200", "steps = 40")
         .replace("checkpoint_every = 20", "checkpoint_every = 10");

@@ -1,24 +1,10 @@
 //! The same task gives the same checkpoint hashes, run twice and on 1 vs
 //! several threads; and it actually learns.
 
-use gensyn_trainer::{spec::TaskSpec, train::Trainer};
+mod common;
 
-/// The crate's directory, read at run time (cargo sets it for tests), so a
-/// test binary built from another checkout path still finds the fixtures.
-fn manifest_dir() -> std::path::PathBuf {
-    std::env::var_os("CARGO_MANIFEST_DIR").map(Into::into).unwrap_or_else(|| env!("CARGO_MANIFEST_DIR").into())
-}
-
-fn fixture(name: &str) -> TaskSpec {
-    let path = manifest_dir().join("../fixtures").join(name);
-    TaskSpec::from_file(&path).unwrap_or_else(|e| panic!("{name}: {e}"))
-}
-
-fn short(mut spec: TaskSpec, steps: u32) -> TaskSpec {
-    spec.train.steps = steps;
-    spec.train.checkpoint_every = spec.train.checkpoint_every.min(steps);
-    spec
-}
+use common::{fixture, short};
+use gensyn_trainer::train::Trainer;
 
 #[test]
 fn same_task_same_hashes_across_runs_and_thread_counts() {
