@@ -86,6 +86,12 @@ pub fn execute(op: &Op, ctx: &Ctx, inputs: &[&Tensor]) -> Result<Vec<Tensor>, Ex
                 return Err(ExecError::Shape);
             }
             let mut c = vec![0.0; mn];
+            // With std, the register-blocked fast path (bit-identical to the
+            // reference, as gensyn-kernels' tests prove); the runtime runs
+            // the reference itself.
+            #[cfg(feature = "std")]
+            gensyn_kernels::cpu::matmul(&x.values, &inputs[1].values, &mut c, s, 1);
+            #[cfg(not(feature = "std"))]
             ops::matmul(&x.values, &inputs[1].values, &mut c, s);
             vec![t(vec![m, n], c)]
         }
