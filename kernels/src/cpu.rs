@@ -5,7 +5,7 @@
 //! columns, each lane still folding K sequentially (`acc = acc + a·b`, a
 //! separate multiply and add; Rust never contracts them into an FMA).
 
-use crate::ops::MatmulShape;
+use crate::ops::{AttentionShape, MatmulShape};
 
 /// Worker threads to use: `GENSYN_THREADS`, else the machine's parallelism.
 pub fn default_threads() -> usize {
@@ -152,6 +152,40 @@ pub fn map(x: &[f32], out: &mut [f32], threads: usize, f: impl Fn(f32) -> f32 + 
                     *y = f(v);
                 }
             });
+        }
+    });
+}
+
+/// Sequence-parallel [`crate::ops::attention`]: each sequence is computed
+/// whole by [`crate::ops::attention_sequence`] on one thread.
+pub fn attention(qkv: &[f32], out: &mut [f32], s: &AttentionShape, threads: usize) {
+    assert!(qkv.len() == s.qkv_len() && out.len() == s.out_len(), "attention");
+    let (inp, outp) = (s.seq * 3 * s.width(), s.seq * s.width());
+    par_rows(qkv, out, inp, outp, threads, |x, y| {
+        for (x, y) in x.chunks_exact(inp).zip(y.chunks_exact_mut(outp)) {
+            crate::ops::attention_sequence(x, y, s);
+        }
+    });
+}
+
+/// Sequence-parallel [`crate::ops::attention_backward`].
+pub fn attention_backward(qkv: &[f32], dout: &[f32], dqkv: &mut [f32], s: &AttentionShape, threads: usize) {
+    assert!(qkv.len() == s.qkv_len() && dout.len() == s.out_len() && dqkv.len() == qkv.len(), "attention_backward");
+    let (inp, outp) = (s.seq * 3 * s.width(), s.seq * s.width());
+    let threads = threads.clamp(1, s.batch.max(1));
+    let per = s.batch.div_ceil(threads).max(1);
+    let run = |x: &[f32], dy: &[f32], dx: &mut [f32]| {
+        for ((x, dy), dx) in x.chunks_exact(inp).zip(dy.chunks_exact(outp)).zip(dx.chunks_exact_mut(inp)) {
+            crate::ops::attention_sequence_backward(x, dy, dx, s);
+        }
+    };
+    if threads == 1 {
+        return run(qkv, dout, dqkv);
+    }
+    std::thread::scope(|scope| {
+        for ((x, dy), dx) in qkv.chunks(per * inp).zip(dout.chunks(per * outp)).zip(dqkv.chunks_mut(per * inp)) {
+            let run = &run;
+            scope.spawn(move || run(x, dy, dx));
         }
     });
 }

@@ -335,3 +335,160 @@ pub fn embedding_backward(ids: &[u32], dy: &[f32], dim: usize, dtable: &mut [f32
         }
     }
 }
+
+/// Shape of causal multi-head self-attention over `batch` sequences of
+/// `seq` tokens, `heads` heads of `head_dim` each (model width
+/// `d = heads·head_dim`).
+///
+/// The input is one matrix `qkv[batch·seq × 3d]` whose columns are
+/// `[q | k | v]`, head `h` using columns `h·head_dim..(h+1)·head_dim` of
+/// each block: one projection feeds it, so autograd never has to sum the
+/// gradients of three consumers (whose order would be part of the bits).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AttentionShape {
+    /// Sequences.
+    pub batch: usize,
+    /// Tokens per sequence.
+    pub seq: usize,
+    /// Heads.
+    pub heads: usize,
+    /// Width of one head.
+    pub head_dim: usize,
+}
+
+impl AttentionShape {
+    /// Model width `heads·head_dim`.
+    pub fn width(&self) -> usize {
+        self.heads * self.head_dim
+    }
+    /// Elements of `qkv` (and of its gradient).
+    pub fn qkv_len(&self) -> usize {
+        self.batch * self.seq * 3 * self.width()
+    }
+    /// Elements of the output (and of its gradient).
+    pub fn out_len(&self) -> usize {
+        self.batch * self.seq * self.width()
+    }
+    /// The score scale `1/√head_dim`.
+    pub fn scale(&self) -> f32 {
+        1.0 / math::sqrt(self.head_dim as f32)
+    }
+    /// `(q, k, v)` column offsets of head `h` in a `qkv` row.
+    fn cols(&self, h: usize) -> (usize, usize, usize) {
+        let d = self.width();
+        (h * self.head_dim, d + h * self.head_dim, 2 * d + h * self.head_dim)
+    }
+}
+
+/// Sequential dot product from `0.0` (the matmul's fold).
+#[inline(always)]
+fn fold_dot(len: usize, f: impl Fn(usize) -> f32) -> f32 {
+    let mut acc = 0.0f32;
+    for p in 0..len {
+        acc = acc + f(p);
+    }
+    acc
+}
+
+/// The attention probabilities of head `h`, row `t` of one sequence:
+/// `P[t, s] = softmax_s((q_t·k_s)·scale)` over `s ≤ t`, written to
+/// `row[..=t]` (the causal mask is the shortened row, not a `−∞`).
+/// `scores` is scratch of at least `t + 1` elements.
+fn attention_row(qkv: &[f32], s: &AttentionShape, h: usize, t: usize, scores: &mut [f32], row: &mut [f32]) {
+    let stride = 3 * s.width();
+    let (qc, kc, _) = s.cols(h);
+    let scale = s.scale();
+    for j in 0..=t {
+        scores[j] = fold_dot(s.head_dim, |p| qkv[t * stride + qc + p] * qkv[j * stride + kc + p]) * scale;
+    }
+    softmax(&scores[..=t], &mut row[..=t], t + 1);
+}
+
+/// Causal self-attention of one sequence (`qkv[seq × 3d]` → `out[seq × d]`):
+/// per head, `o_t = Σ_{s≤t} P[t, s]·v_s`, each element a sequential fold
+/// over `s` from `0.0`.
+pub fn attention_sequence(qkv: &[f32], out: &mut [f32], s: &AttentionShape) {
+    let (stride, d) = (3 * s.width(), s.width());
+    assert!(qkv.len() == s.seq * stride && out.len() == s.seq * d, "attention_sequence");
+    let (mut scores, mut row) = (alloc::vec![0.0f32; s.seq], alloc::vec![0.0f32; s.seq]);
+    for h in 0..s.heads {
+        let (_, _, vc) = s.cols(h);
+        for t in 0..s.seq {
+            attention_row(qkv, s, h, t, &mut scores, &mut row);
+            for p in 0..s.head_dim {
+                out[t * d + h * s.head_dim + p] = fold_dot(t + 1, |j| row[j] * qkv[j * stride + vc + p]);
+            }
+        }
+    }
+}
+
+/// Causal multi-head self-attention ([`AttentionShape`]): each sequence
+/// by [`attention_sequence`].
+pub fn attention(qkv: &[f32], out: &mut [f32], s: &AttentionShape) {
+    assert!(qkv.len() == s.qkv_len() && out.len() == s.out_len(), "attention");
+    let (inp, outp) = (s.seq * 3 * s.width(), s.seq * s.width());
+    for (x, y) in qkv.chunks_exact(inp).zip(out.chunks_exact_mut(outp)) {
+        attention_sequence(x, y, s);
+    }
+}
+
+/// Backward of [`attention_sequence`] from `dout[seq × d]`, recomputing the
+/// probabilities (nothing but the inputs is saved). Per head, with
+/// `dP[t, s] = dout_t·v_s` and `dS = P ⊙ (dP − Σ_s P⊙dP)·scale` (the softmax
+/// backward's tree):
+/// `dq_t = Σ_{s≤t} dS[t, s]·k_s`, `dk_s = Σ_{t≥s} dS[t, s]·q_t`,
+/// `dv_s = Σ_{t≥s} P[t, s]·dout_t`, each a sequential fold in increasing
+/// index from `0.0`.
+pub fn attention_sequence_backward(qkv: &[f32], dout: &[f32], dqkv: &mut [f32], s: &AttentionShape) {
+    let (stride, d, n) = (3 * s.width(), s.width(), s.seq);
+    assert!(qkv.len() == n * stride && dout.len() == n * d && dqkv.len() == qkv.len(), "attention_backward");
+    let scale = s.scale();
+    // Lower-triangular P and dS of one head, row-major `[seq × seq]`.
+    let mut p = alloc::vec![0.0f32; n * n];
+    let mut ds = alloc::vec![0.0f32; n * n];
+    let (mut dp, mut scores) = (alloc::vec![0.0f32; n], alloc::vec![0.0f32; n]);
+    for h in 0..s.heads {
+        let (qc, kc, vc) = s.cols(h);
+        let oc = h * s.head_dim;
+        for t in 0..n {
+            attention_row(qkv, s, h, t, &mut scores, &mut p[t * n..(t + 1) * n]);
+            for j in 0..=t {
+                dp[j] = fold_dot(s.head_dim, |c| dout[t * d + oc + c] * qkv[j * stride + vc + c]);
+            }
+            let pr = &p[t * n..t * n + t + 1];
+            let dot = tree_sum_by(t + 1, &|j| pr[j] * dp[j]);
+            for j in 0..=t {
+                ds[t * n + j] = (pr[j] * (dp[j] - dot)) * scale;
+            }
+        }
+        for t in 0..n {
+            for c in 0..s.head_dim {
+                dqkv[t * stride + qc + c] = fold_dot(t + 1, |j| ds[t * n + j] * qkv[j * stride + kc + c]);
+                // Row `t` as a key/value: the queries at or after it.
+                let later = n - t;
+                dqkv[t * stride + kc + c] = fold_dot(later, |i| ds[(t + i) * n + t] * qkv[(t + i) * stride + qc + c]);
+                dqkv[t * stride + vc + c] = fold_dot(later, |i| p[(t + i) * n + t] * dout[(t + i) * d + oc + c]);
+            }
+        }
+    }
+}
+
+/// Backward of [`attention`]: `dqkv` from `dout`, sequence by sequence.
+pub fn attention_backward(qkv: &[f32], dout: &[f32], dqkv: &mut [f32], s: &AttentionShape) {
+    assert!(qkv.len() == s.qkv_len() && dout.len() == s.out_len() && dqkv.len() == qkv.len(), "attention_backward");
+    let (inp, outp) = (s.seq * 3 * s.width(), s.seq * s.width());
+    for ((x, dy), dx) in qkv.chunks_exact(inp).zip(dout.chunks_exact(outp)).zip(dqkv.chunks_exact_mut(inp)) {
+        attention_sequence_backward(x, dy, dx, s);
+    }
+}
+
+/// Autograd's accumulation of two gradient contributions to one tensor:
+/// `(0 + a) + b`. The leading `+0` is part of the definition: it turns a
+/// `−0` first contribution into `+0`, exactly as a gradient store that
+/// starts from zeros does.
+pub fn accumulate(a: &[f32], b: &[f32], out: &mut [f32]) {
+    assert!(a.len() == b.len() && b.len() == out.len(), "accumulate");
+    for i in 0..out.len() {
+        out[i] = (0.0 + a[i]) + b[i];
+    }
+}

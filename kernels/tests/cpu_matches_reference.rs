@@ -70,3 +70,47 @@ fn row_parallel_ops_are_bitwise_equal_to_reference() {
         assert_eq!(bits(&got), bits(&want));
     }
 }
+
+#[test]
+fn sequence_parallel_attention_is_bitwise_equal_to_reference() {
+    let mut rng = SmallRng::seed_from_u64(12);
+    for _ in 0..10 {
+        let s = ops::AttentionShape {
+            batch: rng.gen_range(1..6),
+            seq: rng.gen_range(1..20),
+            heads: rng.gen_range(1..4),
+            head_dim: rng.gen_range(1..9),
+        };
+        let qkv: Vec<f32> = random(&mut rng, s.qkv_len()).iter().map(|v| v * 0.01).collect();
+        let dout = random(&mut rng, s.out_len());
+        let (mut want, mut got) = (vec![0.0; s.out_len()], vec![0.0; s.out_len()]);
+        ops::attention(&qkv, &mut want, &s);
+        let (mut dwant, mut dgot) = (vec![0.0; s.qkv_len()], vec![0.0; s.qkv_len()]);
+        ops::attention_backward(&qkv, &dout, &mut dwant, &s);
+        for threads in [1, 2, 7] {
+            cpu::attention(&qkv, &mut got, &s, threads);
+            assert_eq!(bits(&got), bits(&want), "{s:?}, {threads} threads");
+            cpu::attention_backward(&qkv, &dout, &mut dgot, &s, threads);
+            assert_eq!(bits(&dgot), bits(&dwant), "{s:?}, {threads} threads");
+        }
+    }
+}
+
+#[test]
+fn attention_is_causal() {
+    let mut rng = SmallRng::seed_from_u64(13);
+    let s = ops::AttentionShape { batch: 1, seq: 9, heads: 2, head_dim: 4 };
+    let qkv = random(&mut rng, s.qkv_len());
+    let mut later = qkv.clone();
+    // Change every input of the last token: no earlier output may move.
+    let row = 3 * s.width();
+    for v in &mut later[(s.seq - 1) * row..] {
+        *v = -*v + 1.0;
+    }
+    let (mut a, mut b) = (vec![0.0; s.out_len()], vec![0.0; s.out_len()]);
+    ops::attention(&qkv, &mut a, &s);
+    ops::attention(&later, &mut b, &s);
+    let keep = (s.seq - 1) * s.width();
+    assert_eq!(bits(&a[..keep]), bits(&b[..keep]));
+    assert_ne!(bits(&a[keep..]), bits(&b[keep..]));
+}

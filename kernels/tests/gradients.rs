@@ -165,3 +165,26 @@ fn optimizers_descend_a_quadratic() {
     let b3 = b2 * b2;
     assert_eq!(optim::powi(0.9, 10).to_bits(), (b1 * b3).to_bits());
 }
+
+#[test]
+fn attention_backward() {
+    let mut rng = SmallRng::seed_from_u64(9);
+    let s = ops::AttentionShape { batch: 2, seq: 5, heads: 2, head_dim: 3 };
+    let (qkv, w) = (random(&mut rng, s.qkv_len()), random(&mut rng, s.out_len()));
+    let mut dqkv = vec![0.0; s.qkv_len()];
+    ops::attention_backward(&qkv, &w, &mut dqkv, &s);
+    check("dqkv", &qkv, &dqkv, |x| {
+        let mut o = vec![0.0; s.out_len()];
+        ops::attention(x, &mut o, &s);
+        dot(&o, &w)
+    });
+}
+
+#[test]
+fn accumulate_is_autograds_zero_started_sum() {
+    let (a, b) = ([-0.0f32, -0.0, 1.5, -0.0], [-0.0f32, 0.0, 2.0, 3.0]);
+    let mut out = [9.0f32; 4];
+    ops::accumulate(&a, &b, &mut out);
+    // A store that starts at +0 never yields −0 from two −0 contributions.
+    assert_eq!(out.map(f32::to_bits), [0.0f32, 0.0, 3.5, 3.0].map(f32::to_bits));
+}
