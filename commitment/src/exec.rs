@@ -65,6 +65,21 @@ fn f(bits: u32) -> f32 {
     f32::from_bits(bits)
 }
 
+/// The attention shape of a `qkv` input: `[batch·seq × 3·heads·head_dim]`
+/// with every dimension at least 1.
+fn attention_shape(batch: u32, seq: u32, heads: u32, qkv: &Tensor) -> Result<ops::AttentionShape, ExecError> {
+    let rows = batch.checked_mul(seq).ok_or(ExecError::Shape)?;
+    let width = heads.checked_mul(3).ok_or(ExecError::Shape)?;
+    if rows == 0 || width == 0 || qkv.dims.len() != 2 || qkv.dims[0] != rows || qkv.dims[1] % width != 0 {
+        return Err(ExecError::Shape);
+    }
+    let head_dim = (qkv.dims[1] / width) as usize;
+    if head_dim == 0 {
+        return Err(ExecError::Shape);
+    }
+    Ok(ops::AttentionShape { batch: batch as usize, seq: seq as usize, heads: heads as usize, head_dim })
+}
+
 /// Runs `op` on `inputs` and returns all its outputs.
 pub fn execute(op: &Op, ctx: &Ctx, inputs: &[&Tensor]) -> Result<Vec<Tensor>, ExecError> {
     if inputs.len() != op.arity() {
@@ -236,6 +251,31 @@ pub fn execute(op: &Op, ctx: &Ctx, inputs: &[&Tensor]) -> Result<Vec<Tensor>, Ex
             ops::embedding_backward(&ids, &dy.values, dim, &mut out);
             vec![t(vec![vocab, dim as u32], out)]
         }
+        Op::Attention { batch, seq, heads } => {
+            let s = attention_shape(batch, seq, heads, x)?;
+            let mut out = vec![0.0; s.out_len()];
+            #[cfg(feature = "std")]
+            gensyn_kernels::cpu::attention(&x.values, &mut out, &s, 1);
+            #[cfg(not(feature = "std"))]
+            ops::attention(&x.values, &mut out, &s);
+            vec![t(vec![batch * seq, s.width() as u32], out)]
+        }
+        Op::AttentionGrad { batch, seq, heads } => {
+            let s = attention_shape(batch, seq, heads, x)?;
+            let dy = inputs[1];
+            if dy.dims != [batch * seq, s.width() as u32] {
+                return Err(ExecError::Shape);
+            }
+            let mut out = vec![0.0; s.qkv_len()];
+            ops::attention_backward(&x.values, &dy.values, &mut out, &s);
+            vec![t(x.dims.clone(), out)]
+        }
+        Op::Accumulate => {
+            same(x, inputs[1])?;
+            let mut out = vec![0.0; x.values.len()];
+            ops::accumulate(&x.values, &inputs[1].values, &mut out);
+            vec![t(x.dims.clone(), out)]
+        }
         Op::Sgd { lr, momentum, weight_decay } => {
             same(x, inputs[1])?;
             same(x, inputs[2])?;
@@ -315,6 +355,8 @@ pub fn output_len(op: &Op, input_dims: &[&[u32]], tiled: bool) -> u64 {
         Op::BiasGrad => last(0),
         Op::Embedding => n(0).saturating_mul(last(1)),
         Op::EmbeddingGrad { vocab } => (vocab as u64).saturating_mul(last(1)),
+        // Queries, keys and values in, one third of the width out.
+        Op::Attention { .. } => n(0) / 3,
         // Every other output is at most the size of an input.
         _ => (0..input_dims.len()).map(n).max().unwrap_or(0),
     };
@@ -333,8 +375,16 @@ pub fn output_len(op: &Op, input_dims: &[&[u32]], tiled: bool) -> u64 {
 pub fn work(op: &Op, input_dims: &[&[u32]], tiled: bool) -> u64 {
     let inputs: u64 = input_dims.iter().map(|d| numel(d).map_or(u64::MAX, |x| x as u64)).fold(0, u64::saturating_add);
     let outputs = output_len(op, input_dims, tiled);
+    let n = |i: usize| input_dims.get(i).map_or(0, |d| numel(d).map_or(u64::MAX, |x| x as u64));
     let compute = match *op {
         Op::MatMul { k, .. } => outputs.saturating_mul(k as u64),
+        // Every query meets up to `seq` keys and values: about `seq`
+        // multiply-adds per qkv element forward, twice that (recompute,
+        // then the three gradients) backward, plus the exponentials.
+        Op::Attention { seq, .. } => n(0).saturating_mul(seq as u64).saturating_add(n(0).saturating_mul(24)),
+        Op::AttentionGrad { seq, .. } => {
+            n(0).saturating_mul(seq as u64).saturating_mul(2).saturating_add(n(0).saturating_mul(24))
+        }
         // Transcendentals cost tens of operations per element.
         Op::Gelu
         | Op::GeluGrad

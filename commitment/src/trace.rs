@@ -138,6 +138,29 @@ pub enum Op {
         /// Rows of the table.
         vocab: u32,
     },
+    /// `[qkv(batch·seq × 3d)] → [out(batch·seq × d)]`: causal multi-head
+    /// self-attention, `d = heads·head_dim`
+    /// ([`gensyn_kernels::ops::attention`]).
+    Attention {
+        /// Sequences.
+        batch: u32,
+        /// Tokens per sequence.
+        seq: u32,
+        /// Heads.
+        heads: u32,
+    },
+    /// `[qkv, dout] → [dqkv]` ([`gensyn_kernels::ops::attention_backward`]).
+    AttentionGrad {
+        /// Sequences.
+        batch: u32,
+        /// Tokens per sequence.
+        seq: u32,
+        /// Heads.
+        heads: u32,
+    },
+    /// `[a, b] → [(0 + a) + b]`: autograd's sum of two gradient
+    /// contributions ([`gensyn_kernels::ops::accumulate`]).
+    Accumulate,
     /// SGD with momentum: `[p, g, v] → [p', v']`.
     Sgd {
         /// Rate per step.
@@ -169,7 +192,7 @@ impl Op {
         use Op::*;
         match self {
             Const { .. } => 0,
-            BiasGrad | Relu | Gelu | Softmax | LogSoftmax | Sum | Mean => 1,
+            BiasGrad | Relu | Gelu | Softmax | LogSoftmax | Sum | Mean | Attention { .. } => 1,
             MatMul { .. }
             | Add
             | Mul
@@ -179,7 +202,9 @@ impl Op {
             | SoftmaxGrad
             | CrossEntropy
             | Embedding
-            | EmbeddingGrad { .. } => 2,
+            | EmbeddingGrad { .. }
+            | AttentionGrad { .. }
+            | Accumulate => 2,
             CrossEntropyGrad | LayerNorm { .. } | Sgd { .. } => 3,
             LayerNormGrad | AdamW { .. } => 4,
         }

@@ -29,6 +29,8 @@ fn cases(rng: &mut SmallRng, rows: u32, n: u32) -> Vec<(Op, Vec<Tensor>)> {
     let logp = execute(&Op::LogSoftmax, &Ctx::default(), &[&x]).unwrap()[0].clone();
     let ids = Tensor::new(vec![rows], (0..rows).map(|i| (i % 5) as f32).collect()).unwrap();
     let table = rand_tensor(rng, &[5, n]);
+    let qkv = rand_tensor(rng, &[rows, 3 * n]);
+    let dout = rand_tensor(rng, &[rows, n]);
     vec![
         (Op::MatMul { m: rows, k: n, n: rows, ta: false, tb: true }, vec![x.clone(), y.clone()]),
         (Op::MatMul { m: n, k: rows, n, ta: true, tb: false }, vec![x.clone(), y.clone()]),
@@ -51,6 +53,9 @@ fn cases(rng: &mut SmallRng, rows: u32, n: u32) -> Vec<(Op, Vec<Tensor>)> {
         (Op::LayerNormGrad, vec![x.clone(), v.clone(), stats, y.clone()]),
         (Op::Embedding, vec![ids.clone(), table.clone()]),
         (Op::EmbeddingGrad { vocab: 5 }, vec![ids, x.clone()]),
+        (Op::Attention { batch: 1, seq: rows, heads: 1 }, vec![qkv.clone()]),
+        (Op::AttentionGrad { batch: 1, seq: rows, heads: 1 }, vec![qkv, dout]),
+        (Op::Accumulate, vec![x.clone(), y.clone()]),
         (Op::Sgd { lr: sched, momentum: bits(0.9), weight_decay: bits(1e-4) }, vec![x.clone(), y.clone(), x.clone()]),
         (
             Op::AdamW { lr: sched, beta1: bits(0.9), beta2: bits(0.999), eps: bits(1e-8), weight_decay: bits(0.01) },
@@ -144,6 +149,9 @@ fn arb_op() -> impl Strategy<Value = Op> {
         Just(Op::LayerNorm { eps: 1e-5f32.to_bits() }),
         Just(Op::LayerNormGrad),
         Just(Op::Embedding),
+        (0u32..4, 0u32..4, 0u32..4).prop_map(|(batch, seq, heads)| Op::Attention { batch, seq, heads }),
+        (0u32..4, 0u32..4, 0u32..4).prop_map(|(batch, seq, heads)| Op::AttentionGrad { batch, seq, heads }),
+        Just(Op::Accumulate),
         (0u32..6).prop_map(|vocab| Op::EmbeddingGrad { vocab }),
         Just(Op::Sgd { lr: s, momentum: 0, weight_decay: 0 }),
         Just(Op::AdamW { lr: s, beta1: 0, beta2: 0, eps: 0, weight_decay: 0 }),
