@@ -40,7 +40,18 @@ pub fn symmetric(rng: &mut ChaCha20Rng) -> f32 {
     unit(rng) * 2.0 - 1.0
 }
 
-/// An in-memory classification dataset.
+/// What a dataset's examples are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataKind {
+    /// Feature vectors with a class each.
+    Classification,
+    /// Token sequences of `dim` tokens (ids stored exactly as `f32` in
+    /// `features`, labels all 0, `classes` = vocabulary size): a language
+    /// model reads tokens `0..dim-1` and predicts tokens `1..dim`.
+    Sequences,
+}
+
+/// An in-memory dataset.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dataset {
     /// Row-major `samples × dim` features.
@@ -51,6 +62,8 @@ pub struct Dataset {
     pub dim: usize,
     /// Number of classes.
     pub classes: usize,
+    /// What the examples are.
+    pub kind: DataKind,
 }
 
 impl Dataset {
@@ -70,6 +83,14 @@ impl Dataset {
     pub fn load(spec: &TaskSpec) -> Result<Self, ReadError> {
         let (table, what) = match &spec.dataset {
             DatasetSpec::Blobs { .. } => return Ok(Self::generate(&spec.dataset, spec.seed)),
+            DatasetSpec::Markov { vocab, sequences } => {
+                let len = match spec.model {
+                    crate::spec::ModelSpec::Transformer { seq, .. } => seq + 1,
+                    // Validation pairs token data with a transformer.
+                    crate::spec::ModelSpec::Mlp { .. } => 2,
+                };
+                return Ok(Self::markov(*vocab, *sequences, len, spec.seed));
+            }
             DatasetSpec::Csv { path, header, label_column } => {
                 (readers::csv(&spec.data_path(path), *header, *label_column)?, spec.data_path(path))
             }
@@ -91,7 +112,13 @@ impl Dataset {
         if table.labels.len() < spec.train.batch_size {
             return Err(bad(format!("{} examples, fewer than train.batch_size", table.labels.len())));
         }
-        Ok(Dataset { features: table.features, labels: table.labels, dim: table.dim, classes })
+        Ok(Dataset {
+            features: table.features,
+            labels: table.labels,
+            dim: table.dim,
+            classes,
+            kind: DataKind::Classification,
+        })
     }
 
     /// The dataset's commitment: a Merkle root over its examples in order
@@ -126,11 +153,58 @@ impl Dataset {
                     }
                     labels.push(c as u32);
                 }
-                Dataset { features, labels, dim, classes }
+                Dataset { features, labels, dim, classes, kind: DataKind::Classification }
             }
             _ => panic!("Dataset::generate is for generated datasets; files go through Dataset::load"),
         }
     }
+}
+
+impl Dataset {
+    /// `sequences` sequences of `len` tokens from a second-order Markov
+    /// chain over `vocab` tokens drawn from the seed: each context (the two
+    /// previous tokens) has two successors, the first taken with
+    /// probability 3/4. The first two tokens are uniform. Integer draws only.
+    pub fn markov(vocab: usize, sequences: usize, len: usize, seed: u64) -> Self {
+        let mut r = rng(seed, Stream::Data);
+        // The chain's table is a keyed hash of the context (a table of
+        // vocab² entries would not fit large vocabularies).
+        let key = r.next_u64();
+        let successors = |p2: usize, p1: usize| {
+            let h = splitmix64(key ^ ((p2 as u64) << 32 | p1 as u64));
+            let a = (h % vocab as u64) as usize;
+            // A distinct second successor.
+            let b = (a + 1 + ((h >> 32) % (vocab as u64 - 1)) as usize) % vocab;
+            [a, b]
+        };
+        let mut pick = |n: usize| (r.next_u64() % n as u64) as usize;
+        let mut features = Vec::with_capacity(sequences * len);
+        for _ in 0..sequences {
+            let (mut p2, mut p1) = (pick(vocab), pick(vocab));
+            for i in 0..len {
+                let tok = match i {
+                    0 => p2,
+                    1 => p1,
+                    _ => {
+                        let [a, b] = successors(p2, p1);
+                        let t = if pick(4) == 0 { b } else { a };
+                        (p2, p1) = (p1, t);
+                        t
+                    }
+                };
+                features.push(tok as f32);
+            }
+        }
+        Dataset { features, labels: vec![0; sequences], dim: len, classes: vocab, kind: DataKind::Sequences }
+    }
+}
+
+/// SplitMix64's finaliser: a fixed integer mixing function.
+fn splitmix64(mut z: u64) -> u64 {
+    z = z.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
 }
 
 /// The sample indices of step `step` (0-based): epochs are Fisher–Yates
@@ -189,5 +263,23 @@ mod tests {
         }
         all.sort();
         assert_eq!(all, (0..30).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn markov_sequences_are_deterministic_and_second_order() {
+        let a = Dataset::markov(10, 200, 12, 5);
+        assert_eq!(a, Dataset::markov(10, 200, 12, 5));
+        assert_ne!(a, Dataset::markov(10, 200, 12, 6));
+        assert_eq!((a.dim, a.classes, a.kind, a.features.len()), (12, 10, DataKind::Sequences, 2400));
+        assert!(a.features.iter().all(|&t| t >= 0.0 && t < 10.0 && t.fract() == 0.0));
+        // Every context (two previous tokens) is followed by at most two tokens.
+        let mut next = std::collections::HashMap::<(u32, u32), std::collections::BTreeSet<u32>>::new();
+        for s in a.features.chunks(12) {
+            for w in s.windows(3) {
+                next.entry((w[0] as u32, w[1] as u32)).or_default().insert(w[2] as u32);
+            }
+        }
+        assert!(next.values().all(|n| n.len() <= 2));
+        assert!(next.values().any(|n| n.len() == 2));
     }
 }

@@ -5,7 +5,8 @@
 //! canonical kernel, so the same task gives the same checkpoint hashes on
 //! any machine and any thread count.
 //!
-//! Flow: [`spec::TaskSpec`] → [`data::Dataset`] + [`model::Mlp`] →
+//! Flow: [`spec::TaskSpec`] → [`data::Dataset`] + [`model::Model`] (an MLP
+//! or a [`transformer::Transformer`]) →
 //! [`train::Trainer`] → [`checkpoint`] hashes (what the solver commits).
 
 pub mod checkpoint;
@@ -17,3 +18,4 @@ pub mod readers;
 pub mod run;
 pub mod spec;
 pub mod train;
+pub mod transformer;

@@ -32,7 +32,9 @@ impl Mlp {
     /// Builds the model for `input → hidden… → classes`, drawing weights
     /// uniformly in ±1/√fan_in from the seed's init stream; biases start at 0.
     pub fn new(spec: &ModelSpec, input: usize, classes: usize, seed: u64, threads: usize) -> Result<Self> {
-        let ModelSpec::Mlp { hidden, activation } = spec;
+        let ModelSpec::Mlp { hidden, activation } = spec else {
+            candle_core::bail!("not an MLP spec");
+        };
         let mut r = rng(seed, Stream::Init);
         let mut widths = vec![input];
         widths.extend(hidden);
@@ -81,5 +83,56 @@ impl Mlp {
             v.push((format!("layers.{i}.bias"), &l.bias));
         }
         v
+    }
+}
+
+/// A task's model.
+pub enum Model {
+    /// A classifier.
+    Mlp(Mlp),
+    /// A language model.
+    Transformer(crate::transformer::Transformer),
+}
+
+impl Model {
+    /// The model `spec` describes for `data`, initialised from `seed`.
+    pub fn new(spec: &ModelSpec, data: &crate::data::Dataset, seed: u64, threads: usize) -> Result<Self> {
+        Ok(match *spec {
+            ModelSpec::Mlp { .. } => Model::Mlp(Mlp::new(spec, data.dim, data.classes, seed, threads)?),
+            ModelSpec::Transformer { dim, heads, layers, seq, mlp_ratio } => {
+                let config = crate::transformer::Config {
+                    vocab: data.classes,
+                    dim,
+                    heads,
+                    layers,
+                    seq,
+                    hidden: dim * mlp_ratio,
+                };
+                Model::Transformer(crate::transformer::Transformer::new(config, seed, threads)?)
+            }
+        })
+    }
+
+    /// Mean loss of a batch as the trainer builds it
+    /// ([`crate::train::Trainer::batch`]): features and classes for a
+    /// classifier; input token ids (as `f32`) and next tokens for a
+    /// language model.
+    pub fn loss(&self, x: Vec<f32>, y: Vec<u32>) -> Result<Tensor> {
+        match self {
+            Model::Mlp(m) => {
+                let dim = m.layers[0].weight.as_tensor().dims()[0];
+                let x = Tensor::from_vec(x, (y.len(), dim), &Device::Cpu)?;
+                m.loss(&x, y)
+            }
+            Model::Transformer(t) => t.loss(x.iter().map(|v| *v as u32).collect(), y),
+        }
+    }
+
+    /// Parameters with their canonical names, in a fixed order.
+    pub fn named_params(&self) -> Vec<(String, &Var)> {
+        match self {
+            Model::Mlp(m) => m.named_params(),
+            Model::Transformer(t) => t.named_params(),
+        }
     }
 }

@@ -224,3 +224,198 @@ impl CustomOp1 for CrossEntropyGrad {
         Ok((CpuStorage::F32(d), l.shape().clone()))
     }
 }
+
+/// `a + b` (same shape).
+#[derive(Clone, Copy, Debug)]
+pub struct Add;
+
+impl CustomOp2 for Add {
+    fn name(&self) -> &'static str {
+        "gensyn-add"
+    }
+
+    fn cpu_fwd(&self, s1: &CpuStorage, l1: &Layout, s2: &CpuStorage, l2: &Layout) -> Result<(CpuStorage, Shape)> {
+        let (a, b) = (f32s(s1, l1)?, f32s(s2, l2)?);
+        if l1.dims() != l2.dims() {
+            bail!("add: shapes {:?} and {:?} differ", l1.dims(), l2.dims());
+        }
+        let mut out = vec![0.0f32; a.len()];
+        ops::add(a, b, &mut out);
+        Ok((CpuStorage::F32(out), l1.shape().clone()))
+    }
+
+    fn bwd(&self, _a: &Tensor, _b: &Tensor, _res: &Tensor, g: &Tensor) -> Result<(Option<Tensor>, Option<Tensor>)> {
+        Ok((Some(g.clone()), Some(g.clone())))
+    }
+}
+
+/// Rows of an embedding table `[vocab × dim]` picked by fixed ids.
+#[derive(Clone, Debug)]
+pub struct Embedding {
+    /// One row index per output row.
+    pub ids: Arc<Vec<u32>>,
+}
+
+impl CustomOp1 for Embedding {
+    fn name(&self) -> &'static str {
+        "gensyn-embedding"
+    }
+
+    fn cpu_fwd(&self, s: &CpuStorage, l: &Layout) -> Result<(CpuStorage, Shape)> {
+        let (vocab, dim) = dims2(l, "embedding table")?;
+        if let Some(bad) = self.ids.iter().find(|&&i| i as usize >= vocab) {
+            bail!("embedding: id {bad} is not below {vocab}");
+        }
+        let mut out = vec![0.0f32; self.ids.len() * dim];
+        ops::embedding(&self.ids, f32s(s, l)?, dim, &mut out);
+        Ok((CpuStorage::F32(out), Shape::from((self.ids.len(), dim))))
+    }
+
+    fn bwd(&self, table: &Tensor, _res: &Tensor, g: &Tensor) -> Result<Option<Tensor>> {
+        let vocab = table.dims()[0];
+        Ok(Some(g.apply_op1_no_bwd(&EmbeddingGrad { ids: self.ids.clone(), vocab })?))
+    }
+}
+
+/// The table gradient of [`Embedding`]: rows of `dy` summed per id.
+#[derive(Clone, Debug)]
+pub struct EmbeddingGrad {
+    /// The ids of the forward pass.
+    pub ids: Arc<Vec<u32>>,
+    /// Rows of the table.
+    pub vocab: usize,
+}
+
+impl CustomOp1 for EmbeddingGrad {
+    fn name(&self) -> &'static str {
+        "gensyn-embedding-grad"
+    }
+
+    fn cpu_fwd(&self, s: &CpuStorage, l: &Layout) -> Result<(CpuStorage, Shape)> {
+        let (_, dim) = dims2(l, "embedding grad")?;
+        let mut out = vec![0.0f32; self.vocab * dim];
+        ops::embedding_backward(&self.ids, f32s(s, l)?, dim, &mut out);
+        Ok((CpuStorage::F32(out), Shape::from((self.vocab, dim))))
+    }
+}
+
+/// Layer norm over the rows of `x[rows × n]` with `γ[n]`, `β[n]`.
+#[derive(Clone, Copy, Debug)]
+pub struct LayerNorm {
+    /// Variance guard.
+    pub eps: f32,
+}
+
+impl candle_core::CustomOp3 for LayerNorm {
+    fn name(&self) -> &'static str {
+        "gensyn-layer-norm"
+    }
+
+    fn cpu_fwd(
+        &self,
+        s1: &CpuStorage,
+        l1: &Layout,
+        s2: &CpuStorage,
+        l2: &Layout,
+        s3: &CpuStorage,
+        l3: &Layout,
+    ) -> Result<(CpuStorage, Shape)> {
+        let (rows, n) = dims2(l1, "layer_norm input")?;
+        let (x, g, b) = (f32s(s1, l1)?, f32s(s2, l2)?, f32s(s3, l3)?);
+        if g.len() != n || b.len() != n {
+            bail!("layer_norm: γ and β need {n} values");
+        }
+        let mut out = vec![0.0f32; x.len()];
+        let mut stats = vec![ops::RowStats::default(); rows];
+        ops::layer_norm(x, g, b, self.eps, &mut out, &mut stats);
+        Ok((CpuStorage::F32(out), l1.shape().clone()))
+    }
+
+    fn bwd(
+        &self,
+        x: &Tensor,
+        gamma: &Tensor,
+        _beta: &Tensor,
+        _res: &Tensor,
+        g: &Tensor,
+    ) -> Result<(Option<Tensor>, Option<Tensor>, Option<Tensor>)> {
+        // The row statistics are recomputed (the same kernel, the same bits).
+        let (rows, n) = x.dims2()?;
+        let xs = x.flatten_all()?.to_vec1::<f32>()?;
+        let gs = gamma.to_vec1::<f32>()?;
+        let dy = g.flatten_all()?.to_vec1::<f32>()?;
+        let mut y = vec![0.0f32; xs.len()];
+        let mut stats = vec![ops::RowStats::default(); rows];
+        ops::layer_norm(&xs, &gs, &vec![0.0; n], self.eps, &mut y, &mut stats);
+        let (mut dx, mut dg, mut db) = (vec![0.0f32; xs.len()], vec![0.0f32; n], vec![0.0f32; n]);
+        ops::layer_norm_backward(&xs, &gs, &stats, &dy, &mut dx, &mut dg, &mut db);
+        let dev = x.device();
+        Ok((
+            Some(Tensor::from_vec(dx, (rows, n), dev)?),
+            Some(Tensor::from_vec(dg, n, dev)?),
+            Some(Tensor::from_vec(db, n, dev)?),
+        ))
+    }
+}
+
+/// Causal multi-head self-attention on a fused `[q | k | v]` matrix.
+#[derive(Clone, Copy, Debug)]
+pub struct Attention {
+    /// Sequences and heads (`head_dim` follows from the input width).
+    pub batch: usize,
+    /// Tokens per sequence.
+    pub seq: usize,
+    /// Heads.
+    pub heads: usize,
+    /// CPU threads.
+    pub threads: usize,
+}
+
+impl Attention {
+    fn shape(&self, l: &Layout) -> Result<ops::AttentionShape> {
+        let (rows, cols) = dims2(l, "attention qkv")?;
+        if rows != self.batch * self.seq || cols == 0 || cols % (3 * self.heads) != 0 {
+            bail!("attention: qkv of shape {rows}×{cols} does not fit {self:?}");
+        }
+        Ok(ops::AttentionShape {
+            batch: self.batch,
+            seq: self.seq,
+            heads: self.heads,
+            head_dim: cols / (3 * self.heads),
+        })
+    }
+}
+
+impl CustomOp1 for Attention {
+    fn name(&self) -> &'static str {
+        "gensyn-attention"
+    }
+
+    fn cpu_fwd(&self, s: &CpuStorage, l: &Layout) -> Result<(CpuStorage, Shape)> {
+        let shape = self.shape(l)?;
+        let mut out = vec![0.0f32; shape.out_len()];
+        cpu::attention(f32s(s, l)?, &mut out, &shape, self.threads);
+        Ok((CpuStorage::F32(out), Shape::from((self.batch * self.seq, shape.width()))))
+    }
+
+    fn bwd(&self, qkv: &Tensor, _res: &Tensor, g: &Tensor) -> Result<Option<Tensor>> {
+        Ok(Some(qkv.apply_op2_no_bwd(g, self)?))
+    }
+}
+
+/// The backward of [`Attention`] as a binary op `(qkv, dout) → dqkv`.
+impl CustomOp2 for Attention {
+    fn name(&self) -> &'static str {
+        "gensyn-attention-grad"
+    }
+
+    fn cpu_fwd(&self, s1: &CpuStorage, l1: &Layout, s2: &CpuStorage, l2: &Layout) -> Result<(CpuStorage, Shape)> {
+        let shape = self.shape(l1)?;
+        if l2.dims() != [self.batch * self.seq, shape.width()] {
+            bail!("attention grad: dout has shape {:?}", l2.dims());
+        }
+        let mut out = vec![0.0f32; shape.qkv_len()];
+        cpu::attention_backward(f32s(s1, l1)?, f32s(s2, l2)?, &mut out, &shape, self.threads);
+        Ok((CpuStorage::F32(out), l1.shape().clone()))
+    }
+}

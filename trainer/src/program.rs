@@ -10,7 +10,9 @@
 
 use crate::{
     checkpoint::{Named, State},
+    data::{DataKind, Dataset},
     spec::{Activation, ModelSpec, OptimizerSpec, TaskSpec},
+    transformer,
 };
 use gensyn_commitment::{
     interp::{NamedState, Program},
@@ -23,11 +25,24 @@ fn node(op: Op, output: u8, inputs: Vec<Source>) -> Node {
     Node::new(op, output, inputs).expect("the MLP program is well-formed by construction")
 }
 
+/// The program of one training step of `spec`'s model on `data`.
+pub fn program(spec: &TaskSpec, data: &Dataset) -> Program {
+    match spec.model {
+        ModelSpec::Mlp { .. } => mlp_program(spec, data.dim, data.classes),
+        ModelSpec::Transformer { dim, heads, layers, seq, mlp_ratio } => transformer_program(
+            spec,
+            &transformer::Config { vocab: data.classes, dim, heads, layers, seq, hidden: dim * mlp_ratio },
+        ),
+    }
+}
+
 /// The program of one training step of `spec`'s MLP on `input`-wide
 /// examples with `classes` classes. `Batch(0)` is the inputs
 /// `[batch × input]`, `Batch(1)` the class indices as `f32`.
 pub fn mlp_program(spec: &TaskSpec, input: usize, classes: usize) -> Program {
-    let ModelSpec::Mlp { hidden, activation } = &spec.model;
+    let ModelSpec::Mlp { hidden, activation } = &spec.model else {
+        panic!("mlp_program takes an MLP spec");
+    };
     let mut widths = vec![input as u32];
     widths.extend(hidden.iter().map(|h| *h as u32));
     widths.push(classes as u32);
@@ -37,7 +52,8 @@ pub fn mlp_program(spec: &TaskSpec, input: usize, classes: usize) -> Program {
         Activation::Relu => (Op::Relu, Op::ReluGrad),
         Activation::Gelu => (Op::Gelu, Op::GeluGrad),
     };
-    let names = state_names(spec, layers);
+    let params: Vec<String> = (0..layers).flat_map(|i| [weight(i), bias(i)]).collect();
+    let names = state_names(spec, &params);
     let entry = |name: &str| Source::State(names.iter().position(|n| n == name).expect("state entry") as u32);
     let mut nodes: Vec<Node> = Vec::new();
     let mut push = |n: Node| -> Source {
@@ -76,9 +92,145 @@ pub fn mlp_program(spec: &TaskSpec, input: usize, classes: usize) -> Program {
         }
     }
 
-    // The update, one node per state entry in name order: the program's
-    // tail is the next state.
-    for name in &names {
+    update(spec, &names, &grads, &entry, &mut push);
+    Program { nodes }
+}
+
+/// The program of one training step of a transformer language model
+/// ([`crate::transformer`]). `Batch(0)` is the input ids, `Batch(1)` the
+/// next-token ids, `Batch(2)` the positions, each `[rows]` as `f32`.
+///
+/// The backward mirrors candle's autograd: each operator's gradient is the
+/// same kernel call its `CustomOp::bwd` makes, and the residual stream,
+/// the one tensor with two consumers, sums its two contributions with
+/// [`Op::Accumulate`], as autograd's zero-started store does.
+pub fn transformer_program(spec: &TaskSpec, c: &transformer::Config) -> Program {
+    let rows = (spec.train.batch_size * c.seq) as u32;
+    let (d, h, v) = (c.dim as u32, c.hidden as u32, c.vocab as u32);
+    let params: Vec<String> = transformer::parameters(c).into_iter().map(|(n, _)| n).collect();
+    let names = state_names(spec, &params);
+    let entry = |name: &str| Source::State(names.iter().position(|n| n == name).expect("state entry") as u32);
+    let mut nodes: Vec<Node> = Vec::new();
+    let mut push = |op: Op, output: u8, inputs: Vec<Source>| -> Source {
+        nodes.push(node(op, output, inputs));
+        Source::Node(nodes.len() as u32 - 1)
+    };
+    let mm = |m: u32, k: u32, n: u32, ta: bool, tb: bool| Op::MatMul { m, k, n, ta, tb };
+    let ln = Op::LayerNorm { eps: transformer::LN_EPS.to_bits() };
+
+    // Forward. What the backward reads is kept per block.
+    struct Block {
+        input: Source,
+        ln1: (Source, Source),
+        qkv: Source,
+        att: Source,
+        mid: Source,
+        ln2: (Source, Source),
+        fc1: Source,
+        act: Source,
+    }
+    // linear(x) = BiasAdd(MatMul(x, W), b) for x[rows × k] → [rows × n].
+    let linear = |push: &mut dyn FnMut(Op, u8, Vec<Source>) -> Source, x: Source, name: &str, k: u32, n: u32| {
+        let z = push(mm(rows, k, n, false, false), 0, vec![x, entry(&format!("{name}.weight"))]);
+        push(Op::BiasAdd, 0, vec![z, entry(&format!("{name}.bias"))])
+    };
+    let norm = |push: &mut dyn FnMut(Op, u8, Vec<Source>) -> Source, x: Source, name: &str| {
+        let inputs = vec![x, entry(&format!("{name}.weight")), entry(&format!("{name}.bias"))];
+        (push(ln, 0, inputs.clone()), push(ln, 1, inputs))
+    };
+    let tok = push(Op::Embedding, 0, vec![Source::Batch(0), entry("tok_emb")]);
+    let pos = push(Op::Embedding, 0, vec![Source::Batch(2), entry("pos_emb")]);
+    let mut x = push(Op::Add, 0, vec![tok, pos]);
+    let attention = (spec.train.batch_size as u32, c.seq as u32, c.heads as u32);
+    let mut blocks = Vec::new();
+    for i in 0..c.layers {
+        let b = |s: &str| format!("blocks.{i}.{s}");
+        let ln1 = norm(&mut push, x, &b("ln1"));
+        let qkv = linear(&mut push, ln1.0, &b("attn.qkv"), d, 3 * d);
+        let (batch, seq, heads) = attention;
+        let att = push(Op::Attention { batch, seq, heads }, 0, vec![qkv]);
+        let proj = linear(&mut push, att, &b("attn.proj"), d, d);
+        let mid = push(Op::Add, 0, vec![x, proj]);
+        let ln2 = norm(&mut push, mid, &b("ln2"));
+        let fc1 = linear(&mut push, ln2.0, &b("mlp.fc1"), d, h);
+        let act = push(Op::Gelu, 0, vec![fc1]);
+        let fc2 = linear(&mut push, act, &b("mlp.fc2"), h, d);
+        blocks.push(Block { input: x, ln1, qkv, att, mid, ln2, fc1, act });
+        x = push(Op::Add, 0, vec![mid, fc2]);
+    }
+    let lnf = norm(&mut push, x, "ln_f");
+    let logits = linear(&mut push, lnf.0, "head", d, v);
+
+    // Loss gradient, seeded with 1.0.
+    let logp = push(Op::LogSoftmax, 0, vec![logits]);
+    let one = push(Op::Const { value: 1.0f32.to_bits() }, 0, vec![]);
+    let dlogits = push(Op::CrossEntropyGrad, 0, vec![logp, Source::Batch(1), one]);
+
+    let mut grads: BTreeMap<String, Source> = BTreeMap::new();
+    // Backward of linear(x): dW = xᵀ·g, db = Σ_rows g; returns dx = g·Wᵀ.
+    let linear_back = |push: &mut dyn FnMut(Op, u8, Vec<Source>) -> Source,
+                       grads: &mut BTreeMap<String, Source>,
+                       x: Source,
+                       g: Source,
+                       name: &str,
+                       k: u32,
+                       n: u32| {
+        grads.insert(format!("{name}.weight"), push(mm(k, rows, n, true, false), 0, vec![x, g]));
+        grads.insert(format!("{name}.bias"), push(Op::BiasGrad, 0, vec![g]));
+        push(mm(rows, n, k, false, true), 0, vec![g, entry(&format!("{name}.weight"))])
+    };
+    let norm_back = |push: &mut dyn FnMut(Op, u8, Vec<Source>) -> Source,
+                     grads: &mut BTreeMap<String, Source>,
+                     x: Source,
+                     stats: Source,
+                     g: Source,
+                     name: &str| {
+        let inputs = vec![x, entry(&format!("{name}.weight")), stats, g];
+        let dx = push(Op::LayerNormGrad, 0, inputs.clone());
+        grads.insert(format!("{name}.weight"), push(Op::LayerNormGrad, 1, inputs.clone()));
+        grads.insert(format!("{name}.bias"), push(Op::LayerNormGrad, 2, inputs));
+        dx
+    };
+    let dlnf = linear_back(&mut push, &mut grads, lnf.0, dlogits, "head", d, v);
+    let mut g = norm_back(&mut push, &mut grads, x, lnf.1, dlnf, "ln_f");
+    for (i, blk) in blocks.iter().enumerate().rev() {
+        let b = |s: &str| format!("blocks.{i}.{s}");
+        // x = mid + fc2(…): both get g.
+        let dact = linear_back(&mut push, &mut grads, blk.act, g, &b("mlp.fc2"), h, d);
+        let dfc1 = push(Op::GeluGrad, 0, vec![blk.fc1, dact]);
+        let dln2 = linear_back(&mut push, &mut grads, blk.ln2.0, dfc1, &b("mlp.fc1"), d, h);
+        let dmid = norm_back(&mut push, &mut grads, blk.mid, blk.ln2.1, dln2, &b("ln2"));
+        let dmid = push(Op::Accumulate, 0, vec![g, dmid]);
+        // mid = input + proj(…).
+        let datt = linear_back(&mut push, &mut grads, blk.att, dmid, &b("attn.proj"), d, d);
+        let (batch, seq, heads) = attention;
+        let dqkv = push(Op::AttentionGrad { batch, seq, heads }, 0, vec![blk.qkv, datt]);
+        let dln1 = linear_back(&mut push, &mut grads, blk.ln1.0, dqkv, &b("attn.qkv"), d, 3 * d);
+        let dinput = norm_back(&mut push, &mut grads, blk.input, blk.ln1.1, dln1, &b("ln1"));
+        g = push(Op::Accumulate, 0, vec![dmid, dinput]);
+    }
+    // h₀ = tok + pos: both tables get g.
+    grads.insert("tok_emb".into(), push(Op::EmbeddingGrad { vocab: v }, 0, vec![Source::Batch(0), g]));
+    grads.insert("pos_emb".into(), push(Op::EmbeddingGrad { vocab: c.seq as u32 }, 0, vec![Source::Batch(2), g]));
+
+    let mut push_node = |n: Node| -> Source {
+        nodes.push(n);
+        Source::Node(nodes.len() as u32 - 1)
+    };
+    update(spec, &names, &grads, &entry, &mut push_node);
+    Program { nodes }
+}
+
+/// The optimiser nodes, one per state entry in name order: the program's
+/// tail is the next state.
+fn update(
+    spec: &TaskSpec,
+    names: &[String],
+    grads: &BTreeMap<String, Source>,
+    entry: &dyn Fn(&str) -> Source,
+    push: &mut dyn FnMut(Node) -> Source,
+) {
+    for name in names {
         let (param, output) = param_of(name);
         let grad = grads[&param];
         let p = entry(&param);
@@ -106,7 +258,6 @@ pub fn mlp_program(spec: &TaskSpec, input: usize, classes: usize) -> Program {
         };
         push(n);
     }
-    Program { nodes }
 }
 
 fn weight(i: usize) -> String {
@@ -129,10 +280,10 @@ fn param_of(name: &str) -> (String, u8) {
 }
 
 /// The state's entry names in ascending order (the trainer's `State` order).
-fn state_names(spec: &TaskSpec, layers: usize) -> Vec<String> {
+fn state_names(spec: &TaskSpec, params: &[String]) -> Vec<String> {
     let mut names = Vec::new();
-    for i in 0..layers {
-        for p in [weight(i), bias(i)] {
+    for p in params {
+        {
             names.push(p.clone());
             match spec.train.optimizer {
                 OptimizerSpec::Sgd { .. } => names.push(format!("optim.{p}.velocity")),
@@ -173,11 +324,25 @@ pub fn to_state(named: &NamedState) -> State {
         .collect()
 }
 
-/// A batch as the program's inputs: features `[rows × dim]`, class indices as `f32`.
-pub fn batch_tensors(features: &[f32], labels: &[u32], dim: usize) -> Vec<Tensor> {
-    let rows = labels.len() as u32;
-    vec![
-        Tensor { dims: vec![rows, dim as u32], values: features.to_vec() },
-        Tensor { dims: vec![rows], values: labels.iter().map(|l| *l as f32).collect() },
-    ]
+/// A batch ([`crate::train::Trainer::batch`]) as the program's inputs.
+/// Classification: features `[rows × dim]` and class indices as `f32`.
+/// Token sequences: input ids `[rows]`, next-token ids `[rows]` and each
+/// token's position in its sequence `[rows]` (all as `f32`).
+pub fn batch_tensors(x: &[f32], y: &[u32], data: &Dataset) -> Vec<Tensor> {
+    let rows = y.len() as u32;
+    let targets = Tensor { dims: vec![rows], values: y.iter().map(|l| *l as f32).collect() };
+    match data.kind {
+        DataKind::Classification => {
+            vec![Tensor { dims: vec![rows, data.dim as u32], values: x.to_vec() }, targets]
+        }
+        DataKind::Sequences => {
+            let seq = data.dim - 1;
+            let positions = (0..y.len()).map(|i| (i % seq) as f32).collect();
+            vec![
+                Tensor { dims: vec![rows], values: x.to_vec() },
+                targets,
+                Tensor { dims: vec![rows], values: positions },
+            ]
+        }
+    }
 }

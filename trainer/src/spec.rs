@@ -38,6 +38,27 @@ pub enum ModelSpec {
         #[serde(default)]
         activation: Activation,
     },
+    /// A decoder-only (GPT-style, pre-norm) transformer language model over a
+    /// token dataset: token + position embeddings, `layers` blocks of causal
+    /// multi-head self-attention and a GELU MLP with residuals, a final layer
+    /// norm and a linear head; trained on next-token cross-entropy.
+    Transformer {
+        /// Model width.
+        dim: usize,
+        /// Attention heads (they split `dim`).
+        heads: usize,
+        /// Blocks.
+        layers: usize,
+        /// Context length: tokens per training sequence.
+        seq: usize,
+        /// MLP hidden width as a multiple of `dim`.
+        #[serde(default = "mlp_ratio")]
+        mlp_ratio: usize,
+    },
+}
+
+fn mlp_ratio() -> usize {
+    4
 }
 
 /// A hidden-layer activation.
@@ -83,6 +104,16 @@ pub enum DatasetSpec {
         /// Name of the labels tensor.
         #[serde(default = "labels_name")]
         labels: String,
+    },
+    /// Token sequences from a random second-order Markov chain (for language
+    /// models): every pair of previous tokens allows two next tokens, drawn
+    /// 3:1. Sequences are `model.seq + 1` tokens long (inputs and shifted
+    /// targets); the best achievable loss is about 0.56 nats per token.
+    Markov {
+        /// Distinct tokens.
+        vocab: usize,
+        /// Number of sequences.
+        sequences: usize,
     },
     /// Gaussian-ish blobs around random class centres, generated from the seed.
     Blobs {
@@ -262,11 +293,46 @@ impl TaskSpec {
 
     /// Checks every range the types cannot express.
     pub fn validate(&self) -> Result<(), SpecError> {
-        let ModelSpec::Mlp { hidden, .. } = &self.model;
-        if hidden.iter().any(|&h| h == 0 || h > 65_536) {
-            return Err(invalid("model.hidden", "every width must be in 1..=65536"));
+        match self.model {
+            ModelSpec::Mlp { ref hidden, .. } => {
+                if hidden.iter().any(|&h| h == 0 || h > 65_536) {
+                    return Err(invalid("model.hidden", "every width must be in 1..=65536"));
+                }
+                if matches!(self.dataset, DatasetSpec::Markov { .. }) {
+                    return Err(invalid("dataset.kind", "an MLP trains on examples with classes, not token sequences"));
+                }
+            }
+            ModelSpec::Transformer { dim, heads, layers, seq, mlp_ratio } => {
+                if !(1..=4096).contains(&dim) {
+                    return Err(invalid("model.dim", "must be in 1..=4096"));
+                }
+                if heads == 0 || dim % heads != 0 {
+                    return Err(invalid("model.heads", "must be at least 1 and divide model.dim"));
+                }
+                if !(1..=64).contains(&layers) {
+                    return Err(invalid("model.layers", "must be in 1..=64"));
+                }
+                if !(1..=1024).contains(&seq) {
+                    return Err(invalid("model.seq", "must be in 1..=1024"));
+                }
+                if !(1..=16).contains(&mlp_ratio) {
+                    return Err(invalid("model.mlp_ratio", "must be in 1..=16"));
+                }
+                if !matches!(self.dataset, DatasetSpec::Markov { .. }) {
+                    return Err(invalid("dataset.kind", "a transformer trains on token sequences (`markov`)"));
+                }
+            }
         }
         let samples = match &self.dataset {
+            DatasetSpec::Markov { vocab, sequences } => {
+                if !(2..=65_536).contains(vocab) {
+                    return Err(invalid("dataset.vocab", "must be in 2..=65536"));
+                }
+                if !(1..=1_000_000).contains(sequences) {
+                    return Err(invalid("dataset.sequences", "must be in 1..=1,000,000"));
+                }
+                Some(*sequences)
+            }
             DatasetSpec::Blobs { classes, dim, samples, noise } => {
                 if !(2..=1024).contains(classes) {
                     return Err(invalid("dataset.classes", "must be in 2..=1024"));
@@ -300,7 +366,7 @@ impl TaskSpec {
             return Err(invalid("train.steps", "must be at least 1"));
         }
         if t.batch_size == 0 || samples.is_some_and(|n| t.batch_size > n) {
-            return Err(invalid("train.batch_size", "must be in 1..=dataset.samples"));
+            return Err(invalid("train.batch_size", "must be in 1..=dataset.samples (or dataset.sequences)"));
         }
         if t.checkpoint_every == 0 || t.checkpoint_every > t.steps {
             return Err(invalid("train.checkpoint_every", "must be in 1..=train.steps"));
@@ -425,6 +491,62 @@ momentum = 0.9
             assert!(err.contains(field), "{table}: {err}");
         }
         assert!(with("kind = \"cosine\"").unwrap_err().to_string().contains("cosine"));
+    }
+
+    const TRANSFORMER: &str = r#"
+name = "lm"
+seed = 3
+[model]
+kind = "transformer"
+dim = 16
+heads = 4
+layers = 1
+seq = 8
+[dataset]
+kind = "markov"
+vocab = 12
+sequences = 64
+[train]
+steps = 10
+batch_size = 4
+checkpoint_every = 5
+[train.optimizer]
+kind = "adamw"
+lr = 0.01
+"#;
+
+    #[test]
+    fn transformer_specs_parse_and_are_checked() {
+        let s = TaskSpec::from_toml(TRANSFORMER).unwrap();
+        assert_eq!(s.model, ModelSpec::Transformer { dim: 16, heads: 4, layers: 1, seq: 8, mlp_ratio: 4 });
+        assert_eq!(s.dataset, DatasetSpec::Markov { vocab: 12, sequences: 64 });
+        let cases = [
+            ("heads = 4", "heads = 3", "model.heads"),
+            ("heads = 4", "heads = 0", "model.heads"),
+            ("dim = 16", "dim = 0", "model.dim"),
+            ("layers = 1", "layers = 0", "model.layers"),
+            ("seq = 8", "seq = 0", "model.seq"),
+            ("seq = 8", "seq = 8\nmlp_ratio = 0", "model.mlp_ratio"),
+            ("vocab = 12", "vocab = 1", "dataset.vocab"),
+            ("sequences = 64", "sequences = 0", "dataset.sequences"),
+        ];
+        for (from, to, field) in cases {
+            let err = TaskSpec::from_toml(&TRANSFORMER.replace(from, to)).unwrap_err();
+            assert!(err.to_string().contains(field), "{to}: {err}");
+        }
+        // A model and a dataset that do not fit each other.
+        let err = TaskSpec::from_toml(&GOOD.replace(
+            "kind = \"mlp\"\nhidden = [32]",
+            "kind = \"transformer\"\ndim = 8\nheads = 2\nlayers = 1\nseq = 4",
+        ))
+        .unwrap_err();
+        assert!(err.to_string().contains("dataset.kind"), "{err}");
+        let err = TaskSpec::from_toml(&TRANSFORMER.replace(
+            "kind = \"transformer\"\ndim = 16\nheads = 4\nlayers = 1\nseq = 8",
+            "kind = \"mlp\"\nhidden = [8]",
+        ))
+        .unwrap_err();
+        assert!(err.to_string().contains("dataset.kind"), "{err}");
     }
 
     #[test]

@@ -5,8 +5,8 @@
 use crate::program;
 use crate::{
     checkpoint::{self, Hash, Named, State},
-    data::{batch_indices, Dataset},
-    model::Mlp,
+    data::{batch_indices, DataKind, Dataset},
+    model::Model,
     spec::{OptimizerSpec, TaskSpec},
 };
 use candle_core::{Device, Tensor, Var};
@@ -116,7 +116,7 @@ enum OptState {
 pub struct Trainer {
     spec: TaskSpec,
     data: Dataset,
-    model: Mlp,
+    model: Model,
     state: Vec<OptState>,
     step: u32,
     /// The per-step program, when steps are traced.
@@ -131,7 +131,7 @@ impl Trainer {
     /// A fresh run of `spec` on `threads` CPU threads (the bits do not depend on it).
     pub fn new(spec: &TaskSpec, threads: usize) -> Result<Self, TrainError> {
         let data = Dataset::load(spec)?;
-        let model = Mlp::new(&spec.model, data.dim, data.classes, spec.seed, threads)?;
+        let model = Model::new(&spec.model, &data, spec.seed, threads)?;
         let state = model
             .named_params()
             .iter()
@@ -156,18 +156,29 @@ impl Trainer {
 
     /// This task's per-step program.
     pub fn program(&self) -> Program {
-        program::mlp_program(&self.spec, self.data.dim, self.data.classes)
+        program::program(&self.spec, &self.data)
     }
 
-    /// The batch of `step`: features `[rows × dim]` and labels.
+    /// The batch of `step`. For classification: features `[rows × dim]` and
+    /// labels. For token sequences: each sequence's first `dim − 1` tokens
+    /// (ids as `f32`) and its last `dim − 1` (the next-token targets).
     pub fn batch(&self, step: u32) -> (Vec<f32>, Vec<u32>) {
         let idx = batch_indices(self.spec.seed, self.data.len(), self.spec.train.batch_size, step);
         let dim = self.data.dim;
         let mut x = Vec::with_capacity(idx.len() * dim);
         let mut y = Vec::with_capacity(idx.len());
         for &i in &idx {
-            x.extend_from_slice(&self.data.features[i * dim..(i + 1) * dim]);
-            y.push(self.data.labels[i]);
+            let example = &self.data.features[i * dim..(i + 1) * dim];
+            match self.data.kind {
+                DataKind::Classification => {
+                    x.extend_from_slice(example);
+                    y.push(self.data.labels[i]);
+                }
+                DataKind::Sequences => {
+                    x.extend_from_slice(&example[..dim - 1]);
+                    y.extend(example[1..].iter().map(|t| *t as u32));
+                }
+            }
         }
         (x, y)
     }
@@ -176,7 +187,7 @@ impl Trainer {
     /// without changing the trainer: its outputs, trace and record.
     pub fn canonical_step(&self, program: &Program) -> Result<StepRun, TrainError> {
         let (x, y) = self.batch(self.step);
-        let batch = program::batch_tensors(&x, &y, self.data.dim);
+        let batch = program::batch_tensors(&x, &y, &self.data);
         run_step(program, &program::named_state(self.step, &self.state()?), &batch, None)
             .map_err(|e| TrainError::Program(self.step, format!("{e:?}")))
     }
@@ -256,8 +267,7 @@ impl Trainer {
     pub fn train_step(&mut self) -> Result<f32, TrainError> {
         let t = &self.spec.train;
         let (x, y) = self.batch(self.step);
-        let x = Tensor::from_vec(x, (y.len(), self.data.dim), &Device::Cpu)?;
-        let loss = self.model.loss(&x, y)?;
+        let loss = self.model.loss(x, y)?;
         let loss_value = loss.to_scalar::<f32>()?;
         let grads = loss.backward()?;
         // The schedule counts steps from 0, as the program's nodes do.
