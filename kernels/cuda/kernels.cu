@@ -188,3 +188,123 @@ extern "C" __global__ void softmax_rows(const float* x, float* out, int n, int l
         for (int j = threadIdx.x; j < n; j += blockDim.x) yr[j] = yr[j] / s;
     }
 }
+
+// The canonical tree sum fed one value at a time (reduce::tree_sum_streaming).
+struct TreeSum {
+    float sums[32];
+    int sizes[32];
+    int top;
+    __device__ TreeSum() : top(0) {}
+    __device__ void push(float v) {
+        sums[top] = v;
+        sizes[top] = 1;
+        ++top;
+        while (top >= 2 && sizes[top - 1] == sizes[top - 2]) {
+            sums[top - 2] = sums[top - 2] + sums[top - 1];
+            sizes[top - 2] *= 2;
+            --top;
+        }
+    }
+    __device__ float finish() const {
+        if (top == 0) return 0.0f;
+        float acc = sums[top - 1];
+        for (int i = top - 2; i >= 0; --i) acc = sums[i] + acc;
+        return acc;
+    }
+};
+
+// The longest sequence the attention kernels take (scores live in local memory).
+#define ATT_MAX_SEQ 1024
+
+// Attention probabilities of query t of head h in one sequence (ops::attention_row):
+// score_j = fold_dot(q_t, k_j)·scale for j ≤ t, then the canonical softmax.
+// Writes P[0..=t].
+__device__ void g_attention_row(const float* qkv, int seq, int heads, int hd, float scale, int h, int t, float* p) {
+    int d = heads * hd, stride = 3 * d;
+    const float* q = qkv + (long long)t * stride + h * hd;
+    float m = __int_as_float(0xff800000);
+    for (int j = 0; j <= t; ++j) {
+        const float* k = qkv + (long long)j * stride + d + h * hd;
+        float acc = 0.0f;
+        for (int c = 0; c < hd; ++c) acc = acc + q[c] * k[c];
+        float s = acc * scale;
+        p[j] = s;
+        if (s > m || isnan(s)) m = s;
+    }
+    TreeSum sum;
+    for (int j = 0; j <= t; ++j) {
+        p[j] = g_exp(p[j] - m);
+        sum.push(p[j]);
+    }
+    float total = sum.finish();
+    for (int j = 0; j <= t; ++j) p[j] = p[j] / total;
+}
+
+// Causal attention forward (ops::attention): one thread per (sequence, head, query).
+extern "C" __global__ void attention_fwd(const float* qkv, float* out, int batch, int seq, int heads, int hd, float scale) {
+    long long id = (long long)blockIdx.x * blockDim.x + threadIdx.x;
+    if (id >= (long long)batch * heads * seq) return;
+    int t = (int)(id % seq), h = (int)((id / seq) % heads), b = (int)(id / ((long long)seq * heads));
+    int d = heads * hd, stride = 3 * d;
+    const float* x = qkv + (long long)b * seq * stride;
+    float p[ATT_MAX_SEQ];
+    g_attention_row(x, seq, heads, hd, scale, h, t, p);
+    float* o = out + ((long long)b * seq + t) * d + h * hd;
+    for (int c = 0; c < hd; ++c) {
+        float acc = 0.0f;
+        for (int j = 0; j <= t; ++j) acc = acc + p[j] * x[(long long)j * stride + 2 * d + h * hd + c];
+        o[c] = acc;
+    }
+}
+
+// Attention backward, pass 1 (ops::attention_sequence_backward): per (sequence, head,
+// query) the probability row P[t, ·] and dS[t, ·] = (P ⊙ (dP − Σ P⊙dP))·scale into
+// scratch of [batch·heads × seq × seq] each.
+extern "C" __global__ void attention_bwd_rows(const float* qkv, const float* dout, float* P, float* DS, int batch, int seq,
+                                              int heads, int hd, float scale) {
+    long long id = (long long)blockIdx.x * blockDim.x + threadIdx.x;
+    if (id >= (long long)batch * heads * seq) return;
+    int t = (int)(id % seq), h = (int)((id / seq) % heads), b = (int)(id / ((long long)seq * heads));
+    int d = heads * hd, stride = 3 * d;
+    const float* x = qkv + (long long)b * seq * stride;
+    const float* go = dout + ((long long)b * seq + t) * d + h * hd;
+    float* pr = P + (((long long)b * heads + h) * seq + t) * seq;
+    float* dr = DS + (((long long)b * heads + h) * seq + t) * seq;
+    g_attention_row(x, seq, heads, hd, scale, h, t, pr);
+    TreeSum dot;
+    for (int j = 0; j <= t; ++j) {
+        const float* v = x + (long long)j * stride + 2 * d + h * hd;
+        float acc = 0.0f;
+        for (int c = 0; c < hd; ++c) acc = acc + go[c] * v[c];
+        dr[j] = acc;  // dP, replaced by dS below
+        dot.push(pr[j] * acc);
+    }
+    float s = dot.finish();
+    for (int j = 0; j <= t; ++j) dr[j] = (pr[j] * (dr[j] - s)) * scale;
+}
+
+// Attention backward, pass 2: one thread per (sequence, row, head, channel) writes
+// dq, dk and dv of that row: dq_t = Σ_{j≤t} dS[t,j]·k_j, dk_t = Σ_{i≥t} dS[i,t]·q_i,
+// dv_t = Σ_{i≥t} P[i,t]·dout_i, sequential folds in increasing index.
+extern "C" __global__ void attention_bwd_grads(const float* qkv, const float* dout, const float* P, const float* DS,
+                                               float* dqkv, int batch, int seq, int heads, int hd) {
+    long long id = (long long)blockIdx.x * blockDim.x + threadIdx.x;
+    int d = heads * hd, stride = 3 * d;
+    if (id >= (long long)batch * seq * d) return;
+    int c = (int)(id % hd), h = (int)((id / hd) % heads), t = (int)((id / d) % seq), b = (int)(id / ((long long)d * seq));
+    const float* x = qkv + (long long)b * seq * stride;
+    const float* go = dout + (long long)b * seq * d;
+    const float* pb = P + ((long long)b * heads + h) * seq * seq;
+    const float* db = DS + ((long long)b * heads + h) * seq * seq;
+    int qc = h * hd + c, kc = d + h * hd + c, vc = 2 * d + h * hd + c;
+    float dq = 0.0f, dk = 0.0f, dv = 0.0f;
+    for (int j = 0; j <= t; ++j) dq = dq + db[(long long)t * seq + j] * x[(long long)j * stride + kc];
+    for (int i = t; i < seq; ++i) {
+        dk = dk + db[(long long)i * seq + t] * x[(long long)i * stride + qc];
+        dv = dv + pb[(long long)i * seq + t] * go[(long long)i * d + h * hd + c];
+    }
+    float* g = dqkv + ((long long)b * seq + t) * stride;
+    g[qc] = dq;
+    g[kc] = dk;
+    g[vc] = dv;
+}

@@ -4,7 +4,7 @@
 //! point reports a missing library or GPU as an error instead of the panic
 //! cudarc would raise.
 
-use crate::ops::MatmulShape;
+use crate::ops::{AttentionShape, MatmulShape};
 use cudarc::{
     driver::{CudaContext, CudaFunction, CudaModule, CudaStream, LaunchConfig, PushKernelArg},
     nvrtc::{CompileOptions, Ptx},
@@ -23,6 +23,8 @@ pub enum GpuError {
     Compile(String),
     /// A driver call failed.
     Driver(String),
+    /// The kernels do not take this shape.
+    Shape(String),
 }
 
 impl std::fmt::Display for GpuError {
@@ -31,6 +33,7 @@ impl std::fmt::Display for GpuError {
             GpuError::Unavailable(m) => write!(f, "no GPU: {m}"),
             GpuError::Compile(m) => write!(f, "NVRTC failed: {m}"),
             GpuError::Driver(m) => write!(f, "CUDA driver error: {m}"),
+            GpuError::Shape(m) => write!(f, "unsupported shape: {m}"),
         }
     }
 }
@@ -193,4 +196,57 @@ impl Gpu {
         unsafe { launch.launch(grid(n)) }.map_err(driver)?;
         self.stream.clone_dtoh(&db).map_err(driver)
     }
+
+    /// Causal multi-head attention ([`crate::ops::attention`]): one thread
+    /// per (sequence, head, query). Sequences of at most 1024 tokens.
+    pub fn attention(&self, qkv: &[f32], s: AttentionShape) -> Result<Vec<f32>, GpuError> {
+        check_attention(s)?;
+        assert!(qkv.len() == s.qkv_len(), "attention shape");
+        let dx = self.stream.clone_htod(qkv).map_err(driver)?;
+        let mut dy = self.stream.alloc_zeros::<f32>(s.out_len()).map_err(driver)?;
+        let f = self.func("attention_fwd")?;
+        let (b, t, h, hd, scale) = (s.batch as i32, s.seq as i32, s.heads as i32, s.head_dim as i32, s.scale());
+        let mut launch = self.stream.launch_builder(&f);
+        launch.arg(&dx).arg(&mut dy).arg(&b).arg(&t).arg(&h).arg(&hd).arg(&scale);
+        // SAFETY: matches `attention_fwd(const float*, float*, int, int, int, int, float)`; sizes checked above.
+        unsafe { launch.launch(grid(s.batch * s.heads * s.seq)) }.map_err(driver)?;
+        self.stream.clone_dtoh(&dy).map_err(driver)
+    }
+
+    /// Backward of [`Gpu::attention`] ([`crate::ops::attention_backward`]):
+    /// `dqkv` from `qkv` and `dout`, recomputing the probabilities. Uses
+    /// `2·batch·heads·seq²` floats of scratch.
+    pub fn attention_backward(&self, qkv: &[f32], dout: &[f32], s: AttentionShape) -> Result<Vec<f32>, GpuError> {
+        check_attention(s)?;
+        assert!(qkv.len() == s.qkv_len() && dout.len() == s.out_len(), "attention_backward shapes");
+        let dx = self.stream.clone_htod(qkv).map_err(driver)?;
+        let dgo = self.stream.clone_htod(dout).map_err(driver)?;
+        let scratch = s.batch * s.heads * s.seq * s.seq;
+        let mut p = self.stream.alloc_zeros::<f32>(scratch).map_err(driver)?;
+        let mut ds = self.stream.alloc_zeros::<f32>(scratch).map_err(driver)?;
+        let mut dqkv = self.stream.alloc_zeros::<f32>(s.qkv_len()).map_err(driver)?;
+        let (b, t, h, hd, scale) = (s.batch as i32, s.seq as i32, s.heads as i32, s.head_dim as i32, s.scale());
+        let rows = self.func("attention_bwd_rows")?;
+        let mut launch = self.stream.launch_builder(&rows);
+        launch.arg(&dx).arg(&dgo).arg(&mut p).arg(&mut ds).arg(&b).arg(&t).arg(&h).arg(&hd).arg(&scale);
+        // SAFETY: matches `attention_bwd_rows(const float*, const float*, float*, float*, int, int, int, int, float)`.
+        unsafe { launch.launch(grid(s.batch * s.heads * s.seq)) }.map_err(driver)?;
+        let grads = self.func("attention_bwd_grads")?;
+        let mut launch = self.stream.launch_builder(&grads);
+        launch.arg(&dx).arg(&dgo).arg(&p).arg(&ds).arg(&mut dqkv).arg(&b).arg(&t).arg(&h).arg(&hd);
+        // SAFETY: matches `attention_bwd_grads(const float*, const float*, const float*, const float*, float*, int, int, int, int)`;
+        // the stream orders it after the first pass.
+        unsafe { launch.launch(grid(s.out_len())) }.map_err(driver)?;
+        self.stream.clone_dtoh(&dqkv).map_err(driver)
+    }
+}
+
+/// The attention kernels keep one score row per thread in local memory.
+fn check_attention(s: AttentionShape) -> Result<(), GpuError> {
+    if s.seq == 0 || s.seq > 1024 || s.head_dim == 0 || s.heads == 0 {
+        return Err(GpuError::Shape(format!(
+            "attention on the GPU takes 1..=1024 tokens and non-empty heads, not {s:?}"
+        )));
+    }
+    Ok(())
 }

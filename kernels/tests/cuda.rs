@@ -4,7 +4,10 @@
 
 #![cfg(feature = "cuda")]
 
-use gensyn_kernels::{cuda, math, ops, ops::MatmulShape};
+use gensyn_kernels::{
+    cuda, math, ops,
+    ops::{AttentionShape, MatmulShape},
+};
 use rand::{rngs::SmallRng, Rng, SeedableRng};
 
 fn bits(v: &[f32]) -> Vec<u32> {
@@ -16,7 +19,9 @@ fn kernels_compile_with_nvrtc() {
     match cuda::compile() {
         Ok(ptx) => {
             let src = ptx.to_src();
-            assert!(src.contains(".entry matmul"));
+            for entry in ["matmul", "softmax_rows", "attention_fwd", "attention_bwd_rows", "attention_bwd_grads"] {
+                assert!(src.contains(&format!(".entry {entry}")), "{entry}");
+            }
             // The flags took: no contraction into FMA, IEEE division.
             assert!(!src.contains("fma.rn.f32"), "PTX contains FMA");
             assert!(!src.contains("div.approx") && !src.contains("div.full"), "PTX has approximate division");
@@ -70,4 +75,31 @@ fn gpu_matches_reference_bitwise() {
         ops::bias_backward(&x, &mut db);
         assert_eq!(bits(&gpu.bias_backward(&x, n).unwrap()), bits(&db), "bias_backward {rows}×{n}");
     }
+}
+
+#[test]
+fn gpu_attention_matches_reference_bitwise() {
+    let gpu = match cuda::Gpu::new() {
+        Ok(g) => g,
+        Err(cuda::GpuError::Unavailable(why)) => return eprintln!("skipped: {why}"),
+        Err(e) => panic!("{e}"),
+    };
+    let mut rng = SmallRng::seed_from_u64(7);
+    let mut random = |n: usize| -> Vec<f32> { (0..n).map(|_| rng.gen_range(-2.0f32..2.0)).collect() };
+    for s in [
+        AttentionShape { batch: 1, seq: 1, heads: 1, head_dim: 1 },
+        AttentionShape { batch: 3, seq: 7, heads: 2, head_dim: 5 },
+        AttentionShape { batch: 2, seq: 64, heads: 4, head_dim: 16 },
+        AttentionShape { batch: 1, seq: 300, heads: 3, head_dim: 8 },
+    ] {
+        let (qkv, dout) = (random(s.qkv_len()), random(s.out_len()));
+        let mut want = vec![0.0; s.out_len()];
+        ops::attention(&qkv, &mut want, &s);
+        assert_eq!(bits(&gpu.attention(&qkv, s).unwrap()), bits(&want), "attention {s:?}");
+        let mut want = vec![0.0; s.qkv_len()];
+        ops::attention_backward(&qkv, &dout, &mut want, &s);
+        assert_eq!(bits(&gpu.attention_backward(&qkv, &dout, s).unwrap()), bits(&want), "attention_backward {s:?}");
+    }
+    let too_long = AttentionShape { batch: 1, seq: 1025, heads: 1, head_dim: 1 };
+    assert!(matches!(gpu.attention(&vec![0.0; too_long.qkv_len()], too_long), Err(cuda::GpuError::Shape(_))));
 }
