@@ -308,3 +308,70 @@ extern "C" __global__ void attention_bwd_grads(const float* qkv, const float* do
     g[kc] = dk;
     g[vc] = dv;
 }
+
+// Layer norm forward (ops::layer_norm): one thread per row. inv_n is reduce::recip(n).
+extern "C" __global__ void layer_norm_fwd(const float* x, const float* gamma, const float* beta, float* out, float* mean,
+                                          float* rstd, int rows, int n, float inv_n, float eps) {
+    int i = blockIdx.x * blockDim.x + threadIdx.x;
+    if (i >= rows) return;
+    const float* xr = x + (long long)i * n;
+    TreeSum s;
+    for (int j = 0; j < n; ++j) s.push(xr[j]);
+    float mu = s.finish() * inv_n;
+    TreeSum v;
+    for (int j = 0; j < n; ++j) v.push((xr[j] - mu) * (xr[j] - mu));
+    float var = v.finish() * inv_n;
+    float r = 1.0f / sqrtf(var + eps);
+    float* yr = out + (long long)i * n;
+    for (int j = 0; j < n; ++j) yr[j] = ((xr[j] - mu) * r) * gamma[j] + beta[j];
+    mean[i] = mu;
+    rstd[i] = r;
+}
+
+// Layer norm backward, dx (ops::layer_norm_backward): one thread per row.
+extern "C" __global__ void layer_norm_bwd_rows(const float* x, const float* gamma, const float* mean, const float* rstd,
+                                               const float* dy, float* dx, int rows, int n, float inv_n) {
+    int i = blockIdx.x * blockDim.x + threadIdx.x;
+    if (i >= rows) return;
+    const float* xr = x + (long long)i * n;
+    const float* gr = dy + (long long)i * n;
+    float mu = mean[i], r = rstd[i];
+    TreeSum sg, sgx;
+    for (int j = 0; j < n; ++j) {
+        float g = gr[j] * gamma[j];
+        sg.push(g);
+        sgx.push(g * ((xr[j] - mu) * r));
+    }
+    float mean_g = sg.finish() * inv_n, mean_gx = sgx.finish() * inv_n;
+    float* out = dx + (long long)i * n;
+    for (int j = 0; j < n; ++j) {
+        float g = gr[j] * gamma[j];
+        out[j] = r * ((g - mean_g) - ((xr[j] - mu) * r) * mean_gx);
+    }
+}
+
+// Layer norm backward, dγ and dβ: one thread per column, canonical trees over rows.
+extern "C" __global__ void layer_norm_bwd_params(const float* x, const float* mean, const float* rstd, const float* dy,
+                                                 float* dgamma, float* dbeta, int rows, int n) {
+    int j = blockIdx.x * blockDim.x + threadIdx.x;
+    if (j >= n) return;
+    TreeSum sg, sb;
+    for (int i = 0; i < rows; ++i) {
+        float g = dy[(long long)i * n + j];
+        sg.push(g * ((x[(long long)i * n + j] - mean[i]) * rstd[i]));
+        sb.push(g);
+    }
+    dgamma[j] = sg.finish();
+    dbeta[j] = sb.finish();
+}
+
+// Embedding backward (ops::embedding_backward): one thread per column folds the rows
+// in increasing order into a zeroed table, so each entry sums its rows in that order.
+extern "C" __global__ void embedding_bwd(const unsigned int* ids, const float* dy, float* dtable, int rows, int dim) {
+    int c = blockIdx.x * blockDim.x + threadIdx.x;
+    if (c >= dim) return;
+    for (int i = 0; i < rows; ++i) {
+        long long r = (long long)ids[i] * dim + c;
+        dtable[r] = dtable[r] + dy[(long long)i * dim + c];
+    }
+}

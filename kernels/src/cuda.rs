@@ -4,7 +4,8 @@
 //! point reports a missing library or GPU as an error instead of the panic
 //! cudarc would raise.
 
-use crate::ops::{AttentionShape, MatmulShape};
+use crate::ops::{AttentionShape, MatmulShape, RowStats};
+use crate::reduce::recip;
 use cudarc::{
     driver::{CudaContext, CudaFunction, CudaModule, CudaStream, LaunchConfig, PushKernelArg},
     nvrtc::{CompileOptions, Ptx},
@@ -238,6 +239,99 @@ impl Gpu {
         // the stream orders it after the first pass.
         unsafe { launch.launch(grid(s.out_len())) }.map_err(driver)?;
         self.stream.clone_dtoh(&dqkv).map_err(driver)
+    }
+
+    /// Layer norm of rows of width `gamma.len()` ([`crate::ops::layer_norm`]):
+    /// the output and each row's statistics.
+    pub fn layer_norm(
+        &self,
+        x: &[f32],
+        gamma: &[f32],
+        beta: &[f32],
+        eps: f32,
+    ) -> Result<(Vec<f32>, Vec<RowStats>), GpuError> {
+        let n = gamma.len();
+        assert!(n > 0 && beta.len() == n && x.len() % n == 0, "layer_norm shapes");
+        let rows = x.len() / n;
+        let dx = self.stream.clone_htod(x).map_err(driver)?;
+        let dg = self.stream.clone_htod(gamma).map_err(driver)?;
+        let db = self.stream.clone_htod(beta).map_err(driver)?;
+        let mut dy = self.stream.alloc_zeros::<f32>(x.len()).map_err(driver)?;
+        let mut dm = self.stream.alloc_zeros::<f32>(rows).map_err(driver)?;
+        let mut dr = self.stream.alloc_zeros::<f32>(rows).map_err(driver)?;
+        let f = self.func("layer_norm_fwd")?;
+        let (ri, ni, inv_n) = (rows as i32, n as i32, recip(n));
+        let mut launch = self.stream.launch_builder(&f);
+        launch
+            .arg(&dx)
+            .arg(&dg)
+            .arg(&db)
+            .arg(&mut dy)
+            .arg(&mut dm)
+            .arg(&mut dr)
+            .arg(&ri)
+            .arg(&ni)
+            .arg(&inv_n)
+            .arg(&eps);
+        // SAFETY: matches `layer_norm_fwd(const float*×3, float*×3, int, int, float, float)`; sizes checked above.
+        unsafe { launch.launch(grid(rows)) }.map_err(driver)?;
+        let (mean, rstd) = (self.stream.clone_dtoh(&dm).map_err(driver)?, self.stream.clone_dtoh(&dr).map_err(driver)?);
+        let stats = mean.into_iter().zip(rstd).map(|(mean, rstd)| RowStats { mean, rstd }).collect();
+        Ok((self.stream.clone_dtoh(&dy).map_err(driver)?, stats))
+    }
+
+    /// Layer-norm backward ([`crate::ops::layer_norm_backward`]): `(dx, dγ, dβ)`.
+    pub fn layer_norm_backward(
+        &self,
+        x: &[f32],
+        gamma: &[f32],
+        stats: &[RowStats],
+        dy: &[f32],
+    ) -> Result<(Vec<f32>, Vec<f32>, Vec<f32>), GpuError> {
+        let (n, rows) = (gamma.len(), stats.len());
+        assert!(n > 0 && x.len() == rows * n && dy.len() == x.len(), "layer_norm_backward shapes");
+        let mean: Vec<f32> = stats.iter().map(|s| s.mean).collect();
+        let rstd: Vec<f32> = stats.iter().map(|s| s.rstd).collect();
+        let (dxv, dgv) = (self.stream.clone_htod(x).map_err(driver)?, self.stream.clone_htod(gamma).map_err(driver)?);
+        let (dm, dr) = (self.stream.clone_htod(&mean).map_err(driver)?, self.stream.clone_htod(&rstd).map_err(driver)?);
+        let ddy = self.stream.clone_htod(dy).map_err(driver)?;
+        let mut ddx = self.stream.alloc_zeros::<f32>(x.len()).map_err(driver)?;
+        let mut ddg = self.stream.alloc_zeros::<f32>(n).map_err(driver)?;
+        let mut ddb = self.stream.alloc_zeros::<f32>(n).map_err(driver)?;
+        let (ri, ni, inv_n) = (rows as i32, n as i32, recip(n));
+        let f = self.func("layer_norm_bwd_rows")?;
+        let mut launch = self.stream.launch_builder(&f);
+        launch.arg(&dxv).arg(&dgv).arg(&dm).arg(&dr).arg(&ddy).arg(&mut ddx).arg(&ri).arg(&ni).arg(&inv_n);
+        // SAFETY: matches `layer_norm_bwd_rows(const float*×5, float*, int, int, float)`.
+        unsafe { launch.launch(grid(rows)) }.map_err(driver)?;
+        let f = self.func("layer_norm_bwd_params")?;
+        let mut launch = self.stream.launch_builder(&f);
+        launch.arg(&dxv).arg(&dm).arg(&dr).arg(&ddy).arg(&mut ddg).arg(&mut ddb).arg(&ri).arg(&ni);
+        // SAFETY: matches `layer_norm_bwd_params(const float*×4, float*, float*, int, int)`.
+        unsafe { launch.launch(grid(n)) }.map_err(driver)?;
+        Ok((
+            self.stream.clone_dtoh(&ddx).map_err(driver)?,
+            self.stream.clone_dtoh(&ddg).map_err(driver)?,
+            self.stream.clone_dtoh(&ddb).map_err(driver)?,
+        ))
+    }
+
+    /// Embedding backward ([`crate::ops::embedding_backward`]) into a
+    /// `[vocab × dim]` table. Ids must be below `vocab`.
+    pub fn embedding_backward(&self, ids: &[u32], dy: &[f32], dim: usize, vocab: usize) -> Result<Vec<f32>, GpuError> {
+        assert!(dim > 0 && dy.len() == ids.len() * dim, "embedding_backward shapes");
+        if let Some(id) = ids.iter().find(|&&id| id as usize >= vocab) {
+            return Err(GpuError::Shape(format!("embedding id {id} is outside a vocabulary of {vocab}")));
+        }
+        let (dids, ddy) = (self.stream.clone_htod(ids).map_err(driver)?, self.stream.clone_htod(dy).map_err(driver)?);
+        let mut dt = self.stream.alloc_zeros::<f32>(vocab * dim).map_err(driver)?;
+        let (ri, di) = (ids.len() as i32, dim as i32);
+        let f = self.func("embedding_bwd")?;
+        let mut launch = self.stream.launch_builder(&f);
+        launch.arg(&dids).arg(&ddy).arg(&mut dt).arg(&ri).arg(&di);
+        // SAFETY: matches `embedding_bwd(const unsigned int*, const float*, float*, int, int)`; ids checked above.
+        unsafe { launch.launch(grid(dim)) }.map_err(driver)?;
+        self.stream.clone_dtoh(&dt).map_err(driver)
     }
 }
 

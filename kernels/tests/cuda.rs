@@ -19,7 +19,17 @@ fn kernels_compile_with_nvrtc() {
     match cuda::compile() {
         Ok(ptx) => {
             let src = ptx.to_src();
-            for entry in ["matmul", "softmax_rows", "attention_fwd", "attention_bwd_rows", "attention_bwd_grads"] {
+            for entry in [
+                "matmul",
+                "softmax_rows",
+                "attention_fwd",
+                "attention_bwd_rows",
+                "attention_bwd_grads",
+                "layer_norm_fwd",
+                "layer_norm_bwd_rows",
+                "layer_norm_bwd_params",
+                "embedding_bwd",
+            ] {
                 assert!(src.contains(&format!(".entry {entry}")), "{entry}");
             }
             // The flags took: no contraction into FMA, IEEE division.
@@ -102,4 +112,39 @@ fn gpu_attention_matches_reference_bitwise() {
     }
     let too_long = AttentionShape { batch: 1, seq: 1025, heads: 1, head_dim: 1 };
     assert!(matches!(gpu.attention(&vec![0.0; too_long.qkv_len()], too_long), Err(cuda::GpuError::Shape(_))));
+}
+
+#[test]
+fn gpu_layer_norm_and_embedding_match_reference_bitwise() {
+    let gpu = match cuda::Gpu::new() {
+        Ok(g) => g,
+        Err(cuda::GpuError::Unavailable(why)) => return eprintln!("skipped: {why}"),
+        Err(e) => panic!("{e}"),
+    };
+    let mut rng = SmallRng::seed_from_u64(9);
+    let mut random = |n: usize| -> Vec<f32> { (0..n).map(|_| rng.gen_range(-3.0f32..3.0)).collect() };
+    for &(rows, n) in &[(1, 1), (5, 3), (33, 100), (256, 768)] {
+        let (x, gamma, beta, dy) = (random(rows * n), random(n), random(n), random(rows * n));
+        let mut want = vec![0.0; rows * n];
+        let mut stats = vec![ops::RowStats::default(); rows];
+        ops::layer_norm(&x, &gamma, &beta, 1e-5, &mut want, &mut stats);
+        let (got, got_stats) = gpu.layer_norm(&x, &gamma, &beta, 1e-5).unwrap();
+        assert_eq!(bits(&got), bits(&want), "layer_norm {rows}×{n}");
+        assert_eq!(got_stats, stats);
+        let (mut dx, mut dg, mut db) = (vec![0.0; rows * n], vec![0.0; n], vec![0.0; n]);
+        ops::layer_norm_backward(&x, &gamma, &stats, &dy, &mut dx, &mut dg, &mut db);
+        let (gx, gg, gb) = gpu.layer_norm_backward(&x, &gamma, &stats, &dy).unwrap();
+        assert_eq!(
+            (bits(&gx), bits(&gg), bits(&gb)),
+            (bits(&dx), bits(&dg), bits(&db)),
+            "layer_norm_backward {rows}×{n}"
+        );
+    }
+    let (vocab, dim, rows) = (50, 24, 300);
+    let ids: Vec<u32> = (0..rows).map(|i| ((i * 7919) % 37) as u32).collect();
+    let dy = random(rows * dim);
+    let mut want = vec![0.0; vocab * dim];
+    ops::embedding_backward(&ids, &dy, dim, &mut want);
+    assert_eq!(bits(&gpu.embedding_backward(&ids, &dy, dim, vocab).unwrap()), bits(&want));
+    assert!(matches!(gpu.embedding_backward(&[50], &dy[..dim], dim, vocab), Err(cuda::GpuError::Shape(_))));
 }
