@@ -78,6 +78,9 @@ pub fn compile() -> Result<Ptx, GpuError> {
     cudarc::nvrtc::compile_ptx_with_opts(SOURCE, compile_options()).map_err(|e| GpuError::Compile(format!("{e:?}")))
 }
 
+/// `(dx, dγ, dβ)` of a layer norm.
+pub type LayerNormGrads = (Vec<f32>, Vec<f32>, Vec<f32>);
+
 /// A GPU with the kernels loaded.
 pub struct Gpu {
     ctx: Arc<CudaContext>,
@@ -287,7 +290,7 @@ impl Gpu {
         gamma: &[f32],
         stats: &[RowStats],
         dy: &[f32],
-    ) -> Result<(Vec<f32>, Vec<f32>, Vec<f32>), GpuError> {
+    ) -> Result<LayerNormGrads, GpuError> {
         let (n, rows) = (gamma.len(), stats.len());
         assert!(n > 0 && x.len() == rows * n && dy.len() == x.len(), "layer_norm_backward shapes");
         let mean: Vec<f32> = stats.iter().map(|s| s.mean).collect();

@@ -13,6 +13,8 @@
 //! they return the reference's bits.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+// `a = a + b` spells out each fold's order where `+=` would hide it.
+#![allow(clippy::assign_op_pattern)]
 
 extern crate alloc;
 

@@ -21,8 +21,8 @@
 const LN2_HI: f32 = f32::from_bits(0x3f31_7200); // 0.693145751953125
 /// ln 2 − LN2_HI.
 const LN2_LO: f32 = f32::from_bits(0x35bf_be8e); // 1.4286068e-6
-/// log2(e).
-const LOG2E: f32 = 1.442_695_04;
+/// log2(e) (bits 0x3fb8aa3b, the literal 1.44269504f of the CUDA source).
+const LOG2E: f32 = core::f32::consts::LOG2_E;
 /// 1.5 · 2²³: adding and subtracting it rounds to the nearest integer (ties to even).
 const ROUND_MAGIC: f32 = 12_582_912.0;
 
