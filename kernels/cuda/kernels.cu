@@ -70,15 +70,14 @@ __device__ float g_gelu(float x) {
     return (0.5f * x) * (1.0f + g_tanh(u));
 }
 
-// Canonical tree sum of x[0], x[stride], …, x[(len-1)·stride] by one thread:
-// a binary counter of partial sums reproduces the power-of-two-stride tree
-// (see reduce::tree_sum_streaming, which the Rust tests prove equal).
-__device__ float g_tree_sum_strided(const float* x, int len, int stride) {
+// The canonical tree sum fed one value at a time (reduce::tree_sum_streaming).
+struct TreeSum {
     float sums[32];
     int sizes[32];
-    int top = 0;
-    for (int i = 0; i < len; ++i) {
-        sums[top] = x[(long long)i * stride];
+    int top;
+    __device__ TreeSum() : top(0) {}
+    __device__ void push(float v) {
+        sums[top] = v;
         sizes[top] = 1;
         ++top;
         while (top >= 2 && sizes[top - 1] == sizes[top - 2]) {
@@ -87,10 +86,20 @@ __device__ float g_tree_sum_strided(const float* x, int len, int stride) {
             --top;
         }
     }
-    if (top == 0) return 0.0f;
-    float acc = sums[top - 1];
-    for (int i = top - 2; i >= 0; --i) acc = sums[i] + acc;
-    return acc;
+    __device__ float finish() const {
+        if (top == 0) return 0.0f;
+        float acc = sums[top - 1];
+        for (int i = top - 2; i >= 0; --i) acc = sums[i] + acc;
+        return acc;
+    }
+};
+
+// Canonical tree sum of x[0], x[stride], …, x[(len-1)·stride] by one thread
+// (see reduce::tree_sum_streaming, which the Rust tests prove equal).
+__device__ float g_tree_sum_strided(const float* x, int len, int stride) {
+    TreeSum s;
+    for (int i = 0; i < len; ++i) s.push(x[(long long)i * stride]);
+    return s.finish();
 }
 
 // Canonical tree sum of sh[0..n) in shared memory, in place, by the block.
@@ -189,29 +198,6 @@ extern "C" __global__ void softmax_rows(const float* x, float* out, int n, int l
     }
 }
 
-// The canonical tree sum fed one value at a time (reduce::tree_sum_streaming).
-struct TreeSum {
-    float sums[32];
-    int sizes[32];
-    int top;
-    __device__ TreeSum() : top(0) {}
-    __device__ void push(float v) {
-        sums[top] = v;
-        sizes[top] = 1;
-        ++top;
-        while (top >= 2 && sizes[top - 1] == sizes[top - 2]) {
-            sums[top - 2] = sums[top - 2] + sums[top - 1];
-            sizes[top - 2] *= 2;
-            --top;
-        }
-    }
-    __device__ float finish() const {
-        if (top == 0) return 0.0f;
-        float acc = sums[top - 1];
-        for (int i = top - 2; i >= 0; --i) acc = sums[i] + acc;
-        return acc;
-    }
-};
 
 // The longest sequence the attention kernels take (scores live in local memory).
 #define ATT_MAX_SEQ 1024
