@@ -9,7 +9,6 @@
 // - exp/ln/tanh are the same polynomials as kernels/src/math.rs.
 // Parallelism only decides which thread computes which output.
 
-#define TILE 16
 
 __device__ __forceinline__ float g_pow2(int n) { return __int_as_float((n + 127) << 23); }
 
@@ -114,30 +113,86 @@ __device__ float g_block_tree_sum(float* sh, int n) {
     return total;
 }
 
-extern "C" __global__ void matmul(const float* a, const float* b, float* c, int m, int k, int n, int ta, int tb) {
-    __shared__ float As[TILE][TILE];
-    __shared__ float Bs[TILE][TILE];
-    int i = blockIdx.y * TILE + threadIdx.y;
-    int j = blockIdx.x * TILE + threadIdx.x;
-    float acc = 0.0f;
-    for (int p0 = 0; p0 < k; p0 += TILE) {
-        int pa = p0 + threadIdx.x;
-        int pb = p0 + threadIdx.y;
-        As[threadIdx.y][threadIdx.x] = (i < m && pa < k) ? a[ta ? (long long)pa * m + i : (long long)i * k + pa] : 0.0f;
-        Bs[threadIdx.y][threadIdx.x] = (j < n && pb < k) ? b[tb ? (long long)j * k + pb : (long long)pb * n + j] : 0.0f;
+// Matmul C[m×n] = op(A)·op(B), register-tiled: a block computes a 64×64
+// tile of C with 256 threads, each thread a 4×4 grid of outputs (rows
+// ty + 16r, columns tx + 16c, so shared-memory reads are conflict-free and
+// stores coalesce). K is staged through shared memory 16 at a time, and
+// every output still folds p = 0, 1, …, k−1 in order with a separate
+// multiply and add, exactly as ops::matmul: the tiling decides only which
+// thread computes which output and where operands wait.
+#define MM_BM 64
+#define MM_BN 64
+#define MM_BK 16
+#define MM_THREADS 256
+
+extern "C" __global__ void __launch_bounds__(MM_THREADS) matmul(const float* a, const float* b, float* c, int m, int k,
+                                                                int n, int ta, int tb) {
+    // +1 column of padding: transposed-order stores do not collide in one bank.
+    __shared__ float As[MM_BK][MM_BM + 1];
+    __shared__ float Bs[MM_BK][MM_BN + 1];
+    int tid = threadIdx.x, tx = tid % 16, ty = tid / 16;
+    int row0 = blockIdx.y * MM_BM, col0 = blockIdx.x * MM_BN;
+    float acc[4][4];
+    for (int r = 0; r < 4; ++r)
+        for (int q = 0; q < 4; ++q) acc[r][q] = 0.0f;
+    for (int p0 = 0; p0 < k; p0 += MM_BK) {
+        // Global loads walk the operand's contiguous dimension across threads.
+        for (int l = tid; l < MM_BM * MM_BK; l += MM_THREADS) {
+            int ii = ta ? l % MM_BM : l / MM_BK, pp = ta ? l / MM_BM : l % MM_BK;
+            int i = row0 + ii, p = p0 + pp;
+            As[pp][ii] = (i < m && p < k) ? a[ta ? (long long)p * m + i : (long long)i * k + p] : 0.0f;
+        }
+        for (int l = tid; l < MM_BK * MM_BN; l += MM_THREADS) {
+            int jj = tb ? l / MM_BK : l % MM_BN, pp = tb ? l % MM_BK : l / MM_BN;
+            int j = col0 + jj, p = p0 + pp;
+            Bs[pp][jj] = (j < n && p < k) ? b[tb ? (long long)j * k + p : (long long)p * n + j] : 0.0f;
+        }
         __syncthreads();
-        int q_end = min(TILE, k - p0);
-        for (int q = 0; q < q_end; ++q) acc = acc + As[threadIdx.y][q] * Bs[q][threadIdx.x];
+        // Only real terms are added (padding would turn a −0 sum into +0).
+        int q_end = min(MM_BK, k - p0);
+        for (int q = 0; q < q_end; ++q) {
+            float ar[4], br[4];
+            for (int r = 0; r < 4; ++r) ar[r] = As[q][ty + 16 * r];
+            for (int u = 0; u < 4; ++u) br[u] = Bs[q][tx + 16 * u];
+            for (int r = 0; r < 4; ++r)
+                for (int u = 0; u < 4; ++u) acc[r][u] = acc[r][u] + ar[r] * br[u];
+        }
         __syncthreads();
     }
-    if (i < m && j < n) c[(long long)i * n + j] = acc;
+    for (int r = 0; r < 4; ++r) {
+        int i = row0 + ty + 16 * r;
+        if (i >= m) continue;
+        for (int u = 0; u < 4; ++u) {
+            int j = col0 + tx + 16 * u;
+            if (j < n) c[(long long)i * n + j] = acc[r][u];
+        }
+    }
 }
 
-// op: 0 add, 1 mul
+
+__device__ float g_gelu_grad(float x) {
+    const float C = 0.79788456f, K = 0.044715f, K3 = 3.0f * 0.044715f;
+    float x2 = x * x;
+    float u = C * (x + K * (x2 * x));
+    float t = g_tanh(u);
+    float du = C * (1.0f + K3 * x2);
+    return 0.5f * (1.0f + t) + (0.5f * x) * ((1.0f - t * t) * du);
+}
+
+// op: 0 add (a + b), 1 mul (a · b), 2 relu backward (a = x, b = dy),
+// 3 gelu backward (a = x, b = dy), 4 accumulate ((0 + a) + b).
 extern "C" __global__ void binary(const float* a, const float* b, float* out, long long len, int op) {
     long long t = (long long)blockIdx.x * blockDim.x + threadIdx.x;
     if (t >= len) return;
-    out[t] = op == 0 ? a[t] + b[t] : a[t] * b[t];
+    float x = a[t], y = b[t], r;
+    switch (op) {
+        case 0: r = x + y; break;
+        case 1: r = x * y; break;
+        case 2: r = x > 0.0f ? y : 0.0f; break;
+        case 3: r = y * g_gelu_grad(x); break;
+        default: r = (0.0f + x) + y; break;
+    }
+    out[t] = r;
 }
 
 // op: 0 relu, 1 gelu, 2 exp, 3 ln, 4 tanh
@@ -360,4 +415,75 @@ extern "C" __global__ void embedding_bwd(const unsigned int* ids, const float* d
         long long r = (long long)ids[i] * dim + c;
         dtable[r] = dtable[r] + dy[(long long)i * dim + c];
     }
+}
+
+// Embedding lookup (ops::embedding): one thread per output element; ids checked by the host.
+extern "C" __global__ void embedding_fwd(const unsigned int* ids, const float* table, float* out, int rows, int dim) {
+    long long t = (long long)blockIdx.x * blockDim.x + threadIdx.x;
+    if (t >= (long long)rows * dim) return;
+    long long i = t / dim, c = t % dim;
+    out[t] = table[(long long)ids[i] * dim + c];
+}
+
+// Softmax backward from its output (ops::softmax_backward): one thread per row,
+// dot = canonical tree of y·dy, then dx = y·(dy − dot).
+extern "C" __global__ void softmax_bwd_rows(const float* y, const float* dy, float* dx, int rows, int n) {
+    int i = blockIdx.x * blockDim.x + threadIdx.x;
+    if (i >= rows) return;
+    const float* yr = y + (long long)i * n;
+    const float* gr = dy + (long long)i * n;
+    TreeSum s;
+    for (int j = 0; j < n; ++j) s.push(yr[j] * gr[j]);
+    float dot = s.finish();
+    float* out = dx + (long long)i * n;
+    for (int j = 0; j < n; ++j) out[j] = yr[j] * (gr[j] - dot);
+}
+
+// Mean cross-entropy from the log-softmax (ops::cross_entropy): one thread folds
+// the rows' target log-probabilities through the canonical tree.
+extern "C" __global__ void cross_entropy_loss(const float* logp, const unsigned int* targets, float* loss, int rows, int n,
+                                              float inv_rows) {
+    if (blockIdx.x * blockDim.x + threadIdx.x != 0) return;
+    TreeSum s;
+    for (int i = 0; i < rows; ++i) s.push(logp[(long long)i * n + targets[i]]);
+    loss[0] = -(s.finish() * inv_rows);
+}
+
+// Cross-entropy gradient (ops::cross_entropy_backward): (exp(logp) − onehot) · scale.
+extern "C" __global__ void cross_entropy_bwd(const float* logp, const unsigned int* targets, float* dlogits, int rows, int n,
+                                             float scale) {
+    long long t = (long long)blockIdx.x * blockDim.x + threadIdx.x;
+    if (t >= (long long)rows * n) return;
+    int i = (int)(t / n), j = (int)(t % n);
+    float onehot = j == (int)targets[i] ? 1.0f : 0.0f;
+    dlogits[t] = (g_exp(logp[t]) - onehot) * scale;
+}
+
+// SGD with momentum and coupled weight decay (optim::sgd_momentum).
+extern "C" __global__ void sgd_momentum(float* param, const float* grad, float* velocity, long long len, float lr,
+                                        float momentum, float weight_decay) {
+    long long t = (long long)blockIdx.x * blockDim.x + threadIdx.x;
+    if (t >= len) return;
+    float g = (0.0f + grad[t]) + weight_decay * param[t];
+    float v = momentum * velocity[t] + g;
+    velocity[t] = v;
+    param[t] = param[t] - lr * v;
+}
+
+// AdamW (optim::AdamW::step); the host computes decay = lr·wd and the bias
+// corrections bc1 = 1 − β₁ᵗ, bc2 = 1 − β₂ᵗ exactly as the reference does.
+extern "C" __global__ void adamw(float* param, const float* grad, float* m, float* v, long long len, float lr, float beta1,
+                                 float beta2, float eps, float decay, float bc1, float bc2) {
+    long long t = (long long)blockIdx.x * blockDim.x + threadIdx.x;
+    if (t >= len) return;
+    float g = 0.0f + grad[t];
+    float p = param[t];
+    p = p - decay * p;
+    float mt = beta1 * m[t] + (1.0f - beta1) * g;
+    float vt = beta2 * v[t] + (1.0f - beta2) * (g * g);
+    m[t] = mt;
+    v[t] = vt;
+    float mhat = mt / bc1;
+    float vhat = vt / bc2;
+    param[t] = p - lr * (mhat / (sqrtf(vhat) + eps));
 }

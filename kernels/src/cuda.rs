@@ -5,9 +5,10 @@
 //! cudarc would raise.
 
 use crate::ops::{AttentionShape, MatmulShape, RowStats};
+use crate::optim::{self, AdamW};
 use crate::reduce::recip;
 use cudarc::{
-    driver::{CudaContext, CudaFunction, CudaModule, CudaStream, LaunchConfig, PushKernelArg},
+    driver::{CudaContext, CudaFunction, CudaModule, CudaSlice, CudaStream, LaunchConfig, PushKernelArg},
     nvrtc::{CompileOptions, Ptx},
 };
 use std::sync::Arc;
@@ -114,6 +115,30 @@ pub enum Unary {
     Tanh = 4,
 }
 
+/// Elementwise operators of the `binary` kernel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(i32)]
+pub enum Binary {
+    /// `a + b` ([`crate::ops::add`]).
+    Add = 0,
+    /// `a · b` ([`crate::ops::mul`]).
+    Mul = 1,
+    /// [`crate::ops::relu_backward`] with `a = x`, `b = dy`.
+    ReluBackward = 2,
+    /// [`crate::ops::gelu_backward`] with `a = x`, `b = dy`.
+    GeluBackward = 3,
+    /// [`crate::ops::accumulate`]: `(0 + a) + b`.
+    Accumulate = 4,
+}
+
+/// Checks that every class index is below `n`.
+fn check_targets(targets: &[u32], n: usize) -> Result<(), GpuError> {
+    match targets.iter().find(|&&t| t as usize >= n) {
+        Some(t) => Err(GpuError::Shape(format!("target {t} is not below {n} classes"))),
+        None => Ok(()),
+    }
+}
+
 impl Gpu {
     /// Opens device 0 and loads the kernels, or says why it cannot.
     pub fn new() -> Result<Self, GpuError> {
@@ -136,24 +161,48 @@ impl Gpu {
         self.module.load_function(name).map_err(driver)
     }
 
+    /// The stream every kernel is launched on (for callers that keep data
+    /// on the device, such as benchmarks).
+    pub fn stream(&self) -> &Arc<CudaStream> {
+        &self.stream
+    }
+
     /// `C = op(A)·op(B)`.
     pub fn matmul(&self, a: &[f32], b: &[f32], s: MatmulShape) -> Result<Vec<f32>, GpuError> {
         assert!(a.len() == s.m * s.k && b.len() == s.k * s.n, "matmul shapes");
         let da = self.stream.clone_htod(a).map_err(driver)?;
         let db = self.stream.clone_htod(b).map_err(driver)?;
         let mut dc = self.stream.alloc_zeros::<f32>(s.m * s.n).map_err(driver)?;
+        self.matmul_on_device(&da, &db, &mut dc, s)?;
+        self.stream.clone_dtoh(&dc).map_err(driver)
+    }
+
+    /// [`Gpu::matmul`] on buffers already on the device (queued on
+    /// [`Gpu::stream`], not awaited).
+    pub fn matmul_on_device(
+        &self,
+        a: &CudaSlice<f32>,
+        b: &CudaSlice<f32>,
+        c: &mut CudaSlice<f32>,
+        s: MatmulShape,
+    ) -> Result<(), GpuError> {
+        assert!(a.len() == s.m * s.k && b.len() == s.k * s.n && c.len() == s.m * s.n, "matmul shapes");
+        if s.m * s.n == 0 {
+            return Ok(());
+        }
         let f = self.func("matmul")?;
         let (m, k, n, ta, tb) = (s.m as i32, s.k as i32, s.n as i32, s.ta as i32, s.tb as i32);
+        // One 64×64 tile of C per block of 256 threads (see the kernel).
         let cfg = LaunchConfig {
-            grid_dim: ((s.n as u32).div_ceil(16), (s.m as u32).div_ceil(16), 1),
-            block_dim: (16, 16, 1),
+            grid_dim: ((s.n as u32).div_ceil(64), (s.m as u32).div_ceil(64), 1),
+            block_dim: (256, 1, 1),
             shared_mem_bytes: 0,
         };
         let mut launch = self.stream.launch_builder(&f);
-        launch.arg(&da).arg(&db).arg(&mut dc).arg(&m).arg(&k).arg(&n).arg(&ta).arg(&tb);
+        launch.arg(a).arg(b).arg(c).arg(&m).arg(&k).arg(&n).arg(&ta).arg(&tb);
         // SAFETY: argument types and order match the kernel's signature; sizes checked above.
         unsafe { launch.launch(cfg) }.map_err(driver)?;
-        self.stream.clone_dtoh(&dc).map_err(driver)
+        Ok(())
     }
 
     /// Elementwise `op(x)`.
@@ -335,6 +384,178 @@ impl Gpu {
         // SAFETY: matches `embedding_bwd(const unsigned int*, const float*, float*, int, int)`; ids checked above.
         unsafe { launch.launch(grid(dim)) }.map_err(driver)?;
         self.stream.clone_dtoh(&dt).map_err(driver)
+    }
+
+    /// Elementwise `op(a, b)` on equal-length inputs.
+    pub fn binary(&self, a: &[f32], b: &[f32], op: Binary) -> Result<Vec<f32>, GpuError> {
+        assert_eq!(a.len(), b.len(), "binary: lengths differ");
+        let (da, db) = (self.stream.clone_htod(a).map_err(driver)?, self.stream.clone_htod(b).map_err(driver)?);
+        let mut dy = self.stream.alloc_zeros::<f32>(a.len()).map_err(driver)?;
+        let f = self.func("binary")?;
+        let (len, op) = (a.len() as i64, op as i32);
+        let mut launch = self.stream.launch_builder(&f);
+        launch.arg(&da).arg(&db).arg(&mut dy).arg(&len).arg(&op);
+        // SAFETY: matches `binary(const float*, const float*, float*, long long, int)`; lengths checked above.
+        unsafe { launch.launch(grid(a.len())) }.map_err(driver)?;
+        self.stream.clone_dtoh(&dy).map_err(driver)
+    }
+
+    /// `x[rows × n] + bias[n]` ([`crate::ops::bias_add`]).
+    pub fn bias_add(&self, x: &[f32], bias: &[f32]) -> Result<Vec<f32>, GpuError> {
+        let n = bias.len();
+        assert!(n > 0 && x.len() % n == 0, "bias_add shapes");
+        let (dx, db) = (self.stream.clone_htod(x).map_err(driver)?, self.stream.clone_htod(bias).map_err(driver)?);
+        let mut dy = self.stream.alloc_zeros::<f32>(x.len()).map_err(driver)?;
+        let f = self.func("bias_add")?;
+        let (len, ni) = (x.len() as i64, n as i32);
+        let mut launch = self.stream.launch_builder(&f);
+        launch.arg(&dx).arg(&db).arg(&mut dy).arg(&len).arg(&ni);
+        // SAFETY: matches `bias_add(const float*, const float*, float*, long long, int)`.
+        unsafe { launch.launch(grid(x.len())) }.map_err(driver)?;
+        self.stream.clone_dtoh(&dy).map_err(driver)
+    }
+
+    /// Rows of `table[vocab × dim]` picked by `ids` ([`crate::ops::embedding`]).
+    pub fn embedding(&self, ids: &[u32], table: &[f32], dim: usize) -> Result<Vec<f32>, GpuError> {
+        assert!(dim > 0 && table.len() % dim == 0, "embedding shapes");
+        let vocab = table.len() / dim;
+        if let Some(id) = ids.iter().find(|&&id| id as usize >= vocab) {
+            return Err(GpuError::Shape(format!("embedding id {id} is outside a vocabulary of {vocab}")));
+        }
+        let (di, dt) = (self.stream.clone_htod(ids).map_err(driver)?, self.stream.clone_htod(table).map_err(driver)?);
+        let mut dy = self.stream.alloc_zeros::<f32>(ids.len() * dim).map_err(driver)?;
+        let f = self.func("embedding_fwd")?;
+        let (ri, dimi) = (ids.len() as i32, dim as i32);
+        let mut launch = self.stream.launch_builder(&f);
+        launch.arg(&di).arg(&dt).arg(&mut dy).arg(&ri).arg(&dimi);
+        // SAFETY: matches `embedding_fwd(const unsigned int*, const float*, float*, int, int)`; ids checked above.
+        unsafe { launch.launch(grid(ids.len() * dim)) }.map_err(driver)?;
+        self.stream.clone_dtoh(&dy).map_err(driver)
+    }
+
+    /// Softmax backward from its output ([`crate::ops::softmax_backward`]).
+    pub fn softmax_backward(&self, y: &[f32], dy: &[f32], n: usize) -> Result<Vec<f32>, GpuError> {
+        assert!(n > 0 && y.len() % n == 0 && dy.len() == y.len(), "softmax_backward shapes");
+        let (dyv, dgv) = (self.stream.clone_htod(y).map_err(driver)?, self.stream.clone_htod(dy).map_err(driver)?);
+        let mut dx = self.stream.alloc_zeros::<f32>(y.len()).map_err(driver)?;
+        let f = self.func("softmax_bwd_rows")?;
+        let (rows, ni) = ((y.len() / n) as i32, n as i32);
+        let mut launch = self.stream.launch_builder(&f);
+        launch.arg(&dyv).arg(&dgv).arg(&mut dx).arg(&rows).arg(&ni);
+        // SAFETY: matches `softmax_bwd_rows(const float*, const float*, float*, int, int)`.
+        unsafe { launch.launch(grid(y.len() / n)) }.map_err(driver)?;
+        self.stream.clone_dtoh(&dx).map_err(driver)
+    }
+
+    /// Mean cross-entropy of `logits[rows × n]` against `targets`
+    /// ([`crate::ops::cross_entropy`]): the loss and the log-softmax.
+    pub fn cross_entropy(&self, logits: &[f32], targets: &[u32], n: usize) -> Result<(f32, Vec<f32>), GpuError> {
+        let rows = targets.len();
+        assert!(rows > 0 && n > 0 && logits.len() == rows * n, "cross_entropy shapes");
+        check_targets(targets, n)?;
+        let dx = self.stream.clone_htod(logits).map_err(driver)?;
+        let dt = self.stream.clone_htod(targets).map_err(driver)?;
+        let mut logp = self.stream.alloc_zeros::<f32>(logits.len()).map_err(driver)?;
+        let mut loss = self.stream.alloc_zeros::<f32>(1).map_err(driver)?;
+        let f = self.func("softmax_rows")?;
+        let (ni, log) = (n as i32, 1i32);
+        let cfg =
+            LaunchConfig { grid_dim: (rows as u32, 1, 1), block_dim: (BLOCK, 1, 1), shared_mem_bytes: (n * 4) as u32 };
+        let mut launch = self.stream.launch_builder(&f);
+        launch.arg(&dx).arg(&mut logp).arg(&ni).arg(&log);
+        // SAFETY: matches `softmax_rows(const float*, float*, int, int)` with n floats of shared memory.
+        unsafe { launch.launch(cfg) }.map_err(driver)?;
+        let f = self.func("cross_entropy_loss")?;
+        let (ri, inv) = (rows as i32, recip(rows));
+        let mut launch = self.stream.launch_builder(&f);
+        launch.arg(&logp).arg(&dt).arg(&mut loss).arg(&ri).arg(&ni).arg(&inv);
+        // SAFETY: matches `cross_entropy_loss(const float*, const unsigned int*, float*, int, int, float)`; targets checked.
+        unsafe { launch.launch(grid(1)) }.map_err(driver)?;
+        let loss = self.stream.clone_dtoh(&loss).map_err(driver)?[0];
+        Ok((loss, self.stream.clone_dtoh(&logp).map_err(driver)?))
+    }
+
+    /// Gradient of [`Gpu::cross_entropy`] from its log-softmax, times the
+    /// upstream gradient `g` ([`crate::ops::cross_entropy_backward`]).
+    pub fn cross_entropy_backward(&self, logp: &[f32], targets: &[u32], g: f32, n: usize) -> Result<Vec<f32>, GpuError> {
+        let rows = targets.len();
+        assert!(rows > 0 && n > 0 && logp.len() == rows * n, "cross_entropy_backward shapes");
+        check_targets(targets, n)?;
+        let (dl, dt) = (self.stream.clone_htod(logp).map_err(driver)?, self.stream.clone_htod(targets).map_err(driver)?);
+        let mut dx = self.stream.alloc_zeros::<f32>(logp.len()).map_err(driver)?;
+        let f = self.func("cross_entropy_bwd")?;
+        let (ri, ni, scale) = (rows as i32, n as i32, g * recip(rows));
+        let mut launch = self.stream.launch_builder(&f);
+        launch.arg(&dl).arg(&dt).arg(&mut dx).arg(&ri).arg(&ni).arg(&scale);
+        // SAFETY: matches `cross_entropy_bwd(const float*, const unsigned int*, float*, int, int, float)`.
+        unsafe { launch.launch(grid(logp.len())) }.map_err(driver)?;
+        self.stream.clone_dtoh(&dx).map_err(driver)
+    }
+
+    /// [`optim::sgd_momentum`] in place.
+    pub fn sgd_momentum(
+        &self,
+        param: &mut [f32],
+        grad: &[f32],
+        velocity: &mut [f32],
+        lr: f32,
+        momentum: f32,
+        weight_decay: f32,
+    ) -> Result<(), GpuError> {
+        assert!(param.len() == grad.len() && grad.len() == velocity.len(), "sgd_momentum lengths");
+        let mut dp = self.stream.clone_htod(param).map_err(driver)?;
+        let dg = self.stream.clone_htod(grad).map_err(driver)?;
+        let mut dv = self.stream.clone_htod(velocity).map_err(driver)?;
+        let f = self.func("sgd_momentum")?;
+        let len = param.len() as i64;
+        let mut launch = self.stream.launch_builder(&f);
+        launch.arg(&mut dp).arg(&dg).arg(&mut dv).arg(&len).arg(&lr).arg(&momentum).arg(&weight_decay);
+        // SAFETY: matches `sgd_momentum(float*, const float*, float*, long long, float, float, float)`.
+        unsafe { launch.launch(grid(param.len())) }.map_err(driver)?;
+        self.stream.memcpy_dtoh(&dp, param).map_err(driver)?;
+        self.stream.memcpy_dtoh(&dv, velocity).map_err(driver)
+    }
+
+    /// [`AdamW::step`] in place (`step` counts from 1).
+    pub fn adamw(
+        &self,
+        h: &AdamW,
+        param: &mut [f32],
+        grad: &[f32],
+        m: &mut [f32],
+        v: &mut [f32],
+        step: u32,
+    ) -> Result<(), GpuError> {
+        assert!(param.len() == grad.len() && grad.len() == m.len() && m.len() == v.len(), "adamw lengths");
+        assert!(step >= 1, "adamw: steps count from 1");
+        // The scalars are the reference's, computed here by the same code.
+        let (bc1, bc2) = (1.0 - optim::powi(h.beta1, step), 1.0 - optim::powi(h.beta2, step));
+        let decay = h.lr * h.weight_decay;
+        let mut dp = self.stream.clone_htod(param).map_err(driver)?;
+        let dg = self.stream.clone_htod(grad).map_err(driver)?;
+        let mut dm = self.stream.clone_htod(m).map_err(driver)?;
+        let mut dv = self.stream.clone_htod(v).map_err(driver)?;
+        let f = self.func("adamw")?;
+        let len = param.len() as i64;
+        let mut launch = self.stream.launch_builder(&f);
+        launch
+            .arg(&mut dp)
+            .arg(&dg)
+            .arg(&mut dm)
+            .arg(&mut dv)
+            .arg(&len)
+            .arg(&h.lr)
+            .arg(&h.beta1)
+            .arg(&h.beta2)
+            .arg(&h.eps)
+            .arg(&decay)
+            .arg(&bc1)
+            .arg(&bc2);
+        // SAFETY: matches `adamw(float*, const float*, float*, float*, long long, float×7)`.
+        unsafe { launch.launch(grid(param.len())) }.map_err(driver)?;
+        self.stream.memcpy_dtoh(&dp, param).map_err(driver)?;
+        self.stream.memcpy_dtoh(&dm, m).map_err(driver)?;
+        self.stream.memcpy_dtoh(&dv, v).map_err(driver)
     }
 }
 

@@ -5,7 +5,7 @@
 #![cfg(feature = "cuda")]
 
 use gensyn_kernels::{
-    cuda, math, ops,
+    cuda, math, ops, optim,
     ops::{AttentionShape, MatmulShape},
 };
 use rand::{rngs::SmallRng, Rng, SeedableRng};
@@ -29,6 +29,14 @@ fn kernels_compile_with_nvrtc() {
                 "layer_norm_bwd_rows",
                 "layer_norm_bwd_params",
                 "embedding_bwd",
+                "binary",
+                "bias_add",
+                "embedding_fwd",
+                "softmax_bwd_rows",
+                "cross_entropy_loss",
+                "cross_entropy_bwd",
+                "sgd_momentum",
+                "adamw",
             ] {
                 assert!(src.contains(&format!(".entry {entry}")), "{entry}");
             }
@@ -147,4 +155,82 @@ fn gpu_layer_norm_and_embedding_match_reference_bitwise() {
     ops::embedding_backward(&ids, &dy, dim, &mut want);
     assert_eq!(bits(&gpu.embedding_backward(&ids, &dy, dim, vocab).unwrap()), bits(&want));
     assert!(matches!(gpu.embedding_backward(&[50], &dy[..dim], dim, vocab), Err(cuda::GpuError::Shape(_))));
+}
+
+#[test]
+fn gpu_training_ops_match_reference_bitwise() {
+    let gpu = match cuda::Gpu::new() {
+        Ok(g) => g,
+        Err(cuda::GpuError::Unavailable(why)) => return eprintln!("skipped: {why}"),
+        Err(e) => panic!("{e}"),
+    };
+    let mut rng = SmallRng::seed_from_u64(11);
+    let mut random = |n: usize| -> Vec<f32> {
+        (0..n).map(|_| rng.gen_range(-1.0f32..1.0) * 10f32.powi(rng.gen_range(-2..2))).collect()
+    };
+    // Elementwise pairs, including signed zeros.
+    let (mut a, b) = (random(5000), random(5000));
+    a[0] = -0.0;
+    a[1] = 0.0;
+    type Reference = fn(&[f32], &[f32], &mut [f32]);
+    let cases: [(cuda::Binary, Reference); 5] = [
+        (cuda::Binary::Add, ops::add),
+        (cuda::Binary::Mul, ops::mul),
+        (cuda::Binary::ReluBackward, ops::relu_backward),
+        (cuda::Binary::GeluBackward, ops::gelu_backward),
+        (cuda::Binary::Accumulate, ops::accumulate),
+    ];
+    for (op, reference) in cases {
+        let mut want = vec![0.0; a.len()];
+        reference(&a, &b, &mut want);
+        assert_eq!(bits(&gpu.binary(&a, &b, op).unwrap()), bits(&want), "{op:?}");
+    }
+    for &(rows, n) in &[(1, 1), (9, 7), (64, 1000)] {
+        let (x, bias, dy) = (random(rows * n), random(n), random(rows * n));
+        let mut want = vec![0.0; rows * n];
+        ops::bias_add(&x, &bias, &mut want);
+        assert_eq!(bits(&gpu.bias_add(&x, &bias).unwrap()), bits(&want), "bias_add {rows}×{n}");
+        let mut y = vec![0.0; rows * n];
+        ops::softmax(&x, &mut y, n);
+        ops::softmax_backward(&y, &dy, &mut want, n);
+        assert_eq!(bits(&gpu.softmax_backward(&y, &dy, n).unwrap()), bits(&want), "softmax_backward {rows}×{n}");
+        let targets: Vec<u32> = (0..rows).map(|i| ((i * 31) % n) as u32).collect();
+        let mut logp = vec![0.0; rows * n];
+        let loss = ops::cross_entropy(&x, &targets, &mut logp, n);
+        let (got_loss, got_logp) = gpu.cross_entropy(&x, &targets, n).unwrap();
+        assert_eq!((got_loss.to_bits(), bits(&got_logp)), (loss.to_bits(), bits(&logp)), "cross_entropy {rows}×{n}");
+        ops::cross_entropy_backward(&logp, &targets, 0.75, &mut want, n);
+        assert_eq!(
+            bits(&gpu.cross_entropy_backward(&logp, &targets, 0.75, n).unwrap()),
+            bits(&want),
+            "cross_entropy_backward {rows}×{n}"
+        );
+    }
+    assert!(matches!(gpu.cross_entropy(&[0.0; 4], &[2, 0], 2), Err(cuda::GpuError::Shape(_))));
+    let (vocab, dim) = (40, 12);
+    let table = random(vocab * dim);
+    let ids: Vec<u32> = (0..100).map(|i| ((i * 13) % vocab) as u32).collect();
+    let mut want = vec![0.0; ids.len() * dim];
+    ops::embedding(&ids, &table, dim, &mut want);
+    assert_eq!(bits(&gpu.embedding(&ids, &table, dim).unwrap()), bits(&want));
+    assert!(matches!(gpu.embedding(&[40], &table, dim), Err(cuda::GpuError::Shape(_))));
+    // Optimisers over a few steps, so their state feeds back.
+    let n = 3000;
+    let (mut p, mut vel) = (random(n), vec![0.0; n]);
+    let (mut gp, mut gvel) = (p.clone(), vel.clone());
+    for _ in 0..3 {
+        let g = random(n);
+        optim::sgd_momentum(&mut p, &g, &mut vel, 0.05, 0.9, 1e-4);
+        gpu.sgd_momentum(&mut gp, &g, &mut gvel, 0.05, 0.9, 1e-4).unwrap();
+        assert_eq!((bits(&gp), bits(&gvel)), (bits(&p), bits(&vel)), "sgd_momentum");
+    }
+    let h = optim::AdamW { lr: 3e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8, weight_decay: 0.01 };
+    let (mut p, mut m, mut v) = (random(n), vec![0.0; n], vec![0.0; n]);
+    let (mut gp, mut gm, mut gv) = (p.clone(), m.clone(), v.clone());
+    for step in 1..=3 {
+        let g = random(n);
+        h.step(&mut p, &g, &mut m, &mut v, step);
+        gpu.adamw(&h, &mut gp, &g, &mut gm, &mut gv, step).unwrap();
+        assert_eq!((bits(&gp), bits(&gm), bits(&gv)), (bits(&p), bits(&m), bits(&v)), "adamw step {step}");
+    }
 }
