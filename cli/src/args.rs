@@ -65,6 +65,9 @@ pub struct TrainArgs {
     /// CPU threads (results are identical for any count) [default: all cores].
     #[arg(long, value_name = "N", env = "GENSYN_THREADS", value_parser = clap::value_parser!(u32).range(1..=1024))]
     pub threads: Option<u32>,
+    /// Where the kernels run: cpu, or cuda for GPU 0 (results are identical).
+    #[arg(long, value_enum, default_value_t = Device::Cpu, env = "GENSYN_DEVICE")]
+    pub device: Device,
 }
 
 /// `gensyn replay`
@@ -79,6 +82,21 @@ pub struct ReplayArgs {
     /// CPU threads [default: all cores].
     #[arg(long, value_name = "N", env = "GENSYN_THREADS", value_parser = clap::value_parser!(u32).range(1..=1024))]
     pub threads: Option<u32>,
+    /// Where the kernels run: cpu, or cuda for GPU 0 (results are identical).
+    #[arg(long, value_enum, default_value_t = Device::Cpu, env = "GENSYN_DEVICE")]
+    pub device: Device,
+}
+
+/// A compute device for `train` and `replay`: `cpu` (the CPU kernels on
+/// `--threads` threads) or `cuda` (the CUDA kernels on GPU 0; needs libcuda
+/// and libnvrtc at run time). Plain comments on the variants keep clap's
+/// compact help layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Device {
+    // The CPU.
+    Cpu,
+    // GPU 0.
+    Cuda,
 }
 
 /// `gensyn devnet …`

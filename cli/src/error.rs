@@ -25,6 +25,8 @@ pub enum CliError {
     Mismatch(String),
     /// Waiting ran out (exit 1).
     Timeout(String),
+    /// The requested compute device cannot be used (exit 1).
+    Device(String),
     /// Anything else at run time (exit 1).
     Other(String),
 }
@@ -48,6 +50,7 @@ impl CliError {
             CliError::Rejected(_) => "rejected",
             CliError::Timeout(_) => "timeout",
             CliError::Mismatch(_) => "mismatch",
+            CliError::Device(_) => "device_unavailable",
             CliError::Other(_) => "other",
         }
     }
@@ -74,6 +77,7 @@ impl fmt::Display for CliError {
             CliError::Rejected(m) => write!(f, "transaction rejected: {m}"),
             CliError::Timeout(m) => write!(f, "timed out: {m}"),
             CliError::Mismatch(m) => write!(f, "mismatch: {m}"),
+            CliError::Device(m) => write!(f, "device unavailable: {m}"),
             CliError::Other(m) => write!(f, "{m}"),
         }
     }

@@ -137,6 +137,32 @@ fn train_then_replay_a_fixture() {
     assert_eq!(missing.code, 2, "{}", missing.stderr);
 }
 
+/// `--device cuda` trains to the CPU's commitments where a GPU is present;
+/// without one (CI) it fails with exit 1 and kind `device_unavailable`,
+/// writing nothing.
+#[test]
+fn cuda_device_gives_the_cpu_commitments_or_says_why_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec_path = manifest_dir().join("../fixtures/blobs-mlp-sgd.toml");
+    let spec = spec_path.to_str().unwrap();
+    let (cpu_out, gpu_out) = (dir.path().join("cpu"), dir.path().join("gpu"));
+    let run = gensyn(&["train", spec, "--out", gpu_out.to_str().unwrap(), "--device", "cuda", "--json"]);
+    if run.code != 0 {
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        let doc = run.json();
+        assert_eq!(doc["error"]["kind"], "device_unavailable", "{doc}");
+        assert!(!gpu_out.exists(), "nothing is written when the device is missing");
+        return eprintln!("skipped the GPU comparison: {}", doc["error"]["message"]);
+    }
+    let gpu = run.json();
+    assert!(gpu["device"].as_str().unwrap().starts_with("cuda"), "{gpu}");
+    let cpu = gensyn(&["train", spec, "--out", cpu_out.to_str().unwrap(), "--threads", "2", "--json"]).ok_json();
+    assert_eq!(gpu["checkpoints"], cpu["checkpoints"]);
+    assert_eq!(gpu["step_root"], cpu["step_root"]);
+    let r = gensyn(&["replay", cpu_out.to_str().unwrap(), "--segment", "3", "--device", "cuda", "--json"]).ok_json();
+    assert_eq!(r["ok"], true);
+}
+
 #[test]
 fn bad_task_specs_are_usage_errors_naming_the_field() {
     let dir = tempfile::tempdir().unwrap();

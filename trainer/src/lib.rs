@@ -8,7 +8,9 @@
 //! Flow: [`spec::TaskSpec`] → [`data::Dataset`] + [`model::Model`] (an MLP
 //! or a [`transformer::Transformer`]) →
 //! [`train::Trainer`] → [`checkpoint`] hashes (what the solver commits).
+//! The kernels run on a [`backend::Backend`]: CPU threads or a CUDA GPU.
 
+pub mod backend;
 pub mod checkpoint;
 pub mod data;
 pub mod model;

@@ -2,6 +2,7 @@
 //! task seed with arithmetic only (candle's CPU RNG cannot be seeded).
 
 use crate::{
+    backend::Backend,
     data::{rng, symmetric, Stream},
     ops::{Act, Activation, BiasAdd, CrossEntropy, MatMul},
     spec::{self, ModelSpec},
@@ -24,14 +25,14 @@ pub struct Mlp {
     pub layers: Vec<Dense>,
     /// Hidden activation.
     pub activation: Activation,
-    /// CPU threads for the kernels.
-    pub threads: usize,
+    /// Where the kernels run.
+    pub backend: Backend,
 }
 
 impl Mlp {
     /// Builds the model for `input → hidden… → classes`, drawing weights
     /// uniformly in ±1/√fan_in from the seed's init stream; biases start at 0.
-    pub fn new(spec: &ModelSpec, input: usize, classes: usize, seed: u64, threads: usize) -> Result<Self> {
+    pub fn new(spec: &ModelSpec, input: usize, classes: usize, seed: u64, backend: Backend) -> Result<Self> {
         let ModelSpec::Mlp { hidden, activation } = spec else {
             candle_core::bail!("not an MLP spec");
         };
@@ -53,18 +54,18 @@ impl Mlp {
             spec::Activation::Relu => Activation::Relu,
             spec::Activation::Gelu => Activation::Gelu,
         };
-        Ok(Self { layers, activation, threads })
+        Ok(Self { layers, activation, backend })
     }
 
     /// Logits for a batch `x[batch × input]`.
     pub fn forward(&self, x: &Tensor) -> Result<Tensor> {
-        let mm = MatMul { ta: false, tb: false, threads: self.threads };
+        let mm = MatMul { ta: false, tb: false, backend: self.backend.clone() };
         let mut h = x.clone();
         for (i, layer) in self.layers.iter().enumerate() {
-            h = h.apply_op2(layer.weight.as_tensor(), mm)?;
-            h = h.apply_op2(layer.bias.as_tensor(), BiasAdd)?;
+            h = h.apply_op2(layer.weight.as_tensor(), mm.clone())?;
+            h = h.apply_op2(layer.bias.as_tensor(), BiasAdd(self.backend.clone()))?;
             if i + 1 < self.layers.len() {
-                h = h.apply_op1(Act(self.activation))?;
+                h = h.apply_op1(Act(self.activation, self.backend.clone()))?;
             }
         }
         Ok(h)
@@ -72,7 +73,7 @@ impl Mlp {
 
     /// Mean cross-entropy of the batch.
     pub fn loss(&self, x: &Tensor, targets: Vec<u32>) -> Result<Tensor> {
-        self.forward(x)?.apply_op1(CrossEntropy { targets: Arc::new(targets) })
+        self.forward(x)?.apply_op1(CrossEntropy { targets: Arc::new(targets), backend: self.backend.clone() })
     }
 
     /// Parameters with their canonical names, in a fixed order.
@@ -96,9 +97,9 @@ pub enum Model {
 
 impl Model {
     /// The model `spec` describes for `data`, initialised from `seed`.
-    pub fn new(spec: &ModelSpec, data: &crate::data::Dataset, seed: u64, threads: usize) -> Result<Self> {
+    pub fn new(spec: &ModelSpec, data: &crate::data::Dataset, seed: u64, backend: Backend) -> Result<Self> {
         Ok(match *spec {
-            ModelSpec::Mlp { .. } => Model::Mlp(Mlp::new(spec, data.dim, data.classes, seed, threads)?),
+            ModelSpec::Mlp { .. } => Model::Mlp(Mlp::new(spec, data.dim, data.classes, seed, backend)?),
             ModelSpec::Transformer { dim, heads, layers, seq, mlp_ratio } => {
                 let config = crate::transformer::Config {
                     vocab: data.classes,
@@ -108,7 +109,7 @@ impl Model {
                     seq,
                     hidden: dim * mlp_ratio,
                 };
-                Model::Transformer(crate::transformer::Transformer::new(config, seed, threads)?)
+                Model::Transformer(crate::transformer::Transformer::new(config, seed, backend)?)
             }
         })
     }

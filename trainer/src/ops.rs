@@ -5,10 +5,23 @@
 //! so candle contributes tensors, the graph and autograd's bookkeeping, but
 //! never its own arithmetic. The only candle arithmetic left is autograd's
 //! gradient accumulation `0 + g`, which is exact.
+//!
+//! Each op runs on its [`Backend`]: the CPU paths or the CUDA kernels, which
+//! give the same bits.
 
+use crate::backend::Backend;
 use candle_core::{bail, CpuStorage, CustomOp1, CustomOp2, Layout, Result, Shape, Tensor};
-use gensyn_kernels::{cpu, ops, ops::MatmulShape};
+use gensyn_kernels::{
+    cpu,
+    cuda::{Binary, GpuError, Unary},
+    ops,
+    ops::MatmulShape,
+};
 use std::sync::Arc;
+
+fn gpu_err(e: GpuError) -> candle_core::Error {
+    candle_core::Error::Msg(e.to_string())
+}
 
 /// Multiply-adds below which a matmul runs on one thread.
 const PARALLEL_MIN_WORK: usize = 1 << 18;
@@ -32,14 +45,14 @@ fn dims2(l: &Layout, what: &str) -> Result<(usize, usize)> {
 }
 
 /// `op(A)·op(B)` with the canonical sequential-K matmul.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct MatMul {
     /// A is given transposed.
     pub ta: bool,
     /// B is given transposed.
     pub tb: bool,
-    /// CPU threads.
-    pub threads: usize,
+    /// Where it runs.
+    pub backend: Backend,
 }
 
 impl CustomOp2 for MatMul {
@@ -55,12 +68,18 @@ impl CustomOp2 for MatMul {
         if k != k2 {
             bail!("matmul: inner dimensions differ ({k} vs {k2})");
         }
-        let mut c = vec![0.0f32; m * n];
         let shape = MatmulShape { m, k, n, ta: self.ta, tb: self.tb };
-        // Spawning threads costs tens of microseconds: small products run on
-        // one (the bits are the same either way).
-        let threads = if m * k * n < PARALLEL_MIN_WORK { 1 } else { self.threads };
-        cpu::matmul(f32s(s1, l1)?, f32s(s2, l2)?, &mut c, shape, threads);
+        let c = match &self.backend {
+            Backend::Cpu { threads } => {
+                let mut c = vec![0.0f32; m * n];
+                // Spawning threads costs tens of microseconds: small products
+                // run on one (the bits are the same either way).
+                let threads = if m * k * n < PARALLEL_MIN_WORK { 1 } else { *threads };
+                cpu::matmul(f32s(s1, l1)?, f32s(s2, l2)?, &mut c, shape, threads);
+                c
+            }
+            Backend::Cuda(gpu) => gpu.matmul(f32s(s1, l1)?, f32s(s2, l2)?, shape).map_err(gpu_err)?,
+        };
         Ok((CpuStorage::F32(c), Shape::from((m, n))))
     }
 
@@ -69,15 +88,15 @@ impl CustomOp2 for MatMul {
             bail!("matmul backward is defined for untransposed operands");
         }
         // dA = dC·Bᵀ, dB = Aᵀ·dC (kernels::ops::matmul_backward).
-        let da = g.apply_op2_no_bwd(b, &MatMul { ta: false, tb: true, threads: self.threads })?;
-        let db = a.apply_op2_no_bwd(g, &MatMul { ta: true, tb: false, threads: self.threads })?;
+        let da = g.apply_op2_no_bwd(b, &MatMul { ta: false, tb: true, backend: self.backend.clone() })?;
+        let db = a.apply_op2_no_bwd(g, &MatMul { ta: true, tb: false, backend: self.backend.clone() })?;
         Ok((Some(da), Some(db)))
     }
 }
 
 /// `x[m×n] + bias[n]`.
-#[derive(Clone, Copy, Debug)]
-pub struct BiasAdd;
+#[derive(Clone, Debug)]
+pub struct BiasAdd(pub Backend);
 
 impl CustomOp2 for BiasAdd {
     fn name(&self) -> &'static str {
@@ -90,19 +109,25 @@ impl CustomOp2 for BiasAdd {
         if b.len() != n {
             bail!("bias_add: bias has {} values for {n} columns", b.len());
         }
-        let mut out = vec![0.0f32; x.len()];
-        ops::bias_add(x, b, &mut out);
+        let out = match &self.0 {
+            Backend::Cpu { .. } => {
+                let mut out = vec![0.0f32; x.len()];
+                ops::bias_add(x, b, &mut out);
+                out
+            }
+            Backend::Cuda(gpu) => gpu.bias_add(x, b).map_err(gpu_err)?,
+        };
         Ok((CpuStorage::F32(out), l1.shape().clone()))
     }
 
     fn bwd(&self, _x: &Tensor, _b: &Tensor, _res: &Tensor, g: &Tensor) -> Result<(Option<Tensor>, Option<Tensor>)> {
-        Ok((Some(g.clone()), Some(g.apply_op1_no_bwd(&ColumnSum)?)))
+        Ok((Some(g.clone()), Some(g.apply_op1_no_bwd(&ColumnSum(self.0.clone()))?)))
     }
 }
 
 /// Column sums of a matrix (the canonical tree over rows).
-#[derive(Clone, Copy, Debug)]
-pub struct ColumnSum;
+#[derive(Clone, Debug)]
+pub struct ColumnSum(pub Backend);
 
 impl CustomOp1 for ColumnSum {
     fn name(&self) -> &'static str {
@@ -111,8 +136,14 @@ impl CustomOp1 for ColumnSum {
 
     fn cpu_fwd(&self, s: &CpuStorage, l: &Layout) -> Result<(CpuStorage, Shape)> {
         let (_, n) = dims2(l, "column_sum")?;
-        let mut out = vec![0.0f32; n];
-        ops::bias_backward(f32s(s, l)?, &mut out);
+        let out = match &self.0 {
+            Backend::Cpu { .. } => {
+                let mut out = vec![0.0f32; n];
+                ops::bias_backward(f32s(s, l)?, &mut out);
+                out
+            }
+            Backend::Cuda(gpu) => gpu.bias_backward(f32s(s, l)?, n).map_err(gpu_err)?,
+        };
         Ok((CpuStorage::F32(out), Shape::from(n)))
     }
 }
@@ -127,8 +158,8 @@ pub enum Activation {
 }
 
 /// `act(x)`.
-#[derive(Clone, Copy, Debug)]
-pub struct Act(pub Activation);
+#[derive(Clone, Debug)]
+pub struct Act(pub Activation, pub Backend);
 
 impl CustomOp1 for Act {
     fn name(&self) -> &'static str {
@@ -137,22 +168,34 @@ impl CustomOp1 for Act {
 
     fn cpu_fwd(&self, s: &CpuStorage, l: &Layout) -> Result<(CpuStorage, Shape)> {
         let x = f32s(s, l)?;
-        let mut out = vec![0.0f32; x.len()];
-        match self.0 {
-            Activation::Relu => ops::relu(x, &mut out),
-            Activation::Gelu => ops::gelu(x, &mut out),
-        }
+        let out = match &self.1 {
+            Backend::Cpu { .. } => {
+                let mut out = vec![0.0f32; x.len()];
+                match self.0 {
+                    Activation::Relu => ops::relu(x, &mut out),
+                    Activation::Gelu => ops::gelu(x, &mut out),
+                }
+                out
+            }
+            Backend::Cuda(gpu) => {
+                let op = match self.0 {
+                    Activation::Relu => Unary::Relu,
+                    Activation::Gelu => Unary::Gelu,
+                };
+                gpu.unary(x, op).map_err(gpu_err)?
+            }
+        };
         Ok((CpuStorage::F32(out), l.shape().clone()))
     }
 
     fn bwd(&self, x: &Tensor, _res: &Tensor, g: &Tensor) -> Result<Option<Tensor>> {
-        Ok(Some(x.apply_op2_no_bwd(g, &ActGrad(self.0))?))
+        Ok(Some(x.apply_op2_no_bwd(g, &ActGrad(self.0, self.1.clone()))?))
     }
 }
 
 /// `dy · act'(x)`.
-#[derive(Clone, Copy, Debug)]
-pub struct ActGrad(pub Activation);
+#[derive(Clone, Debug)]
+pub struct ActGrad(pub Activation, pub Backend);
 
 impl CustomOp2 for ActGrad {
     fn name(&self) -> &'static str {
@@ -161,11 +204,26 @@ impl CustomOp2 for ActGrad {
 
     fn cpu_fwd(&self, s1: &CpuStorage, l1: &Layout, s2: &CpuStorage, l2: &Layout) -> Result<(CpuStorage, Shape)> {
         let (x, dy) = (f32s(s1, l1)?, f32s(s2, l2)?);
-        let mut dx = vec![0.0f32; x.len()];
-        match self.0 {
-            Activation::Relu => ops::relu_backward(x, dy, &mut dx),
-            Activation::Gelu => ops::gelu_backward(x, dy, &mut dx),
+        if x.len() != dy.len() {
+            bail!("activation grad: {} inputs but {} gradients", x.len(), dy.len());
         }
+        let dx = match &self.1 {
+            Backend::Cpu { .. } => {
+                let mut dx = vec![0.0f32; x.len()];
+                match self.0 {
+                    Activation::Relu => ops::relu_backward(x, dy, &mut dx),
+                    Activation::Gelu => ops::gelu_backward(x, dy, &mut dx),
+                }
+                dx
+            }
+            Backend::Cuda(gpu) => {
+                let op = match self.0 {
+                    Activation::Relu => Binary::ReluBackward,
+                    Activation::Gelu => Binary::GeluBackward,
+                };
+                gpu.binary(x, dy, op).map_err(gpu_err)?
+            }
+        };
         Ok((CpuStorage::F32(dx), l1.shape().clone()))
     }
 }
@@ -175,6 +233,8 @@ impl CustomOp2 for ActGrad {
 pub struct CrossEntropy {
     /// One class per row.
     pub targets: Arc<Vec<u32>>,
+    /// Where it runs.
+    pub backend: Backend,
 }
 
 impl CustomOp1 for CrossEntropy {
@@ -190,14 +250,20 @@ impl CustomOp1 for CrossEntropy {
         if self.targets.iter().any(|&t| t as usize >= n) {
             bail!("cross_entropy: a target is not below {n}");
         }
-        let mut logp = vec![0.0f32; m * n];
-        let loss = ops::cross_entropy(f32s(s, l)?, &self.targets, &mut logp, n);
+        let loss = match &self.backend {
+            Backend::Cpu { .. } => {
+                let mut logp = vec![0.0f32; m * n];
+                ops::cross_entropy(f32s(s, l)?, &self.targets, &mut logp, n)
+            }
+            Backend::Cuda(gpu) => gpu.cross_entropy(f32s(s, l)?, &self.targets, n).map_err(gpu_err)?.0,
+        };
         Ok((CpuStorage::F32(vec![loss]), Shape::from(())))
     }
 
     fn bwd(&self, logits: &Tensor, _res: &Tensor, g: &Tensor) -> Result<Option<Tensor>> {
         let g = g.to_scalar::<f32>()?;
-        Ok(Some(logits.apply_op1_no_bwd(&CrossEntropyGrad { targets: self.targets.clone(), g })?))
+        let grad = CrossEntropyGrad { targets: self.targets.clone(), g, backend: self.backend.clone() };
+        Ok(Some(logits.apply_op1_no_bwd(&grad)?))
     }
 }
 
@@ -208,6 +274,8 @@ pub struct CrossEntropyGrad {
     pub targets: Arc<Vec<u32>>,
     /// Upstream gradient of the loss.
     pub g: f32,
+    /// Where it runs.
+    pub backend: Backend,
 }
 
 impl CustomOp1 for CrossEntropyGrad {
@@ -217,17 +285,29 @@ impl CustomOp1 for CrossEntropyGrad {
 
     fn cpu_fwd(&self, s: &CpuStorage, l: &Layout) -> Result<(CpuStorage, Shape)> {
         let (m, n) = dims2(l, "cross_entropy_grad")?;
-        let mut logp = vec![0.0f32; m * n];
-        ops::log_softmax(f32s(s, l)?, &mut logp, n);
-        let mut d = vec![0.0f32; m * n];
-        ops::cross_entropy_backward(&logp, &self.targets, self.g, &mut d, n);
+        if m != self.targets.len() || self.targets.iter().any(|&t| t as usize >= n) {
+            bail!("cross_entropy_grad: targets do not fit {m}×{n} logits");
+        }
+        let d = match &self.backend {
+            Backend::Cpu { .. } => {
+                let mut logp = vec![0.0f32; m * n];
+                ops::log_softmax(f32s(s, l)?, &mut logp, n);
+                let mut d = vec![0.0f32; m * n];
+                ops::cross_entropy_backward(&logp, &self.targets, self.g, &mut d, n);
+                d
+            }
+            Backend::Cuda(gpu) => {
+                let logp = gpu.softmax(f32s(s, l)?, n, true).map_err(gpu_err)?;
+                gpu.cross_entropy_backward(&logp, &self.targets, self.g, n).map_err(gpu_err)?
+            }
+        };
         Ok((CpuStorage::F32(d), l.shape().clone()))
     }
 }
 
 /// `a + b` (same shape).
-#[derive(Clone, Copy, Debug)]
-pub struct Add;
+#[derive(Clone, Debug)]
+pub struct Add(pub Backend);
 
 impl CustomOp2 for Add {
     fn name(&self) -> &'static str {
@@ -239,8 +319,14 @@ impl CustomOp2 for Add {
         if l1.dims() != l2.dims() {
             bail!("add: shapes {:?} and {:?} differ", l1.dims(), l2.dims());
         }
-        let mut out = vec![0.0f32; a.len()];
-        ops::add(a, b, &mut out);
+        let out = match &self.0 {
+            Backend::Cpu { .. } => {
+                let mut out = vec![0.0f32; a.len()];
+                ops::add(a, b, &mut out);
+                out
+            }
+            Backend::Cuda(gpu) => gpu.binary(a, b, Binary::Add).map_err(gpu_err)?,
+        };
         Ok((CpuStorage::F32(out), l1.shape().clone()))
     }
 
@@ -254,6 +340,8 @@ impl CustomOp2 for Add {
 pub struct Embedding {
     /// One row index per output row.
     pub ids: Arc<Vec<u32>>,
+    /// Where it runs.
+    pub backend: Backend,
 }
 
 impl CustomOp1 for Embedding {
@@ -266,14 +354,20 @@ impl CustomOp1 for Embedding {
         if let Some(bad) = self.ids.iter().find(|&&i| i as usize >= vocab) {
             bail!("embedding: id {bad} is not below {vocab}");
         }
-        let mut out = vec![0.0f32; self.ids.len() * dim];
-        ops::embedding(&self.ids, f32s(s, l)?, dim, &mut out);
+        let out = match &self.backend {
+            Backend::Cpu { .. } => {
+                let mut out = vec![0.0f32; self.ids.len() * dim];
+                ops::embedding(&self.ids, f32s(s, l)?, dim, &mut out);
+                out
+            }
+            Backend::Cuda(gpu) => gpu.embedding(&self.ids, f32s(s, l)?, dim).map_err(gpu_err)?,
+        };
         Ok((CpuStorage::F32(out), Shape::from((self.ids.len(), dim))))
     }
 
     fn bwd(&self, table: &Tensor, _res: &Tensor, g: &Tensor) -> Result<Option<Tensor>> {
         let vocab = table.dims()[0];
-        Ok(Some(g.apply_op1_no_bwd(&EmbeddingGrad { ids: self.ids.clone(), vocab })?))
+        Ok(Some(g.apply_op1_no_bwd(&EmbeddingGrad { ids: self.ids.clone(), vocab, backend: self.backend.clone() })?))
     }
 }
 
@@ -284,6 +378,8 @@ pub struct EmbeddingGrad {
     pub ids: Arc<Vec<u32>>,
     /// Rows of the table.
     pub vocab: usize,
+    /// Where it runs.
+    pub backend: Backend,
 }
 
 impl CustomOp1 for EmbeddingGrad {
@@ -292,18 +388,29 @@ impl CustomOp1 for EmbeddingGrad {
     }
 
     fn cpu_fwd(&self, s: &CpuStorage, l: &Layout) -> Result<(CpuStorage, Shape)> {
-        let (_, dim) = dims2(l, "embedding grad")?;
-        let mut out = vec![0.0f32; self.vocab * dim];
-        ops::embedding_backward(&self.ids, f32s(s, l)?, dim, &mut out);
+        let (rows, dim) = dims2(l, "embedding grad")?;
+        if rows != self.ids.len() || self.ids.iter().any(|&i| i as usize >= self.vocab) {
+            bail!("embedding grad: ids do not fit {rows} rows of a {}-row table", self.vocab);
+        }
+        let out = match &self.backend {
+            Backend::Cpu { .. } => {
+                let mut out = vec![0.0f32; self.vocab * dim];
+                ops::embedding_backward(&self.ids, f32s(s, l)?, dim, &mut out);
+                out
+            }
+            Backend::Cuda(gpu) => gpu.embedding_backward(&self.ids, f32s(s, l)?, dim, self.vocab).map_err(gpu_err)?,
+        };
         Ok((CpuStorage::F32(out), Shape::from((self.vocab, dim))))
     }
 }
 
 /// Layer norm over the rows of `x[rows × n]` with `γ[n]`, `β[n]`.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct LayerNorm {
     /// Variance guard.
     pub eps: f32,
+    /// Where it runs.
+    pub backend: Backend,
 }
 
 impl candle_core::CustomOp3 for LayerNorm {
@@ -325,9 +432,15 @@ impl candle_core::CustomOp3 for LayerNorm {
         if g.len() != n || b.len() != n {
             bail!("layer_norm: γ and β need {n} values");
         }
-        let mut out = vec![0.0f32; x.len()];
-        let mut stats = vec![ops::RowStats::default(); rows];
-        ops::layer_norm(x, g, b, self.eps, &mut out, &mut stats);
+        let out = match &self.backend {
+            Backend::Cpu { .. } => {
+                let mut out = vec![0.0f32; x.len()];
+                let mut stats = vec![ops::RowStats::default(); rows];
+                ops::layer_norm(x, g, b, self.eps, &mut out, &mut stats);
+                out
+            }
+            Backend::Cuda(gpu) => gpu.layer_norm(x, g, b, self.eps).map_err(gpu_err)?.0,
+        };
         Ok((CpuStorage::F32(out), l1.shape().clone()))
     }
 
@@ -344,11 +457,23 @@ impl candle_core::CustomOp3 for LayerNorm {
         let xs = x.flatten_all()?.to_vec1::<f32>()?;
         let gs = gamma.to_vec1::<f32>()?;
         let dy = g.flatten_all()?.to_vec1::<f32>()?;
-        let mut y = vec![0.0f32; xs.len()];
-        let mut stats = vec![ops::RowStats::default(); rows];
-        ops::layer_norm(&xs, &gs, &vec![0.0; n], self.eps, &mut y, &mut stats);
-        let (mut dx, mut dg, mut db) = (vec![0.0f32; xs.len()], vec![0.0f32; n], vec![0.0f32; n]);
-        ops::layer_norm_backward(&xs, &gs, &stats, &dy, &mut dx, &mut dg, &mut db);
+        if dy.len() != xs.len() || gs.len() != n {
+            bail!("layer_norm backward: shapes do not fit {rows}×{n}");
+        }
+        let (dx, dg, db) = match &self.backend {
+            Backend::Cpu { .. } => {
+                let mut y = vec![0.0f32; xs.len()];
+                let mut stats = vec![ops::RowStats::default(); rows];
+                ops::layer_norm(&xs, &gs, &vec![0.0; n], self.eps, &mut y, &mut stats);
+                let (mut dx, mut dg, mut db) = (vec![0.0f32; xs.len()], vec![0.0f32; n], vec![0.0f32; n]);
+                ops::layer_norm_backward(&xs, &gs, &stats, &dy, &mut dx, &mut dg, &mut db);
+                (dx, dg, db)
+            }
+            Backend::Cuda(gpu) => {
+                let (_, stats) = gpu.layer_norm(&xs, &gs, &vec![0.0; n], self.eps).map_err(gpu_err)?;
+                gpu.layer_norm_backward(&xs, &gs, &stats, &dy).map_err(gpu_err)?
+            }
+        };
         let dev = x.device();
         Ok((
             Some(Tensor::from_vec(dx, (rows, n), dev)?),
@@ -359,7 +484,7 @@ impl candle_core::CustomOp3 for LayerNorm {
 }
 
 /// Causal multi-head self-attention on a fused `[q | k | v]` matrix.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Attention {
     /// Sequences and heads (`head_dim` follows from the input width).
     pub batch: usize,
@@ -367,8 +492,8 @@ pub struct Attention {
     pub seq: usize,
     /// Heads.
     pub heads: usize,
-    /// CPU threads.
-    pub threads: usize,
+    /// Where it runs.
+    pub backend: Backend,
 }
 
 impl Attention {
@@ -393,8 +518,14 @@ impl CustomOp1 for Attention {
 
     fn cpu_fwd(&self, s: &CpuStorage, l: &Layout) -> Result<(CpuStorage, Shape)> {
         let shape = self.shape(l)?;
-        let mut out = vec![0.0f32; shape.out_len()];
-        cpu::attention(f32s(s, l)?, &mut out, &shape, self.threads);
+        let out = match &self.backend {
+            Backend::Cpu { threads } => {
+                let mut out = vec![0.0f32; shape.out_len()];
+                cpu::attention(f32s(s, l)?, &mut out, &shape, *threads);
+                out
+            }
+            Backend::Cuda(gpu) => gpu.attention(f32s(s, l)?, shape).map_err(gpu_err)?,
+        };
         Ok((CpuStorage::F32(out), Shape::from((self.batch * self.seq, shape.width()))))
     }
 
@@ -414,8 +545,14 @@ impl CustomOp2 for Attention {
         if l2.dims() != [self.batch * self.seq, shape.width()] {
             bail!("attention grad: dout has shape {:?}", l2.dims());
         }
-        let mut out = vec![0.0f32; shape.qkv_len()];
-        cpu::attention_backward(f32s(s1, l1)?, f32s(s2, l2)?, &mut out, &shape, self.threads);
+        let out = match &self.backend {
+            Backend::Cpu { threads } => {
+                let mut out = vec![0.0f32; shape.qkv_len()];
+                cpu::attention_backward(f32s(s1, l1)?, f32s(s2, l2)?, &mut out, &shape, *threads);
+                out
+            }
+            Backend::Cuda(gpu) => gpu.attention_backward(f32s(s1, l1)?, f32s(s2, l2)?, shape).map_err(gpu_err)?,
+        };
         Ok((CpuStorage::F32(out), l1.shape().clone()))
     }
 }

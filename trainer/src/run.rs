@@ -7,6 +7,7 @@
 //! hash with the committed one: what a verifier's audit does.
 
 use crate::{
+    backend::Backend,
     checkpoint::{self, hex, Hash},
     spec::TaskSpec,
     train::{checkpoint_path, load_checkpoint, StepInfo, TrainError, Trainer},
@@ -103,7 +104,7 @@ pub fn checkpoint_tree(hashes: &[Hash]) -> gensyn_commitment::merkle::Tree {
 pub fn train(
     spec_path: &Path,
     out: &Path,
-    threads: usize,
+    backend: Backend,
     on_step: impl FnMut(StepInfo),
 ) -> Result<Manifest, RunError> {
     let text = std::fs::read(spec_path).map_err(io(spec_path))?;
@@ -112,7 +113,7 @@ pub fn train(
     spec.base_dir = data_dir.map(|d| std::fs::canonicalize(d).unwrap_or_else(|_| d.to_path_buf()));
     std::fs::create_dir_all(out).map_err(io(out))?;
     std::fs::write(out.join("task.toml"), &text).map_err(io(out))?;
-    let mut trainer = Trainer::new(&spec, threads)?.with_trace();
+    let mut trainer = Trainer::new(&spec, backend)?.with_trace();
     let program = trainer.program().tree();
     let dataset_root = hex(&trainer.data().root());
     let report = trainer.run(Some(&out.join("checkpoints")), on_step)?;
@@ -183,7 +184,7 @@ pub fn open(dir: &Path) -> Result<(Manifest, TaskSpec), RunError> {
 }
 
 /// Replays segment `segment` (from checkpoint `segment` to `segment + 1`).
-pub fn replay(dir: &Path, segment: usize, threads: usize) -> Result<Replay, RunError> {
+pub fn replay(dir: &Path, segment: usize, backend: Backend) -> Result<Replay, RunError> {
     let (manifest, spec) = open(dir)?;
     let segments = manifest.checkpoints.len().saturating_sub(1);
     if segment >= segments {
@@ -195,7 +196,7 @@ pub fn replay(dir: &Path, segment: usize, threads: usize) -> Result<Replay, RunE
     let (start, end) = (&manifest.checkpoints[segment], &manifest.checkpoints[segment + 1]);
     let state = load_checkpoint(&checkpoint_path(&dir.join("checkpoints"), start.step))?;
     let start_matches = hex(&checkpoint::hash(start.step, &state)) == start.hash;
-    let mut trainer = Trainer::restore(&spec, threads, start.step, &state)?;
+    let mut trainer = Trainer::restore(&spec, backend, start.step, &state)?;
     trainer.run_to(end.step)?;
     Ok(Replay {
         segment,

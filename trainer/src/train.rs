@@ -4,6 +4,7 @@
 
 use crate::program;
 use crate::{
+    backend::Backend,
     checkpoint::{self, Hash, Named, State},
     data::{batch_indices, DataKind, Dataset},
     model::Model,
@@ -26,7 +27,6 @@ pub enum TrainError {
     /// A checkpoint does not fit the task.
     #[error("bad checkpoint: {0}")]
     Checkpoint(String),
-    /// Writing a checkpoint failed.
     /// The dataset could not be read.
     #[error(transparent)]
     Data(#[from] crate::readers::ReadError),
@@ -34,8 +34,13 @@ pub enum TrainError {
     /// trainer bug: the commitment would not be provable).
     #[error("step {0}: the trained state differs from the canonical program's")]
     Diverged(u32),
+    /// The canonical program (reference interpreter) failed at this step.
     #[error("the canonical program failed at step {0}: {1}")]
     Program(u32, String),
+    /// A GPU kernel failed.
+    #[error("{0}")]
+    Gpu(#[from] gensyn_kernels::cuda::GpuError),
+    /// Writing a checkpoint failed.
     #[error("cannot write {path}: {reason}")]
     Io {
         /// The path.
@@ -121,6 +126,8 @@ pub struct Trainer {
     step: u32,
     /// The per-step program, when steps are traced.
     program: Option<Program>,
+    /// Where the kernels (and the optimiser) run.
+    backend: Backend,
 }
 
 fn values(var: &Var) -> candle_core::Result<Vec<f32>> {
@@ -128,10 +135,10 @@ fn values(var: &Var) -> candle_core::Result<Vec<f32>> {
 }
 
 impl Trainer {
-    /// A fresh run of `spec` on `threads` CPU threads (the bits do not depend on it).
-    pub fn new(spec: &TaskSpec, threads: usize) -> Result<Self, TrainError> {
+    /// A fresh run of `spec` on `backend` (the bits do not depend on it).
+    pub fn new(spec: &TaskSpec, backend: Backend) -> Result<Self, TrainError> {
         let data = Dataset::load(spec)?;
-        let model = Model::new(&spec.model, &data, spec.seed, threads)?;
+        let model = Model::new(&spec.model, &data, spec.seed, backend.clone())?;
         let state = model
             .named_params()
             .iter()
@@ -143,7 +150,7 @@ impl Trainer {
                 }
             })
             .collect();
-        Ok(Self { spec: spec.clone(), data, model, state, step: 0, program: None })
+        Ok(Self { spec: spec.clone(), data, model, state, step: 0, program: None, backend })
     }
 
     /// Also runs every step on the canonical program (the reference
@@ -203,8 +210,8 @@ impl Trainer {
     }
 
     /// A run resumed from a checkpoint's `state` after `step` steps.
-    pub fn restore(spec: &TaskSpec, threads: usize, step: u32, state: &State) -> Result<Self, TrainError> {
-        let mut t = Self::new(spec, threads)?;
+    pub fn restore(spec: &TaskSpec, backend: Backend, step: u32, state: &State) -> Result<Self, TrainError> {
+        let mut t = Self::new(spec, backend)?;
         let missing = |n: &str| TrainError::Checkpoint(format!("missing tensor `{n}`"));
         let take = |n: &str, len: usize| -> Result<Vec<f32>, TrainError> {
             let v = state.get(n).ok_or_else(|| missing(n))?;
@@ -279,12 +286,19 @@ impl Trainer {
                 None => vec![0.0; var.as_tensor().elem_count()],
             };
             let mut p = values(var)?;
-            match (opt, t.optimizer) {
-                (OptState::Sgd { velocity }, OptimizerSpec::Sgd { momentum, weight_decay, .. }) => {
+            match (opt, t.optimizer, &self.backend) {
+                (OptState::Sgd { velocity }, OptimizerSpec::Sgd { momentum, weight_decay, .. }, Backend::Cpu { .. }) => {
                     optim::sgd_momentum(&mut p, &grad, velocity, lr, momentum, weight_decay)
                 }
-                (OptState::Adamw { m, v }, OptimizerSpec::Adamw { beta1, beta2, eps, weight_decay, .. }) => {
-                    optim::AdamW { lr, beta1, beta2, eps, weight_decay }.step(&mut p, &grad, m, v, self.step)
+                (OptState::Sgd { velocity }, OptimizerSpec::Sgd { momentum, weight_decay, .. }, Backend::Cuda(gpu)) => {
+                    gpu.sgd_momentum(&mut p, &grad, velocity, lr, momentum, weight_decay)?
+                }
+                (OptState::Adamw { m, v }, OptimizerSpec::Adamw { beta1, beta2, eps, weight_decay, .. }, backend) => {
+                    let h = optim::AdamW { lr, beta1, beta2, eps, weight_decay };
+                    match backend {
+                        Backend::Cpu { .. } => h.step(&mut p, &grad, m, v, self.step),
+                        Backend::Cuda(gpu) => gpu.adamw(&h, &mut p, &grad, m, v, self.step)?,
+                    }
                 }
                 _ => unreachable!("optimiser state matches the spec"),
             }

@@ -13,6 +13,7 @@
 //! operator graph the protocol commits to, node for node.
 
 use crate::{
+    backend::Backend,
     data::{rng, symmetric, Stream},
     ops::{Act, Activation, Add, Attention, BiasAdd, CrossEntropy, Embedding, LayerNorm, MatMul},
 };
@@ -95,14 +96,14 @@ pub struct Transformer {
     pub config: Config,
     /// Parameters in [`parameters`] order.
     pub params: Vec<(String, Var)>,
-    /// CPU threads for the kernels.
-    pub threads: usize,
+    /// Where the kernels run.
+    pub backend: Backend,
 }
 
 impl Transformer {
     /// Builds the model, drawing uniform weights from the seed's init stream
     /// in [`parameters`] order.
-    pub fn new(config: Config, seed: u64, threads: usize) -> Result<Self> {
+    pub fn new(config: Config, seed: u64, backend: Backend) -> Result<Self> {
         let mut r = rng(seed, Stream::Init);
         let mut params = Vec::new();
         for (name, dims, init) in layout(&config) {
@@ -114,7 +115,7 @@ impl Transformer {
             };
             params.push((name, Var::from_tensor(&Tensor::from_vec(values, dims, &Device::Cpu)?)?));
         }
-        Ok(Self { config, params, threads })
+        Ok(Self { config, params, backend })
     }
 
     fn p(&self, name: &str) -> &Tensor {
@@ -122,12 +123,13 @@ impl Transformer {
     }
 
     fn linear(&self, x: &Tensor, name: &str) -> Result<Tensor> {
-        let mm = MatMul { ta: false, tb: false, threads: self.threads };
-        x.apply_op2(self.p(&format!("{name}.weight")), mm)?.apply_op2(self.p(&format!("{name}.bias")), BiasAdd)
+        let mm = MatMul { ta: false, tb: false, backend: self.backend.clone() };
+        x.apply_op2(self.p(&format!("{name}.weight")), mm)?
+            .apply_op2(self.p(&format!("{name}.bias")), BiasAdd(self.backend.clone()))
     }
 
     fn norm(&self, x: &Tensor, name: &str) -> Result<Tensor> {
-        x.apply_op3(self.p(&format!("{name}.weight")), self.p(&format!("{name}.bias")), LayerNorm { eps: LN_EPS })
+        x.apply_op3(self.p(&format!("{name}.weight")), self.p(&format!("{name}.bias")), LayerNorm { eps: LN_EPS, backend: self.backend.clone() })
     }
 
     /// Mean next-token cross-entropy of a batch: `ids` and `targets` are
@@ -139,20 +141,21 @@ impl Transformer {
             candle_core::bail!("transformer: {rows} tokens are not whole sequences of {}", c.seq);
         }
         let positions: Vec<u32> = (0..rows).map(|i| (i % c.seq) as u32).collect();
-        let tok = self.p("tok_emb").apply_op1(Embedding { ids: Arc::new(ids) })?;
-        let pos = self.p("pos_emb").apply_op1(Embedding { ids: Arc::new(positions) })?;
-        let mut h = tok.apply_op2(&pos, Add)?;
-        let attention = Attention { batch: rows / c.seq, seq: c.seq, heads: c.heads, threads: self.threads };
+        let tok = self.p("tok_emb").apply_op1(Embedding { ids: Arc::new(ids), backend: self.backend.clone() })?;
+        let pos = self.p("pos_emb").apply_op1(Embedding { ids: Arc::new(positions), backend: self.backend.clone() })?;
+        let add = Add(self.backend.clone());
+        let mut h = tok.apply_op2(&pos, add.clone())?;
+        let attention = Attention { batch: rows / c.seq, seq: c.seq, heads: c.heads, backend: self.backend.clone() };
         for i in 0..c.layers {
             let b = |s: &str| format!("blocks.{i}.{s}");
             let qkv = self.linear(&self.norm(&h, &b("ln1"))?, &b("attn.qkv"))?;
-            let att = qkv.apply_op1(attention)?;
-            h = h.apply_op2(&self.linear(&att, &b("attn.proj"))?, Add)?;
-            let f = self.linear(&self.norm(&h, &b("ln2"))?, &b("mlp.fc1"))?.apply_op1(Act(Activation::Gelu))?;
-            h = h.apply_op2(&self.linear(&f, &b("mlp.fc2"))?, Add)?;
+            let att = qkv.apply_op1(attention.clone())?;
+            h = h.apply_op2(&self.linear(&att, &b("attn.proj"))?, add.clone())?;
+            let f = self.linear(&self.norm(&h, &b("ln2"))?, &b("mlp.fc1"))?.apply_op1(Act(Activation::Gelu, self.backend.clone()))?;
+            h = h.apply_op2(&self.linear(&f, &b("mlp.fc2"))?, add.clone())?;
         }
         let logits = self.linear(&self.norm(&h, "ln_f")?, "head")?;
-        logits.apply_op1(CrossEntropy { targets: Arc::new(targets) })
+        logits.apply_op1(CrossEntropy { targets: Arc::new(targets), backend: self.backend.clone() })
     }
 
     /// Parameters with their names (a fixed order).

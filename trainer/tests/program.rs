@@ -5,13 +5,13 @@ mod common;
 
 use common::{fixture, short};
 use gensyn_commitment::{exec, merkle, state::StepRecord, trace::Source};
-use gensyn_trainer::train::Trainer;
+use gensyn_trainer::{backend::Backend, train::Trainer};
 
 #[test]
 fn every_step_matches_the_canonical_program() {
     for name in ["blobs-mlp-sgd.toml", "blobs-mlp-adamw.toml"] {
         let spec = short(fixture(name), 25);
-        let mut trainer = Trainer::new(&spec, 2).unwrap().with_trace();
+        let mut trainer = Trainer::new(&spec, Backend::cpu(2)).unwrap().with_trace();
         let program = trainer.program();
         // Nodes only read earlier nodes; the tail is the next state.
         for (i, n) in program.nodes.iter().enumerate() {
@@ -45,12 +45,12 @@ fn every_step_matches_the_canonical_program() {
 fn measure_trace_overhead() {
     let spec = short(fixture("blobs-mlp-sgd.toml"), 200);
     let t = std::time::Instant::now();
-    Trainer::new(&spec, 2).unwrap().run(None, |_| {}).unwrap();
+    Trainer::new(&spec, Backend::cpu(2)).unwrap().run(None, |_| {}).unwrap();
     let plain = t.elapsed().as_secs_f64();
     let t = std::time::Instant::now();
-    Trainer::new(&spec, 2).unwrap().with_trace().run(None, |_| {}).unwrap();
+    Trainer::new(&spec, Backend::cpu(2)).unwrap().with_trace().run(None, |_| {}).unwrap();
     let traced = t.elapsed().as_secs_f64();
-    let tr = Trainer::new(&spec, 2).unwrap();
+    let tr = Trainer::new(&spec, Backend::cpu(2)).unwrap();
     let p = tr.program();
     let t = std::time::Instant::now();
     for _ in 0..20 {

@@ -4,7 +4,7 @@
 mod common;
 
 use common::fixtures;
-use gensyn_trainer::{readers, run, spec::TaskSpec, train::Trainer};
+use gensyn_trainer::{backend::Backend, readers, run, spec::TaskSpec, train::Trainer};
 use std::path::PathBuf;
 
 #[test]
@@ -13,7 +13,7 @@ fn every_reader_feeds_a_task_that_learns() {
         [("rings-csv.toml", 2, 3, 600), ("bars-idx.toml", 64, 4, 800), ("waves-safetensors.toml", 5, 4, 512)]
     {
         let spec = TaskSpec::from_file(&fixtures().join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let mut trainer = Trainer::new(&spec, 2).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let mut trainer = Trainer::new(&spec, Backend::cpu(2)).unwrap_or_else(|e| panic!("{name}: {e}"));
         let d = trainer.data();
         assert_eq!((d.dim, d.classes, d.len()), (dim, classes, n), "{name}");
         let report = trainer.run(None, |_| {}).unwrap();
@@ -28,10 +28,10 @@ fn a_run_folder_replays_with_its_data() {
     let tmp = std::env::temp_dir().join(format!("gensyn-readers-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&tmp);
     let out = tmp.join("run");
-    let manifest = run::train(&fixtures().join("bars-idx.toml"), &out, 2, |_| {}).unwrap();
+    let manifest = run::train(&fixtures().join("bars-idx.toml"), &out, Backend::cpu(2), |_| {}).unwrap();
     assert!(manifest.dataset_root.starts_with("0x") && manifest.data_dir.is_some());
     for seg in 0..3 {
-        assert!(run::replay(&out, seg, 1).unwrap().ok(), "segment {seg}");
+        assert!(run::replay(&out, seg, Backend::cpu(1)).unwrap().ok(), "segment {seg}");
     }
     let _ = std::fs::remove_dir_all(&tmp);
 }
@@ -72,7 +72,7 @@ fn broken_files_name_the_problem() {
         "task.toml",
         b"name = \"t\"\nseed = 1\n[model]\nkind = \"mlp\"\nhidden = [4]\n[dataset]\nkind = \"csv\"\npath = \"one.csv\"\n[train]\nsteps = 2\nbatch_size = 1\ncheckpoint_every = 1\n[train.optimizer]\nkind = \"sgd\"\nlr = 0.1\n",
     );
-    let err = Trainer::new(&TaskSpec::from_file(&spec_path).unwrap(), 1).err().unwrap().to_string();
+    let err = Trainer::new(&TaskSpec::from_file(&spec_path).unwrap(), Backend::cpu(1)).err().unwrap().to_string();
     assert!(err.contains("one.csv") && err.contains("1 classes"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -4,6 +4,7 @@
 mod common;
 
 use gensyn_trainer::{
+    backend::Backend,
     checkpoint::{self, hex},
     run::{self, Manifest},
     train::{checkpoint_path, load_checkpoint, write_checkpoint},
@@ -27,11 +28,11 @@ fn honest_segments_replay_and_a_flipped_bit_is_found() {
     std::fs::create_dir_all(&tmp).unwrap();
     let spec = short_spec(&tmp);
     let out = tmp.join("run");
-    let manifest = run::train(&spec, &out, 2, |_| {}).unwrap();
+    let manifest = run::train(&spec, &out, Backend::cpu(2), |_| {}).unwrap();
     assert_eq!(manifest.checkpoints.iter().map(|c| c.step).collect::<Vec<_>>(), [0, 10, 20, 30, 40]);
 
     for seg in 0..4 {
-        let r = run::replay(&out, seg, 1).unwrap();
+        let r = run::replay(&out, seg, Backend::cpu(1)).unwrap();
         assert!(r.ok(), "segment {seg}: {r:?}");
     }
 
@@ -49,7 +50,7 @@ fn honest_segments_replay_and_a_flipped_bit_is_found() {
         let other = gensyn_commitment::state::checkpoint_leaf(i as u32, &[0; 32]);
         assert!(!gensyn_commitment::merkle::verify(&root, n, i as u32, &other, &proof));
     }
-    assert!(run::replay(&out, 4, 1).is_err(), "there are only 4 segments");
+    assert!(run::replay(&out, 4, Backend::cpu(1)).is_err(), "there are only 4 segments");
 
     // A solver commits a state at step 30 with one bit flipped.
     let ckpt = checkpoint_path(&out.join("checkpoints"), 30);
@@ -62,9 +63,9 @@ fn honest_segments_replay_and_a_flipped_bit_is_found() {
     m.checkpoints[3].hash = hex(&checkpoint::hash(30, &state));
     std::fs::write(&mpath, serde_json::to_vec(&m).unwrap()).unwrap();
 
-    let verdicts: Vec<bool> = (0..4).map(|s| run::replay(&out, s, 1).unwrap().ok()).collect();
+    let verdicts: Vec<bool> = (0..4).map(|s| run::replay(&out, s, Backend::cpu(1)).unwrap().ok()).collect();
     assert_eq!(verdicts, [true, true, false, false], "found at segment 2 (steps 20→30)");
-    let r = run::replay(&out, 2, 1).unwrap();
+    let r = run::replay(&out, 2, Backend::cpu(1)).unwrap();
     assert!(r.start_matches && r.expected != r.got);
     std::fs::remove_dir_all(&tmp).unwrap();
 }

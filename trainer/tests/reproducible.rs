@@ -4,15 +4,15 @@
 mod common;
 
 use common::{fixture, short};
-use gensyn_trainer::train::Trainer;
+use gensyn_trainer::{backend::Backend, train::Trainer};
 
 #[test]
 fn same_task_same_hashes_across_runs_and_thread_counts() {
     for name in ["blobs-mlp-sgd.toml", "blobs-mlp-adamw.toml"] {
         let spec = short(fixture(name), 60);
-        let a = Trainer::new(&spec, 1).unwrap().run(None, |_| {}).unwrap();
-        let b = Trainer::new(&spec, 1).unwrap().run(None, |_| {}).unwrap();
-        let c = Trainer::new(&spec, 3).unwrap().run(None, |_| {}).unwrap();
+        let a = Trainer::new(&spec, Backend::cpu(1)).unwrap().run(None, |_| {}).unwrap();
+        let b = Trainer::new(&spec, Backend::cpu(1)).unwrap().run(None, |_| {}).unwrap();
+        let c = Trainer::new(&spec, Backend::cpu(3)).unwrap().run(None, |_| {}).unwrap();
         assert_eq!(a.checkpoints, b.checkpoints, "{name}: rerun");
         assert_eq!(a.checkpoints, c.checkpoints, "{name}: 1 vs 3 threads");
         let bits = |l: &[f32]| l.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
@@ -27,8 +27,8 @@ fn a_different_seed_gives_different_hashes() {
     let spec = short(fixture("blobs-mlp-sgd.toml"), 5);
     let mut other = spec.clone();
     other.seed += 1;
-    let a = Trainer::new(&spec, 2).unwrap().run(None, |_| {}).unwrap();
-    let b = Trainer::new(&other, 2).unwrap().run(None, |_| {}).unwrap();
+    let a = Trainer::new(&spec, Backend::cpu(2)).unwrap().run(None, |_| {}).unwrap();
+    let b = Trainer::new(&other, Backend::cpu(2)).unwrap().run(None, |_| {}).unwrap();
     assert_ne!(a.checkpoints[0].hash, b.checkpoints[0].hash);
 }
 
@@ -36,7 +36,7 @@ fn a_different_seed_gives_different_hashes() {
 fn fixtures_train_to_a_visibly_lower_loss() {
     for name in ["blobs-mlp-sgd.toml", "blobs-mlp-adamw.toml"] {
         let spec = fixture(name);
-        let report = Trainer::new(&spec, 2).unwrap().run(None, |_| {}).unwrap();
+        let report = Trainer::new(&spec, Backend::cpu(2)).unwrap().run(None, |_| {}).unwrap();
         let l = &report.losses;
         let head: f32 = l[..10].iter().sum::<f32>() / 10.0;
         let tail: f32 = l[l.len() - 10..].iter().sum::<f32>() / 10.0;
@@ -48,7 +48,7 @@ fn fixtures_train_to_a_visibly_lower_loss() {
 fn checkpoints_are_written_as_safetensors() {
     let spec = short(fixture("blobs-mlp-sgd.toml"), 20);
     let dir = std::env::temp_dir().join(format!("gensyn-ckpt-{}", std::process::id()));
-    let report = Trainer::new(&spec, 2).unwrap().run(Some(&dir), |_| {}).unwrap();
+    let report = Trainer::new(&spec, Backend::cpu(2)).unwrap().run(Some(&dir), |_| {}).unwrap();
     for c in &report.checkpoints {
         let path = dir.join(format!("step-{:08}.safetensors", c.step));
         let tensors = candle_core::safetensors::load(&path, &candle_core::Device::Cpu).unwrap();

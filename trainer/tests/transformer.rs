@@ -6,7 +6,7 @@ mod common;
 
 use common::{fixture, short};
 use gensyn_commitment::trace::{Op, Source};
-use gensyn_trainer::{run, train::Trainer};
+use gensyn_trainer::{backend::Backend, run, train::Trainer};
 
 const FIXTURE: &str = "markov-transformer.toml";
 
@@ -21,23 +21,23 @@ fn lm(steps: u32) -> gensyn_trainer::spec::TaskSpec {
 #[test]
 fn same_hashes_across_runs_and_thread_counts() {
     let spec = lm(12);
-    let a = Trainer::new(&spec, 1).unwrap().run(None, |_| {}).unwrap();
-    let b = Trainer::new(&spec, 1).unwrap().run(None, |_| {}).unwrap();
-    let c = Trainer::new(&spec, 2).unwrap().run(None, |_| {}).unwrap();
+    let a = Trainer::new(&spec, Backend::cpu(1)).unwrap().run(None, |_| {}).unwrap();
+    let b = Trainer::new(&spec, Backend::cpu(1)).unwrap().run(None, |_| {}).unwrap();
+    let c = Trainer::new(&spec, Backend::cpu(2)).unwrap().run(None, |_| {}).unwrap();
     assert_eq!(a.checkpoints, b.checkpoints, "rerun");
     assert_eq!(a.checkpoints, c.checkpoints, "1 vs 2 threads");
     let bits = |l: &[f32]| l.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
     assert_eq!(bits(&a.losses), bits(&c.losses));
     let mut other = spec.clone();
     other.seed += 1;
-    let d = Trainer::new(&other, 2).unwrap().run(None, |_| {}).unwrap();
+    let d = Trainer::new(&other, Backend::cpu(2)).unwrap().run(None, |_| {}).unwrap();
     assert_ne!(a.checkpoints[0].hash, d.checkpoints[0].hash);
 }
 
 #[test]
 fn every_step_matches_the_canonical_program() {
     let spec = lm(6);
-    let mut trainer = Trainer::new(&spec, 2).unwrap().with_trace();
+    let mut trainer = Trainer::new(&spec, Backend::cpu(2)).unwrap().with_trace();
     let program = trainer.program();
     for (i, n) in program.nodes.iter().enumerate() {
         assert!(n.well_formed(i as u32), "node {i}");
@@ -69,10 +69,10 @@ fn segments_replay_to_their_committed_hashes() {
     let spec = tmp.join("task.toml");
     std::fs::write(&spec, text).unwrap();
     let out = tmp.join("run");
-    let manifest = run::train(&spec, &out, 2, |_| {}).unwrap();
+    let manifest = run::train(&spec, &out, Backend::cpu(2), |_| {}).unwrap();
     assert_eq!(manifest.checkpoints.len(), 3);
     for seg in 0..2 {
-        let r = run::replay(&out, seg, 1).unwrap();
+        let r = run::replay(&out, seg, Backend::cpu(1)).unwrap();
         assert!(r.ok(), "segment {seg}: {r:?}");
     }
     std::fs::remove_dir_all(&tmp).unwrap();
@@ -81,7 +81,7 @@ fn segments_replay_to_their_committed_hashes() {
 #[test]
 fn learns_the_markov_chain() {
     let spec = fixture(FIXTURE);
-    let report = Trainer::new(&spec, 2).unwrap().run(None, |_| {}).unwrap();
+    let report = Trainer::new(&spec, Backend::cpu(2)).unwrap().run(None, |_| {}).unwrap();
     let l = &report.losses;
     let head: f32 = l[..10].iter().sum::<f32>() / 10.0;
     let tail: f32 = l[l.len() - 20..].iter().sum::<f32>() / 20.0;

@@ -2,17 +2,23 @@
 //! re-execution of one segment.
 
 use crate::{
-    args::{ReplayArgs, TrainArgs},
+    args::{Device, ReplayArgs, TrainArgs},
     error::CliError,
     output::Output,
 };
-use gensyn_trainer::{run, run::RunError, train::TrainError};
+use gensyn_trainer::{backend::Backend, run, run::RunError, train::TrainError};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::json;
 use std::time::Instant;
 
-fn threads(n: Option<u32>) -> usize {
-    n.map(|n| n as usize).unwrap_or_else(gensyn_kernels::cpu::default_threads)
+/// The backend `--device` and `--threads` ask for, or why it is unavailable.
+fn backend(device: Device, threads: Option<u32>) -> Result<Backend, CliError> {
+    match device {
+        Device::Cpu => {
+            Ok(Backend::cpu(threads.map(|n| n as usize).unwrap_or_else(gensyn_kernels::cpu::default_threads)))
+        }
+        Device::Cuda => Backend::cuda().map_err(|e| CliError::Device(e.to_string())),
+    }
 }
 
 /// Spec problems are the user's input (exit 2); the rest are run-time failures.
@@ -31,7 +37,8 @@ pub fn train(args: TrainArgs, out: &Output) -> Result<(), CliError> {
         return Err(CliError::Usage(format!("task spec {} not found", args.spec.display())));
     }
     let dir = args.out.clone().unwrap_or_else(|| run::default_out(&args.spec));
-    let threads = threads(args.threads);
+    let backend = backend(args.device, args.threads)?;
+    let (device, threads) = (backend.describe(), backend.threads());
     let bar = if out.interactive() {
         let pb = ProgressBar::new(0);
         pb.set_style(
@@ -43,7 +50,7 @@ pub fn train(args: TrainArgs, out: &Output) -> Result<(), CliError> {
         None
     };
     let started = Instant::now();
-    let manifest = run::train(&args.spec, &dir, threads, |s| {
+    let manifest = run::train(&args.spec, &dir, backend, |s| {
         if let Some(pb) = &bar {
             pb.set_length(s.total as u64);
             pb.set_position(s.step as u64);
@@ -65,14 +72,15 @@ pub fn train(args: TrainArgs, out: &Output) -> Result<(), CliError> {
             "dataset_root": manifest.dataset_root,
             "program_root": manifest.program_root, "program_len": manifest.program_len,
             "checkpoints": manifest.checkpoints.iter().map(|c| json!({"step": c.step, "hash": c.hash})).collect::<Vec<_>>(),
-            "first_loss": first, "final_loss": last, "threads": threads,
+            "first_loss": first, "final_loss": last, "threads": threads, "device": device,
             "seconds": secs, "steps_per_second": manifest.steps as f64 / secs,
         }),
         || {
             format!(
-                "trained {} for {} steps in {:.2}s ({:.0} steps/s): loss {:.4} → {:.4}\n  {} checkpoints, last {} at step {}\n  run folder {}",
+                "trained {} for {} steps on {} in {:.2}s ({:.0} steps/s): loss {:.4} → {:.4}\n  {} checkpoints, last {} at step {}\n  run folder {}",
                 manifest.task,
                 manifest.steps,
+                device,
                 secs,
                 manifest.steps as f64 / secs,
                 first,
@@ -89,7 +97,7 @@ pub fn train(args: TrainArgs, out: &Output) -> Result<(), CliError> {
 
 /// `gensyn replay`
 pub fn replay(args: ReplayArgs, out: &Output) -> Result<(), CliError> {
-    let r = run::replay(&args.run, args.segment, threads(args.threads)).map_err(run_err)?;
+    let r = run::replay(&args.run, args.segment, backend(args.device, args.threads)?).map_err(run_err)?;
     if !r.ok() {
         return Err(CliError::Mismatch(if r.start_matches {
             format!(
