@@ -1,19 +1,24 @@
 //! A reproducible transformer training step against the same step on
 //! candle's default CPU ops, measured in the same run.
 //!
-//! `cargo run --release --manifest-path bench/Cargo.toml --bin lm_step -- THREADS`
+//! `cargo run --release --manifest-path bench/Cargo.toml --bin lm_step -- THREADS [--torch PYTHON]`
 //!
 //! Both sides train the same pre-norm GPT (same widths, batch, tokens,
 //! AdamW) from the same initial weights. Ours runs every operator on the
 //! canonical kernels (fixed-order reductions, recomputing attention
 //! backward); candle's side is built from its stock tensor ops and autograd
 //! (`gemm` matmuls, batched attention with a mask, tanh GELU). The ratio is
-//! ours / candle's time per step.
+//! ours / candle's time per step. With `--torch PYTHON` the same GPT on
+//! PyTorch's CPU ops (`bench/torch_step.py`, fused SDPA attention) is timed
+//! too, with ours / torch.
 
 use candle_core::{DType, Device, Tensor, Var, D};
-use gensyn_trainer::{spec::TaskSpec, train::Trainer};
+use gensyn_trainer::{backend::Backend, spec::TaskSpec, train::Trainer};
 use std::collections::HashMap;
 use std::time::Instant;
+
+#[path = "../torch.rs"]
+mod torch;
 
 /// One benchmark shape.
 #[derive(Clone, Copy)]
@@ -149,14 +154,18 @@ fn main() {
     // candle's CPU ops parallelise with rayon; give it the same threads.
     std::env::set_var("RAYON_NUM_THREADS", threads.to_string());
     println!("threads = {threads}");
-    println!("{:>36} {:>14} {:>14} {:>8}", "d/heads/layers/seq/vocab (batch)", "ours ms/step", "candle ms/step", "ratio");
+    let python = torch::python_from_args();
+    println!(
+        "{:>36} {:>14} {:>14} {:>8} {:>14} {:>8}",
+        "d/heads/layers/seq/vocab (batch)", "ours ms/step", "candle ms/step", "ratio", "torch ms/step", "ratio"
+    );
     let shapes = [
         Shape { dim: 32, heads: 4, layers: 2, seq: 16, vocab: 16, batch: 16 },
         Shape { dim: 128, heads: 4, layers: 4, seq: 64, vocab: 64, batch: 16 },
         Shape { dim: 256, heads: 8, layers: 4, seq: 128, vocab: 256, batch: 8 },
     ];
     for s in shapes {
-        let mut ours = Trainer::new(&spec(s), threads).unwrap();
+        let mut ours = Trainer::new(&spec(s), Backend::cpu(threads)).unwrap();
         let mut theirs = CandleLm::from(&ours, s);
         let steps = 10;
         let batches: Vec<(Vec<f32>, Vec<u32>)> = (0..steps + 2).map(|i| ours.batch(i)).collect();
@@ -188,12 +197,24 @@ fn main() {
             theirs.step(x, y, p).unwrap();
         }
         let theirs_ms = t.elapsed().as_secs_f64() * 1e3 / steps as f64;
+        let torch = python.as_deref().map(|py| {
+            let args: Vec<String> =
+                [s.dim, s.heads, s.layers, s.seq, s.vocab, s.batch, threads, steps as usize].iter().map(|v| v.to_string()).collect();
+            torch::ms_per_step(py, &[&["lm".to_string()][..], &args].concat())
+        });
+        let (torch_ms, torch_ratio) = match torch {
+            Some(Ok(ms)) => (format!("{ms:.2}"), format!("{:.2}", ours_ms / ms)),
+            Some(Err(e)) => (format!("({e})"), "-".into()),
+            None => ("-".into(), "-".into()),
+        };
         println!(
-            "{:>36} {:>14.2} {:>14.2} {:>8.2}",
+            "{:>36} {:>14.2} {:>14.2} {:>8.2} {:>14} {:>8}",
             format!("{}/{}/{}/{}/{} ({})", s.dim, s.heads, s.layers, s.seq, s.vocab, s.batch),
             ours_ms,
             theirs_ms,
-            ours_ms / theirs_ms
+            ours_ms / theirs_ms,
+            torch_ms,
+            torch_ratio
         );
     }
 }

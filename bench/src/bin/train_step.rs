@@ -1,16 +1,21 @@
 //! A reproducible training step against the same step on candle's default
 //! CPU ops, measured in the same run.
 //!
-//! `cargo run --release --manifest-path bench/Cargo.toml --bin train_step -- THREADS`
+//! `cargo run --release --manifest-path bench/Cargo.toml --bin train_step -- THREADS [--torch PYTHON]`
 //!
 //! Both sides train the same MLP (same widths, batch, data, SGD with
 //! momentum) from the same initial weights; ours runs every operator on the
 //! canonical kernels, candle's uses its own matmul (the `gemm` crate),
 //! elementwise ops and autograd. The ratio is ours / candle's time per step.
+//! With `--torch PYTHON` (an interpreter that has `torch`), the same MLP on
+//! PyTorch's CPU ops is timed too (`bench/torch_step.py`), with ours / torch.
 
 use candle_core::{DType, Device, Tensor, Var, D};
-use gensyn_trainer::{spec::TaskSpec, train::Trainer};
+use gensyn_trainer::{backend::Backend, spec::TaskSpec, train::Trainer};
 use std::time::Instant;
+
+#[path = "../torch.rs"]
+mod torch;
 
 fn spec(hidden: &str, batch: usize, dim: usize) -> TaskSpec {
     TaskSpec::from_toml(&format!(
@@ -94,10 +99,14 @@ fn main() {
     // candle's CPU ops parallelise with rayon; give it the same threads.
     std::env::set_var("RAYON_NUM_THREADS", threads.to_string());
     println!("threads = {threads}");
-    println!("{:>28} {:>14} {:>14} {:>8}", "model (batch)", "ours ms/step", "candle ms/step", "ratio");
+    let python = torch::python_from_args();
+    println!(
+        "{:>28} {:>14} {:>14} {:>8} {:>14} {:>8}",
+        "model (batch)", "ours ms/step", "candle ms/step", "ratio", "torch ms/step", "ratio"
+    );
     for (hidden, batch, dim) in [("[64, 64]", 64, 16), ("[256, 256]", 128, 64), ("[512, 512]", 256, 128)] {
         let spec = spec(hidden, batch, dim);
-        let mut ours = Trainer::new(&spec, threads).unwrap();
+        let mut ours = Trainer::new(&spec, Backend::cpu(threads)).unwrap();
         let mut theirs = CandleMlp::from(&ours);
         let steps = 30;
         let batches: Vec<(Vec<f32>, Vec<u32>)> = (0..steps + 3).map(|s| ours.batch(s)).collect();
@@ -128,12 +137,24 @@ fn main() {
             theirs.step(x, y).unwrap();
         }
         let theirs_ms = t.elapsed().as_secs_f64() * 1e3 / steps as f64;
+        let torch = python.as_deref().map(|py| {
+            let widths = hidden.trim_matches(|c| c == '[' || c == ']').replace(' ', "");
+            let args = [dim.to_string(), widths, "10".into(), batch.to_string(), threads.to_string(), steps.to_string()];
+            torch::ms_per_step(py, &[&["mlp".to_string()][..], &args].concat())
+        });
+        let (torch_ms, torch_ratio) = match torch {
+            Some(Ok(ms)) => (format!("{ms:.3}"), format!("{:.2}", ours_ms / ms)),
+            Some(Err(e)) => (format!("({e})"), "-".into()),
+            None => ("-".into(), "-".into()),
+        };
         println!(
-            "{:>28} {:>14.3} {:>14.3} {:>8.2}",
+            "{:>28} {:>14.3} {:>14.3} {:>8.2} {:>14} {:>8}",
             format!("{dim}-{hidden}-10 ({batch})"),
             ours_ms,
             theirs_ms,
-            ours_ms / theirs_ms
+            ours_ms / theirs_ms,
+            torch_ms,
+            torch_ratio
         );
     }
 }
