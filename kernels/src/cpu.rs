@@ -16,89 +16,160 @@ pub fn default_threads() -> usize {
         .unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1))
 }
 
-/// Output rows a register block computes together (shares each B load).
-const ROWS: usize = 4;
-/// Output columns a block keeps in accumulators.
-const COLS: usize = 64;
+/// Multiply-adds below which a matmul runs on one thread.
+const PARALLEL_MIN_WORK: usize = 1 << 19;
+
+/// A compiled variant of the fast matmul. Every one returns the
+/// reference's bits; they differ only in SIMD width and tile shape.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MatmulPath {
+    /// 16-lane AVX-512 (32 vector registers): 8×32 micro-tiles.
+    Avx512,
+    /// 8-lane AVX2 (16 vector registers): 4×16 micro-tiles.
+    Avx2,
+    /// Whatever the baseline target has: 4×16 micro-tiles.
+    Generic,
+}
+
+impl MatmulPath {
+    /// Every path this CPU can run, fastest first.
+    pub fn available() -> Vec<Self> {
+        let mut paths = Vec::new();
+        #[cfg(target_arch = "x86_64")]
+        {
+            if std::is_x86_feature_detected!("avx512f") {
+                paths.push(MatmulPath::Avx512);
+            }
+            if std::is_x86_feature_detected!("avx2") {
+                paths.push(MatmulPath::Avx2);
+            }
+        }
+        paths.push(MatmulPath::Generic);
+        paths
+    }
+
+    /// The fastest path this CPU can run.
+    pub fn best() -> Self {
+        Self::available()[0]
+    }
+
+    /// `(rows, columns)` of one micro-tile: its accumulators fill most of the
+    /// vector registers, so they never leave them inside the K loop.
+    fn tile(self) -> (usize, usize) {
+        match self {
+            MatmulPath::Avx512 => (8, 32),
+            MatmulPath::Avx2 | MatmulPath::Generic => (4, 16),
+        }
+    }
+}
 
 /// `C = op(A)·op(B)`, bit-identical to [`crate::ops::matmul`], on `threads` threads.
+///
+/// op(B) is packed into column panels `[k × NR]` (zero-padded) and each
+/// thread packs MR rows of op(A) at a time as `[k × MR]`; an MR×NR tile of
+/// accumulators then folds p = 0, 1, …, k−1 in order for every output. The
+/// packing only moves values, and padded lanes are computed and dropped.
 pub fn matmul(a: &[f32], b: &[f32], c: &mut [f32], s: MatmulShape, threads: usize) {
+    matmul_with(MatmulPath::best(), a, b, c, s, threads)
+}
+
+/// [`matmul`] on a chosen path (tests run every path the CPU has).
+///
+/// # Panics
+/// If this CPU cannot run `path` (see [`MatmulPath::available`]).
+pub fn matmul_with(path: MatmulPath, a: &[f32], b: &[f32], c: &mut [f32], s: MatmulShape, threads: usize) {
+    assert!(MatmulPath::available().contains(&path), "this CPU cannot run {path:?}");
     assert_eq!(a.len(), s.m * s.k, "matmul: A");
     assert_eq!(b.len(), s.k * s.n, "matmul: B");
     assert_eq!(c.len(), s.m * s.n, "matmul: C");
     if s.m == 0 || s.n == 0 {
         return;
     }
-    // Pack op(B) as [k×n] rows so the column loop is contiguous.
-    let packed;
-    let b_rows: &[f32] = if s.tb {
-        let mut t = vec![0.0f32; s.k * s.n];
-        for j in 0..s.n {
-            for p in 0..s.k {
-                t[p * s.n + j] = b[j * s.k + p];
+    if s.k == 0 {
+        // Empty sums: the reference's +0 accumulator.
+        return c.fill(0.0);
+    }
+    let simd = path;
+    let (mr, nr) = simd.tile();
+    let panels = s.n.div_ceil(nr);
+    let mut bp = vec![0.0f32; panels * s.k * nr];
+    for (jp, panel) in bp.chunks_exact_mut(s.k * nr).enumerate() {
+        let (j0, w) = (jp * nr, (s.n - jp * nr).min(nr));
+        for (p, row) in panel.chunks_exact_mut(nr).enumerate() {
+            for (jj, v) in row[..w].iter_mut().enumerate() {
+                *v = b[s.b_idx(p, j0 + jj)];
             }
         }
-        packed = t;
-        &packed
-    } else {
-        b
-    };
-    let threads = threads.clamp(1, s.m.div_ceil(ROWS).max(1));
-    let rows_per = s.m.div_ceil(threads).next_multiple_of(ROWS).min(s.m.next_multiple_of(ROWS));
-    if threads == 1 {
-        rows_kernel(a, b_rows, c, s, 0);
-        return;
     }
+    // Spawning threads costs tens of microseconds: small products run on
+    // one (the bits are the same either way).
+    let threads = if s.m * s.k * s.n < PARALLEL_MIN_WORK { 1 } else { threads.clamp(1, s.m.div_ceil(mr).max(1)) };
+    let rows_per = s.m.div_ceil(threads).next_multiple_of(mr);
+    if threads == 1 {
+        return rows_kernel(simd, a, &bp, c, s, 0);
+    }
+    let bp = &bp;
     std::thread::scope(|scope| {
         for (t, chunk) in c.chunks_mut(rows_per * s.n).enumerate() {
-            scope.spawn(move || rows_kernel(a, b_rows, chunk, s, t * rows_per));
+            scope.spawn(move || rows_kernel(simd, a, bp, chunk, s, t * rows_per));
         }
     });
 }
 
-/// Computes output rows `row0 ..` into `c` (a whole number of rows).
-fn rows_kernel(a: &[f32], b: &[f32], c: &mut [f32], s: MatmulShape, row0: usize) {
-    #[cfg(target_arch = "x86_64")]
-    {
-        if std::is_x86_feature_detected!("avx2") {
-            // SAFETY: the CPU supports AVX2 (checked above).
-            return unsafe { rows_kernel_avx2(a, b, c, s, row0) };
-        }
+/// Computes output rows `row0 ..` into `c` (a whole number of rows) with
+/// the micro-tile `simd` packed `bp` for.
+fn rows_kernel(simd: MatmulPath, a: &[f32], bp: &[f32], c: &mut [f32], s: MatmulShape, row0: usize) {
+    match simd {
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: matmul_with checked that this CPU has AVX-512F.
+        MatmulPath::Avx512 => unsafe { rows_avx512(a, bp, c, s, row0) },
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: matmul_with checked that this CPU has AVX2.
+        MatmulPath::Avx2 => unsafe { rows_avx2(a, bp, c, s, row0) },
+        _ => tiles::<4, 16>(a, bp, c, s, row0),
     }
-    rows_kernel_generic(a, b, c, s, row0)
+}
+
+// The same code compiled for wider lanes. Still no FMA: "fma" is not
+// enabled, and Rust never contracts a separate multiply and add.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f")]
+unsafe fn rows_avx512(a: &[f32], bp: &[f32], c: &mut [f32], s: MatmulShape, row0: usize) {
+    tiles::<8, 32>(a, bp, c, s, row0)
 }
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
-unsafe fn rows_kernel_avx2(a: &[f32], b: &[f32], c: &mut [f32], s: MatmulShape, row0: usize) {
-    // The same code, compiled for 8-wide lanes. Still no FMA: "fma" is not enabled.
-    rows_kernel_generic(a, b, c, s, row0)
+unsafe fn rows_avx2(a: &[f32], bp: &[f32], c: &mut [f32], s: MatmulShape, row0: usize) {
+    tiles::<4, 16>(a, bp, c, s, row0)
 }
 
 #[inline(always)]
-fn rows_kernel_generic(a: &[f32], b: &[f32], c: &mut [f32], s: MatmulShape, row0: usize) {
-    let n = s.n;
+fn tiles<const MR: usize, const NR: usize>(a: &[f32], bp: &[f32], c: &mut [f32], s: MatmulShape, row0: usize) {
+    let (n, k) = (s.n, s.k);
     let rows = c.len() / n;
+    let mut ap = vec![0.0f32; k * MR];
     let mut i = 0;
     while i < rows {
-        let r = (rows - i).min(ROWS);
-        let mut j0 = 0;
-        while j0 < n {
-            let w = (n - j0).min(COLS);
-            let mut acc = [[0.0f32; COLS]; ROWS];
-            for p in 0..s.k {
-                let brow = &b[p * n + j0..p * n + j0 + w];
-                for (rr, acc_r) in acc.iter_mut().enumerate().take(r) {
-                    let av = a[s.a_idx(row0 + i + rr, p)];
-                    for (acc_v, &bv) in acc_r[..w].iter_mut().zip(brow) {
-                        *acc_v = *acc_v + av * bv;
+        let r = (rows - i).min(MR);
+        for rr in 0..MR {
+            for p in 0..k {
+                ap[p * MR + rr] = if rr < r { a[s.a_idx(row0 + i + rr, p)] } else { 0.0 };
+            }
+        }
+        for (jp, panel) in bp.chunks_exact(k * NR).enumerate() {
+            let mut acc = [[0.0f32; NR]; MR];
+            for (bv, av) in panel.chunks_exact(NR).zip(ap.chunks_exact(MR)) {
+                for rr in 0..MR {
+                    for jj in 0..NR {
+                        acc[rr][jj] = acc[rr][jj] + av[rr] * bv[jj];
                     }
                 }
             }
+            let (j0, w) = (jp * NR, (n - jp * NR).min(NR));
             for (rr, acc_r) in acc.iter().enumerate().take(r) {
                 c[(i + rr) * n + j0..(i + rr) * n + j0 + w].copy_from_slice(&acc_r[..w]);
             }
-            j0 += w;
         }
         i += r;
     }
@@ -157,13 +228,13 @@ pub fn map(x: &[f32], out: &mut [f32], threads: usize, f: impl Fn(f32) -> f32 + 
 }
 
 /// Sequence-parallel [`crate::ops::attention`]: each sequence is computed
-/// whole by [`crate::ops::attention_sequence`] on one thread.
+/// whole on one thread by [`attention_sequence`].
 pub fn attention(qkv: &[f32], out: &mut [f32], s: &AttentionShape, threads: usize) {
     assert!(qkv.len() == s.qkv_len() && out.len() == s.out_len(), "attention");
     let (inp, outp) = (s.seq * 3 * s.width(), s.seq * s.width());
     par_rows(qkv, out, inp, outp, threads, |x, y| {
         for (x, y) in x.chunks_exact(inp).zip(y.chunks_exact_mut(outp)) {
-            crate::ops::attention_sequence(x, y, s);
+            attention_sequence(x, y, s);
         }
     });
 }
@@ -176,7 +247,7 @@ pub fn attention_backward(qkv: &[f32], dout: &[f32], dqkv: &mut [f32], s: &Atten
     let per = s.batch.div_ceil(threads).max(1);
     let run = |x: &[f32], dy: &[f32], dx: &mut [f32]| {
         for ((x, dy), dx) in x.chunks_exact(inp).zip(dy.chunks_exact(outp)).zip(dx.chunks_exact_mut(inp)) {
-            crate::ops::attention_sequence_backward(x, dy, dx, s);
+            attention_sequence_backward(x, dy, dx, s);
         }
     };
     if threads == 1 {
@@ -188,4 +259,173 @@ pub fn attention_backward(qkv: &[f32], dout: &[f32], dqkv: &mut [f32], s: &Atten
             scope.spawn(move || run(x, dy, dx));
         }
     });
+}
+
+/// [`crate::ops::attention_sequence`] with its loops turned so that SIMD
+/// lanes hold independent outputs: a score row is computed for all keys at
+/// once (each lane folding the head dimension in order), an output row for
+/// all its columns at once (each lane folding the keys in order). Softmax
+/// and its backward tree are the reference's own functions.
+pub fn attention_sequence(qkv: &[f32], out: &mut [f32], s: &AttentionShape) {
+    match MatmulPath::best() {
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: `best` only returns paths this CPU has.
+        MatmulPath::Avx512 => unsafe { attention_fwd_avx512(qkv, out, s) },
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: as above.
+        MatmulPath::Avx2 => unsafe { attention_fwd_avx2(qkv, out, s) },
+        _ => attention_fwd_lanes(qkv, out, s),
+    }
+}
+
+/// [`crate::ops::attention_sequence_backward`], lane-friendly like
+/// [`attention_sequence`].
+pub fn attention_sequence_backward(qkv: &[f32], dout: &[f32], dqkv: &mut [f32], s: &AttentionShape) {
+    match MatmulPath::best() {
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: `best` only returns paths this CPU has.
+        MatmulPath::Avx512 => unsafe { attention_bwd_avx512(qkv, dout, dqkv, s) },
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: as above.
+        MatmulPath::Avx2 => unsafe { attention_bwd_avx2(qkv, dout, dqkv, s) },
+        _ => attention_bwd_lanes(qkv, dout, dqkv, s),
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f")]
+unsafe fn attention_fwd_avx512(qkv: &[f32], out: &mut [f32], s: &AttentionShape) {
+    attention_fwd_lanes(qkv, out, s)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn attention_fwd_avx2(qkv: &[f32], out: &mut [f32], s: &AttentionShape) {
+    attention_fwd_lanes(qkv, out, s)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f")]
+unsafe fn attention_bwd_avx512(qkv: &[f32], dout: &[f32], dqkv: &mut [f32], s: &AttentionShape) {
+    attention_bwd_lanes(qkv, dout, dqkv, s)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn attention_bwd_avx2(qkv: &[f32], dout: &[f32], dqkv: &mut [f32], s: &AttentionShape) {
+    attention_bwd_lanes(qkv, dout, dqkv, s)
+}
+
+/// `acc[j] = acc[j] + x·row[j]` over the whole slice: one fold step for
+/// every lane.
+#[inline(always)]
+fn axpy(acc: &mut [f32], x: f32, row: &[f32]) {
+    for (a, &r) in acc.iter_mut().zip(row) {
+        *a = *a + x * r;
+    }
+}
+
+/// One head's columns `col..col + hd` of `src` rows (stride `stride`),
+/// packed as `[n × hd]`, and transposed as `[hd × n]`.
+#[inline(always)]
+fn pack_head(src: &[f32], stride: usize, col: usize, n: usize, hd: usize, rows: &mut [f32], cols: &mut [f32]) {
+    for t in 0..n {
+        for c in 0..hd {
+            let v = src[t * stride + col + c];
+            rows[t * hd + c] = v;
+            cols[c * n + t] = v;
+        }
+    }
+}
+
+/// Row `t` of one head's probabilities into `row[..=t]`: scores for every
+/// key `j ≤ t` in lanes (`kt` is `Kᵀ`, `[hd × n]`), then the reference softmax.
+#[inline(always)]
+fn probabilities(q: &[f32], kt: &[f32], t: usize, n: usize, hd: usize, scale: f32, scores: &mut [f32], row: &mut [f32]) {
+    let acc = &mut scores[..=t];
+    acc.fill(0.0);
+    for c in 0..hd {
+        axpy(acc, q[t * hd + c], &kt[c * n..c * n + t + 1]);
+    }
+    for v in acc.iter_mut() {
+        *v = *v * scale;
+    }
+    crate::ops::softmax(acc, &mut row[..=t], t + 1);
+}
+
+#[inline(always)]
+fn attention_fwd_lanes(qkv: &[f32], out: &mut [f32], s: &AttentionShape) {
+    let (stride, d, n, hd) = (3 * s.width(), s.width(), s.seq, s.head_dim);
+    assert!(qkv.len() == n * stride && out.len() == n * d, "attention_sequence");
+    let scale = s.scale();
+    let (mut q, mut qt) = (vec![0.0f32; n * hd], vec![0.0f32; n * hd]);
+    let (mut k, mut kt) = (vec![0.0f32; n * hd], vec![0.0f32; n * hd]);
+    let (mut v, mut vt) = (vec![0.0f32; n * hd], vec![0.0f32; n * hd]);
+    let (mut scores, mut row, mut acc) = (vec![0.0f32; n], vec![0.0f32; n], vec![0.0f32; hd]);
+    for h in 0..s.heads {
+        pack_head(qkv, stride, h * hd, n, hd, &mut q, &mut qt);
+        pack_head(qkv, stride, d + h * hd, n, hd, &mut k, &mut kt);
+        pack_head(qkv, stride, 2 * d + h * hd, n, hd, &mut v, &mut vt);
+        for t in 0..n {
+            probabilities(&q, &kt, t, n, hd, scale, &mut scores, &mut row);
+            acc.fill(0.0);
+            for j in 0..=t {
+                axpy(&mut acc, row[j], &v[j * hd..(j + 1) * hd]);
+            }
+            out[t * d + h * hd..t * d + (h + 1) * hd].copy_from_slice(&acc);
+        }
+    }
+}
+
+#[inline(always)]
+fn attention_bwd_lanes(qkv: &[f32], dout: &[f32], dqkv: &mut [f32], s: &AttentionShape) {
+    let (stride, d, n, hd) = (3 * s.width(), s.width(), s.seq, s.head_dim);
+    assert!(qkv.len() == n * stride && dout.len() == n * d && dqkv.len() == qkv.len(), "attention_backward");
+    let scale = s.scale();
+    let (mut q, mut qt) = (vec![0.0f32; n * hd], vec![0.0f32; n * hd]);
+    let (mut k, mut kt) = (vec![0.0f32; n * hd], vec![0.0f32; n * hd]);
+    let (mut v, mut vt) = (vec![0.0f32; n * hd], vec![0.0f32; n * hd]);
+    let (mut g, mut gt) = (vec![0.0f32; n * hd], vec![0.0f32; n * hd]);
+    // Lower-triangular P and dS of one head, row-major `[n × n]`.
+    let (mut p, mut ds) = (vec![0.0f32; n * n], vec![0.0f32; n * n]);
+    let (mut scores, mut dp, mut acc) = (vec![0.0f32; n], vec![0.0f32; n], vec![0.0f32; hd]);
+    for h in 0..s.heads {
+        let (qc, kc, vc) = (h * hd, d + h * hd, 2 * d + h * hd);
+        pack_head(qkv, stride, qc, n, hd, &mut q, &mut qt);
+        pack_head(qkv, stride, kc, n, hd, &mut k, &mut kt);
+        pack_head(qkv, stride, vc, n, hd, &mut v, &mut vt);
+        pack_head(dout, d, h * hd, n, hd, &mut g, &mut gt);
+        for t in 0..n {
+            probabilities(&q, &kt, t, n, hd, scale, &mut scores, &mut p[t * n..(t + 1) * n]);
+            // dP[t, j] = dout_t · v_j for every j ≤ t, in lanes.
+            let dpt = &mut dp[..=t];
+            dpt.fill(0.0);
+            for c in 0..hd {
+                axpy(dpt, g[t * hd + c], &vt[c * n..c * n + t + 1]);
+            }
+            let pr = &p[t * n..t * n + t + 1];
+            let dot = crate::reduce::tree_sum_by(t + 1, &|j| pr[j] * dpt[j]);
+            for j in 0..=t {
+                ds[t * n + j] = (pr[j] * (dpt[j] - dot)) * scale;
+            }
+        }
+        for t in 0..n {
+            acc.fill(0.0);
+            for j in 0..=t {
+                axpy(&mut acc, ds[t * n + j], &k[j * hd..(j + 1) * hd]);
+            }
+            dqkv[t * stride + qc..t * stride + qc + hd].copy_from_slice(&acc);
+            // Row `t` as a key/value: the queries at or after it.
+            acc.fill(0.0);
+            for i in t..n {
+                axpy(&mut acc, ds[i * n + t], &q[i * hd..(i + 1) * hd]);
+            }
+            dqkv[t * stride + kc..t * stride + kc + hd].copy_from_slice(&acc);
+            acc.fill(0.0);
+            for i in t..n {
+                axpy(&mut acc, p[i * n + t], &g[i * hd..(i + 1) * hd]);
+            }
+            dqkv[t * stride + vc..t * stride + vc + hd].copy_from_slice(&acc);
+        }
+    }
 }

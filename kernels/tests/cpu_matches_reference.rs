@@ -24,12 +24,18 @@ fn matmul_fast_path_is_bitwise_equal_to_reference() {
         let b = random(&mut rng, k * n);
         let mut want = vec![0.0; m * n];
         ops::matmul(&a, &b, &mut want, s);
-        for threads in [1, 2, 7] {
-            let mut got = vec![f32::NAN; m * n];
-            cpu::matmul(&a, &b, &mut got, s, threads);
-            assert_eq!(bits(&got), bits(&want), "case {case}: {s:?}, {threads} threads");
+        for path in cpu::MatmulPath::available() {
+            for threads in [1, 2, 7] {
+                let mut got = vec![f32::NAN; m * n];
+                cpu::matmul_with(path, &a, &b, &mut got, s, threads);
+                assert_eq!(bits(&got), bits(&want), "case {case}: {s:?}, {path:?}, {threads} threads");
+            }
         }
     }
+    // No terms: +0 everywhere, like the reference's accumulator.
+    let mut got = vec![f32::NAN; 6];
+    cpu::matmul(&[], &[], &mut got, MatmulShape::nn(2, 0, 3), 2);
+    assert_eq!(bits(&got), bits(&[0.0; 6]));
 }
 
 #[test]
@@ -74,12 +80,15 @@ fn row_parallel_ops_are_bitwise_equal_to_reference() {
 #[test]
 fn sequence_parallel_attention_is_bitwise_equal_to_reference() {
     let mut rng = SmallRng::seed_from_u64(12);
-    for _ in 0..10 {
+    for case in 0..14 {
+        // Small shapes, then a few wider than a SIMD register in both the
+        // key and the head dimension.
+        let (seq, head_dim) = if case < 10 { (1..20, 1..9) } else { (17..90, 9..48) };
         let s = ops::AttentionShape {
             batch: rng.gen_range(1..6),
-            seq: rng.gen_range(1..20),
+            seq: rng.gen_range(seq),
             heads: rng.gen_range(1..4),
-            head_dim: rng.gen_range(1..9),
+            head_dim: rng.gen_range(head_dim),
         };
         let qkv: Vec<f32> = random(&mut rng, s.qkv_len()).iter().map(|v| v * 0.01).collect();
         let dout = random(&mut rng, s.out_len());

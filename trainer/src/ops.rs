@@ -23,9 +23,6 @@ fn gpu_err(e: GpuError) -> candle_core::Error {
     candle_core::Error::Msg(e.to_string())
 }
 
-/// Multiply-adds below which a matmul runs on one thread.
-const PARALLEL_MIN_WORK: usize = 1 << 18;
-
 fn f32s<'a>(s: &'a CpuStorage, l: &Layout) -> Result<&'a [f32]> {
     let data = match s {
         CpuStorage::F32(v) => v.as_slice(),
@@ -72,10 +69,7 @@ impl CustomOp2 for MatMul {
         let c = match &self.backend {
             Backend::Cpu { threads } => {
                 let mut c = vec![0.0f32; m * n];
-                // Spawning threads costs tens of microseconds: small products
-                // run on one (the bits are the same either way).
-                let threads = if m * k * n < PARALLEL_MIN_WORK { 1 } else { *threads };
-                cpu::matmul(f32s(s1, l1)?, f32s(s2, l2)?, &mut c, shape, threads);
+                cpu::matmul(f32s(s1, l1)?, f32s(s2, l2)?, &mut c, shape, *threads);
                 c
             }
             Backend::Cuda(gpu) => gpu.matmul(f32s(s1, l1)?, f32s(s2, l2)?, shape).map_err(gpu_err)?,
