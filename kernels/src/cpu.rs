@@ -341,6 +341,7 @@ fn pack_head(src: &[f32], stride: usize, col: usize, n: usize, hd: usize, rows: 
 /// Row `t` of one head's probabilities into `row[..=t]`: scores for every
 /// key `j ≤ t` in lanes (`kt` is `Kᵀ`, `[hd × n]`), then the reference softmax.
 #[inline(always)]
+#[allow(clippy::too_many_arguments)] // the hot loop's operands, named
 fn probabilities(q: &[f32], kt: &[f32], t: usize, n: usize, hd: usize, scale: f32, scores: &mut [f32], row: &mut [f32]) {
     let acc = &mut scores[..=t];
     acc.fill(0.0);
