@@ -14,6 +14,19 @@ fn bits(v: &[f32]) -> Vec<u32> {
     v.iter().map(|x| x.to_bits()).collect()
 }
 
+/// GPU 0, or `None` after printing why the test skips (no libcuda, no
+/// libnvrtc or no device); any other failure is a bug.
+fn gpu() -> Option<cuda::Gpu> {
+    match cuda::Gpu::new() {
+        Ok(g) => Some(g),
+        Err(cuda::GpuError::Unavailable(why)) => {
+            eprintln!("skipped: {why}");
+            None
+        }
+        Err(e) => panic!("{e}"),
+    }
+}
+
 #[test]
 fn kernels_compile_with_nvrtc() {
     match cuda::compile() {
@@ -51,11 +64,7 @@ fn kernels_compile_with_nvrtc() {
 
 #[test]
 fn gpu_matches_reference_bitwise() {
-    let gpu = match cuda::Gpu::new() {
-        Ok(g) => g,
-        Err(cuda::GpuError::Unavailable(why)) => return eprintln!("skipped: {why}"),
-        Err(e) => panic!("{e}"),
-    };
+    let Some(gpu) = gpu() else { return };
     eprintln!("GPU: {}", gpu.name());
     let mut rng = SmallRng::seed_from_u64(42);
     let mut random = |n: usize| -> Vec<f32> {
@@ -97,11 +106,7 @@ fn gpu_matches_reference_bitwise() {
 
 #[test]
 fn gpu_attention_matches_reference_bitwise() {
-    let gpu = match cuda::Gpu::new() {
-        Ok(g) => g,
-        Err(cuda::GpuError::Unavailable(why)) => return eprintln!("skipped: {why}"),
-        Err(e) => panic!("{e}"),
-    };
+    let Some(gpu) = gpu() else { return };
     let mut rng = SmallRng::seed_from_u64(7);
     let mut random = |n: usize| -> Vec<f32> { (0..n).map(|_| rng.gen_range(-2.0f32..2.0)).collect() };
     for s in [
@@ -124,11 +129,7 @@ fn gpu_attention_matches_reference_bitwise() {
 
 #[test]
 fn gpu_layer_norm_and_embedding_match_reference_bitwise() {
-    let gpu = match cuda::Gpu::new() {
-        Ok(g) => g,
-        Err(cuda::GpuError::Unavailable(why)) => return eprintln!("skipped: {why}"),
-        Err(e) => panic!("{e}"),
-    };
+    let Some(gpu) = gpu() else { return };
     let mut rng = SmallRng::seed_from_u64(9);
     let mut random = |n: usize| -> Vec<f32> { (0..n).map(|_| rng.gen_range(-3.0f32..3.0)).collect() };
     for &(rows, n) in &[(1, 1), (5, 3), (33, 100), (256, 768)] {
@@ -159,11 +160,7 @@ fn gpu_layer_norm_and_embedding_match_reference_bitwise() {
 
 #[test]
 fn gpu_training_ops_match_reference_bitwise() {
-    let gpu = match cuda::Gpu::new() {
-        Ok(g) => g,
-        Err(cuda::GpuError::Unavailable(why)) => return eprintln!("skipped: {why}"),
-        Err(e) => panic!("{e}"),
-    };
+    let Some(gpu) = gpu() else { return };
     let mut rng = SmallRng::seed_from_u64(11);
     let mut random = |n: usize| -> Vec<f32> {
         (0..n).map(|_| rng.gen_range(-1.0f32..1.0) * 10f32.powi(rng.gen_range(-2..2))).collect()
