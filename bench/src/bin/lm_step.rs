@@ -15,10 +15,9 @@
 use candle_core::{DType, Device, Tensor, Var, D};
 use gensyn_trainer::{backend::Backend, spec::TaskSpec, train::Trainer};
 use std::collections::HashMap;
-use std::time::Instant;
 
-#[path = "../torch.rs"]
-mod torch;
+#[path = "../step_bench.rs"]
+mod step_bench;
 
 /// One benchmark shape.
 #[derive(Clone, Copy)]
@@ -150,11 +149,8 @@ impl CandleLm {
 }
 
 fn main() {
-    let threads: usize = std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(2);
-    // candle's CPU ops parallelise with rayon; give it the same threads.
-    std::env::set_var("RAYON_NUM_THREADS", threads.to_string());
-    println!("threads = {threads}");
-    let python = torch::python_from_args();
+    let threads = step_bench::threads_from_args();
+    let python = step_bench::python_from_args();
     println!(
         "{:>36} {:>14} {:>14} {:>8} {:>14} {:>8}",
         "d/heads/layers/seq/vocab (batch)", "ours ms/step", "candle ms/step", "ratio", "torch ms/step", "ratio"
@@ -167,16 +163,11 @@ fn main() {
     for s in shapes {
         let mut ours = Trainer::new(&spec(s), Backend::cpu(threads)).unwrap();
         let mut theirs = CandleLm::from(&ours, s);
-        let steps = 10;
-        let batches: Vec<(Vec<f32>, Vec<u32>)> = (0..steps + 2).map(|i| ours.batch(i)).collect();
-        for _ in 0..2 {
+        let (warmup, steps) = (2, 10);
+        let batches: Vec<(Vec<f32>, Vec<u32>)> = (0..(warmup + steps) as u32).map(|i| ours.batch(i)).collect();
+        let ours_ms = step_bench::ms_per_step(warmup, steps, |_| {
             ours.train_step().unwrap();
-        }
-        let t = Instant::now();
-        for _ in 0..steps {
-            ours.train_step().unwrap();
-        }
-        let ours_ms = t.elapsed().as_secs_f64() * 1e3 / steps as f64;
+        });
         let tensors: Vec<(Tensor, Tensor, Tensor)> = batches
             .iter()
             .map(|(x, y)| {
@@ -189,24 +180,14 @@ fn main() {
                 (t(ids, (rows, 1)).flatten_all().unwrap(), t(y.clone(), (rows, 1)), t(pos, (rows, 1)).flatten_all().unwrap())
             })
             .collect();
-        for (x, y, p) in &tensors[..2] {
+        let theirs_ms = step_bench::ms_per_step(warmup, steps, |i| {
+            let (x, y, p) = &tensors[i];
             theirs.step(x, y, p).unwrap();
-        }
-        let t = Instant::now();
-        for (x, y, p) in &tensors[2..] {
-            theirs.step(x, y, p).unwrap();
-        }
-        let theirs_ms = t.elapsed().as_secs_f64() * 1e3 / steps as f64;
-        let torch = python.as_deref().map(|py| {
-            let args: Vec<String> =
-                [s.dim, s.heads, s.layers, s.seq, s.vocab, s.batch, threads, steps as usize].iter().map(|v| v.to_string()).collect();
-            torch::ms_per_step(py, &[&["lm".to_string()][..], &args].concat())
         });
-        let (torch_ms, torch_ratio) = match torch {
-            Some(Ok(ms)) => (format!("{ms:.2}"), format!("{:.2}", ours_ms / ms)),
-            Some(Err(e)) => (format!("({e})"), "-".into()),
-            None => ("-".into(), "-".into()),
-        };
+        let args: Vec<String> = std::iter::once("lm".to_string())
+            .chain([s.dim, s.heads, s.layers, s.seq, s.vocab, s.batch, threads, steps].iter().map(|v| v.to_string()))
+            .collect();
+        let (torch_ms, torch_ratio) = step_bench::torch_columns(python.as_deref(), &args, ours_ms, 2);
         println!(
             "{:>36} {:>14.2} {:>14.2} {:>8.2} {:>14} {:>8}",
             format!("{}/{}/{}/{}/{} ({})", s.dim, s.heads, s.layers, s.seq, s.vocab, s.batch),

@@ -12,10 +12,9 @@
 
 use candle_core::{DType, Device, Tensor, Var, D};
 use gensyn_trainer::{backend::Backend, spec::TaskSpec, train::Trainer};
-use std::time::Instant;
 
-#[path = "../torch.rs"]
-mod torch;
+#[path = "../step_bench.rs"]
+mod step_bench;
 
 fn spec(hidden: &str, batch: usize, dim: usize) -> TaskSpec {
     TaskSpec::from_toml(&format!(
@@ -95,11 +94,8 @@ impl CandleMlp {
 }
 
 fn main() {
-    let threads: usize = std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(2);
-    // candle's CPU ops parallelise with rayon; give it the same threads.
-    std::env::set_var("RAYON_NUM_THREADS", threads.to_string());
-    println!("threads = {threads}");
-    let python = torch::python_from_args();
+    let threads = step_bench::threads_from_args();
+    let python = step_bench::python_from_args();
     println!(
         "{:>28} {:>14} {:>14} {:>8} {:>14} {:>8}",
         "model (batch)", "ours ms/step", "candle ms/step", "ratio", "torch ms/step", "ratio"
@@ -108,17 +104,11 @@ fn main() {
         let spec = spec(hidden, batch, dim);
         let mut ours = Trainer::new(&spec, Backend::cpu(threads)).unwrap();
         let mut theirs = CandleMlp::from(&ours);
-        let steps = 30;
-        let batches: Vec<(Vec<f32>, Vec<u32>)> = (0..steps + 3).map(|s| ours.batch(s)).collect();
-        // Warm up both.
-        for _ in 0..3 {
+        let (warmup, steps) = (3, 30);
+        let batches: Vec<(Vec<f32>, Vec<u32>)> = (0..(warmup + steps) as u32).map(|s| ours.batch(s)).collect();
+        let ours_ms = step_bench::ms_per_step(warmup, steps, |_| {
             ours.train_step().unwrap();
-        }
-        let t = Instant::now();
-        for _ in 0..steps {
-            ours.train_step().unwrap();
-        }
-        let ours_ms = t.elapsed().as_secs_f64() * 1e3 / steps as f64;
+        });
         let tensors: Vec<(Tensor, Tensor)> = batches
             .iter()
             .map(|(x, y)| {
@@ -129,24 +119,12 @@ fn main() {
                 )
             })
             .collect();
-        for (x, y) in &tensors[..3] {
-            theirs.step(x, y).unwrap();
-        }
-        let t = Instant::now();
-        for (x, y) in &tensors[3..] {
-            theirs.step(x, y).unwrap();
-        }
-        let theirs_ms = t.elapsed().as_secs_f64() * 1e3 / steps as f64;
-        let torch = python.as_deref().map(|py| {
-            let widths = hidden.trim_matches(|c| c == '[' || c == ']').replace(' ', "");
-            let args = [dim.to_string(), widths, "10".into(), batch.to_string(), threads.to_string(), steps.to_string()];
-            torch::ms_per_step(py, &[&["mlp".to_string()][..], &args].concat())
+        let theirs_ms = step_bench::ms_per_step(warmup, steps, |i| {
+            theirs.step(&tensors[i].0, &tensors[i].1).unwrap();
         });
-        let (torch_ms, torch_ratio) = match torch {
-            Some(Ok(ms)) => (format!("{ms:.3}"), format!("{:.2}", ours_ms / ms)),
-            Some(Err(e)) => (format!("({e})"), "-".into()),
-            None => ("-".into(), "-".into()),
-        };
+        let widths = hidden.trim_matches(|c| c == '[' || c == ']').replace(' ', "");
+        let args: Vec<String> = ["mlp".into(), dim.to_string(), widths, "10".into(), batch.to_string(), threads.to_string(), steps.to_string()].into();
+        let (torch_ms, torch_ratio) = step_bench::torch_columns(python.as_deref(), &args, ours_ms, 3);
         println!(
             "{:>28} {:>14.3} {:>14.3} {:>8.2} {:>14} {:>8}",
             format!("{dim}-{hidden}-10 ({batch})"),
