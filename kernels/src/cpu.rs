@@ -326,14 +326,17 @@ fn axpy(acc: &mut [f32], x: f32, row: &[f32]) {
 }
 
 /// One head's columns `col..col + hd` of `src` rows (stride `stride`),
-/// packed as `[n × hd]`, and transposed as `[hd × n]`.
+/// packed as `[n × hd]`, and, where a transposed copy is wanted, as `[hd × n]`.
 #[inline(always)]
-fn pack_head(src: &[f32], stride: usize, col: usize, n: usize, hd: usize, rows: &mut [f32], cols: &mut [f32]) {
+fn pack_head(src: &[f32], stride: usize, col: usize, n: usize, hd: usize, rows: &mut [f32], cols: Option<&mut [f32]>) {
     for t in 0..n {
-        for c in 0..hd {
-            let v = src[t * stride + col + c];
-            rows[t * hd + c] = v;
-            cols[c * n + t] = v;
+        rows[t * hd..(t + 1) * hd].copy_from_slice(&src[t * stride + col..t * stride + col + hd]);
+    }
+    if let Some(cols) = cols {
+        for t in 0..n {
+            for c in 0..hd {
+                cols[c * n + t] = rows[t * hd + c];
+            }
         }
     }
 }
@@ -342,7 +345,16 @@ fn pack_head(src: &[f32], stride: usize, col: usize, n: usize, hd: usize, rows: 
 /// key `j ≤ t` in lanes (`kt` is `Kᵀ`, `[hd × n]`), then the reference softmax.
 #[inline(always)]
 #[allow(clippy::too_many_arguments)] // the hot loop's operands, named
-fn probabilities(q: &[f32], kt: &[f32], t: usize, n: usize, hd: usize, scale: f32, scores: &mut [f32], row: &mut [f32]) {
+fn probabilities(
+    q: &[f32],
+    kt: &[f32],
+    t: usize,
+    n: usize,
+    hd: usize,
+    scale: f32,
+    scores: &mut [f32],
+    row: &mut [f32],
+) {
     let acc = &mut scores[..=t];
     acc.fill(0.0);
     for c in 0..hd {
@@ -359,14 +371,13 @@ fn attention_fwd_lanes(qkv: &[f32], out: &mut [f32], s: &AttentionShape) {
     let (stride, d, n, hd) = (3 * s.width(), s.width(), s.seq, s.head_dim);
     assert!(qkv.len() == n * stride && out.len() == n * d, "attention_sequence");
     let scale = s.scale();
-    let (mut q, mut qt) = (vec![0.0f32; n * hd], vec![0.0f32; n * hd]);
-    let (mut k, mut kt) = (vec![0.0f32; n * hd], vec![0.0f32; n * hd]);
-    let (mut v, mut vt) = (vec![0.0f32; n * hd], vec![0.0f32; n * hd]);
+    let (mut q, mut k, mut kt, mut v) =
+        (vec![0.0f32; n * hd], vec![0.0f32; n * hd], vec![0.0f32; n * hd], vec![0.0f32; n * hd]);
     let (mut scores, mut row, mut acc) = (vec![0.0f32; n], vec![0.0f32; n], vec![0.0f32; hd]);
     for h in 0..s.heads {
-        pack_head(qkv, stride, h * hd, n, hd, &mut q, &mut qt);
-        pack_head(qkv, stride, d + h * hd, n, hd, &mut k, &mut kt);
-        pack_head(qkv, stride, 2 * d + h * hd, n, hd, &mut v, &mut vt);
+        pack_head(qkv, stride, h * hd, n, hd, &mut q, None);
+        pack_head(qkv, stride, d + h * hd, n, hd, &mut k, Some(&mut kt));
+        pack_head(qkv, stride, 2 * d + h * hd, n, hd, &mut v, None);
         for t in 0..n {
             probabilities(&q, &kt, t, n, hd, scale, &mut scores, &mut row);
             acc.fill(0.0);
@@ -383,19 +394,17 @@ fn attention_bwd_lanes(qkv: &[f32], dout: &[f32], dqkv: &mut [f32], s: &Attentio
     let (stride, d, n, hd) = (3 * s.width(), s.width(), s.seq, s.head_dim);
     assert!(qkv.len() == n * stride && dout.len() == n * d && dqkv.len() == qkv.len(), "attention_backward");
     let scale = s.scale();
-    let (mut q, mut qt) = (vec![0.0f32; n * hd], vec![0.0f32; n * hd]);
-    let (mut k, mut kt) = (vec![0.0f32; n * hd], vec![0.0f32; n * hd]);
-    let (mut v, mut vt) = (vec![0.0f32; n * hd], vec![0.0f32; n * hd]);
-    let (mut g, mut gt) = (vec![0.0f32; n * hd], vec![0.0f32; n * hd]);
+    let (mut q, mut k, mut kt) = (vec![0.0f32; n * hd], vec![0.0f32; n * hd], vec![0.0f32; n * hd]);
+    let (mut v, mut vt, mut g) = (vec![0.0f32; n * hd], vec![0.0f32; n * hd], vec![0.0f32; n * hd]);
     // Lower-triangular P and dS of one head, row-major `[n × n]`.
     let (mut p, mut ds) = (vec![0.0f32; n * n], vec![0.0f32; n * n]);
     let (mut scores, mut dp, mut acc) = (vec![0.0f32; n], vec![0.0f32; n], vec![0.0f32; hd]);
     for h in 0..s.heads {
         let (qc, kc, vc) = (h * hd, d + h * hd, 2 * d + h * hd);
-        pack_head(qkv, stride, qc, n, hd, &mut q, &mut qt);
-        pack_head(qkv, stride, kc, n, hd, &mut k, &mut kt);
-        pack_head(qkv, stride, vc, n, hd, &mut v, &mut vt);
-        pack_head(dout, d, h * hd, n, hd, &mut g, &mut gt);
+        pack_head(qkv, stride, qc, n, hd, &mut q, None);
+        pack_head(qkv, stride, kc, n, hd, &mut k, Some(&mut kt));
+        pack_head(qkv, stride, vc, n, hd, &mut v, Some(&mut vt));
+        pack_head(dout, d, h * hd, n, hd, &mut g, None);
         for t in 0..n {
             probabilities(&q, &kt, t, n, hd, scale, &mut scores, &mut p[t * n..(t + 1) * n]);
             // dP[t, j] = dout_t · v_j for every j ≤ t, in lanes.

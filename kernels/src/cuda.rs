@@ -477,11 +477,18 @@ impl Gpu {
 
     /// Gradient of [`Gpu::cross_entropy`] from its log-softmax, times the
     /// upstream gradient `g` ([`crate::ops::cross_entropy_backward`]).
-    pub fn cross_entropy_backward(&self, logp: &[f32], targets: &[u32], g: f32, n: usize) -> Result<Vec<f32>, GpuError> {
+    pub fn cross_entropy_backward(
+        &self,
+        logp: &[f32],
+        targets: &[u32],
+        g: f32,
+        n: usize,
+    ) -> Result<Vec<f32>, GpuError> {
         let rows = targets.len();
         assert!(rows > 0 && n > 0 && logp.len() == rows * n, "cross_entropy_backward shapes");
         check_targets(targets, n)?;
-        let (dl, dt) = (self.stream.clone_htod(logp).map_err(driver)?, self.stream.clone_htod(targets).map_err(driver)?);
+        let (dl, dt) =
+            (self.stream.clone_htod(logp).map_err(driver)?, self.stream.clone_htod(targets).map_err(driver)?);
         let mut dx = self.stream.alloc_zeros::<f32>(logp.len()).map_err(driver)?;
         let f = self.func("cross_entropy_bwd")?;
         let (ri, ni, scale) = (rows as i32, n as i32, g * recip(rows));

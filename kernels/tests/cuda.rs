@@ -5,8 +5,9 @@
 #![cfg(feature = "cuda")]
 
 use gensyn_kernels::{
-    cuda, math, ops, optim,
+    cuda, math, ops,
     ops::{AttentionShape, MatmulShape},
+    optim,
 };
 use rand::{rngs::SmallRng, Rng, SeedableRng};
 

@@ -287,9 +287,11 @@ impl Trainer {
             };
             let mut p = values(var)?;
             match (opt, t.optimizer, &self.backend) {
-                (OptState::Sgd { velocity }, OptimizerSpec::Sgd { momentum, weight_decay, .. }, Backend::Cpu { .. }) => {
-                    optim::sgd_momentum(&mut p, &grad, velocity, lr, momentum, weight_decay)
-                }
+                (
+                    OptState::Sgd { velocity },
+                    OptimizerSpec::Sgd { momentum, weight_decay, .. },
+                    Backend::Cpu { .. },
+                ) => optim::sgd_momentum(&mut p, &grad, velocity, lr, momentum, weight_decay),
                 (OptState::Sgd { velocity }, OptimizerSpec::Sgd { momentum, weight_decay, .. }, Backend::Cuda(gpu)) => {
                     gpu.sgd_momentum(&mut p, &grad, velocity, lr, momentum, weight_decay)?
                 }

@@ -129,7 +129,11 @@ impl Transformer {
     }
 
     fn norm(&self, x: &Tensor, name: &str) -> Result<Tensor> {
-        x.apply_op3(self.p(&format!("{name}.weight")), self.p(&format!("{name}.bias")), LayerNorm { eps: LN_EPS, backend: self.backend.clone() })
+        x.apply_op3(
+            self.p(&format!("{name}.weight")),
+            self.p(&format!("{name}.bias")),
+            LayerNorm { eps: LN_EPS, backend: self.backend.clone() },
+        )
     }
 
     /// Mean next-token cross-entropy of a batch: `ids` and `targets` are
@@ -151,7 +155,9 @@ impl Transformer {
             let qkv = self.linear(&self.norm(&h, &b("ln1"))?, &b("attn.qkv"))?;
             let att = qkv.apply_op1(attention.clone())?;
             h = h.apply_op2(&self.linear(&att, &b("attn.proj"))?, add.clone())?;
-            let f = self.linear(&self.norm(&h, &b("ln2"))?, &b("mlp.fc1"))?.apply_op1(Act(Activation::Gelu, self.backend.clone()))?;
+            let f = self
+                .linear(&self.norm(&h, &b("ln2"))?, &b("mlp.fc1"))?
+                .apply_op1(Act(Activation::Gelu, self.backend.clone()))?;
             h = h.apply_op2(&self.linear(&f, &b("mlp.fc2"))?, add.clone())?;
         }
         let logits = self.linear(&self.norm(&h, "ln_f")?, "head")?;

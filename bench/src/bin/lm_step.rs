@@ -74,7 +74,8 @@ impl CandleLm {
         let mut params = HashMap::new();
         let mut moments = HashMap::new();
         for (name, t) in state.iter().filter(|(k, _)| !k.starts_with("optim.")) {
-            let v = Var::from_tensor(&Tensor::from_vec(t.values.clone(), t.dims.clone(), &Device::Cpu).unwrap()).unwrap();
+            let v =
+                Var::from_tensor(&Tensor::from_vec(t.values.clone(), t.dims.clone(), &Device::Cpu).unwrap()).unwrap();
             let z = v.as_tensor().zeros_like().unwrap();
             moments.insert(name.clone(), (z.clone(), z));
             params.insert(name.clone(), v);
@@ -177,7 +178,11 @@ fn main() {
                 let t = |v: Vec<u32>, shape: (usize, usize)| {
                     Tensor::from_vec(v, shape, &Device::Cpu).unwrap().to_dtype(DType::U32).unwrap()
                 };
-                (t(ids, (rows, 1)).flatten_all().unwrap(), t(y.clone(), (rows, 1)), t(pos, (rows, 1)).flatten_all().unwrap())
+                (
+                    t(ids, (rows, 1)).flatten_all().unwrap(),
+                    t(y.clone(), (rows, 1)),
+                    t(pos, (rows, 1)).flatten_all().unwrap(),
+                )
             })
             .collect();
         let theirs_ms = step_bench::ms_per_step(warmup, steps, |i| {

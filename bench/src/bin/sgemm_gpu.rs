@@ -41,7 +41,8 @@ fn main() {
     let sync = || stream.synchronize().expect("stream synchronises");
     let mut rng = SmallRng::seed_from_u64(1);
     println!("{:>18} {:>12} {:>12} {:>8}", "m×k×n", "ours GF/s", "cuBLAS GF/s", "ratio");
-    for &(m, k, n) in &[(256, 256, 256), (1024, 1024, 1024), (2048, 2048, 2048), (4096, 4096, 4096), (8192, 1024, 768)] {
+    for &(m, k, n) in &[(256, 256, 256), (1024, 1024, 1024), (2048, 2048, 2048), (4096, 4096, 4096), (8192, 1024, 768)]
+    {
         let a: Vec<f32> = (0..m * k).map(|_| rng.gen_range(-1.0..1.0)).collect();
         let b: Vec<f32> = (0..k * n).map(|_| rng.gen_range(-1.0..1.0)).collect();
         let s = MatmulShape::nn(m, k, n);
@@ -53,7 +54,10 @@ fn main() {
             let mut want = vec![0.0f32; m * n];
             ops::matmul(&a, &b, &mut want, s);
             let got = stream.clone_dtoh(&dc).unwrap();
-            assert!(got.iter().zip(&want).all(|(x, y)| x.to_bits() == y.to_bits()), "GPU matmul differs from the reference");
+            assert!(
+                got.iter().zip(&want).all(|(x, y)| x.to_bits() == y.to_bits()),
+                "GPU matmul differs from the reference"
+            );
         }
         // Row-major C = A·B is column-major Cᵀ = Bᵀ·Aᵀ: swap the operands.
         let cfg = GemmConfig {

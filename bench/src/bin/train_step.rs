@@ -123,7 +123,16 @@ fn main() {
             theirs.step(&tensors[i].0, &tensors[i].1).unwrap();
         });
         let widths = hidden.trim_matches(|c| c == '[' || c == ']').replace(' ', "");
-        let args: Vec<String> = ["mlp".into(), dim.to_string(), widths, "10".into(), batch.to_string(), threads.to_string(), steps.to_string()].into();
+        let args: Vec<String> = [
+            "mlp".into(),
+            dim.to_string(),
+            widths,
+            "10".into(),
+            batch.to_string(),
+            threads.to_string(),
+            steps.to_string(),
+        ]
+        .into();
         let (torch_ms, torch_ratio) = step_bench::torch_columns(python.as_deref(), &args, ours_ms, 3);
         println!(
             "{:>28} {:>14.3} {:>14.3} {:>8.2} {:>14} {:>8}",
