@@ -224,15 +224,30 @@ impl Gpu {
         let rows = x.len() / n;
         let dx = self.stream.clone_htod(x).map_err(driver)?;
         let mut dy = self.stream.alloc_zeros::<f32>(x.len()).map_err(driver)?;
+        self.softmax_on_device(&dx, &mut dy, rows, n, log)?;
+        self.stream.clone_dtoh(&dy).map_err(driver)
+    }
+
+    /// Queues the `softmax_rows` kernel: `y = (log-)softmax(x)` for `rows`
+    /// rows of width `n`, one block per row.
+    fn softmax_on_device(
+        &self,
+        x: &CudaSlice<f32>,
+        y: &mut CudaSlice<f32>,
+        rows: usize,
+        n: usize,
+        log: bool,
+    ) -> Result<(), GpuError> {
+        assert!(x.len() == rows * n && y.len() == x.len(), "softmax shapes");
         let f = self.func("softmax_rows")?;
         let (ni, li) = (n as i32, log as i32);
         let cfg =
             LaunchConfig { grid_dim: (rows as u32, 1, 1), block_dim: (BLOCK, 1, 1), shared_mem_bytes: (n * 4) as u32 };
         let mut launch = self.stream.launch_builder(&f);
-        launch.arg(&dx).arg(&mut dy).arg(&ni).arg(&li);
+        launch.arg(x).arg(y).arg(&ni).arg(&li);
         // SAFETY: matches `softmax_rows(const float*, float*, int, int)` with n floats of shared memory.
         unsafe { launch.launch(cfg) }.map_err(driver)?;
-        self.stream.clone_dtoh(&dy).map_err(driver)
+        Ok(())
     }
 
     /// `dbias[j] = Σᵢ dy[i, j]` (canonical tree over rows).
@@ -457,16 +472,9 @@ impl Gpu {
         let dt = self.stream.clone_htod(targets).map_err(driver)?;
         let mut logp = self.stream.alloc_zeros::<f32>(logits.len()).map_err(driver)?;
         let mut loss = self.stream.alloc_zeros::<f32>(1).map_err(driver)?;
-        let f = self.func("softmax_rows")?;
-        let (ni, log) = (n as i32, 1i32);
-        let cfg =
-            LaunchConfig { grid_dim: (rows as u32, 1, 1), block_dim: (BLOCK, 1, 1), shared_mem_bytes: (n * 4) as u32 };
-        let mut launch = self.stream.launch_builder(&f);
-        launch.arg(&dx).arg(&mut logp).arg(&ni).arg(&log);
-        // SAFETY: matches `softmax_rows(const float*, float*, int, int)` with n floats of shared memory.
-        unsafe { launch.launch(cfg) }.map_err(driver)?;
+        self.softmax_on_device(&dx, &mut logp, rows, n, true)?;
         let f = self.func("cross_entropy_loss")?;
-        let (ri, inv) = (rows as i32, recip(rows));
+        let (ri, ni, inv) = (rows as i32, n as i32, recip(rows));
         let mut launch = self.stream.launch_builder(&f);
         launch.arg(&logp).arg(&dt).arg(&mut loss).arg(&ri).arg(&ni).arg(&inv);
         // SAFETY: matches `cross_entropy_loss(const float*, const unsigned int*, float*, int, int, float)`; targets checked.
