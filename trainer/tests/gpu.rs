@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{fixture, short};
+use common::{bits, fixture, short};
 use gensyn_trainer::{
     backend::Backend,
     spec::{ScheduleSpec, TaskSpec},
@@ -47,7 +47,6 @@ fn every_fixture_trains_to_the_same_bits_on_cpu_and_gpu() {
         let cpu = Trainer::new(&spec, Backend::cpu(2)).unwrap().run(None, |_| {}).unwrap();
         let cuda = Trainer::new(&spec, gpu.clone()).unwrap().run(None, |_| {}).unwrap();
         assert_eq!(cpu.checkpoints, cuda.checkpoints, "{name}");
-        let bits = |l: &[f32]| l.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
         assert_eq!(bits(&cpu.losses), bits(&cuda.losses), "{name}");
     }
 }

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{fixture, short};
+use common::{bits, fixture, short};
 use gensyn_trainer::{backend::Backend, train::Trainer};
 
 #[test]
@@ -15,7 +15,6 @@ fn same_task_same_hashes_across_runs_and_thread_counts() {
         let c = Trainer::new(&spec, Backend::cpu(3)).unwrap().run(None, |_| {}).unwrap();
         assert_eq!(a.checkpoints, b.checkpoints, "{name}: rerun");
         assert_eq!(a.checkpoints, c.checkpoints, "{name}: 1 vs 3 threads");
-        let bits = |l: &[f32]| l.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
         assert_eq!(bits(&a.losses), bits(&c.losses));
         assert_eq!(a.checkpoints.first().unwrap().step, 0);
         assert_eq!(a.checkpoints.last().unwrap().step, 60);

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{fixture, short};
+use common::{bits, fixture, short};
 use gensyn_commitment::trace::{Op, Source};
 use gensyn_trainer::{backend::Backend, run, train::Trainer};
 
@@ -26,7 +26,6 @@ fn same_hashes_across_runs_and_thread_counts() {
     let c = Trainer::new(&spec, Backend::cpu(2)).unwrap().run(None, |_| {}).unwrap();
     assert_eq!(a.checkpoints, b.checkpoints, "rerun");
     assert_eq!(a.checkpoints, c.checkpoints, "1 vs 2 threads");
-    let bits = |l: &[f32]| l.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
     assert_eq!(bits(&a.losses), bits(&c.losses));
     let mut other = spec.clone();
     other.seed += 1;

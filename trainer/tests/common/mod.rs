@@ -26,3 +26,8 @@ pub fn short(mut spec: TaskSpec, steps: u32) -> TaskSpec {
     spec.train.checkpoint_every = spec.train.checkpoint_every.min(steps);
     spec
 }
+
+/// The bit patterns of `values` (so comparisons see −0 and NaN payloads).
+pub fn bits(values: &[f32]) -> Vec<u32> {
+    values.iter().map(|v| v.to_bits()).collect()
+}
