@@ -41,14 +41,6 @@ impl Backend {
         }
     }
 
-    /// `"cpu"` or `"cuda"`.
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Backend::Cpu { .. } => "cpu",
-            Backend::Cuda(_) => "cuda",
-        }
-    }
-
     /// A human description, e.g. `cpu (2 threads)` or `cuda (NVIDIA H200)`.
     pub fn describe(&self) -> String {
         match self {
