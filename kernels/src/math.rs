@@ -24,12 +24,35 @@ const LN2_LO: f32 = f32::from_bits(0x35bf_be8e); // 1.4286068e-6
 /// log2(e) (bits 0x3fb8aa3b, the literal 1.44269504f of the CUDA source).
 const LOG2E: f32 = core::f32::consts::LOG2_E;
 /// 1.5 · 2²³: adding and subtracting it rounds to the nearest integer (ties to even).
-const ROUND_MAGIC: f32 = 12_582_912.0;
+pub(crate) const ROUND_MAGIC: f32 = 12_582_912.0;
 
 /// `2^n` for `n` in the normal exponent range [-126, 127].
 #[inline(always)]
-fn pow2(n: i32) -> f32 {
+pub(crate) fn pow2(n: i32) -> f32 {
     f32::from_bits(((n + 127) as u32) << 23)
+}
+
+/// `x·log2(e) + 1.5·2²³`: the nearest integer n to x·log2(e) (ties to even)
+/// sits in the low mantissa bits; subtracting [`ROUND_MAGIC`] gives n exactly.
+#[inline(always)]
+pub(crate) fn exp_round(x: f32) -> f32 {
+    x * LOG2E + ROUND_MAGIC
+}
+
+/// `r = x − n·ln2`, |r| ≤ ln2/2 (Cody–Waite reduction with a split ln2).
+#[inline(always)]
+pub(crate) fn exp_reduce(x: f32, n: f32) -> f32 {
+    (x - n * LN2_HI) - n * LN2_LO
+}
+
+/// eʳ on the reduced range: Taylor polynomial of degree 7 (truncation
+/// < 1e-8 relative), Horner form.
+#[inline(always)]
+pub(crate) fn exp_poly(r: f32) -> f32 {
+    1.0 + r
+        * (1.0
+            + r * (0.5
+                + r * (1.0 / 6.0 + r * (1.0 / 24.0 + r * (1.0 / 120.0 + r * (1.0 / 720.0 + r * (1.0 / 5040.0)))))))
 }
 
 /// eˣ.
@@ -44,14 +67,8 @@ pub fn exp(x: f32) -> f32 {
     if x < -103.972_08 {
         return 0.0;
     }
-    // x = n·ln2 + r, |r| ≤ ln2/2 (Cody–Waite reduction with a split ln2).
-    let n = (x * LOG2E + ROUND_MAGIC) - ROUND_MAGIC;
-    let r = (x - n * LN2_HI) - n * LN2_LO;
-    // Taylor polynomial of degree 7 (truncation < 1e-8 relative), Horner form.
-    let p = 1.0
-        + r * (1.0
-            + r * (0.5
-                + r * (1.0 / 6.0 + r * (1.0 / 24.0 + r * (1.0 / 120.0 + r * (1.0 / 720.0 + r * (1.0 / 5040.0)))))));
+    let n = exp_round(x) - ROUND_MAGIC;
+    let p = exp_poly(exp_reduce(x, n));
     let n = n as i32;
     if n > 127 {
         p * pow2(127) * pow2(n - 127)
@@ -98,6 +115,20 @@ pub fn ln(x: f32) -> f32 {
     ef * LN2_HI + (ln_m + ef * LN2_LO)
 }
 
+/// tanh a for 0 ≤ a < 0.25: the odd Taylor series (next term < 1e-8 relative).
+#[inline(always)]
+pub(crate) fn tanh_series(a: f32) -> f32 {
+    let z = a * a;
+    a * (1.0 + z * (-1.0 / 3.0 + z * (2.0 / 15.0 + z * (-17.0 / 315.0 + z * (62.0 / 2835.0)))))
+}
+
+/// tanh a from e = exp(−2a) < 0.61 as (1 − e)/(1 + e): milder cancellation
+/// than 1 − 2/(exp(2a)+1).
+#[inline(always)]
+pub(crate) fn tanh_from_exp(e: f32) -> f32 {
+    (1.0 - e) / (1.0 + e)
+}
+
 /// Hyperbolic tangent.
 #[inline]
 pub fn tanh(x: f32) -> f32 {
@@ -106,15 +137,11 @@ pub fn tanh(x: f32) -> f32 {
     }
     let a = abs(x);
     let t = if a < 0.25 {
-        // Odd Taylor series (next term < 1e-8 relative).
-        let z = a * a;
-        a * (1.0 + z * (-1.0 / 3.0 + z * (2.0 / 15.0 + z * (-17.0 / 315.0 + z * (62.0 / 2835.0)))))
+        tanh_series(a)
     } else if a > 9.0 {
         1.0
     } else {
-        // (1 − e)/(1 + e) with e = exp(−2a) < 0.61: milder cancellation than 1 − 2/(exp(2a)+1).
-        let e = exp(-(a + a));
-        (1.0 - e) / (1.0 + e)
+        tanh_from_exp(exp(-(a + a)))
     };
     if x < 0.0 {
         -t
@@ -143,17 +170,31 @@ pub const GELU_K: f32 = 0.044_715;
 /// GELU, tanh approximation: `0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))`.
 #[inline]
 pub fn gelu(x: f32) -> f32 {
-    let u = GELU_C * (x + GELU_K * (x * x * x));
-    (0.5 * x) * (1.0 + tanh(u))
+    gelu_from_tanh(x, tanh(gelu_arg(x)))
 }
 
 /// d GELU / dx of the tanh approximation.
 #[inline]
 pub fn gelu_grad(x: f32) -> f32 {
-    let x2 = x * x;
-    let u = GELU_C * (x + GELU_K * (x2 * x));
-    let t = tanh(u);
-    let du = GELU_C * (1.0 + (3.0 * GELU_K) * x2);
+    gelu_grad_from_tanh(x, tanh(gelu_arg(x)))
+}
+
+/// The tanh argument of GELU: `√(2/π)·(x + 0.044715·x³)`.
+#[inline(always)]
+pub(crate) fn gelu_arg(x: f32) -> f32 {
+    GELU_C * (x + GELU_K * (x * x * x))
+}
+
+/// GELU given `t = tanh(gelu_arg(x))`.
+#[inline(always)]
+pub(crate) fn gelu_from_tanh(x: f32, t: f32) -> f32 {
+    (0.5 * x) * (1.0 + t)
+}
+
+/// GELU's derivative given `t = tanh(gelu_arg(x))`.
+#[inline(always)]
+pub(crate) fn gelu_grad_from_tanh(x: f32, t: f32) -> f32 {
+    let du = GELU_C * (1.0 + (3.0 * GELU_K) * (x * x));
     0.5 * (1.0 + t) + (0.5 * x) * ((1.0 - t * t) * du)
 }
 

@@ -157,7 +157,7 @@ pub fn gelu_backward(x: &[f32], dy: &[f32], dx: &mut [f32]) {
 }
 
 /// Row maximum (order-free; NaN-propagating).
-fn row_max(row: &[f32]) -> f32 {
+pub(crate) fn row_max(row: &[f32]) -> f32 {
     let mut m = f32::NEG_INFINITY;
     for &v in row {
         if v > m || v.is_nan() {

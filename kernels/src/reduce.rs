@@ -9,7 +9,7 @@
 
 /// The largest power of two strictly below `n` (`n ≥ 2`).
 #[inline(always)]
-fn split(n: usize) -> usize {
+pub(crate) fn split(n: usize) -> usize {
     1 << (usize::BITS - 1 - (n - 1).leading_zeros())
 }
 

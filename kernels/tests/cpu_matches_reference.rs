@@ -1,7 +1,7 @@
 //! The fast CPU paths return the reference operators' exact bits, for
 //! randomized shapes and 1, 2 and many threads.
 
-use gensyn_kernels::{cpu, math, ops, ops::MatmulShape};
+use gensyn_kernels::{cpu, ops, ops::MatmulShape};
 use rand::{rngs::SmallRng, Rng, SeedableRng};
 
 fn random(rng: &mut SmallRng, n: usize) -> Vec<f32> {
@@ -54,26 +54,84 @@ fn a_row_alone_equals_the_same_row_in_a_batch() {
     }
 }
 
+/// `rows × n` for the row-wise tests: small ones, then ones large enough
+/// that every operator takes its multi-threaded path.
+fn row_shapes(rng: &mut SmallRng) -> Vec<(usize, usize)> {
+    let mut shapes: Vec<(usize, usize)> = (0..16).map(|_| (rng.gen_range(1..40), rng.gen_range(1..300))).collect();
+    shapes.extend((0..4).map(|_| (rng.gen_range(100..300), rng.gen_range(128..400))));
+    shapes.push((256, 256));
+    shapes
+}
+
 #[test]
 fn row_parallel_ops_are_bitwise_equal_to_reference() {
     let mut rng = SmallRng::seed_from_u64(11);
-    for _ in 0..20 {
-        let (rows, n) = (rng.gen_range(1..40), rng.gen_range(1..300));
+    for (rows, n) in row_shapes(&mut rng) {
         let x = random(&mut rng, rows * n);
-        let (mut want, mut got) = (vec![0.0; rows * n], vec![0.0; rows * n]);
-        ops::softmax(&x, &mut want, n);
+        let dy = random(&mut rng, rows * n);
+        let bias = random(&mut rng, n);
+        let targets: Vec<u32> = (0..rows).map(|_| rng.gen_range(0..n as u32)).collect();
+        let len = rows * n;
+        let (mut want, mut got) = (vec![0.0; len], vec![0.0; len]);
+        let (mut nwant, mut ngot) = (vec![0.0; n], vec![0.0; n]);
         for threads in [1, 2, 7] {
+            let at = format!("{rows}×{n}, {threads} threads");
+            ops::softmax(&x, &mut want, n);
             cpu::softmax(&x, &mut got, n, threads);
-            assert_eq!(bits(&got), bits(&want));
-        }
-        ops::log_softmax(&x, &mut want, n);
-        for threads in [1, 2, 7] {
+            assert_eq!(bits(&got), bits(&want), "softmax {at}");
+            let y = want.clone();
+            ops::softmax_backward(&y, &dy, &mut want, n);
+            cpu::softmax_backward(&y, &dy, &mut got, n, threads);
+            assert_eq!(bits(&got), bits(&want), "softmax_backward {at}");
+            ops::log_softmax(&x, &mut want, n);
             cpu::log_softmax(&x, &mut got, n, threads);
-            assert_eq!(bits(&got), bits(&want));
+            assert_eq!(bits(&got), bits(&want), "log_softmax {at}");
+            let loss = ops::cross_entropy(&x, &targets, &mut want, n);
+            assert_eq!(cpu::cross_entropy(&x, &targets, &mut got, n, threads).to_bits(), loss.to_bits());
+            assert_eq!(bits(&got), bits(&want), "cross_entropy {at}");
+            let logp = want.clone();
+            ops::cross_entropy_backward(&logp, &targets, 0.7, &mut want, n);
+            cpu::cross_entropy_backward(&logp, &targets, 0.7, &mut got, n, threads);
+            assert_eq!(bits(&got), bits(&want), "cross_entropy_backward {at}");
+            ops::gelu(&x, &mut want);
+            cpu::gelu(&x, &mut got, threads);
+            assert_eq!(bits(&got), bits(&want), "gelu {at}");
+            ops::gelu_backward(&x, &dy, &mut want);
+            cpu::gelu_backward(&x, &dy, &mut got, threads);
+            assert_eq!(bits(&got), bits(&want), "gelu_backward {at}");
+            ops::bias_add(&x, &bias, &mut want);
+            cpu::bias_add(&x, &bias, &mut got, threads);
+            assert_eq!(bits(&got), bits(&want), "bias_add {at}");
+            ops::bias_backward(&dy, &mut nwant);
+            cpu::bias_backward(&dy, &mut ngot, threads);
+            assert_eq!(bits(&ngot), bits(&nwant), "bias_backward {at}");
         }
-        ops::gelu(&x, &mut want);
-        cpu::map(&x, &mut got, 3, math::gelu);
-        assert_eq!(bits(&got), bits(&want));
+    }
+}
+
+#[test]
+fn layer_norm_fast_paths_are_bitwise_equal_to_reference() {
+    let mut rng = SmallRng::seed_from_u64(14);
+    for (rows, n) in row_shapes(&mut rng) {
+        let x = random(&mut rng, rows * n);
+        let dy = random(&mut rng, rows * n);
+        let (gamma, beta) = (random(&mut rng, n), random(&mut rng, n));
+        let (mut want, mut got) = (vec![0.0; rows * n], vec![0.0; rows * n]);
+        let (mut swant, mut sgot) = (vec![ops::RowStats::default(); rows], vec![ops::RowStats::default(); rows]);
+        ops::layer_norm(&x, &gamma, &beta, 1e-5, &mut want, &mut swant);
+        let (mut dxw, mut dgw, mut dbw) = (vec![0.0; rows * n], vec![0.0; n], vec![0.0; n]);
+        ops::layer_norm_backward(&x, &gamma, &swant, &dy, &mut dxw, &mut dgw, &mut dbw);
+        for threads in [1, 2, 7] {
+            let at = format!("{rows}×{n}, {threads} threads");
+            cpu::layer_norm(&x, &gamma, &beta, 1e-5, &mut got, &mut sgot, threads);
+            assert_eq!(bits(&got), bits(&want), "layer_norm {at}");
+            assert_eq!(sgot, swant, "layer_norm stats {at}");
+            let (mut dx, mut dg, mut db) = (vec![0.0; rows * n], vec![0.0; n], vec![0.0; n]);
+            cpu::layer_norm_backward(&x, &gamma, &sgot, &dy, &mut dx, &mut dg, &mut db, threads);
+            assert_eq!(bits(&dx), bits(&dxw), "layer_norm_backward dx {at}");
+            assert_eq!(bits(&dg), bits(&dgw), "layer_norm_backward dγ {at}");
+            assert_eq!(bits(&db), bits(&dbw), "layer_norm_backward dβ {at}");
+        }
     }
 }
 
@@ -83,7 +141,7 @@ fn sequence_parallel_attention_is_bitwise_equal_to_reference() {
     for case in 0..14 {
         // Small shapes, then a few wider than a SIMD register in both the
         // key and the head dimension.
-        let (seq, head_dim) = if case < 10 { (1..20, 1..9) } else { (17..90, 9..48) };
+        let (seq, head_dim) = if case < 10 { (1..20, 1..9) } else { (17..200, 9..48) };
         let s = ops::AttentionShape {
             batch: rng.gen_range(1..6),
             seq: rng.gen_range(seq),

@@ -1,0 +1,55 @@
+//! Fast CPU paths that return exactly the reference operators' bits.
+//!
+//! Speed comes only from *where* work runs, never from reordering it:
+//! threads split the output rows, and SIMD lanes compute independent output
+//! columns, each lane still folding K sequentially (`acc = acc + a·b`, a
+//! separate multiply and add; Rust never contracts them into an FMA).
+//! Reductions keep the reference's tree ([`crate::reduce`]), evaluated
+//! level by level with independent sums in lanes.
+
+/// Worker threads to use: `GENSYN_THREADS`, else the machine's parallelism.
+pub fn default_threads() -> usize {
+    std::env::var("GENSYN_THREADS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|&n: &usize| n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1))
+}
+
+mod attention;
+mod lanes;
+mod matmul;
+mod rows;
+
+pub use attention::{attention, attention_backward, attention_sequence, attention_sequence_backward};
+pub use matmul::{matmul, matmul_with, MatmulPath};
+pub use rows::{
+    bias_add, bias_backward, cross_entropy, cross_entropy_backward, gelu, gelu_backward, layer_norm,
+    layer_norm_backward, log_softmax, softmax, softmax_backward,
+};
+
+/// Runs a row-wise operator over `rows` rows of width `n_in` → `n_out` on
+/// `threads` threads; `f(in_rows, out_rows)` is the reference operator applied
+/// to a block of whole rows, so the bits cannot change.
+pub fn par_rows(
+    input: &[f32],
+    output: &mut [f32],
+    n_in: usize,
+    n_out: usize,
+    threads: usize,
+    f: impl Fn(&[f32], &mut [f32]) + Sync,
+) {
+    let rows = input.len() / n_in;
+    assert_eq!(output.len(), rows * n_out, "par_rows");
+    let threads = threads.clamp(1, rows.max(1));
+    let per = rows.div_ceil(threads).max(1);
+    if threads == 1 {
+        return f(input, output);
+    }
+    std::thread::scope(|scope| {
+        for (xin, xout) in input.chunks(per * n_in).zip(output.chunks_mut(per * n_out)) {
+            let f = &f;
+            scope.spawn(move || f(xin, xout));
+        }
+    });
+}
