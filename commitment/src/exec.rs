@@ -13,6 +13,80 @@ use crate::{
 use alloc::{vec, vec::Vec};
 use gensyn_kernels::{ops, optim};
 
+/// The kernels a node runs: with std, `gensyn_kernels::cpu`'s fast paths
+/// on the given threads (the reference's bits, as that crate's tests
+/// prove); without (the runtime), the `ops` reference itself. One name per
+/// operator, so `execute` reads the same either way.
+mod kern {
+    #[cfg(feature = "std")]
+    pub use gensyn_kernels::cpu::{
+        attention, attention_backward, bias_add, bias_backward, cross_entropy, cross_entropy_backward, gelu,
+        gelu_backward, layer_norm, layer_norm_backward, log_softmax, matmul, softmax, softmax_backward,
+    };
+
+    #[cfg(not(feature = "std"))]
+    pub use reference::*;
+
+    /// The `ops` reference behind the fast paths' signatures (threads ignored).
+    #[cfg(not(feature = "std"))]
+    #[allow(clippy::too_many_arguments)]
+    mod reference {
+        use gensyn_kernels::ops::{self, AttentionShape, MatmulShape, RowStats};
+
+        pub fn matmul(a: &[f32], b: &[f32], c: &mut [f32], s: MatmulShape, _: usize) {
+            ops::matmul(a, b, c, s)
+        }
+        pub fn bias_add(x: &[f32], b: &[f32], out: &mut [f32], _: usize) {
+            ops::bias_add(x, b, out)
+        }
+        pub fn bias_backward(dy: &[f32], db: &mut [f32], _: usize) {
+            ops::bias_backward(dy, db)
+        }
+        pub fn gelu(x: &[f32], out: &mut [f32], _: usize) {
+            ops::gelu(x, out)
+        }
+        pub fn gelu_backward(x: &[f32], dy: &[f32], dx: &mut [f32], _: usize) {
+            ops::gelu_backward(x, dy, dx)
+        }
+        pub fn softmax(x: &[f32], out: &mut [f32], n: usize, _: usize) {
+            ops::softmax(x, out, n)
+        }
+        pub fn log_softmax(x: &[f32], out: &mut [f32], n: usize, _: usize) {
+            ops::log_softmax(x, out, n)
+        }
+        pub fn softmax_backward(y: &[f32], dy: &[f32], dx: &mut [f32], n: usize, _: usize) {
+            ops::softmax_backward(y, dy, dx, n)
+        }
+        pub fn cross_entropy(x: &[f32], t: &[u32], logp: &mut [f32], n: usize, _: usize) -> f32 {
+            ops::cross_entropy(x, t, logp, n)
+        }
+        pub fn cross_entropy_backward(logp: &[f32], t: &[u32], g: f32, d: &mut [f32], n: usize, _: usize) {
+            ops::cross_entropy_backward(logp, t, g, d, n)
+        }
+        pub fn layer_norm(x: &[f32], g: &[f32], b: &[f32], eps: f32, y: &mut [f32], st: &mut [RowStats], _: usize) {
+            ops::layer_norm(x, g, b, eps, y, st)
+        }
+        pub fn layer_norm_backward(
+            x: &[f32],
+            g: &[f32],
+            st: &[RowStats],
+            dy: &[f32],
+            dx: &mut [f32],
+            dg: &mut [f32],
+            db: &mut [f32],
+            _: usize,
+        ) {
+            ops::layer_norm_backward(x, g, st, dy, dx, dg, db)
+        }
+        pub fn attention(qkv: &[f32], out: &mut [f32], s: &AttentionShape, _: usize) {
+            ops::attention(qkv, out, s)
+        }
+        pub fn attention_backward(qkv: &[f32], dout: &[f32], dq: &mut [f32], s: &AttentionShape, _: usize) {
+            ops::attention_backward(qkv, dout, dq, s)
+        }
+    }
+}
+
 /// Why a node could not be executed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExecError {
@@ -31,6 +105,21 @@ pub enum ExecError {
 pub struct Ctx {
     /// The step being executed (0-based): drives schedules and AdamW's count.
     pub step: u32,
+    /// Worker threads for the std fast paths (0 counts as 1). Never changes
+    /// a bit of the result; `no_std` builds (the runtime) ignore it.
+    pub threads: u32,
+}
+
+impl Ctx {
+    /// Step `step` on one thread (what arbitration runs).
+    pub fn at(step: u32) -> Self {
+        Ctx { step, threads: 1 }
+    }
+
+    /// The thread count the fast paths get.
+    fn workers(&self) -> usize {
+        self.threads.max(1) as usize
+    }
 }
 
 fn same(a: &Tensor, b: &Tensor) -> Result<(), ExecError> {
@@ -101,13 +190,7 @@ pub fn execute(op: &Op, ctx: &Ctx, inputs: &[&Tensor]) -> Result<Vec<Tensor>, Ex
                 return Err(ExecError::Shape);
             }
             let mut c = vec![0.0; mn];
-            // With std, the register-blocked fast path (bit-identical to the
-            // reference, as gensyn-kernels' tests prove); the runtime runs
-            // the reference itself.
-            #[cfg(feature = "std")]
-            gensyn_kernels::cpu::matmul(&x.values, &inputs[1].values, &mut c, s, 1);
-            #[cfg(not(feature = "std"))]
-            ops::matmul(&x.values, &inputs[1].values, &mut c, s);
+            kern::matmul(&x.values, &inputs[1].values, &mut c, s, ctx.workers());
             vec![t(vec![m, n], c)]
         }
         Op::Add | Op::Mul => {
@@ -126,13 +209,13 @@ pub fn execute(op: &Op, ctx: &Ctx, inputs: &[&Tensor]) -> Result<Vec<Tensor>, Ex
                 return Err(ExecError::Shape);
             }
             let mut out = vec![0.0; x.values.len()];
-            ops::bias_add(&x.values, &inputs[1].values, &mut out);
+            kern::bias_add(&x.values, &inputs[1].values, &mut out, ctx.workers());
             vec![t(x.dims.clone(), out)]
         }
         Op::BiasGrad => {
             let (_, n) = rows_n(x)?;
             let mut out = vec![0.0; n];
-            ops::bias_backward(&x.values, &mut out);
+            kern::bias_backward(&x.values, &mut out, ctx.workers());
             vec![t(vec![n as u32], out)]
         }
         Op::Relu | Op::Gelu => {
@@ -141,7 +224,7 @@ pub fn execute(op: &Op, ctx: &Ctx, inputs: &[&Tensor]) -> Result<Vec<Tensor>, Ex
             if *op == Op::Relu {
                 ops::relu(&x.values, &mut out)
             } else {
-                ops::gelu(&x.values, &mut out)
+                kern::gelu(&x.values, &mut out, ctx.workers())
             }
             vec![t(x.dims.clone(), out)]
         }
@@ -151,7 +234,7 @@ pub fn execute(op: &Op, ctx: &Ctx, inputs: &[&Tensor]) -> Result<Vec<Tensor>, Ex
             if *op == Op::ReluGrad {
                 ops::relu_backward(&x.values, &inputs[1].values, &mut out)
             } else {
-                ops::gelu_backward(&x.values, &inputs[1].values, &mut out)
+                kern::gelu_backward(&x.values, &inputs[1].values, &mut out, ctx.workers())
             }
             vec![t(x.dims.clone(), out)]
         }
@@ -159,9 +242,9 @@ pub fn execute(op: &Op, ctx: &Ctx, inputs: &[&Tensor]) -> Result<Vec<Tensor>, Ex
             let (_, n) = rows_n(x)?;
             let mut out = vec![0.0; x.values.len()];
             if *op == Op::Softmax {
-                ops::softmax(&x.values, &mut out, n)
+                kern::softmax(&x.values, &mut out, n, ctx.workers())
             } else {
-                ops::log_softmax(&x.values, &mut out, n)
+                kern::log_softmax(&x.values, &mut out, n, ctx.workers())
             }
             vec![t(x.dims.clone(), out)]
         }
@@ -169,7 +252,7 @@ pub fn execute(op: &Op, ctx: &Ctx, inputs: &[&Tensor]) -> Result<Vec<Tensor>, Ex
             same(x, inputs[1])?;
             let (_, n) = rows_n(x)?;
             let mut out = vec![0.0; x.values.len()];
-            ops::softmax_backward(&x.values, &inputs[1].values, &mut out, n);
+            kern::softmax_backward(&x.values, &inputs[1].values, &mut out, n, ctx.workers());
             vec![t(x.dims.clone(), out)]
         }
         Op::CrossEntropy => {
@@ -179,7 +262,7 @@ pub fn execute(op: &Op, ctx: &Ctx, inputs: &[&Tensor]) -> Result<Vec<Tensor>, Ex
             }
             let targets = indices(inputs[1], n)?;
             let mut logp = vec![0.0; x.values.len()];
-            let loss = ops::cross_entropy(&x.values, &targets, &mut logp, n);
+            let loss = kern::cross_entropy(&x.values, &targets, &mut logp, n, ctx.workers());
             vec![Tensor::scalar(loss), t(x.dims.clone(), logp)]
         }
         Op::CrossEntropyGrad => {
@@ -190,7 +273,7 @@ pub fn execute(op: &Op, ctx: &Ctx, inputs: &[&Tensor]) -> Result<Vec<Tensor>, Ex
             }
             let targets = indices(tg, n)?;
             let mut out = vec![0.0; x.values.len()];
-            ops::cross_entropy_backward(&x.values, &targets, g.values[0], &mut out, n);
+            kern::cross_entropy_backward(&x.values, &targets, g.values[0], &mut out, n, ctx.workers());
             vec![t(x.dims.clone(), out)]
         }
         Op::Sum | Op::Mean => {
@@ -208,7 +291,7 @@ pub fn execute(op: &Op, ctx: &Ctx, inputs: &[&Tensor]) -> Result<Vec<Tensor>, Ex
             }
             let mut y = vec![0.0; x.values.len()];
             let mut stats = vec![ops::RowStats::default(); rows];
-            ops::layer_norm(&x.values, &g.values, &b.values, f(eps), &mut y, &mut stats);
+            kern::layer_norm(&x.values, &g.values, &b.values, f(eps), &mut y, &mut stats, ctx.workers());
             let flat = stats.iter().flat_map(|s| [s.mean, s.rstd]).collect();
             vec![t(x.dims.clone(), y), t(vec![rows as u32, 2], flat)]
         }
@@ -222,7 +305,16 @@ pub fn execute(op: &Op, ctx: &Ctx, inputs: &[&Tensor]) -> Result<Vec<Tensor>, Ex
             let stats: Vec<ops::RowStats> =
                 st.values.chunks_exact(2).map(|c| ops::RowStats { mean: c[0], rstd: c[1] }).collect();
             let (mut dx, mut dg, mut db) = (vec![0.0; x.values.len()], vec![0.0; n], vec![0.0; n]);
-            ops::layer_norm_backward(&x.values, &g.values, &stats, &dy.values, &mut dx, &mut dg, &mut db);
+            kern::layer_norm_backward(
+                &x.values,
+                &g.values,
+                &stats,
+                &dy.values,
+                &mut dx,
+                &mut dg,
+                &mut db,
+                ctx.workers(),
+            );
             vec![t(x.dims.clone(), dx), t(vec![n as u32], dg), t(vec![n as u32], db)]
         }
         Op::Embedding => {
@@ -254,10 +346,7 @@ pub fn execute(op: &Op, ctx: &Ctx, inputs: &[&Tensor]) -> Result<Vec<Tensor>, Ex
         Op::Attention { batch, seq, heads } => {
             let s = attention_shape(batch, seq, heads, x)?;
             let mut out = vec![0.0; s.out_len()];
-            #[cfg(feature = "std")]
-            gensyn_kernels::cpu::attention(&x.values, &mut out, &s, 1);
-            #[cfg(not(feature = "std"))]
-            ops::attention(&x.values, &mut out, &s);
+            kern::attention(&x.values, &mut out, &s, ctx.workers());
             vec![t(vec![batch * seq, s.width() as u32], out)]
         }
         Op::AttentionGrad { batch, seq, heads } => {
@@ -267,7 +356,7 @@ pub fn execute(op: &Op, ctx: &Ctx, inputs: &[&Tensor]) -> Result<Vec<Tensor>, Ex
                 return Err(ExecError::Shape);
             }
             let mut out = vec![0.0; s.qkv_len()];
-            ops::attention_backward(&x.values, &dy.values, &mut out, &s);
+            kern::attention_backward(&x.values, &dy.values, &mut out, &s, ctx.workers());
             vec![t(x.dims.clone(), out)]
         }
         Op::Accumulate => {

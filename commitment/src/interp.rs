@@ -85,9 +85,23 @@ pub fn run_step(
     program: &Program,
     before: &NamedState,
     batch: &[Tensor],
-    mut tamper: Option<&mut dyn FnMut(u32, &mut Tensor)>,
+    tamper: Option<&mut dyn FnMut(u32, &mut Tensor)>,
 ) -> Result<StepRun, RunError> {
-    let ctx = Ctx { step: before.step };
+    run_step_on(program, before, None, batch, tamper, 1)
+}
+
+/// [`run_step`] with the fast paths on `threads` threads (std builds; the
+/// result is the same to the bit), and `before_hash` if the caller already
+/// knows `before.commit().hash` (the previous step's `record.after`).
+pub fn run_step_on(
+    program: &Program,
+    before: &NamedState,
+    before_hash: Option<Hash>,
+    batch: &[Tensor],
+    mut tamper: Option<&mut dyn FnMut(u32, &mut Tensor)>,
+    threads: u32,
+) -> Result<StepRun, RunError> {
+    let ctx = Ctx { step: before.step, threads };
     let mut outputs: Vec<Tensor> = Vec::with_capacity(program.nodes.len());
     for (i, node) in program.nodes.iter().enumerate() {
         let i = i as u32;
@@ -112,17 +126,33 @@ pub fn run_step(
     if e == 0 || e > outputs.len() {
         return Err(RunError::StateLayout);
     }
+    // Each output is hashed once: the state after is the program's tail,
+    // so its entries' hashes are the tail's.
+    let hashes: Vec<Hash> = outputs.iter().map(|t| tensor_hash(t, threads)).collect();
     let tail = &outputs[outputs.len() - e..];
     let after = NamedState {
         step: before.step + 1,
         entries: before.entries.iter().zip(tail).map(|((n, _), t)| (n.clone(), t.clone())).collect(),
     };
-    let before_hash = before.commit().hash;
-    let after_hash = after.commit().hash;
-    let mut leaves: Vec<Hash> = outputs.iter().enumerate().map(|(i, t)| trace_leaf(i as u32, &t.hash())).collect();
+    let before_hash = match before_hash {
+        Some(h) => h,
+        None => {
+            StateCommitment::new(
+                before.step,
+                before.entries.iter().map(|(n, t)| (n.as_slice(), tensor_hash(t, threads))),
+            )
+            .hash
+        }
+    };
+    let after_hash = StateCommitment::new(
+        after.step,
+        after.entries.iter().zip(&hashes[hashes.len() - e..]).map(|((n, _), h)| (n.as_slice(), *h)),
+    )
+    .hash;
+    let mut leaves: Vec<Hash> = hashes.iter().enumerate().map(|(i, h)| trace_leaf(i as u32, h)).collect();
     leaves.push(trace_leaf(program.len(), &after_hash));
     let trace = Tree::new(&leaves);
-    let batch_hashes: Vec<Hash> = batch.iter().map(|t| t.hash()).collect();
+    let batch_hashes: Vec<Hash> = batch.iter().map(|t| tensor_hash(t, threads)).collect();
     let record = StepRecord {
         step: before.step,
         before: before_hash,
@@ -132,6 +162,17 @@ pub fn run_step(
         after: after_hash,
     };
     Ok(StepRun { outputs, trace, after, record })
+}
+
+/// A tensor's hash, its tiles on `threads` threads where std has them.
+fn tensor_hash(t: &Tensor, threads: u32) -> Hash {
+    #[cfg(feature = "std")]
+    return crate::tensor::hash_parallel(&t.dims, &t.values, threads as usize);
+    #[cfg(not(feature = "std"))]
+    {
+        let _ = threads;
+        t.hash()
+    }
 }
 
 /// A whole run's commitments: every step's record, every state, and the

@@ -6,7 +6,7 @@
 //! tile the parties disagree on, and arbitration recompute only that tile.
 
 use crate::{
-    hash::{Hash, Leaf},
+    hash::{self, Hash, Leaf},
     merkle::{self, Tree},
 };
 use alloc::vec::Vec;
@@ -85,9 +85,37 @@ pub fn tile_leaf(values: &[f32]) -> Hash {
     Leaf::new(b"tile").f32s(values).finish()
 }
 
-/// Leaf hashes of every tile of `values`.
+/// Leaf hashes of every tile of `values` (each equal to [`tile_leaf`]).
 pub fn tile_leaves(values: &[f32]) -> Vec<Hash> {
-    values.chunks(TILE).map(tile_leaf).collect()
+    // Tiles are independent records: a group of them is laid out as whole
+    // leaf records and hashed side by side in SIMD lanes.
+    const GROUP: usize = 8;
+    let header = hash::leaf_header(b"tile");
+    let mut leaves = Vec::with_capacity(tile_count(values.len()) as usize);
+    let mut buf: Vec<u8> = Vec::with_capacity(GROUP * (header.len() + 4 * TILE));
+    let mut ends = [0usize; GROUP];
+    for group in values.chunks(GROUP * TILE) {
+        buf.clear();
+        let mut count = 0;
+        for tile in group.chunks(TILE) {
+            buf.extend_from_slice(&header);
+            let start = buf.len();
+            buf.resize(start + 4 * tile.len(), 0);
+            for (b, v) in buf[start..].chunks_exact_mut(4).zip(tile) {
+                b.copy_from_slice(&v.to_le_bytes());
+            }
+            ends[count] = buf.len();
+            count += 1;
+        }
+        let mut records: [&[u8]; GROUP] = [&[]; GROUP];
+        let mut start = 0;
+        for (r, &end) in records.iter_mut().zip(&ends[..count]) {
+            *r = &buf[start..end];
+            start = end;
+        }
+        leaves.extend(hash::hash_each(&records[..count]));
+    }
+    leaves
 }
 
 /// The tensor hash from its shape and tile tree: the form arbitration
@@ -103,6 +131,26 @@ pub fn hash_from_tiles(dims: &[u32], tiles: u32, tiles_root: &Hash) -> Hash {
 /// The hash of a tensor with `dims` and row-major `values`.
 pub fn hash(dims: &[u32], values: &[f32]) -> Hash {
     let leaves = tile_leaves(values);
+    hash_from_tiles(dims, leaves.len() as u32, &merkle::root(&leaves))
+}
+
+/// [`hash`] with the tiles hashed on up to `threads` threads: the same
+/// hash, for the large tensors a training step produces.
+#[cfg(feature = "std")]
+pub fn hash_parallel(dims: &[u32], values: &[f32], threads: usize) -> Hash {
+    // Below this many tiles a thread costs more than it saves.
+    const MIN_TILES_PER_THREAD: usize = 32;
+    let tiles = values.len().div_ceil(TILE);
+    let threads = threads.clamp(1, (tiles / MIN_TILES_PER_THREAD).max(1));
+    if threads == 1 {
+        return hash(dims, values);
+    }
+    let per = tiles.div_ceil(threads) * TILE;
+    let parts: Vec<Vec<Hash>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = values.chunks(per).map(|part| scope.spawn(move || tile_leaves(part))).collect();
+        handles.into_iter().map(|h| h.join().expect("hashing thread")).collect()
+    });
+    let leaves: Vec<Hash> = parts.concat();
     hash_from_tiles(dims, leaves.len() as u32, &merkle::root(&leaves))
 }
 
@@ -129,5 +177,26 @@ mod tests {
         assert_eq!(TensorBits::from(&t).to_tensor().unwrap(), t);
         assert!(Tensor::new(alloc::vec![3], alloc::vec![1.0]).is_none());
         assert_eq!(Tensor::scalar(1.0).dims.len(), 0);
+    }
+
+    #[test]
+    fn tiles_hashed_side_by_side_are_each_tile_leaf() {
+        let v: Vec<f32> = (0..20_000).map(|i| (i as f32) * 0.25 - 7.0).collect();
+        for len in [0, 1, 1024, 1500, 8 * 1024, 8 * 1024 + 1, 20_000] {
+            let want: Vec<Hash> = v[..len].chunks(TILE).map(tile_leaf).collect();
+            assert_eq!(tile_leaves(&v[..len]), want, "len {len}");
+        }
+    }
+
+    #[cfg(feature = "std")]
+    #[test]
+    fn parallel_hash_is_the_hash() {
+        for len in [0, 1, 1023, 1024, 1025, 40_000, 100_000, 131_073] {
+            let v: Vec<f32> = (0..len).map(|i| (i as f32).sin()).collect();
+            let dims = [len as u32];
+            for threads in [1, 2, 3, 8] {
+                assert_eq!(hash_parallel(&dims, &v, threads), hash(&dims, &v), "len {len}, {threads} threads");
+            }
+        }
     }
 }

@@ -70,7 +70,7 @@ fn every_tile_equals_the_whole_output() {
     for (rows, n) in [(3, 4), (40, 70), (33, 65)] {
         for (op, inputs) in cases(&mut rng, rows, n) {
             let refs: Vec<&Tensor> = inputs.iter().collect();
-            let ctx = Ctx { step: 4 };
+            let ctx = Ctx::at(4);
             let outs = execute(&op, &ctx, &refs).unwrap_or_else(|e| panic!("{op:?}: {e:?}"));
             assert_eq!(outs.len(), op.outputs(), "{op:?}");
             for (o, out) in outs.iter().enumerate() {
@@ -91,6 +91,26 @@ fn every_tile_equals_the_whole_output() {
             let node = Node::new(op, 0, srcs).unwrap();
             assert!(node.well_formed(op.arity() as u32));
             assert!(!node.well_formed(0));
+        }
+    }
+}
+
+#[test]
+fn thread_count_never_changes_a_bit() {
+    // Large enough that matmul, attention and the elementwise and row
+    // operators all take their multi-threaded paths.
+    let mut rng = SmallRng::seed_from_u64(11);
+    for (rows, n) in [(256, 160), (67, 131)] {
+        for (op, inputs) in cases(&mut rng, rows, n) {
+            let refs: Vec<&Tensor> = inputs.iter().collect();
+            let one = execute(&op, &Ctx::at(4), &refs).unwrap();
+            for threads in [2, 3] {
+                let many = execute(&op, &Ctx { step: 4, threads }, &refs).unwrap();
+                for (a, b) in one.iter().zip(&many) {
+                    let bits = |t: &Tensor| t.values.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
+                    assert!(a.dims == b.dims && bits(a) == bits(b), "{op:?} on {threads} threads");
+                }
+            }
         }
     }
 }
@@ -164,8 +184,8 @@ proptest! {
     #[test]
     fn arbitrary_inputs_never_panic(op in arb_op(), inputs in prop::collection::vec(arb_tensor(), 0..5), out in 0u8..4, tile in 0u32..3) {
         let refs: Vec<&Tensor> = inputs.iter().collect();
-        let _ = execute(&op, &Ctx { step: 3 }, &refs);
-        let _ = execute_tile(&op, &Ctx { step: 3 }, &refs, out, tile);
+        let _ = execute(&op, &Ctx::at(3), &refs);
+        let _ = execute_tile(&op, &Ctx::at(3), &refs, out, tile);
     }
 }
 

@@ -2,7 +2,7 @@
 //! and every commitment opens with a proof.
 
 use gensyn_commitment::{
-    interp::{run, run_step, NamedState, Program},
+    interp::{run, run_step, run_step_on, NamedState, Program},
     merkle,
     state::{self, checkpoint_leaf},
     tensor::Tensor,
@@ -68,6 +68,9 @@ fn runs_commit_and_open() {
         assert!(merkle::verify(&a.steps.root(), 6, i as u32, &r.leaf(), &a.steps.proof(i as u32).unwrap()));
         let run = run_step(&p, &a.states[i], &batch(i as u32), None).unwrap();
         assert_eq!(run.record, *r);
+        // Threads and a known state-before hash change nothing.
+        let fast = run_step_on(&p, &a.states[i], Some(r.before), &batch(i as u32), None, 3).unwrap();
+        assert_eq!((fast.record, fast.outputs), (run.record, run.outputs.clone()));
         // The trace's last leaf is the state after.
         assert_eq!(run.trace.node(0, p.len()), Some(trace_leaf(p.len(), &r.after)));
     }

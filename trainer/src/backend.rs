@@ -33,11 +33,13 @@ impl Backend {
         Ok(Backend::Cuda(Arc::new(Gpu::new()?)))
     }
 
-    /// CPU threads for work that stays on the host (1 on a GPU backend).
+    /// CPU threads for work that stays on the host (the traced run's
+    /// canonical program, hashing): the backend's own on a CPU, the
+    /// machine's (`GENSYN_THREADS`) beside a GPU.
     pub fn threads(&self) -> usize {
         match self {
             Backend::Cpu { threads } => *threads,
-            Backend::Cuda(_) => 1,
+            Backend::Cuda(_) => gensyn_kernels::cpu::default_threads(),
         }
     }
 

@@ -28,11 +28,17 @@ pub type Hash = [u8; 32];
 
 /// The commitment of `state` after `step` steps (entry tree and hash).
 pub fn commit(step: u32, state: &State) -> StateCommitment {
+    commit_on(step, state, 1)
+}
+
+/// [`commit`] with each tensor's tiles hashed on up to `threads` threads
+/// (the same commitment).
+pub fn commit_on(step: u32, state: &State, threads: usize) -> StateCommitment {
     StateCommitment::new(
         step,
         state.iter().map(|(name, t)| {
             let dims: Vec<u32> = t.dims.iter().map(|d| *d as u32).collect();
-            (name.as_bytes(), gensyn_commitment::tensor::hash(&dims, &t.values))
+            (name.as_bytes(), gensyn_commitment::tensor::hash_parallel(&dims, &t.values, threads))
         }),
     )
 }

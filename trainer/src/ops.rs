@@ -104,9 +104,9 @@ impl CustomOp2 for BiasAdd {
             bail!("bias_add: bias has {} values for {n} columns", b.len());
         }
         let out = match &self.0 {
-            Backend::Cpu { .. } => {
+            Backend::Cpu { threads } => {
                 let mut out = vec![0.0f32; x.len()];
-                ops::bias_add(x, b, &mut out);
+                cpu::bias_add(x, b, &mut out, *threads);
                 out
             }
             Backend::Cuda(gpu) => gpu.bias_add(x, b).map_err(gpu_err)?,
@@ -131,9 +131,9 @@ impl CustomOp1 for ColumnSum {
     fn cpu_fwd(&self, s: &CpuStorage, l: &Layout) -> Result<(CpuStorage, Shape)> {
         let (_, n) = dims2(l, "column_sum")?;
         let out = match &self.0 {
-            Backend::Cpu { .. } => {
+            Backend::Cpu { threads } => {
                 let mut out = vec![0.0f32; n];
-                ops::bias_backward(f32s(s, l)?, &mut out);
+                cpu::bias_backward(f32s(s, l)?, &mut out, *threads);
                 out
             }
             Backend::Cuda(gpu) => gpu.bias_backward(f32s(s, l)?, n).map_err(gpu_err)?,
@@ -163,11 +163,11 @@ impl CustomOp1 for Act {
     fn cpu_fwd(&self, s: &CpuStorage, l: &Layout) -> Result<(CpuStorage, Shape)> {
         let x = f32s(s, l)?;
         let out = match &self.1 {
-            Backend::Cpu { .. } => {
+            Backend::Cpu { threads } => {
                 let mut out = vec![0.0f32; x.len()];
                 match self.0 {
                     Activation::Relu => ops::relu(x, &mut out),
-                    Activation::Gelu => ops::gelu(x, &mut out),
+                    Activation::Gelu => cpu::gelu(x, &mut out, *threads),
                 }
                 out
             }
@@ -202,11 +202,11 @@ impl CustomOp2 for ActGrad {
             bail!("activation grad: {} inputs but {} gradients", x.len(), dy.len());
         }
         let dx = match &self.1 {
-            Backend::Cpu { .. } => {
+            Backend::Cpu { threads } => {
                 let mut dx = vec![0.0f32; x.len()];
                 match self.0 {
                     Activation::Relu => ops::relu_backward(x, dy, &mut dx),
-                    Activation::Gelu => ops::gelu_backward(x, dy, &mut dx),
+                    Activation::Gelu => cpu::gelu_backward(x, dy, &mut dx, *threads),
                 }
                 dx
             }
@@ -245,9 +245,9 @@ impl CustomOp1 for CrossEntropy {
             bail!("cross_entropy: a target is not below {n}");
         }
         let loss = match &self.backend {
-            Backend::Cpu { .. } => {
+            Backend::Cpu { threads } => {
                 let mut logp = vec![0.0f32; m * n];
-                ops::cross_entropy(f32s(s, l)?, &self.targets, &mut logp, n)
+                cpu::cross_entropy(f32s(s, l)?, &self.targets, &mut logp, n, *threads)
             }
             Backend::Cuda(gpu) => gpu.cross_entropy(f32s(s, l)?, &self.targets, n).map_err(gpu_err)?.0,
         };
@@ -283,11 +283,11 @@ impl CustomOp1 for CrossEntropyGrad {
             bail!("cross_entropy_grad: targets do not fit {m}×{n} logits");
         }
         let d = match &self.backend {
-            Backend::Cpu { .. } => {
+            Backend::Cpu { threads } => {
                 let mut logp = vec![0.0f32; m * n];
-                ops::log_softmax(f32s(s, l)?, &mut logp, n);
+                cpu::log_softmax(f32s(s, l)?, &mut logp, n, *threads);
                 let mut d = vec![0.0f32; m * n];
-                ops::cross_entropy_backward(&logp, &self.targets, self.g, &mut d, n);
+                cpu::cross_entropy_backward(&logp, &self.targets, self.g, &mut d, n, *threads);
                 d
             }
             Backend::Cuda(gpu) => {
@@ -427,10 +427,10 @@ impl candle_core::CustomOp3 for LayerNorm {
             bail!("layer_norm: γ and β need {n} values");
         }
         let out = match &self.backend {
-            Backend::Cpu { .. } => {
+            Backend::Cpu { threads } => {
                 let mut out = vec![0.0f32; x.len()];
                 let mut stats = vec![ops::RowStats::default(); rows];
-                ops::layer_norm(x, g, b, self.eps, &mut out, &mut stats);
+                cpu::layer_norm(x, g, b, self.eps, &mut out, &mut stats, *threads);
                 out
             }
             Backend::Cuda(gpu) => gpu.layer_norm(x, g, b, self.eps).map_err(gpu_err)?.0,
@@ -455,12 +455,12 @@ impl candle_core::CustomOp3 for LayerNorm {
             bail!("layer_norm backward: shapes do not fit {rows}×{n}");
         }
         let (dx, dg, db) = match &self.backend {
-            Backend::Cpu { .. } => {
+            Backend::Cpu { threads } => {
                 let mut y = vec![0.0f32; xs.len()];
                 let mut stats = vec![ops::RowStats::default(); rows];
-                ops::layer_norm(&xs, &gs, &vec![0.0; n], self.eps, &mut y, &mut stats);
+                cpu::layer_norm(&xs, &gs, &vec![0.0; n], self.eps, &mut y, &mut stats, *threads);
                 let (mut dx, mut dg, mut db) = (vec![0.0f32; xs.len()], vec![0.0f32; n], vec![0.0f32; n]);
-                ops::layer_norm_backward(&xs, &gs, &stats, &dy, &mut dx, &mut dg, &mut db);
+                cpu::layer_norm_backward(&xs, &gs, &stats, &dy, &mut dx, &mut dg, &mut db, *threads);
                 (dx, dg, db)
             }
             Backend::Cuda(gpu) => {

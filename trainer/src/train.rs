@@ -12,7 +12,7 @@ use crate::{
 };
 use candle_core::{Device, Tensor, Var};
 use gensyn_commitment::{
-    interp::{run_step, Program, StepRun},
+    interp::{run_step_on, Program, StepRun},
     state::StepRecord,
 };
 use gensyn_kernels::optim;
@@ -128,6 +128,9 @@ pub struct Trainer {
     program: Option<Program>,
     /// Where the kernels (and the optimiser) run.
     backend: Backend,
+    /// `(step, hash)` of the state after the last traced step: the next
+    /// step's state before, so it is not hashed twice.
+    last_hash: Option<(u32, Hash)>,
 }
 
 fn values(var: &Var) -> candle_core::Result<Vec<f32>> {
@@ -150,7 +153,7 @@ impl Trainer {
                 }
             })
             .collect();
-        Ok(Self { spec: spec.clone(), data, model, state, step: 0, program: None, backend })
+        Ok(Self { spec: spec.clone(), data, model, state, step: 0, program: None, backend, last_hash: None })
     }
 
     /// Also runs every step on the canonical program (the reference
@@ -195,7 +198,9 @@ impl Trainer {
     pub fn canonical_step(&self, program: &Program) -> Result<StepRun, TrainError> {
         let (x, y) = self.batch(self.step);
         let batch = program::batch_tensors(&x, &y, &self.data);
-        run_step(program, &program::named_state(self.step, &self.state()?), &batch, None)
+        let before_hash = self.last_hash.filter(|(s, _)| *s == self.step).map(|(_, h)| h);
+        let state = program::named_state(self.step, &self.state()?);
+        run_step_on(program, &state, before_hash, &batch, None, self.backend.threads() as u32)
             .map_err(|e| TrainError::Program(self.step, format!("{e:?}")))
     }
 
@@ -328,7 +333,11 @@ impl Trainer {
             if let Some(dir) = out {
                 write_checkpoint(&checkpoint_path(dir, tr.step), &state)?;
             }
-            report.checkpoints.push(Checkpoint { step: tr.step, hash: checkpoint::hash(tr.step, &state) });
+            let hash = match tr.last_hash {
+                Some((step, hash)) if step == tr.step => hash,
+                _ => checkpoint::commit_on(tr.step, &state, tr.backend.threads()).hash,
+            };
+            report.checkpoints.push(Checkpoint { step: tr.step, hash });
             Ok(())
         };
         commit(self, &mut report)?;
@@ -342,6 +351,7 @@ impl Trainer {
                 if program::to_state(&run.after) != self.state()? {
                     return Err(TrainError::Diverged(self.step - 1));
                 }
+                self.last_hash = Some((self.step, run.record.after));
                 report.records.push(run.record);
             }
             report.losses.push(loss);

@@ -396,7 +396,7 @@ impl<T: Config> Pallet<T> {
                     Error::<T>::TooMuchWork
                 );
                 let refs: Vec<&Tensor> = tensors.iter().collect();
-                let ctx = Ctx { step };
+                let ctx = Ctx::at(step);
                 match tile {
                     Some(t) => {
                         let values = exec::execute_tile(&node.op, &ctx, &refs, node.output, t)
