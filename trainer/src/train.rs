@@ -12,7 +12,7 @@ use crate::{
 };
 use candle_core::{Device, Tensor, Var};
 use gensyn_commitment::{
-    interp::{run_step_on, Program, StepRun},
+    interp::{run_step_on, NamedState, Program, StepRun},
     state::StepRecord,
 };
 use gensyn_kernels::optim;
@@ -111,6 +111,21 @@ pub struct Report {
     pub records: Vec<StepRecord>,
 }
 
+/// One canonical step's inputs (see [`Trainer::canonical_step`]).
+struct CanonicalStep {
+    state: NamedState,
+    before_hash: Option<Hash>,
+    batch: Vec<gensyn_commitment::tensor::Tensor>,
+    threads: u32,
+}
+
+impl CanonicalStep {
+    fn run(&self, program: &Program) -> Result<StepRun, TrainError> {
+        run_step_on(program, &self.state, self.before_hash, &self.batch, None, self.threads)
+            .map_err(|e| TrainError::Program(self.state.step, format!("{e:?}")))
+    }
+}
+
 /// Per-parameter optimiser state.
 enum OptState {
     Sgd { velocity: Vec<f32> },
@@ -196,12 +211,20 @@ impl Trainer {
     /// Runs the next step on the canonical program from the current state,
     /// without changing the trainer: its outputs, trace and record.
     pub fn canonical_step(&self, program: &Program) -> Result<StepRun, TrainError> {
+        self.canonical_inputs()?.run(program)
+    }
+
+    /// Everything the next canonical step needs, owned, so that it can run
+    /// on another thread while the trainer takes the same step itself.
+    fn canonical_inputs(&self) -> Result<CanonicalStep, TrainError> {
         let (x, y) = self.batch(self.step);
-        let batch = program::batch_tensors(&x, &y, &self.data);
-        let before_hash = self.last_hash.filter(|(s, _)| *s == self.step).map(|(_, h)| h);
-        let state = program::named_state(self.step, &self.state()?);
-        run_step_on(program, &state, before_hash, &batch, None, self.backend.threads() as u32)
-            .map_err(|e| TrainError::Program(self.step, format!("{e:?}")))
+        Ok(CanonicalStep {
+            state: program::named_state(self.step, &self.state()?),
+            before_hash: self.last_hash.filter(|(s, _)| *s == self.step).map(|(_, h)| h),
+            batch: program::batch_tensors(&x, &y, &self.data),
+            // It runs beside the trainer's own step (see `run`): half each.
+            threads: (self.backend.threads() / 2).max(1) as u32,
+        })
     }
 
     /// The training data.
@@ -341,12 +364,22 @@ impl Trainer {
             Ok(())
         };
         commit(self, &mut report)?;
+        let program = self.program.clone();
         while self.step < total {
-            let canonical = match &self.program {
-                Some(p) => Some(self.canonical_step(p)?),
-                None => None,
+            let (canonical, loss) = match &program {
+                // The two computations of a step are independent: the
+                // canonical program runs on a thread of its own meanwhile.
+                Some(p) => {
+                    let job = self.canonical_inputs()?;
+                    let (canonical, loss) = std::thread::scope(|scope| {
+                        let canonical = scope.spawn(|| job.run(p));
+                        let loss = self.train_step();
+                        (canonical.join().expect("the canonical step does not panic"), loss)
+                    });
+                    (Some(canonical?), loss?)
+                }
+                None => (None, self.train_step()?),
             };
-            let loss = self.train_step()?;
             if let Some(run) = canonical {
                 if program::to_state(&run.after) != self.state()? {
                     return Err(TrainError::Diverged(self.step - 1));
