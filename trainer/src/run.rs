@@ -12,7 +12,6 @@ use crate::{
     spec::TaskSpec,
     train::{checkpoint_path, load_checkpoint, StepInfo, TrainError, Trainer},
 };
-use blake2::{digest::consts::U32, Blake2b, Digest};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -88,8 +87,7 @@ fn io(path: &Path) -> impl Fn(std::io::Error) -> RunError + '_ {
 
 /// blake2b-256 of bytes, as `0x…`.
 pub fn blake2_hex(bytes: &[u8]) -> String {
-    let h: Hash = Blake2b::<U32>::digest(bytes).into();
-    hex(&h)
+    hex(&gensyn_commitment::hash::blake2_256(bytes))
 }
 
 /// The Merkle tree over a run's checkpoint hashes (leaf `i` is

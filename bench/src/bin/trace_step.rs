@@ -1,0 +1,140 @@
+//! What tracing costs: `gensyn train` runs every step twice (the candle
+//! step on our kernels, and the canonical program whose every node output
+//! is hashed into the step's trace), and hashes tensors by tiles.
+//!
+//! `cargo run --release --manifest-path bench/Cargo.toml --bin trace_step -- THREADS`
+//!
+//! Prints, in one run: ms per step of the same transformer untraced (the
+//! baseline: what `lm_step` measures) and traced (what `gensyn train`
+//! does), with traced / untraced; then the tensor hash's throughput against
+//! a baseline computing the same hash with the RustCrypto `blake2` crate,
+//! one tile after another.
+
+use blake2::{digest::consts::U32, Blake2b, Digest};
+use gensyn_commitment::tensor;
+use gensyn_trainer::{backend::Backend, spec::TaskSpec, train::Trainer};
+use std::time::Instant;
+
+#[path = "../step_bench.rs"]
+mod step_bench;
+
+/// A transformer spec of `steps` steps (one checkpoint at the end).
+fn spec(dim: usize, heads: usize, layers: usize, seq: usize, vocab: usize, batch: usize, steps: u32) -> TaskSpec {
+    TaskSpec::from_toml(&format!(
+        r#"
+name = "bench-trace"
+seed = 5
+[model]
+kind = "transformer"
+dim = {dim}
+heads = {heads}
+layers = {layers}
+seq = {seq}
+[dataset]
+kind = "markov"
+vocab = {vocab}
+sequences = 1024
+[train]
+steps = {steps}
+batch_size = {batch}
+checkpoint_every = {steps}
+[train.optimizer]
+kind = "adamw"
+lr = 0.001
+weight_decay = 0.01
+"#
+    ))
+    .expect("bench spec")
+}
+
+/// Milliseconds per step of a whole run of `spec`, traced or not.
+fn run_ms(spec: &TaskSpec, threads: usize, traced: bool) -> f64 {
+    let mut tr = Trainer::new(spec, Backend::cpu(threads)).unwrap();
+    if traced {
+        tr = tr.with_trace();
+    }
+    let t = Instant::now();
+    tr.run(None, |_| {}).unwrap();
+    t.elapsed().as_secs_f64() * 1e3 / spec.train.steps as f64
+}
+
+/// The tensor hash with the `blake2` crate, tile by tile (the scheme's
+/// leaf and node encodings, written out).
+fn blake2_crate_hash(dims: &[u32], values: &[f32]) -> [u8; 32] {
+    let leaf = |domain: &[u8], body: &dyn Fn(&mut Blake2b<U32>)| -> [u8; 32] {
+        let mut h = Blake2b::<U32>::new();
+        h.update([0u8]);
+        h.update((domain.len() as u32).to_le_bytes());
+        h.update(domain);
+        body(&mut h);
+        h.finalize().into()
+    };
+    let mut level: Vec<[u8; 32]> = values
+        .chunks(tensor::TILE)
+        .map(|t| {
+            leaf(b"tile", &|h| {
+                let bytes: Vec<u8> = t.iter().flat_map(|v| v.to_le_bytes()).collect();
+                h.update(&bytes);
+            })
+        })
+        .collect();
+    let tiles = level.len() as u32;
+    while level.len() > 1 {
+        level = level
+            .chunks(2)
+            .map(|p| match p {
+                [l, r] => {
+                    let mut h = Blake2b::<U32>::new();
+                    h.update([1u8]);
+                    h.update(l);
+                    h.update(r);
+                    h.finalize().into()
+                }
+                [l] => *l,
+                _ => unreachable!(),
+            })
+            .collect();
+    }
+    let root = level.first().copied().unwrap_or([0; 32]);
+    leaf(b"tensor", &|h| {
+        h.update((dims.len() as u32).to_le_bytes());
+        for d in dims {
+            h.update(d.to_le_bytes());
+        }
+        h.update(tiles.to_le_bytes());
+        h.update(root);
+    })
+}
+
+fn main() {
+    let threads = step_bench::threads_from_args();
+    println!("{:>36} {:>16} {:>16} {:>8}", "d/heads/layers/seq/vocab (batch)", "untraced ms/step", "traced ms/step", "ratio");
+    for (dim, heads, layers, seq, vocab, batch) in [(32, 4, 2, 16, 16, 16), (128, 4, 4, 64, 64, 16), (256, 8, 4, 128, 256, 8)] {
+        let steps = if dim >= 256 { 6 } else { 12 };
+        let s = spec(dim, heads, layers, seq, vocab, batch, steps);
+        // One untimed run of each warms the allocator and the caches.
+        run_ms(&spec(dim, heads, layers, seq, vocab, batch, 1), threads, true);
+        let (plain, traced) = (run_ms(&s, threads, false), run_ms(&s, threads, true));
+        println!(
+            "{:>36} {:>16.2} {:>16.2} {:>8.2}",
+            format!("{dim}/{heads}/{layers}/{seq}/{vocab} ({batch})"),
+            plain,
+            traced,
+            traced / plain
+        );
+    }
+
+    let values: Vec<f32> = (0..(4usize << 20)).map(|i| (i as f32).sin()).collect();
+    let dims = [values.len() as u32];
+    let mb = values.len() as f64 * 4.0 / 1e6;
+    let time = |f: &dyn Fn() -> [u8; 32]| {
+        let t = Instant::now();
+        let h = f();
+        (mb / 1e3 / t.elapsed().as_secs_f64(), h)
+    };
+    let (base, want) = time(&|| blake2_crate_hash(&dims, &values));
+    let (ours1, h1) = time(&|| tensor::hash_parallel(&dims, &values, 1));
+    let (ours, h) = time(&|| tensor::hash_parallel(&dims, &values, threads));
+    assert!(h1 == want && h == want, "the same hash");
+    println!("\ntensor hash, 16 MiB: blake2 crate {base:.2} GB/s; ours {ours1:.2} GB/s on 1 thread ({:.2}x), {ours:.2} GB/s on {threads} ({:.2}x)", ours1 / base, ours / base);
+}
