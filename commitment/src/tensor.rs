@@ -145,12 +145,11 @@ pub fn hash_parallel(dims: &[u32], values: &[f32], threads: usize) -> Hash {
     if threads == 1 {
         return hash(dims, values);
     }
-    let per = tiles.div_ceil(threads) * TILE;
-    let parts: Vec<Vec<Hash>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = values.chunks(per).map(|part| scope.spawn(move || tile_leaves(part))).collect();
-        handles.into_iter().map(|h| h.join().expect("hashing thread")).collect()
+    let per = tiles.div_ceil(threads);
+    let mut leaves = alloc::vec![crate::ZERO; tiles];
+    gensyn_kernels::cpu::par_jobs(values.chunks(per * TILE).zip(leaves.chunks_mut(per)), |(part, out)| {
+        out.copy_from_slice(&tile_leaves(part))
     });
-    let leaves: Vec<Hash> = parts.concat();
     hash_from_tiles(dims, leaves.len() as u32, &merkle::root(&leaves))
 }
 

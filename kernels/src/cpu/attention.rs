@@ -26,15 +26,8 @@ pub fn attention_backward(qkv: &[f32], dout: &[f32], dqkv: &mut [f32], s: &Atten
             attention_sequence_backward(x, dy, dx, s);
         }
     };
-    if threads == 1 {
-        return run(qkv, dout, dqkv);
-    }
-    std::thread::scope(|scope| {
-        for ((x, dy), dx) in qkv.chunks(per * inp).zip(dout.chunks(per * outp)).zip(dqkv.chunks_mut(per * inp)) {
-            let run = &run;
-            scope.spawn(move || run(x, dy, dx));
-        }
-    });
+    let jobs = qkv.chunks(per * inp).zip(dout.chunks(per * outp)).zip(dqkv.chunks_mut(per * inp));
+    super::par_jobs(jobs, |((x, dy), dx)| run(x, dy, dx));
 }
 
 /// [`crate::ops::attention_sequence`] with its loops turned so that SIMD

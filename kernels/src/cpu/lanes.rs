@@ -129,32 +129,46 @@ pub(crate) fn gelu_grad(x: f32) -> f32 {
 /// Values per block whose subtree [`tree_sum`] computes with fixed arrays.
 const BLOCK: usize = 64;
 
-/// [`crate::reduce::tree_sum`] of `xs`. The tree splits at the largest
-/// power of two below the length, so every aligned power-of-two block is a
-/// subtree: those are summed level by level (`s[i] = s[2i] + s[2i+1]`),
-/// which is the same tree evaluated breadth-first.
+/// [`crate::reduce::tree_sum`] of `xs`, breadth-first and branch-free.
+///
+/// Padding the values with −0.0 up to a power of two leaves the tree's
+/// value unchanged: `x + (−0) = x` for every `x` (±0 included), and the
+/// reference splits at the largest power of two below the length, which is
+/// exactly the padded tree's midpoint; by induction each padded half is the
+/// reference's subtree or all −0. A power-of-two tree is then computed
+/// level by level, `s[i] = s[2i] + s[2i+1]`, which vectorises.
 #[inline(always)]
 pub(crate) fn tree_sum(xs: &[f32]) -> f32 {
     let n = xs.len();
-    if n < 2 * BLOCK {
-        crate::reduce::tree_sum(xs)
-    } else if n.is_power_of_two() {
-        let mut sums: Vec<f32> = xs.chunks_exact(BLOCK).map(block_sum).collect();
-        while sums.len() > 1 {
-            let half = sums.len() / 2;
-            for i in 0..half {
-                sums[i] = sums[2 * i] + sums[2 * i + 1];
-            }
-            sums.truncate(half);
-        }
-        sums[0]
-    } else {
-        let p = crate::reduce::split(n);
-        tree_sum(&xs[..p]) + tree_sum(&xs[p..])
+    if n < 16 {
+        // Too short for the padding to pay off (and `n = 0` gives +0).
+        return crate::reduce::tree_sum(xs);
     }
+    let block = |c: &[f32]| {
+        if c.len() == BLOCK {
+            block_sum(c)
+        } else {
+            let mut b = [-0.0f32; BLOCK];
+            b[..c.len()].copy_from_slice(c);
+            block_sum(&b)
+        }
+    };
+    if n <= BLOCK {
+        return block(xs);
+    }
+    let mut sums: Vec<f32> = xs.chunks(BLOCK).map(block).collect();
+    sums.resize(sums.len().next_power_of_two(), -0.0);
+    while sums.len() > 1 {
+        let half = sums.len() / 2;
+        for i in 0..half {
+            sums[i] = sums[2 * i] + sums[2 * i + 1];
+        }
+        sums.truncate(half);
+    }
+    sums[0]
 }
 
-/// The tree of one aligned [`BLOCK`]: pairwise levels in fixed arrays.
+/// The tree of one [`BLOCK`]: pairwise levels in fixed arrays.
 #[inline(always)]
 fn block_sum(b: &[f32]) -> f32 {
     let mut l1 = [0.0f32; 32];
@@ -253,6 +267,11 @@ mod tests {
         for n in (0..300).chain([511, 512, 513, 1024, 1500, 4096, 5000]) {
             let xs: Vec<f32> = (0..n).map(|_| rng.gen_range(-1e4f32..1e4) * rng.gen::<f32>()).collect();
             assert_eq!(tree_sum(&xs).to_bits(), crate::reduce::tree_sum(&xs).to_bits(), "n = {n}");
+            // Signed zeros, where padding with the wrong zero would show.
+            let zs: Vec<f32> = (0..n).map(|_| if rng.gen_bool(0.5) { -0.0 } else { 0.0 }).collect();
+            assert_eq!(tree_sum(&zs).to_bits(), crate::reduce::tree_sum(&zs).to_bits(), "zeros, n = {n}");
+            let all_neg = vec![-0.0f32; n];
+            assert_eq!(tree_sum(&all_neg).to_bits(), crate::reduce::tree_sum(&all_neg).to_bits(), "−0s, n = {n}");
         }
         for (rows, n) in [(1, 5), (2, 3), (3, 7), (37, 19), (128, 64), (129, 33)] {
             let m: Vec<f32> = (0..rows * n).map(|_| rng.gen_range(-1e3f32..1e3)).collect();

@@ -87,18 +87,16 @@ pub fn matmul_with(path: MatmulPath, a: &[f32], b: &[f32], c: &mut [f32], s: Mat
             }
         }
     }
-    // Spawning threads costs tens of microseconds: small products run on
-    // one (the bits are the same either way).
+    // Handing work to other threads costs microseconds: small products run
+    // on one (the bits are the same either way).
     let threads = if s.m * s.k * s.n < PARALLEL_MIN_WORK { 1 } else { threads.clamp(1, s.m.div_ceil(mr).max(1)) };
     let rows_per = s.m.div_ceil(threads).next_multiple_of(mr);
     if threads == 1 {
         return rows_kernel(simd, a, &bp, c, s, 0);
     }
     let bp = &bp;
-    std::thread::scope(|scope| {
-        for (t, chunk) in c.chunks_mut(rows_per * s.n).enumerate() {
-            scope.spawn(move || rows_kernel(simd, a, bp, chunk, s, t * rows_per));
-        }
+    super::par_jobs(c.chunks_mut(rows_per * s.n).enumerate(), |(t, chunk)| {
+        rows_kernel(simd, a, bp, chunk, s, t * rows_per)
     });
 }
 

@@ -28,6 +28,24 @@ pub use rows::{
     layer_norm_backward, log_softmax, softmax, softmax_backward,
 };
 
+/// Runs `f` on every job, in parallel on the worker pool, and waits for all
+/// of them; a single job runs inline. The pool is rayon's global one (which
+/// candle's CPU ops use too), so an operator costs a task hand-off, not a
+/// thread spawn. Callers split work into jobs by their `threads` argument;
+/// which worker runs a job never changes its bits.
+pub fn par_jobs<J: Send>(jobs: impl Iterator<Item = J>, f: impl Fn(J) + Sync) {
+    let mut jobs: Vec<J> = jobs.collect();
+    if jobs.len() <= 1 {
+        return jobs.pop().into_iter().for_each(f);
+    }
+    let f = &f;
+    rayon::scope(|scope| {
+        for j in jobs {
+            scope.spawn(move |_| f(j));
+        }
+    });
+}
+
 /// Runs a row-wise operator over `rows` rows of width `n_in` → `n_out` on
 /// `threads` threads; `f(in_rows, out_rows)` is the reference operator applied
 /// to a block of whole rows, so the bits cannot change.
@@ -43,13 +61,5 @@ pub fn par_rows(
     assert_eq!(output.len(), rows * n_out, "par_rows");
     let threads = threads.clamp(1, rows.max(1));
     let per = rows.div_ceil(threads).max(1);
-    if threads == 1 {
-        return f(input, output);
-    }
-    std::thread::scope(|scope| {
-        for (xin, xout) in input.chunks(per * n_in).zip(output.chunks_mut(per * n_out)) {
-            let f = &f;
-            scope.spawn(move || f(xin, xout));
-        }
-    });
+    par_jobs(input.chunks(per * n_in).zip(output.chunks_mut(per * n_out)), |(xin, xout)| f(xin, xout));
 }

@@ -3,7 +3,7 @@
 //! [`super::lanes`]. Each computes what its `crate::ops` namesake does, in
 //! the same order per value.
 
-use super::{lanes, par_rows};
+use super::{lanes, par_jobs, par_rows};
 use crate::{math, ops::RowStats, reduce::recip};
 
 /// Elements below which an operator runs on one thread (a thread costs
@@ -23,22 +23,6 @@ fn workers(elements: usize, threads: usize) -> usize {
 /// are split over `threads` (all of them when small).
 fn rows_per(rows: usize, elements: usize, threads: usize) -> usize {
     rows.div_ceil(workers(elements, threads)).max(1)
-}
-
-/// Runs each job on its own scoped thread, or the only one inline.
-fn run_all<J: Send>(jobs: impl Iterator<Item = J>, f: impl Fn(J) + Sync) {
-    let mut jobs = jobs.peekable();
-    let Some(first) = jobs.next() else { return };
-    if jobs.peek().is_none() {
-        return f(first);
-    }
-    std::thread::scope(|scope| {
-        let f = &f;
-        scope.spawn(move || f(first));
-        for j in jobs {
-            scope.spawn(move || f(j));
-        }
-    });
 }
 
 /// Chunk-parallel [`crate::ops::gelu`].
@@ -65,14 +49,7 @@ pub fn gelu_backward(x: &[f32], dy: &[f32], dx: &mut [f32], threads: usize) {
             }
         })
     };
-    if t == 1 {
-        return run(x, dy, dx);
-    }
-    std::thread::scope(|scope| {
-        for ((x, dy), dx) in x.chunks(per).zip(dy.chunks(per)).zip(dx.chunks_mut(per)) {
-            scope.spawn(move || run(x, dy, dx));
-        }
-    });
+    par_jobs(x.chunks(per).zip(dy.chunks(per)).zip(dx.chunks_mut(per)), |((x, dy), dx)| run(x, dy, dx));
 }
 
 /// Row-parallel [`crate::ops::bias_add`].
@@ -104,10 +81,8 @@ fn column_sums(m: &[f32], n: usize, out: &mut [f32], threads: usize) {
     }
     // Blocks of whole 16-column groups keep every thread's lanes full.
     let per = n.div_ceil(t).next_multiple_of(16);
-    std::thread::scope(|scope| {
-        for (b, chunk) in out.chunks_mut(per).enumerate() {
-            scope.spawn(move || lanes::column_tree_sums(m, n, b * per..b * per + chunk.len(), chunk));
-        }
+    par_jobs(out.chunks_mut(per).enumerate(), |(b, chunk)| {
+        lanes::column_tree_sums(m, n, b * per..b * per + chunk.len(), chunk)
     });
 }
 
@@ -160,7 +135,7 @@ pub fn log_softmax(x: &[f32], out: &mut [f32], n: usize, threads: usize) {
 pub fn softmax_backward(y: &[f32], dy: &[f32], dx: &mut [f32], n: usize, threads: usize) {
     assert!(n > 0 && y.len() % n == 0 && dy.len() == y.len() && dx.len() == y.len(), "softmax_backward");
     let per = rows_per(y.len() / n, y.len(), threads) * n;
-    run_all(y.chunks(per).zip(dy.chunks(per)).zip(dx.chunks_mut(per)), |((y, dy), dx)| {
+    par_jobs(y.chunks(per).zip(dy.chunks(per)).zip(dx.chunks_mut(per)), |((y, dy), dx)| {
         lanes::simd(|| {
             for ((yr, dyr), dxr) in y.chunks_exact(n).zip(dy.chunks_exact(n)).zip(dx.chunks_exact_mut(n)) {
                 for ((d, &a), &b) in dxr.iter_mut().zip(yr).zip(dyr) {
@@ -193,7 +168,7 @@ pub fn cross_entropy_backward(logp: &[f32], targets: &[u32], g: f32, dlogits: &m
     let scale = g * recip(rows);
     let per = rows_per(rows, logp.len(), threads);
     let jobs = logp.chunks(per * n).zip(targets.chunks(per)).zip(dlogits.chunks_mut(per * n));
-    run_all(jobs, |((logp, targets), d)| {
+    par_jobs(jobs, |((logp, targets), d)| {
         lanes::simd(|| {
             for ((lr, dr), &t) in logp.chunks_exact(n).zip(d.chunks_exact_mut(n)).zip(targets) {
                 for (j, (d, &l)) in dr.iter_mut().zip(lr).enumerate() {
@@ -222,7 +197,7 @@ pub fn layer_norm(
     let inv_n = recip(n);
     let per = rows_per(rows, x.len(), threads);
     let jobs = x.chunks(per * n).zip(out.chunks_mut(per * n)).zip(stats.chunks_mut(per));
-    run_all(jobs, |((x, out), stats)| {
+    par_jobs(jobs, |((x, out), stats)| {
         let mut sq = vec![0.0f32; n];
         lanes::simd(|| {
             for ((xr, yr), st) in x.chunks_exact(n).zip(out.chunks_exact_mut(n)).zip(stats.iter_mut()) {
@@ -263,7 +238,7 @@ pub fn layer_norm_backward(
     let per = rows_per(rows, x.len(), threads);
     let inputs = x.chunks(per * n).zip(dy.chunks(per * n)).zip(stats.chunks(per));
     let jobs = inputs.zip(dx.chunks_mut(per * n)).zip(dyx.chunks_mut(per * n));
-    run_all(jobs, |((((x, dy), stats), dx), dyx)| {
+    par_jobs(jobs, |((((x, dy), stats), dx), dyx)| {
         let (mut g, mut xhat, mut gx) = (vec![0.0f32; n], vec![0.0f32; n], vec![0.0f32; n]);
         lanes::simd(|| {
             let rows = x.chunks_exact(n).zip(dy.chunks_exact(n)).zip(stats).zip(dx.chunks_exact_mut(n));
