@@ -78,6 +78,10 @@ pub enum RunError {
     StateLayout,
 }
 
+/// A hook that may change node `i`'s output as it is produced (a faulty or
+/// cheating party in tests and simulations).
+pub type Tamper<'a> = &'a mut dyn FnMut(u32, &mut Tensor);
+
 /// Runs one step of `program` from `before` on `batch`. `tamper`, if given,
 /// may change any node's output as it is produced (a faulty or cheating
 /// party); later nodes then consume the changed value.
@@ -85,7 +89,7 @@ pub fn run_step(
     program: &Program,
     before: &NamedState,
     batch: &[Tensor],
-    tamper: Option<&mut dyn FnMut(u32, &mut Tensor)>,
+    tamper: Option<Tamper<'_>>,
 ) -> Result<StepRun, RunError> {
     run_step_on(program, before, None, batch, tamper, 1)
 }
@@ -98,7 +102,7 @@ pub fn run_step_on(
     before: &NamedState,
     before_hash: Option<Hash>,
     batch: &[Tensor],
-    mut tamper: Option<&mut dyn FnMut(u32, &mut Tensor)>,
+    mut tamper: Option<Tamper<'_>>,
     threads: u32,
 ) -> Result<StepRun, RunError> {
     let ctx = Ctx { step: before.step, threads };

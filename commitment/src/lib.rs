@@ -24,6 +24,8 @@
 //! another kind.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+// `a = a + b` spells out each fold's order where `+=` would hide it.
+#![allow(clippy::assign_op_pattern)]
 
 extern crate alloc;
 
