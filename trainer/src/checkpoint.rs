@@ -48,6 +48,19 @@ pub fn hash(step: u32, state: &State) -> Hash {
     commit(step, state).hash
 }
 
+/// True when `a` and `b` hold the same names, shapes and bit patterns. (`==`
+/// on `f32` would take −0 for +0, which hash differently, and refuse a NaN
+/// equal to itself.)
+pub fn same_bits(a: &State, b: &State) -> bool {
+    a.len() == b.len()
+        && a.iter().zip(b).all(|((na, ta), (nb, tb))| {
+            na == nb
+                && ta.dims == tb.dims
+                && ta.values.len() == tb.values.len()
+                && ta.values.iter().zip(&tb.values).all(|(x, y)| x.to_bits() == y.to_bits())
+        })
+}
+
 /// Lower-case hex with a `0x` prefix.
 pub fn hex(h: &Hash) -> String {
     let mut s = String::from("0x");
@@ -71,5 +84,15 @@ mod tests {
         let v = &mut s.get_mut("w").unwrap().values[1];
         *v = f32::from_bits(v.to_bits() ^ 1);
         assert_ne!(h, hash(3, &s));
+    }
+
+    #[test]
+    fn same_bits_is_bitwise() {
+        let state = |v: f32| State::from([("w".to_string(), Named { dims: vec![1], values: vec![v] })]);
+        assert!(!same_bits(&state(0.0), &state(-0.0)), "±0 hash differently");
+        assert_ne!(hash(0, &state(0.0)), hash(0, &state(-0.0)));
+        assert!(same_bits(&state(f32::NAN), &state(f32::NAN)));
+        assert!(same_bits(&state(1.5), &state(1.5)));
+        assert!(!same_bits(&state(1.5), &State::new()));
     }
 }

@@ -381,7 +381,7 @@ impl Trainer {
                 None => (None, self.train_step()?),
             };
             if let Some(run) = canonical {
-                if program::to_state(&run.after) != self.state()? {
+                if !checkpoint::same_bits(&program::to_state(&run.after), &self.state()?) {
                     return Err(TrainError::Diverged(self.step - 1));
                 }
                 self.last_hash = Some((self.step, run.record.after));
