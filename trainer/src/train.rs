@@ -143,9 +143,6 @@ pub struct Trainer {
     program: Option<Program>,
     /// Where the kernels (and the optimiser) run.
     backend: Backend,
-    /// `(step, hash)` of the state after the last traced step: the next
-    /// step's state before, so it is not hashed twice.
-    last_hash: Option<(u32, Hash)>,
 }
 
 fn values(var: &Var) -> candle_core::Result<Vec<f32>> {
@@ -168,7 +165,7 @@ impl Trainer {
                 }
             })
             .collect();
-        Ok(Self { spec: spec.clone(), data, model, state, step: 0, program: None, backend, last_hash: None })
+        Ok(Self { spec: spec.clone(), data, model, state, step: 0, program: None, backend })
     }
 
     /// Also runs every step on the canonical program (the reference
@@ -211,16 +208,24 @@ impl Trainer {
     /// Runs the next step on the canonical program from the current state,
     /// without changing the trainer: its outputs, trace and record.
     pub fn canonical_step(&self, program: &Program) -> Result<StepRun, TrainError> {
-        self.canonical_inputs()?.run(program)
+        self.canonical_inputs(None)?.run(program)
     }
 
     /// Everything the next canonical step needs, owned, so that it can run
     /// on another thread while the trainer takes the same step itself.
-    fn canonical_inputs(&self) -> Result<CanonicalStep, TrainError> {
+    /// `carried` is the previous canonical step's state after and its hash,
+    /// which `run` has checked equal to the trainer's state bit for bit: it
+    /// serves as this step's state before, neither copied out of candle nor
+    /// hashed again.
+    fn canonical_inputs(&self, carried: Option<(NamedState, Hash)>) -> Result<CanonicalStep, TrainError> {
+        let (state, before_hash) = match carried {
+            Some((state, hash)) if state.step == self.step => (state, Some(hash)),
+            _ => (program::named_state(self.step, &self.state()?), None),
+        };
         let (x, y) = self.batch(self.step);
         Ok(CanonicalStep {
-            state: program::named_state(self.step, &self.state()?),
-            before_hash: self.last_hash.filter(|(s, _)| *s == self.step).map(|(_, h)| h),
+            state,
+            before_hash,
             batch: program::batch_tensors(&x, &y, &self.data),
             // It runs beside the trainer's own step (see `run`): half each.
             threads: (self.backend.threads() / 2).max(1) as u32,
@@ -351,26 +356,28 @@ impl Trainer {
         let (total, k) = (self.spec.train.steps, self.spec.train.checkpoint_every);
         let mut report = Report { losses: Vec::new(), checkpoints: Vec::new(), records: Vec::new() };
         // One snapshot of the state serves both the file and the hash.
-        let commit = |tr: &Self, report: &mut Report| -> Result<(), TrainError> {
+        // `known`: the state's hash where the canonical program already has it.
+        let commit = |tr: &Self, report: &mut Report, known: Option<Hash>| -> Result<(), TrainError> {
             let state = tr.state()?;
             if let Some(dir) = out {
                 write_checkpoint(&checkpoint_path(dir, tr.step), &state)?;
             }
-            let hash = match tr.last_hash {
-                Some((step, hash)) if step == tr.step => hash,
-                _ => checkpoint::commit_on(tr.step, &state, tr.backend.threads()).hash,
+            let hash = match known {
+                Some(hash) => hash,
+                None => checkpoint::commit_on(tr.step, &state, tr.backend.threads()).hash,
             };
             report.checkpoints.push(Checkpoint { step: tr.step, hash });
             Ok(())
         };
-        commit(self, &mut report)?;
+        commit(self, &mut report, None)?;
         let program = self.program.clone();
+        let mut carried: Option<(NamedState, Hash)> = None;
         while self.step < total {
             let (canonical, loss) = match &program {
                 // The two computations of a step are independent: the
                 // canonical program runs on a thread of its own meanwhile.
                 Some(p) => {
-                    let job = self.canonical_inputs()?;
+                    let job = self.canonical_inputs(carried.take())?;
                     let (canonical, loss) = std::thread::scope(|scope| {
                         let canonical = scope.spawn(|| job.run(p));
                         let loss = self.train_step();
@@ -380,17 +387,17 @@ impl Trainer {
                 }
                 None => (None, self.train_step()?),
             };
-            if let Some(run) = canonical {
-                if !checkpoint::same_bits(&program::to_state(&run.after), &self.state()?) {
+            if let Some(StepRun { after, record, .. }) = canonical {
+                if !checkpoint::same_bits(&program::to_state(&after), &self.state()?) {
                     return Err(TrainError::Diverged(self.step - 1));
                 }
-                self.last_hash = Some((self.step, run.record.after));
-                report.records.push(run.record);
+                carried = Some((after, record.after));
+                report.records.push(record);
             }
             report.losses.push(loss);
             on_step(StepInfo { step: self.step, total, loss });
             if self.step % k == 0 || self.step == total {
-                commit(self, &mut report)?;
+                commit(self, &mut report, carried.as_ref().map(|(_, hash)| *hash))?;
             }
         }
         Ok(report)
