@@ -13,51 +13,16 @@
 //! too, with ours / torch.
 
 use candle_core::{DType, Device, Tensor, Var, D};
-use gensyn_trainer::{backend::Backend, spec::TaskSpec, train::Trainer};
+use gensyn_trainer::{backend::Backend, train::Trainer};
 use std::collections::HashMap;
 
 #[path = "../step_bench.rs"]
 mod step_bench;
 
-/// One benchmark shape.
-#[derive(Clone, Copy)]
-struct Shape {
-    dim: usize,
-    heads: usize,
-    layers: usize,
-    seq: usize,
-    vocab: usize,
-    batch: usize,
-}
+#[path = "../lm_shapes.rs"]
+mod lm_shapes;
 
-fn spec(s: Shape) -> TaskSpec {
-    TaskSpec::from_toml(&format!(
-        r#"
-name = "bench-lm"
-seed = 5
-[model]
-kind = "transformer"
-dim = {}
-heads = {}
-layers = {}
-seq = {}
-[dataset]
-kind = "markov"
-vocab = {}
-sequences = 1024
-[train]
-steps = 1000
-batch_size = {}
-checkpoint_every = 1000
-[train.optimizer]
-kind = "adamw"
-lr = 0.001
-weight_decay = 0.01
-"#,
-        s.dim, s.heads, s.layers, s.seq, s.vocab, s.batch
-    ))
-    .expect("bench spec")
-}
+use lm_shapes::{spec, Shape, SHAPES};
 
 /// The same model on candle's default ops, initialised from our trainer's state.
 struct CandleLm {
@@ -156,13 +121,8 @@ fn main() {
         "{:>36} {:>14} {:>14} {:>8} {:>14} {:>8}",
         "d/heads/layers/seq/vocab (batch)", "ours ms/step", "candle ms/step", "ratio", "torch ms/step", "ratio"
     );
-    let shapes = [
-        Shape { dim: 32, heads: 4, layers: 2, seq: 16, vocab: 16, batch: 16 },
-        Shape { dim: 128, heads: 4, layers: 4, seq: 64, vocab: 64, batch: 16 },
-        Shape { dim: 256, heads: 8, layers: 4, seq: 128, vocab: 256, batch: 8 },
-    ];
-    for s in shapes {
-        let mut ours = Trainer::new(&spec(s), Backend::cpu(threads)).unwrap();
+    for s in SHAPES {
+        let mut ours = Trainer::new(&spec(s, 1000), Backend::cpu(threads)).unwrap();
         let mut theirs = CandleLm::from(&ours, s);
         let (warmup, steps) = (2, 10);
         let batches: Vec<(Vec<f32>, Vec<u32>)> = (0..(warmup + steps) as u32).map(|i| ours.batch(i)).collect();

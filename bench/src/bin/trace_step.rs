@@ -19,34 +19,10 @@ use std::time::Instant;
 #[allow(dead_code)] // the timing loop and PyTorch columns are the other benches'
 mod step_bench;
 
-/// A transformer spec of `steps` steps (one checkpoint at the end).
-fn spec(dim: usize, heads: usize, layers: usize, seq: usize, vocab: usize, batch: usize, steps: u32) -> TaskSpec {
-    TaskSpec::from_toml(&format!(
-        r#"
-name = "bench-trace"
-seed = 5
-[model]
-kind = "transformer"
-dim = {dim}
-heads = {heads}
-layers = {layers}
-seq = {seq}
-[dataset]
-kind = "markov"
-vocab = {vocab}
-sequences = 1024
-[train]
-steps = {steps}
-batch_size = {batch}
-checkpoint_every = {steps}
-[train.optimizer]
-kind = "adamw"
-lr = 0.001
-weight_decay = 0.01
-"#
-    ))
-    .expect("bench spec")
-}
+#[path = "../lm_shapes.rs"]
+mod lm_shapes;
+
+use lm_shapes::{spec, SHAPES};
 
 /// Milliseconds per step of a whole run of `spec`, traced or not.
 fn run_ms(spec: &TaskSpec, threads: usize, traced: bool) -> f64 {
@@ -109,13 +85,17 @@ fn blake2_crate_hash(dims: &[u32], values: &[f32]) -> [u8; 32] {
 
 fn main() {
     let threads = step_bench::threads_from_args();
-    println!("{:>36} {:>16} {:>16} {:>8}", "d/heads/layers/seq/vocab (batch)", "untraced ms/step", "traced ms/step", "ratio");
-    for (dim, heads, layers, seq, vocab, batch) in [(32, 4, 2, 16, 16, 16), (128, 4, 4, 64, 64, 16), (256, 8, 4, 128, 256, 8)] {
-        let steps = if dim >= 256 { 6 } else { 12 };
-        let s = spec(dim, heads, layers, seq, vocab, batch, steps);
+    println!(
+        "{:>36} {:>16} {:>16} {:>8}",
+        "d/heads/layers/seq/vocab (batch)", "untraced ms/step", "traced ms/step", "ratio"
+    );
+    for shape in SHAPES {
+        let steps = if shape.dim >= 256 { 6 } else { 12 };
+        let s = spec(shape, steps);
         // One untimed run of each warms the allocator and the caches.
-        run_ms(&spec(dim, heads, layers, seq, vocab, batch, 1), threads, true);
+        run_ms(&spec(shape, 1), threads, true);
         let (plain, traced) = (run_ms(&s, threads, false), run_ms(&s, threads, true));
+        let lm_shapes::Shape { dim, heads, layers, seq, vocab, batch } = shape;
         println!(
             "{:>36} {:>16.2} {:>16.2} {:>8.2}",
             format!("{dim}/{heads}/{layers}/{seq}/{vocab} ({batch})"),
