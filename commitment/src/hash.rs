@@ -15,6 +15,25 @@ pub const LEAF_PREFIX: u8 = 0x00;
 /// Prefix of every inner Merkle node.
 pub const NODE_PREFIX: u8 = 0x01;
 
+/// The one NaN every NaN hashes as: the quiet NaN with no payload and a
+/// clear sign bit (`f32::NAN` on every target Rust supports).
+pub const CANONICAL_NAN: u32 = 0x7fc0_0000;
+
+/// The bits a value is hashed as: its IEEE bits, except that every NaN is
+/// [`CANONICAL_NAN`]. x86, ARM, CUDA and wasm produce NaNs with different
+/// signs and payloads for the same operation, and IEEE arithmetic only ever
+/// looks at NaN-ness, never at the payload; so two honest machines agree on
+/// every hash once NaNs are canonical, and a state that diverged to NaN is
+/// still a state both can commit to.
+#[inline]
+pub fn canonical_bits(v: f32) -> u32 {
+    if v.is_nan() {
+        CANONICAL_NAN
+    } else {
+        v.to_bits()
+    }
+}
+
 /// blake2b with a 32-byte digest, no key: the parameters of every hash here.
 fn params() -> Params {
     let mut p = Params::new();
@@ -51,14 +70,14 @@ impl Leaf {
     pub fn hash(self, h: &Hash) -> Self {
         self.bytes(h)
     }
-    /// Appends `f32` values, little-endian.
+    /// Appends `f32` values, little-endian, NaNs canonical ([`canonical_bits`]).
     pub fn f32s(mut self, vs: &[f32]) -> Self {
         // Through a buffer: one `update` per 4-byte value would pay the
         // hasher's buffering per value.
         let mut buf = [0u8; 1024];
         for chunk in vs.chunks(buf.len() / 4) {
             for (b, v) in buf.chunks_exact_mut(4).zip(chunk) {
-                b.copy_from_slice(&v.to_le_bytes());
+                b.copy_from_slice(&canonical_bits(*v).to_le_bytes());
             }
             self.0.update(&buf[..chunk.len() * 4]);
         }
@@ -151,5 +170,24 @@ mod tests {
         n.extend_from_slice(&l);
         n.extend_from_slice(&r);
         assert_eq!(node(&l, &r), reference(&n));
+    }
+
+    #[test]
+    fn every_nan_hashes_as_the_canonical_one() {
+        // Signalling, negative, payload-carrying and the x86 default
+        // (0xffc00000) NaNs: all one value to the hash.
+        let nans = [0x7fc0_0000u32, 0xffc0_0000, 0x7f80_0001, 0xff80_0001, 0x7fff_ffff, 0xffff_ffff, 0x7fc0_1234];
+        let canonical = Leaf::new(b"x").f32s(&[1.0, f32::from_bits(CANONICAL_NAN)]).finish();
+        for bits in nans {
+            let v = f32::from_bits(bits);
+            assert!(v.is_nan());
+            assert_eq!(canonical_bits(v), CANONICAL_NAN, "{bits:#x}");
+            assert_eq!(Leaf::new(b"x").f32s(&[1.0, v]).finish(), canonical, "{bits:#x}");
+        }
+        // Everything else keeps its bits: infinities and both zeros differ.
+        for v in [f32::INFINITY, f32::NEG_INFINITY, 0.0, -0.0, f32::MIN_POSITIVE, f32::from_bits(1)] {
+            assert_eq!(canonical_bits(v), v.to_bits());
+        }
+        assert_ne!(Leaf::new(b"x").f32s(&[0.0]).finish(), Leaf::new(b"x").f32s(&[-0.0]).finish());
     }
 }

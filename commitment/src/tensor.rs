@@ -102,7 +102,7 @@ pub fn tile_leaves(values: &[f32]) -> Vec<Hash> {
             let start = buf.len();
             buf.resize(start + 4 * tile.len(), 0);
             for (b, v) in buf[start..].chunks_exact_mut(4).zip(tile) {
-                b.copy_from_slice(&v.to_le_bytes());
+                b.copy_from_slice(&hash::canonical_bits(*v).to_le_bytes());
             }
             ends[count] = buf.len();
             count += 1;
@@ -185,6 +185,25 @@ mod tests {
             let want: Vec<Hash> = v[..len].chunks(TILE).map(tile_leaf).collect();
             assert_eq!(tile_leaves(&v[..len]), want, "len {len}");
         }
+    }
+
+    #[test]
+    fn nan_payloads_do_not_change_a_tensor_hash() {
+        // R1: two machines whose kernels produce different NaNs commit the
+        // same tensor, on every path (one tile, side-by-side tiles, parallel).
+        let len = 9 * TILE + 5;
+        let a: Vec<f32> = (0..len).map(|i| if i % 97 == 3 { f32::NAN } else { i as f32 }).collect();
+        let b: Vec<f32> =
+            a.iter().enumerate().map(|(i, v)| if v.is_nan() { f32::from_bits(0xff80_0000 | i as u32) } else { *v }).collect();
+        assert!(b.iter().filter(|v| v.is_nan()).all(|v| v.to_bits() != f32::NAN.to_bits()));
+        assert_eq!(hash(&[len as u32], &a), hash(&[len as u32], &b));
+        assert_eq!(tile_leaf(&a[..TILE]), tile_leaf(&b[..TILE]));
+        #[cfg(feature = "std")]
+        assert_eq!(hash_parallel(&[len as u32], &b, 4), hash(&[len as u32], &a));
+        // A NaN is still not a number: it differs from every finite value.
+        let mut c = a.clone();
+        c[3] = 0.0;
+        assert_ne!(hash(&[len as u32], &a), hash(&[len as u32], &c));
     }
 
     #[cfg(feature = "std")]

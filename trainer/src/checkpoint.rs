@@ -7,7 +7,7 @@
 //! its shape, so the chain can check one tensor of a checkpoint with a
 //! Merkle proof.
 
-use gensyn_commitment::state::StateCommitment;
+use gensyn_commitment::{hash::canonical_bits, state::StateCommitment};
 use std::collections::BTreeMap;
 
 /// A named f32 tensor: dims and row-major values.
@@ -48,16 +48,17 @@ pub fn hash(step: u32, state: &State) -> Hash {
     commit(step, state).hash
 }
 
-/// True when `a` and `b` hold the same names, shapes and bit patterns. (`==`
-/// on `f32` would take −0 for +0, which hash differently, and refuse a NaN
-/// equal to itself.)
+/// True when `a` and `b` hold the same names, shapes and bit patterns as
+/// the hash sees them (every NaN alike, [`gensyn_commitment::hash::canonical_bits`]).
+/// (`==` on `f32` would take −0 for +0, which hash differently, and refuse a
+/// NaN equal to itself.)
 pub fn same_bits(a: &State, b: &State) -> bool {
     a.len() == b.len()
         && a.iter().zip(b).all(|((na, ta), (nb, tb))| {
             na == nb
                 && ta.dims == tb.dims
                 && ta.values.len() == tb.values.len()
-                && ta.values.iter().zip(&tb.values).all(|(x, y)| x.to_bits() == y.to_bits())
+                && ta.values.iter().zip(&tb.values).all(|(x, y)| canonical_bits(*x) == canonical_bits(*y))
         })
 }
 
@@ -92,6 +93,10 @@ mod tests {
         assert!(!same_bits(&state(0.0), &state(-0.0)), "±0 hash differently");
         assert_ne!(hash(0, &state(0.0)), hash(0, &state(-0.0)));
         assert!(same_bits(&state(f32::NAN), &state(f32::NAN)));
+        // A NaN with another sign or payload is the same value to the hash.
+        let other_nan = f32::from_bits(0xff80_0001);
+        assert!(same_bits(&state(f32::NAN), &state(other_nan)));
+        assert_eq!(hash(0, &state(f32::NAN)), hash(0, &state(other_nan)));
         assert!(same_bits(&state(1.5), &state(1.5)));
         assert!(!same_bits(&state(1.5), &State::new()));
     }
