@@ -21,7 +21,7 @@ use polkadot_sdk::{
         },
     },
     frame_system::{self, pallet_prelude::BlockNumberFor, RawOrigin},
-    sp_runtime::traits::Saturating,
+    sp_runtime::traits::{Saturating, Zero},
 };
 
 use crate::vrf::{BENCH_SEED, BENCH_VRF_KEY, BENCH_VRF_PROOF};
@@ -128,6 +128,9 @@ fn put_audit<T: Config>(segments: Vec<AuditedSegment>, whistles: Vec<Whistle<T::
             forced: None,
             verifier_faulted: false,
             whistles: BoundedVec::truncate_from(whistles),
+            games: 1,
+            convicted: false,
+            reopen: false,
         },
     );
 }
@@ -142,6 +145,9 @@ fn put_dispute<T: Config>(defender: &T::AccountId, challenger: &T::AccountId, st
             challenger: challenger.clone(),
             challenger_kind: Challenger::Verifier,
             segment: 0,
+            position: 0,
+            claim: h(12),
+            bond: Zero::zero(),
             stage,
             deadline: later::<T>(),
             rounds: 0,
@@ -155,9 +161,17 @@ fn put_dispute<T: Config>(defender: &T::AccountId, challenger: &T::AccountId, st
 fn disputed_task<T: Config>(spec: TaskSpec, commitment: SolverCommitment) -> (T::AccountId, T::AccountId) {
     let solver = staked::<T>("solver", 0, Role::Solver);
     let verifier = staked::<T>("verifier", 0, Role::Verifier);
-    put_task::<T>(spec, Phase::Disputed { dispute: 0 }, Some(solver.clone()), Some(verifier.clone()), Some(commitment));
+    // The re-challenge window closed a block ago: a game's end concludes the task (the heavier path).
+    frame_system::Pallet::<T>::set_block_number(now::<T>().saturating_add(2u32.into()));
+    put_task::<T>(
+        spec,
+        Phase::Disputed { rechallenge_until: now::<T>().saturating_sub(1u32.into()) },
+        Some(solver.clone()),
+        Some(verifier.clone()),
+        Some(commitment),
+    );
     put_audit::<T>(
-        vec![AuditedSegment { segment: 0, start: Some(h(10)), end: Some(h(11)), verdict: Some(h(12)) }],
+        vec![AuditedSegment { segment: 0, start: Some(h(10)), end: Some(h(11)), verdict: Some(h(12)), refuted: false }],
         vec![],
     );
     (solver, verifier)
@@ -369,18 +383,19 @@ mod benchmarks {
             Some(commitment_with(h(8))),
         );
         let bond = Parameters::<T>::get().whistle_bond;
-        // The most whistles already there (duplicate checks run over all).
+        // The most whistles already there; this one challenges the solver
+        // (the heavier path: it opens a game).
         let others: Vec<_> = (1..T::MaxWhistles::get())
-            .map(|i| Whistle { who: funded::<T>("other", i), position: 0, claim: h(40), bond })
+            .map(|i| Whistle { who: funded::<T>("other", i), position: 0, claim: h(11), bond, settled: false })
             .collect();
         put_audit::<T>(
-            vec![AuditedSegment { segment: 0, start: Some(h(10)), end: Some(h(11)), verdict: Some(h(11)) }],
+            vec![AuditedSegment { segment: 0, start: Some(h(10)), end: Some(h(11)), verdict: Some(h(12)), refuted: false }],
             others,
         );
         let who = staked::<T>("whistleblower", 0, Role::Whistleblower);
         #[extrinsic_call]
         _(RawOrigin::Signed(who), 0, 0, h(41));
-        assert_eq!(Audits::<T>::get(0).unwrap().whistles.len() as u32, T::MaxWhistles::get());
+        assert_eq!(Audits::<T>::get(0).unwrap().games, 2);
     }
 
     /// A forced error caught by `w` whistleblowers: `w` jackpot payouts and bond
@@ -403,13 +418,14 @@ mod benchmarks {
             .map(|i| {
                 let who = staked::<T>("whistleblower", i, Role::Whistleblower);
                 T::Currency::hold(&HoldReason::WhistleBond.into(), &who, params.whistle_bond).unwrap();
-                Whistle { who, position: 0, claim: h(11), bond: params.whistle_bond }
+                Whistle { who, position: 0, claim: h(11), bond: params.whistle_bond, settled: false }
             })
             .collect();
         put_audit::<T>(
-            vec![AuditedSegment { segment: 0, start: Some(h(10)), end: Some(h(11)), verdict: Some(h(12)) }],
+            vec![AuditedSegment { segment: 0, start: Some(h(10)), end: Some(h(11)), verdict: Some(h(12)), refuted: false }],
             whistles,
         );
+        Audits::<T>::mutate(0, |a| a.as_mut().unwrap().games = 0);
         #[extrinsic_call]
         _(RawOrigin::Signed(verifier), 0, h(99));
         assert_eq!(Tasks::<T>::get(0).unwrap().phase, Phase::Finalized);
@@ -423,20 +439,24 @@ mod benchmarks {
         put_dispute::<T>(
             &solver,
             &verifier,
-            Stage::Steps { round: crate::hash_of(&round), defender_mid: Some(h(13)), challenger_mid: None },
+            Stage::Steps { round, defender_mid: Some(h(13)), challenger_mid: None },
         );
         #[extrinsic_call]
         _(RawOrigin::Signed(verifier), 0, round, h(14));
         assert_eq!(Disputes::<T>::get(0).unwrap().rounds, 1);
     }
 
-    /// The defender opens its record (a proof of DEPTH siblings) second:
-    /// the trace descent starts.
+    /// The defender opens its record (a proof of DEPTH siblings, and its
+    /// state after's proof in a trace of 2^DEPTH leaves) second: the trace
+    /// descent starts.
     #[benchmark]
     fn open_record() {
         let steps = 1u32 << DEPTH;
-        let program_len = 200;
+        let program_len = (1u32 << DEPTH) - 1;
         let round = StepRound { lo: 5, len: 1, agreed: h(10), defender_end: h(11), challenger_end: h(12) };
+        let trace: Vec<Hash> =
+            (0..=program_len).map(|i| if i == program_len { trace_leaf(i, &round.defender_end) } else { h(i) }).collect();
+        let trace = Tree::new(&trace);
         let rec = |after: Hash, root: Hash| StepRecord {
             step: 5,
             before: round.agreed,
@@ -445,7 +465,7 @@ mod benchmarks {
             trace_len: program_len + 1,
             after,
         };
-        let mine = rec(round.defender_end, h(16));
+        let mine = rec(round.defender_end, trace.root());
         let leaves: Vec<Hash> = (0..steps).map(|i| if i == 5 { mine.leaf() } else { h(i) }).collect();
         let tree = Tree::new(&leaves);
         let (solver, verifier) =
@@ -456,7 +476,7 @@ mod benchmarks {
             Stage::Records { round, defender: None, challenger: Some(rec(round.challenger_end, h(17))) },
         );
         #[extrinsic_call]
-        _(RawOrigin::Signed(solver), 0, mine, tree.proof(5).unwrap());
+        _(RawOrigin::Signed(solver), 0, mine, tree.proof(5).unwrap(), trace.proof(program_len).unwrap());
         assert!(matches!(Disputes::<T>::get(0).unwrap().stage, Stage::Ops { .. }));
     }
 
@@ -478,7 +498,7 @@ mod benchmarks {
             Stage::Ops {
                 step: 0,
                 records: [rec, rec],
-                round: crate::hash_of(&r),
+                round: r,
                 defender_children: Some(kids_d),
                 challenger_children: None,
             },
@@ -488,10 +508,10 @@ mod benchmarks {
         assert_eq!(Disputes::<T>::get(0).unwrap().rounds, 1);
     }
 
-    /// Opening both outputs of a disputed matmul (program proof of DEPTH
-    /// siblings): the tile descent starts.
+    /// The second party opens its output of a disputed matmul (program
+    /// proof of DEPTH siblings): the tile descent starts.
     #[benchmark]
-    fn open_outputs() {
+    fn open_output() {
         let program_len = 1u32 << DEPTH;
         let node = Node::new(
             Op::MatMul { m: 1024, k: 32, n: 1024, ta: false, tb: false },
@@ -516,13 +536,21 @@ mod benchmarks {
             trace_len: program_len + 1,
             after: h(4),
         };
+        let opening = |(tiles, root): (u32, Hash)| OutputOpening { dims: BoundedVec::truncate_from(dims.clone()), tiles, root };
         put_dispute::<T>(
             &solver,
             &verifier,
-            Stage::Arbitration { step: 0, records: [rec, rec], node: index, leaves, tile: None },
+            Stage::Arbitration {
+                step: 0,
+                records: [rec, rec],
+                node: index,
+                leaves,
+                tile: None,
+                outputs: [None, Some(opening(tiles[1]))],
+            },
         );
         #[extrinsic_call]
-        _(RawOrigin::Signed(solver), 0, node, program.proof(index).unwrap(), BoundedVec::truncate_from(dims), tiles);
+        _(RawOrigin::Signed(solver), 0, node, program.proof(index).unwrap(), opening(tiles[0]));
         assert!(matches!(Disputes::<T>::get(0).unwrap().stage, Stage::Tiles { .. }));
     }
 
@@ -556,7 +584,14 @@ mod benchmarks {
         put_dispute::<T>(
             &solver,
             &verifier,
-            Stage::Arbitration { step: 3, records: [rec, rec], node: 0, leaves: [truth, h(70)], tile: None },
+            Stage::Arbitration {
+                step: 3,
+                records: [rec, rec],
+                node: 0,
+                leaves: [truth, h(70)],
+                tile: None,
+                outputs: [None, None],
+            },
         );
         let bits = |t: &Tensor| WitnessTensor {
             dims: BoundedVec::truncate_from(t.dims.clone()),
@@ -583,7 +618,10 @@ mod benchmarks {
         };
         #[extrinsic_call]
         _(RawOrigin::Signed(solver), 0, witness);
-        assert!(matches!(Disputes::<T>::get(0).unwrap().stage, Stage::Resolved { winner: Side::Defender, .. }));
+        assert!(matches!(
+            Disputes::<T>::get(0).unwrap().stage,
+            Stage::Resolved { outcome: Outcome::Arbitrated { defender_right: true, challenger_right: false } }
+        ));
     }
 
     #[benchmark]

@@ -1,16 +1,27 @@
 //! The pinpoint protocol: step bisection, trace descent, tile descent and
 //! arbitration by re-execution, each stage linked to the one before.
 //!
+//! Every challenge of the solver is a game of its own over its own claim
+//! (the end state of one audited segment), and any number run at once: a
+//! game decides its challenger's bond and, if the solver loses it, convicts
+//! the solver; it never decides anything for another game.
+//!
 //! Invariant of every stage: both parties agree on a starting point and
 //! disagree on an end point, and both points are proven to be the parent
 //! stage's. The step bisection keeps `(agreed state at lo, both states at
 //! lo + len)`; the records of the final step are tied to those hashes (the
 //! defender's also to its committed step root); the trace descent starts at
-//! the two trace roots of those records and ends at the first node whose
+//! the two trace roots of those records (each record's state after proven
+//! to be its own trace's last leaf) and ends at the first node whose
 //! outputs differ, all earlier leaves being equal; arbitration proves each
-//! input against that agreed prefix, the agreed state or the agreed batch.
+//! input against that agreed prefix, the agreed state or the agreed batch,
+//! and judges each party's leaf against the truth.
+//!
+//! Every move is owed by a party and has a deadline; a party that misses a
+//! move it owes loses the game. When neither moved, the challenger, who
+//! carries the burden of proof, loses, but its claim stays open to others.
 
-use crate::{hash_of, *};
+use crate::*;
 use alloc::vec::Vec;
 use gensyn_commitment::{
     exec::{self, Ctx},
@@ -44,6 +55,15 @@ impl<T: Config> Pallet<T> {
         Disputes::<T>::get(id).ok_or_else(|| Error::<T>::UnknownDispute.into())
     }
 
+    /// A running game whose move deadline has not passed: timers may run
+    /// late (a full block spills them), and a move after its deadline must
+    /// not win a game that its timer would have ended.
+    fn live(id: DisputeId) -> Result<DisputeOf<T>, DispatchError> {
+        let d = Self::dispute(id)?;
+        ensure!(frame_system::Pallet::<T>::block_number() <= d.deadline, Error::<T>::TooLate);
+        Ok(d)
+    }
+
     fn side_of(d: &DisputeOf<T>, who: &T::AccountId) -> Result<Side, DispatchError> {
         if &d.defender == who {
             Ok(Side::Defender)
@@ -54,7 +74,7 @@ impl<T: Config> Pallet<T> {
         }
     }
 
-    /// Stores `d` with a fresh move deadline.
+    /// Stores `d` at a new round `stage` with a fresh move deadline.
     fn advance(id: DisputeId, mut d: DisputeOf<T>, stage: Stage) -> DispatchResult {
         let deadline = frame_system::Pallet::<T>::block_number().saturating_add(Parameters::<T>::get().move_window);
         Self::schedule(Timer::Dispute(id), deadline.saturating_add(1u32.into()))?;
@@ -66,81 +86,88 @@ impl<T: Config> Pallet<T> {
         Ok(())
     }
 
-    /// Opens a dispute between the task's solver and `challenger` over the
-    /// audited segment at `position`.
-    pub(crate) fn open_dispute(
+    /// Opens a game between the task's solver and `challenger` over its
+    /// claim that the audited segment at `position` ends at `claim`; counts
+    /// it in `audit.games` (the caller stores the audit).
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn open_game(
         task_id: TaskId,
-        mut task: TaskOf<T>,
-        audit: &AuditOf<T>,
+        task: &TaskOf<T>,
+        audit: &mut AuditOf<T>,
         challenger: T::AccountId,
         kind: Challenger,
         position: u32,
-    ) -> DispatchResult {
+        claim: Hash,
+        bond: BalanceOf<T>,
+    ) -> Result<DisputeId, DispatchError> {
         let defender = task.solver.clone().ok_or(Error::<T>::WrongPhase)?;
-        let seg = audit.segments.get(position as usize).ok_or(Error::<T>::WrongPhase)?;
-        let (Some(start), Some(end), Some(verdict)) = (seg.start, seg.end, seg.verdict) else {
+        let seg = audit.segments.get(position as usize).ok_or(Error::<T>::InvalidWhistle)?;
+        let (Some(start), Some(end)) = (seg.start, seg.end) else {
             return Err(Error::<T>::WrongPhase.into());
         };
-        let challenger_end = match kind {
-            Challenger::Verifier => verdict,
-            Challenger::Whistleblower => audit
-                .whistles
-                .iter()
-                .find(|w| w.who == challenger && w.position == position)
-                .map(|w| w.claim)
-                .ok_or(Error::<T>::WrongPhase)?,
-        };
+        // A claim equal to the solver's is no challenge of it.
+        ensure!(claim != end, Error::<T>::InvalidWhistle);
         let lo = task.spec.checkpoint_step(seg.segment);
         let len = task.spec.checkpoint_step(seg.segment + 1).saturating_sub(lo);
-        let round = StepRound { lo, len, agreed: start, defender_end: end, challenger_end };
+        let round = StepRound { lo, len, agreed: start, defender_end: end, challenger_end: claim };
         let stage = if len <= 1 {
             Stage::Records { round, defender: None, challenger: None }
         } else {
-            Stage::Steps { round: hash_of(&round), defender_mid: None, challenger_mid: None }
+            Stage::Steps { round, defender_mid: None, challenger_mid: None }
         };
         let id = NextDisputeId::<T>::get();
         NextDisputeId::<T>::put(id.checked_add(1).ok_or(Error::<T>::Overflow)?);
-        let d = Dispute {
-            task: task_id,
-            defender: defender.clone(),
-            challenger: challenger.clone(),
-            challenger_kind: kind,
-            segment: seg.segment,
-            stage: stage.clone(),
-            deadline: Zero::zero(),
-            rounds: 0,
-        };
-        Self::advance(id, d, stage)?;
-        // Opening is not a move.
-        Disputes::<T>::mutate(id, |d| d.as_mut().map(|d| d.rounds = 0));
+        let deadline = frame_system::Pallet::<T>::block_number().saturating_add(Parameters::<T>::get().move_window);
+        Self::schedule(Timer::Dispute(id), deadline.saturating_add(1u32.into()))?;
+        let segment = seg.segment;
+        Disputes::<T>::insert(
+            id,
+            Dispute {
+                task: task_id,
+                defender: defender.clone(),
+                challenger: challenger.clone(),
+                challenger_kind: kind,
+                segment,
+                position,
+                claim,
+                bond,
+                stage: stage.clone(),
+                deadline,
+                rounds: 0,
+            },
+        );
         if kind == Challenger::Whistleblower {
             Self::engage(&challenger, Role::Whistleblower);
         }
-        task.phase = Phase::Disputed { dispute: id };
-        Tasks::<T>::insert(task_id, task);
+        audit.games = audit.games.saturating_add(1);
         Self::deposit_event(Event::DisputeOpened {
             dispute: id,
             task: task_id,
             defender,
             challenger,
-            segment: seg.segment,
+            kind,
+            segment,
+            claim,
+            stage,
         });
-        Ok(())
+        Ok(id)
     }
 
     pub(crate) fn do_bisect(who: T::AccountId, id: DisputeId, round: StepRound, mid: Hash) -> DispatchResult {
-        let mut d = Self::dispute(id)?;
+        let mut d = Self::live(id)?;
         let side = Self::side_of(&d, &who)?;
         let Stage::Steps { round: stored, mut defender_mid, mut challenger_mid } = d.stage.clone() else {
             return Err(Error::<T>::WrongPhase.into());
         };
-        ensure!(hash_of(&round) == stored, Error::<T>::StaleRound);
+        // The caller names the round it answers, so a late move never lands in the next one.
+        ensure!(round == stored, Error::<T>::StaleRound);
         let slot = match side {
             Side::Defender => &mut defender_mid,
             Side::Challenger => &mut challenger_mid,
         };
         ensure!(slot.is_none(), Error::<T>::AlreadyMoved);
         *slot = Some(mid);
+        Self::deposit_event(Event::Bisected { dispute: id, side, mid });
         let (Some(dm), Some(cm)) = (defender_mid, challenger_mid) else {
             d.stage = Stage::Steps { round: stored, defender_mid, challenger_mid };
             Disputes::<T>::insert(id, d);
@@ -157,14 +184,19 @@ impl<T: Config> Pallet<T> {
         let stage = if next.len <= 1 {
             Stage::Records { round: next, defender: None, challenger: None }
         } else {
-            Stage::Steps { round: hash_of(&next), defender_mid: None, challenger_mid: None }
+            Stage::Steps { round: next, defender_mid: None, challenger_mid: None }
         };
-        d.stage = stage.clone();
         Self::advance(id, d, stage)
     }
 
-    pub(crate) fn do_open_record(who: T::AccountId, id: DisputeId, record: StepRecord, proof: Proof) -> DispatchResult {
-        let d = Self::dispute(id)?;
+    pub(crate) fn do_open_record(
+        who: T::AccountId,
+        id: DisputeId,
+        record: StepRecord,
+        proof: Proof,
+        after_proof: Proof,
+    ) -> DispatchResult {
+        let d = Self::live(id)?;
         let side = Self::side_of(&d, &who)?;
         let Stage::Records { round, mut defender, mut challenger } = d.stage.clone() else {
             return Err(Error::<T>::WrongPhase.into());
@@ -174,12 +206,22 @@ impl<T: Config> Pallet<T> {
             Side::Defender => round.defender_end,
             Side::Challenger => round.challenger_end,
         };
-        // The record's endpoints are the bisection's agreed and disputed points.
+        // The record's endpoints are the bisection's agreed and disputed
+        // points, and its state after is what its own trace ends in: a party
+        // cannot pair an honest trace with another result (C1).
+        let last = task.spec.program_len;
         ensure!(
             record.step == round.lo
                 && record.before == round.agreed
                 && record.after == expected_end
-                && record.trace_len == task.spec.program_len.saturating_add(1),
+                && record.trace_len == last.saturating_add(1)
+                && merkle::verify(
+                    &record.trace_root,
+                    record.trace_len,
+                    last,
+                    &trace_leaf(last, &record.after),
+                    &after_proof
+                ),
             Error::<T>::UnlinkedRecord
         );
         match side {
@@ -197,24 +239,24 @@ impl<T: Config> Pallet<T> {
                 challenger = Some(record);
             }
         }
+        Self::deposit_event(Event::RecordOpened { dispute: id, side, record });
         let (Some(dr), Some(cr)) = (defender, challenger) else {
             let mut d = d;
             d.stage = Stage::Records { round, defender, challenger };
             Disputes::<T>::insert(id, d);
             return Ok(());
         };
-        // The batch's provenance is the dataset's (not arbitrated on chain
-        // yet): a challenger must take the committed batch.
-        ensure!(dr.batch == cr.batch, Error::<T>::UnlinkedRecord);
+        // The batch's provenance is not arbitrated on chain yet: the batch
+        // of the committed record stands. Checked once both are in, so the
+        // order of arrival decides nothing: a challenger whose record uses
+        // another batch loses, and an honest defender can always open.
+        if dr.batch != cr.batch {
+            return Self::settle_game(id, Outcome::Forfeited { loser: Side::Challenger, timeout: false });
+        }
         let at = Descent::new(dr.trace_len);
         let r = DescentRound { at, defender: dr.trace_root, challenger: cr.trace_root };
-        let stage = Stage::Ops {
-            step: round.lo,
-            records: [dr, cr],
-            round: hash_of(&r),
-            defender_children: None,
-            challenger_children: None,
-        };
+        let stage =
+            Stage::Ops { step: round.lo, records: [dr, cr], round: r, defender_children: None, challenger_children: None };
         Self::advance(id, d, stage)
     }
 
@@ -224,7 +266,7 @@ impl<T: Config> Pallet<T> {
         round: DescentRound,
         children: (Hash, Hash),
     ) -> DispatchResult {
-        let d = Self::dispute(id)?;
+        let d = Self::live(id)?;
         let side = Self::side_of(&d, &who)?;
         let (step, records, node, stored, mut dc, mut cc) = match d.stage.clone() {
             Stage::Ops { step, records, round, defender_children, challenger_children } => {
@@ -235,7 +277,7 @@ impl<T: Config> Pallet<T> {
             }
             _ => return Err(Error::<T>::WrongPhase.into()),
         };
-        ensure!(hash_of(&round) == stored, Error::<T>::StaleRound);
+        ensure!(round == stored, Error::<T>::StaleRound);
         let own = match side {
             Side::Defender => round.defender,
             Side::Challenger => round.challenger,
@@ -247,6 +289,7 @@ impl<T: Config> Pallet<T> {
         };
         ensure!(slot.is_none(), Error::<T>::AlreadyMoved);
         *slot = Some(children);
+        Self::deposit_event(Event::ChildrenRevealed { dispute: id, side, children });
         let (Some(a), Some(b)) = (dc, cc) else {
             let mut d = d;
             d.stage = match node {
@@ -263,11 +306,25 @@ impl<T: Config> Pallet<T> {
         let (nd, nc) = if right { (a.1, b.1) } else { (a.0, b.0) };
         let stage = if at.at_leaf() {
             match node {
-                None => Stage::Arbitration { step, records, node: at.index, leaves: [nd, nc], tile: None },
-                Some(node) => Stage::Arbitration { step, records, node, leaves: [nd, nc], tile: Some(at.index) },
+                None => Stage::Arbitration {
+                    step,
+                    records,
+                    node: at.index,
+                    leaves: [nd, nc],
+                    tile: None,
+                    outputs: [None, None],
+                },
+                Some(node) => Stage::Arbitration {
+                    step,
+                    records,
+                    node,
+                    leaves: [nd, nc],
+                    tile: Some(at.index),
+                    outputs: [None, None],
+                },
             }
         } else {
-            let r = hash_of(&DescentRound { at, defender: nd, challenger: nc });
+            let r = DescentRound { at, defender: nd, challenger: nc };
             match node {
                 None => Stage::Ops { step, records, round: r, defender_children: None, challenger_children: None },
                 Some(node) => {
@@ -295,54 +352,60 @@ impl<T: Config> Pallet<T> {
         Ok(())
     }
 
-    pub(crate) fn do_open_outputs(
+    pub(crate) fn do_open_output(
+        who: T::AccountId,
         id: DisputeId,
         node: Node,
         node_proof: Proof,
-        dims: Vec<u32>,
-        tiles: [(u32, Hash); 2],
+        opening: OutputOpening,
     ) -> DispatchResult {
-        let d = Self::dispute(id)?;
-        let Stage::Arbitration { step, records, node: index, leaves, tile: None } = d.stage.clone() else {
+        let d = Self::live(id)?;
+        let side = Self::side_of(&d, &who)?;
+        let Stage::Arbitration { step, records, node: index, leaves, tile: None, mut outputs } = d.stage.clone()
+        else {
             return Err(Error::<T>::WrongPhase.into());
         };
         let task = Tasks::<T>::get(d.task).ok_or(Error::<T>::UnknownTask)?;
         Self::check_node(&task, index, &node, &node_proof)?;
-        // Only a matmul's output is worth narrowing: other operators cost no
-        // more than reading their inputs.
+        // Only a matmul's output is narrowed to tiles (its tiles can be
+        // recomputed alone); an output of one tile is arbitrated whole.
         let Op::MatMul { m, n, .. } = node.op else {
             return Err(Error::<T>::InvalidWitness.into());
         };
-        for (p, (count, root)) in tiles.iter().enumerate() {
-            let out = tensor::hash_from_tiles(&dims, *count, root);
-            ensure!(trace_leaf(index, &out) == leaves[p], Error::<T>::InvalidWitness);
-        }
-        // A party whose output has the wrong shape is wrong outright.
-        let len = (m as usize).saturating_mul(n as usize);
-        let shape_ok = dims == [m, n];
-        let count_ok = |c: u32| shape_ok && c == tensor::tile_count(len);
-        match (count_ok(tiles[0].0), count_ok(tiles[1].0)) {
-            (true, true) => {}
-            (false, _) => return Self::settle_dispute(id, Side::Challenger, false),
-            (true, false) => return Self::settle_dispute(id, Side::Defender, false),
-        }
-        let at = Descent::new(tiles[0].0);
-        if at.at_leaf() {
-            // A single tile: arbitrate it directly.
-            let stage =
-                Stage::Arbitration { step, records, node: index, leaves: [tiles[0].1, tiles[1].1], tile: Some(0) };
-            return Self::advance(id, d, stage);
-        }
-        let r = DescentRound { at, defender: tiles[0].1, challenger: tiles[1].1 };
-        let stage = Stage::Tiles {
-            step,
-            records,
-            node: index,
-            round: hash_of(&r),
-            defender_children: None,
-            challenger_children: None,
+        let tiles = tensor::tile_count((m as usize).saturating_mul(n as usize));
+        let p = side as usize;
+        // An opening of the wrong shape, or not of the party's own leaf,
+        // cannot be posted: a party whose output is malformed cannot move.
+        ensure!(
+            opening.dims.as_slice() == [m, n]
+                && opening.tiles == tiles
+                && tiles > 1
+                && trace_leaf(index, &tensor::hash_from_tiles(&opening.dims, opening.tiles, &opening.root)) == leaves[p],
+            Error::<T>::InvalidWitness
+        );
+        ensure!(outputs[p].is_none(), Error::<T>::AlreadyMoved);
+        outputs[p] = Some(opening.clone());
+        Self::deposit_event(Event::OutputOpened { dispute: id, side, opening });
+        let [Some(a), Some(b)] = outputs.clone() else {
+            let mut d = d;
+            d.stage = Stage::Arbitration { step, records, node: index, leaves, tile: None, outputs };
+            Disputes::<T>::insert(id, d);
+            return Ok(());
         };
+        // Different leaves of one shape: the tile roots differ.
+        let r = DescentRound { at: Descent::new(tiles), defender: a.root, challenger: b.root };
+        let stage =
+            Stage::Tiles { step, records, node: index, round: r, defender_children: None, challenger_children: None };
         Self::advance(id, d, stage)
+    }
+
+    /// Whether `leaf` is leaf `j` of the agreed prefix of the two traces.
+    /// Every leaf before the disputed one is equal in both (the descent
+    /// moved right only past equal left subtrees), so a proof against
+    /// either party's trace root proves it: the honest party always has
+    /// one from its own trace, and never needs the other's tree.
+    fn in_agreed_prefix(records: &[StepRecord; 2], j: u32, leaf: &Hash, proof: &Proof) -> bool {
+        records.iter().any(|r| merkle::verify(&r.trace_root, r.trace_len, j, leaf, proof))
     }
 
     /// Proves one input tensor's hash from its source.
@@ -351,11 +414,13 @@ impl<T: Config> Pallet<T> {
         hash: &Hash,
         proof: &SourceProof,
         step: u32,
-        record: &StepRecord,
+        records: &[StepRecord; 2],
     ) -> DispatchResult {
+        // The agreed state and batch are the same in both records.
+        let record = &records[0];
         let ok = match (source, proof) {
             (Source::Node(j), SourceProof::Node { proof }) => {
-                merkle::verify(&record.trace_root, record.trace_len, *j, &trace_leaf(*j, hash), proof)
+                Self::in_agreed_prefix(records, *j, &trace_leaf(*j, hash), proof)
             }
             (Source::State(e), SourceProof::State { name, entries_root, entries, proof }) => {
                 state::hash_from_root(step, *entries, entries_root) == record.before
@@ -371,13 +436,12 @@ impl<T: Config> Pallet<T> {
     }
 
     pub(crate) fn do_arbitrate(id: DisputeId, witness: WitnessOf<T>) -> DispatchResult {
-        let d = Self::dispute(id)?;
-        let Stage::Arbitration { step, records, node: index, leaves, tile } = d.stage.clone() else {
+        let d = Self::live(id)?;
+        let Stage::Arbitration { step, records, node: index, leaves, tile, .. } = d.stage.clone() else {
             return Err(Error::<T>::WrongPhase.into());
         };
         let task = Tasks::<T>::get(d.task).ok_or(Error::<T>::UnknownTask)?;
-        // Earlier leaves are equal in both traces; the defender's record
-        // serves for proofs of the agreed prefix, state and batch.
+        // The agreed state (and batch) are the same in both records.
         let record = &records[0];
         let program_len = task.spec.program_len;
         let truth = match witness {
@@ -387,7 +451,7 @@ impl<T: Config> Pallet<T> {
                 let mut tensors: Vec<Tensor> = Vec::with_capacity(inputs.len());
                 for (input, source) in inputs.iter().zip(node.inputs.as_slice()) {
                     let t = input.tensor.to_tensor().ok_or(Error::<T>::InvalidWitness)?;
-                    Self::check_input(source, &t.hash(), &input.proof, step, record)?;
+                    Self::check_input(source, &t.hash(), &input.proof, step, &records)?;
                     tensors.push(t);
                 }
                 let dims: Vec<&[u32]> = tensors.iter().map(|t| t.dims.as_slice()).collect();
@@ -423,13 +487,7 @@ impl<T: Config> Pallet<T> {
                     let producer = program_len - e + i;
                     ensure!(
                         merkle::verify(&entries_root, e, i, &state::entry_leaf(&w.name, &w.before), &w.before_proof)
-                            && merkle::verify(
-                                &record.trace_root,
-                                record.trace_len,
-                                producer,
-                                &trace_leaf(producer, &w.after),
-                                &w.after_proof
-                            ),
+                            && Self::in_agreed_prefix(&records, producer, &trace_leaf(producer, &w.after), &w.after_proof),
                         Error::<T>::InvalidWitness
                     );
                     after_leaves.push(state::entry_leaf(&w.name, &w.after));
@@ -438,53 +496,72 @@ impl<T: Config> Pallet<T> {
                 trace_leaf(program_len, &after)
             }
         };
-        // The defender committed; if its leaf is not the truth it loses.
-        let winner = if truth == leaves[0] { Side::Defender } else { Side::Challenger };
-        Self::settle_dispute(id, winner, false)
+        // Each party is judged against the truth; both may be wrong.
+        let outcome = Outcome::Arbitrated { defender_right: truth == leaves[0], challenger_right: truth == leaves[1] };
+        Self::settle_game(id, outcome)
     }
 
-    /// Ends a dispute: slashes the loser, pays the winner, and settles the task.
-    pub(crate) fn settle_dispute(id: DisputeId, winner: Side, by_timeout: bool) -> DispatchResult {
+    /// Ends a game: convicts the solver if it lost (slashed once, by the
+    /// first game that convicts it), settles the challenger's bond or
+    /// stake by this game alone, and opens a re-challenge window when the
+    /// challenger gave up a claim the solver was not convicted on.
+    pub(crate) fn settle_game(id: DisputeId, outcome: Outcome) -> DispatchResult {
         let mut d = Self::dispute(id)?;
         ensure!(!matches!(d.stage, Stage::Resolved { .. }), Error::<T>::WrongPhase);
         let task = Tasks::<T>::get(d.task).ok_or(Error::<T>::UnknownTask)?;
         let mut audit = Audits::<T>::get(d.task).ok_or(Error::<T>::WrongPhase)?;
-        d.stage = Stage::Resolved { winner, by_timeout };
+        d.stage = Stage::Resolved { outcome };
         Disputes::<T>::insert(id, d.clone());
-        Self::deposit_event(Event::DisputeResolved { dispute: id, winner, by_timeout });
+        Self::deposit_event(Event::DisputeResolved { dispute: id, outcome });
+        audit.games = audit.games.saturating_sub(1);
+        let arbitrated = matches!(outcome, Outcome::Arbitrated { .. });
+        let rewarded = (!outcome.challenger_lost()).then_some(&d.challenger);
+        let (verdict, end) =
+            audit.segments.get(d.position as usize).map(|s| (s.verdict, s.end)).unwrap_or((None, None));
+        if outcome.solver_convicted() {
+            if arbitrated {
+                if let Some(s) = audit.segments.get_mut(d.position as usize) {
+                    s.refuted = true;
+                }
+                // A verdict that agreed with a result arbitration refuted was
+                // wrong (a timeout proves nothing about the verdict).
+                if d.challenger_kind == Challenger::Whistleblower && verdict == end && !audit.verifier_faulted {
+                    if let Some(v) = &task.verifier {
+                        Self::slash(v, Role::Verifier, rewarded);
+                    }
+                    audit.verifier_faulted = true;
+                }
+            }
+            if !audit.convicted {
+                audit.convicted = true;
+                Self::slash(&d.defender, Role::Solver, rewarded);
+            }
+        }
+        // The other side is paid from a lost bond or stake only when this
+        // game proved it right. Not for a quitter: a colluding challenger
+        // that gives up must not pay the solver it colludes with.
+        let to_defender = matches!(outcome, Outcome::Arbitrated { defender_right: true, .. }).then_some(&d.defender);
+        match (d.challenger_kind, outcome.challenger_lost()) {
+            (Challenger::Whistleblower, true) => Self::forfeit_bond(d.task, &d.challenger, d.bond, to_defender),
+            (Challenger::Whistleblower, false) => Self::release_bond(&d.challenger, d.bond),
+            (Challenger::Verifier, true) if !audit.verifier_faulted => {
+                Self::slash(&d.challenger, Role::Verifier, to_defender);
+                audit.verifier_faulted = true;
+            }
+            (Challenger::Verifier, _) => {}
+        }
         if d.challenger_kind == Challenger::Whistleblower {
             Self::disengage(&d.challenger, Role::Whistleblower);
         }
-        match winner {
-            Side::Challenger => {
-                Self::slash(&d.defender, Role::Solver, Some(&d.challenger));
-                if d.challenger_kind == Challenger::Whistleblower && !audit.verifier_faulted {
-                    // The verdict agreed with a wrong result: a genuine verifier error.
-                    if let Some(v) = &task.verifier {
-                        Self::slash(v, Role::Verifier, Some(&d.challenger));
-                    }
-                    audit.verifier_faulted = true;
-                    Audits::<T>::insert(d.task, audit.clone());
-                }
-                Self::settle_whistles(d.task, &audit, false);
-                Self::cancel(d.task, task, CancelReason::SolverConvicted);
-            }
-            Side::Defender => {
-                if d.challenger_kind == Challenger::Verifier {
-                    Self::slash(&d.challenger, Role::Verifier, Some(&d.defender));
-                    audit.verifier_faulted = true;
-                    Audits::<T>::insert(d.task, audit.clone());
-                }
-                Self::settle_whistles(d.task, &audit, true);
-                Self::finalize(d.task, task, !audit.verifier_faulted);
-            }
-        }
+        let reopen = outcome.challenger_abandoned() && !audit.convicted;
+        Self::after_game(d.task, task, audit, reopen);
         Ok(())
     }
 
-    /// A dispute's move deadline passed: the party that did not move loses;
-    /// if neither moved (or nobody arbitrated), the challenger, who carries
-    /// the burden of proof, loses.
+    /// A dispute's move deadline passed: a party that owed a move and did
+    /// not make it loses. If neither moved (or nobody arbitrated a reached
+    /// operator), the challenger, who carries the burden of proof, loses;
+    /// its claim then goes back to a re-challenge window.
     pub(crate) fn on_dispute_timer(id: DisputeId, now: BlockNumberFor<T>) {
         let Some(d) = Disputes::<T>::get(id) else {
             return;
@@ -499,18 +576,18 @@ impl<T: Config> Pallet<T> {
             | Stage::Tiles { defender_children, challenger_children, .. } => {
                 (defender_children.is_some(), challenger_children.is_some())
             }
-            Stage::Arbitration { .. } => (true, false),
+            // An opened output owes the other party's opening (C6).
+            Stage::Arbitration { tile: None, outputs, .. } => (outputs[0].is_some(), outputs[1].is_some()),
+            Stage::Arbitration { .. } => (false, false),
             Stage::Resolved { .. } => return,
         };
-        let winner = if defender_moved && !challenger_moved {
-            Side::Defender
-        } else if challenger_moved && !defender_moved {
+        let loser = if defender_moved && !challenger_moved {
             Side::Challenger
-        } else {
+        } else if challenger_moved && !defender_moved {
             Side::Defender
+        } else {
+            Side::Challenger
         };
-        let _ = Self::settle_dispute(id, winner, true);
+        let _ = Self::settle_game(id, Outcome::Forfeited { loser, timeout: true });
     }
 }
-
-use polkadot_sdk::sp_runtime::traits::Zero;

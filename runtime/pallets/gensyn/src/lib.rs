@@ -19,14 +19,20 @@
 //!   challenge a forced error share the jackpot (each of `k` gets `J/2^(k−1)`,
 //!   at most a third of the pot); a verifier that ignored its forced error
 //!   is slashed.
-//! - **Pinpoint disputes** ([`Dispute`], [`Stage`]): a genuine disagreement
-//!   becomes a two-party game: bisection over the steps of the disputed
-//!   segment, a Merkle descent over the two traces of the one disputed step
-//!   down to one operator, a descent over that operator's output tiles, then
+//! - **Pinpoint disputes** ([`Dispute`], [`Stage`]): every challenge of the
+//!   solver (a verifier's genuine disagreement, each whistle with another
+//!   end state) is a two-party game of its own over its own claim, and
+//!   several run at once: bisection over the steps of the disputed segment,
+//!   a Merkle descent over the two traces of the one disputed step down to
+//!   one operator, a descent over that operator's output tiles, then
 //!   **arbitration**: the runtime re-executes the operator with the canonical
-//!   kernels (`gensyn-commitment`) and settles. Each stage's starting points
-//!   are proven against the previous stage's agreed and disputed points, and
-//!   every move has a deadline in blocks; a party that misses it loses.
+//!   kernels (`gensyn-commitment`) and judges both parties' leaves. Each
+//!   stage's starting points are proven against the previous stage's agreed
+//!   and disputed points, and every move has a deadline in blocks; a party
+//!   that misses one it owes loses its game. A solver convicted in any game
+//!   is convicted; a challenger's bond is decided only by its own game; a
+//!   claim whose challenger gave up may be taken up anew by anyone staked.
+//!   The rules and why an honest party wins are in `docs/protocol.md`.
 //!
 //! Windows are counted in blocks, never wall-clock time (dev-seal timestamps
 //! are not trustworthy). Every money path uses checked arithmetic.
@@ -93,7 +99,7 @@ pub mod pallet {
     >;
 
     /// Stored dispute type.
-    pub type DisputeOf<T> = Dispute<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+    pub type DisputeOf<T> = Dispute<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
 
     /// Protocol parameters type.
     pub type ParamsOf<T> = Params<BalanceOf<T>, BlockNumberFor<T>>;
@@ -255,6 +261,13 @@ pub mod pallet {
     #[pallet::storage]
     pub type Disputes<T: Config> = StorageMap<_, Twox64Concat, DisputeId, DisputeOf<T>>;
 
+    /// The game each (whistleblower, segment position) of a task opened:
+    /// one game per claimant and segment, so a claimant cannot play the
+    /// same claim twice.
+    #[pallet::storage]
+    pub type Challenges<T: Config> =
+        StorageDoubleMap<_, Twox64Concat, TaskId, Blake2_128Concat, (T::AccountId, u32), DisputeId>;
+
     /// Tasks and disputes whose deadline passes at a block: processed by
     /// `on_initialize` of that block.
     #[pallet::storage]
@@ -303,7 +316,7 @@ pub mod pallet {
         VerdictCommitted { task: TaskId },
         /// The verifier revealed its verdict; `disagreements` segments differ from the solver's.
         VerdictRevealed { task: TaskId, disagreements: u32 },
-        /// A whistleblower challenged the verdict on the segment at `position`.
+        /// A whistleblower sided with the solver against the verdict on the segment at `position`.
         Whistled { task: TaskId, who: T::AccountId, position: u32 },
         /// The verifier revealed its secret: was a forced error in effect?
         SecretRevealed { task: TaskId, forced: bool },
@@ -311,18 +324,32 @@ pub mod pallet {
         JackpotPaid { task: TaskId, who: T::AccountId, amount: BalanceOf<T> },
         /// A whistle bond was forfeited to the jackpot.
         BondForfeited { task: TaskId, who: T::AccountId, amount: BalanceOf<T> },
-        /// A dispute opened.
+        /// A game against the solver opened over `challenger`'s claim that
+        /// the segment starting at `start` ends at `claim`; `stage` is its first round.
         DisputeOpened {
             dispute: DisputeId,
             task: TaskId,
             defender: T::AccountId,
             challenger: T::AccountId,
+            kind: Challenger,
             segment: u32,
+            claim: Hash,
+            stage: Stage,
         },
-        /// A dispute advanced: `rounds` played so far.
+        /// `side` posted its state hash `mid` at the midpoint of the step round.
+        Bisected { dispute: DisputeId, side: Side, mid: Hash },
+        /// `side` opened its record of the disputed step.
+        RecordOpened { dispute: DisputeId, side: Side, record: gensyn_commitment::state::StepRecord },
+        /// `side` revealed the children of its node in the trace or tile descent.
+        ChildrenRevealed { dispute: DisputeId, side: Side, children: (Hash, Hash) },
+        /// `side` opened its output tensor at the disputed node.
+        OutputOpened { dispute: DisputeId, side: Side, opening: OutputOpening },
+        /// Both parties moved: the game is at a new round (`rounds` played so far).
         DisputeAdvanced { dispute: DisputeId, rounds: u32 },
-        /// A dispute was settled; `winner` won (by arbitration or by timeout).
-        DisputeResolved { dispute: DisputeId, winner: Side, by_timeout: bool },
+        /// A game ended.
+        DisputeResolved { dispute: DisputeId, outcome: Outcome },
+        /// A challenger gave up its game: until `until`, anyone staked may challenge the solver anew.
+        RechallengeOpened { task: TaskId, until: BlockNumberFor<T> },
         /// `who` lost `amount` of its `role` stake.
         Slashed { who: T::AccountId, role: Role, amount: BalanceOf<T> },
         /// The task ended and its solver was paid.
@@ -393,6 +420,8 @@ pub mod pallet {
         TooBusy,
         /// Parameters are inconsistent (shares over 100 %, zero windows…).
         InvalidParams,
+        /// The move's deadline has passed (its timer may not have run yet).
+        TooLate,
     }
 
     #[pallet::hooks]
@@ -566,9 +595,15 @@ pub mod pallet {
             Self::do_reveal_verdict(who, task, ends.into_inner(), salt)
         }
 
-        /// A staked whistleblower challenges the verdict on the audited
-        /// segment at `position`, bonding `whistle_bond`. `claim` is the end
-        /// hash it computed; it must differ from the verdict's.
+        /// A staked whistleblower states the end hash `claim` it computed for
+        /// the audited segment at `position`, bonding `whistle_bond`.
+        ///
+        /// A claim other than the solver's opens a game against the solver
+        /// at once (in the whistle window, or a re-challenge window after a
+        /// challenger gave up), whatever the verdict said. A claim equal to
+        /// the solver's, against a verdict that disagreed with it, sides with
+        /// the solver: it catches a forced error (the jackpot) or a verifier's
+        /// real one.
         #[pallet::call_index(10)]
         #[pallet::weight(T::WeightInfo::whistle())]
         pub fn whistle(origin: OriginFor<T>, task: TaskId, position: u32, claim: Hash) -> DispatchResult {
@@ -593,8 +628,10 @@ pub mod pallet {
             Self::do_bisect(who, dispute, round, mid)
         }
 
-        /// A party opens its record of the disputed step. The defender's
-        /// record must be proven against its committed step root.
+        /// A party opens its record of the disputed step. Its state after
+        /// must be the last leaf of its own trace (`after_proof`); the
+        /// defender's record must also be proven against its committed step
+        /// root (`proof`).
         #[pallet::call_index(13)]
         #[pallet::weight(T::WeightInfo::open_record())]
         pub fn open_record(
@@ -602,9 +639,10 @@ pub mod pallet {
             dispute: DisputeId,
             record: gensyn_commitment::state::StepRecord,
             proof: Proof,
+            after_proof: Proof,
         ) -> DispatchResult {
             let who = ensure_signed(origin)?;
-            Self::do_open_record(who, dispute, record, proof)
+            Self::do_open_record(who, dispute, record, proof, after_proof)
         }
 
         /// A party reveals the two children of its current node in the
@@ -621,21 +659,22 @@ pub mod pallet {
             Self::do_reveal_children(who, dispute, round, children)
         }
 
-        /// Once a descent reached one operator, anyone may open both parties'
-        /// output tensors (shape and tile roots): a large output then narrows
-        /// to one tile before arbitration.
+        /// Once a descent reached one matmul whose output spans several
+        /// tiles, a party opens its own output tensor (shape and tile root,
+        /// proven against its trace leaf). Only a party can: only it knows
+        /// its root. Once both opened, the game descends over the tiles; a
+        /// party that leaves the other's opening unanswered loses.
         #[pallet::call_index(15)]
-        #[pallet::weight(T::WeightInfo::open_outputs())]
-        pub fn open_outputs(
+        #[pallet::weight(T::WeightInfo::open_output())]
+        pub fn open_output(
             origin: OriginFor<T>,
             dispute: DisputeId,
             node: gensyn_commitment::trace::Node,
             node_proof: Proof,
-            dims: BoundedVec<u32, ConstU32<4>>,
-            tiles: [(u32, Hash); 2],
+            opening: OutputOpening,
         ) -> DispatchResult {
-            ensure_signed(origin)?;
-            Self::do_open_outputs(dispute, node, node_proof, dims.into_inner(), tiles)
+            let who = ensure_signed(origin)?;
+            Self::do_open_output(who, dispute, node, node_proof, opening)
         }
 
         /// Re-execute the disputed operator (or tile) and settle. Anyone may

@@ -224,7 +224,9 @@ impl<T: Config> Pallet<T> {
 
     pub(crate) fn do_whistle(who: T::AccountId, id: TaskId, position: u32, claim: Hash) -> DispatchResult {
         let task = Self::task(id)?;
-        ensure!(matches!(task.phase, Phase::Whistle { .. }), Error::<T>::WrongPhase);
+        let in_window = matches!(task.phase, Phase::Whistle { .. });
+        let rechallenge = matches!(task.phase, Phase::Disputed { rechallenge_until } if Self::now() <= rechallenge_until);
+        ensure!(in_window || rechallenge, Error::<T>::WrongPhase);
         ensure!(
             task.solver.as_ref() != Some(&who) && task.verifier.as_ref() != Some(&who) && task.submitter != who,
             Error::<T>::NotAllowed
@@ -232,16 +234,29 @@ impl<T: Config> Pallet<T> {
         let active = Stakes::<T>::get(&who, Role::Whistleblower).map(|l| l.active).unwrap_or_default();
         ensure!(!active.is_zero() && active >= Self::min_stake(Role::Whistleblower), Error::<T>::NotStaked);
         let mut audit = Audits::<T>::get(id).ok_or(Error::<T>::WrongPhase)?;
+        // Once convicted, there is nothing left to challenge.
+        ensure!(!audit.convicted, Error::<T>::WrongPhase);
         let seg = audit.segments.get(position as usize).ok_or(Error::<T>::InvalidWhistle)?;
-        ensure!(seg.verdict != Some(claim), Error::<T>::InvalidWhistle);
-        // Against a verdict that disagreed with the solver, a whistle sides
-        // with the solver; against one that agreed, it disputes both.
-        ensure!(seg.verdict == seg.end || seg.end == Some(claim), Error::<T>::InvalidWhistle);
-        ensure!(!audit.whistles.iter().any(|w| w.who == who && w.position == position), Error::<T>::InvalidWhistle);
+        let end = seg.end.ok_or(Error::<T>::WrongPhase)?;
+        let verdict = seg.verdict;
         let bond = Parameters::<T>::get().whistle_bond;
+        if claim != end {
+            // A challenge of the solver: a game of its own, whatever the
+            // verdict said, so no earlier challenger's silence decides it.
+            ensure!(!Challenges::<T>::contains_key(id, (&who, position)), Error::<T>::InvalidWhistle);
+            T::Currency::hold(&HoldReason::WhistleBond.into(), &who, bond)
+                .map_err(|_| Error::<T>::InsufficientBalance)?;
+            let game = Self::open_game(id, &task, &mut audit, who.clone(), Challenger::Whistleblower, position, claim, bond)?;
+            Challenges::<T>::insert(id, (who, position), game);
+            Audits::<T>::insert(id, audit);
+            return Ok(());
+        }
+        // Siding with the solver against a verdict that disagreed with it.
+        ensure!(in_window && verdict != Some(end), Error::<T>::InvalidWhistle);
+        ensure!(!audit.whistles.iter().any(|w| w.who == who && w.position == position), Error::<T>::InvalidWhistle);
         audit
             .whistles
-            .try_push(Whistle { who: who.clone(), position, claim, bond })
+            .try_push(Whistle { who: who.clone(), position, claim, bond, settled: false })
             .map_err(|_| Error::<T>::InvalidWhistle)?;
         T::Currency::hold(&HoldReason::WhistleBond.into(), &who, bond).map_err(|_| Error::<T>::InsufficientBalance)?;
         Audits::<T>::insert(id, audit);
@@ -263,53 +278,99 @@ impl<T: Config> Pallet<T> {
     }
 
     /// After the secret (or its deadline): pay forced-error catches, punish
-    /// an ignored forced error, open a dispute over a genuine disagreement
-    /// or a whistle against an agreeing verdict, or finalize.
-    fn resolve(id: TaskId, task: TaskOf<T>, mut audit: AuditOf<T>) {
+    /// an ignored forced error, open a game for each genuine disagreement,
+    /// then wait for every game (and any re-challenge window) to end.
+    fn resolve(id: TaskId, mut task: TaskOf<T>, mut audit: AuditOf<T>) {
         let forced = audit.forced == Some(true);
-        let disagrees = |pos: u32| audit.segments.get(pos as usize).map_or(false, |s| s.verdict != s.end);
-        let first_disagreement = (0..audit.segments.len() as u32).find(|p| disagrees(*p));
+        let disagrees = |s: &AuditedSegment| s.verdict.is_some() && s.verdict != s.end;
+        let disagreements: Vec<(u32, Hash)> = audit
+            .segments
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| disagrees(s))
+            .filter_map(|(p, s)| s.verdict.map(|v| (p as u32, v)))
+            .collect();
         let verifier = task.verifier.clone();
         if forced {
-            if first_disagreement.is_none() {
+            if disagreements.is_empty() {
                 // It agreed although forced to err: it did not follow the protocol.
                 if let Some(v) = &verifier {
                     Self::slash(v, Role::Verifier, None);
                 }
                 audit.verifier_faulted = true;
             } else {
-                let catchers: Vec<T::AccountId> =
-                    audit.whistles.iter().filter(|w| disagrees(w.position)).map(|w| w.who.clone()).collect();
-                for w in audit.whistles.iter().filter(|w| disagrees(w.position)) {
+                let positions: Vec<u32> = disagreements.iter().map(|(p, _)| *p).collect();
+                let mut catchers = Vec::new();
+                for w in audit.whistles.iter_mut().filter(|w| !w.settled && positions.contains(&w.position)) {
                     Self::release_bond(&w.who, w.bond);
+                    w.settled = true;
+                    catchers.push(w.who.clone());
                 }
                 Self::pay_jackpot(id, &catchers);
             }
-        }
-        // Who challenges the solver, if anyone.
-        let challenger = if !forced && first_disagreement.is_some() {
-            verifier.clone().zip(first_disagreement).map(|(v, p)| (v, Challenger::Verifier, p))
-        } else {
-            audit
-                .whistles
-                .iter()
-                .find(|w| !disagrees(w.position))
-                .map(|w| (w.who.clone(), Challenger::Whistleblower, w.position))
-        };
-        Audits::<T>::insert(id, audit.clone());
-        match challenger {
-            Some((who, kind, position)) => {
-                if Self::open_dispute(id, task.clone(), &audit, who, kind, position).is_err() {
-                    // Only if the timer queue overflows for many blocks: settle
-                    // in the solver's favour rather than leave the task stuck.
-                    Self::settle_whistles(id, &audit, true);
-                    Self::finalize(id, task, !audit.verifier_faulted);
+        } else if !audit.convicted {
+            // Each disagreement is the verifier's claim: a game of its own.
+            if let Some(v) = verifier {
+                for (position, claim) in disagreements {
+                    // Fails only if the timer queue is full for many blocks.
+                    let _ = Self::open_game(id, &task, &mut audit, v.clone(), Challenger::Verifier, position, claim, Zero::zero());
                 }
             }
-            None => {
-                Self::settle_whistles(id, &audit, true);
-                Self::finalize(id, task, !audit.verifier_faulted);
-            }
+        }
+        let now = Self::now();
+        // A challenger gave up during the whistle window: its claim gets a window of its own.
+        let reopen = audit.reopen && !audit.convicted;
+        audit.reopen = false;
+        if audit.games == 0 && !reopen {
+            return Self::conclude(id, task, audit);
+        }
+        if reopen {
+            let until = now.saturating_add(Parameters::<T>::get().whistle_window);
+            Self::deposit_event(Event::RechallengeOpened { task: id, until });
+            // Without its timer (a full queue), the window's end is seen by the games' ends.
+            let _ = Self::set_phase(id, &mut task, Phase::Disputed { rechallenge_until: until });
+            task.phase = Phase::Disputed { rechallenge_until: until };
+        } else {
+            // No window: it closed a block ago, and the last game's end concludes the task.
+            task.phase = Phase::Disputed { rechallenge_until: now.saturating_sub(1u32.into()) };
+        }
+        Audits::<T>::insert(id, audit);
+        Tasks::<T>::insert(id, task);
+    }
+
+    /// After a game ended: open a re-challenge window if its challenger gave
+    /// up, and end the task once no game runs and no window is open.
+    pub(crate) fn after_game(id: TaskId, mut task: TaskOf<T>, mut audit: AuditOf<T>, reopen: bool) {
+        let now = Self::now();
+        let Phase::Disputed { rechallenge_until } = task.phase else {
+            // Still in the whistle window or waiting for the secret: `resolve` takes it from here.
+            audit.reopen |= reopen;
+            return Audits::<T>::insert(id, audit);
+        };
+        if reopen {
+            let until = now.saturating_add(Parameters::<T>::get().whistle_window).max(rechallenge_until);
+            let _ = Self::set_phase(id, &mut task, Phase::Disputed { rechallenge_until: until });
+            task.phase = Phase::Disputed { rechallenge_until: until };
+            Self::deposit_event(Event::RechallengeOpened { task: id, until });
+            Audits::<T>::insert(id, audit);
+            return Tasks::<T>::insert(id, task);
+        }
+        if audit.games == 0 && (audit.convicted || now > rechallenge_until) {
+            return Self::conclude(id, task, audit);
+        }
+        Audits::<T>::insert(id, audit);
+    }
+
+    /// Ends an audited task: settles the whistles that sided with the
+    /// solver, then refunds the submitter (solver convicted) or pays.
+    fn conclude(id: TaskId, task: TaskOf<T>, mut audit: AuditOf<T>) {
+        Self::settle_whistles(id, &mut audit);
+        let (convicted, verifier_paid) = (audit.convicted, !audit.verifier_faulted);
+        Audits::<T>::insert(id, audit);
+        if convicted {
+            Self::cancel(id, task, CancelReason::SolverConvicted);
+        } else {
+            Self::finalize(id, task, verifier_paid);
         }
     }
 
@@ -317,22 +378,34 @@ impl<T: Config> Pallet<T> {
         let _ = T::Currency::release(&HoldReason::WhistleBond.into(), who, bond, Precision::BestEffort);
     }
 
-    /// Returns or forfeits the bonds of whistles not already settled by a
-    /// forced error, once it is known whether the solver was right.
-    pub(crate) fn settle_whistles(id: TaskId, audit: &AuditOf<T>, solver_right: bool) {
-        let forced = audit.forced == Some(true);
-        for w in audit.whistles.iter() {
-            let Some(seg) = audit.segments.get(w.position as usize) else {
-                continue;
-            };
-            let sided_with_solver = seg.verdict != seg.end;
-            if forced && sided_with_solver {
-                continue; // Paid from the jackpot already.
-            }
-            if sided_with_solver == solver_right {
+    /// Forfeits a whistle bond: the `slash_to_winner` share to `to` (the
+    /// other side, for its costs), the rest to the jackpot.
+    pub(crate) fn forfeit_bond(task: TaskId, who: &T::AccountId, bond: BalanceOf<T>, to: Option<&T::AccountId>) {
+        let share = match to {
+            Some(_) => Parameters::<T>::get().slash_to_winner.mul_floor(bond),
+            None => Zero::zero(),
+        };
+        if let Some(to) = to {
+            let _ = Self::pay_from_hold(HoldReason::WhistleBond, who, to, share);
+        }
+        let rest = bond.saturating_sub(share);
+        if Self::pay_from_hold(HoldReason::WhistleBond, who, &Self::jackpot_account(), rest).is_ok() {
+            Self::deposit_event(Event::BondForfeited { task, who: who.clone(), amount: bond });
+        }
+    }
+
+    /// Returns or forfeits the bonds of the whistles that sided with the
+    /// solver and were not settled by a forced error: forfeited only where
+    /// arbitration proved the solver wrong in the segment (a timeout proves
+    /// nothing about the claim they backed).
+    pub(crate) fn settle_whistles(id: TaskId, audit: &mut AuditOf<T>) {
+        let refuted: Vec<bool> = audit.segments.iter().map(|s| s.refuted).collect();
+        for w in audit.whistles.iter_mut().filter(|w| !w.settled) {
+            w.settled = true;
+            if refuted.get(w.position as usize).copied().unwrap_or(false) {
+                Self::forfeit_bond(id, &w.who, w.bond, None);
+            } else {
                 Self::release_bond(&w.who, w.bond);
-            } else if Self::pay_from_hold(HoldReason::WhistleBond, &w.who, &Self::jackpot_account(), w.bond).is_ok() {
-                Self::deposit_event(Event::BondForfeited { task: id, who: w.who.clone(), amount: w.bond });
             }
         }
     }
@@ -412,7 +485,7 @@ impl<T: Config> Pallet<T> {
                     let picks = pick_segments(&seed, task.spec.segments(), params.audit_segments);
                     let segments: BoundedVec<_, _> = picks
                         .iter()
-                        .map(|&segment| AuditedSegment { segment, start: None, end: None, verdict: None })
+                        .map(|&segment| AuditedSegment { segment, start: None, end: None, verdict: None, refuted: false })
                         .take(T::MaxAuditSegments::get() as usize)
                         .collect::<Vec<_>>()
                         .try_into()
@@ -434,6 +507,9 @@ impl<T: Config> Pallet<T> {
                             forced: None,
                             verifier_faulted: false,
                             whistles: BoundedVec::default(),
+                            games: 0,
+                            convicted: false,
+                            reopen: false,
                         },
                     );
                     Tasks::<T>::insert(id, task);
@@ -478,7 +554,13 @@ impl<T: Config> Pallet<T> {
                     Self::resolve(id, task, a);
                 }
             }
-            Phase::Disputed { .. } | Phase::Finalized | Phase::Cancelled { .. } => {}
+            Phase::Disputed { .. } => {
+                // The re-challenge window closed; the task ends once its games have.
+                if let Some(a) = Audits::<T>::get(id).filter(|a| a.games == 0) {
+                    Self::conclude(id, task, a);
+                }
+            }
+            Phase::Finalized | Phase::Cancelled { .. } => {}
         }
     }
 

@@ -7,7 +7,7 @@ use codec::Encode;
 use polkadot_sdk::{
     frame_support::{
         derive_impl, parameter_types,
-        traits::{ConstU32, ConstU64, Hooks, Randomness},
+        traits::{ConstU32, Hooks, Randomness},
         PalletId,
     },
     frame_system, pallet_balances,
@@ -54,6 +54,9 @@ parameter_types! {
     pub const GensynPalletId: PalletId = PalletId(*b"gsn/jkpt");
     /// Mixed into the test randomness; tests bump it to draw anew.
     pub static RandomNonce: u64 = 0;
+    /// The arbitration work cap; attack tests lower it to make an
+    /// operator too large to re-execute whole.
+    pub static MaxWork: u64 = 100_000_000;
     pub TestParams: ParamsOf<Test> = Params {
         selection_window: WINDOW,
         opening_window: WINDOW,
@@ -101,7 +104,7 @@ impl pallet_gensyn::Config for Test {
     type MaxProgramLen = ConstU32<1024>;
     type MaxTensorLen = ConstU32<65_536>;
     type MaxStateEntries = ConstU32<64>;
-    type MaxArbitrationWork = ConstU64<100_000_000>;
+    type MaxArbitrationWork = MaxWork;
     type DefaultParams = TestParams;
     type WeightInfo = ();
 }

@@ -199,10 +199,13 @@ pub enum Phase<BlockNumber> {
         /// The deadline.
         reveal_by: BlockNumber,
     },
-    /// A pinpoint dispute is running.
+    /// Games against the solver are running ([`Audit::games`] of them).
+    /// While `now ≤ rechallenge_until`, any staked whistleblower may
+    /// challenge the solver anew: a challenger gave up its game, and its
+    /// claim must not go unplayed because of it.
     Disputed {
-        /// The dispute.
-        dispute: DisputeId,
+        /// Last block of the current re-challenge window (in the past when none is open).
+        rechallenge_until: BlockNumber,
     },
     /// Done: the solver was paid.
     Finalized,
@@ -223,7 +226,8 @@ impl<BlockNumber: Clone> Phase<BlockNumber> {
             Phase::Training { commit_by } | Phase::VerdictCommit { commit_by } => Some(commit_by.clone()),
             Phase::Opening { open_by } => Some(open_by.clone()),
             Phase::VerdictReveal { reveal_by } | Phase::SecretReveal { reveal_by } => Some(reveal_by.clone()),
-            Phase::Disputed { .. } | Phase::Finalized | Phase::Cancelled { .. } => None,
+            Phase::Disputed { rechallenge_until } => Some(rechallenge_until.clone()),
+            Phase::Finalized | Phase::Cancelled { .. } => None,
         }
     }
 }
@@ -271,19 +275,26 @@ pub struct AuditedSegment {
     pub end: Option<Hash>,
     /// The verifier's revealed end hash.
     pub verdict: Option<Hash>,
+    /// Arbitration proved the solver wrong inside this segment (a game
+    /// over it ended with the solver's leaf not the truth).
+    pub refuted: bool,
 }
 
-/// A whistleblower's challenge of a verdict.
+/// A whistle that sides with the solver against a verdict that disagreed
+/// with it: a claim that the verifier erred (a forced error, or a real
+/// one). Whistles against the solver are games of their own ([`Dispute`]).
 #[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
 pub struct Whistle<AccountId, Balance> {
     /// Who blew.
     pub who: AccountId,
     /// Position in the audit's segment list.
     pub position: u32,
-    /// The end hash the whistleblower computed.
+    /// The end hash the whistleblower computed (the solver's).
     pub claim: Hash,
     /// The bond it holds.
     pub bond: Balance,
+    /// The bond was released or forfeited already.
+    pub settled: bool,
 }
 
 /// The audit of a task.
@@ -310,8 +321,15 @@ where
     /// The verifier was slashed (missed a deadline or ignored a forced
     /// error) and earns no reward.
     pub verifier_faulted: bool,
-    /// Challenges, in arrival order.
+    /// Whistles siding with the solver, in arrival order.
     pub whistles: BoundedVec<Whistle<AccountId, Balance>, MaxWhistles>,
+    /// Games against the solver still running.
+    pub games: u32,
+    /// A game convicted the solver (it is slashed once, by the first).
+    pub convicted: bool,
+    /// A challenger gave up its game before the task reached `Disputed`:
+    /// a re-challenge window opens then.
+    pub reopen: bool,
 }
 
 /// Who challenges in a dispute.
@@ -319,12 +337,13 @@ where
 pub enum Challenger {
     /// The verifier, whose verdict disagreed with the solver.
     Verifier,
-    /// A whistleblower, disputing a verdict that agreed with the solver.
+    /// A whistleblower, with its own claim about a segment's end.
     Whistleblower,
 }
 
-/// The claims a party posts in one round of the step bisection: its state
-/// hash at the midpoint.
+/// One round of the step bisection: the interval still disputed and both
+/// parties' claims at its end. Each party then posts its state hash at the
+/// midpoint `lo + len / 2`.
 #[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
 pub struct StepRound {
     /// First step of the interval: both parties agree on the state before it.
@@ -359,14 +378,69 @@ pub enum Side {
     Challenger,
 }
 
-/// Where a dispute is.
-#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
+/// A party's opening of its output tensor at the disputed node: shape and
+/// tile tree, proven against its trace leaf.
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct OutputOpening {
+    /// Dimensions (rank ≤ 4).
+    pub dims: BoundedVec<u32, polkadot_sdk::frame_support::traits::ConstU32<4>>,
+    /// Tiles of the tensor.
+    pub tiles: u32,
+    /// Root of its tile tree.
+    pub root: Hash,
+}
+
+/// How a game ended.
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Outcome {
+    /// The chain re-executed the disputed operator (or tile) and compared
+    /// both parties' leaves with the truth. Both may be wrong.
+    Arbitrated {
+        /// The solver's leaf was the truth.
+        defender_right: bool,
+        /// The challenger's leaf was the truth.
+        challenger_right: bool,
+    },
+    /// `loser` lost without arbitration: it missed a move it owed
+    /// (`timeout`), or its move could not stand against the committed data.
+    Forfeited {
+        /// Who lost.
+        loser: Side,
+        /// By a missed deadline.
+        timeout: bool,
+    },
+}
+
+impl Outcome {
+    /// The solver lost this game: it is convicted.
+    pub fn solver_convicted(&self) -> bool {
+        match *self {
+            Outcome::Arbitrated { defender_right, .. } => !defender_right,
+            Outcome::Forfeited { loser, .. } => loser == Side::Defender,
+        }
+    }
+    /// The challenger lost this game: its bond (or stake) is forfeited.
+    pub fn challenger_lost(&self) -> bool {
+        match *self {
+            Outcome::Arbitrated { challenger_right, .. } => !challenger_right,
+            Outcome::Forfeited { loser, .. } => loser == Side::Challenger,
+        }
+    }
+    /// The challenger gave up (missed a move): its claim is left unplayed.
+    pub fn challenger_abandoned(&self) -> bool {
+        matches!(self, Outcome::Forfeited { loser: Side::Challenger, timeout: true })
+    }
+}
+
+/// Where a dispute is. Every stage stores the whole current round, so a
+/// party that restarts, a third party or a dashboard can compute the next
+/// move from the chain alone.
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
 pub enum Stage {
-    /// Bisection over the steps of the disputed segment. Only the hash of
-    /// the round ([`StepRound`]) is stored; movers resupply it.
+    /// Bisection over the steps of the disputed segment.
     Steps {
-        /// `blake2b(StepRound)`.
-        round: Hash,
+        /// The current round.
+        round: StepRound,
         /// Posted midpoint hashes.
         defender_mid: Option<Hash>,
         /// Posted midpoint hashes.
@@ -387,8 +461,8 @@ pub enum Stage {
         step: u32,
         /// The two full records (roots of the traces, agreed state and batch).
         records: [gensyn_commitment::state::StepRecord; 2],
-        /// `blake2b(DescentRound)`.
-        round: Hash,
+        /// The current round.
+        round: DescentRound,
         /// Posted children.
         defender_children: Option<(Hash, Hash)>,
         /// Posted children.
@@ -402,14 +476,17 @@ pub enum Stage {
         records: [gensyn_commitment::state::StepRecord; 2],
         /// The disputed node.
         node: u32,
-        /// `blake2b(DescentRound)`.
-        round: Hash,
+        /// The current round.
+        round: DescentRound,
         /// Posted children.
         defender_children: Option<(Hash, Hash)>,
         /// Posted children.
         challenger_children: Option<(Hash, Hash)>,
     },
-    /// Down to one operator (or one output tile): anyone may call `arbitrate`.
+    /// Down to one operator (or one output tile): anyone may call
+    /// `arbitrate`. For a whole operator whose output spans several tiles,
+    /// each party may instead open its output (`open_output`, a timed move
+    /// of its own) to narrow the game to one tile.
     Arbitration {
         /// The step.
         step: u32,
@@ -421,19 +498,21 @@ pub enum Stage {
         leaves: [Hash; 2],
         /// The disputed tile, if the dispute narrowed to one.
         tile: Option<u32>,
+        /// The parties' output openings (defender, challenger), while `tile` is `None`.
+        outputs: [Option<OutputOpening>; 2],
     },
     /// Settled.
     Resolved {
-        /// Who won.
-        winner: Side,
-        /// Whether by a missed deadline rather than by arbitration.
-        by_timeout: bool,
+        /// How.
+        outcome: Outcome,
     },
 }
 
-/// A pinpoint dispute between a task's solver and a challenger.
+/// A pinpoint game between a task's solver and one challenger over the
+/// challenger's own claim: the end state of one audited segment. Several
+/// run at once; each settles its challenger's bond by itself.
 #[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
-pub struct Dispute<AccountId, BlockNumber> {
+pub struct Dispute<AccountId, Balance, BlockNumber> {
     /// The task.
     pub task: TaskId,
     /// The solver.
@@ -444,6 +523,12 @@ pub struct Dispute<AccountId, BlockNumber> {
     pub challenger_kind: Challenger,
     /// The disputed segment.
     pub segment: u32,
+    /// Its position in the audit's segment list.
+    pub position: u32,
+    /// The challenger's claimed state at the segment's end.
+    pub claim: Hash,
+    /// The challenger's bond (zero for the verifier, whose stake answers).
+    pub bond: Balance,
     /// Where the game is.
     pub stage: Stage,
     /// The block by which the pending moves must be made.

@@ -49,8 +49,8 @@ pub trait WeightInfo {
     fn open_record() -> Weight;
     /// `reveal_children`.
     fn reveal_children() -> Weight;
-    /// `open_outputs`.
-    fn open_outputs() -> Weight;
+    /// `open_output`.
+    fn open_output() -> Weight;
     /// `arbitrate` of an operator of `w` million units of work (`exec::work`).
     fn arbitrate(w: u32) -> Weight;
     /// `set_params`.
@@ -464,7 +464,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Proof: `System::EventCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `System::Events` (r:1 w:1)
     /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
-    fn open_outputs() -> Weight {
+    fn open_output() -> Weight {
         // Proof Size summary in bytes:
         //  Measured:  `1134`
         //  Estimated: `4631`
@@ -974,7 +974,7 @@ impl WeightInfo for () {
     /// Proof: `System::EventCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `System::Events` (r:1 w:1)
     /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
-    fn open_outputs() -> Weight {
+    fn open_output() -> Weight {
         // Proof Size summary in bytes:
         //  Measured:  `1134`
         //  Estimated: `4631`

@@ -24,7 +24,7 @@ fn verifier_dispute(solver: &Party, verifier: &Party) -> (TaskId, DisputeId) {
     verdict(id, ends(id, verifier));
     reveal_secret(id);
     match task(id).phase {
-        Phase::Disputed { dispute } => (id, dispute),
+        Phase::Disputed { .. } => (id, only_game(id)),
         p => panic!("expected a dispute, got {p:?}"),
     }
 }
@@ -48,8 +48,7 @@ fn cheating_solver_is_convicted_through_bisection_and_arbitration() {
             assert!(rounds <= crate::dispute::max_rounds(4, 7, 1), "{rounds} rounds");
             assert!(events().contains(&Event::DisputeResolved {
                 dispute: d,
-                winner: Side::Challenger,
-                by_timeout: false
+                outcome: Outcome::Arbitrated { defender_right: false, challenger_right: true }
             }));
             assert_eq!(task(id).phase, Phase::Cancelled { reason: CancelReason::SolverConvicted });
             assert_eq!(Gensyn::total_bonded(&SOLVER, Role::Solver), 500, "half the stake slashed");
@@ -93,7 +92,7 @@ fn genuine_verifier_error_is_convicted() {
         assert_ok!(Gensyn::whistle(RuntimeOrigin::signed(WB1), id, pos, solver.checkpoint(2)));
         let w0 = free(WB1);
         reveal_secret(id);
-        let Phase::Disputed { dispute: d } = task(id).phase else { panic!("dispute") };
+        let d = only_game(id);
         let s0 = free(SOLVER);
         let (winner, _) = duel(d, (SOLVER, &solver), (VERIFIER, &verifier));
         assert_eq!(winner, Side::Defender);
@@ -116,16 +115,18 @@ fn false_whistle_loses_its_bond() {
         // The whistleblower's own (faulty) replay disagrees with both.
         let wb = Party::new(TOY, 8, 4, Some(Fault { step: 4, node: 3, elem: 2, bit: 1 }));
         let pos = position_of(id, 1);
-        assert_ok!(Gensyn::whistle(RuntimeOrigin::signed(WB1), id, pos, wb.checkpoint(2)));
-        let (w0, pot0) = (free(WB1), Gensyn::jackpot());
-        reveal_secret(id);
-        let Phase::Disputed { dispute: d } = task(id).phase else { panic!("dispute") };
+        let w0 = free(WB1);
+        // The whistle is a game of its own, played at once.
+        let d = challenge(id, WB1, pos, wb.checkpoint(2));
         assert_eq!(dispute(d).challenger, WB1);
+        let (s0, pot0) = (free(SOLVER), Gensyn::jackpot());
         let (winner, _) = duel(d, (SOLVER, &solver), (WB1, &wb));
         assert_eq!(winner, Side::Defender);
         assert_eq!(held(WB1, HoldReason::WhistleBond), 0);
-        assert_eq!(free(WB1), w0, "bond forfeited");
-        assert!(Gensyn::jackpot() >= pot0 + 20, "into the jackpot");
+        assert_eq!(free(WB1), w0 - 20, "bond forfeited");
+        assert_eq!(free(SOLVER), s0 + 10, "half of it to the solver, for its costs");
+        assert_eq!(Gensyn::jackpot(), pot0 + 10, "the rest into the jackpot");
+        reveal_secret(id);
         assert_eq!(task(id).phase, Phase::Finalized);
         assert_eq!(Gensyn::total_bonded(&VERIFIER, Role::Verifier), 500);
         assert_funds_reconcile();
@@ -143,11 +144,11 @@ fn whistle_against_an_agreeing_verdict_convicts_solver_and_verifier() {
         verdict(id, ends(id, &solver));
         let honest = Party::new(TOY, 8, 4, None);
         let pos = position_of(id, 1);
-        assert_ok!(Gensyn::whistle(RuntimeOrigin::signed(WB2), id, pos, honest.checkpoint(2)));
-        reveal_secret(id);
-        let Phase::Disputed { dispute: d } = task(id).phase else { panic!("dispute") };
+        let d = challenge(id, WB2, pos, honest.checkpoint(2));
         let (winner, _) = duel(d, (SOLVER, &solver), (WB2, &honest));
         assert_eq!(winner, Side::Challenger);
+        reveal_secret(id);
+        assert_eq!(task(id).phase, Phase::Cancelled { reason: CancelReason::SolverConvicted });
         assert_eq!(Gensyn::total_bonded(&SOLVER, Role::Solver), 500);
         assert_eq!(Gensyn::total_bonded(&VERIFIER, Role::Verifier), 250, "it agreed with a wrong result");
         assert_eq!(Engagements::<Test>::get(WB2, Role::Whistleblower), 0);
@@ -167,8 +168,7 @@ fn a_silent_party_loses_at_every_stage() {
                 // Play honestly until the stage, then one side goes silent.
                 let reached;
                 loop {
-                    let s = dispute(d).stage;
-                    let idx = match s {
+                    let idx = match dispute(d).stage {
                         Stage::Steps { .. } => 0,
                         Stage::Records { .. } => 1,
                         Stage::Ops { .. } => 2,
@@ -179,102 +179,28 @@ fn a_silent_party_loses_at_every_stage() {
                         reached = idx;
                         break;
                     }
-                    step_once(d, &solver, &verifier);
+                    make_move(d, SOLVER, &solver, true);
+                    make_move(d, VERIFIER, &verifier, false);
                 }
                 assert_eq!(reached, stage);
-                let who_moves = if silent_defender { (VERIFIER, &verifier) } else { (SOLVER, &solver) };
+                // At arbitration nobody calls: the challenger carries the burden.
                 if stage < 3 {
-                    move_one(d, who_moves.0, who_moves.1, !silent_defender, &solver, &verifier);
+                    if silent_defender {
+                        make_move(d, VERIFIER, &verifier, false);
+                    } else {
+                        make_move(d, SOLVER, &solver, true);
+                    }
                 }
                 advance(WINDOW + 1);
-                let Stage::Resolved { winner, by_timeout } = dispute(d).stage else { panic!("resolved") };
-                assert!(by_timeout);
-                let expected = if stage == 3 {
-                    Side::Defender
-                } else if silent_defender {
-                    Side::Challenger
-                } else {
-                    Side::Defender
+                let Stage::Resolved { outcome: Outcome::Forfeited { loser, timeout: true } } = dispute(d).stage else {
+                    panic!("resolved by timeout: {:?}", dispute(d).stage)
                 };
-                assert_eq!(winner, expected, "stage {stage}, silent defender {silent_defender}");
+                let expected = if stage < 3 && silent_defender { Side::Defender } else { Side::Challenger };
+                assert_eq!(loser, expected, "stage {stage}, silent defender {silent_defender}");
                 assert_funds_reconcile();
             });
         }
     }
-}
-
-/// Both parties make one move of the current stage.
-fn step_once(d: DisputeId, solver: &Party, verifier: &Party) {
-    move_one(d, SOLVER, solver, true, solver, verifier);
-    move_one(d, VERIFIER, verifier, false, solver, verifier);
-}
-
-/// `who` makes its move of the current stage (rounds are read back from
-/// both parties' runs, as a client would track them).
-fn move_one(d: DisputeId, who: u64, party: &Party, defender: bool, solver: &Party, verifier: &Party) {
-    let dd = dispute(d);
-    match dd.stage {
-        Stage::Steps { .. } => {
-            let round = current_step_round(d, solver, verifier);
-            let m = round.lo + round.len / 2;
-            assert_ok!(Gensyn::bisect(RuntimeOrigin::signed(who), d, round, party.state(m)));
-        }
-        Stage::Records { round, .. } => {
-            let rec = party.step_run(round.lo).record;
-            let proof = if defender { party.run.steps.proof(round.lo).unwrap() } else { Proof::default() };
-            assert_ok!(Gensyn::open_record(RuntimeOrigin::signed(who), d, rec, proof));
-        }
-        Stage::Ops { step, .. } => {
-            let r = current_descent(d, solver, verifier);
-            let kids = party.step_run(step).trace.children(r.at.level, r.at.index).unwrap();
-            assert_ok!(Gensyn::reveal_children(RuntimeOrigin::signed(who), d, r, kids));
-        }
-        _ => {}
-    }
-}
-
-/// Recomputes the trace-descent round by replaying the descent between the two runs.
-fn current_descent(d: DisputeId, solver: &Party, verifier: &Party) -> DescentRound {
-    let Stage::Ops { step, records, round: h, .. } = dispute(d).stage else { panic!("ops") };
-    let (a, b) = (solver.step_run(step).trace, verifier.step_run(step).trace);
-    let mut r = DescentRound {
-        at: gensyn_commitment::merkle::Descent::new(records[0].trace_len),
-        defender: records[0].trace_root,
-        challenger: records[1].trace_root,
-    };
-    while crate::hash_of(&r) != h {
-        let (ka, kb) = (a.children(r.at.level, r.at.index).unwrap(), b.children(r.at.level, r.at.index).unwrap());
-        let right = r.at.step_towards_difference(ka, kb);
-        r.defender = if right { ka.1 } else { ka.0 };
-        r.challenger = if right { kb.1 } else { kb.0 };
-    }
-    r
-}
-
-/// Recomputes the step round by replaying the bisection between the two runs.
-fn current_step_round(d: DisputeId, solver: &Party, verifier: &Party) -> StepRound {
-    let dd = dispute(d);
-    let Stage::Steps { round: h, .. } = dd.stage else { panic!("steps") };
-    let lo = 4;
-    let mut r = StepRound {
-        lo,
-        len: 4,
-        agreed: solver.state(4),
-        defender_end: solver.state(8),
-        challenger_end: verifier.state(8),
-    };
-    while crate::hash_of(&r) != h {
-        let m = r.lo + r.len / 2;
-        let half = r.len / 2;
-        let (a, b) = (solver.state(m), verifier.state(m));
-        r = if a == b {
-            StepRound { lo: m, len: r.len - half, agreed: a, ..r }
-        } else {
-            StepRound { lo: r.lo, len: half, agreed: r.agreed, defender_end: a, challenger_end: b }
-        };
-        assert!(r.len >= 1);
-    }
-    r
 }
 
 #[test]
@@ -283,6 +209,7 @@ fn sub_games_must_link_to_their_parent() {
         setup_roles();
         let (solver, verifier) = (cheat(4), Party::new(TOY, 8, 4, None));
         let (_, d) = verifier_dispute(&solver, &verifier);
+        let Stage::Steps { round: current, .. } = dispute(d).stage else { panic!("steps") };
         // A stale or forged round is refused.
         let forged = StepRound {
             lo: 4,
@@ -292,56 +219,59 @@ fn sub_games_must_link_to_their_parent() {
             challenger_end: verifier.state(8),
         };
         assert_noop!(Gensyn::bisect(RuntimeOrigin::signed(SOLVER), d, forged, [0; 32]), Error::<Test>::StaleRound);
-        assert_noop!(
-            Gensyn::bisect(RuntimeOrigin::signed(WB1), d, current_step_round(d, &solver, &verifier), [0; 32]),
-            Error::<Test>::NotAllowed
-        );
+        assert_noop!(Gensyn::bisect(RuntimeOrigin::signed(WB1), d, current, [0; 32]), Error::<Test>::NotAllowed);
         while !matches!(dispute(d).stage, Stage::Records { .. }) {
-            step_once(d, &solver, &verifier);
+            make_move(d, SOLVER, &solver, true);
+            make_move(d, VERIFIER, &verifier, false);
         }
         let Stage::Records { round, .. } = dispute(d).stage else { unreachable!() };
-        let good: StepRecord = solver.step_run(round.lo).record;
+        let run = solver.step_run(round.lo);
+        let good: StepRecord = run.record;
         let proof = solver.run.steps.proof(round.lo).unwrap();
+        let last = |r: &gensyn_commitment::interp::StepRun| r.trace.proof(r.trace.len() - 1).unwrap();
+        let after_proof = last(&run);
         // The record of another step, one whose start is not the agreed
         // state, or one not in the committed step tree: all unlinked.
-        let other = solver.step_run(round.lo + 1).record;
+        let next = solver.step_run(round.lo + 1);
         assert_noop!(
-            Gensyn::open_record(RuntimeOrigin::signed(SOLVER), d, other, solver.run.steps.proof(round.lo + 1).unwrap()),
+            Gensyn::open_record(
+                RuntimeOrigin::signed(SOLVER),
+                d,
+                next.record,
+                solver.run.steps.proof(round.lo + 1).unwrap(),
+                last(&next)
+            ),
             Error::<Test>::UnlinkedRecord
         );
         let mut unlinked = good;
         unlinked.before = [3; 32];
         assert_noop!(
-            Gensyn::open_record(RuntimeOrigin::signed(SOLVER), d, unlinked, proof.clone()),
+            Gensyn::open_record(RuntimeOrigin::signed(SOLVER), d, unlinked, proof.clone(), after_proof.clone()),
             Error::<Test>::UnlinkedRecord
         );
         let mut uncommitted = good;
         uncommitted.trace_root = [4; 32];
         assert_noop!(
-            Gensyn::open_record(RuntimeOrigin::signed(SOLVER), d, uncommitted, proof.clone()),
+            Gensyn::open_record(RuntimeOrigin::signed(SOLVER), d, uncommitted, proof.clone(), after_proof.clone()),
+            Error::<Test>::UnlinkedRecord
+        );
+        // The state after must be the trace's last leaf: another leaf's proof fails.
+        assert_noop!(
+            Gensyn::open_record(RuntimeOrigin::signed(SOLVER), d, good, proof.clone(), run.trace.proof(0).unwrap()),
             Error::<Test>::UnlinkedRecord
         );
         // The challenger's record must end at its own claim.
-        let mut wrong_end = verifier.step_run(round.lo).record;
+        let vrun = verifier.step_run(round.lo);
+        let mut wrong_end = vrun.record;
         wrong_end.after = solver.state(round.lo + 1);
         assert_noop!(
-            Gensyn::open_record(RuntimeOrigin::signed(VERIFIER), d, wrong_end, Proof::default()),
+            Gensyn::open_record(RuntimeOrigin::signed(VERIFIER), d, wrong_end, Proof::default(), last(&vrun)),
             Error::<Test>::UnlinkedRecord
         );
-        assert_ok!(Gensyn::open_record(RuntimeOrigin::signed(SOLVER), d, good, proof));
-        assert_ok!(Gensyn::open_record(
-            RuntimeOrigin::signed(VERIFIER),
-            d,
-            verifier.step_run(round.lo).record,
-            Proof::default()
-        ));
+        assert_ok!(Gensyn::open_record(RuntimeOrigin::signed(SOLVER), d, good, proof, after_proof));
+        assert_ok!(Gensyn::open_record(RuntimeOrigin::signed(VERIFIER), d, vrun.record, Proof::default(), last(&vrun)));
         // Children that do not hash to the party's node are refused.
-        let Stage::Ops { records, .. } = dispute(d).stage else { panic!("ops") };
-        let r = DescentRound {
-            at: gensyn_commitment::merkle::Descent::new(records[0].trace_len),
-            defender: records[0].trace_root,
-            challenger: records[1].trace_root,
-        };
+        let Stage::Ops { round: r, .. } = dispute(d).stage else { panic!("ops") };
         assert_noop!(
             Gensyn::reveal_children(RuntimeOrigin::signed(SOLVER), d, r, ([1; 32], [2; 32])),
             Error::<Test>::InvalidChildren
@@ -356,7 +286,8 @@ fn arbitration_rejects_unproven_inputs() {
         let (solver, verifier) = (cheat(4), Party::new(TOY, 8, 4, None));
         let (_, d) = verifier_dispute(&solver, &verifier);
         while !matches!(dispute(d).stage, Stage::Arbitration { .. }) {
-            step_once(d, &solver, &verifier);
+            make_move(d, SOLVER, &solver, true);
+            make_move(d, VERIFIER, &verifier, false);
         }
         let Stage::Arbitration { step, node, tile, .. } = dispute(d).stage else { unreachable!() };
         assert_eq!((step, node), (5, 4));
@@ -372,7 +303,7 @@ fn arbitration_rejects_unproven_inputs() {
         let other = witness(&solver, &run, step, 3, None);
         assert_noop!(Gensyn::arbitrate(RuntimeOrigin::signed(ALICE), d, other), Error::<Test>::InvalidWitness);
         assert_ok!(Gensyn::arbitrate(RuntimeOrigin::signed(ALICE), d, good));
-        assert!(matches!(dispute(d).stage, Stage::Resolved { winner: Side::Challenger, .. }));
+        assert!(matches!(dispute(d).stage, Stage::Resolved { outcome } if outcome.solver_convicted()));
     });
 }
 

@@ -9,14 +9,13 @@ use crate::{
 };
 use gensyn_commitment::{
     interp::{run, run_step, NamedState, Program, RunCommitment, StepRun},
-    merkle::{Descent, Tree},
-    state::StepRecord,
     tensor::{self, Tensor},
     trace::{Node, Op, Schedule, Source},
 };
 use polkadot_sdk::{
     frame_support::{
         assert_ok,
+        dispatch::DispatchResult,
         traits::fungible::{Inspect, InspectHold},
         BoundedVec,
     },
@@ -105,17 +104,31 @@ pub struct Party {
     pub steps: u32,
     pub every: u32,
     pub fault: Option<Fault>,
+    /// With a fault: the bits its element is set to, instead of flipping one.
+    pub value: Option<u32>,
     pub run: RunCommitment,
 }
 
 impl Party {
     /// A run of `steps` steps, checkpoints every `every`, with an optional fault.
     pub fn new(shape: Shape, steps: u32, every: u32, fault: Option<Fault>) -> Self {
+        Self::build(shape, steps, every, fault, None)
+    }
+    /// A run in which the output element `at` names is set to the value
+    /// with bits `bits` (as a machine's own NaN would be), not flipped.
+    pub fn with_value(shape: Shape, steps: u32, every: u32, at: Fault, bits: u32) -> Self {
+        Self::build(shape, steps, every, Some(at), Some(bits))
+    }
+    fn build(shape: Shape, steps: u32, every: u32, fault: Option<Fault>, value: Option<u32>) -> Self {
         let program = program(shape);
-        let mut tamper = |s: u32, node: u32, t: &mut Tensor| apply(fault, s, node, t);
+        let mut tamper = |s: u32, node: u32, t: &mut Tensor| apply(fault, value, s, node, t);
         let run = run(&program, initial_state(shape), steps, every, &|s| batch(shape, s), &mut tamper)
             .expect("the toy program runs");
-        Party { shape, program, steps, every, fault, run }
+        Party { shape, program, steps, every, fault, value, run }
+    }
+    /// A run without a fault.
+    pub fn is_honest(&self) -> bool {
+        self.fault.is_none()
     }
     /// The state hash after `step` steps.
     pub fn state(&self, step: u32) -> Hash {
@@ -123,8 +136,8 @@ impl Party {
     }
     /// Re-executes `step` (with the party's fault) for its trace and outputs.
     pub fn step_run(&self, step: u32) -> StepRun {
-        let fault = self.fault;
-        let mut tamper = |node: u32, t: &mut Tensor| apply(fault, step, node, t);
+        let (fault, value) = (self.fault, self.value);
+        let mut tamper = |node: u32, t: &mut Tensor| apply(fault, value, step, node, t);
         run_step(&self.program, &self.run.states[step as usize], &batch(self.shape, step), Some(&mut tamper))
             .expect("runs")
     }
@@ -155,11 +168,12 @@ impl Party {
     }
 }
 
-fn apply(fault: Option<Fault>, step: u32, node: u32, t: &mut Tensor) {
+fn apply(fault: Option<Fault>, value: Option<u32>, step: u32, node: u32, t: &mut Tensor) {
     if let Some(fl) = fault {
         if fl.step == step && fl.node == node {
             let i = fl.elem as usize % t.values.len();
-            t.values[i] = f32::from_bits(t.values[i].to_bits() ^ (1 << (fl.bit % 32)));
+            let bits = value.unwrap_or(t.values[i].to_bits() ^ (1 << (fl.bit % 32)));
+            t.values[i] = f32::from_bits(bits);
         }
     }
 }
@@ -275,9 +289,11 @@ pub fn verdict(id: TaskId, ends: Vec<Hash>) {
     assert_ok!(Gensyn::reveal_verdict(RuntimeOrigin::signed(VERIFIER), id, BoundedVec::truncate_from(ends), salt));
 }
 
-/// Closes the whistle window and reveals the verifier's secret.
+/// Lets the whistle window close (if it has not) and reveals the verifier's secret.
 pub fn reveal_secret(id: TaskId) {
-    advance(WINDOW + 1);
+    while matches!(task(id).phase, Phase::Whistle { .. }) {
+        advance(1);
+    }
     assert!(matches!(task(id).phase, Phase::SecretReveal { .. }), "{:?}", task(id).phase);
     assert_ok!(Gensyn::reveal_secret(RuntimeOrigin::signed(VERIFIER), id, secret(VERIFIER)));
 }
@@ -319,6 +335,17 @@ pub fn assert_funds_reconcile() {
             .map(|t| t.fee)
             .sum();
         assert_eq!(held(a, HoldReason::TaskFee), escrow, "fee escrow of {a}");
+        // Bonds: every unsettled whistle and every running whistleblower game.
+        let whistles: u64 = Audits::<Test>::iter_values()
+            .flat_map(|au| au.whistles.into_inner())
+            .filter(|w| w.who == a && !w.settled)
+            .map(|w| w.bond)
+            .sum();
+        let games: u64 = Disputes::<Test>::iter_values()
+            .filter(|d| d.challenger == a && !matches!(d.stage, Stage::Resolved { .. }))
+            .map(|d| d.bond)
+            .sum();
+        assert_eq!(held(a, HoldReason::WhistleBond), whistles + games, "whistle bonds of {a}");
     }
 }
 
@@ -331,164 +358,147 @@ pub struct Player<'a> {
 }
 
 /// Plays dispute `id` to the end between `defender` and `challenger`, each
-/// answering from its own run; arbitration is requested with witnesses
-/// built from the defender's trace (whose prefix both agree on). Returns
-/// the winner and the rounds played.
-pub fn play(id: DisputeId, defender: Player, challenger: Player) -> (Side, u32) {
-    let d = Disputes::<Test>::get(id).unwrap();
-    let t = task(d.task);
-    let audit = Audits::<Test>::get(d.task).unwrap();
-    let seg = audit.segments.iter().find(|s| s.segment == d.segment).unwrap();
-    let lo = t.spec.checkpoint_step(d.segment);
-    let challenger_end = match d.challenger_kind {
-        Challenger::Verifier => seg.verdict.unwrap(),
-        Challenger::Whistleblower => {
-            audit
-                .whistles
-                .iter()
-                .find(|w| {
-                    w.who == d.challenger
-                        && w.position as usize == audit.segments.iter().position(|s| s.segment == d.segment).unwrap()
-                })
-                .unwrap()
-                .claim
-        }
-    };
-    let mut round = StepRound {
-        lo,
-        len: t.spec.checkpoint_step(d.segment + 1) - lo,
-        agreed: seg.start.unwrap(),
-        defender_end: seg.end.unwrap(),
-        challenger_end,
-    };
-    let mut descent: Option<DescentRound> = None;
+/// answering from its own run and reading the round from the chain (as a
+/// client would); arbitration is requested with witnesses built from a
+/// moving party's trace (whose prefix both agree on). Returns how the game
+/// ended and the rounds played.
+pub fn play(id: DisputeId, defender: Player, challenger: Player) -> (Outcome, u32) {
     let players = [&defender, &challenger];
     loop {
         let d = Disputes::<Test>::get(id).unwrap();
-        match d.stage.clone() {
-            Stage::Resolved { winner, .. } => return (winner, d.rounds),
-            Stage::Steps { round: h, .. } => {
-                assert_eq!(crate::hash_of(&round), h, "mirror of the step round");
-                let m = round.lo + round.len / 2;
-                let mids = [defender.party.state(m), challenger.party.state(m)];
-                for (p, mid) in players.iter().zip(mids) {
-                    if !p.silent {
-                        assert_ok!(Gensyn::bisect(RuntimeOrigin::signed(p.who), id, round, mid));
-                    }
+        if let Stage::Resolved { outcome } = d.stage {
+            return (outcome, d.rounds);
+        }
+        for (side, p) in players.iter().enumerate() {
+            if !p.silent && !matches!(Disputes::<Test>::get(id).unwrap().stage, Stage::Resolved { .. }) {
+                // An honest run's every move must be accepted; a faulty run's
+                // may not fit the game (e.g. a segment it replayed from its
+                // own wrong start): then it cannot move.
+                let r = try_move(id, p.who, p.party, side == 0);
+                if p.party.is_honest() {
+                    assert_ok!(r);
                 }
-                if players.iter().any(|p| p.silent) {
-                    advance(WINDOW + 1);
-                    continue;
-                }
-                let half = round.len / 2;
-                round = if mids[0] == mids[1] {
-                    StepRound { lo: m, len: round.len - half, agreed: mids[0], ..round }
-                } else {
-                    StepRound {
-                        lo: round.lo,
-                        len: half,
-                        agreed: round.agreed,
-                        defender_end: mids[0],
-                        challenger_end: mids[1],
-                    }
-                };
-            }
-            Stage::Records { round: r, .. } => {
-                for (side, p) in players.iter().enumerate() {
-                    if p.silent {
-                        continue;
-                    }
-                    let rec: StepRecord = p.party.step_run(r.lo).record;
-                    let proof = if side == 0 { p.party.run.steps.proof(r.lo).unwrap() } else { Proof::default() };
-                    assert_ok!(Gensyn::open_record(RuntimeOrigin::signed(p.who), id, rec, proof));
-                }
-                if players.iter().any(|p| p.silent) {
-                    advance(WINDOW + 1);
-                    continue;
-                }
-                let [a, b] = [defender.party.step_run(r.lo).record, challenger.party.step_run(r.lo).record];
-                descent = Some(DescentRound {
-                    at: Descent::new(a.trace_len),
-                    defender: a.trace_root,
-                    challenger: b.trace_root,
-                });
-            }
-            Stage::Ops { step, .. } | Stage::Tiles { step, .. } => {
-                let node = if let Stage::Tiles { node, .. } = d.stage { Some(node) } else { None };
-                let r = descent.expect("descent mirrored");
-                let trees: Vec<Tree> = players
-                    .iter()
-                    .map(|p| {
-                        let run = p.party.step_run(step);
-                        match node {
-                            None => run.trace,
-                            Some(n) => tensor::tile_tree(&run.outputs[n as usize].values),
-                        }
-                    })
-                    .collect();
-                let kids: Vec<(Hash, Hash)> =
-                    trees.iter().map(|t| t.children(r.at.level, r.at.index).unwrap()).collect();
-                for (p, k) in players.iter().zip(&kids) {
-                    if !p.silent {
-                        assert_ok!(Gensyn::reveal_children(RuntimeOrigin::signed(p.who), id, r, *k));
-                    }
-                }
-                if players.iter().any(|p| p.silent) {
-                    advance(WINDOW + 1);
-                    continue;
-                }
-                let mut at = r.at;
-                let right = at.step_towards_difference(kids[0], kids[1]);
-                let (a, b) = if right { (kids[0].1, kids[1].1) } else { (kids[0].0, kids[1].0) };
-                descent = Some(DescentRound { at, defender: a, challenger: b });
-            }
-            Stage::Arbitration { step, node, tile, .. } => {
-                if defender.silent && challenger.silent {
-                    advance(WINDOW + 1);
-                    continue;
-                }
-                let dr = defender.party.step_run(step);
-                let program_len = defender.party.program.len();
-                if node < program_len && tile.is_none() {
-                    let n = &defender.party.program.nodes[node as usize];
-                    let outs = [&dr, &challenger.party.step_run(step)].map(|r| r.outputs[node as usize].clone());
-                    if matches!(n.op, Op::MatMul { .. }) && tensor::tile_count(outs[0].values.len()) > 1 {
-                        let tiles = outs.clone().map(|o| {
-                            let tree = tensor::tile_tree(&o.values);
-                            (tree.len(), tree.root())
-                        });
-                        assert_ok!(Gensyn::open_outputs(
-                            RuntimeOrigin::signed(defender.who),
-                            id,
-                            n.clone(),
-                            defender.party.program.tree().proof(node).unwrap(),
-                            BoundedVec::truncate_from(outs[0].dims.clone()),
-                            tiles,
-                        ));
-                        if let Stage::Tiles { .. } = Disputes::<Test>::get(id).unwrap().stage {
-                            descent = Some(DescentRound {
-                                at: Descent::new(tiles[0].0),
-                                defender: tiles[0].1,
-                                challenger: tiles[1].1,
-                            });
-                        }
-                        continue;
-                    }
-                }
-                let witness = witness(defender.party, &dr, step, node, tile);
-                assert_ok!(Gensyn::arbitrate(RuntimeOrigin::signed(defender.who), id, witness));
             }
         }
+        // Nobody could move the game on: let the deadline pass.
+        let now = Disputes::<Test>::get(id).unwrap();
+        if now.rounds == d.rounds && !matches!(now.stage, Stage::Resolved { .. }) {
+            advance(WINDOW + 1);
+        }
+    }
+}
+
+/// `who` makes its honest move of dispute `id`'s current stage from
+/// `party`'s run, if it owes one; at arbitration it requests it.
+pub fn make_move(id: DisputeId, who: u64, party: &Party, defender: bool) {
+    assert_ok!(try_move(id, who, party, defender));
+}
+
+/// [`make_move`], returning the call's result (a dishonest party's own run
+/// may not fit the game it steered elsewhere).
+pub fn try_move(id: DisputeId, who: u64, party: &Party, defender: bool) -> DispatchResult {
+    let d = Disputes::<Test>::get(id).unwrap();
+    let o = RuntimeOrigin::signed(who);
+    fn mine<A>(defender: bool, a: &Option<A>, b: &Option<A>) -> bool {
+        if defender {
+            a.is_some()
+        } else {
+            b.is_some()
+        }
+    }
+    match d.stage {
+        Stage::Steps { round, defender_mid, challenger_mid } => {
+            if !mine(defender, &defender_mid, &challenger_mid) {
+                let m = round.lo + round.len / 2;
+                return Gensyn::bisect(o, id, round, party.state(m));
+            }
+        }
+        Stage::Records { round, defender: dr, challenger: cr } => {
+            if !mine(defender, &dr, &cr) {
+                let run = party.step_run(round.lo);
+                let proof = if defender { party.run.steps.proof(round.lo).unwrap() } else { Proof::default() };
+                let after_proof = run.trace.proof(run.trace.len() - 1).unwrap();
+                return Gensyn::open_record(o, id, run.record, proof, after_proof);
+            }
+        }
+        Stage::Ops { step, round, defender_children: a, challenger_children: b, .. } => {
+            if !mine(defender, &a, &b) {
+                let kids = party.step_run(step).trace.children(round.at.level, round.at.index);
+                return Gensyn::reveal_children(o, id, round, kids.unwrap_or_default());
+            }
+        }
+        Stage::Tiles { step, node, round, defender_children: a, challenger_children: b, .. } => {
+            if !mine(defender, &a, &b) {
+                let tree = tensor::tile_tree(&party.step_run(step).outputs[node as usize].values);
+                let kids = tree.children(round.at.level, round.at.index);
+                return Gensyn::reveal_children(o, id, round, kids.unwrap_or_default());
+            }
+        }
+        Stage::Arbitration { step, node, tile, outputs, .. } => {
+            let run = party.step_run(step);
+            if tile.is_none() && node < party.program.len() {
+                let n = &party.program.nodes[node as usize];
+                let out = &run.outputs[node as usize];
+                if matches!(n.op, Op::MatMul { .. }) && tensor::tile_count(out.values.len()) > 1 {
+                    if !mine(defender, &outputs[0], &outputs[1]) {
+                        let tree = tensor::tile_tree(&out.values);
+                        let opening = OutputOpening {
+                            dims: BoundedVec::truncate_from(out.dims.clone()),
+                            tiles: tree.len(),
+                            root: tree.root(),
+                        };
+                        let proof = party.program.tree().proof(node).unwrap();
+                        return Gensyn::open_output(o, id, n.clone(), proof, opening);
+                    }
+                    return Ok(());
+                }
+            }
+            return Gensyn::arbitrate(o, id, witness(party, &run, step, node, tile));
+        }
+        Stage::Resolved { .. } => {}
+    }
+    Ok(())
+}
+
+/// Who won a game, for tests that only ask that: the challenger iff the
+/// solver was convicted.
+pub fn winner(outcome: Outcome) -> Side {
+    if outcome.solver_convicted() {
+        Side::Challenger
+    } else {
+        Side::Defender
     }
 }
 
 /// Plays dispute `id` with both parties answering every move.
 pub fn duel(id: DisputeId, defender: (u64, &Party), challenger: (u64, &Party)) -> (Side, u32) {
-    play(
+    let (outcome, rounds) = play(
         id,
         Player { who: defender.0, party: defender.1, silent: false },
         Player { who: challenger.0, party: challenger.1, silent: false },
-    )
+    );
+    (winner(outcome), rounds)
+}
+
+/// Every game of task `id`, oldest first.
+pub fn games(id: TaskId) -> Vec<DisputeId> {
+    let mut g: Vec<DisputeId> = Disputes::<Test>::iter().filter(|(_, d)| d.task == id).map(|(k, _)| k).collect();
+    g.sort();
+    g
+}
+
+/// The one game of task `id`.
+pub fn only_game(id: TaskId) -> DisputeId {
+    let g = games(id);
+    assert_eq!(g.len(), 1, "one game expected: {g:?}");
+    g[0]
+}
+
+/// `who` challenges the solver of `id` on the segment at `position` with
+/// `claim`; returns the game it opened.
+pub fn challenge(id: TaskId, who: u64, position: u32, claim: Hash) -> DisputeId {
+    assert_ok!(Gensyn::whistle(RuntimeOrigin::signed(who), id, position, claim));
+    Challenges::<Test>::get(id, (who, position)).expect("a game opened")
 }
 
 /// The position of `segment` in task `id`'s audit.

@@ -1,5 +1,6 @@
 //! The pallet's tests, on the mock runtime.
 
+mod attacks;
 mod dispute;
 mod harness;
 mod lifecycle;

@@ -8,6 +8,7 @@ use polkadot_sdk::{
     frame_support::{assert_ok, BoundedVec},
     sp_io::hashing::blake2_256,
 };
+use codec::Encode;
 use proptest::prelude::*;
 
 proptest! {
@@ -34,7 +35,13 @@ proptest! {
             let id = to_verdict(solver);
             verdict(id, ends(id, verifier));
             reveal_secret(id);
-            let Phase::Disputed { dispute } = task(id).phase else { panic!("{fault:?}: no dispute") };
+            let Phase::Disputed { .. } = task(id).phase else { panic!("{fault:?}: no dispute") };
+            // One game per segment the verdict disagrees on. The first is
+            // between the two runs from one agreed start; a later segment
+            // starts at the solver's checkpoint, which the harness's
+            // verifier did not replay from (its claim there is its own
+            // run's), so only the first is a game between honest and faulty.
+            let dispute = games(id)[0];
             let (winner, rounds) = duel(dispute, (SOLVER, solver), (VERIFIER, verifier));
             let expected = if defender_cheats { Side::Challenger } else { Side::Defender };
             assert_eq!(winner, expected, "{fault:?}");
@@ -145,22 +152,18 @@ fn progress(c: u8, run: &Party, bad: &Party) {
             let v = t.verifier.unwrap();
             Gensyn::reveal_secret(RuntimeOrigin::signed(v), id, secret(v))
         }
-        Phase::Disputed { dispute } => {
-            let d = Disputes::<Test>::get(dispute).unwrap();
-            // The challenger's run is whichever its claim came from.
-            let audit = Audits::<Test>::get(id).unwrap();
-            let s = audit.segments.iter().find(|s| s.segment == d.segment).unwrap();
-            let claim = match d.challenger_kind {
-                Challenger::Verifier => s.verdict.unwrap(),
-                Challenger::Whistleblower => audit.whistles.iter().find(|w| w.who == d.challenger).unwrap().claim,
-            };
-            let challenger = if claim == bad.checkpoint(d.segment + 1) { bad } else { run };
-            if challenger.checkpoint(d.segment + 1) == claim && !matches!(d.stage, Stage::Resolved { .. }) {
-                play(
-                    dispute,
-                    Player { who: d.defender, party: run, silent: c & 16 != 0 },
-                    Player { who: d.challenger, party: challenger, silent: c & 32 != 0 },
-                );
+        Phase::Disputed { .. } => {
+            for dispute in games(id) {
+                let d = Disputes::<Test>::get(dispute).unwrap();
+                // The challenger's run is whichever its claim came from.
+                let challenger = if d.claim == bad.checkpoint(d.segment + 1) { bad } else { run };
+                if challenger.checkpoint(d.segment + 1) == d.claim && !matches!(d.stage, Stage::Resolved { .. }) {
+                    play(
+                        dispute,
+                        Player { who: d.defender, party: run, silent: c & 16 != 0 },
+                        Player { who: d.challenger, party: challenger, silent: c & 32 != 0 },
+                    );
+                }
             }
             Ok(())
         }
@@ -287,5 +290,222 @@ proptest! {
                 eprintln!("tasks {:?} disputes {}", phases, Disputes::<Test>::iter().count());
             }
         });
+    }
+}
+
+/// What the dishonest party of a game does on its turn.
+#[derive(Clone, Copy, Debug)]
+enum Adv {
+    /// The honest move of its own (wrong) run.
+    Own,
+    /// A made-up move: any hash, children, record or opening.
+    Garbage(u8),
+    /// The honest party's move of this round, made from its own seat.
+    Copy,
+    /// Nothing: the deadline passes.
+    Silent,
+    /// Its own move at the last block of the window.
+    Late,
+    /// A record of another step, or children from another node.
+    Replay,
+    /// Its own move, then a made-up one in the same round.
+    Equivocate(u8),
+}
+
+fn adv() -> impl Strategy<Value = Adv> {
+    // Mostly its own moves, so that games go deep before the adversary
+    // tries something else.
+    prop_oneof![
+        8 => Just(Adv::Own),
+        2 => any::<u8>().prop_map(Adv::Garbage),
+        2 => Just(Adv::Copy),
+        1 => Just(Adv::Silent),
+        2 => Just(Adv::Late),
+        1 => Just(Adv::Replay),
+        1 => any::<u8>().prop_map(Adv::Equivocate),
+    ]
+}
+
+/// A made-up move of `who` in dispute `id` (most fail; some, like a
+/// bisection with any hash, are legal and steer the game).
+fn garbage(id: DisputeId, who: u64, x: u8, party: &Party) {
+    let o = || RuntimeOrigin::signed(who);
+    let h = [x; 32];
+    let _ = match Disputes::<Test>::get(id).unwrap().stage {
+        Stage::Steps { round, .. } => Gensyn::bisect(o(), id, round, h),
+        Stage::Records { round, .. } => {
+            // A whole made-up trace that ends in the party's claimed end.
+            let d = Disputes::<Test>::get(id).unwrap();
+            let end = if d.defender == who { round.defender_end } else { round.challenger_end };
+            let n = party.program.len() + 1;
+            let mut leaves: Vec<Hash> = (0..n).map(|i| blake2_256(&(x, i).encode())).collect();
+            leaves[n as usize - 1] = gensyn_commitment::trace::trace_leaf(n - 1, &end);
+            let tree = gensyn_commitment::merkle::Tree::new(&leaves);
+            let rec = gensyn_commitment::state::StepRecord {
+                step: round.lo,
+                before: round.agreed,
+                batch: party.step_run(round.lo).record.batch,
+                trace_root: tree.root(),
+                trace_len: n,
+                after: end,
+            };
+            Gensyn::open_record(o(), id, rec, Proof::default(), tree.proof(n - 1).unwrap())
+        }
+        Stage::Ops { round, .. } | Stage::Tiles { round, .. } => Gensyn::reveal_children(o(), id, round, (h, h)),
+        Stage::Arbitration { node, .. } if node < party.program.len() => {
+            let opening = OutputOpening { dims: BoundedVec::truncate_from(vec![1, 1]), tiles: 2, root: h };
+            let proof = party.program.tree().proof(node).unwrap();
+            Gensyn::open_output(o(), id, party.program.nodes[node as usize].clone(), proof, opening)
+        }
+        _ => Ok(()),
+    };
+}
+
+/// A replayed move: the record of a neighbouring step, or the children of
+/// the root instead of the current node.
+fn replay(id: DisputeId, who: u64, party: &Party, defender: bool) {
+    let o = RuntimeOrigin::signed(who);
+    let _ = match Disputes::<Test>::get(id).unwrap().stage {
+        Stage::Records { round, .. } => {
+            let step = if round.lo + 1 < party.steps { round.lo + 1 } else { round.lo.saturating_sub(1) };
+            let run = party.step_run(step);
+            let proof = if defender { party.run.steps.proof(step).unwrap() } else { Proof::default() };
+            Gensyn::open_record(o, id, run.record, proof, run.trace.proof(run.trace.len() - 1).unwrap())
+        }
+        Stage::Ops { step, round, .. } => {
+            let trace = party.step_run(step).trace;
+            let root = gensyn_commitment::merkle::Descent::new(trace.len());
+            Gensyn::reveal_children(o, id, round, trace.children(root.level, root.index).unwrap_or_default())
+        }
+        _ => try_move(id, who, party, defender),
+    };
+}
+
+/// Plays game `id` between the honest party and an adversary that makes
+/// the moves `moves` (cycled) from its own run `adv`; `order` says, per
+/// round, whether the honest party moves first. Returns the outcome.
+fn adversarial_game(
+    id: DisputeId,
+    honest: (u64, &Party),
+    adversary: (u64, &Party),
+    honest_defends: bool,
+    moves: &[Adv],
+    order: &[bool],
+) -> Outcome {
+    let resolved = || matches!(Disputes::<Test>::get(id).unwrap().stage, Stage::Resolved { .. });
+    let honest_move = || {
+        if !resolved() {
+            // Every honest move must be accepted, whatever the adversary did.
+            assert_ok!(try_move(id, honest.0, honest.1, honest_defends));
+        }
+    };
+    for turn in 0..400usize {
+        let d = Disputes::<Test>::get(id).unwrap();
+        if let Stage::Resolved { outcome } = d.stage {
+            return outcome;
+        }
+        let first = order[turn % order.len()];
+        if first {
+            honest_move();
+        }
+        let (who, party, seat) = (adversary.0, adversary.1, !honest_defends);
+        if !resolved() {
+            match moves[turn % moves.len()] {
+                Adv::Own => {
+                    let _ = try_move(id, who, party, seat);
+                }
+                Adv::Garbage(x) => garbage(id, who, x, party),
+                Adv::Copy => {
+                    let _ = try_move(id, who, honest.1, seat);
+                }
+                Adv::Silent => {}
+                Adv::Late => {
+                    run_to_block(Disputes::<Test>::get(id).unwrap().deadline);
+                    if !resolved() {
+                        let _ = try_move(id, who, party, seat);
+                    }
+                }
+                Adv::Replay => replay(id, who, party, seat),
+                Adv::Equivocate(x) => {
+                    let _ = try_move(id, who, party, seat);
+                    garbage(id, who, x, party);
+                }
+            }
+        }
+        if !first {
+            honest_move();
+        }
+        let now = Disputes::<Test>::get(id).unwrap();
+        if now.rounds == d.rounds && !matches!(now.stage, Stage::Resolved { .. }) {
+            advance(WINDOW + 1);
+        }
+    }
+    panic!("game {id} did not end in 400 turns");
+}
+
+proptest! {
+    // About a minute in release on one core (15,000 games).
+    #![proptest_config(ProptestConfig { cases: 15_000, ..ProptestConfig::default() })]
+
+    /// An adversary that may make any move the calls allow — any hash,
+    /// made-up traces, copies of the honest party's moves, other steps'
+    /// records, silence, moving late, equivocation — on either side,
+    /// against an honest party on the other: the honest party wins every
+    /// game, and funds (whistle bonds included) reconcile to the unit.
+    #[test]
+    fn the_honest_party_wins_against_any_moves(
+        step in 0u32..8, node in 0u32..7, elem in 0u32..8, bit in 0u32..32,
+        honest_defends in any::<bool>(),
+        whistle in any::<bool>(),
+        moves in prop::collection::vec(adv(), 1..12),
+        order in prop::collection::vec(any::<bool>(), 1..6),
+    ) {
+        let honest = Party::new(TOY, 8, 4, None);
+        let faulty = Party::new(TOY, 8, 4, Some(Fault { step, node, elem, bit }));
+        // Some flips are absorbed by rounding and never reach a checkpoint.
+        prop_assume!(faulty.state(8) != honest.state(8) || faulty.state(4) != honest.state(4));
+        new_test_ext().execute_with(|| {
+            setup_roles();
+            let mut p = Parameters::<Test>::get();
+            p.audit_segments = 8;
+            assert_ok!(Gensyn::set_params(RuntimeOrigin::root(), p));
+            let (solver, other) = if honest_defends { (&honest, &faulty) } else { (&faulty, &honest) };
+            let id = to_verdict(solver);
+            // The challenger is the verifier or, beside an agreeing verdict, a whistleblower.
+            let seg = if faulty.state(4) != honest.state(4) { 0 } else { 1 };
+            let (game, challenger) = if whistle {
+                verdict(id, ends(id, solver));
+                (challenge(id, WB1, position_of(id, seg), other.checkpoint(seg + 1)), WB1)
+            } else {
+                verdict(id, ends(id, other));
+                reveal_secret(id);
+                (games(id)[0], VERIFIER)
+            };
+            let (h, a) = if honest_defends { ((SOLVER, &honest), (challenger, &faulty)) } else { ((challenger, &honest), (SOLVER, &faulty)) };
+            let outcome = adversarial_game(game, h, a, honest_defends, &moves, &order);
+            if std::env::var("GENSYN_PROP_STATS").is_ok() {
+                let accepted = events()
+                    .iter()
+                    .filter(|e| match e {
+                        Event::Bisected { dispute, side, .. }
+                        | Event::RecordOpened { dispute, side, .. }
+                        | Event::ChildrenRevealed { dispute, side, .. }
+                        | Event::OutputOpened { dispute, side, .. } => {
+                            *dispute == game && (*side == Side::Defender) != honest_defends
+                        }
+                        _ => false,
+                    })
+                    .count();
+                eprintln!("adversary moves accepted {accepted}, outcome {outcome:?}, moves {moves:?}");
+            }
+            if honest_defends {
+                prop_assert!(!outcome.solver_convicted(), "{outcome:?} with {moves:?}");
+            } else {
+                prop_assert!(outcome.solver_convicted() && !outcome.challenger_lost(), "{outcome:?} with {moves:?}");
+            }
+            advance(60);
+            assert_funds_reconcile();
+            Ok(())
+        })?;
     }
 }

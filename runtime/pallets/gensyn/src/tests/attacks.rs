@@ -1,0 +1,526 @@
+//! Attacks a dishonest party may try, each against an honest party that
+//! plays the protocol: every test names the attack's id (the dispute-game
+//! soundness issue, `docs/protocol.md`), plays the attacker's best move
+//! and checks that it loses.
+
+use super::harness::*;
+use crate::{mock::*, *};
+use gensyn_commitment::{
+    merkle::Tree,
+    state::StepRecord,
+    tensor::{self, Tensor},
+    trace::trace_leaf,
+};
+use polkadot_sdk::frame_support::{assert_noop, assert_ok};
+
+fn audit_all() {
+    let mut p = Parameters::<Test>::get();
+    p.audit_segments = 8;
+    assert_ok!(Gensyn::set_params(RuntimeOrigin::root(), p));
+}
+
+fn dispute(id: DisputeId) -> DisputeOf<Test> {
+    Disputes::<Test>::get(id).unwrap()
+}
+
+fn outcome(id: DisputeId) -> Outcome {
+    match dispute(id).stage {
+        Stage::Resolved { outcome } => outcome,
+        s => panic!("game {id} still running: {s:?}"),
+    }
+}
+
+/// Steps 8, checkpoints every 4; a fault at step 5 (segment 1).
+fn cheat(node: u32) -> Party {
+    Party::new(TOY, 8, 4, Some(Fault { step: 5, node, elem: 1, bit: 21 }))
+}
+
+fn honest() -> Party {
+    Party::new(TOY, 8, 4, None)
+}
+
+/// A task whose solver committed `solver`'s run, audited on every segment,
+/// with `verdict_from`'s end hashes revealed: the whistle window is open.
+fn whistle_window(solver: &Party, verdict_from: &Party) -> TaskId {
+    audit_all();
+    let id = to_verdict(solver);
+    verdict(id, ends(id, verdict_from));
+    assert!(matches!(task(id).phase, Phase::Whistle { .. }));
+    id
+}
+
+/// A solver that trains honestly but commits another state after step 7
+/// (its last): the honest state with every weight changed. With
+/// `own_trace`, its record of step 7 carries a trace doctored to end in
+/// that state; without, the honest trace.
+fn lying_after(own_trace: bool) -> (Party, Tree) {
+    let mut p = honest();
+    let step = 7usize;
+    let mut fake = p.run.states[step + 1].clone();
+    for (_, t) in fake.entries.iter_mut() {
+        t.values.iter_mut().for_each(|v| *v = *v * 2.0 + 1.0);
+    }
+    let fake_hash = fake.commit().hash;
+    p.run.states[step + 1] = fake;
+    let run = p.step_run(step as u32);
+    let n = run.trace.len();
+    let mut leaves: Vec<Hash> = (0..n).map(|i| run.trace.node(0, i).unwrap()).collect();
+    leaves[n as usize - 1] = trace_leaf(n - 1, &fake_hash);
+    let doctored = Tree::new(&leaves);
+    let mut rec = p.run.records[step];
+    rec.after = fake_hash;
+    if own_trace {
+        rec.trace_root = doctored.root();
+    }
+    p.run.records[step] = rec;
+    let step_leaves: Vec<Hash> = p.run.records.iter().map(|r| r.leaf()).collect();
+    p.run.steps = Tree::new(&step_leaves);
+    let cps: Vec<Hash> = (0..=2u32)
+        .map(|i| gensyn_commitment::state::checkpoint_leaf(i, &p.run.states[(i * 4) as usize].commit().hash))
+        .collect();
+    p.run.checkpoints = Tree::new(&cps);
+    (p, doctored)
+}
+
+/// Both parties answer until the game of `d` reaches the records of one step.
+fn bisect_to_records(d: DisputeId, solver: &Party, challenger: (u64, &Party)) -> StepRound {
+    while !matches!(dispute(d).stage, Stage::Records { .. }) {
+        make_move(d, SOLVER, solver, true);
+        make_move(d, challenger.0, challenger.1, false);
+    }
+    let Stage::Records { round, .. } = dispute(d).stage else { unreachable!() };
+    round
+}
+
+#[test]
+fn c1_after_not_in_trace() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        let (liar, _) = lying_after(false);
+        let truth = honest();
+        assert_eq!(liar.state(7), truth.state(7));
+        assert_ne!(liar.state(8), truth.state(8));
+        let id = whistle_window(&liar, &truth);
+        reveal_secret(id);
+        let d = only_game(id);
+        let round = bisect_to_records(d, &liar, (VERIFIER, &truth));
+        assert_eq!(round.lo, 7, "both agree on every state before the lie");
+        // The liar's committed record: the honest trace, another state after.
+        let lie: StepRecord = liar.run.records[7];
+        let run = liar.step_run(7);
+        assert_eq!(lie.trace_root, run.record.trace_root);
+        assert_ne!(lie.after, run.record.after);
+        let proof = liar.run.steps.proof(7).unwrap();
+        // Its best proofs of that state as the trace's last leaf: the real
+        // last leaf's, an empty one. The honest record is not committed.
+        for after_proof in [run.trace.proof(run.trace.len() - 1).unwrap(), Proof::default()] {
+            assert_noop!(
+                Gensyn::open_record(RuntimeOrigin::signed(SOLVER), d, lie, proof.clone(), after_proof),
+                Error::<Test>::UnlinkedRecord
+            );
+        }
+        assert_noop!(
+            Gensyn::open_record(
+                RuntimeOrigin::signed(SOLVER),
+                d,
+                run.record,
+                proof,
+                run.trace.proof(run.trace.len() - 1).unwrap()
+            ),
+            Error::<Test>::UnlinkedRecord
+        );
+        make_move(d, VERIFIER, &truth, false);
+        advance(WINDOW + 1);
+        assert_eq!(outcome(d), Outcome::Forfeited { loser: Side::Defender, timeout: true });
+        assert_eq!(task(id).phase, Phase::Cancelled { reason: CancelReason::SolverConvicted });
+        assert_eq!(Gensyn::total_bonded(&SOLVER, Role::Solver), 500);
+        assert_funds_reconcile();
+    });
+}
+
+#[test]
+fn c1_a_trace_doctored_to_end_in_the_lie_loses_at_its_last_leaf() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        let (liar, doctored) = lying_after(true);
+        let truth = honest();
+        let id = whistle_window(&liar, &truth);
+        reveal_secret(id);
+        let d = only_game(id);
+        bisect_to_records(d, &liar, (VERIFIER, &truth));
+        let lie = liar.run.records[7];
+        let (proof, after_proof) = (liar.run.steps.proof(7).unwrap(), doctored.proof(doctored.len() - 1).unwrap());
+        assert_ok!(Gensyn::open_record(RuntimeOrigin::signed(SOLVER), d, lie, proof, after_proof));
+        make_move(d, VERIFIER, &truth, false);
+        // The descent goes to the one leaf that differs: the state after.
+        while let Stage::Ops { round, .. } = dispute(d).stage {
+            let kids = doctored.children(round.at.level, round.at.index).unwrap();
+            assert_ok!(Gensyn::reveal_children(RuntimeOrigin::signed(SOLVER), d, round, kids));
+            make_move(d, VERIFIER, &truth, false);
+        }
+        let Stage::Arbitration { node, .. } = dispute(d).stage else { panic!("{:?}", dispute(d).stage) };
+        assert_eq!(node, truth.program.len(), "the trace's last leaf");
+        make_move(d, VERIFIER, &truth, false);
+        assert_eq!(outcome(d), Outcome::Arbitrated { defender_right: false, challenger_right: true });
+        assert_funds_reconcile();
+    });
+}
+
+#[test]
+fn c3_sybil_whistles_first_then_goes_silent() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        let (solver, truth) = (cheat(4), honest());
+        // A lazy verifier copies the cheating solver: only whistles can catch it.
+        let id = whistle_window(&solver, &solver);
+        let pos = position_of(id, 1);
+        let (w1, w2) = (free(WB1), free(WB2));
+        // The solver's sybil challenges first, with a claim it will never defend.
+        let sybil = challenge(id, WB1, pos, [9; 32]);
+        let honest_game = challenge(id, WB2, pos, truth.checkpoint(2));
+        assert_ne!(sybil, honest_game);
+        let (winner, _) = duel(honest_game, (SOLVER, &solver), (WB2, &truth));
+        assert_eq!(winner, Side::Challenger);
+        advance(WINDOW + 1);
+        assert_eq!(outcome(sybil), Outcome::Forfeited { loser: Side::Challenger, timeout: true });
+        reveal_secret(id);
+        assert_eq!(task(id).phase, Phase::Cancelled { reason: CancelReason::SolverConvicted });
+        // Slashed once (500), half of it to the game's winner; the lazy verifier too (250, half to WB2).
+        assert_eq!(Gensyn::total_bonded(&SOLVER, Role::Solver), 500);
+        assert_eq!(Gensyn::total_bonded(&VERIFIER, Role::Verifier), 250);
+        assert_eq!(free(WB2), w2 + 250 + 125, "bond back and the slashes' winner shares");
+        assert_eq!(free(WB1), w1 - 20, "the sybil's bond is lost, and none of it to the convicted solver");
+        assert_funds_reconcile();
+    });
+}
+
+#[test]
+fn c3_colluding_verifier_disagrees_then_goes_silent() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        let (solver, truth) = (cheat(4), honest());
+        // The verifier disagrees (rightly) but means to abandon its game, so
+        // that the solver is paid; no whistleblower challenged in the window.
+        let id = whistle_window(&solver, &truth);
+        reveal_secret(id);
+        let game = only_game(id);
+        assert_eq!(dispute(game).challenger_kind, Challenger::Verifier);
+        let s0 = free(SOLVER);
+        advance(WINDOW + 1);
+        assert_eq!(outcome(game), Outcome::Forfeited { loser: Side::Challenger, timeout: true });
+        assert_eq!(Gensyn::total_bonded(&VERIFIER, Role::Verifier), 250, "the quitter is slashed");
+        // The claim is open again: anyone staked may take it up, from the start.
+        let Phase::Disputed { rechallenge_until } = task(id).phase else { panic!("{:?}", task(id).phase) };
+        assert!(events().contains(&Event::RechallengeOpened { task: id, until: rechallenge_until }));
+        let pos = position_of(id, 1);
+        let retry = challenge(id, WB3, pos, truth.checkpoint(2));
+        let Stage::Steps { round, defender_mid: None, challenger_mid: None } = dispute(retry).stage else {
+            panic!("a fresh game")
+        };
+        assert_eq!((round.lo, round.len, round.agreed), (4, 4, truth.state(4)));
+        assert_eq!(dispute(retry).rounds, 0, "no move inherited");
+        let (winner, _) = duel(retry, (SOLVER, &solver), (WB3, &truth));
+        assert_eq!(winner, Side::Challenger);
+        assert_eq!(task(id).phase, Phase::Cancelled { reason: CancelReason::SolverConvicted });
+        assert_eq!(free(SOLVER), s0, "not paid");
+        assert_funds_reconcile();
+    });
+}
+
+#[test]
+fn c3_a_whistle_may_challenge_the_solver_beside_a_disagreeing_verdict() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        let (solver, truth) = (cheat(4), honest());
+        let id = whistle_window(&solver, &truth);
+        let pos = position_of(id, 1);
+        let wb = challenge(id, WB1, pos, truth.checkpoint(2));
+        // The same claimant cannot open a second game on the same segment.
+        assert_noop!(
+            Gensyn::whistle(RuntimeOrigin::signed(WB1), id, pos, [7; 32]),
+            Error::<Test>::InvalidWhistle
+        );
+        let (winner, _) = duel(wb, (SOLVER, &solver), (WB1, &truth));
+        assert_eq!(winner, Side::Challenger);
+        // Once convicted there is nothing left to challenge; the verifier's
+        // own disagreement opens no game.
+        assert_noop!(
+            Gensyn::whistle(RuntimeOrigin::signed(WB2), id, pos, truth.checkpoint(2)),
+            Error::<Test>::WrongPhase
+        );
+        reveal_secret(id);
+        assert_eq!(games(id), vec![wb]);
+        assert_eq!(task(id).phase, Phase::Cancelled { reason: CancelReason::SolverConvicted });
+        assert_eq!(Gensyn::total_bonded(&VERIFIER, Role::Verifier), 500, "a right verdict is no fault");
+        assert_funds_reconcile();
+    });
+}
+
+#[test]
+fn c3_both_parties_wrong() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        // The solver and the whistleblower both err at the same operator.
+        let solver = cheat(4);
+        let wrong = Party::new(TOY, 8, 4, Some(Fault { step: 5, node: 4, elem: 1, bit: 19 }));
+        assert_ne!(wrong.checkpoint(2), solver.checkpoint(2));
+        let id = whistle_window(&solver, &solver);
+        let (w1, pot) = (free(WB1), Gensyn::jackpot());
+        let d = challenge(id, WB1, position_of(id, 1), wrong.checkpoint(2));
+        let (outcome, _) = play(
+            d,
+            Player { who: SOLVER, party: &solver, silent: false },
+            Player { who: WB1, party: &wrong, silent: false },
+        );
+        assert_eq!(outcome, Outcome::Arbitrated { defender_right: false, challenger_right: false });
+        // The solver is convicted, with no reward to a challenger that was
+        // wrong too; its bond goes to the jackpot, none to the solver.
+        assert_eq!(Gensyn::total_bonded(&SOLVER, Role::Solver), 500);
+        assert_eq!(free(WB1), w1 - 20);
+        // Slash 500: 25 % to the jackpot, 0 to the winner, the rest burned; plus the bond.
+        // The lazy verifier agreed with a refuted result: 250, 25 % of it to the jackpot.
+        assert_eq!(Gensyn::jackpot(), pot + 125 + 20 + 62);
+        reveal_secret(id);
+        assert_eq!(task(id).phase, Phase::Cancelled { reason: CancelReason::SolverConvicted });
+        assert_funds_reconcile();
+    });
+}
+
+#[test]
+fn c3_the_solver_is_slashed_once_when_several_games_convict_it() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        let (solver, truth) = (cheat(4), honest());
+        let id = whistle_window(&solver, &solver);
+        let pos = position_of(id, 1);
+        let (w1, w2) = (free(WB1), free(WB2));
+        let first = challenge(id, WB1, pos, truth.checkpoint(2));
+        let second = challenge(id, WB2, pos, truth.checkpoint(2));
+        let (winner, _) = duel(first, (SOLVER, &solver), (WB1, &truth));
+        assert_eq!(winner, Side::Challenger);
+        // The convicted solver stops playing the second game.
+        let (o, _) =
+            play(second, Player { who: SOLVER, party: &solver, silent: true }, Player { who: WB2, party: &truth, silent: false });
+        assert!(o.solver_convicted() && !o.challenger_lost());
+        reveal_secret(id);
+        assert_eq!(Gensyn::total_bonded(&SOLVER, Role::Solver), 500, "one slash");
+        assert_eq!(free(WB1), w1 + 250 + 125, "the first conviction's winner share, and the verifier's");
+        assert_eq!(free(WB2), w2, "its bond back: its game was won");
+        assert_eq!(task(id).phase, Phase::Cancelled { reason: CancelReason::SolverConvicted });
+        assert_funds_reconcile();
+    });
+}
+
+#[test]
+fn c2_the_batch_check_is_not_a_race() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        // An honest solver; a challenger that opens its record first, with
+        // another batch, hoping the solver's committed one is then refused.
+        let (solver, wrong) = (honest(), cheat(4));
+        let id = whistle_window(&solver, &wrong);
+        reveal_secret(id);
+        let d = only_game(id);
+        let round = bisect_to_records(d, &solver, (VERIFIER, &wrong));
+        let run = wrong.step_run(round.lo);
+        let mut rec = run.record;
+        rec.batch = [5; 32];
+        let after = run.trace.proof(run.trace.len() - 1).unwrap();
+        assert_ok!(Gensyn::open_record(RuntimeOrigin::signed(VERIFIER), d, rec, Proof::default(), after));
+        // The honest solver can still open its committed record, and the challenger loses.
+        make_move(d, SOLVER, &solver, true);
+        assert_eq!(outcome(d), Outcome::Forfeited { loser: Side::Challenger, timeout: false });
+        assert_funds_reconcile();
+    });
+}
+
+#[test]
+fn a_move_after_its_deadline_is_refused_even_if_its_timer_is_late() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        let (solver, truth) = (cheat(4), honest());
+        let id = whistle_window(&solver, &truth);
+        reveal_secret(id);
+        let d = only_game(id);
+        make_move(d, VERIFIER, &truth, false);
+        // The timer spilled (a full block): the deadline passes unprocessed.
+        let deadline = dispute(d).deadline;
+        Timers::<Test>::remove(deadline + 1);
+        run_to_block(deadline + 1);
+        let Stage::Steps { round, .. } = dispute(d).stage else { panic!("still running") };
+        let m = round.lo + round.len / 2;
+        assert_noop!(Gensyn::bisect(RuntimeOrigin::signed(SOLVER), d, round, solver.state(m)), Error::<Test>::TooLate);
+    });
+}
+
+/// A game over the wide model's logits (node 0, a 64 × 40 matmul: 3 tiles)
+/// with the arbitration cap lowered so that the whole operator is too large
+/// to re-execute and only a tile fits.
+fn wide_game(solver: &Party, challenger: &Party) -> (TaskId, DisputeId) {
+    MaxWork::set(50_000);
+    audit_all();
+    let id = to_verdict(solver);
+    verdict(id, ends(id, challenger));
+    reveal_secret(id);
+    let d = only_game(id);
+    while !matches!(dispute(d).stage, Stage::Arbitration { .. }) {
+        make_move(d, SOLVER, solver, true);
+        make_move(d, VERIFIER, challenger, false);
+    }
+    let Stage::Arbitration { node: 0, tile: None, .. } = dispute(d).stage else { panic!("{:?}", dispute(d).stage) };
+    (id, d)
+}
+
+fn wide_honest() -> Party {
+    Party::new(WIDE, 4, 2, None)
+}
+
+fn wide_cheat() -> Party {
+    Party::new(WIDE, 4, 2, Some(Fault { step: 3, node: 0, elem: 2100, bit: 22 }))
+}
+
+fn opening_of(p: &Party, step: u32) -> OutputOpening {
+    let out: Tensor = p.step_run(step).outputs[0].clone();
+    let tree = tensor::tile_tree(&out.values);
+    OutputOpening {
+        dims: polkadot_sdk::frame_support::BoundedVec::truncate_from(out.dims),
+        tiles: tree.len(),
+        root: tree.root(),
+    }
+}
+
+#[test]
+fn c6_defender_withholds_its_output_opening() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        let (solver, truth) = (wide_cheat(), wide_honest());
+        let (id, d) = wide_game(&solver, &truth);
+        let node = truth.program.nodes[0].clone();
+        let node_proof = truth.program.tree().proof(0).unwrap();
+        // Too large to arbitrate whole.
+        let run = truth.step_run(3);
+        assert_noop!(
+            Gensyn::arbitrate(RuntimeOrigin::signed(VERIFIER), d, witness(&truth, &run, 3, 0, None)),
+            Error::<Test>::TooMuchWork
+        );
+        // Nobody may open another party's output, nor a root that is not its own leaf.
+        assert_noop!(
+            Gensyn::open_output(RuntimeOrigin::signed(ALICE), d, node.clone(), node_proof.clone(), opening_of(&truth, 3)),
+            Error::<Test>::NotAllowed
+        );
+        assert_noop!(
+            Gensyn::open_output(RuntimeOrigin::signed(SOLVER), d, node.clone(), node_proof.clone(), opening_of(&truth, 3)),
+            Error::<Test>::InvalidWitness
+        );
+        assert_ok!(Gensyn::open_output(RuntimeOrigin::signed(VERIFIER), d, node, node_proof, opening_of(&truth, 3)));
+        // The cheating defender never opens its own.
+        advance(WINDOW + 1);
+        assert_eq!(outcome(d), Outcome::Forfeited { loser: Side::Defender, timeout: true });
+        assert_eq!(task(id).phase, Phase::Cancelled { reason: CancelReason::SolverConvicted });
+        assert_funds_reconcile();
+    });
+}
+
+#[test]
+fn c6_challenger_withholds_its_output_opening() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        // An honest solver against a challenger whose replay went wrong.
+        let (solver, wrong) = (wide_honest(), wide_cheat());
+        let (id, d) = wide_game(&solver, &wrong);
+        let node = solver.program.nodes[0].clone();
+        let proof = solver.program.tree().proof(0).unwrap();
+        assert_ok!(Gensyn::open_output(RuntimeOrigin::signed(SOLVER), d, node, proof, opening_of(&solver, 3)));
+        advance(WINDOW + 1);
+        assert_eq!(outcome(d), Outcome::Forfeited { loser: Side::Challenger, timeout: true });
+        // Its claim is open to others for a window; nobody takes it up.
+        let Phase::Disputed { rechallenge_until } = task(id).phase else { panic!("{:?}", task(id).phase) };
+        run_to_block(rechallenge_until + 1);
+        assert_eq!(task(id).phase, Phase::Finalized);
+        assert_funds_reconcile();
+    });
+}
+
+#[test]
+fn c6_both_open_and_the_tile_is_arbitrated() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        let (solver, truth) = (wide_cheat(), wide_honest());
+        let (_, d) = wide_game(&solver, &truth);
+        let (o, _) = play(
+            d,
+            Player { who: SOLVER, party: &solver, silent: false },
+            Player { who: VERIFIER, party: &truth, silent: false },
+        );
+        assert_eq!(o, Outcome::Arbitrated { defender_right: false, challenger_right: true });
+        assert!(events().iter().any(|e| matches!(e, Event::OutputOpened { dispute, side: Side::Defender, .. } if *dispute == d)));
+    });
+}
+
+#[test]
+fn r1_nan_payloads_do_not_split_honest_parties() {
+    // Two honest machines whose hardware produces different NaNs for the
+    // same operation (x86's negative default NaN vs ARM's positive one):
+    // node 0 emits a NaN at element 1 of step 2 on both, with other bits.
+    let nan = |bits: u32| Party::with_value(TOY, 8, 4, Fault { step: 2, node: 0, elem: 1, bit: 0 }, bits);
+    let (x86, arm) = (nan(0xffc0_0000), nan(0x7fc0_0000));
+    assert_eq!(x86.state(8), arm.state(8), "the same commitments");
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        let id = whistle_window(&x86, &arm);
+        let audit = Audits::<Test>::get(id).unwrap();
+        assert!(audit.segments.iter().all(|s| s.verdict == s.end), "the verdict agrees");
+        reveal_secret(id);
+        assert_eq!(task(id).phase, Phase::Finalized);
+    });
+}
+
+#[test]
+fn the_game_can_be_followed_from_events_alone() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        let (solver, truth) = (cheat(4), honest());
+        let id = whistle_window(&solver, &truth);
+        reveal_secret(id);
+        let d = only_game(id);
+        duel(d, (SOLVER, &solver), (VERIFIER, &truth));
+        // A third party replays the bisection from the events: the opening
+        // round, then both midpoints of each round.
+        let evs = events();
+        let Some(Event::DisputeOpened { stage: Stage::Steps { mut round, .. }, .. }) =
+            evs.iter().find(|e| matches!(e, Event::DisputeOpened { dispute, .. } if *dispute == d)).cloned()
+        else {
+            panic!("opened")
+        };
+        let mids: Vec<(Side, Hash)> = evs
+            .iter()
+            .filter_map(|e| match e {
+                Event::Bisected { dispute, side, mid } if *dispute == d => Some((*side, *mid)),
+                _ => None,
+            })
+            .collect();
+        for pair in mids.chunks(2) {
+            let get = |s: Side| pair.iter().find(|(x, _)| *x == s).unwrap().1;
+            let (dm, cm) = (get(Side::Defender), get(Side::Challenger));
+            let half = round.len / 2;
+            round = if dm == cm {
+                StepRound { lo: round.lo + half, len: round.len - half, agreed: dm, ..round }
+            } else {
+                StepRound { len: half, defender_end: dm, challenger_end: cm, ..round }
+            };
+        }
+        // …which is the step whose records were opened, with their contents.
+        let records: Vec<StepRecord> = evs
+            .iter()
+            .filter_map(|e| match e {
+                Event::RecordOpened { dispute, record, .. } if *dispute == d => Some(*record),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(round.len, 1);
+        assert_eq!(records.len(), 2);
+        assert!(records.iter().all(|r| r.step == round.lo && r.before == round.agreed));
+        let children = evs.iter().filter(|e| matches!(e, Event::ChildrenRevealed { dispute, .. } if *dispute == d));
+        assert_eq!(children.count() as u32 % 2, 0, "both sides' children, every round");
+    });
+}
