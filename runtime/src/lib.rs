@@ -250,6 +250,10 @@ impl pallet_gensyn::Config for Runtime {
     type MaxStateEntries = ConstU32<{ protocol::MAX_STATE_ENTRIES }>;
     type MaxArbitrationWork = ConstU64<{ protocol::MAX_ARBITRATION_WORK }>;
     type DefaultParams = GensynParams;
+    // What the node's artefact store attests (sudo on the devnet until the
+    // store signs for itself); the availability layer replaces it.
+    type Availability = pallet_gensyn::Attested<Runtime>;
+    type AttestOrigin = frame_system::EnsureRoot<AccountId>;
     type MinSolverStake = MinSolverStake;
     type MinVerifierStake = MinVerifierStake;
     type MinWhistleblowerStake = MinWhistleblowerStake;

@@ -313,7 +313,7 @@ mod benchmarks {
         );
         let segments: Vec<u32> = (0..n).map(|i| 1 + 2 * i).collect();
         put_audit::<T>(
-            segments.iter().map(|&segment| AuditedSegment { segment, start: None, end: None, verdict: None }).collect(),
+            segments.iter().map(|&segment| AuditedSegment { segment, start: None, end: None, verdict: None, refuted: false }).collect(),
             vec![],
         );
         let openings: Vec<Opening> = segments
@@ -321,6 +321,10 @@ mod benchmarks {
             .flat_map(|&s| [s, s + 1])
             .map(|i| Opening { index: i, state: states[i as usize], proof: tree.proof(i).unwrap() })
             .collect();
+        // The opened states are attested available (C7), as they must be.
+        for o in &openings {
+            Available::<T>::insert(o.state, now::<T>());
+        }
         #[extrinsic_call]
         _(RawOrigin::Signed(solver), 0, BoundedVec::truncate_from(openings));
         assert!(matches!(Tasks::<T>::get(0).unwrap().phase, Phase::VerdictCommit { .. }));
@@ -338,7 +342,7 @@ mod benchmarks {
             Some(commitment_with(h(8))),
         );
         put_audit::<T>(
-            vec![AuditedSegment { segment: 0, start: Some(h(10)), end: Some(h(11)), verdict: None }],
+            vec![AuditedSegment { segment: 0, start: Some(h(10)), end: Some(h(11)), verdict: None, refuted: false }],
             vec![],
         );
         #[extrinsic_call]
@@ -359,7 +363,7 @@ mod benchmarks {
         );
         put_audit::<T>(
             (0..n)
-                .map(|i| AuditedSegment { segment: 2 * i, start: Some(h(i)), end: Some(h(i + 1)), verdict: None })
+                .map(|i| AuditedSegment { segment: 2 * i, start: Some(h(i)), end: Some(h(i + 1)), verdict: None, refuted: false })
                 .collect(),
             vec![],
         );
@@ -622,6 +626,17 @@ mod benchmarks {
             Disputes::<T>::get(0).unwrap().stage,
             Stage::Resolved { outcome: Outcome::Arbitrated { defender_right: true, challenger_right: false } }
         ));
+    }
+
+    /// Attesting `n` artefacts available.
+    #[benchmark]
+    fn attest_available(n: Linear<1, { crate::MAX_ATTESTATIONS }>) -> Result<(), BenchmarkError> {
+        let origin = T::AttestOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+        let commitments: Vec<Hash> = (0..n).map(|i| h(200 + i)).collect();
+        #[extrinsic_call]
+        _(origin as T::RuntimeOrigin, BoundedVec::truncate_from(commitments));
+        assert!(Available::<T>::contains_key(h(200)));
+        Ok(())
     }
 
     #[benchmark]

@@ -41,9 +41,11 @@
 
 extern crate alloc;
 
+pub use availability::{Attested, Availability};
 pub use pallet::*;
 pub use types::*;
 
+pub mod availability;
 pub mod dispute;
 pub mod funds;
 pub mod lifecycle;
@@ -215,6 +217,15 @@ pub mod pallet {
         /// Parameters until sudo sets others.
         type DefaultParams: Get<ParamsOf<Self>>;
 
+        /// Whether the data a window needs (spec, dataset, audited
+        /// checkpoints) is retrievable; [`Attested`] reads this pallet's
+        /// own attestations.
+        type Availability: Availability;
+
+        /// Who may attest availability (`attest_available`): the artefact
+        /// store's origin.
+        type AttestOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
         /// Weights of this pallet's calls.
         type WeightInfo: WeightInfo;
     }
@@ -267,6 +278,11 @@ pub mod pallet {
     #[pallet::storage]
     pub type Challenges<T: Config> =
         StorageDoubleMap<_, Twox64Concat, TaskId, Blake2_128Concat, (T::AccountId, u32), DisputeId>;
+
+    /// Artefacts attested available, by commitment, with the block of the
+    /// attestation ([`Attested`] reads it).
+    #[pallet::storage]
+    pub type Available<T: Config> = StorageMap<_, Identity, Hash, BlockNumberFor<T>>;
 
     /// Tasks and disputes whose deadline passes at a block: processed by
     /// `on_initialize` of that block.
@@ -358,6 +374,8 @@ pub mod pallet {
         TaskCancelled { task: TaskId, reason: CancelReason },
         /// Sudo changed the protocol parameters.
         ParamsSet,
+        /// The artefact store attested `count` artefacts available.
+        AvailabilityAttested { count: u32 },
     }
 
     #[pallet::error]
@@ -422,6 +440,8 @@ pub mod pallet {
         InvalidParams,
         /// The move's deadline has passed (its timer may not have run yet).
         TooLate,
+        /// Data this call makes others depend on is not attested available yet.
+        Unavailable,
     }
 
     #[pallet::hooks]
@@ -715,6 +735,23 @@ pub mod pallet {
             Self::deposit_event(Event::ParamsSet);
             Ok(())
         }
+
+        /// The artefact store attests that the artefacts committed to by
+        /// `commitments` are retrievable.
+        #[pallet::call_index(18)]
+        #[pallet::weight(T::WeightInfo::attest_available(commitments.len() as u32))]
+        pub fn attest_available(
+            origin: OriginFor<T>,
+            commitments: BoundedVec<Hash, ConstU32<MAX_ATTESTATIONS>>,
+        ) -> DispatchResult {
+            T::AttestOrigin::ensure_origin(origin)?;
+            let now = frame_system::Pallet::<T>::block_number();
+            for c in commitments.iter() {
+                Available::<T>::insert(c, now);
+            }
+            Self::deposit_event(Event::AvailabilityAttested { count: commitments.len() as u32 });
+            Ok(())
+        }
     }
 
     impl<T: Config> Pallet<T> {
@@ -738,6 +775,9 @@ pub mod pallet {
 
 /// Most deadlines one block processes.
 pub const MAX_TIMERS_PER_BLOCK: u32 = 128;
+
+/// Most artefacts one `attest_available` call attests.
+pub const MAX_ATTESTATIONS: u32 = 64;
 
 /// Most checkpoints one `open_checkpoints` call opens (two per audited segment).
 pub const MAX_OPENINGS: u32 = 64;

@@ -166,6 +166,10 @@ impl<T: Config> Pallet<T> {
                 merkle::verify(&c.checkpoint_root, n, o.index, &checkpoint_leaf(o.index, &o.state), &o.proof),
                 Error::<T>::InvalidOpening
             );
+            // The verifier and whistleblowers replay from these states: the
+            // verdict window opens only once they can be fetched (C7), and
+            // until then the opening clock runs against the solver.
+            ensure!(T::Availability::is_available(&o.state), Error::<T>::Unavailable);
             // The chain of checkpoints starts at the submitted model and ends
             // at the committed final state.
             ensure!(o.index != 0 || o.state == task.spec.model_hash, Error::<T>::InvalidOpening);
@@ -460,6 +464,11 @@ impl<T: Config> Pallet<T> {
         }
         let params = Parameters::<T>::get();
         match task.phase.clone() {
+            // The submitter's data must be there before anyone is asked to train on it (C7).
+            Phase::SolverSelection { .. } if !Self::data_available(&task) => {
+                Selections::<T>::remove(id);
+                Self::cancel(id, task, CancelReason::DataUnavailable)
+            }
             Phase::SolverSelection { .. } => match Selections::<T>::take(id) {
                 Some(best) => {
                     Self::engage(&best.who, Role::Solver);
@@ -473,6 +482,16 @@ impl<T: Config> Pallet<T> {
                 }
                 None => Self::cancel(id, task, CancelReason::NoSolver),
             },
+            // The data went away while the solver trained: the clock ran
+            // against the submitter, whose fee pays the solver's time.
+            Phase::Training { .. } if !Self::data_available(&task) => {
+                if let Some(s) = task.solver.clone() {
+                    if Self::pay_from_hold(HoldReason::TaskFee, &task.submitter, &s, task.fee).is_ok() {
+                        task.fee = Zero::zero();
+                    }
+                }
+                Self::cancel(id, task, CancelReason::DataUnavailable);
+            }
             Phase::Training { .. } => {
                 if let Some(s) = &task.solver {
                     Self::slash(s, Role::Solver, None);
@@ -562,6 +581,11 @@ impl<T: Config> Pallet<T> {
             }
             Phase::Finalized | Phase::Cancelled { .. } => {}
         }
+    }
+
+    /// The submitter's spec and dataset are attested available.
+    fn data_available(task: &TaskOf<T>) -> bool {
+        T::Availability::is_available(&task.spec.spec_hash) && T::Availability::is_available(&task.spec.dataset_root)
     }
 
     pub(crate) fn on_timer(timer: Timer, now: BlockNumberFor<T>) {

@@ -54,6 +54,9 @@ parameter_types! {
     pub const GensynPalletId: PalletId = PalletId(*b"gsn/jkpt");
     /// Mixed into the test randomness; tests bump it to draw anew.
     pub static RandomNonce: u64 = 0;
+    /// Whether artefacts must be attested available (the withheld-data
+    /// attacks); otherwise every artefact counts as available.
+    pub static RequireAttestation: bool = false;
     /// The arbitration work cap; attack tests lower it to make an
     /// operator too large to re-execute whole.
     pub static MaxWork: u64 = 100_000_000;
@@ -87,6 +90,16 @@ impl Randomness<H256, u64> for TestRandomness {
     }
 }
 
+/// The pallet's own attestations once [`RequireAttestation`] is set;
+/// everything available before.
+pub struct MockAvailability;
+
+impl pallet_gensyn::Availability for MockAvailability {
+    fn is_available(commitment: &crate::Hash) -> bool {
+        !RequireAttestation::get() || <pallet_gensyn::Attested<Test> as pallet_gensyn::Availability>::is_available(commitment)
+    }
+}
+
 impl pallet_gensyn::Config for Test {
     type Currency = Balances;
     type RuntimeHoldReason = RuntimeHoldReason;
@@ -106,6 +119,8 @@ impl pallet_gensyn::Config for Test {
     type MaxStateEntries = ConstU32<64>;
     type MaxArbitrationWork = MaxWork;
     type DefaultParams = TestParams;
+    type Availability = MockAvailability;
+    type AttestOrigin = frame_system::EnsureRoot<u64>;
     type WeightInfo = ();
 }
 

@@ -150,6 +150,9 @@ pub enum CancelReason {
     OpeningTimeout,
     /// The solver was convicted in a dispute.
     SolverConvicted,
+    /// The submitter's spec or dataset was not available when the solver
+    /// had to be selected, or to train.
+    DataUnavailable,
 }
 
 /// Where a task is in its life.

@@ -353,6 +353,76 @@ fn a_move_after_its_deadline_is_refused_even_if_its_timer_is_late() {
     });
 }
 
+#[test]
+fn c7_solver_withholds_an_audited_checkpoint() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        RequireAttestation::set(true);
+        let solver = honest();
+        attest(vec![solver.spec().spec_hash, solver.spec().dataset_root]);
+        audit_all();
+        let id = to_opening(&solver);
+        // The solver's store holds every checkpoint but the end of segment 1.
+        attest(vec![solver.checkpoint(0), solver.checkpoint(1)]);
+        let v0 = Gensyn::total_bonded(&VERIFIER, Role::Verifier);
+        // Its hashes verify, but nobody could replay from what it withholds.
+        assert_noop!(
+            Gensyn::open_checkpoints(RuntimeOrigin::signed(SOLVER), id, openings(id, &solver)),
+            Error::<Test>::Unavailable
+        );
+        advance(WINDOW + 1);
+        assert_eq!(task(id).phase, Phase::Cancelled { reason: CancelReason::OpeningTimeout });
+        assert_eq!(Gensyn::total_bonded(&SOLVER, Role::Solver), 500, "the clock ran against the solver");
+        assert_eq!(Gensyn::total_bonded(&VERIFIER, Role::Verifier), v0, "never asked to judge what it cannot fetch");
+        assert_funds_reconcile();
+    });
+}
+
+#[test]
+fn c7_once_attested_the_checkpoints_open() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        RequireAttestation::set(true);
+        let solver = honest();
+        attest(vec![solver.spec().spec_hash, solver.spec().dataset_root]);
+        let id = to_opening(&solver);
+        attest((0..=2).map(|i| solver.checkpoint(i)).collect());
+        assert_noop!(
+            Gensyn::attest_available(RuntimeOrigin::signed(SOLVER), Default::default()),
+            polkadot_sdk::sp_runtime::traits::BadOrigin
+        );
+        open(id, &solver);
+        assert!(matches!(task(id).phase, Phase::VerdictCommit { .. }));
+    });
+}
+
+#[test]
+fn c7_submitter_withholds_its_data() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        RequireAttestation::set(true);
+        let run = honest();
+        // Never attested: the selection closes without anyone asked to train.
+        let id = submit(run.spec());
+        enter(SOLVER, id);
+        advance(WINDOW + 1);
+        assert_eq!(task(id).phase, Phase::Cancelled { reason: CancelReason::DataUnavailable });
+        assert_eq!(Engagements::<Test>::get(SOLVER, Role::Solver), 0);
+        // Attested at selection, withdrawn while the solver trains: the
+        // solver cannot be slashed for it, and the fee pays its time.
+        attest(vec![run.spec().spec_hash, run.spec().dataset_root]);
+        let id = training(run.spec());
+        Available::<Test>::remove(run.spec().dataset_root);
+        let (s0, sub0) = (free(SOLVER), free(SUBMITTER));
+        run_to_block(task(id).deadline + 1);
+        assert_eq!(task(id).phase, Phase::Cancelled { reason: CancelReason::DataUnavailable });
+        assert_eq!(Gensyn::total_bonded(&SOLVER, Role::Solver), 1_000, "not slashed");
+        assert_eq!(free(SOLVER), s0 + FEE);
+        assert_eq!(free(SUBMITTER), sub0, "the withholder gets nothing back");
+        assert_funds_reconcile();
+    });
+}
+
 /// A game over the wide model's logits (node 0, a 64 × 40 matmul: 3 tiles)
 /// with the arbitration cap lowered so that the whole operator is too large
 /// to re-execute and only a tile fits.

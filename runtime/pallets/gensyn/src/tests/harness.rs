@@ -16,7 +16,10 @@ use polkadot_sdk::{
     frame_support::{
         assert_ok,
         dispatch::DispatchResult,
-        traits::fungible::{Inspect, InspectHold},
+        traits::{
+            fungible::{Inspect, InspectHold},
+            ConstU32,
+        },
         BoundedVec,
     },
     sp_io::hashing::blake2_256,
@@ -264,8 +267,8 @@ pub fn to_verdict(solver: &Party) -> TaskId {
     id
 }
 
-/// The solver opens the audited checkpoints.
-pub fn open(id: TaskId, solver: &Party) {
+/// The openings of the audited checkpoints from `solver`'s run.
+pub fn openings(id: TaskId, solver: &Party) -> BoundedVec<Opening, ConstU32<MAX_OPENINGS>> {
     let audit = Audits::<Test>::get(id).unwrap();
     let mut idx: Vec<u32> = audit.segments.iter().flat_map(|s| [s.segment, s.segment + 1]).collect();
     idx.sort();
@@ -274,7 +277,17 @@ pub fn open(id: TaskId, solver: &Party) {
         .into_iter()
         .map(|i| Opening { index: i, state: solver.checkpoint(i), proof: solver.run.checkpoints.proof(i).unwrap() })
         .collect();
-    assert_ok!(Gensyn::open_checkpoints(RuntimeOrigin::signed(SOLVER), id, BoundedVec::truncate_from(openings)));
+    BoundedVec::truncate_from(openings)
+}
+
+/// The solver opens the audited checkpoints.
+pub fn open(id: TaskId, solver: &Party) {
+    assert_ok!(Gensyn::open_checkpoints(RuntimeOrigin::signed(SOLVER), id, openings(id, solver)));
+}
+
+/// The artefact store attests `commitments` available.
+pub fn attest(commitments: Vec<Hash>) {
+    assert_ok!(Gensyn::attest_available(RuntimeOrigin::root(), BoundedVec::truncate_from(commitments)));
 }
 
 /// The end hashes `verifier`'s run gives for the audited segments.
