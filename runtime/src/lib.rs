@@ -14,6 +14,7 @@ include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
 extern crate alloc;
 
+pub mod apis;
 pub mod genesis;
 
 use alloc::vec::Vec;
@@ -443,6 +444,17 @@ impl_runtime_apis! {
             let params = (&config, &whitelist);
             add_benchmarks!(params, batches);
             Ok(batches)
+        }
+    }
+
+    impl apis::ArbitrationApi<Block> for Runtime {
+        fn execute(
+            op: gensyn_commitment::trace::Op,
+            output: u8,
+            step: u32,
+            inputs: Vec<gensyn_commitment::tensor::TensorBits>,
+        ) -> Option<[u8; 32]> {
+            apis::execute::<Runtime>(op, output, step, inputs)
         }
     }
 
