@@ -171,7 +171,7 @@ fn disputed_task<T: Config>(spec: TaskSpec, commitment: SolverCommitment) -> (T:
         Some(commitment),
     );
     put_audit::<T>(
-        vec![AuditedSegment { segment: 0, start: Some(h(10)), end: Some(h(11)), verdict: Some(h(12)), refuted: false }],
+        vec![AuditedSegment { segment: 0, start: Some(h(10)), end: Some(h(11)), verdict: Some(h(12)) }],
         vec![],
     );
     (solver, verifier)
@@ -313,7 +313,7 @@ mod benchmarks {
         );
         let segments: Vec<u32> = (0..n).map(|i| 1 + 2 * i).collect();
         put_audit::<T>(
-            segments.iter().map(|&segment| AuditedSegment { segment, start: None, end: None, verdict: None, refuted: false }).collect(),
+            segments.iter().map(|&segment| AuditedSegment { segment, start: None, end: None, verdict: None }).collect(),
             vec![],
         );
         let openings: Vec<Opening> = segments
@@ -342,7 +342,7 @@ mod benchmarks {
             Some(commitment_with(h(8))),
         );
         put_audit::<T>(
-            vec![AuditedSegment { segment: 0, start: Some(h(10)), end: Some(h(11)), verdict: None, refuted: false }],
+            vec![AuditedSegment { segment: 0, start: Some(h(10)), end: Some(h(11)), verdict: None }],
             vec![],
         );
         #[extrinsic_call]
@@ -363,7 +363,7 @@ mod benchmarks {
         );
         put_audit::<T>(
             (0..n)
-                .map(|i| AuditedSegment { segment: 2 * i, start: Some(h(i)), end: Some(h(i + 1)), verdict: None, refuted: false })
+                .map(|i| AuditedSegment { segment: 2 * i, start: Some(h(i)), end: Some(h(i + 1)), verdict: None })
                 .collect(),
             vec![],
         );
@@ -393,7 +393,7 @@ mod benchmarks {
             .map(|i| Whistle { who: funded::<T>("other", i), position: 0, claim: h(11), bond, settled: false })
             .collect();
         put_audit::<T>(
-            vec![AuditedSegment { segment: 0, start: Some(h(10)), end: Some(h(11)), verdict: Some(h(12)), refuted: false }],
+            vec![AuditedSegment { segment: 0, start: Some(h(10)), end: Some(h(11)), verdict: Some(h(12)) }],
             others,
         );
         let who = staked::<T>("whistleblower", 0, Role::Whistleblower);
@@ -426,7 +426,7 @@ mod benchmarks {
             })
             .collect();
         put_audit::<T>(
-            vec![AuditedSegment { segment: 0, start: Some(h(10)), end: Some(h(11)), verdict: Some(h(12)), refuted: false }],
+            vec![AuditedSegment { segment: 0, start: Some(h(10)), end: Some(h(11)), verdict: Some(h(12)) }],
             whistles,
         );
         Audits::<T>::mutate(0, |a| a.as_mut().unwrap().games = 0);

@@ -77,7 +77,7 @@ impl<T: Config> Pallet<T> {
     /// Stores `d` at a new round `stage` with a fresh move deadline.
     fn advance(id: DisputeId, mut d: DisputeOf<T>, stage: Stage) -> DispatchResult {
         let deadline = frame_system::Pallet::<T>::block_number().saturating_add(Parameters::<T>::get().move_window);
-        Self::schedule(Timer::Dispute(id), deadline.saturating_add(1u32.into()))?;
+        Self::schedule(Timer::Dispute(id), deadline.saturating_add(1u32.into()));
         d.stage = stage;
         d.deadline = deadline;
         d.rounds = d.rounds.saturating_add(1);
@@ -118,7 +118,7 @@ impl<T: Config> Pallet<T> {
         let id = NextDisputeId::<T>::get();
         NextDisputeId::<T>::put(id.checked_add(1).ok_or(Error::<T>::Overflow)?);
         let deadline = frame_system::Pallet::<T>::block_number().saturating_add(Parameters::<T>::get().move_window);
-        Self::schedule(Timer::Dispute(id), deadline.saturating_add(1u32.into()))?;
+        Self::schedule(Timer::Dispute(id), deadline.saturating_add(1u32.into()));
         let segment = seg.segment;
         Disputes::<T>::insert(
             id,
@@ -251,7 +251,7 @@ impl<T: Config> Pallet<T> {
         // order of arrival decides nothing: a challenger whose record uses
         // another batch loses, and an honest defender can always open.
         if dr.batch != cr.batch {
-            return Self::settle_game(id, Outcome::Forfeited { loser: Side::Challenger, timeout: false });
+            return Self::settle_game(id, Outcome::Forfeited { loser: Side::Challenger, timeout: false }, true);
         }
         let at = Descent::new(dr.trace_len);
         let r = DescentRound { at, defender: dr.trace_root, challenger: cr.trace_root };
@@ -498,14 +498,21 @@ impl<T: Config> Pallet<T> {
         };
         // Each party is judged against the truth; both may be wrong.
         let outcome = Outcome::Arbitrated { defender_right: truth == leaves[0], challenger_right: truth == leaves[1] };
-        Self::settle_game(id, outcome)
+        Self::settle_game(id, outcome, truth == leaves[0])
     }
 
     /// Ends a game: convicts the solver if it lost (slashed once, by the
     /// first game that convicts it), settles the challenger's bond or
     /// stake by this game alone, and opens a re-challenge window when the
     /// challenger gave up a claim the solver was not convicted on.
-    pub(crate) fn settle_game(id: DisputeId, outcome: Outcome) -> DispatchResult {
+    /// `defender_earned`: the solver made every move it owed (or was proven
+    /// right), so a lost bond or stake compensates it.
+    ///
+    /// Nothing outside the game is judged by it: a conviction proves one
+    /// committed step record wrong, not that the segment's end is, so a
+    /// verifier whose verdict agreed with that end is not slashed for it
+    /// (its own games and forced errors hold it to account).
+    pub(crate) fn settle_game(id: DisputeId, outcome: Outcome, defender_earned: bool) -> DispatchResult {
         let mut d = Self::dispute(id)?;
         ensure!(!matches!(d.stage, Stage::Resolved { .. }), Error::<T>::WrongPhase);
         let task = Tasks::<T>::get(d.task).ok_or(Error::<T>::UnknownTask)?;
@@ -514,33 +521,15 @@ impl<T: Config> Pallet<T> {
         Disputes::<T>::insert(id, d.clone());
         Self::deposit_event(Event::DisputeResolved { dispute: id, outcome });
         audit.games = audit.games.saturating_sub(1);
-        let arbitrated = matches!(outcome, Outcome::Arbitrated { .. });
         let rewarded = (!outcome.challenger_lost()).then_some(&d.challenger);
-        let (verdict, end) =
-            audit.segments.get(d.position as usize).map(|s| (s.verdict, s.end)).unwrap_or((None, None));
-        if outcome.solver_convicted() {
-            if arbitrated {
-                if let Some(s) = audit.segments.get_mut(d.position as usize) {
-                    s.refuted = true;
-                }
-                // A verdict that agreed with a result arbitration refuted was
-                // wrong (a timeout proves nothing about the verdict).
-                if d.challenger_kind == Challenger::Whistleblower && verdict == end && !audit.verifier_faulted {
-                    if let Some(v) = &task.verifier {
-                        Self::slash(v, Role::Verifier, rewarded);
-                    }
-                    audit.verifier_faulted = true;
-                }
-            }
-            if !audit.convicted {
-                audit.convicted = true;
-                Self::slash(&d.defender, Role::Solver, rewarded);
-            }
+        if outcome.solver_convicted() && !audit.convicted {
+            audit.convicted = true;
+            Self::slash(&d.defender, Role::Solver, rewarded);
         }
-        // The other side is paid from a lost bond or stake only when this
-        // game proved it right. Not for a quitter: a colluding challenger
-        // that gives up must not pay the solver it colludes with.
-        let to_defender = matches!(outcome, Outcome::Arbitrated { defender_right: true, .. }).then_some(&d.defender);
+        // The other side is paid from a lost bond or stake when it earned
+        // it: proven right, or it made every move it owed while the
+        // challenger quit (a colluding quitter then still loses the rest).
+        let to_defender = (defender_earned && !outcome.solver_convicted()).then_some(&d.defender);
         match (d.challenger_kind, outcome.challenger_lost()) {
             (Challenger::Whistleblower, true) => Self::forfeit_bond(d.task, &d.challenger, d.bond, to_defender),
             (Challenger::Whistleblower, false) => Self::release_bond(&d.challenger, d.bond),
@@ -581,13 +570,7 @@ impl<T: Config> Pallet<T> {
             Stage::Arbitration { .. } => (false, false),
             Stage::Resolved { .. } => return,
         };
-        let loser = if defender_moved && !challenger_moved {
-            Side::Challenger
-        } else if challenger_moved && !defender_moved {
-            Side::Defender
-        } else {
-            Side::Challenger
-        };
-        let _ = Self::settle_game(id, Outcome::Forfeited { loser, timeout: true });
+        let loser = if challenger_moved && !defender_moved { Side::Defender } else { Side::Challenger };
+        let _ = Self::settle_game(id, Outcome::Forfeited { loser, timeout: true }, defender_moved);
     }
 }

@@ -43,8 +43,11 @@ impl<T: Config> Pallet<T> {
     }
 
     /// Processes `timer` in `on_initialize` of block `at` (or, if that
-    /// block is full, of one of the next few).
-    pub(crate) fn schedule(timer: Timer, at: BlockNumberFor<T>) -> DispatchResult {
+    /// block is full, of one of the next few). Never fails the move that
+    /// set the deadline: with every block of the spill full, the timer is
+    /// left to anyone's [`Pallet::poke`] after `at` (and an event says so),
+    /// so flooding the queue cannot make an honest move fail (M4).
+    pub(crate) fn schedule(timer: Timer, at: BlockNumberFor<T>) {
         let mut block = at;
         for _ in 0..TIMER_SPILL {
             let pushed = Timers::<T>::mutate(block, |list| {
@@ -55,11 +58,11 @@ impl<T: Config> Pallet<T> {
                 }
             });
             if pushed {
-                return Ok(());
+                return;
             }
             block = block.saturating_add(1u32.into());
         }
-        Err(Error::<T>::TooBusy.into())
+        Self::deposit_event(Event::TimerUnscheduled { timer, at });
     }
 
     /// Moves `amount` of `who`'s hold `reason` into `dest`'s free balance.

@@ -376,6 +376,9 @@ pub mod pallet {
         ParamsSet,
         /// The artefact store attested `count` artefacts available.
         AvailabilityAttested { count: u32 },
+        /// The timer queue was full from block `at` on: `timer` runs when
+        /// anyone calls `poke` for it after `at`.
+        TimerUnscheduled { timer: Timer, at: BlockNumberFor<T> },
     }
 
     #[pallet::error]
@@ -434,8 +437,6 @@ pub mod pallet {
         InvalidWitness,
         /// The operator is too large to arbitrate in one block.
         TooMuchWork,
-        /// Too many deadlines fall into the same blocks; try later.
-        TooBusy,
         /// Parameters are inconsistent (shares over 100 %, zero windows…).
         InvalidParams,
         /// The move's deadline has passed (its timer may not have run yet).
@@ -723,7 +724,12 @@ pub mod pallet {
                 params.move_window,
             ];
             ensure!(windows.iter().all(|w| !w.is_zero()), Error::<T>::InvalidParams);
-            ensure!(params.audit_segments >= 1 && params.forced_error_ppm <= 1_000_000, Error::<T>::InvalidParams);
+            ensure!(
+                params.audit_segments >= 1
+                    && params.audit_segments <= T::MaxAuditSegments::get()
+                    && params.forced_error_ppm <= 1_000_000,
+                Error::<T>::InvalidParams
+            );
             ensure!(
                 params.jackpot_tax.saturating_add(params.verifier_reward).deconstruct()
                     < polkadot_sdk::sp_runtime::Perbill::one().deconstruct()
@@ -733,6 +739,18 @@ pub mod pallet {
             );
             Parameters::<T>::put(params);
             Self::deposit_event(Event::ParamsSet);
+            Ok(())
+        }
+
+        /// Runs a deadline whose time has passed, as `on_initialize` would
+        /// have: for a timer the queue could not hold (`TimerUnscheduled`)
+        /// or one a full block spilled. Anyone may call; a deadline not yet
+        /// passed, or already handled, changes nothing.
+        #[pallet::call_index(19)]
+        #[pallet::weight(T::WeightInfo::on_initialize(1))]
+        pub fn poke(origin: OriginFor<T>, timer: Timer) -> DispatchResult {
+            ensure_signed(origin)?;
+            Self::on_timer(timer, frame_system::Pallet::<T>::block_number());
             Ok(())
         }
 
@@ -784,7 +802,16 @@ pub const MAX_OPENINGS: u32 = 64;
 
 /// What a deadline belongs to.
 #[derive(
-    codec::Encode, codec::Decode, codec::MaxEncodedLen, scale_info::TypeInfo, Clone, Copy, PartialEq, Eq, Debug,
+    codec::Encode,
+    codec::Decode,
+    codec::DecodeWithMemTracking,
+    codec::MaxEncodedLen,
+    scale_info::TypeInfo,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Debug,
 )]
 pub enum Timer {
     /// A task's phase.

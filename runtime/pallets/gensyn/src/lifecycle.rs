@@ -66,11 +66,20 @@ impl<T: Config> Pallet<T> {
         hash_of(&random)
     }
 
-    fn set_phase(id: TaskId, task: &mut TaskOf<T>, phase: Phase<BlockNumberFor<T>>) -> DispatchResult {
+    /// Moves `task` to `phase` and schedules its deadline (never fails:
+    /// see [`Pallet::schedule`]).
+    fn set_phase(id: TaskId, task: &mut TaskOf<T>, phase: Phase<BlockNumberFor<T>>) {
         if let Some(d) = phase.deadline() {
-            Self::schedule(Timer::Task(id), d.saturating_add(1u32.into()))?;
+            Self::schedule(Timer::Task(id), d.saturating_add(1u32.into()));
         }
         task.phase = phase;
+    }
+
+    /// The task's current deadline has not passed. Timers may run late (a
+    /// full block spills them), and a call after its deadline must not
+    /// escape the slash its timer would bring.
+    fn in_time(task: &TaskOf<T>) -> DispatchResult {
+        ensure!(task.phase.deadline().map_or(true, |d| Self::now() <= d), Error::<T>::TooLate);
         Ok(())
     }
 
@@ -112,7 +121,7 @@ impl<T: Config> Pallet<T> {
             verifier: None,
             phase: Phase::Finalized,
         };
-        Self::set_phase(id, &mut task, Phase::SolverSelection { seed: Self::draw(b"solver", id), closes_at })?;
+        Self::set_phase(id, &mut task, Phase::SolverSelection { seed: Self::draw(b"solver", id), closes_at });
         Tasks::<T>::insert(id, task);
         Self::deposit_event(Event::TaskSubmitted { task: id, submitter: who, fee, closes_at });
         Ok(())
@@ -125,6 +134,7 @@ impl<T: Config> Pallet<T> {
             Phase::VerifierSelection { seed, .. } => (Role::Verifier, seed),
             _ => return Err(Error::<T>::WrongPhase.into()),
         };
+        Self::in_time(&task)?;
         ensure!(task.solver.as_ref() != Some(&who) && task.submitter != who, Error::<T>::NotAllowed);
         let active = Stakes::<T>::get(&who, role).map(|l| l.active).unwrap_or_default();
         ensure!(!active.is_zero() && active >= Self::min_stake(role), Error::<T>::NotStaked);
@@ -142,9 +152,10 @@ impl<T: Config> Pallet<T> {
     pub(crate) fn do_commit(who: T::AccountId, id: TaskId, commitment: SolverCommitment) -> DispatchResult {
         let mut task = Self::task(id)?;
         ensure!(matches!(task.phase, Phase::Training { .. }), Error::<T>::WrongPhase);
+        Self::in_time(&task)?;
         ensure!(task.solver.as_ref() == Some(&who), Error::<T>::NotAllowed);
         let closes_at = Self::now().saturating_add(Parameters::<T>::get().selection_window);
-        Self::set_phase(id, &mut task, Phase::VerifierSelection { seed: Self::draw(b"verifier", id), closes_at })?;
+        Self::set_phase(id, &mut task, Phase::VerifierSelection { seed: Self::draw(b"verifier", id), closes_at });
         task.commitment = Some(commitment.clone());
         Tasks::<T>::insert(id, task);
         Self::deposit_event(Event::Committed { task: id, commitment });
@@ -154,6 +165,7 @@ impl<T: Config> Pallet<T> {
     pub(crate) fn do_open(who: T::AccountId, id: TaskId, openings: Vec<Opening>) -> DispatchResult {
         let mut task = Self::task(id)?;
         ensure!(matches!(task.phase, Phase::Opening { .. }), Error::<T>::WrongPhase);
+        Self::in_time(&task)?;
         ensure!(task.solver.as_ref() == Some(&who), Error::<T>::NotAllowed);
         let mut audit = Audits::<T>::get(id).ok_or(Error::<T>::WrongPhase)?;
         let c = task.commitment.clone().ok_or(Error::<T>::WrongPhase)?;
@@ -181,7 +193,7 @@ impl<T: Config> Pallet<T> {
             s.end = state_at(s.segment + 1);
         }
         let commit_by = Self::now().saturating_add(Parameters::<T>::get().verdict_window);
-        Self::set_phase(id, &mut task, Phase::VerdictCommit { commit_by })?;
+        Self::set_phase(id, &mut task, Phase::VerdictCommit { commit_by });
         Audits::<T>::insert(id, audit);
         Tasks::<T>::insert(id, task);
         Self::deposit_event(Event::CheckpointsOpened { task: id });
@@ -191,13 +203,14 @@ impl<T: Config> Pallet<T> {
     pub(crate) fn do_commit_verdict(who: T::AccountId, id: TaskId, commitment: Hash) -> DispatchResult {
         let mut task = Self::task(id)?;
         ensure!(matches!(task.phase, Phase::VerdictCommit { .. }), Error::<T>::WrongPhase);
+        Self::in_time(&task)?;
         ensure!(task.verifier.as_ref() == Some(&who), Error::<T>::NotAllowed);
         Audits::<T>::try_mutate(id, |a| -> DispatchResult {
             a.as_mut().ok_or(Error::<T>::WrongPhase)?.verdict_commitment = Some(commitment);
             Ok(())
         })?;
         let reveal_by = Self::now().saturating_add(Parameters::<T>::get().reveal_window);
-        Self::set_phase(id, &mut task, Phase::VerdictReveal { reveal_by })?;
+        Self::set_phase(id, &mut task, Phase::VerdictReveal { reveal_by });
         Tasks::<T>::insert(id, task);
         Self::deposit_event(Event::VerdictCommitted { task: id });
         Ok(())
@@ -206,6 +219,7 @@ impl<T: Config> Pallet<T> {
     pub(crate) fn do_reveal_verdict(who: T::AccountId, id: TaskId, ends: Vec<Hash>, salt: Hash) -> DispatchResult {
         let mut task = Self::task(id)?;
         ensure!(matches!(task.phase, Phase::VerdictReveal { .. }), Error::<T>::WrongPhase);
+        Self::in_time(&task)?;
         ensure!(task.verifier.as_ref() == Some(&who), Error::<T>::NotAllowed);
         let mut audit = Audits::<T>::get(id).ok_or(Error::<T>::WrongPhase)?;
         ensure!(
@@ -219,7 +233,7 @@ impl<T: Config> Pallet<T> {
             s.verdict = Some(e);
         }
         let closes_at = Self::now().saturating_add(Parameters::<T>::get().whistle_window);
-        Self::set_phase(id, &mut task, Phase::Whistle { closes_at })?;
+        Self::set_phase(id, &mut task, Phase::Whistle { closes_at });
         Audits::<T>::insert(id, audit);
         Tasks::<T>::insert(id, task);
         Self::deposit_event(Event::VerdictRevealed { task: id, disagreements });
@@ -237,9 +251,10 @@ impl<T: Config> Pallet<T> {
         );
         let active = Stakes::<T>::get(&who, Role::Whistleblower).map(|l| l.active).unwrap_or_default();
         ensure!(!active.is_zero() && active >= Self::min_stake(Role::Whistleblower), Error::<T>::NotStaked);
+        if in_window {
+            Self::in_time(&task)?;
+        }
         let mut audit = Audits::<T>::get(id).ok_or(Error::<T>::WrongPhase)?;
-        // Once convicted, there is nothing left to challenge.
-        ensure!(!audit.convicted, Error::<T>::WrongPhase);
         let seg = audit.segments.get(position as usize).ok_or(Error::<T>::InvalidWhistle)?;
         let end = seg.end.ok_or(Error::<T>::WrongPhase)?;
         let verdict = seg.verdict;
@@ -247,6 +262,8 @@ impl<T: Config> Pallet<T> {
         if claim != end {
             // A challenge of the solver: a game of its own, whatever the
             // verdict said, so no earlier challenger's silence decides it.
+            // Once convicted, there is nothing left to challenge.
+            ensure!(!audit.convicted, Error::<T>::WrongPhase);
             ensure!(!Challenges::<T>::contains_key(id, (&who, position)), Error::<T>::InvalidWhistle);
             T::Currency::hold(&HoldReason::WhistleBond.into(), &who, bond)
                 .map_err(|_| Error::<T>::InsufficientBalance)?;
@@ -271,6 +288,7 @@ impl<T: Config> Pallet<T> {
     pub(crate) fn do_reveal_secret(who: T::AccountId, id: TaskId, secret: Hash) -> DispatchResult {
         let task = Self::task(id)?;
         ensure!(matches!(task.phase, Phase::SecretReveal { .. }), Error::<T>::WrongPhase);
+        Self::in_time(&task)?;
         ensure!(task.verifier.as_ref() == Some(&who), Error::<T>::NotAllowed);
         let mut audit = Audits::<T>::get(id).ok_or(Error::<T>::WrongPhase)?;
         ensure!(secret_commitment(&secret) == audit.secret_commitment, Error::<T>::InvalidSecret);
@@ -298,7 +316,7 @@ impl<T: Config> Pallet<T> {
         if forced {
             if disagreements.is_empty() {
                 // It agreed although forced to err: it did not follow the protocol.
-                if let Some(v) = &verifier {
+                if let Some(v) = verifier.as_ref().filter(|_| !audit.verifier_faulted) {
                     Self::slash(v, Role::Verifier, None);
                 }
                 audit.verifier_faulted = true;
@@ -331,9 +349,7 @@ impl<T: Config> Pallet<T> {
         if reopen {
             let until = now.saturating_add(Parameters::<T>::get().whistle_window);
             Self::deposit_event(Event::RechallengeOpened { task: id, until });
-            // Without its timer (a full queue), the window's end is seen by the games' ends.
-            let _ = Self::set_phase(id, &mut task, Phase::Disputed { rechallenge_until: until });
-            task.phase = Phase::Disputed { rechallenge_until: until };
+            Self::set_phase(id, &mut task, Phase::Disputed { rechallenge_until: until });
         } else {
             // No window: it closed a block ago, and the last game's end concludes the task.
             task.phase = Phase::Disputed { rechallenge_until: now.saturating_sub(1u32.into()) };
@@ -353,8 +369,7 @@ impl<T: Config> Pallet<T> {
         };
         if reopen {
             let until = now.saturating_add(Parameters::<T>::get().whistle_window).max(rechallenge_until);
-            let _ = Self::set_phase(id, &mut task, Phase::Disputed { rechallenge_until: until });
-            task.phase = Phase::Disputed { rechallenge_until: until };
+            Self::set_phase(id, &mut task, Phase::Disputed { rechallenge_until: until });
             Self::deposit_event(Event::RechallengeOpened { task: id, until });
             Audits::<T>::insert(id, audit);
             return Tasks::<T>::insert(id, task);
@@ -368,7 +383,7 @@ impl<T: Config> Pallet<T> {
     /// Ends an audited task: settles the whistles that sided with the
     /// solver, then refunds the submitter (solver convicted) or pays.
     fn conclude(id: TaskId, task: TaskOf<T>, mut audit: AuditOf<T>) {
-        Self::settle_whistles(id, &mut audit);
+        Self::settle_whistles(&mut audit);
         let (convicted, verifier_paid) = (audit.convicted, !audit.verifier_faulted);
         Audits::<T>::insert(id, audit);
         if convicted {
@@ -398,19 +413,15 @@ impl<T: Config> Pallet<T> {
         }
     }
 
-    /// Returns or forfeits the bonds of the whistles that sided with the
-    /// solver and were not settled by a forced error: forfeited only where
-    /// arbitration proved the solver wrong in the segment (a timeout proves
-    /// nothing about the claim they backed).
-    pub(crate) fn settle_whistles(id: TaskId, audit: &mut AuditOf<T>) {
-        let refuted: Vec<bool> = audit.segments.iter().map(|s| s.refuted).collect();
+    /// Returns the bonds of the whistles that sided with the solver and
+    /// were not paid from the jackpot. Nothing on chain proves one wrong: a
+    /// game that convicts the solver proves one of its step records wrong,
+    /// not the segment end they backed. (That such a whistle costs nothing
+    /// in expectation is the incentives issue's M1.)
+    pub(crate) fn settle_whistles(audit: &mut AuditOf<T>) {
         for w in audit.whistles.iter_mut().filter(|w| !w.settled) {
             w.settled = true;
-            if refuted.get(w.position as usize).copied().unwrap_or(false) {
-                Self::forfeit_bond(id, &w.who, w.bond, None);
-            } else {
-                Self::release_bond(&w.who, w.bond);
-            }
+            Self::release_bond(&w.who, w.bond);
         }
     }
 
@@ -474,9 +485,7 @@ impl<T: Config> Pallet<T> {
                     Self::engage(&best.who, Role::Solver);
                     task.solver = Some(best.who.clone());
                     let commit_by = task.deadline;
-                    if Self::set_phase(id, &mut task, Phase::Training { commit_by }).is_err() {
-                        return Self::cancel(id, task, CancelReason::NoSolver);
-                    }
+                    Self::set_phase(id, &mut task, Phase::Training { commit_by });
                     Tasks::<T>::insert(id, task);
                     Self::deposit_event(Event::SolverSelected { task: id, solver: best.who, commit_by });
                 }
@@ -504,7 +513,7 @@ impl<T: Config> Pallet<T> {
                     let picks = pick_segments(&seed, task.spec.segments(), params.audit_segments);
                     let segments: BoundedVec<_, _> = picks
                         .iter()
-                        .map(|&segment| AuditedSegment { segment, start: None, end: None, verdict: None, refuted: false })
+                        .map(|&segment| AuditedSegment { segment, start: None, end: None, verdict: None })
                         .take(T::MaxAuditSegments::get() as usize)
                         .collect::<Vec<_>>()
                         .try_into()
@@ -513,9 +522,7 @@ impl<T: Config> Pallet<T> {
                     Self::engage(&best.who, Role::Verifier);
                     task.verifier = Some(best.who.clone());
                     let open_by = now.saturating_add(params.opening_window);
-                    if Self::set_phase(id, &mut task, Phase::Opening { open_by }).is_err() {
-                        return Self::finalize(id, task, false);
-                    }
+                    Self::set_phase(id, &mut task, Phase::Opening { open_by });
                     Audits::<T>::insert(
                         id,
                         Audit {
@@ -555,19 +562,17 @@ impl<T: Config> Pallet<T> {
             }
             Phase::Whistle { .. } => {
                 let reveal_by = now.saturating_add(params.secret_window);
-                if Self::set_phase(id, &mut task, Phase::SecretReveal { reveal_by }).is_ok() {
-                    Tasks::<T>::insert(id, task);
-                } else if let Some(a) = Audits::<T>::get(id) {
-                    Self::resolve(id, task, a);
-                }
+                Self::set_phase(id, &mut task, Phase::SecretReveal { reveal_by });
+                Tasks::<T>::insert(id, task);
             }
             Phase::SecretReveal { .. } => {
-                // No secret: the verifier is slashed and the verdict is taken
-                // at face value (a genuine disagreement still goes to dispute).
-                if let Some(v) = &task.verifier {
-                    Self::slash(v, Role::Verifier, None);
-                }
+                // No secret: the verifier is slashed (once per task) and the
+                // verdict is taken at face value (a genuine disagreement
+                // still goes to a game).
                 if let Some(mut a) = Audits::<T>::get(id) {
+                    if let Some(v) = task.verifier.as_ref().filter(|_| !a.verifier_faulted) {
+                        Self::slash(v, Role::Verifier, None);
+                    }
                     a.verifier_faulted = true;
                     a.forced = Some(false);
                     Self::resolve(id, task, a);

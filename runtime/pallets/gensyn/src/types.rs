@@ -278,9 +278,6 @@ pub struct AuditedSegment {
     pub end: Option<Hash>,
     /// The verifier's revealed end hash.
     pub verdict: Option<Hash>,
-    /// Arbitration proved the solver wrong inside this segment (a game
-    /// over it ended with the solver's leaf not the truth).
-    pub refuted: bool,
 }
 
 /// A whistle that sides with the solver against a verdict that disagreed

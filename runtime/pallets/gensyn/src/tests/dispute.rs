@@ -134,7 +134,7 @@ fn false_whistle_loses_its_bond() {
 }
 
 #[test]
-fn whistle_against_an_agreeing_verdict_convicts_solver_and_verifier() {
+fn whistle_against_an_agreeing_verdict_convicts_the_solver_only() {
     new_test_ext().execute_with(|| {
         setup_roles();
         let solver = cheat(4);
@@ -150,7 +150,9 @@ fn whistle_against_an_agreeing_verdict_convicts_solver_and_verifier() {
         reveal_secret(id);
         assert_eq!(task(id).phase, Phase::Cancelled { reason: CancelReason::SolverConvicted });
         assert_eq!(Gensyn::total_bonded(&SOLVER, Role::Solver), 500);
-        assert_eq!(Gensyn::total_bonded(&VERIFIER, Role::Verifier), 250, "it agreed with a wrong result");
+        // A conviction proves a step record wrong, not the verdict on the
+        // segment's end: the lazy verifier is left to forced errors (M1).
+        assert_eq!(Gensyn::total_bonded(&VERIFIER, Role::Verifier), 500);
         assert_eq!(Engagements::<Test>::get(WB2, Role::Whistleblower), 0);
         assert_funds_reconcile();
     });
