@@ -1,17 +1,20 @@
 //! Arbitration as the chain runs it — the `no_std` reference kernels,
 //! compiled into the runtime's wasm and run by the node's own executor —
-//! gives the trainer's bits on every operator of the fixtures' programs.
+//! gives the trainer's bits on every operator of the fixtures' programs,
+//! and a whole `arbitrate` extrinsic settles a dispute inside that wasm.
 //!
 //! The trainer computes a step with its fast CPU paths (std); the runtime
-//! re-executes one operator with the reference (no_std, wasm). This test
-//! runs every node of one step of each fixture through the wasm runtime's
-//! `ArbitrationApi` and compares each output hash with the trainer's.
+//! re-executes one operator with the reference (no_std, wasm). The first
+//! test runs every node of one step of each fixture through the wasm
+//! runtime's `ArbitrationApi` and compares each output hash with the
+//! trainer's; the third applies a signed `arbitrate` in a block.
 
 use codec::{Decode, Encode};
 use gensyn_commitment::{
     tensor::{Tensor, TensorBits},
     trace::Source,
 };
+use gensyn_runtime::{pallet_gensyn, Runtime};
 use gensyn_trainer::{backend::Backend, program, spec::TaskSpec, train::Trainer};
 use polkadot_sdk::{
     sc_executor::WasmExecutor,
@@ -32,20 +35,26 @@ struct Wasm {
 
 impl Wasm {
     fn new() -> Self {
+        Self::with(sp_io::TestExternalities::default())
+    }
+
+    /// The runtime over the state `ext`.
+    fn with(ext: sp_io::TestExternalities) -> Self {
         let wasm = gensyn_runtime::WASM_BINARY.expect("the runtime's wasm is built with the node");
-        Wasm {
-            executor: WasmExecutor::<HostFunctions>::builder().build(),
-            code: WrappedRuntimeCode(wasm.into()),
-            ext: sp_io::TestExternalities::default(),
-        }
+        Wasm { executor: WasmExecutor::<HostFunctions>::builder().build(), code: WrappedRuntimeCode(wasm.into()), ext }
+    }
+
+    /// Runtime API `method` with SCALE-encoded `args`; its encoded result.
+    fn call(&mut self, method: &str, args: &[u8]) -> Vec<u8> {
+        let code = RuntimeCode { code_fetcher: &self.code, heap_pages: None, hash: b"gensyn-runtime".to_vec() };
+        let context = CallContext::Onchain { import: false };
+        let (out, _) = self.executor.call(&mut self.ext.ext(), &code, method, args, context);
+        out.unwrap_or_else(|e| panic!("{method}: {e}"))
     }
 
     /// `ArbitrationApi::execute` with SCALE-encoded `args`.
     fn execute(&mut self, args: &[u8]) -> Option<[u8; 32]> {
-        let code = RuntimeCode { code_fetcher: &self.code, heap_pages: None, hash: b"gensyn-runtime".to_vec() };
-        let (out, _) =
-            self.executor.call(&mut self.ext.ext(), &code, "ArbitrationApi_execute", args, CallContext::Offchain);
-        Option::<[u8; 32]>::decode(&mut &out.expect("the call runs")[..]).expect("decodes")
+        Option::<[u8; 32]>::decode(&mut &self.call("ArbitrationApi_execute", args)[..]).expect("decodes")
     }
 }
 
@@ -103,4 +112,189 @@ fn wasm_arbitration_refuses_inputs_that_do_not_fit() {
     for args in [(op, 0u8, 0u32, vec![t(vec![2, 3]), t(vec![4, 2])]), (big, 0, 0, vec![t(vec![1]), t(vec![1])])] {
         assert_eq!(wasm.execute(&args.encode()), None);
     }
+}
+
+/// A dispute over a one-node program (a matmul of a batch tensor and a
+/// state tensor) that reached arbitration, with the solver's leaf wrong; the
+/// witness a challenger submits; and the truth.
+fn dispute_at_arbitration() -> (pallet_gensyn::TaskSpec, pallet_gensyn::Stage, pallet_gensyn::WitnessOf<Runtime>) {
+    use pallet_gensyn::TaskSpec;
+    use gensyn_commitment::{merkle::Tree, state, trace::{node_leaf, trace_leaf, Node, Op}};
+    use pallet_gensyn::*;
+    use polkadot_sdk::frame_support::BoundedVec;
+    let x = Tensor::new(vec![4, 3], (0..12).map(|i| i as f32 * 0.25 - 1.0).collect()).unwrap();
+    let w = Tensor::new(vec![3, 2], (0..6).map(|i| 0.5 - i as f32 * 0.125).collect()).unwrap();
+    let op = Op::MatMul { m: 4, k: 3, n: 2, ta: false, tb: false };
+    let node = Node::new(op, 0, vec![Source::Batch(0), Source::State(0)]).unwrap();
+    let program = Tree::new(&[node_leaf(0, &node)]);
+    let entries = Tree::new(&[state::entry_leaf(b"w", &w.hash())]);
+    let before = state::hash_from_root(3, 1, &entries.root());
+    let batch = vec![x.hash()];
+    let truth = gensyn_commitment::exec::execute(&op, &Default::default(), &[&x, &w]).unwrap()[0].hash();
+    let rec = state::StepRecord {
+        step: 3,
+        before,
+        batch: state::batch_hash(&batch),
+        trace_root: [3; 32],
+        trace_len: 2,
+        after: [4; 32],
+    };
+    let spec = TaskSpec {
+        spec_hash: [1; 32],
+        model_hash: [2; 32],
+        dataset_root: [5; 32],
+        hyper_hash: [6; 32],
+        program_root: program.root(),
+        program_len: 1,
+        steps: 8,
+        checkpoint_every: 4,
+    };
+    let stage = Stage::Arbitration {
+        step: 3,
+        records: [rec, rec],
+        node: 0,
+        leaves: [trace_leaf(0, &[7; 32]), trace_leaf(0, &truth)],
+        tile: None,
+        outputs: [None, None],
+    };
+    let bits = |t: &Tensor| WitnessTensor {
+        dims: BoundedVec::truncate_from(t.dims.clone()),
+        bits: BoundedVec::truncate_from(t.values.iter().map(|v| v.to_bits()).collect()),
+    };
+    let witness = Witness::Node {
+        node,
+        node_proof: program.proof(0).unwrap(),
+        inputs: BoundedVec::truncate_from(vec![
+            InputWitness { tensor: bits(&x), proof: SourceProof::Batch { tensors: BoundedVec::truncate_from(batch) } },
+            InputWitness {
+                tensor: bits(&w),
+                proof: SourceProof::State {
+                    name: BoundedVec::truncate_from(b"w".to_vec()),
+                    entries_root: entries.root(),
+                    entries: 1,
+                    proof: entries.proof(0).unwrap(),
+                },
+            },
+        ]),
+    };
+    (spec, stage, witness)
+}
+
+#[test]
+fn an_arbitrate_extrinsic_settles_a_dispute_inside_the_wasm_runtime() {
+    use gensyn_runtime::{
+        BalancesConfig, Header, RuntimeCall, RuntimeGenesisConfig, SignedPayload, TxExtension, UncheckedExtrinsic,
+        VERSION,
+    };
+    use pallet_gensyn::*;
+    use polkadot_sdk::{
+        frame_support::BoundedVec,
+        frame_system,
+        pallet_transaction_payment::ChargeTransactionPayment,
+        sp_keyring::Sr25519Keyring,
+        sp_runtime::{generic::Era, traits::Header as _, BuildStorage, MultiAddress, MultiSignature},
+    };
+    let (alice, bob, charlie) = (
+        Sr25519Keyring::Alice.to_account_id(),
+        Sr25519Keyring::Bob.to_account_id(),
+        Sr25519Keyring::Charlie.to_account_id(),
+    );
+    let genesis = RuntimeGenesisConfig {
+        balances: BalancesConfig {
+            balances: [&alice, &bob, &charlie].iter().map(|a| ((*a).clone(), 1u128 << 80)).collect(),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let mut ext = sp_io::TestExternalities::new(genesis.build_storage().unwrap());
+    let (spec, stage, witness) = dispute_at_arbitration();
+    // The state a game leaves behind (written natively, read by the wasm).
+    let genesis_hash = ext.execute_with(|| {
+        let task = TaskInfo {
+            submitter: alice.clone(),
+            spec,
+            fee: 0,
+            deadline: 100,
+            created_at: 0,
+            solver: Some(bob.clone()),
+            commitment: None,
+            verifier: Some(charlie.clone()),
+            phase: Phase::Disputed { rechallenge_until: 0 },
+        };
+        Tasks::<Runtime>::insert(0, task);
+        let segment = AuditedSegment { segment: 0, start: Some([10; 32]), end: Some([11; 32]), verdict: Some([12; 32]) };
+        Audits::<Runtime>::insert(
+            0,
+            Audit {
+                seed: [0; 32],
+                segments: BoundedVec::truncate_from(vec![segment]),
+                secret_commitment: [0; 32],
+                verdict_commitment: None,
+                forced: Some(false),
+                verifier_faulted: false,
+                whistles: Default::default(),
+                games: 1,
+                convicted: false,
+                reopen: false,
+            },
+        );
+        Disputes::<Runtime>::insert(
+            0,
+            Dispute {
+                task: 0,
+                defender: bob.clone(),
+                challenger: charlie.clone(),
+                challenger_kind: Challenger::Verifier,
+                segment: 0,
+                position: 0,
+                claim: [12; 32],
+                bond: 0,
+                stage,
+                deadline: 50,
+                rounds: 20,
+            },
+        );
+        frame_system::BlockHash::<Runtime>::get(0)
+    });
+    let mut wasm = Wasm::with(ext);
+    let header = Header::new(1, Default::default(), Default::default(), genesis_hash, Default::default());
+    wasm.call("Core_initialize_block", &header.encode());
+    // Anyone may ask for arbitration: here alice, signed as a wallet would.
+    let signed = |witness: WitnessOf<Runtime>, nonce: u32| {
+        let call = RuntimeCall::Gensyn(pallet_gensyn::Call::arbitrate { dispute: 0, witness });
+        let tx_ext: TxExtension = (
+            frame_system::CheckNonZeroSender::<Runtime>::new(),
+            frame_system::CheckSpecVersion::<Runtime>::new(),
+            frame_system::CheckTxVersion::<Runtime>::new(),
+            frame_system::CheckGenesis::<Runtime>::new(),
+            frame_system::CheckEra::<Runtime>::from(Era::Immortal),
+            frame_system::CheckNonce::<Runtime>::from(nonce),
+            frame_system::CheckWeight::<Runtime>::new(),
+            ChargeTransactionPayment::<Runtime>::from(0),
+            frame_system::WeightReclaim::<Runtime>::new(),
+        );
+        let implicit =
+            ((), VERSION.spec_version, VERSION.transaction_version, genesis_hash, genesis_hash, (), (), (), ());
+        let payload = SignedPayload::from_raw(call.clone(), tx_ext.clone(), implicit);
+        let signature = payload.using_encoded(|p| Sr25519Keyring::Alice.sign(p));
+        let who = MultiAddress::Id(Sr25519Keyring::Alice.to_account_id());
+        UncheckedExtrinsic::new_signed(call, who, MultiSignature::Sr25519(signature), tx_ext).encode()
+    };
+    let apply = |wasm: &mut Wasm, xt: Vec<u8>| {
+        let applied = wasm.call("BlockBuilder_apply_extrinsic", &xt);
+        polkadot_sdk::sp_runtime::ApplyExtrinsicResult::decode(&mut &applied[..]).unwrap()
+    };
+    // A witness with one input bit changed: its proof fails inside the wasm.
+    let mut forged = witness.clone();
+    if let Witness::Node { inputs, .. } = &mut forged {
+        inputs[0].tensor.bits[0] ^= 1;
+    }
+    assert!(matches!(apply(&mut wasm, signed(forged, 0)), Ok(Err(_))), "refused in the wasm runtime");
+    assert_eq!(apply(&mut wasm, signed(witness, 1)), Ok(Ok(())), "arbitrate dispatched in the wasm runtime");
+    // The wasm re-executed the matmul and judged both leaves.
+    wasm.ext.execute_with(|| {
+        let d = Disputes::<Runtime>::get(0).unwrap();
+        assert_eq!(d.stage, Stage::Resolved { outcome: Outcome::Arbitrated { defender_right: false, challenger_right: true } });
+        assert_eq!(Tasks::<Runtime>::get(0).unwrap().phase, Phase::Cancelled { reason: CancelReason::SolverConvicted });
+    });
 }
