@@ -193,8 +193,11 @@ mod tests {
         // same tensor, on every path (one tile, side-by-side tiles, parallel).
         let len = 9 * TILE + 5;
         let a: Vec<f32> = (0..len).map(|i| if i % 97 == 3 { f32::NAN } else { i as f32 }).collect();
-        let b: Vec<f32> =
-            a.iter().enumerate().map(|(i, v)| if v.is_nan() { f32::from_bits(0xff80_0000 | i as u32) } else { *v }).collect();
+        let b: Vec<f32> = a
+            .iter()
+            .enumerate()
+            .map(|(i, v)| if v.is_nan() { f32::from_bits(0xff80_0000 | i as u32) } else { *v })
+            .collect();
         assert!(b.iter().filter(|v| v.is_nan()).all(|v| v.to_bits() != f32::NAN.to_bits()));
         assert_eq!(hash(&[len as u32], &a), hash(&[len as u32], &b));
         assert_eq!(tile_leaf(&a[..TILE]), tile_leaf(&b[..TILE]));

@@ -440,11 +440,7 @@ mod benchmarks {
     fn bisect() {
         let (solver, verifier) = disputed_task::<T>(spec(1000, 100, 10, h(6), h(7)), commitment_with(h(8)));
         let round = StepRound { lo: 0, len: 100, agreed: h(10), defender_end: h(11), challenger_end: h(12) };
-        put_dispute::<T>(
-            &solver,
-            &verifier,
-            Stage::Steps { round, defender_mid: Some(h(13)), challenger_mid: None },
-        );
+        put_dispute::<T>(&solver, &verifier, Stage::Steps { round, defender_mid: Some(h(13)), challenger_mid: None });
         #[extrinsic_call]
         _(RawOrigin::Signed(verifier), 0, round, h(14));
         assert_eq!(Disputes::<T>::get(0).unwrap().rounds, 1);
@@ -458,8 +454,9 @@ mod benchmarks {
         let steps = 1u32 << DEPTH;
         let program_len = (1u32 << DEPTH) - 1;
         let round = StepRound { lo: 5, len: 1, agreed: h(10), defender_end: h(11), challenger_end: h(12) };
-        let trace: Vec<Hash> =
-            (0..=program_len).map(|i| if i == program_len { trace_leaf(i, &round.defender_end) } else { h(i) }).collect();
+        let trace: Vec<Hash> = (0..=program_len)
+            .map(|i| if i == program_len { trace_leaf(i, &round.defender_end) } else { h(i) })
+            .collect();
         let trace = Tree::new(&trace);
         let rec = |after: Hash, root: Hash| StepRecord {
             step: 5,
@@ -540,7 +537,8 @@ mod benchmarks {
             trace_len: program_len + 1,
             after: h(4),
         };
-        let opening = |(tiles, root): (u32, Hash)| OutputOpening { dims: BoundedVec::truncate_from(dims.clone()), tiles, root };
+        let opening =
+            |(tiles, root): (u32, Hash)| OutputOpening { dims: BoundedVec::truncate_from(dims.clone()), tiles, root };
         put_dispute::<T>(
             &solver,
             &verifier,

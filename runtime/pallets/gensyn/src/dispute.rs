@@ -255,8 +255,13 @@ impl<T: Config> Pallet<T> {
         }
         let at = Descent::new(dr.trace_len);
         let r = DescentRound { at, defender: dr.trace_root, challenger: cr.trace_root };
-        let stage =
-            Stage::Ops { step: round.lo, records: [dr, cr], round: r, defender_children: None, challenger_children: None };
+        let stage = Stage::Ops {
+            step: round.lo,
+            records: [dr, cr],
+            round: r,
+            defender_children: None,
+            challenger_children: None,
+        };
         Self::advance(id, d, stage)
     }
 
@@ -361,8 +366,7 @@ impl<T: Config> Pallet<T> {
     ) -> DispatchResult {
         let d = Self::live(id)?;
         let side = Self::side_of(&d, &who)?;
-        let Stage::Arbitration { step, records, node: index, leaves, tile: None, mut outputs } = d.stage.clone()
-        else {
+        let Stage::Arbitration { step, records, node: index, leaves, tile: None, mut outputs } = d.stage.clone() else {
             return Err(Error::<T>::WrongPhase.into());
         };
         let task = Tasks::<T>::get(d.task).ok_or(Error::<T>::UnknownTask)?;
@@ -380,7 +384,8 @@ impl<T: Config> Pallet<T> {
             opening.dims.as_slice() == [m, n]
                 && opening.tiles == tiles
                 && tiles > 1
-                && trace_leaf(index, &tensor::hash_from_tiles(&opening.dims, opening.tiles, &opening.root)) == leaves[p],
+                && trace_leaf(index, &tensor::hash_from_tiles(&opening.dims, opening.tiles, &opening.root))
+                    == leaves[p],
             Error::<T>::InvalidWitness
         );
         ensure!(outputs[p].is_none(), Error::<T>::AlreadyMoved);
@@ -487,7 +492,12 @@ impl<T: Config> Pallet<T> {
                     let producer = program_len - e + i;
                     ensure!(
                         merkle::verify(&entries_root, e, i, &state::entry_leaf(&w.name, &w.before), &w.before_proof)
-                            && Self::in_agreed_prefix(&records, producer, &trace_leaf(producer, &w.after), &w.after_proof),
+                            && Self::in_agreed_prefix(
+                                &records,
+                                producer,
+                                &trace_leaf(producer, &w.after),
+                                &w.after_proof
+                            ),
                         Error::<T>::InvalidWitness
                     );
                     after_leaves.push(state::entry_leaf(&w.name, &w.after));

@@ -243,7 +243,8 @@ impl<T: Config> Pallet<T> {
     pub(crate) fn do_whistle(who: T::AccountId, id: TaskId, position: u32, claim: Hash) -> DispatchResult {
         let task = Self::task(id)?;
         let in_window = matches!(task.phase, Phase::Whistle { .. });
-        let rechallenge = matches!(task.phase, Phase::Disputed { rechallenge_until } if Self::now() <= rechallenge_until);
+        let rechallenge =
+            matches!(task.phase, Phase::Disputed { rechallenge_until } if Self::now() <= rechallenge_until);
         ensure!(in_window || rechallenge, Error::<T>::WrongPhase);
         ensure!(
             task.solver.as_ref() != Some(&who) && task.verifier.as_ref() != Some(&who) && task.submitter != who,
@@ -267,7 +268,8 @@ impl<T: Config> Pallet<T> {
             ensure!(!Challenges::<T>::contains_key(id, (&who, position)), Error::<T>::InvalidWhistle);
             T::Currency::hold(&HoldReason::WhistleBond.into(), &who, bond)
                 .map_err(|_| Error::<T>::InsufficientBalance)?;
-            let game = Self::open_game(id, &task, &mut audit, who.clone(), Challenger::Whistleblower, position, claim, bond)?;
+            let game =
+                Self::open_game(id, &task, &mut audit, who.clone(), Challenger::Whistleblower, position, claim, bond)?;
             Challenges::<T>::insert(id, (who, position), game);
             Audits::<T>::insert(id, audit);
             return Ok(());
@@ -335,7 +337,16 @@ impl<T: Config> Pallet<T> {
             if let Some(v) = verifier {
                 for (position, claim) in disagreements {
                     // Fails only if the timer queue is full for many blocks.
-                    let _ = Self::open_game(id, &task, &mut audit, v.clone(), Challenger::Verifier, position, claim, Zero::zero());
+                    let _ = Self::open_game(
+                        id,
+                        &task,
+                        &mut audit,
+                        v.clone(),
+                        Challenger::Verifier,
+                        position,
+                        claim,
+                        Zero::zero(),
+                    );
                 }
             }
         }

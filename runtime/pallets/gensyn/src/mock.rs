@@ -96,7 +96,8 @@ pub struct MockAvailability;
 
 impl pallet_gensyn::Availability for MockAvailability {
     fn is_available(commitment: &crate::Hash) -> bool {
-        !RequireAttestation::get() || <pallet_gensyn::Attested<Test> as pallet_gensyn::Availability>::is_available(commitment)
+        !RequireAttestation::get()
+            || <pallet_gensyn::Attested<Test> as pallet_gensyn::Availability>::is_available(commitment)
     }
 }
 

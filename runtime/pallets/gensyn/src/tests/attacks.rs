@@ -235,10 +235,7 @@ fn c3_a_whistle_may_challenge_the_solver_beside_a_disagreeing_verdict() {
         let pos = position_of(id, 1);
         let wb = challenge(id, WB1, pos, truth.checkpoint(2));
         // The same claimant cannot open a second game on the same segment.
-        assert_noop!(
-            Gensyn::whistle(RuntimeOrigin::signed(WB1), id, pos, [7; 32]),
-            Error::<Test>::InvalidWhistle
-        );
+        assert_noop!(Gensyn::whistle(RuntimeOrigin::signed(WB1), id, pos, [7; 32]), Error::<Test>::InvalidWhistle);
         let (winner, _) = duel(wb, (SOLVER, &solver), (WB1, &truth));
         assert_eq!(winner, Side::Challenger);
         // Once convicted there is nothing left to challenge; the verifier's
@@ -367,8 +364,11 @@ fn c3_the_solver_is_slashed_once_when_several_games_convict_it() {
         let (winner, _) = duel(first, (SOLVER, &solver), (WB1, &truth));
         assert_eq!(winner, Side::Challenger);
         // The convicted solver stops playing the second game.
-        let (o, _) =
-            play(second, Player { who: SOLVER, party: &solver, silent: true }, Player { who: WB2, party: &truth, silent: false });
+        let (o, _) = play(
+            second,
+            Player { who: SOLVER, party: &solver, silent: true },
+            Player { who: WB2, party: &truth, silent: false },
+        );
         assert!(o.solver_convicted() && !o.challenger_lost());
         reveal_secret(id);
         assert_eq!(Gensyn::total_bonded(&SOLVER, Role::Solver), 500, "one slash");
@@ -543,11 +543,23 @@ fn c6_defender_withholds_its_output_opening() {
         );
         // Nobody may open another party's output, nor a root that is not its own leaf.
         assert_noop!(
-            Gensyn::open_output(RuntimeOrigin::signed(ALICE), d, node.clone(), node_proof.clone(), opening_of(&truth, 3)),
+            Gensyn::open_output(
+                RuntimeOrigin::signed(ALICE),
+                d,
+                node.clone(),
+                node_proof.clone(),
+                opening_of(&truth, 3)
+            ),
             Error::<Test>::NotAllowed
         );
         assert_noop!(
-            Gensyn::open_output(RuntimeOrigin::signed(SOLVER), d, node.clone(), node_proof.clone(), opening_of(&truth, 3)),
+            Gensyn::open_output(
+                RuntimeOrigin::signed(SOLVER),
+                d,
+                node.clone(),
+                node_proof.clone(),
+                opening_of(&truth, 3)
+            ),
             Error::<Test>::InvalidWitness
         );
         assert_ok!(Gensyn::open_output(RuntimeOrigin::signed(VERIFIER), d, node, node_proof, opening_of(&truth, 3)));
@@ -591,7 +603,9 @@ fn c6_both_open_and_the_tile_is_arbitrated() {
             Player { who: VERIFIER, party: &truth, silent: false },
         );
         assert_eq!(o, Outcome::Arbitrated { defender_right: false, challenger_right: true });
-        assert!(events().iter().any(|e| matches!(e, Event::OutputOpened { dispute, side: Side::Defender, .. } if *dispute == d)));
+        assert!(events()
+            .iter()
+            .any(|e| matches!(e, Event::OutputOpened { dispute, side: Side::Defender, .. } if *dispute == d)));
     });
 }
 

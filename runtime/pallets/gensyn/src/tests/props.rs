@@ -4,11 +4,11 @@
 
 use super::harness::*;
 use crate::{lifecycle::verdict_commitment, mock::*, *};
+use codec::Encode;
 use polkadot_sdk::{
     frame_support::{assert_ok, BoundedVec},
     sp_io::hashing::blake2_256,
 };
-use codec::Encode;
 use proptest::prelude::*;
 
 proptest! {
