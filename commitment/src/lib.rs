@@ -29,6 +29,7 @@
 
 extern crate alloc;
 
+pub mod data;
 pub mod exec;
 pub mod hash;
 pub mod interp;

@@ -78,8 +78,7 @@ fn wasm_arbitration_gives_the_trainers_bits_on_every_fixture_operator() {
         let program = trainer.program();
         let run = trainer.canonical_step(&program).unwrap();
         let state = program::named_state(1, &trainer.state().unwrap());
-        let (x, y) = trainer.batch(1);
-        let batch = program::batch_tensors(&x, &y, trainer.data());
+        let batch = trainer.batch_tensors(1);
         for (i, node) in program.nodes.iter().enumerate() {
             let inputs: Vec<TensorBits> = node
                 .inputs
@@ -118,8 +117,12 @@ fn wasm_arbitration_refuses_inputs_that_do_not_fit() {
 /// state tensor) that reached arbitration, with the solver's leaf wrong; the
 /// witness a challenger submits; and the truth.
 fn dispute_at_arbitration() -> (pallet_gensyn::TaskSpec, pallet_gensyn::Stage, pallet_gensyn::WitnessOf<Runtime>) {
+    use gensyn_commitment::{
+        merkle::Tree,
+        state,
+        trace::{node_leaf, trace_leaf, Node, Op},
+    };
     use pallet_gensyn::TaskSpec;
-    use gensyn_commitment::{merkle::Tree, state, trace::{node_leaf, trace_leaf, Node, Op}};
     use pallet_gensyn::*;
     use polkadot_sdk::frame_support::BoundedVec;
     let x = Tensor::new(vec![4, 3], (0..12).map(|i| i as f32 * 0.25 - 1.0).collect()).unwrap();
@@ -222,7 +225,8 @@ fn an_arbitrate_extrinsic_settles_a_dispute_inside_the_wasm_runtime() {
             phase: Phase::Disputed { rechallenge_until: 0 },
         };
         Tasks::<Runtime>::insert(0, task);
-        let segment = AuditedSegment { segment: 0, start: Some([10; 32]), end: Some([11; 32]), verdict: Some([12; 32]) };
+        let segment =
+            AuditedSegment { segment: 0, start: Some([10; 32]), end: Some([11; 32]), verdict: Some([12; 32]) };
         Audits::<Runtime>::insert(
             0,
             Audit {
@@ -294,7 +298,10 @@ fn an_arbitrate_extrinsic_settles_a_dispute_inside_the_wasm_runtime() {
     // The wasm re-executed the matmul and judged both leaves.
     wasm.ext.execute_with(|| {
         let d = Disputes::<Runtime>::get(0).unwrap();
-        assert_eq!(d.stage, Stage::Resolved { outcome: Outcome::Arbitrated { defender_right: false, challenger_right: true } });
+        assert_eq!(
+            d.stage,
+            Stage::Resolved { outcome: Outcome::Arbitrated { defender_right: false, challenger_right: true } }
+        );
         assert_eq!(Tasks::<Runtime>::get(0).unwrap().phase, Phase::Cancelled { reason: CancelReason::SolverConvicted });
     });
 }

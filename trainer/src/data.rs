@@ -1,5 +1,6 @@
 //! Deterministic data: generators driven by a ChaCha stream from the task's
-//! seed, and the per-epoch sample order derived from the same seed.
+//! seed. The order examples are trained in is the commitment scheme's
+//! ([`gensyn_commitment::data::Order`]), so the chain can check it.
 //!
 //! Only integer draws and IEEE arithmetic are used (no platform `ln`/`cos`),
 //! so every machine generates the same bytes.
@@ -18,8 +19,6 @@ pub enum Stream {
     Init = 1,
     /// Dataset generation.
     Data = 2,
-    /// Sample order.
-    Order = 3,
 }
 
 /// The ChaCha20 stream for `purpose` under `seed`.
@@ -40,16 +39,10 @@ pub fn symmetric(rng: &mut ChaCha20Rng) -> f32 {
     unit(rng) * 2.0 - 1.0
 }
 
-/// What a dataset's examples are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DataKind {
-    /// Feature vectors with a class each.
-    Classification,
-    /// Token sequences of `dim` tokens (ids stored exactly as `f32` in
-    /// `features`, labels all 0, `classes` = vocabulary size): a language
-    /// model reads tokens `0..dim-1` and predicts tokens `1..dim`.
-    Sequences,
-}
+/// What a dataset's examples are: the commitment scheme's one definition
+/// (token sequences keep ids exactly as `f32` in `features`, labels all 0,
+/// `classes` = vocabulary size).
+pub use gensyn_commitment::data::DataKind;
 
 /// An in-memory dataset.
 #[derive(Debug, Clone, PartialEq)]
@@ -207,62 +200,15 @@ fn splitmix64(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// The sample indices of step `step` (0-based): epochs are Fisher–Yates
-/// shuffles drawn from the seed; a batch never spans two epochs' orders
-/// unevenly because each epoch is laid end to end.
-pub fn batch_indices(seed: u64, samples: usize, batch: usize, step: u32) -> Vec<usize> {
-    let start = step as usize * batch;
-    let mut out = Vec::with_capacity(batch);
-    let mut epoch = start / samples;
-    let mut order = epoch_order(seed, samples, epoch);
-    let mut pos = start % samples;
-    while out.len() < batch {
-        if pos == samples {
-            epoch += 1;
-            order = epoch_order(seed, samples, epoch);
-            pos = 0;
-        }
-        out.push(order[pos]);
-        pos += 1;
-    }
-    out
-}
-
-fn epoch_order(seed: u64, samples: usize, epoch: usize) -> Vec<usize> {
-    let mut r = rng(seed ^ (epoch as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15), Stream::Order);
-    let mut order: Vec<usize> = (0..samples).collect();
-    for i in (1..samples).rev() {
-        // Unbiased draw in 0..=i by rejection.
-        let bound = (i + 1) as u64;
-        let zone = u64::MAX - (u64::MAX % bound);
-        let j = loop {
-            let v = r.next_u64();
-            if v < zone {
-                break (v % bound) as usize;
-            }
-        };
-        order.swap(i, j);
-    }
-    order
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn generation_and_order_are_deterministic() {
+    fn generation_is_deterministic() {
         let spec = DatasetSpec::Blobs { classes: 3, dim: 4, samples: 30, noise: 0.5 };
         assert_eq!(Dataset::generate(&spec, 1), Dataset::generate(&spec, 1));
         assert_ne!(Dataset::generate(&spec, 1), Dataset::generate(&spec, 2));
-        assert_eq!(batch_indices(5, 30, 8, 3), batch_indices(5, 30, 8, 3));
-        // An epoch is a permutation.
-        let mut all: Vec<usize> = (0..30).flat_map(|_| Vec::new()).collect();
-        for s in 0..3 {
-            all.extend(batch_indices(5, 30, 10, s));
-        }
-        all.sort();
-        assert_eq!(all, (0..30).collect::<Vec<_>>());
     }
 
     #[test]

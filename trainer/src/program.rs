@@ -10,7 +10,7 @@
 
 use crate::{
     checkpoint::{Named, State},
-    data::{DataKind, Dataset},
+    data::Dataset,
     spec::{Activation, ModelSpec, OptimizerSpec, TaskSpec},
     transformer,
 };
@@ -322,27 +322,4 @@ pub fn to_state(named: &NamedState) -> State {
             (String::from_utf8_lossy(name).into_owned(), Named { dims, values: t.values.clone() })
         })
         .collect()
-}
-
-/// A batch ([`crate::train::Trainer::batch`]) as the program's inputs.
-/// Classification: features `[rows × dim]` and class indices as `f32`.
-/// Token sequences: input ids `[rows]`, next-token ids `[rows]` and each
-/// token's position in its sequence `[rows]` (all as `f32`).
-pub fn batch_tensors(x: &[f32], y: &[u32], data: &Dataset) -> Vec<Tensor> {
-    let rows = y.len() as u32;
-    let targets = Tensor { dims: vec![rows], values: y.iter().map(|l| *l as f32).collect() };
-    match data.kind {
-        DataKind::Classification => {
-            vec![Tensor { dims: vec![rows, data.dim as u32], values: x.to_vec() }, targets]
-        }
-        DataKind::Sequences => {
-            let seq = data.dim - 1;
-            let positions = (0..y.len()).map(|i| (i % seq) as f32).collect();
-            vec![
-                Tensor { dims: vec![rows], values: x.to_vec() },
-                targets,
-                Tensor { dims: vec![rows], values: positions },
-            ]
-        }
-    }
 }

@@ -6,12 +6,13 @@ use crate::program;
 use crate::{
     backend::Backend,
     checkpoint::{self, Hash, Named, State},
-    data::{batch_indices, DataKind, Dataset},
+    data::Dataset,
     model::Model,
     spec::{OptimizerSpec, TaskSpec},
 };
 use candle_core::{Device, Tensor, Var};
 use gensyn_commitment::{
+    data::{assemble, Order},
     interp::{run_step_on, NamedState, Program, StepRun},
     state::StepRecord,
 };
@@ -181,28 +182,32 @@ impl Trainer {
         program::program(&self.spec, &self.data)
     }
 
-    /// The batch of `step`. For classification: features `[rows × dim]` and
-    /// labels. For token sequences: each sequence's first `dim − 1` tokens
-    /// (ids as `f32`) and its last `dim − 1` (the next-token targets).
-    pub fn batch(&self, step: u32) -> (Vec<f32>, Vec<u32>) {
-        let idx = batch_indices(self.spec.seed, self.data.len(), self.spec.train.batch_size, step);
+    /// The order this task trains its examples in.
+    pub fn order(&self) -> Order {
+        Order { seed: self.spec.seed, samples: self.data.len() as u32, batch: self.spec.train.batch_size as u32 }
+    }
+
+    /// The batch of `step` as the program reads it
+    /// ([`gensyn_commitment::data::assemble`] of the examples the order
+    /// names): for classification features `[rows × dim]` and classes; for
+    /// token sequences input ids, next-token ids and positions.
+    pub fn batch_tensors(&self, step: u32) -> Vec<gensyn_commitment::tensor::Tensor> {
         let dim = self.data.dim;
-        let mut x = Vec::with_capacity(idx.len() * dim);
-        let mut y = Vec::with_capacity(idx.len());
-        for &i in &idx {
-            let example = &self.data.features[i * dim..(i + 1) * dim];
-            match self.data.kind {
-                DataKind::Classification => {
-                    x.extend_from_slice(example);
-                    y.push(self.data.labels[i]);
-                }
-                DataKind::Sequences => {
-                    x.extend_from_slice(&example[..dim - 1]);
-                    y.extend(example[1..].iter().map(|t| *t as u32));
-                }
-            }
-        }
-        (x, y)
+        let examples: Vec<(u32, &[f32])> = self
+            .order()
+            .batch_indices(step)
+            .into_iter()
+            .map(|i| (self.data.labels[i as usize], &self.data.features[i as usize * dim..(i as usize + 1) * dim]))
+            .collect();
+        assemble(self.data.kind, &examples).expect("a loaded dataset's examples assemble")
+    }
+
+    /// The batch of `step` for the model: its inputs (features, or input
+    /// token ids as `f32`) and its targets (classes, or next-token ids).
+    pub fn batch(&self, step: u32) -> (Vec<f32>, Vec<u32>) {
+        let mut t = self.batch_tensors(step);
+        let y = t[1].values.iter().map(|v| *v as u32).collect();
+        (t.swap_remove(0).values, y)
     }
 
     /// Runs the next step on the canonical program from the current state,
@@ -222,11 +227,10 @@ impl Trainer {
             Some((state, hash)) if state.step == self.step => (state, Some(hash)),
             _ => (program::named_state(self.step, &self.state()?), None),
         };
-        let (x, y) = self.batch(self.step);
         Ok(CanonicalStep {
             state,
             before_hash,
-            batch: program::batch_tensors(&x, &y, &self.data),
+            batch: self.batch_tensors(self.step),
             // It runs beside the trainer's own step (see `run`): half each.
             threads: (self.backend.threads() / 2).max(1) as u32,
         })

@@ -52,8 +52,7 @@ fn every_node_of_the_fixtures_can_be_arbitrated() {
         let program = trainer.program();
         let run = trainer.canonical_step(&program).unwrap();
         let state = program::named_state(0, &trainer.state().unwrap());
-        let (x, y) = trainer.batch(0);
-        let batch = program::batch_tensors(&x, &y, trainer.data());
+        let batch = trainer.batch_tensors(0);
         for (i, node) in program.nodes.iter().enumerate() {
             let dims: Vec<&[u32]> = node
                 .inputs
