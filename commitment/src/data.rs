@@ -9,7 +9,12 @@
 //! dataset. The batch tensors are then a fixed function of those examples
 //! ([`assemble`]), the language model's next-token shift included.
 
-use crate::{hash::Leaf, tensor::Tensor};
+use crate::{
+    hash::{Hash, Leaf},
+    merkle,
+    state::example_leaf,
+    tensor::Tensor,
+};
 use alloc::{vec, vec::Vec};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
@@ -54,6 +59,38 @@ impl Order {
     pub fn batch_indices(&self, step: u32) -> Vec<u32> {
         (0..self.batch).map(|r| self.row(step, r)).collect()
     }
+}
+
+/// A step's batch as a run commits to it: the tensors the program reads,
+/// and the root of the Merkle tree over the batch's examples in row order,
+/// each leaf naming the dataset index the order gives its row
+/// ([`example_leaf`], the dataset tree's own leaf). The root is the step
+/// record's `batch`: a batch with another example, or another order, has
+/// another root, and one differing row proves it against the dataset.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Batch {
+    /// The program's batch inputs ([`assemble`]).
+    pub tensors: Vec<Tensor>,
+    /// [`batch_root`] of its examples.
+    pub root: Hash,
+}
+
+impl Batch {
+    /// Step `step`'s batch from its examples `(label, features)` in row order.
+    pub fn new(kind: DataKind, order: &Order, step: u32, examples: &[(u32, &[f32])]) -> Option<Self> {
+        Some(Batch { tensors: assemble(kind, examples)?, root: batch_root(order, step, examples) })
+    }
+}
+
+/// The leaves of step `step`'s batch: row `r`'s example leaf under the
+/// dataset index `order.row(step, r)`.
+pub fn batch_leaves(order: &Order, step: u32, examples: &[(u32, &[f32])]) -> Vec<Hash> {
+    examples.iter().enumerate().map(|(r, (label, f))| example_leaf(order.row(step, r as u32), *label, f)).collect()
+}
+
+/// The root over [`batch_leaves`].
+pub fn batch_root(order: &Order, step: u32, examples: &[(u32, &[f32])]) -> Hash {
+    merkle::root(&batch_leaves(order, step, examples))
 }
 
 /// Feistel rounds: four make the network a pseudo-random permutation

@@ -6,6 +6,7 @@
 //! tree a dispute asks for (trace, state entries, step and checkpoint trees).
 
 use crate::{
+    data::Batch,
     exec::{execute, Ctx, ExecError},
     hash::Hash,
     merkle::{self, Tree},
@@ -88,7 +89,7 @@ pub type Tamper<'a> = &'a mut dyn FnMut(u32, &mut Tensor);
 pub fn run_step(
     program: &Program,
     before: &NamedState,
-    batch: &[Tensor],
+    batch: &Batch,
     tamper: Option<Tamper<'_>>,
 ) -> Result<StepRun, RunError> {
     run_step_on(program, before, None, batch, tamper, 1)
@@ -101,7 +102,7 @@ pub fn run_step_on(
     program: &Program,
     before: &NamedState,
     before_hash: Option<Hash>,
-    batch: &[Tensor],
+    batch: &Batch,
     mut tamper: Option<Tamper<'_>>,
     threads: u32,
 ) -> Result<StepRun, RunError> {
@@ -114,7 +115,7 @@ pub fn run_step_on(
             let t = match *s {
                 Source::Node(j) if j < i => outputs.get(j as usize),
                 Source::State(e) => before.entries.get(e as usize).map(|(_, t)| t),
-                Source::Batch(b) => batch.get(b as usize),
+                Source::Batch(b) => batch.tensors.get(b as usize),
                 _ => None,
             };
             inputs.push(t.ok_or(RunError::Source(i))?);
@@ -156,11 +157,10 @@ pub fn run_step_on(
     let mut leaves: Vec<Hash> = hashes.iter().enumerate().map(|(i, h)| trace_leaf(i as u32, h)).collect();
     leaves.push(trace_leaf(program.len(), &after_hash));
     let trace = Tree::new(&leaves);
-    let batch_hashes: Vec<Hash> = batch.iter().map(|t| tensor_hash(t, threads)).collect();
     let record = StepRecord {
         step: before.step,
         before: before_hash,
-        batch: state::batch_hash(&batch_hashes),
+        batch: batch.root,
         trace_root: trace.root(),
         trace_len: trace.len(),
         after: after_hash,
@@ -208,7 +208,7 @@ pub fn run(
     initial: NamedState,
     steps: u32,
     every: u32,
-    batch_of: &dyn Fn(u32) -> Vec<Tensor>,
+    batch_of: &dyn Fn(u32) -> Batch,
     tamper: &mut dyn FnMut(u32, u32, &mut Tensor),
 ) -> Result<RunCommitment, RunError> {
     let mut states = alloc::vec![initial];

@@ -62,15 +62,6 @@ pub fn example_leaf(index: u32, label: u32, features: &[f32]) -> Hash {
     Leaf::new(b"example").u32(index).u32(label).f32s(features).finish()
 }
 
-/// The hash of a step's batch from its tensors' hashes (inputs, targets).
-pub fn batch_hash(tensors: &[Hash]) -> Hash {
-    let mut leaf = Leaf::new(b"batch").u32(tensors.len() as u32);
-    for t in tensors {
-        leaf = leaf.hash(t);
-    }
-    leaf.finish()
-}
-
 /// What a run commits to for one step.
 #[derive(
     Clone,
@@ -89,7 +80,7 @@ pub struct StepRecord {
     pub step: u32,
     /// State hash before the step.
     pub before: Hash,
-    /// [`batch_hash`] of the step's batch.
+    /// Root of the step's batch ([`crate::data::Batch`]): its examples, in row order.
     pub batch: Hash,
     /// Root of the step's trace tree.
     pub trace_root: Hash,

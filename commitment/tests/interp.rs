@@ -2,9 +2,10 @@
 //! and every commitment opens with a proof.
 
 use gensyn_commitment::{
+    data::{Batch, DataKind, Order},
     interp::{run, run_step, run_step_on, NamedState, Program},
     merkle,
-    state::{self, checkpoint_leaf},
+    state::checkpoint_leaf,
     tensor::Tensor,
     trace::{node_leaf, trace_leaf, Node, Op, Schedule, Source},
 };
@@ -39,11 +40,14 @@ fn init() -> NamedState {
     }
 }
 
-fn batch(s: u32) -> Vec<Tensor> {
-    vec![
-        Tensor::new(vec![3, 2], (0..6).map(|i| ((i + s) % 5) as f32 - 2.0).collect()).unwrap(),
-        Tensor::new(vec![3], (0..3).map(|i| ((i + s) % 2) as f32).collect()).unwrap(),
-    ]
+/// Step `s`'s batch: three of ten examples, in the order `Order` gives.
+fn batch(s: u32) -> Batch {
+    let order = Order { seed: 3, samples: 10, batch: 3 };
+    let data: Vec<(u32, Vec<f32>)> =
+        (0..10u32).map(|i| (i % 2, vec![(i % 5) as f32 - 2.0, ((i * 3) % 5) as f32 - 2.0])).collect();
+    let examples: Vec<(u32, &[f32])> =
+        order.batch_indices(s).iter().map(|&i| (data[i as usize].0, data[i as usize].1.as_slice())).collect();
+    Batch::new(DataKind::Classification, &order, s, &examples).unwrap()
 }
 
 #[test]
@@ -57,8 +61,12 @@ fn runs_commit_and_open() {
     let loss = |s: usize| {
         let st = &a.states[s];
         let r = run_step(&p, st, &batch(s as u32), None).unwrap();
-        gensyn_commitment::exec::execute(&Op::CrossEntropy, &Default::default(), &[&r.outputs[0], &batch(s as u32)[1]])
-            .unwrap()[0]
+        gensyn_commitment::exec::execute(
+            &Op::CrossEntropy,
+            &Default::default(),
+            &[&r.outputs[0], &batch(s as u32).tensors[1]],
+        )
+        .unwrap()[0]
             .values[0]
     };
     assert!(loss(5) < loss(0) || loss(4) < loss(0));
@@ -97,5 +105,4 @@ fn runs_commit_and_open() {
     .unwrap();
     assert_eq!(c.states[2].commit().hash, a.states[2].commit().hash);
     assert_ne!(c.states[3].commit().hash, a.states[3].commit().hash);
-    let _ = state::batch_hash(&[]);
 }

@@ -132,16 +132,21 @@ fn dispute_at_arbitration() -> (pallet_gensyn::TaskSpec, pallet_gensyn::Stage, p
     let program = Tree::new(&[node_leaf(0, &node)]);
     let entries = Tree::new(&[state::entry_leaf(b"w", &w.hash())]);
     let before = state::hash_from_root(3, 1, &entries.root());
-    let batch = vec![x.hash()];
+    // The batch: four examples of three features, x's rows.
+    let order = gensyn_commitment::data::Order { seed: 9, samples: 4, batch: 4 };
+    let rows: Vec<(u32, &[f32])> = x.values.chunks(3).map(|f| (1, f)).collect();
+    let batch_root = gensyn_commitment::data::batch_root(&order, 3, &rows);
+    let examples: Vec<ExampleWitness> = x
+        .values
+        .chunks(3)
+        .map(|f| ExampleWitness {
+            label: 1,
+            features: BoundedVec::truncate_from(f.iter().map(|v| v.to_bits()).collect()),
+        })
+        .collect();
     let truth = gensyn_commitment::exec::execute(&op, &Default::default(), &[&x, &w]).unwrap()[0].hash();
-    let rec = state::StepRecord {
-        step: 3,
-        before,
-        batch: state::batch_hash(&batch),
-        trace_root: [3; 32],
-        trace_len: 2,
-        after: [4; 32],
-    };
+    let rec =
+        state::StepRecord { step: 3, before, batch: batch_root, trace_root: [3; 32], trace_len: 2, after: [4; 32] };
     let spec = TaskSpec {
         spec_hash: [1; 32],
         model_hash: [2; 32],
@@ -151,6 +156,8 @@ fn dispute_at_arbitration() -> (pallet_gensyn::TaskSpec, pallet_gensyn::Stage, p
         program_len: 1,
         steps: 8,
         checkpoint_every: 4,
+        order,
+        data_kind: gensyn_commitment::data::DataKind::Classification,
     };
     let stage = Stage::Arbitration {
         step: 3,
@@ -168,7 +175,10 @@ fn dispute_at_arbitration() -> (pallet_gensyn::TaskSpec, pallet_gensyn::Stage, p
         node,
         node_proof: program.proof(0).unwrap(),
         inputs: BoundedVec::truncate_from(vec![
-            InputWitness { tensor: bits(&x), proof: SourceProof::Batch { tensors: BoundedVec::truncate_from(batch) } },
+            InputWitness {
+                tensor: bits(&x),
+                proof: SourceProof::Batch { examples: BoundedVec::truncate_from(examples) },
+            },
             InputWitness {
                 tensor: bits(&w),
                 proof: SourceProof::State {

@@ -114,6 +114,11 @@ impl Dataset {
         })
     }
 
+    /// Example `i`: its label and features.
+    pub fn example(&self, i: usize) -> (u32, &[f32]) {
+        (self.labels[i], &self.features[i * self.dim..(i + 1) * self.dim])
+    }
+
     /// The dataset's commitment: a Merkle root over its examples in order
     /// (`gensyn_commitment::state::example_leaf`).
     pub fn root(&self) -> [u8; 32] {

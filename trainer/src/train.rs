@@ -12,7 +12,7 @@ use crate::{
 };
 use candle_core::{Device, Tensor, Var};
 use gensyn_commitment::{
-    data::{assemble, Order},
+    data::{Batch, Order},
     interp::{run_step_on, NamedState, Program, StepRun},
     state::StepRecord,
 };
@@ -116,7 +116,7 @@ pub struct Report {
 struct CanonicalStep {
     state: NamedState,
     before_hash: Option<Hash>,
-    batch: Vec<gensyn_commitment::tensor::Tensor>,
+    batch: Batch,
     threads: u32,
 }
 
@@ -187,19 +187,20 @@ impl Trainer {
         Order { seed: self.spec.seed, samples: self.data.len() as u32, batch: self.spec.train.batch_size as u32 }
     }
 
-    /// The batch of `step` as the program reads it
-    /// ([`gensyn_commitment::data::assemble`] of the examples the order
-    /// names): for classification features `[rows × dim]` and classes; for
-    /// token sequences input ids, next-token ids and positions.
+    /// The batch of `step` as the program reads it and the record commits
+    /// to it ([`Batch`]: the examples the order names, assembled): for
+    /// classification features `[rows × dim]` and classes; for token
+    /// sequences input ids, next-token ids and positions.
+    pub fn step_batch(&self, step: u32) -> Batch {
+        let order = self.order();
+        let examples: Vec<(u32, &[f32])> =
+            order.batch_indices(step).into_iter().map(|i| self.data.example(i as usize)).collect();
+        Batch::new(self.data.kind, &order, step, &examples).expect("a loaded dataset's examples assemble")
+    }
+
+    /// [`Trainer::step_batch`]'s tensors.
     pub fn batch_tensors(&self, step: u32) -> Vec<gensyn_commitment::tensor::Tensor> {
-        let dim = self.data.dim;
-        let examples: Vec<(u32, &[f32])> = self
-            .order()
-            .batch_indices(step)
-            .into_iter()
-            .map(|i| (self.data.labels[i as usize], &self.data.features[i as usize * dim..(i as usize + 1) * dim]))
-            .collect();
-        assemble(self.data.kind, &examples).expect("a loaded dataset's examples assemble")
+        self.step_batch(step).tensors
     }
 
     /// The batch of `step` for the model: its inputs (features, or input
@@ -230,7 +231,7 @@ impl Trainer {
         Ok(CanonicalStep {
             state,
             before_hash,
-            batch: self.batch_tensors(self.step),
+            batch: self.step_batch(self.step),
             // It runs beside the trainer's own step (see `run`): half each.
             threads: (self.backend.threads() / 2).max(1) as u32,
         })

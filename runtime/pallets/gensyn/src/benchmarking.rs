@@ -6,6 +6,7 @@
 use crate::{lifecycle::*, *};
 use alloc::{vec, vec::Vec};
 use gensyn_commitment::{
+    data::{DataKind, Order},
     merkle::{Descent, Tree},
     state::{self, checkpoint_leaf, StepRecord},
     tensor::{self, Tensor},
@@ -77,6 +78,8 @@ fn spec(steps: u32, every: u32, program_len: u32, program_root: Hash, model_hash
         program_len,
         steps,
         checkpoint_every: every,
+        order: Order { seed: 0, samples: 1 << 20, batch: 1 },
+        data_kind: DataKind::Classification,
     }
 }
 
@@ -571,18 +574,24 @@ mod benchmarks {
         let program = Tree::new(&[node_leaf(0, &node)]);
         let entries = Tree::new(&[state::entry_leaf(b"w", &w.hash())]);
         let before = state::hash_from_root(3, 1, &entries.root());
-        let batch_hashes = vec![x.hash()];
+        // The batch: `s` examples of `k` features, whose rows are x's.
+        let order = Order { seed: 0, samples: s, batch: s };
+        let examples: Vec<ExampleWitness> = x
+            .values
+            .chunks(k as usize)
+            .map(|f| ExampleWitness {
+                label: 0,
+                features: BoundedVec::truncate_from(f.iter().map(|v| v.to_bits()).collect()),
+            })
+            .collect();
+        let rows: Vec<(u32, &[f32])> = x.values.chunks(k as usize).map(|f| (0, f)).collect();
+        let batch_root = gensyn_commitment::data::batch_root(&order, 3, &rows);
         let out = gensyn_commitment::exec::execute(&op, &Default::default(), &[&x, &w]).unwrap();
         let truth = trace_leaf(0, &out[0].hash());
-        let (solver, verifier) = disputed_task::<T>(spec(100, 10, 1, program.root(), h(7)), commitment_with(h(8)));
-        let rec = StepRecord {
-            step: 3,
-            before,
-            batch: state::batch_hash(&batch_hashes),
-            trace_root: h(3),
-            trace_len: 2,
-            after: h(4),
-        };
+        let mut task_spec = spec(100, 10, 1, program.root(), h(7));
+        task_spec.order = order;
+        let (solver, verifier) = disputed_task::<T>(task_spec, commitment_with(h(8)));
+        let rec = StepRecord { step: 3, before, batch: batch_root, trace_root: h(3), trace_len: 2, after: h(4) };
         put_dispute::<T>(
             &solver,
             &verifier,
@@ -605,7 +614,7 @@ mod benchmarks {
             inputs: BoundedVec::truncate_from(vec![
                 InputWitness {
                     tensor: bits(&x),
-                    proof: SourceProof::Batch { tensors: BoundedVec::truncate_from(batch_hashes) },
+                    proof: SourceProof::Batch { examples: BoundedVec::truncate_from(examples) },
                 },
                 InputWitness {
                     tensor: bits(&w),

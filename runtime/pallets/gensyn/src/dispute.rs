@@ -24,6 +24,7 @@
 use crate::*;
 use alloc::vec::Vec;
 use gensyn_commitment::{
+    data,
     exec::{self, Ctx},
     merkle::{self, Descent},
     state::{self, StepRecord},
@@ -246,12 +247,24 @@ impl<T: Config> Pallet<T> {
             Disputes::<T>::insert(id, d);
             return Ok(());
         };
-        // The batch's provenance is not arbitrated on chain yet: the batch
-        // of the committed record stands. Checked once both are in, so the
-        // order of arrival decides nothing: a challenger whose record uses
-        // another batch loses, and an honest defender can always open.
+        // Different batches (C2): descend over the two example trees to one
+        // row, then the dataset decides it. Compared once both are in, so
+        // the order of arrival decides nothing.
         if dr.batch != cr.batch {
-            return Self::settle_game(id, Outcome::Forfeited { loser: Side::Challenger, timeout: false }, true);
+            let at = Descent::new(task.spec.order.batch);
+            let stage = if at.at_leaf() {
+                Stage::Example { step: round.lo, records: [dr, cr], row: 0, leaves: [dr.batch, cr.batch] }
+            } else {
+                let r = DescentRound { at, defender: dr.batch, challenger: cr.batch };
+                Stage::Examples {
+                    step: round.lo,
+                    records: [dr, cr],
+                    round: r,
+                    defender_children: None,
+                    challenger_children: None,
+                }
+            };
+            return Self::advance(id, d, stage);
         }
         let at = Descent::new(dr.trace_len);
         let r = DescentRound { at, defender: dr.trace_root, challenger: cr.trace_root };
@@ -271,14 +284,24 @@ impl<T: Config> Pallet<T> {
         round: DescentRound,
         children: (Hash, Hash),
     ) -> DispatchResult {
+        /// Which tree a descent walks.
+        #[derive(Clone, Copy)]
+        enum Tree {
+            Trace,
+            Tiles(u32),
+            Examples,
+        }
         let d = Self::live(id)?;
         let side = Self::side_of(&d, &who)?;
-        let (step, records, node, stored, mut dc, mut cc) = match d.stage.clone() {
+        let (tree, step, records, stored, mut dc, mut cc) = match d.stage.clone() {
             Stage::Ops { step, records, round, defender_children, challenger_children } => {
-                (step, records, None, round, defender_children, challenger_children)
+                (Tree::Trace, step, records, round, defender_children, challenger_children)
             }
             Stage::Tiles { step, records, node, round, defender_children, challenger_children } => {
-                (step, records, Some(node), round, defender_children, challenger_children)
+                (Tree::Tiles(node), step, records, round, defender_children, challenger_children)
+            }
+            Stage::Examples { step, records, round, defender_children, challenger_children } => {
+                (Tree::Examples, step, records, round, defender_children, challenger_children)
             }
             _ => return Err(Error::<T>::WrongPhase.into()),
         };
@@ -295,14 +318,16 @@ impl<T: Config> Pallet<T> {
         ensure!(slot.is_none(), Error::<T>::AlreadyMoved);
         *slot = Some(children);
         Self::deposit_event(Event::ChildrenRevealed { dispute: id, side, children });
+        let stage_at = |round: DescentRound, dc, cc| match tree {
+            Tree::Trace => Stage::Ops { step, records, round, defender_children: dc, challenger_children: cc },
+            Tree::Tiles(node) => {
+                Stage::Tiles { step, records, node, round, defender_children: dc, challenger_children: cc }
+            }
+            Tree::Examples => Stage::Examples { step, records, round, defender_children: dc, challenger_children: cc },
+        };
         let (Some(a), Some(b)) = (dc, cc) else {
             let mut d = d;
-            d.stage = match node {
-                None => Stage::Ops { step, records, round: stored, defender_children: dc, challenger_children: cc },
-                Some(node) => {
-                    Stage::Tiles { step, records, node, round: stored, defender_children: dc, challenger_children: cc }
-                }
-            };
+            d.stage = stage_at(stored, dc, cc);
             Disputes::<T>::insert(id, d);
             return Ok(());
         };
@@ -310,32 +335,18 @@ impl<T: Config> Pallet<T> {
         let right = at.step_towards_difference(a, b);
         let (nd, nc) = if right { (a.1, b.1) } else { (a.0, b.0) };
         let stage = if at.at_leaf() {
-            match node {
-                None => Stage::Arbitration {
-                    step,
-                    records,
-                    node: at.index,
-                    leaves: [nd, nc],
-                    tile: None,
-                    outputs: [None, None],
-                },
-                Some(node) => Stage::Arbitration {
-                    step,
-                    records,
-                    node,
-                    leaves: [nd, nc],
-                    tile: Some(at.index),
-                    outputs: [None, None],
-                },
+            let leaves = [nd, nc];
+            match tree {
+                Tree::Trace => {
+                    Stage::Arbitration { step, records, node: at.index, leaves, tile: None, outputs: [None, None] }
+                }
+                Tree::Tiles(node) => {
+                    Stage::Arbitration { step, records, node, leaves, tile: Some(at.index), outputs: [None, None] }
+                }
+                Tree::Examples => Stage::Example { step, records, row: at.index, leaves },
             }
         } else {
-            let r = DescentRound { at, defender: nd, challenger: nc };
-            match node {
-                None => Stage::Ops { step, records, round: r, defender_children: None, challenger_children: None },
-                Some(node) => {
-                    Stage::Tiles { step, records, node, round: r, defender_children: None, challenger_children: None }
-                }
-            }
+            stage_at(DescentRound { at, defender: nd, challenger: nc }, None, None)
         };
         Self::advance(id, d, stage)
     }
@@ -420,6 +431,7 @@ impl<T: Config> Pallet<T> {
         proof: &SourceProof,
         step: u32,
         records: &[StepRecord; 2],
+        spec: &TaskSpec,
     ) -> DispatchResult {
         // The agreed state and batch are the same in both records.
         let record = &records[0];
@@ -431,8 +443,17 @@ impl<T: Config> Pallet<T> {
                 state::hash_from_root(step, *entries, entries_root) == record.before
                     && merkle::verify(entries_root, *entries, *e, &state::entry_leaf(name, hash), proof)
             }
-            (Source::Batch(b), SourceProof::Batch { tensors }) => {
-                state::batch_hash(tensors) == record.batch && tensors.get(*b as usize) == Some(hash)
+            (Source::Batch(b), SourceProof::Batch { examples }) => {
+                // The examples hash to the agreed batch root under the rows'
+                // dataset indices, and assemble into the input.
+                let values: Vec<Vec<f32>> = examples.iter().map(ExampleWitness::values).collect();
+                let rows: Vec<(u32, &[f32])> = examples.iter().zip(&values).map(|(e, v)| (e.label, &v[..])).collect();
+                examples.len() as u32 == spec.order.batch
+                    && values.iter().map(Vec::len).sum::<usize>() <= T::MaxTensorLen::get() as usize
+                    && data::batch_root(&spec.order, step, &rows) == record.batch
+                    && data::assemble(spec.data_kind, &rows)
+                        .and_then(|t| t.get(*b as usize).map(Tensor::hash))
+                        .is_some_and(|h| h == *hash)
             }
             _ => false,
         };
@@ -440,12 +461,40 @@ impl<T: Config> Pallet<T> {
         Ok(())
     }
 
+    /// A disputed batch row: the dataset example the order names for it,
+    /// proven against `dataset_root`, judges both parties' leaves.
+    fn arbitrate_example(
+        id: DisputeId,
+        task: &TaskOf<T>,
+        step: u32,
+        row: u32,
+        leaves: [Hash; 2],
+        witness: WitnessOf<T>,
+    ) -> DispatchResult {
+        let Witness::Example { label, features, proof } = witness else {
+            return Err(Error::<T>::InvalidWitness.into());
+        };
+        let order = &task.spec.order;
+        let index = order.row(step, row);
+        let values: Vec<f32> = features.iter().map(|b| f32::from_bits(*b)).collect();
+        let leaf = state::example_leaf(index, label, &values);
+        ensure!(
+            row < order.batch && merkle::verify(&task.spec.dataset_root, order.samples, index, &leaf, &proof),
+            Error::<T>::InvalidWitness
+        );
+        let outcome = Outcome::Arbitrated { defender_right: leaf == leaves[0], challenger_right: leaf == leaves[1] };
+        Self::settle_game(id, outcome, leaf == leaves[0])
+    }
+
     pub(crate) fn do_arbitrate(id: DisputeId, witness: WitnessOf<T>) -> DispatchResult {
         let d = Self::live(id)?;
+        let task = Tasks::<T>::get(d.task).ok_or(Error::<T>::UnknownTask)?;
+        if let Stage::Example { step, row, leaves, .. } = d.stage {
+            return Self::arbitrate_example(id, &task, step, row, leaves, witness);
+        }
         let Stage::Arbitration { step, records, node: index, leaves, tile, .. } = d.stage.clone() else {
             return Err(Error::<T>::WrongPhase.into());
         };
-        let task = Tasks::<T>::get(d.task).ok_or(Error::<T>::UnknownTask)?;
         // The agreed state (and batch) are the same in both records.
         let record = &records[0];
         let program_len = task.spec.program_len;
@@ -456,7 +505,7 @@ impl<T: Config> Pallet<T> {
                 let mut tensors: Vec<Tensor> = Vec::with_capacity(inputs.len());
                 for (input, source) in inputs.iter().zip(node.inputs.as_slice()) {
                     let t = input.tensor.to_tensor().ok_or(Error::<T>::InvalidWitness)?;
-                    Self::check_input(source, &t.hash(), &input.proof, step, &records)?;
+                    Self::check_input(source, &t.hash(), &input.proof, step, &records, &task.spec)?;
                     tensors.push(t);
                 }
                 let dims: Vec<&[u32]> = tensors.iter().map(|t| t.dims.as_slice()).collect();
@@ -479,6 +528,7 @@ impl<T: Config> Pallet<T> {
                     }
                 }
             }
+            Witness::Example { .. } => return Err(Error::<T>::InvalidWitness.into()),
             Witness::Assembly { entries_root, entries } => {
                 // The trace's last leaf is the state after the step, assembled
                 // from the outputs of the program's last `entries` nodes.
@@ -572,12 +622,13 @@ impl<T: Config> Pallet<T> {
             Stage::Steps { defender_mid, challenger_mid, .. } => (defender_mid.is_some(), challenger_mid.is_some()),
             Stage::Records { defender, challenger, .. } => (defender.is_some(), challenger.is_some()),
             Stage::Ops { defender_children, challenger_children, .. }
-            | Stage::Tiles { defender_children, challenger_children, .. } => {
+            | Stage::Tiles { defender_children, challenger_children, .. }
+            | Stage::Examples { defender_children, challenger_children, .. } => {
                 (defender_children.is_some(), challenger_children.is_some())
             }
             // An opened output owes the other party's opening (C6).
             Stage::Arbitration { tile: None, outputs, .. } => (outputs[0].is_some(), outputs[1].is_some()),
-            Stage::Arbitration { .. } => (false, false),
+            Stage::Arbitration { .. } | Stage::Example { .. } => (false, false),
             Stage::Resolved { .. } => return,
         };
         let loser = if challenger_moved && !defender_moved { Side::Defender } else { Side::Challenger };

@@ -103,6 +103,9 @@ impl<T: Config> Pallet<T> {
                 && spec.checkpoint_every <= spec.steps
                 && spec.program_len >= 1
                 && spec.program_len <= T::MaxProgramLen::get()
+                && spec.order.samples >= 1
+                && spec.order.batch >= 1
+                && spec.order.batch <= spec.order.samples.min(MAX_BATCH)
                 && deadline > now.saturating_add(params.selection_window),
             Error::<T>::InvalidTask
         );

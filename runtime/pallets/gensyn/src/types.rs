@@ -111,6 +111,11 @@ pub struct TaskSpec {
     pub steps: u32,
     /// Checkpoint interval `k` (steps per segment).
     pub checkpoint_every: u32,
+    /// The order the dataset's examples are trained in (seed, dataset
+    /// size, batch size): which example each row of each step's batch is.
+    pub order: gensyn_commitment::data::Order,
+    /// How a batch is assembled from its examples.
+    pub data_kind: gensyn_commitment::data::DataKind,
 }
 
 impl TaskSpec {
@@ -468,6 +473,32 @@ pub enum Stage {
         /// Posted children.
         challenger_children: Option<(Hash, Hash)>,
     },
+    /// The two records' batches differ: descent over the two example
+    /// trees (one leaf per batch row) down to one row.
+    Examples {
+        /// The step.
+        step: u32,
+        /// The two records.
+        records: [gensyn_commitment::state::StepRecord; 2],
+        /// The current round.
+        round: DescentRound,
+        /// Posted children.
+        defender_children: Option<(Hash, Hash)>,
+        /// Posted children.
+        challenger_children: Option<(Hash, Hash)>,
+    },
+    /// Down to one batch row: anyone may call `arbitrate` with the dataset
+    /// example the order names for it, proven against `dataset_root`.
+    Example {
+        /// The step.
+        step: u32,
+        /// The two records.
+        records: [gensyn_commitment::state::StepRecord; 2],
+        /// The disputed row.
+        row: u32,
+        /// The two parties' leaves for it.
+        leaves: [Hash; 2],
+    },
     /// Descent over the output tiles of the disputed operator.
     Tiles {
         /// The step.
@@ -626,11 +657,31 @@ pub enum SourceProof {
         /// Proof of the entry leaf.
         proof: Proof,
     },
-    /// A tensor of the step's batch: all batch tensor hashes.
+    /// A tensor of the step's batch: the batch's examples in row order,
+    /// which hash to the agreed batch root and assemble into the tensor.
     Batch {
-        /// The batch's tensor hashes, in order.
-        tensors: BoundedVec<Hash, polkadot_sdk::frame_support::traits::ConstU32<4>>,
+        /// `(label, f32 bits of the features)` of each row.
+        examples: BoundedVec<ExampleWitness, polkadot_sdk::frame_support::traits::ConstU32<MAX_BATCH>>,
     },
+}
+
+/// Most rows of a batch arbitration reads.
+pub const MAX_BATCH: u32 = 4096;
+
+/// One dataset example in a witness.
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct ExampleWitness {
+    /// Its label.
+    pub label: u32,
+    /// `f32::to_bits` of its features.
+    pub features: BoundedVec<u32, polkadot_sdk::frame_support::traits::ConstU32<65_536>>,
+}
+
+impl ExampleWitness {
+    /// Its features as `f32`.
+    pub fn values(&self) -> alloc::vec::Vec<f32> {
+        self.features.iter().map(|b| f32::from_bits(*b)).collect()
+    }
 }
 
 /// One input of an arbitrated node.
@@ -671,6 +722,16 @@ pub enum Witness<MaxLen: Get<u32>, MaxEntries: Get<u32>> {
         node_proof: Proof,
         /// Its inputs.
         inputs: BoundedVec<InputWitness<MaxLen>, polkadot_sdk::frame_support::traits::ConstU32<4>>,
+    },
+    /// The dataset example of a disputed batch row, with its proof
+    /// against the task's `dataset_root`.
+    Example {
+        /// Its label.
+        label: u32,
+        /// `f32::to_bits` of its features.
+        features: BoundedVec<u32, MaxLen>,
+        /// Proof of its leaf at the index the order names.
+        proof: Proof,
     },
     /// Recompute the state after the step from the program's last nodes.
     Assembly {

@@ -379,12 +379,104 @@ fn c3_the_solver_is_slashed_once_when_several_games_convict_it() {
     });
 }
 
+/// A solver whose step 5 trained on batch `examples` (rows of its own
+/// choosing) instead of the ones the order names.
+fn other_data(rows: impl Fn(&[(u32, Vec<f32>)]) -> Vec<(u32, Vec<f32>)>) -> Party {
+    let mut p = honest();
+    let ex = rows(&examples(TOY, 5));
+    let rows: Vec<(u32, &[f32])> = ex.iter().map(|(l, f)| (*l, f.as_slice())).collect();
+    let batch =
+        gensyn_commitment::data::Batch::new(gensyn_commitment::data::DataKind::Classification, &order(TOY), 5, &rows)
+            .unwrap();
+    // Its run from step 5 on, on that batch at step 5.
+    let mut states = p.run.states[..=5].to_vec();
+    let mut records = p.run.records[..5].to_vec();
+    for s in 5..8u32 {
+        let b = if s == 5 { batch.clone() } else { crate::tests::harness::batch(TOY, s) };
+        let r = gensyn_commitment::interp::run_step(&p.program, &states[s as usize], &b, None).unwrap();
+        records.push(r.record);
+        states.push(r.after);
+    }
+    p.run.states = states;
+    p.run.records = records;
+    p.run.steps = Tree::new(&p.run.records.iter().map(|r| r.leaf()).collect::<Vec<_>>());
+    let cps: Vec<Hash> = (0..=2u32)
+        .map(|i| gensyn_commitment::state::checkpoint_leaf(i, &p.run.states[(i * 4) as usize].commit().hash))
+        .collect();
+    p.run.checkpoints = Tree::new(&cps);
+    p.batches.insert(5, (ex, batch));
+    p
+}
+
+/// Plays a verifier's game against a solver that trained on other data at step 5.
+fn batch_game(solver: &Party) -> (TaskId, DisputeId, Outcome) {
+    let truth = honest();
+    assert_ne!(solver.checkpoint(2), truth.checkpoint(2));
+    let id = whistle_window(solver, &truth);
+    reveal_secret(id);
+    let d = only_game(id);
+    let (o, _) = play(
+        d,
+        Player { who: SOLVER, party: solver, silent: false },
+        Player { who: VERIFIER, party: &truth, silent: false },
+    );
+    (id, d, o)
+}
+
 #[test]
-fn c2_the_batch_check_is_not_a_race() {
+fn c2_solver_trains_on_other_data() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        // Row 2 is an example of the dataset, but not the one the order names.
+        let solver = other_data(|ex| {
+            let mut ex = ex.to_vec();
+            ex[2] = dataset(TOY).into_iter().find(|e| !ex.contains(e)).unwrap();
+            ex
+        });
+        let (id, d, o) = batch_game(&solver);
+        assert!(matches!(dispute(d).stage, Stage::Resolved { .. }));
+        assert_eq!(o, Outcome::Arbitrated { defender_right: false, challenger_right: true });
+        assert!(events().iter().any(|e| matches!(e, Event::ChildrenRevealed { dispute, .. } if *dispute == d)));
+        assert_eq!(task(id).phase, Phase::Cancelled { reason: CancelReason::SolverConvicted });
+        assert_funds_reconcile();
+    });
+}
+
+#[test]
+fn c2_solver_reorders_the_data() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        // The right examples, two rows swapped.
+        let solver = other_data(|ex| {
+            let mut ex = ex.to_vec();
+            ex.swap(0, 3);
+            ex
+        });
+        let (_, _, o) = batch_game(&solver);
+        assert_eq!(o, Outcome::Arbitrated { defender_right: false, challenger_right: true });
+    });
+}
+
+#[test]
+fn c2_solver_makes_up_an_example() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        let solver = other_data(|ex| {
+            let mut ex = ex.to_vec();
+            ex[1].1[0] += 0.5;
+            ex
+        });
+        let (_, _, o) = batch_game(&solver);
+        assert_eq!(o, Outcome::Arbitrated { defender_right: false, challenger_right: true });
+    });
+}
+
+#[test]
+fn c2_a_challenger_with_a_made_up_batch_loses() {
     new_test_ext().execute_with(|| {
         setup_roles();
         // An honest solver; a challenger that opens its record first, with
-        // another batch, hoping the solver's committed one is then refused.
+        // a batch root of nothing.
         let (solver, wrong) = (honest(), cheat(4));
         let id = whistle_window(&solver, &wrong);
         reveal_secret(id);
@@ -395,9 +487,14 @@ fn c2_the_batch_check_is_not_a_race() {
         rec.batch = [5; 32];
         let after = run.trace.proof(run.trace.len() - 1).unwrap();
         assert_ok!(Gensyn::open_record(RuntimeOrigin::signed(VERIFIER), d, rec, Proof::default(), after));
-        // The honest solver can still open its committed record, and the challenger loses.
+        // The honest solver still opens its committed record: the batches
+        // are compared once both are in, and descended.
         make_move(d, SOLVER, &solver, true);
-        assert_eq!(outcome(d), Outcome::Forfeited { loser: Side::Challenger, timeout: false });
+        assert!(matches!(dispute(d).stage, Stage::Examples { .. }));
+        make_move(d, SOLVER, &solver, true);
+        // The challenger has no tree under its root: it cannot answer.
+        advance(WINDOW + 1);
+        assert_eq!(outcome(d), Outcome::Forfeited { loser: Side::Challenger, timeout: true });
         assert_funds_reconcile();
     });
 }

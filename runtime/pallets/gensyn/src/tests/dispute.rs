@@ -113,7 +113,7 @@ fn false_whistle_loses_its_bond() {
         let id = to_verdict(&solver);
         verdict(id, ends(id, &solver));
         // The whistleblower's own (faulty) replay disagrees with both.
-        let wb = Party::new(TOY, 8, 4, Some(Fault { step: 4, node: 3, elem: 2, bit: 1 }));
+        let wb = Party::new(TOY, 8, 4, Some(Fault { step: 4, node: 3, elem: 2, bit: 21 }));
         let pos = position_of(id, 1);
         let w0 = free(WB1);
         // The whistle is a game of its own, played at once.

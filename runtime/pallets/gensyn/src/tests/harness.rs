@@ -8,7 +8,10 @@ use crate::{
     *,
 };
 use gensyn_commitment::{
+    data::{Batch, DataKind, Order},
     interp::{run, run_step, NamedState, Program, RunCommitment, StepRun},
+    merkle::Tree,
+    state,
     tensor::{self, Tensor},
     trace::{Node, Op, Schedule, Source},
 };
@@ -84,11 +87,44 @@ pub fn initial_state(s: Shape) -> NamedState {
     }
 }
 
-/// The batch of `step`: inputs and class targets.
-pub fn batch(s: Shape, step: u32) -> Vec<Tensor> {
-    let x = (0..s.rows * s.features).map(|i| (((i * 13 + step * 7) % 23) as f32 - 11.0) * 0.1).collect();
-    let y = (0..s.rows).map(|i| ((i + step) % s.classes) as f32).collect();
-    vec![Tensor::new(vec![s.rows, s.features], x).unwrap(), Tensor::new(vec![s.rows], y).unwrap()]
+/// The task's dataset: three batches' worth of examples `(label, features)`.
+pub fn dataset(s: Shape) -> Vec<(u32, Vec<f32>)> {
+    (0..3 * s.rows)
+        .map(|i| {
+            let f = (0..s.features).map(|j| (((i * 13 + j * 7) % 23) as f32 - 11.0) * 0.1).collect();
+            (i % s.classes, f)
+        })
+        .collect()
+}
+
+/// The dataset's commitment.
+pub fn dataset_tree(s: Shape) -> Tree {
+    let leaves: Vec<Hash> =
+        dataset(s).iter().enumerate().map(|(i, (l, f))| state::example_leaf(i as u32, *l, f)).collect();
+    Tree::new(&leaves)
+}
+
+/// The order the task trains its examples in.
+pub fn order(s: Shape) -> Order {
+    Order { seed: 5, samples: 3 * s.rows, batch: s.rows }
+}
+
+/// The examples of `step`'s batch, in row order.
+pub fn examples(s: Shape, step: u32) -> Vec<(u32, Vec<f32>)> {
+    let data = dataset(s);
+    order(s).batch_indices(step).iter().map(|&i| data[i as usize].clone()).collect()
+}
+
+/// The batch of `step`: inputs and class targets, committed by its examples.
+pub fn batch(s: Shape, step: u32) -> Batch {
+    let ex = examples(s, step);
+    let rows: Vec<(u32, &[f32])> = ex.iter().map(|(l, f)| (*l, f.as_slice())).collect();
+    Batch::new(DataKind::Classification, &order(s), step, &rows).unwrap()
+}
+
+/// A witness row of a dataset example.
+pub fn example_witness(label: u32, features: &[f32]) -> ExampleWitness {
+    ExampleWitness { label, features: BoundedVec::truncate_from(features.iter().map(|v| v.to_bits()).collect()) }
 }
 
 /// A fault: flip bit `bit` of element `elem` of node `node`'s output at `step`.
@@ -110,6 +146,8 @@ pub struct Party {
     /// With a fault: the bits its element is set to, instead of flipping one.
     pub value: Option<u32>,
     pub run: RunCommitment,
+    /// Steps it trained on other examples than the order names (a cheat).
+    pub batches: std::collections::BTreeMap<u32, (Vec<(u32, Vec<f32>)>, Batch)>,
 }
 
 impl Party {
@@ -127,8 +165,25 @@ impl Party {
         let mut tamper = |s: u32, node: u32, t: &mut Tensor| apply(fault, value, s, node, t);
         let run = run(&program, initial_state(shape), steps, every, &|s| batch(shape, s), &mut tamper)
             .expect("the toy program runs");
-        Party { shape, program, steps, every, fault, value, run }
+        Party { shape, program, steps, every, fault, value, run, batches: Default::default() }
     }
+    /// The examples this party trained `step` on.
+    pub fn examples(&self, step: u32) -> Vec<(u32, Vec<f32>)> {
+        self.batches.get(&step).map_or_else(|| examples(self.shape, step), |(e, _)| e.clone())
+    }
+
+    /// The batch this party trained `step` on.
+    pub fn batch(&self, step: u32) -> Batch {
+        self.batches.get(&step).map_or_else(|| batch(self.shape, step), |(_, b)| b.clone())
+    }
+
+    /// The tree over the examples of `step`'s batch (its record's `batch`).
+    pub fn batch_tree(&self, step: u32) -> Tree {
+        let ex = self.examples(step);
+        let rows: Vec<(u32, &[f32])> = ex.iter().map(|(l, f)| (*l, f.as_slice())).collect();
+        Tree::new(&gensyn_commitment::data::batch_leaves(&order(self.shape), step, &rows))
+    }
+
     /// A run without a fault.
     pub fn is_honest(&self) -> bool {
         self.fault.is_none()
@@ -141,20 +196,21 @@ impl Party {
     pub fn step_run(&self, step: u32) -> StepRun {
         let (fault, value) = (self.fault, self.value);
         let mut tamper = |node: u32, t: &mut Tensor| apply(fault, value, step, node, t);
-        run_step(&self.program, &self.run.states[step as usize], &batch(self.shape, step), Some(&mut tamper))
-            .expect("runs")
+        run_step(&self.program, &self.run.states[step as usize], &self.batch(step), Some(&mut tamper)).expect("runs")
     }
     /// The task spec this run answers.
     pub fn spec(&self) -> TaskSpec {
         TaskSpec {
             spec_hash: blake2_256(b"toy task"),
             model_hash: self.state(0),
-            dataset_root: blake2_256(b"toy data"),
+            dataset_root: dataset_tree(self.shape).root(),
             hyper_hash: blake2_256(b"toy hyper"),
             program_root: self.program.tree().root(),
             program_len: self.program.len(),
             steps: self.steps,
             checkpoint_every: self.every,
+            order: order(self.shape),
+            data_kind: DataKind::Classification,
         }
     }
     /// The commitment a solver with this run posts.
@@ -440,6 +496,22 @@ pub fn try_move(id: DisputeId, who: u64, party: &Party, defender: bool) -> Dispa
                 return Gensyn::reveal_children(o, id, round, kids.unwrap_or_default());
             }
         }
+        Stage::Examples { step, round, defender_children: a, challenger_children: b, .. } => {
+            if !mine(defender, &a, &b) {
+                let kids = party.batch_tree(step).children(round.at.level, round.at.index);
+                return Gensyn::reveal_children(o, id, round, kids.unwrap_or_default());
+            }
+        }
+        Stage::Example { step, row, .. } => {
+            let index = order(party.shape).row(step, row);
+            let (label, features) = dataset(party.shape)[index as usize].clone();
+            let witness = Witness::Example {
+                label,
+                features: BoundedVec::truncate_from(features.iter().map(|v| v.to_bits()).collect()),
+                proof: dataset_tree(party.shape).proof(index).unwrap(),
+            };
+            return Gensyn::arbitrate(o, id, witness);
+        }
         Stage::Tiles { step, node, round, defender_children: a, challenger_children: b, .. } => {
             if !mine(defender, &a, &b) {
                 let tree = tensor::tile_tree(&party.step_run(step).outputs[node as usize].values);
@@ -544,7 +616,7 @@ pub fn witness(party: &Party, run: &StepRun, step: u32, node: u32, tile: Option<
         return Witness::Assembly { entries_root: before_c.tree.root(), entries: BoundedVec::truncate_from(entries) };
     }
     let n = party.program.nodes[node as usize].clone();
-    let batch = batch(party.shape, step);
+    let batch = party.batch(step);
     let inputs = n
         .inputs
         .as_slice()
@@ -567,8 +639,12 @@ pub fn witness(party: &Party, run: &StepRun, step: u32, node: u32, tile: Option<
                     )
                 }
                 Source::Batch(b) => (
-                    batch[b as usize].clone(),
-                    SourceProof::Batch { tensors: BoundedVec::truncate_from(batch.iter().map(|t| t.hash()).collect()) },
+                    batch.tensors[b as usize].clone(),
+                    SourceProof::Batch {
+                        examples: BoundedVec::truncate_from(
+                            party.examples(step).iter().map(|(l, f)| example_witness(*l, f)).collect(),
+                        ),
+                    },
                 ),
             };
             InputWitness {

@@ -351,7 +351,9 @@ fn garbage(id: DisputeId, who: u64, x: u8, party: &Party) {
             };
             Gensyn::open_record(o(), id, rec, Proof::default(), tree.proof(n - 1).unwrap())
         }
-        Stage::Ops { round, .. } | Stage::Tiles { round, .. } => Gensyn::reveal_children(o(), id, round, (h, h)),
+        Stage::Ops { round, .. } | Stage::Tiles { round, .. } | Stage::Examples { round, .. } => {
+            Gensyn::reveal_children(o(), id, round, (h, h))
+        }
         Stage::Arbitration { node, .. } if node < party.program.len() => {
             let opening = OutputOpening { dims: BoundedVec::truncate_from(vec![1, 1]), tiles: 2, root: h };
             let proof = party.program.tree().proof(node).unwrap();
