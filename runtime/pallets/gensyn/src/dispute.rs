@@ -132,7 +132,7 @@ impl<T: Config> Pallet<T> {
                 position,
                 claim,
                 bond,
-                stage: stage.clone(),
+                stage,
                 deadline,
                 rounds: 0,
             },
@@ -149,7 +149,7 @@ impl<T: Config> Pallet<T> {
             kind,
             segment,
             claim,
-            stage,
+            round,
         });
         Ok(id)
     }

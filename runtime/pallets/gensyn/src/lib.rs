@@ -341,7 +341,8 @@ pub mod pallet {
         /// A whistle bond was forfeited to the jackpot.
         BondForfeited { task: TaskId, who: T::AccountId, amount: BalanceOf<T> },
         /// A game against the solver opened over `challenger`'s claim that
-        /// the segment starting at `start` ends at `claim`; `stage` is its first round.
+        /// `segment` ends at `claim`; `round` is its first (the steps, the
+        /// agreed start, both ends).
         DisputeOpened {
             dispute: DisputeId,
             task: TaskId,
@@ -350,7 +351,7 @@ pub mod pallet {
             kind: Challenger,
             segment: u32,
             claim: Hash,
-            stage: Stage,
+            round: StepRound,
         },
         /// `side` posted its state hash `mid` at the midpoint of the step round.
         Bisected { dispute: DisputeId, side: Side, mid: Hash },

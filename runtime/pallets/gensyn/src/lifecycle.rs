@@ -79,7 +79,7 @@ impl<T: Config> Pallet<T> {
     /// full block spills them), and a call after its deadline must not
     /// escape the slash its timer would bring.
     fn in_time(task: &TaskOf<T>) -> DispatchResult {
-        ensure!(task.phase.deadline().map_or(true, |d| Self::now() <= d), Error::<T>::TooLate);
+        ensure!(task.phase.deadline().is_none_or(|d| Self::now() <= d), Error::<T>::TooLate);
         Ok(())
     }
 

@@ -736,7 +736,7 @@ fn the_game_can_be_followed_from_events_alone() {
         // A third party replays the bisection from the events: the opening
         // round, then both midpoints of each round.
         let evs = events();
-        let Some(Event::DisputeOpened { stage: Stage::Steps { mut round, .. }, .. }) =
+        let Some(Event::DisputeOpened { mut round, .. }) =
             evs.iter().find(|e| matches!(e, Event::DisputeOpened { dispute, .. } if *dispute == d)).cloned()
         else {
             panic!("opened")

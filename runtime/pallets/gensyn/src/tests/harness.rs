@@ -115,6 +115,9 @@ pub fn examples(s: Shape, step: u32) -> Vec<(u32, Vec<f32>)> {
     order(s).batch_indices(step).iter().map(|&i| data[i as usize].clone()).collect()
 }
 
+/// A batch's examples, `(label, features)` in row order.
+pub type Examples = Vec<(u32, Vec<f32>)>;
+
 /// The batch of `step`: inputs and class targets, committed by its examples.
 pub fn batch(s: Shape, step: u32) -> Batch {
     let ex = examples(s, step);
@@ -147,7 +150,7 @@ pub struct Party {
     pub value: Option<u32>,
     pub run: RunCommitment,
     /// Steps it trained on other examples than the order names (a cheat).
-    pub batches: std::collections::BTreeMap<u32, (Vec<(u32, Vec<f32>)>, Batch)>,
+    pub batches: std::collections::BTreeMap<u32, (Examples, Batch)>,
 }
 
 impl Party {
