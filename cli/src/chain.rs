@@ -9,10 +9,7 @@
 
 use crate::{error::CliError, events};
 use codec::{Decode, Encode};
-use gensyn_runtime::{
-    AccountId, Header, Nonce, Runtime, RuntimeCall, RuntimeEvent, SignedPayload, TxExtension, UncheckedExtrinsic,
-    VERSION,
-};
+use gensyn_runtime::{AccountId, Header, Nonce, RuntimeCall, RuntimeEvent, SignedPayload, UncheckedExtrinsic, VERSION};
 use jsonrpsee::{
     core::client::{ClientT, Subscription, SubscriptionClientT},
     rpc_params,
@@ -20,11 +17,10 @@ use jsonrpsee::{
 };
 use polkadot_sdk::{
     frame_system::{self, EventRecord, Phase},
-    pallet_transaction_payment::ChargeTransactionPayment,
     sp_core::{Bytes, H256},
     sp_keyring::Sr25519Keyring,
     sp_runtime::traits::{BlakeTwo256, Hash as _},
-    sp_runtime::{generic::Era, MultiAddress, MultiSignature},
+    sp_runtime::{MultiAddress, MultiSignature},
 };
 use serde::Deserialize;
 use serde_json::Value;
@@ -168,30 +164,10 @@ impl Chain {
     ) -> Result<TxOutcome, CliError> {
         let who = signer.to_account_id();
         let nonce = self.next_nonce(&who).await?;
-        let tx_ext: TxExtension = (
-            frame_system::CheckNonZeroSender::<Runtime>::new(),
-            frame_system::CheckSpecVersion::<Runtime>::new(),
-            frame_system::CheckTxVersion::<Runtime>::new(),
-            frame_system::CheckGenesis::<Runtime>::new(),
-            frame_system::CheckEra::<Runtime>::from(Era::Immortal),
-            frame_system::CheckNonce::<Runtime>::from(nonce),
-            frame_system::CheckWeight::<Runtime>::new(),
-            ChargeTransactionPayment::<Runtime>::from(0),
-            frame_system::WeightReclaim::<Runtime>::new(),
-        );
+        let tx_ext = gensyn_runtime::tx_extension(nonce);
         // The signed payload's implicit parts, supplied by us: computing them
         // needs chain state the CLI does not have.
-        let implicit = (
-            (),
-            VERSION.spec_version,
-            VERSION.transaction_version,
-            self.genesis,
-            self.genesis, // immortal era: checked against the genesis hash
-            (),
-            (),
-            (),
-            (),
-        );
+        let implicit = gensyn_runtime::tx_implicit(self.genesis);
         let payload = SignedPayload::from_raw(call.clone(), tx_ext.clone(), implicit);
         let signature = payload.using_encoded(|p| signer.sign(p));
         let xt =

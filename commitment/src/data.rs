@@ -93,6 +93,14 @@ pub fn batch_root(order: &Order, step: u32, examples: &[(u32, &[f32])]) -> Hash 
     merkle::root(&batch_leaves(order, step, examples))
 }
 
+/// The commitment under which a dataset is attested available: its root,
+/// its example count and every example's length, so that a task whose
+/// order or example length does not fit the dataset is never attested
+/// (and so never trained on).
+pub fn dataset_commitment(root: &Hash, samples: u32, example_len: u32) -> Hash {
+    Leaf::new(b"dataset").hash(root).u32(samples).u32(example_len).finish()
+}
+
 /// Feistel rounds: four make the network a pseudo-random permutation
 /// (Luby–Rackoff) when the round function is.
 const ROUNDS: u32 = 4;

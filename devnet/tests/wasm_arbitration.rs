@@ -158,6 +158,7 @@ fn dispute_at_arbitration() -> (pallet_gensyn::TaskSpec, pallet_gensyn::Stage, p
         checkpoint_every: 4,
         order,
         data_kind: gensyn_commitment::data::DataKind::Classification,
+        example_len: 3,
     };
     let stage = Stage::Arbitration {
         step: 3,
@@ -196,16 +197,14 @@ fn dispute_at_arbitration() -> (pallet_gensyn::TaskSpec, pallet_gensyn::Stage, p
 #[test]
 fn an_arbitrate_extrinsic_settles_a_dispute_inside_the_wasm_runtime() {
     use gensyn_runtime::{
-        BalancesConfig, Header, RuntimeCall, RuntimeGenesisConfig, SignedPayload, TxExtension, UncheckedExtrinsic,
-        VERSION,
+        BalancesConfig, Header, RuntimeCall, RuntimeGenesisConfig, SignedPayload, UncheckedExtrinsic,
     };
     use pallet_gensyn::*;
     use polkadot_sdk::{
         frame_support::BoundedVec,
         frame_system,
-        pallet_transaction_payment::ChargeTransactionPayment,
         sp_keyring::Sr25519Keyring,
-        sp_runtime::{generic::Era, traits::Header as _, BuildStorage, MultiAddress, MultiSignature},
+        sp_runtime::{traits::Header as _, BuildStorage, MultiAddress, MultiSignature},
     };
     let (alice, bob, charlie) = (
         Sr25519Keyring::Alice.to_account_id(),
@@ -276,19 +275,8 @@ fn an_arbitrate_extrinsic_settles_a_dispute_inside_the_wasm_runtime() {
     // Anyone may ask for arbitration: here alice, signed as a wallet would.
     let signed = |witness: WitnessOf<Runtime>, nonce: u32| {
         let call = RuntimeCall::Gensyn(pallet_gensyn::Call::arbitrate { dispute: 0, witness });
-        let tx_ext: TxExtension = (
-            frame_system::CheckNonZeroSender::<Runtime>::new(),
-            frame_system::CheckSpecVersion::<Runtime>::new(),
-            frame_system::CheckTxVersion::<Runtime>::new(),
-            frame_system::CheckGenesis::<Runtime>::new(),
-            frame_system::CheckEra::<Runtime>::from(Era::Immortal),
-            frame_system::CheckNonce::<Runtime>::from(nonce),
-            frame_system::CheckWeight::<Runtime>::new(),
-            ChargeTransactionPayment::<Runtime>::from(0),
-            frame_system::WeightReclaim::<Runtime>::new(),
-        );
-        let implicit =
-            ((), VERSION.spec_version, VERSION.transaction_version, genesis_hash, genesis_hash, (), (), (), ());
+        let tx_ext = gensyn_runtime::tx_extension(nonce);
+        let implicit = gensyn_runtime::tx_implicit(genesis_hash);
         let payload = SignedPayload::from_raw(call.clone(), tx_ext.clone(), implicit);
         let signature = payload.using_encoded(|p| Sr25519Keyring::Alice.sign(p));
         let who = MultiAddress::Id(Sr25519Keyring::Alice.to_account_id());

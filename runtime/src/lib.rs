@@ -149,10 +149,11 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
     spec_name: alloc::borrow::Cow::Borrowed("gensyn-devnet"),
     impl_name: alloc::borrow::Cow::Borrowed("gensyn-devnet"),
     authoring_version: 1,
-    spec_version: 101,
+    spec_version: 102,
     impl_version: 1,
     apis: RUNTIME_API_VERSIONS,
-    transaction_version: 1,
+    // 2: TaskSpec, open_record, open_output, SourceProof and the new calls changed what is signed.
+    transaction_version: 2,
     system_version: 1,
 };
 
@@ -321,6 +322,29 @@ pub type TxExtension = (
     pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
     frame_system::WeightReclaim<Runtime>,
 );
+/// The extensions a client signs a transaction with: immortal, `nonce`,
+/// no tip. One definition for every signer (the CLI, tests).
+pub fn tx_extension(nonce: Nonce) -> TxExtension {
+    (
+        frame_system::CheckNonZeroSender::<Runtime>::new(),
+        frame_system::CheckSpecVersion::<Runtime>::new(),
+        frame_system::CheckTxVersion::<Runtime>::new(),
+        frame_system::CheckGenesis::<Runtime>::new(),
+        frame_system::CheckEra::<Runtime>::from(generic::Era::Immortal),
+        frame_system::CheckNonce::<Runtime>::from(nonce),
+        frame_system::CheckWeight::<Runtime>::new(),
+        pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
+        frame_system::WeightReclaim::<Runtime>::new(),
+    )
+}
+
+/// What [`tx_extension`]'s checks add to the signed payload from chain
+/// state — the runtime's versions and, for an immortal transaction, the
+/// genesis hash (twice) — for a signer that has no access to that state.
+pub fn tx_implicit(genesis: Hash) -> <TxExtension as sp_runtime::traits::TransactionExtension<RuntimeCall>>::Implicit {
+    ((), VERSION.spec_version, VERSION.transaction_version, genesis, genesis, (), (), (), ())
+}
+
 /// A transaction as it travels over RPC.
 pub type UncheckedExtrinsic = generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
 /// What a signer signs.

@@ -80,6 +80,7 @@ fn spec(steps: u32, every: u32, program_len: u32, program_root: Hash, model_hash
         checkpoint_every: every,
         order: Order { seed: 0, samples: 1 << 20, batch: 1 },
         data_kind: DataKind::Classification,
+        example_len: 1,
     }
 }
 
@@ -590,6 +591,7 @@ mod benchmarks {
         let truth = trace_leaf(0, &out[0].hash());
         let mut task_spec = spec(100, 10, 1, program.root(), h(7));
         task_spec.order = order;
+        task_spec.example_len = k;
         let (solver, verifier) = disputed_task::<T>(task_spec, commitment_with(h(8)));
         let rec = StepRecord { step: 3, before, batch: batch_root, trace_root: h(3), trace_len: 2, after: h(4) };
         put_dispute::<T>(

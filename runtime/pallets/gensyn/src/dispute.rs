@@ -37,6 +37,22 @@ use polkadot_sdk::{
     sp_runtime::traits::Saturating,
 };
 
+/// Work (in [`exec::work`]'s units) of one row of a batch proof: the
+/// order's cycle-walked Feistel evaluation (fewer than four passes of four
+/// blake2b calls expected) and the row's leaf and tree hashes.
+pub const BATCH_ROW_WORK: u64 = 8_000;
+
+/// The work of checking `proof` if it is a batch proof: a row cost per
+/// example and hashing (16 per value) of its features.
+pub fn batch_proof_work(proof: &SourceProof) -> u64 {
+    match proof {
+        SourceProof::Batch { examples } => examples.iter().fold(0u64, |w, e| {
+            w.saturating_add(BATCH_ROW_WORK).saturating_add((e.features.len() as u64).saturating_mul(16))
+        }),
+        _ => 0,
+    }
+}
+
 /// The largest number of descent moves a tree with this many leaves allows.
 pub fn max_descent_moves(leaves: u32) -> u32 {
     merkle::depth(leaves)
@@ -449,7 +465,7 @@ impl<T: Config> Pallet<T> {
                 let values: Vec<Vec<f32>> = examples.iter().map(ExampleWitness::values).collect();
                 let rows: Vec<(u32, &[f32])> = examples.iter().zip(&values).map(|(e, v)| (e.label, &v[..])).collect();
                 examples.len() as u32 == spec.order.batch
-                    && values.iter().map(Vec::len).sum::<usize>() <= T::MaxTensorLen::get() as usize
+                    && values.iter().all(|v| v.len() == spec.example_len as usize)
                     && data::batch_root(&spec.order, step, &rows) == record.batch
                     && data::assemble(spec.data_kind, &rows)
                         .and_then(|t| t.get(*b as usize).map(Tensor::hash))
@@ -502,6 +518,10 @@ impl<T: Config> Pallet<T> {
             Witness::Node { node, node_proof, inputs } => {
                 Self::check_node(&task, index, &node, &node_proof)?;
                 ensure!(inputs.len() == node.op.arity(), Error::<T>::InvalidWitness);
+                // A batch proof hashes every example and evaluates the order
+                // once per row: counted against the cap before it is done.
+                let batch_work = inputs.iter().map(|i| batch_proof_work(&i.proof)).fold(0u64, u64::saturating_add);
+                ensure!(batch_work <= T::MaxArbitrationWork::get(), Error::<T>::TooMuchWork);
                 let mut tensors: Vec<Tensor> = Vec::with_capacity(inputs.len());
                 for (input, source) in inputs.iter().zip(node.inputs.as_slice()) {
                     let t = input.tensor.to_tensor().ok_or(Error::<T>::InvalidWitness)?;
@@ -510,7 +530,8 @@ impl<T: Config> Pallet<T> {
                 }
                 let dims: Vec<&[u32]> = tensors.iter().map(|t| t.dims.as_slice()).collect();
                 ensure!(
-                    exec::work(&node.op, &dims, tile.is_some()) <= T::MaxArbitrationWork::get(),
+                    exec::work(&node.op, &dims, tile.is_some()).saturating_add(batch_work)
+                        <= T::MaxArbitrationWork::get(),
                     Error::<T>::TooMuchWork
                 );
                 let refs: Vec<&Tensor> = tensors.iter().collect();

@@ -106,6 +106,9 @@ impl<T: Config> Pallet<T> {
                 && spec.order.samples >= 1
                 && spec.order.batch >= 1
                 && spec.order.batch <= spec.order.samples.min(MAX_BATCH)
+                // A batch input must fit one arbitration witness.
+                && spec.example_len >= 1
+                && (spec.order.batch as u64).saturating_mul(spec.example_len as u64) <= T::MaxTensorLen::get() as u64
                 && deadline > now.saturating_add(params.selection_window),
             Error::<T>::InvalidTask
         );
@@ -604,7 +607,8 @@ impl<T: Config> Pallet<T> {
 
     /// The submitter's spec and dataset are attested available.
     fn data_available(task: &TaskOf<T>) -> bool {
-        T::Availability::is_available(&task.spec.spec_hash) && T::Availability::is_available(&task.spec.dataset_root)
+        T::Availability::is_available(&task.spec.spec_hash)
+            && T::Availability::is_available(&task.spec.dataset_commitment())
     }
 
     pub(crate) fn on_timer(timer: Timer, now: BlockNumberFor<T>) {

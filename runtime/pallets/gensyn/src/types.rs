@@ -116,6 +116,16 @@ pub struct TaskSpec {
     pub order: gensyn_commitment::data::Order,
     /// How a batch is assembled from its examples.
     pub data_kind: gensyn_commitment::data::DataKind,
+    /// Values per example (features, or tokens per sequence).
+    pub example_len: u32,
+}
+
+impl TaskSpec {
+    /// The dataset's availability commitment: root, size and example length
+    /// ([`gensyn_commitment::data::dataset_commitment`]).
+    pub fn dataset_commitment(&self) -> Hash {
+        gensyn_commitment::data::dataset_commitment(&self.dataset_root, self.order.samples, self.example_len)
+    }
 }
 
 impl TaskSpec {

@@ -13,42 +13,6 @@ use gensyn_commitment::{
 };
 use polkadot_sdk::frame_support::{assert_noop, assert_ok};
 
-fn audit_all() {
-    let mut p = Parameters::<Test>::get();
-    p.audit_segments = 8;
-    assert_ok!(Gensyn::set_params(RuntimeOrigin::root(), p));
-}
-
-fn dispute(id: DisputeId) -> DisputeOf<Test> {
-    Disputes::<Test>::get(id).unwrap()
-}
-
-fn outcome(id: DisputeId) -> Outcome {
-    match dispute(id).stage {
-        Stage::Resolved { outcome } => outcome,
-        s => panic!("game {id} still running: {s:?}"),
-    }
-}
-
-/// Steps 8, checkpoints every 4; a fault at step 5 (segment 1).
-fn cheat(node: u32) -> Party {
-    Party::new(TOY, 8, 4, Some(Fault { step: 5, node, elem: 1, bit: 21 }))
-}
-
-fn honest() -> Party {
-    Party::new(TOY, 8, 4, None)
-}
-
-/// A task whose solver committed `solver`'s run, audited on every segment,
-/// with `verdict_from`'s end hashes revealed: the whistle window is open.
-fn whistle_window(solver: &Party, verdict_from: &Party) -> TaskId {
-    audit_all();
-    let id = to_verdict(solver);
-    verdict(id, ends(id, verdict_from));
-    assert!(matches!(task(id).phase, Phase::Whistle { .. }));
-    id
-}
-
 /// A solver that trains honestly but commits another state after step 7
 /// (its last): the honest state with every weight changed. With
 /// `own_trace`, its record of step 7 carries a trace doctored to end in
@@ -100,9 +64,7 @@ fn c1_after_not_in_trace() {
         let truth = honest();
         assert_eq!(liar.state(7), truth.state(7));
         assert_ne!(liar.state(8), truth.state(8));
-        let id = whistle_window(&liar, &truth);
-        reveal_secret(id);
-        let d = only_game(id);
+        let (id, d) = verifier_dispute(&liar, &truth);
         let round = bisect_to_records(d, &liar, (VERIFIER, &truth));
         assert_eq!(round.lo, 7, "both agree on every state before the lie");
         // The liar's committed record: the honest trace, another state after.
@@ -144,9 +106,7 @@ fn c1_a_trace_doctored_to_end_in_the_lie_loses_at_its_last_leaf() {
         setup_roles();
         let (liar, doctored) = lying_after(true);
         let truth = honest();
-        let id = whistle_window(&liar, &truth);
-        reveal_secret(id);
-        let d = only_game(id);
+        let (_, d) = verifier_dispute(&liar, &truth);
         bisect_to_records(d, &liar, (VERIFIER, &truth));
         let lie = liar.run.records[7];
         let (proof, after_proof) = (liar.run.steps.proof(7).unwrap(), doctored.proof(doctored.len() - 1).unwrap());
@@ -412,9 +372,7 @@ fn other_data(rows: impl Fn(&[(u32, Vec<f32>)]) -> Vec<(u32, Vec<f32>)>) -> Part
 fn batch_game(solver: &Party) -> (TaskId, DisputeId, Outcome) {
     let truth = honest();
     assert_ne!(solver.checkpoint(2), truth.checkpoint(2));
-    let id = whistle_window(solver, &truth);
-    reveal_secret(id);
-    let d = only_game(id);
+    let (id, d) = verifier_dispute(solver, &truth);
     let (o, _) = play(
         d,
         Player { who: SOLVER, party: solver, silent: false },
@@ -478,9 +436,7 @@ fn c2_a_challenger_with_a_made_up_batch_loses() {
         // An honest solver; a challenger that opens its record first, with
         // a batch root of nothing.
         let (solver, wrong) = (honest(), cheat(4));
-        let id = whistle_window(&solver, &wrong);
-        reveal_secret(id);
-        let d = only_game(id);
+        let (_, d) = verifier_dispute(&solver, &wrong);
         let round = bisect_to_records(d, &solver, (VERIFIER, &wrong));
         let run = wrong.step_run(round.lo);
         let mut rec = run.record;
@@ -504,9 +460,7 @@ fn a_move_after_its_deadline_is_refused_even_if_its_timer_is_late() {
     new_test_ext().execute_with(|| {
         setup_roles();
         let (solver, truth) = (cheat(4), honest());
-        let id = whistle_window(&solver, &truth);
-        reveal_secret(id);
-        let d = only_game(id);
+        let (_, d) = verifier_dispute(&solver, &truth);
         make_move(d, VERIFIER, &truth, false);
         // The timer spilled (a full block): the deadline passes unprocessed.
         let deadline = dispute(d).deadline;
@@ -524,7 +478,7 @@ fn c7_solver_withholds_an_audited_checkpoint() {
         setup_roles();
         RequireAttestation::set(true);
         let solver = honest();
-        attest(vec![solver.spec().spec_hash, solver.spec().dataset_root]);
+        attest(vec![solver.spec().spec_hash, solver.spec().dataset_commitment()]);
         audit_all();
         let id = to_opening(&solver);
         // The solver's store holds every checkpoint but the end of segment 1.
@@ -549,7 +503,7 @@ fn c7_once_attested_the_checkpoints_open() {
         setup_roles();
         RequireAttestation::set(true);
         let solver = honest();
-        attest(vec![solver.spec().spec_hash, solver.spec().dataset_root]);
+        attest(vec![solver.spec().spec_hash, solver.spec().dataset_commitment()]);
         let id = to_opening(&solver);
         attest((0..=2).map(|i| solver.checkpoint(i)).collect());
         assert_noop!(
@@ -575,9 +529,9 @@ fn c7_submitter_withholds_its_data() {
         assert_eq!(Engagements::<Test>::get(SOLVER, Role::Solver), 0);
         // Attested at selection, withdrawn while the solver trains: the
         // solver cannot be slashed for it, and the fee pays its time.
-        attest(vec![run.spec().spec_hash, run.spec().dataset_root]);
+        attest(vec![run.spec().spec_hash, run.spec().dataset_commitment()]);
         let id = training(run.spec());
-        Available::<Test>::remove(run.spec().dataset_root);
+        Available::<Test>::remove(run.spec().dataset_commitment());
         let (s0, sub0) = (free(SOLVER), free(SUBMITTER));
         run_to_block(task(id).deadline + 1);
         assert_eq!(task(id).phase, Phase::Cancelled { reason: CancelReason::DataUnavailable });
@@ -592,7 +546,9 @@ fn c7_submitter_withholds_its_data() {
 /// with the arbitration cap lowered so that the whole operator is too large
 /// to re-execute and only a tile fits.
 fn wide_game(solver: &Party, challenger: &Party) -> (TaskId, DisputeId) {
-    MaxWork::set(50_000);
+    // Whole: 74,752 units for the matmul + 520,192 for proving its 64-row
+    // batch input = 594,944; one tile: 37,888 + 520,192 = 558,080.
+    MaxWork::set(575_000);
     audit_all();
     let id = to_verdict(solver);
     verdict(id, ends(id, challenger));
@@ -729,9 +685,7 @@ fn the_game_can_be_followed_from_events_alone() {
     new_test_ext().execute_with(|| {
         setup_roles();
         let (solver, truth) = (cheat(4), honest());
-        let id = whistle_window(&solver, &truth);
-        reveal_secret(id);
-        let d = only_game(id);
+        let (_, d) = verifier_dispute(&solver, &truth);
         duel(d, (SOLVER, &solver), (VERIFIER, &truth));
         // A third party replays the bisection from the events: the opening
         // round, then both midpoints of each round.
@@ -788,9 +742,7 @@ fn m4_a_full_timer_queue_fails_no_honest_move() {
     new_test_ext().execute_with(|| {
         setup_roles();
         let (solver, truth) = (cheat(4), honest());
-        let id = whistle_window(&solver, &truth);
-        reveal_secret(id);
-        let d = only_game(id);
+        let (_, d) = verifier_dispute(&solver, &truth);
         // The attacker moves first, then floods every block the next round's timer could use.
         make_move(d, SOLVER, &solver, true);
         flood_timers(System::block_number() + WINDOW + 1);
@@ -825,5 +777,35 @@ fn m3_task_calls_check_their_own_deadline() {
         assert_ok!(Gensyn::poke(RuntimeOrigin::signed(ALICE), Timer::Task(id)));
         assert_eq!(task(id).phase, Phase::Cancelled { reason: CancelReason::SolverTimeout });
         assert_eq!(Gensyn::total_bonded(&SOLVER, Role::Solver), 500);
+    });
+}
+
+#[test]
+fn c2_a_spec_that_does_not_fit_its_dataset_is_never_trained_on() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        RequireAttestation::set(true);
+        let run = honest();
+        // The store attests the dataset as it is: its root, size and example length.
+        attest(vec![run.spec().spec_hash, run.spec().dataset_commitment()]);
+        // A spec that claims one example more (so that no proof of a row
+        // could ever fit the tree, and no batch game could be won) is not
+        // that commitment: nobody is asked to train on it.
+        let mut lying = run.spec();
+        lying.order.samples += 1;
+        let id = submit(lying);
+        enter(SOLVER, id);
+        advance(WINDOW + 1);
+        assert_eq!(task(id).phase, Phase::Cancelled { reason: CancelReason::DataUnavailable });
+        // A batch input that could never fit one arbitration witness is refused at once.
+        let mut huge = run.spec();
+        huge.example_len = 65_536;
+        assert_noop!(
+            Gensyn::submit_task(RuntimeOrigin::signed(SUBMITTER), huge, FEE, System::block_number() + 20),
+            Error::<Test>::InvalidTask
+        );
+        // The spec as it is trains.
+        let id = training(run.spec());
+        assert_eq!(task(id).solver, Some(SOLVER));
     });
 }

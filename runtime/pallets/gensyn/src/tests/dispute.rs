@@ -6,33 +6,6 @@ use crate::{mock::*, *};
 use gensyn_commitment::state::StepRecord;
 use polkadot_sdk::frame_support::{assert_noop, assert_ok};
 
-/// Steps 8, checkpoints every 4; the fault is in segment 1 (steps 4..8).
-fn cheat(node: u32) -> Party {
-    Party::new(TOY, 8, 4, Some(Fault { step: 5, node, elem: 1, bit: 21 }))
-}
-
-fn audit_all() {
-    let mut p = Parameters::<Test>::get();
-    p.audit_segments = 8;
-    assert_ok!(Gensyn::set_params(RuntimeOrigin::root(), p));
-}
-
-/// Opens a dispute in which the verifier (honest) challenges `solver`.
-fn verifier_dispute(solver: &Party, verifier: &Party) -> (TaskId, DisputeId) {
-    audit_all();
-    let id = to_verdict(solver);
-    verdict(id, ends(id, verifier));
-    reveal_secret(id);
-    match task(id).phase {
-        Phase::Disputed { .. } => (id, only_game(id)),
-        p => panic!("expected a dispute, got {p:?}"),
-    }
-}
-
-fn dispute(id: DisputeId) -> DisputeOf<Test> {
-    Disputes::<Test>::get(id).unwrap()
-}
-
 #[test]
 fn cheating_solver_is_convicted_through_bisection_and_arbitration() {
     for node in 0..7 {

@@ -214,6 +214,7 @@ impl Party {
             checkpoint_every: self.every,
             order: order(self.shape),
             data_kind: DataKind::Classification,
+            example_len: self.shape.features,
         }
     }
     /// The commitment a solver with this run posts.
@@ -587,6 +588,56 @@ pub fn only_game(id: TaskId) -> DisputeId {
 pub fn challenge(id: TaskId, who: u64, position: u32, claim: Hash) -> DisputeId {
     assert_ok!(Gensyn::whistle(RuntimeOrigin::signed(who), id, position, claim));
     Challenges::<Test>::get(id, (who, position)).expect("a game opened")
+}
+
+/// Audits every segment of the tasks that follow.
+pub fn audit_all() {
+    let mut p = Parameters::<Test>::get();
+    p.audit_segments = 8;
+    assert_ok!(Gensyn::set_params(RuntimeOrigin::root(), p));
+}
+
+/// The dispute.
+pub fn dispute(id: DisputeId) -> DisputeOf<Test> {
+    Disputes::<Test>::get(id).unwrap()
+}
+
+/// How the game ended (panics while it runs).
+pub fn outcome(id: DisputeId) -> Outcome {
+    match dispute(id).stage {
+        Stage::Resolved { outcome } => outcome,
+        s => panic!("game {id} still running: {s:?}"),
+    }
+}
+
+/// Steps 8, checkpoints every 4; a fault at step 5 (segment 1: steps 4..8).
+pub fn cheat(node: u32) -> Party {
+    Party::new(TOY, 8, 4, Some(Fault { step: 5, node, elem: 1, bit: 21 }))
+}
+
+/// Steps 8, checkpoints every 4, no fault.
+pub fn honest() -> Party {
+    Party::new(TOY, 8, 4, None)
+}
+
+/// A task whose solver committed `solver`'s run, audited on every segment,
+/// with `verdict_from`'s end hashes revealed: the whistle window is open.
+pub fn whistle_window(solver: &Party, verdict_from: &Party) -> TaskId {
+    audit_all();
+    let id = to_verdict(solver);
+    verdict(id, ends(id, verdict_from));
+    assert!(matches!(task(id).phase, Phase::Whistle { .. }));
+    id
+}
+
+/// Opens the game in which the verifier, replaying as `verifier`, challenges `solver`.
+pub fn verifier_dispute(solver: &Party, verifier: &Party) -> (TaskId, DisputeId) {
+    let id = whistle_window(solver, verifier);
+    reveal_secret(id);
+    match task(id).phase {
+        Phase::Disputed { .. } => (id, only_game(id)),
+        p => panic!("expected a dispute, got {p:?}"),
+    }
 }
 
 /// The position of `segment` in task `id`'s audit.

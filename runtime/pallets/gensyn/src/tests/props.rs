@@ -28,9 +28,7 @@ proptest! {
         prop_assume!(faulty.state(8) != honest.state(8) || faulty.state(4) != honest.state(4));
         new_test_ext().execute_with(|| {
             setup_roles();
-            let mut p = Parameters::<Test>::get();
-            p.audit_segments = 8;
-            assert_ok!(Gensyn::set_params(RuntimeOrigin::root(), p));
+            audit_all();
             let (solver, verifier) = if defender_cheats { (&faulty, &honest) } else { (&honest, &faulty) };
             let id = to_verdict(solver);
             verdict(id, ends(id, verifier));
@@ -468,9 +466,7 @@ proptest! {
         prop_assume!(faulty.state(8) != honest.state(8) || faulty.state(4) != honest.state(4));
         new_test_ext().execute_with(|| {
             setup_roles();
-            let mut p = Parameters::<Test>::get();
-            p.audit_segments = 8;
-            assert_ok!(Gensyn::set_params(RuntimeOrigin::root(), p));
+            audit_all();
             let (solver, other) = if honest_defends { (&honest, &faulty) } else { (&faulty, &honest) };
             let id = to_verdict(solver);
             // The challenger is the verifier or, beside an agreeing verdict, a whistleblower.
