@@ -32,6 +32,12 @@ const DEPTH: u32 = 12;
 /// The largest arbitrated matmul contracts over K = 32; its output is s × s.
 const ARB_K: u32 = 32;
 
+/// `exec::work` of an `s × k · k × s` matmul.
+fn exec_work(s: u64, k: u64) -> u64 {
+    let op = Op::MatMul { m: s as u32, k: k as u32, n: s as u32, ta: false, tb: false };
+    gensyn_commitment::exec::work(&op, &[&[s as u32, k as u32], &[k as u32, s as u32]], false)
+}
+
 fn isqrt(x: u64) -> u64 {
     let mut r = 0u64;
     while (r + 1) * (r + 1) <= x {
@@ -563,10 +569,21 @@ mod benchmarks {
     /// Re-executing a matmul of `s × 32 · 32 × s` whose work
     /// ([`gensyn_commitment::exec::work`]) is about `w` million (inputs from
     /// the state and the batch, with their proofs), and settling. At
-    /// `w = 98`, `s = 1428`: just under the runtime's cap of 10^8.
+    /// `w = 98`, `s = 1332`: the matmul and its batch proof just under the
+    /// runtime's cap of 10^8.
     #[benchmark]
     fn arbitrate(w: Linear<1, 98>) {
-        let s = isqrt(w as u64 * 1_000_000 / (ARB_K as u64 + 16)) as u32;
+        // The largest s whose matmul plus the proof of its s-row batch
+        // input stays within w million units.
+        let total = |s: u64| {
+            let k = ARB_K as u64;
+            exec_work(s, k).saturating_add(s * (crate::dispute::BATCH_ROW_WORK + 16 * k))
+        };
+        let mut s = isqrt(w as u64 * 1_000_000 / (ARB_K as u64 + 16));
+        while s > 1 && total(s) > w as u64 * 1_000_000 {
+            s -= 1;
+        }
+        let s = s as u32;
         let (m, k, n) = (s, ARB_K, s);
         let x = Tensor::new(vec![m, k], (0..m * k).map(|i| (i % 97) as f32 * 0.01).collect()).unwrap();
         let w = Tensor::new(vec![k, n], (0..k * n).map(|i| (i % 89) as f32 * 0.01).collect()).unwrap();
