@@ -250,6 +250,7 @@ fn an_arbitrate_extrinsic_settles_a_dispute_inside_the_wasm_runtime() {
                 games: 1,
                 convicted: false,
                 reopen: false,
+                windows: 0,
             },
         );
         Disputes::<Runtime>::insert(

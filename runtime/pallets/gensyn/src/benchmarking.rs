@@ -141,6 +141,7 @@ fn put_audit<T: Config>(segments: Vec<AuditedSegment>, whistles: Vec<Whistle<T::
             games: 1,
             convicted: false,
             reopen: false,
+            windows: 0,
         },
     );
 }

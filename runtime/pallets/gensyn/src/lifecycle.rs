@@ -267,6 +267,7 @@ impl<T: Config> Pallet<T> {
         let verdict = seg.verdict;
         let bond = Parameters::<T>::get().whistle_bond;
         if claim != end {
+            let bond = bond.saturating_mul(2u32.saturating_pow(audit.windows.min(16)).into());
             // A challenge of the solver: a game of its own, whatever the
             // verdict said, so no earlier challenger's silence decides it.
             // Once convicted, there is nothing left to challenge.
@@ -365,6 +366,7 @@ impl<T: Config> Pallet<T> {
         }
         if reopen {
             let until = now.saturating_add(Parameters::<T>::get().whistle_window);
+            audit.windows = audit.windows.saturating_add(1);
             Self::deposit_event(Event::RechallengeOpened { task: id, until });
             Self::set_phase(id, &mut task, Phase::Disputed { rechallenge_until: until });
         } else {
@@ -386,6 +388,7 @@ impl<T: Config> Pallet<T> {
         };
         if reopen {
             let until = now.saturating_add(Parameters::<T>::get().whistle_window).max(rechallenge_until);
+            audit.windows = audit.windows.saturating_add(1);
             Self::set_phase(id, &mut task, Phase::Disputed { rechallenge_until: until });
             Self::deposit_event(Event::RechallengeOpened { task: id, until });
             Audits::<T>::insert(id, audit);
@@ -553,6 +556,7 @@ impl<T: Config> Pallet<T> {
                             games: 0,
                             convicted: false,
                             reopen: false,
+                            windows: 0,
                         },
                     );
                     Tasks::<T>::insert(id, task);

@@ -345,6 +345,10 @@ where
     /// A challenger gave up its game before the task reached `Disputed`:
     /// a re-challenge window opens then.
     pub reopen: bool,
+    /// Re-challenge windows opened so far: each doubles the bond of the
+    /// challenges after it, so a sybil that keeps abandoning games to delay
+    /// the task pays exponentially for it.
+    pub windows: u32,
 }
 
 /// Who challenges in a dispute.

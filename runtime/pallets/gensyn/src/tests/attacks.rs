@@ -809,3 +809,30 @@ fn c2_a_spec_that_does_not_fit_its_dataset_is_never_trained_on() {
         assert_eq!(task(id).solver, Some(SOLVER));
     });
 }
+
+#[test]
+fn re_challenges_cost_a_griefer_more_each_time() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        let (solver, truth) = (cheat(4), honest());
+        // A colluding verifier abandons its game: the first window opens.
+        let (id, game) = verifier_dispute(&solver, &truth);
+        advance(WINDOW + 1);
+        assert_eq!(outcome(game), Outcome::Forfeited { loser: Side::Challenger, timeout: true });
+        let pos = position_of(id, 1);
+        // A sybil takes the claim up and abandons it too: its bond was doubled.
+        let sybil = challenge(id, WB1, pos, [9; 32]);
+        assert_eq!(dispute(sybil).bond, 40);
+        advance(WINDOW + 1);
+        assert_eq!(outcome(sybil), Outcome::Forfeited { loser: Side::Challenger, timeout: true });
+        // The next window's challenges cost four bonds; the honest one still wins its bond back.
+        let w2 = free(WB2);
+        let honest_game = challenge(id, WB2, pos, truth.checkpoint(2));
+        assert_eq!(dispute(honest_game).bond, 80);
+        let (winner, _) = duel(honest_game, (SOLVER, &solver), (WB2, &truth));
+        assert_eq!(winner, Side::Challenger);
+        assert_eq!(free(WB2), w2 + 250, "bond back and the slash's winner share");
+        assert_eq!(task(id).phase, Phase::Cancelled { reason: CancelReason::SolverConvicted });
+        assert_funds_reconcile();
+    });
+}
