@@ -12,7 +12,7 @@ use crate::{
 };
 use candle_core::{Device, Tensor, Var};
 use gensyn_commitment::{
-    data::{Batch, Order},
+    data::{assemble, Batch, Order},
     interp::{run_step_on, NamedState, Program, StepRun},
     state::StepRecord,
 };
@@ -193,14 +193,19 @@ impl Trainer {
     /// sequences input ids, next-token ids and positions.
     pub fn step_batch(&self, step: u32) -> Batch {
         let order = self.order();
-        let examples: Vec<(u32, &[f32])> =
-            order.batch_indices(step).into_iter().map(|i| self.data.example(i as usize)).collect();
-        Batch::new(self.data.kind, &order, step, &examples).expect("a loaded dataset's examples assemble")
+        Batch::new(self.data.kind, &order, step, &self.examples(&order, step)).expect("a loaded dataset assembles")
     }
 
-    /// [`Trainer::step_batch`]'s tensors.
+    /// [`Trainer::step_batch`]'s tensors, without hashing the examples (the
+    /// untraced training step needs no commitment).
     pub fn batch_tensors(&self, step: u32) -> Vec<gensyn_commitment::tensor::Tensor> {
-        self.step_batch(step).tensors
+        let order = self.order();
+        assemble(self.data.kind, &self.examples(&order, step)).expect("a loaded dataset assembles")
+    }
+
+    /// The examples `order` names for `step`'s batch, in row order.
+    fn examples(&self, order: &Order, step: u32) -> Vec<(u32, &[f32])> {
+        order.batch_indices(step).into_iter().map(|i| self.data.example(i as usize)).collect()
     }
 
     /// The batch of `step` for the model: its inputs (features, or input
