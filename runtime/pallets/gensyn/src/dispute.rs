@@ -91,10 +91,16 @@ impl<T: Config> Pallet<T> {
         }
     }
 
-    /// Stores `d` at a new round `stage` with a fresh move deadline.
-    fn advance(id: DisputeId, mut d: DisputeOf<T>, stage: Stage) -> DispatchResult {
+    /// The deadline of a move of game `id` owed from now on, with its timer scheduled.
+    fn move_deadline(id: DisputeId) -> BlockNumberFor<T> {
         let deadline = frame_system::Pallet::<T>::block_number().saturating_add(Parameters::<T>::get().move_window);
         Self::schedule(Timer::Dispute(id), deadline.saturating_add(1u32.into()));
+        deadline
+    }
+
+    /// Stores `d` at a new round `stage` with a fresh move deadline.
+    fn advance(id: DisputeId, mut d: DisputeOf<T>, stage: Stage) -> DispatchResult {
+        let deadline = Self::move_deadline(id);
         d.stage = stage;
         d.deadline = deadline;
         d.rounds = d.rounds.saturating_add(1);
@@ -134,8 +140,7 @@ impl<T: Config> Pallet<T> {
         };
         let id = NextDisputeId::<T>::get();
         NextDisputeId::<T>::put(id.checked_add(1).ok_or(Error::<T>::Overflow)?);
-        let deadline = frame_system::Pallet::<T>::block_number().saturating_add(Parameters::<T>::get().move_window);
-        Self::schedule(Timer::Dispute(id), deadline.saturating_add(1u32.into()));
+        let deadline = Self::move_deadline(id);
         let segment = seg.segment;
         Disputes::<T>::insert(
             id,

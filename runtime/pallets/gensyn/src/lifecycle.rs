@@ -313,13 +313,12 @@ impl<T: Config> Pallet<T> {
     /// then wait for every game (and any re-challenge window) to end.
     fn resolve(id: TaskId, mut task: TaskOf<T>, mut audit: AuditOf<T>) {
         let forced = audit.forced == Some(true);
-        let disagrees = |s: &AuditedSegment| s.verdict.is_some() && s.verdict != s.end;
+        // (position, verdict) of each segment whose verdict is not the solver's end.
         let disagreements: Vec<(u32, Hash)> = audit
             .segments
             .iter()
             .enumerate()
-            .filter(|(_, s)| disagrees(s))
-            .filter_map(|(p, s)| s.verdict.map(|v| (p as u32, v)))
+            .filter_map(|(p, s)| s.verdict.filter(|v| Some(*v) != s.end).map(|v| (p as u32, v)))
             .collect();
         let verifier = task.verifier.clone();
         if forced {
@@ -343,7 +342,7 @@ impl<T: Config> Pallet<T> {
             // Each disagreement is the verifier's claim: a game of its own.
             if let Some(v) = verifier {
                 for (position, claim) in disagreements {
-                    // Fails only if the timer queue is full for many blocks.
+                    // Cannot fail: the segment is opened and the claim is not the solver's end.
                     let _ = Self::open_game(
                         id,
                         &task,
@@ -365,10 +364,7 @@ impl<T: Config> Pallet<T> {
             return Self::conclude(id, task, audit);
         }
         if reopen {
-            let until = now.saturating_add(Parameters::<T>::get().whistle_window);
-            audit.windows = audit.windows.saturating_add(1);
-            Self::deposit_event(Event::RechallengeOpened { task: id, until });
-            Self::set_phase(id, &mut task, Phase::Disputed { rechallenge_until: until });
+            Self::open_rechallenge(id, &mut task, &mut audit, now);
         } else {
             // No window: it closed a block ago, and the last game's end concludes the task.
             task.phase = Phase::Disputed { rechallenge_until: now.saturating_sub(1u32.into()) };
@@ -387,10 +383,7 @@ impl<T: Config> Pallet<T> {
             return Audits::<T>::insert(id, audit);
         };
         if reopen {
-            let until = now.saturating_add(Parameters::<T>::get().whistle_window).max(rechallenge_until);
-            audit.windows = audit.windows.saturating_add(1);
-            Self::set_phase(id, &mut task, Phase::Disputed { rechallenge_until: until });
-            Self::deposit_event(Event::RechallengeOpened { task: id, until });
+            Self::open_rechallenge(id, &mut task, &mut audit, rechallenge_until);
             Audits::<T>::insert(id, audit);
             return Tasks::<T>::insert(id, task);
         }
@@ -398,6 +391,16 @@ impl<T: Config> Pallet<T> {
             return Self::conclude(id, task, audit);
         }
         Audits::<T>::insert(id, audit);
+    }
+
+    /// Opens (or extends) a re-challenge window to `whistle_window` blocks
+    /// from now, never ending before `until`; counts it, so the next
+    /// challenges post a doubled bond.
+    fn open_rechallenge(id: TaskId, task: &mut TaskOf<T>, audit: &mut AuditOf<T>, until: BlockNumberFor<T>) {
+        let until = Self::now().saturating_add(Parameters::<T>::get().whistle_window).max(until);
+        audit.windows = audit.windows.saturating_add(1);
+        Self::set_phase(id, task, Phase::Disputed { rechallenge_until: until });
+        Self::deposit_event(Event::RechallengeOpened { task: id, until });
     }
 
     /// Ends an audited task: settles the whistles that sided with the
@@ -420,14 +423,12 @@ impl<T: Config> Pallet<T> {
     /// Forfeits a whistle bond: the `slash_to_winner` share to `to` (the
     /// other side, for its costs), the rest to the jackpot.
     pub(crate) fn forfeit_bond(task: TaskId, who: &T::AccountId, bond: BalanceOf<T>, to: Option<&T::AccountId>) {
-        let share = match to {
-            Some(_) => Parameters::<T>::get().slash_to_winner.mul_floor(bond),
-            None => Zero::zero(),
-        };
+        let mut rest = bond;
         if let Some(to) = to {
+            let share = Parameters::<T>::get().slash_to_winner.mul_floor(bond);
             let _ = Self::pay_from_hold(HoldReason::WhistleBond, who, to, share);
+            rest = bond.saturating_sub(share);
         }
-        let rest = bond.saturating_sub(share);
         if Self::pay_from_hold(HoldReason::WhistleBond, who, &Self::jackpot_account(), rest).is_ok() {
             Self::deposit_event(Event::BondForfeited { task, who: who.clone(), amount: bond });
         }
