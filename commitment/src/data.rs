@@ -171,9 +171,38 @@ pub fn assemble(kind: DataKind, examples: &[(u32, &[f32])]) -> Option<Vec<Tensor
     }
 }
 
+/// The shapes [`assemble`] gives a batch of `rows` examples of `example_len`
+/// values: what the chain infers a program's shapes from. `None` where
+/// `assemble` would refuse every such batch.
+pub fn batch_dims(kind: DataKind, rows: u32, example_len: u32) -> Option<Vec<Vec<u32>>> {
+    if rows == 0 || example_len == 0 {
+        return None;
+    }
+    match kind {
+        DataKind::Classification => Some(vec![vec![rows, example_len], vec![rows]]),
+        DataKind::Sequences => {
+            let len = rows.checked_mul(example_len.checked_sub(1).filter(|s| *s > 0)?)?;
+            Some(vec![vec![len]; 3])
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn batch_dims_are_the_assembled_shapes() {
+        for kind in [DataKind::Classification, DataKind::Sequences] {
+            for (rows, len) in [(1u32, 2u32), (3, 5), (8, 17)] {
+                let feats: Vec<Vec<f32>> = (0..rows).map(|r| (0..len).map(|i| (r + i) as f32).collect()).collect();
+                let ex: Vec<(u32, &[f32])> = feats.iter().map(|f| (1, &f[..])).collect();
+                let got: Vec<Vec<u32>> = assemble(kind, &ex).unwrap().into_iter().map(|t| t.dims).collect();
+                assert_eq!(batch_dims(kind, rows, len).unwrap(), got, "{kind:?} {rows}×{len}");
+            }
+        }
+        assert_eq!(batch_dims(DataKind::Sequences, 4, 1), None);
+    }
 
     #[test]
     fn every_epoch_is_a_permutation() {

@@ -7,7 +7,8 @@
 //! a node recomputed here has the bits an honest trainer produced.
 
 use crate::{
-    tensor::{numel, tile_range, Tensor},
+    shape::output_dims,
+    tensor::{numel, Tensor},
     trace::Op,
 };
 use alloc::{vec, vec::Vec};
@@ -98,6 +99,8 @@ pub enum ExecError {
     Index,
     /// The requested output or tile does not exist.
     NoSuchOutput,
+    /// An input tile the computation reads was not given.
+    Missing,
 }
 
 /// What a node's execution depends on beyond its inputs.
@@ -136,7 +139,7 @@ fn rows_n(t: &Tensor) -> Result<(usize, usize), ExecError> {
 }
 
 /// Indices stored as `f32`: integers in `0..limit`.
-fn indices(t: &Tensor, limit: usize) -> Result<Vec<u32>, ExecError> {
+pub(crate) fn indices(t: &Tensor, limit: usize) -> Result<Vec<u32>, ExecError> {
     t.values
         .iter()
         .map(|&v| {
@@ -171,9 +174,9 @@ fn attention_shape(batch: u32, seq: u32, heads: u32, qkv: &Tensor) -> Result<ops
 
 /// Runs `op` on `inputs` and returns all its outputs.
 pub fn execute(op: &Op, ctx: &Ctx, inputs: &[&Tensor]) -> Result<Vec<Tensor>, ExecError> {
-    if inputs.len() != op.arity() {
-        return Err(ExecError::Arity);
-    }
+    // The one statement of the shapes each operator accepts; the checks
+    // below only extract what the kernels take.
+    output_dims(op, &inputs.iter().map(|t| t.dims.as_slice()).collect::<Vec<_>>())?;
     if let Op::Const { value } = *op {
         return Ok(vec![Tensor::scalar(f(value))]);
     }
@@ -390,48 +393,6 @@ pub fn execute(op: &Op, ctx: &Ctx, inputs: &[&Tensor]) -> Result<Vec<Tensor>, Ex
     })
 }
 
-/// The values of tile `tile` of output `output`: what arbitration compares
-/// once a dispute has narrowed to one tile. A matmul computes only that
-/// tile's elements (each with the canonical sequential fold over K); other
-/// operators are cheap next to their input size and run whole.
-pub fn execute_tile(op: &Op, ctx: &Ctx, inputs: &[&Tensor], output: u8, tile: u32) -> Result<Vec<f32>, ExecError> {
-    if let Op::MatMul { m, k, n, ta, tb } = *op {
-        if output != 0 || inputs.len() != 2 {
-            return Err(ExecError::NoSuchOutput);
-        }
-        let s = ops::MatmulShape { m: m as usize, k: k as usize, n: n as usize, ta, tb };
-        let len = s.m.checked_mul(s.n).ok_or(ExecError::Shape)?;
-        if Some(inputs[0].values.len()) != s.m.checked_mul(s.k)
-            || Some(inputs[1].values.len()) != s.k.checked_mul(s.n)
-            || len == 0
-        {
-            return Err(ExecError::Shape);
-        }
-        let range = tile_range(len, tile);
-        if range.is_empty() {
-            return Err(ExecError::NoSuchOutput);
-        }
-        let (a, b) = (&inputs[0].values, &inputs[1].values);
-        return Ok(range
-            .map(|e| {
-                let (i, j) = (e / s.n, e % s.n);
-                let mut acc = 0.0f32;
-                for p in 0..s.k {
-                    acc = acc + a[s.a_idx(i, p)] * b[s.b_idx(p, j)];
-                }
-                acc
-            })
-            .collect());
-    }
-    let outs = execute(op, ctx, inputs)?;
-    let out = outs.get(output as usize).ok_or(ExecError::NoSuchOutput)?;
-    let range = tile_range(out.values.len(), tile);
-    if range.is_empty() {
-        return Err(ExecError::NoSuchOutput);
-    }
-    Ok(out.values[range].to_vec())
-}
-
 /// Elements of output `output` of `op` on inputs of these shapes (or of
 /// one tile), computed from shapes alone so a caller can refuse a huge
 /// allocation before executing; saturates on overflow.
@@ -457,16 +418,28 @@ pub fn output_len(op: &Op, input_dims: &[&[u32]], tiled: bool) -> u64 {
 }
 
 /// Work of re-running `op` on inputs of these shapes, in multiply-add
-/// equivalents: what arbitration's weight is charged by and capped at.
-/// Counts reading and hashing the inputs, computing, and storing and
-/// hashing the output (16 per element), so neither a huge output nor a
-/// huge contraction fits under the cap. `tiled` prices one output tile.
+/// equivalents: what whole-operator execution (the runtime's
+/// `ArbitrationApi`) is capped at. Counts reading and hashing the inputs,
+/// computing ([`compute`]), and storing and hashing the output (16 per
+/// element), so neither a huge output nor a huge contraction fits under the
+/// cap. `tiled` prices one output tile of a matmul.
 pub fn work(op: &Op, input_dims: &[&[u32]], tiled: bool) -> u64 {
     let inputs: u64 = input_dims.iter().map(|d| numel(d).map_or(u64::MAX, |x| x as u64)).fold(0, u64::saturating_add);
     let outputs = output_len(op, input_dims, tiled);
-    let n = |i: usize| input_dims.get(i).map_or(0, |d| numel(d).map_or(u64::MAX, |x| x as u64));
     let compute = match *op {
         Op::MatMul { k, .. } => outputs.saturating_mul(k as u64),
+        _ => compute(op, input_dims),
+    };
+    compute.saturating_add(inputs.saturating_mul(16)).saturating_add(outputs.saturating_mul(16))
+}
+
+/// The arithmetic of running `op` on inputs of these shapes, in
+/// multiply-add equivalents (no reading, hashing or storing).
+pub fn compute(op: &Op, input_dims: &[&[u32]]) -> u64 {
+    let inputs: u64 = input_dims.iter().map(|d| numel(d).map_or(u64::MAX, |x| x as u64)).fold(0, u64::saturating_add);
+    let n = |i: usize| input_dims.get(i).map_or(0, |d| numel(d).map_or(u64::MAX, |x| x as u64));
+    match *op {
+        Op::MatMul { k, .. } => output_len(op, input_dims, false).saturating_mul(k as u64),
         // Every query meets up to `seq` keys and values: about `seq`
         // multiply-adds per qkv element forward, twice that (recompute,
         // then the three gradients) backward, plus the exponentials.
@@ -486,6 +459,5 @@ pub fn work(op: &Op, input_dims: &[&[u32]], tiled: bool) -> u64 {
         | Op::LayerNormGrad
         | Op::AdamW { .. } => inputs.saturating_mul(24),
         _ => inputs.saturating_mul(2),
-    };
-    compute.saturating_add(inputs.saturating_mul(16)).saturating_add(outputs.saturating_mul(16))
+    }
 }

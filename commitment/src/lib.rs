@@ -9,8 +9,9 @@
 //! never drift apart.
 //!
 //! Layout of a commitment, bottom up:
-//! - a **tensor** is hashed as a Merkle tree over [`tensor::TILE`]-element
-//!   tiles of its row-major values, bound to its shape ([`tensor`]);
+//! - a **tensor** is hashed as a Merkle tree over tiles (32 × 32 blocks of
+//!   its 2-D view, [`tensor::Layout`]), bound to its shape ([`tensor`]);
+//!   one output tile is recomputed from the input tiles it reads ([`tile`]);
 //! - a **state** (parameters + optimiser state after a step) is a Merkle tree
 //!   over `(name, tensor hash)` entries in name order ([`state`]);
 //! - a **step's trace** is a Merkle tree over the output hashes of the
@@ -34,8 +35,10 @@ pub mod exec;
 pub mod hash;
 pub mod interp;
 pub mod merkle;
+pub mod shape;
 pub mod state;
 pub mod tensor;
+pub mod tile;
 pub mod trace;
 
 pub use hash::{Hash, ZERO};

@@ -2,8 +2,10 @@
 //! never panic (arbitration runs on whatever a party submits).
 
 use gensyn_commitment::{
-    exec::{execute, execute_tile, Ctx, ExecError},
-    tensor::{tile_count, Tensor},
+    exec::{execute, Ctx, ExecError},
+    shape::output_dims,
+    tensor::{tile_count, Layout, Tensor, TILE},
+    tile::{execute_tile, reads, worst_case, Partial},
     trace::{Node, Op, Schedule, Source},
 };
 use proptest::prelude::*;
@@ -31,7 +33,15 @@ fn cases(rng: &mut SmallRng, rows: u32, n: u32) -> Vec<(Op, Vec<Tensor>)> {
     let table = rand_tensor(rng, &[5, n]);
     let qkv = rand_tensor(rng, &[rows, 3 * n]);
     let dout = rand_tensor(rng, &[rows, n]);
+    // Two sequences of two heads, where the shape allows.
+    let (batch, heads) = (if rows % 2 == 0 { 2 } else { 1 }, if n % 2 == 0 { 2 } else { 1 });
+    let seq = rows / batch;
     vec![
+        (Op::Attention { batch, seq, heads }, vec![qkv.clone()]),
+        (Op::AttentionGrad { batch, seq, heads }, vec![qkv.clone(), dout.clone()]),
+        (Op::MatMul { m: rows, k: n, n: 3 * n, ta: false, tb: false }, vec![x.clone(), rand_tensor(rng, &[n, 3 * n])]),
+        (Op::MatMul { m: n, k: rows, n: 3 * n, ta: true, tb: false }, vec![x.clone(), qkv.clone()]),
+        (Op::MatMul { m: rows, k: 3 * n, n: rows, ta: false, tb: true }, vec![qkv.clone(), qkv.clone()]),
         (Op::MatMul { m: rows, k: n, n: rows, ta: false, tb: true }, vec![x.clone(), y.clone()]),
         (Op::MatMul { m: n, k: rows, n, ta: true, tb: false }, vec![x.clone(), y.clone()]),
         (Op::Add, vec![x.clone(), y.clone()]),
@@ -64,28 +74,65 @@ fn cases(rng: &mut SmallRng, rows: u32, n: u32) -> Vec<(Op, Vec<Tensor>)> {
     ]
 }
 
+/// The tiles `reads` names, opened from the whole inputs, input by input
+/// (a table read depends on the ids opened before it).
+fn opened(op: &Op, inputs: &[Tensor], output: u8, tile: u32) -> Result<Vec<Partial>, ExecError> {
+    let mut parts: Vec<Partial> = inputs.iter().map(|t| Partial::new(t.dims.clone()).unwrap()).collect();
+    for i in 0..inputs.len() {
+        let refs: Vec<&Partial> = parts.iter().collect();
+        let want = reads(op, &refs, output, tile, i)?;
+        parts[i] = Partial::some(&inputs[i], &want);
+    }
+    Ok(parts)
+}
+
 #[test]
-fn every_tile_equals_the_whole_output() {
+fn every_tile_from_its_reads_equals_the_whole_output() {
     let mut rng = SmallRng::seed_from_u64(7);
-    for (rows, n) in [(3, 4), (40, 70), (33, 65)] {
+    for (rows, n) in [(3, 4), (40, 70), (33, 65), (64, 96), (1, 1100)] {
         for (op, inputs) in cases(&mut rng, rows, n) {
             let refs: Vec<&Tensor> = inputs.iter().collect();
+            let dims: Vec<&[u32]> = inputs.iter().map(|t| t.dims.as_slice()).collect();
             let ctx = Ctx::at(4);
             let outs = execute(&op, &ctx, &refs).unwrap_or_else(|e| panic!("{op:?}: {e:?}"));
             assert_eq!(outs.len(), op.outputs(), "{op:?}");
+            let inferred = output_dims(&op, &dims).unwrap();
             for (o, out) in outs.iter().enumerate() {
-                assert!(Tensor::new(out.dims.clone(), out.values.clone()).is_some(), "{op:?} shape");
-                let tiles = tile_count(out.values.len());
-                let mut joined = Vec::new();
-                for t in 0..tiles {
-                    joined.extend(execute_tile(&op, &ctx, &refs, o as u8, t).unwrap());
+                assert_eq!(inferred[o], out.dims, "{op:?} output {o} shape");
+                let l = Layout::of(&out.dims).unwrap();
+                let bound = worst_case(&op, &dims, o as u8).unwrap();
+                for t in 0..l.tiles() {
+                    let parts = opened(&op, &inputs, o as u8, t).unwrap();
+                    let prefs: Vec<&Partial> = parts.iter().collect();
+                    let got =
+                        execute_tile(&op, &ctx, &prefs, o as u8, t).unwrap_or_else(|e| panic!("{op:?} {o} {t}: {e:?}"));
+                    let a: Vec<u32> = got.iter().map(|v| v.to_bits()).collect();
+                    let b: Vec<u32> = l.gather(&out.values, t).iter().map(|v| v.to_bits()).collect();
+                    assert_eq!(a, b, "{op:?} output {o} tile {t} ({rows}×{n})");
+                    // Within the bound the chain checks programs against.
+                    let opened_tiles: u64 = parts.iter().map(|p| p.known().count() as u64).sum();
+                    assert!(opened_tiles <= bound.tiles, "{op:?} output {o} tile {t}: {opened_tiles} > {bound:?}");
+                    // Without any one of the tiles it reads, it cannot be computed.
+                    for (i, p) in parts.iter().enumerate() {
+                        if let Some(drop) = p.known().next() {
+                            let mut fewer = parts.clone();
+                            fewer[i] = Partial::some(&inputs[i], &p.known().filter(|&k| k != drop).collect::<Vec<_>>());
+                            let frefs: Vec<&Partial> = fewer.iter().collect();
+                            assert_eq!(
+                                execute_tile(&op, &ctx, &frefs, o as u8, t),
+                                Err(ExecError::Missing),
+                                "{op:?} {i}"
+                            );
+                        }
+                    }
                 }
-                let a: Vec<u32> = joined.iter().map(|v| v.to_bits()).collect();
-                let b: Vec<u32> = out.values.iter().map(|v| v.to_bits()).collect();
-                assert_eq!(a, b, "{op:?} output {o}");
-                assert_eq!(execute_tile(&op, &ctx, &refs, o as u8, tiles), Err(ExecError::NoSuchOutput));
+                let whole: Vec<Partial> = inputs.iter().map(Partial::whole).collect();
+                let wrefs: Vec<&Partial> = whole.iter().collect();
+                assert_eq!(execute_tile(&op, &ctx, &wrefs, o as u8, l.tiles()), Err(ExecError::NoSuchOutput));
             }
-            assert!(execute_tile(&op, &ctx, &refs, op.outputs() as u8, 0).is_err());
+            let whole: Vec<Partial> = inputs.iter().map(Partial::whole).collect();
+            let wrefs: Vec<&Partial> = whole.iter().collect();
+            assert!(execute_tile(&op, &ctx, &wrefs, op.outputs() as u8, 0).is_err());
             // Every node built from the op is well formed with earlier inputs only.
             let srcs: Vec<Source> = (0..op.arity() as u32).map(Source::Node).collect();
             let node = Node::new(op, 0, srcs).unwrap();
@@ -95,6 +142,20 @@ fn every_tile_equals_the_whole_output() {
     }
 }
 
+#[test]
+fn a_tile_reads_a_strip_not_the_whole_input() {
+    // The point of the layout: a matmul tile of a 768-wide product reads a
+    // 32-row strip and a 32-column strip, elementwise tiles read one tile.
+    let dims_a: &[u32] = &[8192, 768];
+    let dims_w: &[u32] = &[768, 2304];
+    let mm = Op::MatMul { m: 8192, k: 768, n: 2304, ta: false, tb: false };
+    let b = worst_case(&mm, &[dims_a, dims_w], 0).unwrap();
+    assert_eq!(b.tiles, 48);
+    let adam = Op::AdamW { lr: Schedule::Constant { lr: 0 }, beta1: 0, beta2: 0, eps: 0, weight_decay: 0 };
+    let table: &[u32] = &[50_257, 768];
+    assert_eq!(worst_case(&adam, &[table; 4], 1).unwrap().tiles, 4);
+    assert!(tile_count(table) as usize > 37_000 && TILE == 1024);
+}
 #[test]
 fn thread_count_never_changes_a_bit() {
     // Large enough that matmul and the elementwise and row operators take
@@ -185,8 +246,22 @@ proptest! {
     #[test]
     fn arbitrary_inputs_never_panic(op in arb_op(), inputs in prop::collection::vec(arb_tensor(), 0..5), out in 0u8..4, tile in 0u32..3) {
         let refs: Vec<&Tensor> = inputs.iter().collect();
-        let _ = execute(&op, &Ctx::at(3), &refs);
-        let _ = execute_tile(&op, &Ctx::at(3), &refs, out, tile);
+        let dims: Vec<&[u32]> = inputs.iter().map(|t| t.dims.as_slice()).collect();
+        // Shape inference is exact: the shapes execution produces.
+        if let Ok(outs) = execute(&op, &Ctx::at(3), &refs) {
+            let inferred = output_dims(&op, &dims).unwrap();
+            prop_assert_eq!(inferred, outs.iter().map(|o| o.dims.clone()).collect::<Vec<_>>());
+        }
+        let _ = worst_case(&op, &dims, out);
+        let whole: Vec<Partial> = inputs.iter().map(Partial::whole).collect();
+        let some: Vec<Partial> = inputs.iter().map(|t| Partial::some(t, &[tile, tile + 1])).collect();
+        for parts in [whole, some] {
+            let prefs: Vec<&Partial> = parts.iter().collect();
+            for i in 0..prefs.len() {
+                let _ = reads(&op, &prefs, out, tile, i);
+            }
+            let _ = execute_tile(&op, &Ctx::at(3), &prefs, out, tile);
+        }
     }
 }
 
@@ -207,7 +282,8 @@ fn measure_max_arbitration() {
     let h = out[0].hash();
     let hash = t.elapsed();
     let t = std::time::Instant::now();
-    let tile = execute_tile(&op, &Ctx::default(), &[&a, &b], 0, 7).unwrap();
+    let (pa, pb) = (Partial::whole(&a), Partial::whole(&b));
+    let tile = execute_tile(&op, &Ctx::default(), &[&pa, &pb], 0, 7).unwrap();
     let one_tile = t.elapsed();
     println!(
         "matmul {n}³ ({:.1e} mul-adds): {:.1} ms whole, {:.2} ms one tile, hash {:.2} ms ({})",

@@ -169,27 +169,20 @@ fn dispute_at_arbitration() -> (pallet_gensyn::TaskSpec, pallet_gensyn::Stage, p
         tile: None,
         outputs: [None, None],
     };
-    let bits = |t: &Tensor| WitnessTensor {
-        dims: BoundedVec::truncate_from(t.dims.clone()),
-        bits: BoundedVec::truncate_from(t.values.iter().map(|v| v.to_bits()).collect()),
-    };
     let witness = Witness::Node {
         node,
         node_proof: program.proof(0).unwrap(),
         inputs: BoundedVec::truncate_from(vec![
-            InputWitness {
-                tensor: bits(&x),
-                proof: SourceProof::Batch { examples: BoundedVec::truncate_from(examples) },
-            },
-            InputWitness {
-                tensor: bits(&w),
-                proof: SourceProof::State {
+            InputWitness::whole(&x, SourceProof::Batch { examples: BoundedVec::truncate_from(examples) }),
+            InputWitness::whole(
+                &w,
+                SourceProof::State {
                     name: BoundedVec::truncate_from(b"w".to_vec()),
                     entries_root: entries.root(),
                     entries: 1,
                     proof: entries.proof(0).unwrap(),
                 },
-            },
+            ),
         ]),
     };
     (spec, stage, witness)
@@ -233,6 +226,7 @@ fn an_arbitrate_extrinsic_settles_a_dispute_inside_the_wasm_runtime() {
             commitment: None,
             verifier: Some(charlie.clone()),
             phase: Phase::Disputed { rechallenge_until: 0 },
+            shapes_root: [0; 32],
         };
         Tasks::<Runtime>::insert(0, task);
         let segment =
@@ -291,7 +285,7 @@ fn an_arbitrate_extrinsic_settles_a_dispute_inside_the_wasm_runtime() {
     // A witness with one input bit changed: its proof fails inside the wasm.
     let mut forged = witness.clone();
     if let Witness::Node { inputs, .. } = &mut forged {
-        inputs[0].tensor.bits[0] ^= 1;
+        inputs[0].tiles[0].bits[0] ^= 1;
     }
     assert!(matches!(apply(&mut wasm, signed(forged, 0)), Ok(Err(_))), "refused in the wasm runtime");
     assert_eq!(apply(&mut wasm, signed(witness, 1)), Ok(Ok(())), "arbitrate dispatched in the wasm runtime");

@@ -223,13 +223,28 @@ pub fn cross_entropy(logits: &[f32], targets: &[u32], logp: &mut [f32], n: usize
 pub fn cross_entropy_backward(logp: &[f32], targets: &[u32], g: f32, dlogits: &mut [f32], n: usize) {
     let rows = targets.len();
     assert!(rows > 0 && logp.len() == rows * n && dlogits.len() == logp.len(), "cross_entropy_backward");
-    let scale = g * recip(rows);
+    let scale = cross_entropy_scale(g, rows);
     for i in 0..rows {
         for j in 0..n {
-            let onehot = if j == targets[i] as usize { 1.0 } else { 0.0 };
-            dlogits[i * n + j] = (math::exp(logp[i * n + j]) - onehot) * scale;
+            dlogits[i * n + j] = cross_entropy_grad_at(logp[i * n + j], j == targets[i] as usize, scale);
         }
     }
+}
+
+/// The factor every element of [`cross_entropy_backward`] is scaled by:
+/// `g · (1/rows)`.
+#[inline(always)]
+pub fn cross_entropy_scale(g: f32, rows: usize) -> f32 {
+    g * recip(rows)
+}
+
+/// One element of [`cross_entropy_backward`]: `(exp(logp) − [target]) · scale`.
+/// Each element depends on its own log-probability and row target alone,
+/// so arbitration recomputes one tile of the gradient from one tile.
+#[inline(always)]
+pub fn cross_entropy_grad_at(logp: f32, is_target: bool, scale: f32) -> f32 {
+    let onehot = if is_target { 1.0 } else { 0.0 };
+    (math::exp(logp) - onehot) * scale
 }
 
 /// Sum of all elements (tree).
@@ -408,15 +423,23 @@ fn attention_row(qkv: &[f32], s: &AttentionShape, h: usize, t: usize, scores: &m
 /// per head, `o_t = Σ_{s≤t} P[t, s]·v_s`, each element a sequential fold
 /// over `s` from `0.0`.
 pub fn attention_sequence(qkv: &[f32], out: &mut [f32], s: &AttentionShape) {
+    attention_rows(qkv, out, s, 0..s.seq)
+}
+
+/// Rows `rows` of [`attention_sequence`] (`out[rows.len() × d]`): a row
+/// reads only the rows at or before it, so one tile of the output is
+/// recomputed from a prefix of the sequence.
+pub fn attention_rows(qkv: &[f32], out: &mut [f32], s: &AttentionShape, rows: core::ops::Range<usize>) {
     let (stride, d) = (3 * s.width(), s.width());
-    assert!(qkv.len() == s.seq * stride && out.len() == s.seq * d, "attention_sequence");
+    assert!(qkv.len() == s.seq * stride && rows.end <= s.seq && out.len() == rows.len() * d, "attention_rows");
     let (mut scores, mut row) = (alloc::vec![0.0f32; s.seq], alloc::vec![0.0f32; s.seq]);
     for h in 0..s.heads {
         let (_, _, vc) = s.cols(h);
-        for t in 0..s.seq {
+        for t in rows.clone() {
             attention_row(qkv, s, h, t, &mut scores, &mut row);
+            let o = (t - rows.start) * d + h * s.head_dim;
             for p in 0..s.head_dim {
-                out[t * d + h * s.head_dim + p] = fold_dot(t + 1, |j| row[j] * qkv[j * stride + vc + p]);
+                out[o + p] = fold_dot(t + 1, |j| row[j] * qkv[j * stride + vc + p]);
             }
         }
     }

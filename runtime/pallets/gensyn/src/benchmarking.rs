@@ -8,6 +8,7 @@ use alloc::{vec, vec::Vec};
 use gensyn_commitment::{
     data::{DataKind, Order},
     merkle::{Descent, Tree},
+    shape::shape_leaf,
     state::{self, checkpoint_leaf, StepRecord},
     tensor::{self, Tensor},
     trace::{node_leaf, trace_leaf, Node, Op, Source},
@@ -120,6 +121,7 @@ fn put_task<T: Config>(
             commitment,
             verifier,
             phase,
+            shapes_root: h(9),
         },
     );
     NextTaskId::<T>::put(1);
@@ -254,13 +256,42 @@ mod benchmarks {
         Ok(())
     }
 
+    /// A manifest of `n` nodes over `e` state entries of 32 × 32 (the
+    /// last `e` nodes the next state): every node proven, shape-inferred
+    /// and bounded.
     #[benchmark]
-    fn submit_task() {
+    fn submit_task(n: Linear<1, 1024>, e: Linear<1, 64>) {
         let who = funded::<T>("submitter", 0);
         let fee = T::Currency::minimum_balance().saturating_mul(1000u32.into());
-        let s = spec(10_000, 100, 200, h(6), h(7));
+        let (n, e) = (n.max(e), e);
+        let zeros = Tensor::new(vec![32, 32], vec![0.0; 1024]).unwrap();
+        let root = tensor::tile_tree(&zeros.dims, &zeros.values).root();
+        let names: Vec<Vec<u8>> = (0..e).map(|i| alloc::format!("w{i:03}").into_bytes()).collect();
+        let nodes: Vec<Node> = (0..n)
+            .map(|i| match (n - i).checked_sub(1).filter(|r| *r < e) {
+                Some(r) => Node::new(Op::Relu, 0, vec![Source::State(e - 1 - r)]),
+                None => Node::new(Op::Add, 0, vec![Source::State(0), Source::State(0)]),
+            })
+            .map(|n| n.expect("well-formed"))
+            .collect();
+        let program = Tree::new(&nodes.iter().enumerate().map(|(i, n)| node_leaf(i as u32, n)).collect::<Vec<_>>());
+        let model = state::StateCommitment::new(0, names.iter().map(|n| (n.as_slice(), zeros.hash()))).hash;
+        let manifest = Manifest {
+            nodes: BoundedVec::truncate_from(nodes),
+            state: BoundedVec::truncate_from(
+                names
+                    .iter()
+                    .map(|n| EntryShape {
+                        name: BoundedVec::truncate_from(n.clone()),
+                        dims: BoundedVec::truncate_from(vec![32, 32]),
+                        tiles_root: root,
+                    })
+                    .collect(),
+            ),
+        };
+        let s = spec(10_000, 100, n, program.root(), model);
         #[extrinsic_call]
-        _(RawOrigin::Signed(who), s, fee, later::<T>());
+        _(RawOrigin::Signed(who), s, manifest, fee, later::<T>());
         assert!(Tasks::<T>::contains_key(0));
     }
 
@@ -536,7 +567,9 @@ mod benchmarks {
         let (solver, verifier) =
             disputed_task::<T>(spec(100, 10, program_len, program.root(), h(7)), commitment_with(h(8)));
         let dims = vec![1024u32, 1024];
-        let count = tensor::tile_count(1024 * 1024);
+        let count = tensor::tile_count(&dims);
+        let shapes = Tree::new(&(0..program_len).map(|i| shape_leaf(i, &dims)).collect::<Vec<_>>());
+        Tasks::<T>::mutate(0, |t| t.as_mut().expect("stored").shapes_root = shapes.root());
         let tiles = [(count, h(60)), (count, h(61))];
         let index = 7;
         let leaves = tiles.map(|(c, r)| trace_leaf(index, &tensor::hash_from_tiles(&dims, c, &r)));
@@ -563,7 +596,14 @@ mod benchmarks {
             },
         );
         #[extrinsic_call]
-        _(RawOrigin::Signed(solver), 0, node, program.proof(index).unwrap(), opening(tiles[0]));
+        _(
+            RawOrigin::Signed(solver),
+            0,
+            node,
+            program.proof(index).unwrap(),
+            shapes.proof(index).unwrap(),
+            opening(tiles[0]),
+        );
         assert!(matches!(Disputes::<T>::get(0).unwrap().stage, Stage::Tiles { .. }));
     }
 
@@ -624,27 +664,22 @@ mod benchmarks {
                 outputs: [None, None],
             },
         );
-        let bits = |t: &Tensor| WitnessTensor {
-            dims: BoundedVec::truncate_from(t.dims.clone()),
-            bits: BoundedVec::truncate_from(t.values.iter().map(|v| v.to_bits()).collect()),
-        };
+        // Every tile opened (the whole operator): no proofs.
+        let whole = InputWitness::whole;
         let witness = Witness::Node {
             node,
             node_proof: program.proof(0).unwrap(),
             inputs: BoundedVec::truncate_from(vec![
-                InputWitness {
-                    tensor: bits(&x),
-                    proof: SourceProof::Batch { examples: BoundedVec::truncate_from(examples) },
-                },
-                InputWitness {
-                    tensor: bits(&w),
-                    proof: SourceProof::State {
+                whole(&x, SourceProof::Batch { examples: BoundedVec::truncate_from(examples) }),
+                whole(
+                    &w,
+                    SourceProof::State {
                         name: BoundedVec::truncate_from(b"w".to_vec()),
                         entries_root: entries.root(),
                         entries: 1,
                         proof: entries.proof(0).unwrap(),
                     },
-                },
+                ),
             ]),
         };
         #[extrinsic_call]
@@ -693,6 +728,7 @@ mod benchmarks {
                     commitment: None,
                     verifier: None,
                     phase: Phase::SolverSelection { seed: BENCH_SEED, closes_at: at.saturating_sub(1u32.into()) },
+                    shapes_root: h(9),
                 },
             );
             Timers::<T>::mutate(at, |t| t.try_push(Timer::Task(id)).unwrap());

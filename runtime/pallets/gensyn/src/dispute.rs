@@ -27,9 +27,11 @@ use gensyn_commitment::{
     data,
     exec::{self, Ctx},
     merkle::{self, Descent},
+    shape::{output_dims, shape_leaf},
     state::{self, StepRecord},
     tensor::{self, Tensor},
-    trace::{node_leaf, trace_leaf, Node, Op, Source},
+    tile::{self, Partial},
+    trace::{node_leaf, trace_leaf, Node, Source},
 };
 use polkadot_sdk::{
     frame_support::pallet_prelude::*,
@@ -394,6 +396,7 @@ impl<T: Config> Pallet<T> {
         id: DisputeId,
         node: Node,
         node_proof: Proof,
+        shape_proof: Proof,
         opening: OutputOpening,
     ) -> DispatchResult {
         let d = Self::live(id)?;
@@ -403,18 +406,21 @@ impl<T: Config> Pallet<T> {
         };
         let task = Tasks::<T>::get(d.task).ok_or(Error::<T>::UnknownTask)?;
         Self::check_node(&task, index, &node, &node_proof)?;
-        // Only a matmul's output is narrowed to tiles (its tiles can be
-        // recomputed alone); an output of one tile is arbitrated whole.
-        let Op::MatMul { m, n, .. } = node.op else {
-            return Err(Error::<T>::InvalidWitness.into());
-        };
-        let tiles = tensor::tile_count((m as usize).saturating_mul(n as usize));
+        let tiles = tensor::tile_count(&opening.dims);
         let p = side as usize;
-        // An opening of the wrong shape, or not of the party's own leaf,
-        // cannot be posted: a party whose output is malformed cannot move.
+        // The output's shape is the one the chain inferred at submission,
+        // so both parties' tile trees have the same leaves; an opening of
+        // another shape, or not of the party's own leaf, cannot be posted:
+        // a party whose output is malformed cannot move. An output of one
+        // tile is arbitrated whole.
         ensure!(
-            opening.dims.as_slice() == [m, n]
-                && opening.tiles == tiles
+            merkle::verify(
+                &task.shapes_root,
+                task.spec.program_len,
+                index,
+                &shape_leaf(index, &opening.dims),
+                &shape_proof
+            ) && opening.tiles == tiles
                 && tiles > 1
                 && trace_leaf(index, &tensor::hash_from_tiles(&opening.dims, opening.tiles, &opening.root))
                     == leaves[p],
@@ -434,6 +440,48 @@ impl<T: Config> Pallet<T> {
         let stage =
             Stage::Tiles { step, records, node: index, round: r, defender_children: None, challenger_children: None };
         Self::advance(id, d, stage)
+    }
+
+    /// Checks each input's opened tiles against its tile root, and returns
+    /// the inputs as partial tensors with their tensor hashes. `tile`: the
+    /// output tile recomputed, whose reads each input must open exactly;
+    /// `None`: the whole operator, for which every tile is opened.
+    fn open_inputs(
+        node: &Node,
+        inputs: &[InputWitness],
+        tile: Option<u32>,
+    ) -> Result<Vec<(Partial, Hash)>, DispatchError> {
+        let bad = || DispatchError::from(Error::<T>::InvalidWitness);
+        let mut parts: Vec<Partial> =
+            inputs.iter().map(|w| Partial::new(w.dims.to_vec()).ok_or_else(bad)).collect::<Result<_, _>>()?;
+        let mut hashes = Vec::with_capacity(inputs.len());
+        for (i, w) in inputs.iter().enumerate() {
+            let layout = *parts[i].layout();
+            let want: Vec<u32> = match tile {
+                Some(t) => {
+                    let refs: Vec<&Partial> = parts.iter().collect();
+                    tile::reads(&node.op, &refs, node.output, t, i).map_err(|_| bad())?
+                }
+                None => (0..layout.tiles()).collect(),
+            };
+            ensure!(w.tiles.iter().map(|t| t.index).eq(want.iter().copied()), Error::<T>::InvalidWitness);
+            let whole = want.len() as u32 == layout.tiles();
+            let mut leaves = Vec::with_capacity(w.tiles.len());
+            for t in w.tiles.iter() {
+                let values: Vec<f32> = t.bits.iter().map(|b| f32::from_bits(*b)).collect();
+                let leaf = tensor::tile_leaf(&values);
+                ensure!(
+                    whole || merkle::verify(&w.tiles_root, layout.tiles(), t.index, &leaf, &t.proof),
+                    Error::<T>::InvalidWitness
+                );
+                ensure!(parts[i].insert(t.index, values), Error::<T>::InvalidWitness);
+                leaves.push(leaf);
+            }
+            // Every tile opened: the root is recomputed (no proofs needed).
+            ensure!(!whole || merkle::root(&leaves) == w.tiles_root, Error::<T>::InvalidWitness);
+            hashes.push(tensor::hash_from_tiles(&w.dims, layout.tiles(), &w.tiles_root));
+        }
+        Ok(parts.into_iter().zip(hashes).collect())
     }
 
     /// Whether `leaf` is leaf `j` of the agreed prefix of the two traces.
@@ -527,27 +575,41 @@ impl<T: Config> Pallet<T> {
                 // once per row: counted against the cap before it is done.
                 let batch_work = inputs.iter().map(|i| batch_proof_work(&i.proof)).fold(0u64, u64::saturating_add);
                 ensure!(batch_work <= T::MaxArbitrationWork::get(), Error::<T>::TooMuchWork);
-                let mut tensors: Vec<Tensor> = Vec::with_capacity(inputs.len());
-                for (input, source) in inputs.iter().zip(node.inputs.as_slice()) {
-                    let t = input.tensor.to_tensor().ok_or(Error::<T>::InvalidWitness)?;
-                    Self::check_input(source, &t.hash(), &input.proof, step, &records, &task.spec)?;
-                    tensors.push(t);
+                let dims: Vec<&[u32]> = inputs.iter().map(|i| i.dims.as_slice()).collect();
+                let outs = output_dims(&node.op, &dims).map_err(|_| Error::<T>::InvalidWitness)?;
+                let out_dims = outs.get(node.output as usize).ok_or(Error::<T>::InvalidWitness)?;
+                let out_tiles = tensor::tile_count(out_dims);
+                // An output of one tile is recomputed as that tile, from the
+                // inputs it reads; a larger one whole, or as its disputed tile.
+                let at = tile.or((out_tiles == 1).then_some(0));
+                let work = match at {
+                    Some(_) => tile::worst_case(&node.op, &dims, node.output).map(|b| b.work),
+                    None => Ok(exec::work(&node.op, &dims, false)),
                 }
-                let dims: Vec<&[u32]> = tensors.iter().map(|t| t.dims.as_slice()).collect();
-                ensure!(
-                    exec::work(&node.op, &dims, tile.is_some()).saturating_add(batch_work)
-                        <= T::MaxArbitrationWork::get(),
-                    Error::<T>::TooMuchWork
-                );
-                let refs: Vec<&Tensor> = tensors.iter().collect();
+                .map_err(|_| Error::<T>::InvalidWitness)?;
+                ensure!(work.saturating_add(batch_work) <= T::MaxArbitrationWork::get(), Error::<T>::TooMuchWork);
+                let opened = Self::open_inputs(&node, &inputs, at)?;
+                for ((_, hash), (input, source)) in opened.iter().zip(inputs.iter().zip(node.inputs.as_slice())) {
+                    Self::check_input(source, hash, &input.proof, step, &records, &task.spec)?;
+                }
+                let parts: Vec<&Partial> = opened.iter().map(|(p, _)| p).collect();
                 let ctx = Ctx::at(step);
-                match tile {
-                    Some(t) => {
-                        let values = exec::execute_tile(&node.op, &ctx, &refs, node.output, t)
-                            .map_err(|_| Error::<T>::InvalidWitness)?;
-                        tensor::tile_leaf(&values)
+                let computed = |t: u32| {
+                    tile::execute_tile(&node.op, &ctx, &parts, node.output, t).map_err(|_| Error::<T>::InvalidWitness)
+                };
+                match (tile, at) {
+                    (Some(t), _) => tensor::tile_leaf(&computed(t)?),
+                    (None, Some(t)) => {
+                        let leaf = tensor::tile_leaf(&computed(t)?);
+                        trace_leaf(index, &tensor::hash_from_tiles(out_dims, 1, &merkle::root(&[leaf])))
                     }
-                    None => {
+                    (None, None) => {
+                        let whole: Vec<Tensor> = parts
+                            .iter()
+                            .map(|p| p.tensor())
+                            .collect::<Result<_, _>>()
+                            .map_err(|_| Error::<T>::InvalidWitness)?;
+                        let refs: Vec<&Tensor> = whole.iter().collect();
                         let outs = exec::execute(&node.op, &ctx, &refs).map_err(|_| Error::<T>::InvalidWitness)?;
                         let out = outs.get(node.output as usize).ok_or(Error::<T>::InvalidWitness)?;
                         trace_leaf(index, &out.hash())

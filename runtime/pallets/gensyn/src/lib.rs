@@ -49,6 +49,7 @@ pub mod availability;
 pub mod dispute;
 pub mod funds;
 pub mod lifecycle;
+pub mod program;
 pub mod types;
 pub mod vrf;
 pub mod weights;
@@ -108,6 +109,9 @@ pub mod pallet {
 
     /// Arbitration witness type.
     pub type WitnessOf<T> = Witness<<T as Config>::MaxTensorLen, <T as Config>::MaxStateEntries>;
+
+    /// What `submit_task` carries of the program, bounded by the config.
+    pub type ManifestOf<T> = Manifest<<T as Config>::MaxProgramLen, <T as Config>::MaxStateEntries>;
 
     /// A VRF public key of the configured scheme.
     pub type VrfKeyOf<T> = <<T as Config>::Vrf as VrfVerifier>::PublicKey;
@@ -444,6 +448,11 @@ pub mod pallet {
         TooLate,
         /// Data this call makes others depend on is not attested available yet.
         Unavailable,
+        /// The manifest does not match the task's program or model, or its
+        /// shapes do not fit the operators.
+        InvalidManifest,
+        /// A node of the program could not be arbitrated within one block.
+        Unarbitrable,
     }
 
     #[pallet::hooks]
@@ -554,17 +563,20 @@ pub mod pallet {
 
         /// Post a training task and escrow `fee`. The solver must commit by
         /// block `deadline`, which must leave the selection window and at
-        /// least one block to train.
+        /// least one block to train. `manifest` shows the program's nodes
+        /// and the initial state's shapes: the chain refuses a program with
+        /// a node it could not arbitrate (`program.rs`).
         #[pallet::call_index(4)]
-        #[pallet::weight(T::WeightInfo::submit_task())]
+        #[pallet::weight(T::WeightInfo::submit_task(manifest.nodes.len() as u32, manifest.state.len() as u32))]
         pub fn submit_task(
             origin: OriginFor<T>,
             spec: TaskSpec,
+            manifest: ManifestOf<T>,
             #[pallet::compact] fee: BalanceOf<T>,
             deadline: BlockNumberFor<T>,
         ) -> DispatchResult {
             let who = ensure_signed(origin)?;
-            Self::do_submit(who, spec, fee, deadline)
+            Self::do_submit(who, spec, manifest, fee, deadline)
         }
 
         /// Enter the running selection of `task` (solver or verifier,
@@ -681,11 +693,13 @@ pub mod pallet {
             Self::do_reveal_children(who, dispute, round, children)
         }
 
-        /// Once a descent reached one matmul whose output spans several
+        /// Once a descent reached one operator whose output spans several
         /// tiles, a party opens its own output tensor (shape and tile root,
-        /// proven against its trace leaf). Only a party can: only it knows
-        /// its root. Once both opened, the game descends over the tiles; a
-        /// party that leaves the other's opening unanswered loses.
+        /// proven against its trace leaf; the shape against the shapes the
+        /// chain inferred at submission, `shape_proof`). Only a party can:
+        /// only it knows its root. Once both opened, the game descends over
+        /// the tiles; a party that leaves the other's opening unanswered
+        /// loses.
         #[pallet::call_index(15)]
         #[pallet::weight(T::WeightInfo::open_output())]
         pub fn open_output(
@@ -693,10 +707,11 @@ pub mod pallet {
             dispute: DisputeId,
             node: gensyn_commitment::trace::Node,
             node_proof: Proof,
+            shape_proof: Proof,
             opening: OutputOpening,
         ) -> DispatchResult {
             let who = ensure_signed(origin)?;
-            Self::do_open_output(who, dispute, node, node_proof, opening)
+            Self::do_open_output(who, dispute, node, node_proof, shape_proof, opening)
         }
 
         /// Re-execute the disputed operator (or tile) and settle. Anyone may

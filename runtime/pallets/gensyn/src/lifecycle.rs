@@ -90,6 +90,7 @@ impl<T: Config> Pallet<T> {
     pub(crate) fn do_submit(
         who: T::AccountId,
         spec: TaskSpec,
+        manifest: ManifestOf<T>,
         fee: BalanceOf<T>,
         deadline: BlockNumberFor<T>,
     ) -> DispatchResult {
@@ -112,6 +113,7 @@ impl<T: Config> Pallet<T> {
                 && deadline > now.saturating_add(params.selection_window),
             Error::<T>::InvalidTask
         );
+        let shapes_root = Self::check_program(&spec, &manifest)?;
         T::Currency::hold(&HoldReason::TaskFee.into(), &who, fee).map_err(|_| Error::<T>::InsufficientBalance)?;
         let id = NextTaskId::<T>::get();
         NextTaskId::<T>::put(id.checked_add(1).ok_or(Error::<T>::Overflow)?);
@@ -126,6 +128,7 @@ impl<T: Config> Pallet<T> {
             commitment: None,
             verifier: None,
             phase: Phase::Finalized,
+            shapes_root,
         };
         Self::set_phase(id, &mut task, Phase::SolverSelection { seed: Self::draw(b"solver", id), closes_at });
         Tasks::<T>::insert(id, task);

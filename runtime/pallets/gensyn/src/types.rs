@@ -271,6 +271,10 @@ pub struct TaskInfo<AccountId, Balance, BlockNumber> {
     pub verifier: Option<AccountId>,
     /// Where the task is.
     pub phase: Phase<BlockNumber>,
+    /// Root of the tree of every program node's output shape
+    /// ([`gensyn_commitment::shape::shape_leaf`]), built by the chain at
+    /// submission from the shapes it inferred.
+    pub shapes_root: Hash,
 }
 
 /// The best VRF entry of a selection so far.
@@ -632,24 +636,45 @@ pub struct Opening {
 /// A Merkle proof (bounded: trees are at most 2^32 leaves).
 pub type Proof = gensyn_commitment::merkle::Proof;
 
-/// A tensor handed to arbitration, bounded in size.
-#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
-#[scale_info(skip_type_params(MaxLen))]
-pub struct WitnessTensor<MaxLen: Get<u32>> {
-    /// Dimensions (rank ≤ 4).
-    pub dims: BoundedVec<u32, polkadot_sdk::frame_support::traits::ConstU32<4>>,
-    /// `f32::to_bits` of each value.
-    pub bits: BoundedVec<u32, MaxLen>,
+/// Most tiles of one input an arbitration opens (8 MiB of values: more
+/// than a block holds, so the block's length is the binding limit).
+pub const MAX_OPENED_TILES: u32 = 2048;
+
+/// One opened tile of an arbitrated input.
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct OpenedTile {
+    /// Its index in the input's tile tree.
+    pub index: u32,
+    /// `f32::to_bits` of its values, row-major within the tile.
+    pub bits:
+        BoundedVec<u32, polkadot_sdk::frame_support::traits::ConstU32<{ gensyn_commitment::tensor::TILE as u32 }>>,
+    /// Proof of its tile leaf against the input's tile root (empty when
+    /// every tile of the input is opened: the root is then recomputed).
+    pub proof: Proof,
 }
 
-impl<MaxLen: Get<u32>> WitnessTensor<MaxLen> {
-    /// As a tensor; `None` if the shape does not match.
-    pub fn to_tensor(&self) -> Option<gensyn_commitment::tensor::Tensor> {
-        gensyn_commitment::tensor::Tensor::new(
-            self.dims.to_vec(),
-            self.bits.iter().map(|b| f32::from_bits(*b)).collect(),
-        )
-    }
+/// The shape and tile root of one state entry of a task's initial model.
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct EntryShape {
+    /// The entry's name.
+    pub name: BoundedVec<u8, polkadot_sdk::frame_support::traits::ConstU32<128>>,
+    /// Its dimensions (rank ≤ 4).
+    pub dims: BoundedVec<u32, polkadot_sdk::frame_support::traits::ConstU32<4>>,
+    /// The root of its tile tree.
+    pub tiles_root: Hash,
+}
+
+/// What a task's submitter shows the chain so that it can check, before
+/// anyone trains, that every node of the program can be arbitrated: the
+/// program's nodes (proven by `program_root`) and the initial state's
+/// shapes (proven by `model_hash`). The chain infers every other shape.
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[scale_info(skip_type_params(MaxNodes, MaxEntries))]
+pub struct Manifest<MaxNodes: Get<u32>, MaxEntries: Get<u32>> {
+    /// The program, in execution order.
+    pub nodes: BoundedVec<gensyn_commitment::trace::Node, MaxNodes>,
+    /// The initial state's entries, in name order.
+    pub state: BoundedVec<EntryShape, MaxEntries>,
 }
 
 /// Where an arbitrated input comes from, with its proof.
@@ -698,14 +723,51 @@ impl ExampleWitness {
     }
 }
 
-/// One input of an arbitrated node.
-#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
-#[scale_info(skip_type_params(MaxLen))]
-pub struct InputWitness<MaxLen: Get<u32>> {
-    /// The values.
-    pub tensor: WitnessTensor<MaxLen>,
-    /// Their provenance.
+/// One input of an arbitrated node: its shape and tile root, which hash to
+/// the tensor hash its source proves, and exactly the tiles of it that the
+/// disputed output reads ([`gensyn_commitment::tile::reads`]; all of them
+/// for a whole operator).
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct InputWitness {
+    /// Dimensions (rank ≤ 4).
+    pub dims: BoundedVec<u32, polkadot_sdk::frame_support::traits::ConstU32<4>>,
+    /// The root of its tile tree.
+    pub tiles_root: Hash,
+    /// The opened tiles, ascending by index.
+    pub tiles: BoundedVec<OpenedTile, polkadot_sdk::frame_support::traits::ConstU32<MAX_OPENED_TILES>>,
+    /// Its provenance.
     pub proof: SourceProof,
+}
+
+impl InputWitness {
+    /// The opening of tiles `which` (ascending) of `t`, each with its proof
+    /// (none when every tile is opened), from `source`: what a party that
+    /// holds the tensor posts.
+    pub fn open(t: &gensyn_commitment::tensor::Tensor, which: &[u32], source: SourceProof) -> Self {
+        use gensyn_commitment::tensor::{tile_tree, Layout};
+        let layout = Layout::of(&t.dims).unwrap_or(Layout { rows: 0, cols: 0, bh: 1, bw: 1 });
+        let tree = tile_tree(&t.dims, &t.values);
+        let whole = which.len() as u32 == layout.tiles();
+        let tiles = which
+            .iter()
+            .map(|&i| OpenedTile {
+                index: i,
+                bits: BoundedVec::truncate_from(layout.gather(&t.values, i).iter().map(|v| v.to_bits()).collect()),
+                proof: if whole { Proof::default() } else { tree.proof(i).unwrap_or_default() },
+            })
+            .collect::<alloc::vec::Vec<_>>();
+        InputWitness {
+            dims: BoundedVec::truncate_from(t.dims.clone()),
+            tiles_root: tree.root(),
+            tiles: BoundedVec::truncate_from(tiles),
+            proof: source,
+        }
+    }
+    /// Every tile of `t`: the input of a whole-operator arbitration.
+    pub fn whole(t: &gensyn_commitment::tensor::Tensor, source: SourceProof) -> Self {
+        let tiles = gensyn_commitment::tensor::tile_count(&t.dims);
+        Self::open(t, &(0..tiles).collect::<alloc::vec::Vec<_>>(), source)
+    }
 }
 
 /// One entry of the state after the step, for arbitrating the trace's
@@ -735,7 +797,7 @@ pub enum Witness<MaxLen: Get<u32>, MaxEntries: Get<u32>> {
         /// Proof of its leaf in the task's program tree.
         node_proof: Proof,
         /// Its inputs.
-        inputs: BoundedVec<InputWitness<MaxLen>, polkadot_sdk::frame_support::traits::ConstU32<4>>,
+        inputs: BoundedVec<InputWitness, polkadot_sdk::frame_support::traits::ConstU32<4>>,
     },
     /// The dataset example of a disputed batch row, with its proof
     /// against the task's `dataset_root`.

@@ -7,11 +7,12 @@ use super::harness::*;
 use crate::{mock::*, *};
 use gensyn_commitment::{
     merkle::Tree,
-    state::StepRecord,
-    tensor::{self, Tensor},
-    trace::trace_leaf,
+    state::{self, StepRecord},
+    tensor::Tensor,
+    trace::{trace_leaf, Node, Op, Source},
 };
 use polkadot_sdk::frame_support::{assert_noop, assert_ok};
+use polkadot_sdk::frame_support::{dispatch::DispatchResult, BoundedVec};
 
 /// A solver that trains honestly but commits another state after step 7
 /// (its last): the honest state with every weight changed. With
@@ -542,15 +543,21 @@ fn c7_submitter_withholds_its_data() {
     });
 }
 
-/// A game over the wide model's logits (node 0, a 64 × 40 matmul: 3 tiles)
-/// with the arbitration cap lowered so that the whole operator is too large
-/// to re-execute and only a tile fits.
+/// A game over the wide model's logits (node 0, a 64 × 40 matmul: 4 tiles
+/// of 32 × 32) with the arbitration cap lowered, once the task is accepted,
+/// so that the whole operator is too large to re-execute and only a tile
+/// fits.
 fn wide_game(solver: &Party, challenger: &Party) -> (TaskId, DisputeId) {
-    // Whole: 74,752 units for the matmul + 520,192 for proving its 64-row
-    // batch input = 594,944; one tile: 37,888 + 520,192 = 558,080.
-    MaxWork::set(575_000);
     audit_all();
     let id = to_verdict(solver);
+    // Between one tile's cost and the whole operator's, each with the
+    // proof of its 64-row batch input.
+    let (op, dims): (Op, [&[u32]; 2]) = (solver.program.nodes[0].op, [&[64, 8], &[8, 40]]);
+    let tile = crate::program::node_cost(&solver.program.nodes[0], &[vec![64, 8], vec![8, 40]], 64, 8).unwrap().work;
+    let proof_work = tile - gensyn_commitment::tile::worst_case(&op, &dims, 0).unwrap().work;
+    let whole = gensyn_commitment::exec::work(&op, &dims, false) + proof_work;
+    assert!(tile < whole);
+    MaxWork::set((tile + whole) / 2);
     verdict(id, ends(id, challenger));
     reveal_secret(id);
     let d = only_game(id);
@@ -571,13 +578,7 @@ fn wide_cheat() -> Party {
 }
 
 fn opening_of(p: &Party, step: u32) -> OutputOpening {
-    let out: Tensor = p.step_run(step).outputs[0].clone();
-    let tree = tensor::tile_tree(&out.values);
-    OutputOpening {
-        dims: polkadot_sdk::frame_support::BoundedVec::truncate_from(out.dims),
-        tiles: tree.len(),
-        root: tree.root(),
-    }
+    opening(&p.step_run(step).outputs[0])
 }
 
 #[test]
@@ -601,6 +602,7 @@ fn c6_defender_withholds_its_output_opening() {
                 d,
                 node.clone(),
                 node_proof.clone(),
+                shape_proof(&truth, 0),
                 opening_of(&truth, 3)
             ),
             Error::<Test>::NotAllowed
@@ -611,11 +613,19 @@ fn c6_defender_withholds_its_output_opening() {
                 d,
                 node.clone(),
                 node_proof.clone(),
+                shape_proof(&truth, 0),
                 opening_of(&truth, 3)
             ),
             Error::<Test>::InvalidWitness
         );
-        assert_ok!(Gensyn::open_output(RuntimeOrigin::signed(VERIFIER), d, node, node_proof, opening_of(&truth, 3)));
+        assert_ok!(Gensyn::open_output(
+            RuntimeOrigin::signed(VERIFIER),
+            d,
+            node,
+            node_proof,
+            shape_proof(&truth, 0),
+            opening_of(&truth, 3)
+        ));
         // The cheating defender never opens its own.
         advance(WINDOW + 1);
         assert_eq!(outcome(d), Outcome::Forfeited { loser: Side::Defender, timeout: true });
@@ -633,7 +643,14 @@ fn c6_challenger_withholds_its_output_opening() {
         let (id, d) = wide_game(&solver, &wrong);
         let node = solver.program.nodes[0].clone();
         let proof = solver.program.tree().proof(0).unwrap();
-        assert_ok!(Gensyn::open_output(RuntimeOrigin::signed(SOLVER), d, node, proof, opening_of(&solver, 3)));
+        assert_ok!(Gensyn::open_output(
+            RuntimeOrigin::signed(SOLVER),
+            d,
+            node,
+            proof,
+            shape_proof(&solver, 0),
+            opening_of(&solver, 3)
+        ));
         advance(WINDOW + 1);
         assert_eq!(outcome(d), Outcome::Forfeited { loser: Side::Challenger, timeout: true });
         // Its claim is open to others for a window; nobody takes it up.
@@ -801,7 +818,13 @@ fn c2_a_spec_that_does_not_fit_its_dataset_is_never_trained_on() {
         let mut huge = run.spec();
         huge.example_len = 65_536;
         assert_noop!(
-            Gensyn::submit_task(RuntimeOrigin::signed(SUBMITTER), huge, FEE, System::block_number() + 20),
+            Gensyn::submit_task(
+                RuntimeOrigin::signed(SUBMITTER),
+                huge,
+                manifest(TOY),
+                FEE,
+                System::block_number() + 20
+            ),
             Error::<Test>::InvalidTask
         );
         // The spec as it is trains.
@@ -833,6 +856,118 @@ fn re_challenges_cost_a_griefer_more_each_time() {
         assert_eq!(winner, Side::Challenger);
         assert_eq!(free(WB2), w2 + 250, "bond back and the slash's winner share");
         assert_eq!(task(id).phase, Phase::Cancelled { reason: CancelReason::SolverConvicted });
+        assert_funds_reconcile();
+    });
+}
+
+/// A task whose program is one operator of `op` over a state entry "w" of
+/// `dims` (zeros), then `Add(w, w)` as the next state: the spec and the
+/// manifest that go with it.
+fn one_op_task(op: Op, dims: Vec<u32>) -> (TaskSpec, ManifestOf<Test>) {
+    use gensyn_commitment::{shape::rows_n, tensor};
+    let n = |op, inputs: Vec<Source>| Node::new(op, 0, inputs).unwrap();
+    let nodes = vec![n(op, vec![Source::State(0); op.arity()]), n(Op::Add, vec![Source::State(0), Source::State(0)])];
+    let len = dims.iter().product::<u32>() as usize;
+    let w = Tensor::new(dims.clone(), vec![0.0; len]).unwrap();
+    let program = gensyn_commitment::interp::Program { nodes: nodes.clone() };
+    let model = state::StateCommitment::new(0, [(&b"w"[..], w.hash())]).hash;
+    let mut spec = honest().spec();
+    spec.program_root = program.tree().root();
+    spec.program_len = 2;
+    spec.model_hash = model;
+    let entry = EntryShape {
+        name: BoundedVec::truncate_from(b"w".to_vec()),
+        dims: BoundedVec::truncate_from(dims.clone()),
+        tiles_root: tensor::tile_tree(&w.dims, &w.values).root(),
+    };
+    assert!(rows_n(&dims).is_ok());
+    (spec, Manifest { nodes: BoundedVec::truncate_from(nodes), state: BoundedVec::truncate_from(vec![entry]) })
+}
+
+fn submit_with(spec: TaskSpec, manifest: ManifestOf<Test>) -> DispatchResult {
+    Gensyn::submit_task(RuntimeOrigin::signed(SUBMITTER), spec, manifest, FEE, System::block_number() + 20)
+}
+
+#[test]
+fn c5_a_program_the_chain_could_not_arbitrate_is_refused() {
+    new_test_ext().execute_with(|| {
+        // A sum over 1024 × 1024 values: its one output tile reads every
+        // tile of its input, 4 MiB, more than a block holds. A solver that
+        // lied there could never be convicted, so no one may post it.
+        let (spec, manifest) = one_op_task(Op::Sum, vec![1024, 1024]);
+        assert_noop!(submit_with(spec, manifest), Error::<Test>::Unarbitrable);
+        // The same sum over 256 × 256 values fits one witness.
+        let (spec, manifest) = one_op_task(Op::Sum, vec![256, 256]);
+        assert_ok!(submit_with(spec, manifest));
+        // An elementwise operator over 1024 × 1024 values is arbitrated one
+        // tile at a time (one tile of each input), so it is accepted, though
+        // its inputs are 16× what a whole-operator witness may carry.
+        let (spec, manifest) = one_op_task(Op::Mul, vec![1024, 1024]);
+        assert_ok!(submit_with(spec, manifest));
+    });
+}
+
+#[test]
+fn c5_the_manifest_must_be_the_committed_program_and_model() {
+    new_test_ext().execute_with(|| {
+        // Claiming the big state is small, to pass the bound: the shapes no
+        // longer hash to the model the spec commits to.
+        let (spec, _) = one_op_task(Op::Sum, vec![1024, 1024]);
+        let (_, small) = one_op_task(Op::Sum, vec![256, 256]);
+        assert_noop!(submit_with(spec.clone(), small.clone()), Error::<Test>::InvalidManifest);
+        // Other nodes than the committed program.
+        let (_, mut other) = one_op_task(Op::Sum, vec![1024, 1024]);
+        other.nodes[0] = Node::new(Op::Relu, 0, vec![Source::State(0)]).unwrap();
+        assert_noop!(submit_with(spec.clone(), other), Error::<Test>::InvalidManifest);
+        // A program whose next state has another shape than its state.
+        let (spec, full) = one_op_task(Op::BiasGrad, vec![64, 32]);
+        let mut tail = full.clone();
+        tail.nodes.truncate(1);
+        let mut short = spec.clone();
+        short.program_len = 1;
+        short.program_root = gensyn_commitment::interp::Program { nodes: tail.nodes.to_vec() }.tree().root();
+        assert_noop!(submit_with(short, tail), Error::<Test>::InvalidManifest);
+        assert_ok!(submit_with(spec, full));
+        // The toy's own manifest goes with the toy's spec only.
+        assert_noop!(submit_with(Party::new(WIDE, 8, 4, None).spec(), manifest(TOY)), Error::<Test>::InvalidManifest);
+    });
+}
+
+#[test]
+fn c5_a_disputed_optimiser_tile_is_arbitrated_from_the_tiles_it_reads() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        // The solver corrupts one element of its updated weights (64 × 40:
+        // four tiles); the verifier replays honestly.
+        let honest = Party::new(TALL, 4, 2, None);
+        let solver = Party::new(TALL, 4, 2, Some(Fault { step: 3, node: 6, elem: 2100, bit: 22 }));
+        let (_, d) = verifier_dispute(&solver, &honest);
+        while !matches!(dispute(d).stage, Stage::Arbitration { tile: Some(_), .. }) {
+            make_move(d, SOLVER, &solver, true);
+            make_move(d, VERIFIER, &honest, false);
+            assert!(!matches!(dispute(d).stage, Stage::Resolved { .. }));
+        }
+        let Stage::Arbitration { step, node, tile, .. } = dispute(d).stage else { unreachable!() };
+        assert_eq!((step, node, tile), (3, 6, Some(2)));
+        let run = honest.step_run(step);
+        let good = witness(&honest, &run, step, node, tile);
+        let Witness::Node { inputs, .. } = &good else { panic!() };
+        // One tile of each of p, g and v: not the whole tensors.
+        assert_eq!(inputs.iter().map(|i| i.tiles.len()).collect::<Vec<_>>(), vec![1, 1, 1]);
+        // Another tile than the one the disputed tile reads, though proven
+        // against its root, is refused: a party cannot choose what is read.
+        let mut elsewhere = good.clone();
+        if let Witness::Node { inputs, .. } = &mut elsewhere {
+            // Tile 1 of "w" (the update's first input), with its proof.
+            let w = &honest.run.states[3].entries[1].1;
+            inputs[0].tiles = InputWitness::open(w, &[1], inputs[0].proof.clone()).tiles;
+        }
+        assert_noop!(Gensyn::arbitrate(RuntimeOrigin::signed(ALICE), d, elsewhere), Error::<Test>::InvalidWitness);
+        // Every tile, as a whole-operator witness would open, is refused too.
+        let whole = witness(&honest, &run, step, node, None);
+        assert_noop!(Gensyn::arbitrate(RuntimeOrigin::signed(ALICE), d, whole), Error::<Test>::InvalidWitness);
+        assert_ok!(Gensyn::arbitrate(RuntimeOrigin::signed(ALICE), d, good));
+        assert!(outcome(d).solver_convicted());
         assert_funds_reconcile();
     });
 }

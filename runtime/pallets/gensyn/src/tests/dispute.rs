@@ -271,7 +271,7 @@ fn arbitration_rejects_unproven_inputs() {
         // Change one input value: its hash no longer matches its proof.
         let mut bad = good.clone();
         if let Witness::Node { inputs, .. } = &mut bad {
-            inputs[0].tensor.bits[0] ^= 1;
+            inputs[0].tiles[0].bits[0] ^= 1;
         }
         assert_noop!(Gensyn::arbitrate(RuntimeOrigin::signed(ALICE), d, bad), Error::<Test>::InvalidWitness);
         // Another node of the program.
@@ -286,7 +286,8 @@ fn arbitration_rejects_unproven_inputs() {
 fn a_large_operator_narrows_to_one_output_tile() {
     new_test_ext().execute_with(|| {
         setup_roles();
-        // Wide logits (2560 values = 3 tiles); the fault is in the third tile.
+        // Wide logits (64 × 40 = 4 tiles of 32 × 32); the fault (element
+        // 2100: row 52, column 20) is in the third.
         let honest = Party::new(WIDE, 4, 2, None);
         let solver = Party::new(WIDE, 4, 2, Some(Fault { step: 3, node: 0, elem: 2100, bit: 22 }));
         let (_, d) = verifier_dispute(&solver, &honest);
@@ -294,9 +295,9 @@ fn a_large_operator_narrows_to_one_output_tile() {
         assert_eq!(winner, Side::Challenger);
         assert!(events().iter().any(|e| matches!(e, Event::DisputeResolved { .. })));
         // 1 step round, the records, 3 trace rounds, the output opening and
-        // the tile descent (3 tiles, the disputed one reached in one move).
-        assert_eq!(rounds, 7);
-        assert!(rounds <= crate::dispute::max_rounds(2, 7, 3), "{rounds}");
+        // the tile descent (4 tiles: two moves).
+        assert_eq!(rounds, 8);
+        assert!(rounds <= crate::dispute::max_rounds(2, 7, 4), "{rounds}");
     });
 }
 

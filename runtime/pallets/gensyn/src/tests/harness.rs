@@ -7,12 +7,14 @@ use crate::{
     mock::*,
     *,
 };
+use codec::Encode;
 use gensyn_commitment::{
     data::{Batch, DataKind, Order},
     interp::{run, run_step, NamedState, Program, RunCommitment, StepRun},
     merkle::Tree,
     state,
     tensor::{self, Tensor},
+    tile::{self, Partial},
     trace::{Node, Op, Schedule, Source},
 };
 use polkadot_sdk::{
@@ -45,8 +47,11 @@ pub struct Shape {
 
 /// The toy shape: 4 × 2 → 2 (every tensor fits one tile).
 pub const TOY: Shape = Shape { rows: 4, features: 2, classes: 2 };
-/// A wider shape whose logits span three tiles (64 × 40 = 2560 values).
+/// A wider shape whose logits span four tiles (64 × 40 = 2560 values).
 pub const WIDE: Shape = Shape { rows: 64, features: 8, classes: 40 };
+/// A shape whose weights span four tiles (64 × 40), so its optimiser's
+/// outputs are narrowed to one tile too.
+pub const TALL: Shape = Shape { rows: 64, features: 64, classes: 40 };
 
 /// One SGD step of a linear softmax classifier: logits = x·w, loss = CE,
 /// dW = xᵀ·dlogits, then the momentum update. State: "v" (velocity), "w".
@@ -85,6 +90,28 @@ pub fn initial_state(s: Shape) -> NamedState {
             (b"w".to_vec(), Tensor::new(vec![s.features, s.classes], w).unwrap()),
         ],
     }
+}
+
+/// What `submit_task` shows of a task on `s`: the program's nodes and the
+/// initial state's shapes.
+pub fn manifest(s: Shape) -> ManifestOf<Test> {
+    let state = initial_state(s)
+        .entries
+        .iter()
+        .map(|(name, t)| EntryShape {
+            name: BoundedVec::truncate_from(name.clone()),
+            dims: BoundedVec::truncate_from(t.dims.clone()),
+            tiles_root: tensor::tile_tree(&t.dims, &t.values).root(),
+        })
+        .collect();
+    Manifest { nodes: BoundedVec::truncate_from(program(s).nodes), state: BoundedVec::truncate_from(state) }
+}
+
+/// The manifest of the shape whose program and model `spec` commits to
+/// (the toy's if none: a spec that commits to neither is refused).
+pub fn manifest_for(spec: &TaskSpec) -> ManifestOf<Test> {
+    let fits = |s: Shape| program(s).tree().root() == spec.program_root;
+    manifest([WIDE, TALL, TOY].into_iter().find(|s| fits(*s)).unwrap_or(TOY))
 }
 
 /// The task's dataset: three batches' worth of examples `(label, features)`.
@@ -275,7 +302,8 @@ pub fn setup_roles() {
 pub fn submit(spec: TaskSpec) -> TaskId {
     let id = NextTaskId::<Test>::get();
     let deadline = System::block_number() + 20;
-    assert_ok!(Gensyn::submit_task(RuntimeOrigin::signed(SUBMITTER), spec, FEE, deadline));
+    let manifest = manifest_for(&spec);
+    assert_ok!(Gensyn::submit_task(RuntimeOrigin::signed(SUBMITTER), spec, manifest, FEE, deadline));
     id
 }
 
@@ -518,7 +546,8 @@ pub fn try_move(id: DisputeId, who: u64, party: &Party, defender: bool) -> Dispa
         }
         Stage::Tiles { step, node, round, defender_children: a, challenger_children: b, .. } => {
             if !mine(defender, &a, &b) {
-                let tree = tensor::tile_tree(&party.step_run(step).outputs[node as usize].values);
+                let out = &party.step_run(step).outputs[node as usize];
+                let tree = tensor::tile_tree(&out.dims, &out.values);
                 let kids = tree.children(round.at.level, round.at.index);
                 return Gensyn::reveal_children(o, id, round, kids.unwrap_or_default());
             }
@@ -528,16 +557,11 @@ pub fn try_move(id: DisputeId, who: u64, party: &Party, defender: bool) -> Dispa
             if tile.is_none() && node < party.program.len() {
                 let n = &party.program.nodes[node as usize];
                 let out = &run.outputs[node as usize];
-                if matches!(n.op, Op::MatMul { .. }) && tensor::tile_count(out.values.len()) > 1 {
+                // Every output of several tiles is narrowed to one.
+                if tensor::tile_count(&out.dims) > 1 {
                     if !mine(defender, &outputs[0], &outputs[1]) {
-                        let tree = tensor::tile_tree(&out.values);
-                        let opening = OutputOpening {
-                            dims: BoundedVec::truncate_from(out.dims.clone()),
-                            tiles: tree.len(),
-                            root: tree.root(),
-                        };
                         let proof = party.program.tree().proof(node).unwrap();
-                        return Gensyn::open_output(o, id, n.clone(), proof, opening);
+                        return Gensyn::open_output(o, id, n.clone(), proof, shape_proof(party, node), opening(out));
                     }
                     return Ok(());
                 }
@@ -671,51 +695,85 @@ pub fn witness(party: &Party, run: &StepRun, step: u32, node: u32, tile: Option<
     }
     let n = party.program.nodes[node as usize].clone();
     let batch = party.batch(step);
-    let inputs = n
+    let sourced: Vec<(Tensor, SourceProof)> = n
         .inputs
         .as_slice()
         .iter()
-        .map(|s| {
-            let (t, proof) = match *s {
-                Source::Node(j) => {
-                    (run.outputs[j as usize].clone(), SourceProof::Node { proof: run.trace.proof(j).unwrap() })
-                }
-                Source::State(e) => {
-                    let (name, t) = &before.entries[e as usize];
-                    (
-                        t.clone(),
-                        SourceProof::State {
-                            name: BoundedVec::truncate_from(name.clone()),
-                            entries_root: before_c.tree.root(),
-                            entries: before_c.tree.len(),
-                            proof: before_c.tree.proof(e).unwrap(),
-                        },
-                    )
-                }
-                Source::Batch(b) => (
-                    batch.tensors[b as usize].clone(),
-                    SourceProof::Batch {
-                        examples: BoundedVec::truncate_from(
-                            party.examples(step).iter().map(|(l, f)| example_witness(*l, f)).collect(),
-                        ),
-                    },
-                ),
-            };
-            InputWitness {
-                tensor: WitnessTensor {
-                    dims: BoundedVec::truncate_from(t.dims.clone()),
-                    bits: BoundedVec::truncate_from(t.values.iter().map(|v| v.to_bits()).collect()),
-                },
-                proof,
+        .map(|s| match *s {
+            Source::Node(j) => {
+                (run.outputs[j as usize].clone(), SourceProof::Node { proof: run.trace.proof(j).unwrap() })
             }
+            Source::State(e) => {
+                let (name, t) = &before.entries[e as usize];
+                (
+                    t.clone(),
+                    SourceProof::State {
+                        name: BoundedVec::truncate_from(name.clone()),
+                        entries_root: before_c.tree.root(),
+                        entries: before_c.tree.len(),
+                        proof: before_c.tree.proof(e).unwrap(),
+                    },
+                )
+            }
+            Source::Batch(b) => (
+                batch.tensors[b as usize].clone(),
+                SourceProof::Batch {
+                    examples: BoundedVec::truncate_from(
+                        party.examples(step).iter().map(|(l, f)| example_witness(*l, f)).collect(),
+                    ),
+                },
+            ),
         })
         .collect();
-    let _ = tile;
+    let tensors: Vec<Tensor> = sourced.iter().map(|(t, _)| t.clone()).collect();
+    let reads = tile_reads(&n.op, n.output, &tensors, tile);
+    let inputs = sourced.into_iter().zip(reads).map(|((t, proof), which)| InputWitness::open(&t, &which, proof));
     Witness::Node {
         node: n,
         node_proof: party.program.tree().proof(node).unwrap(),
-        inputs: BoundedVec::truncate_from(inputs),
+        inputs: BoundedVec::truncate_from(inputs.collect()),
     }
 }
 
-use codec::Encode;
+/// The tiles of each of `inputs` that arbitrating `tile` of `op`'s output
+/// reads (every tile for the whole operator; the one tile of a one-tile
+/// output otherwise).
+pub fn tile_reads(op: &Op, output: u8, inputs: &[Tensor], tile: Option<u32>) -> Vec<Vec<u32>> {
+    let dims: Vec<&[u32]> = inputs.iter().map(|t| t.dims.as_slice()).collect();
+    let out_tiles =
+        gensyn_commitment::shape::output_dims(op, &dims).map(|o| tensor::tile_count(&o[output as usize])).unwrap_or(0);
+    let at = tile.or((out_tiles == 1).then_some(0));
+    let mut parts: Vec<Partial> = inputs.iter().map(|t| Partial::new(t.dims.clone()).unwrap()).collect();
+    let mut reads = Vec::new();
+    for (i, t) in inputs.iter().enumerate() {
+        let want: Vec<u32> = match at {
+            Some(at) => {
+                let refs: Vec<&Partial> = parts.iter().collect();
+                tile::reads(op, &refs, output, at, i).unwrap_or_default()
+            }
+            None => (0..tensor::tile_count(&t.dims)).collect(),
+        };
+        parts[i] = Partial::some(t, &want);
+        reads.push(want);
+    }
+    reads
+}
+
+/// `out` as its party opens it.
+pub fn opening(out: &Tensor) -> OutputOpening {
+    let tree = tensor::tile_tree(&out.dims, &out.values);
+    OutputOpening { dims: BoundedVec::truncate_from(out.dims.clone()), tiles: tree.len(), root: tree.root() }
+}
+
+/// Proof of node `node`'s output shape in the shape tree the chain built
+/// for `party`'s task.
+pub fn shape_proof(party: &Party, node: u32) -> Proof {
+    let m = manifest(party.shape);
+    let state: Vec<Vec<u32>> = m.state.iter().map(|e| e.dims.to_vec()).collect();
+    let batch =
+        gensyn_commitment::data::batch_dims(DataKind::Classification, party.shape.rows, party.shape.features).unwrap();
+    let shapes = gensyn_commitment::shape::infer(&m.nodes, &state, &batch).unwrap();
+    let leaves: Vec<Hash> =
+        shapes.outputs.iter().enumerate().map(|(i, d)| gensyn_commitment::shape::shape_leaf(i as u32, d)).collect();
+    Tree::new(&leaves).proof(node).unwrap()
+}

@@ -104,20 +104,29 @@ fn submit_validates_the_task() {
         let deadline = System::block_number() + 20;
         let s = RuntimeOrigin::signed(SUBMITTER);
         spec.checkpoint_every = 0;
-        assert_noop!(Gensyn::submit_task(s.clone(), spec.clone(), FEE, deadline), Error::<Test>::InvalidTask);
-        spec.checkpoint_every = 9;
-        assert_noop!(Gensyn::submit_task(s.clone(), spec.clone(), FEE, deadline), Error::<Test>::InvalidTask);
-        spec.checkpoint_every = 4;
         assert_noop!(
-            Gensyn::submit_task(s.clone(), spec.clone(), FEE, System::block_number() + 1),
+            Gensyn::submit_task(s.clone(), spec.clone(), manifest(TOY), FEE, deadline),
             Error::<Test>::InvalidTask
         );
-        assert_noop!(Gensyn::submit_task(s.clone(), spec.clone(), 0, deadline), Error::<Test>::ZeroAmount);
+        spec.checkpoint_every = 9;
         assert_noop!(
-            Gensyn::submit_task(RuntimeOrigin::signed(POOR), spec.clone(), FEE, deadline),
+            Gensyn::submit_task(s.clone(), spec.clone(), manifest(TOY), FEE, deadline),
+            Error::<Test>::InvalidTask
+        );
+        spec.checkpoint_every = 4;
+        assert_noop!(
+            Gensyn::submit_task(s.clone(), spec.clone(), manifest(TOY), FEE, System::block_number() + 1),
+            Error::<Test>::InvalidTask
+        );
+        assert_noop!(
+            Gensyn::submit_task(s.clone(), spec.clone(), manifest(TOY), 0, deadline),
+            Error::<Test>::ZeroAmount
+        );
+        assert_noop!(
+            Gensyn::submit_task(RuntimeOrigin::signed(POOR), spec.clone(), manifest(TOY), FEE, deadline),
             Error::<Test>::InsufficientBalance
         );
-        assert_ok!(Gensyn::submit_task(s, spec, FEE, deadline));
+        assert_ok!(Gensyn::submit_task(s, spec, manifest(TOY), FEE, deadline));
     });
 }
 

@@ -177,7 +177,9 @@ fn apply(a: Action, run: &Party, bad: &Party) {
         Action::Stake(i, r, x) => Gensyn::stake(s(i), role(r), x),
         Action::Unstake(i, r, x) => Gensyn::unstake(s(i), role(r), x),
         Action::Withdraw(i, r) => Gensyn::withdraw_unbonded(s(i), role(r)),
-        Action::Submit(i, f) => Gensyn::submit_task(s(i), run.spec(), f, System::block_number() + 12),
+        Action::Submit(i, f) => {
+            Gensyn::submit_task(s(i), run.spec(), manifest_for(&run.spec()), f, System::block_number() + 12)
+        }
         Action::Enter(i) => match Tasks::<Test>::get(id).map(|t| t.phase) {
             Some(Phase::SolverSelection { .. } | Phase::VerifierSelection { .. }) => {
                 register(ACCOUNTS[i]);
@@ -355,7 +357,8 @@ fn garbage(id: DisputeId, who: u64, x: u8, party: &Party) {
         Stage::Arbitration { node, .. } if node < party.program.len() => {
             let opening = OutputOpening { dims: BoundedVec::truncate_from(vec![1, 1]), tiles: 2, root: h };
             let proof = party.program.tree().proof(node).unwrap();
-            Gensyn::open_output(o(), id, party.program.nodes[node as usize].clone(), proof, opening)
+            let shape = shape_proof(party, node);
+            Gensyn::open_output(o(), id, party.program.nodes[node as usize].clone(), proof, shape, opening)
         }
         _ => Ok(()),
     };
