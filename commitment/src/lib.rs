@@ -35,6 +35,7 @@ pub mod exec;
 pub mod hash;
 pub mod interp;
 pub mod merkle;
+pub mod reduction;
 pub mod shape;
 pub mod state;
 pub mod tensor;

@@ -210,13 +210,29 @@ pub fn infer(nodes: &[Node], state: &[Vec<u32>], batch: &[Vec<u32>]) -> Result<P
     }
 }
 
-/// The leaf of node `index`'s output shape in a program's shape tree: the
-/// chain builds that tree at submission from shapes it inferred itself, so
-/// a party's claim about an output's shape is checked against it.
-pub fn shape_leaf(index: u32, dims: &[u32]) -> Hash {
-    let mut leaf = Leaf::new(b"shape").u32(index).u32(dims.len() as u32);
-    for d in dims {
-        leaf = leaf.u32(*d);
+/// The leaf of node `index`'s shapes (its inputs', then its output's) in a
+/// program's shape tree: the chain builds that tree at submission from
+/// shapes it inferred itself, so a party's claim about a shape is checked
+/// against it.
+pub fn shape_leaf(index: u32, inputs: &[Vec<u32>], output: &[u32]) -> Hash {
+    let mut leaf = Leaf::new(b"shape").u32(index).u32(inputs.len() as u32);
+    for dims in inputs.iter().map(Vec::as_slice).chain([output]) {
+        leaf = leaf.u32(dims.len() as u32);
+        for d in dims {
+            leaf = leaf.u32(*d);
+        }
     }
     leaf.finish()
+}
+
+impl ProgramShapes {
+    /// Every node's shape leaf, in order.
+    pub fn leaves(&self) -> Vec<Hash> {
+        self.inputs
+            .iter()
+            .zip(&self.outputs)
+            .enumerate()
+            .map(|(i, (ins, out))| shape_leaf(i as u32, ins, out))
+            .collect()
+    }
 }

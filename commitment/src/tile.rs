@@ -560,7 +560,8 @@ pub fn worst_case(op: &Op, dims: &[&[u32]], output: u8) -> Result<Bound, ExecErr
             // Heads a tile's columns touch (columns of one part in the
             // forward; the backward's may straddle a part boundary, so
             // count them as all of a part's heads when they do).
-            let hs = if grad && bw > 1 && !d.is_multiple_of(o.bw) { heads as usize } else { span(bw, o.bw, hd, d) as usize };
+            let hs =
+                if grad && bw > 1 && !d.is_multiple_of(o.bw) { heads as usize } else { span(bw, o.bw, hd, d) as usize };
             let seqs = span(bh, o.bh, seq, o.rows) as usize;
             let l = lay(0)?;
             let per_seq = span(seq, seq, l.bh, l.rows).saturating_mul(3 * span(hs * hd, hd, l.bw, l.cols));

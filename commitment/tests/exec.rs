@@ -142,6 +142,82 @@ fn every_tile_from_its_reads_equals_the_whole_output() {
     }
 }
 
+/// The partial of tile `t` over `range` of its axis from `acc`, computed
+/// from exactly the tiles `leaf_reads` names.
+fn leaf_of(op: &Op, inputs: &[Tensor], o: u8, t: u32, range: std::ops::Range<u32>, acc: &[f32]) -> (Vec<f32>, u64) {
+    use gensyn_commitment::reduction::{leaf, leaf_reads};
+    let dims: Vec<&[u32]> = inputs.iter().map(|t| t.dims.as_slice()).collect();
+    let parts: Vec<Partial> = (0..inputs.len())
+        .map(|i| Partial::some(&inputs[i], &leaf_reads(op, &dims, o, t, range.clone(), i).unwrap()))
+        .collect();
+    let opened = parts.iter().map(|p| p.known().count() as u64).sum();
+    let refs: Vec<&Partial> = parts.iter().collect();
+    (leaf(op, &refs, o, t, range, acc).unwrap_or_else(|e| panic!("{op:?} {o} {t}: {e:?}")), opened)
+}
+
+#[test]
+fn a_reduction_tile_is_its_leaves_folded_or_summed_up_its_tree() {
+    use gensyn_commitment::reduction::{combine, left_len, reduction, worst_leaf, Mode, CHUNK};
+    let mut rng = SmallRng::seed_from_u64(5);
+    let mut seen = std::collections::BTreeSet::new();
+    for (rows, n) in [(40, 70), (64, 96), (33, 65)] {
+        for (op, inputs) in cases(&mut rng, rows, n) {
+            let refs: Vec<&Tensor> = inputs.iter().collect();
+            let dims: Vec<&[u32]> = inputs.iter().map(|t| t.dims.as_slice()).collect();
+            let outs = execute(&op, &Ctx::at(4), &refs).unwrap();
+            for (o, out) in outs.iter().enumerate() {
+                let Some(red) = reduction(&op, &dims, o as u8).unwrap() else { continue };
+                seen.insert(format!("{op:?}").split([' ', '{']).next().unwrap().to_string() + &o.to_string());
+                let bound = worst_leaf(&op, &dims, o as u8).unwrap();
+                let l = Layout::of(&out.dims).unwrap();
+                for t in 0..l.tiles() {
+                    let want: Vec<u32> = l.gather(&out.values, t).iter().map(|v| v.to_bits()).collect();
+                    let zeros = vec![0.0; l.tile_len(t)];
+                    let got = match red.mode {
+                        // The accumulator over uneven runs, each continued from the last.
+                        Mode::Fold => {
+                            let mut acc = zeros.clone();
+                            let mut lo = 0;
+                            while lo < red.len {
+                                let hi = (lo + rng.gen_range(1..=CHUNK)).min(red.len);
+                                let (next, opened) = leaf_of(&op, &inputs, o as u8, t, lo..hi, &acc);
+                                assert!(opened <= bound.tiles, "{op:?}: {opened} > {bound:?}");
+                                acc = next;
+                                lo = hi;
+                            }
+                            acc
+                        }
+                        // The root from the canonical tree's nodes, leaves at CHUNK.
+                        Mode::Tree => {
+                            fn node(f: &dyn Fn(u32, u32) -> Vec<f32>, lo: u32, len: u32) -> Vec<f32> {
+                                if len <= CHUNK {
+                                    return f(lo, len);
+                                }
+                                let l = left_len(len);
+                                combine(&node(f, lo, l), &node(f, lo + l, len - l)).unwrap()
+                            }
+                            let f = |lo: u32, len: u32| {
+                                let (v, opened) = leaf_of(&op, &inputs, o as u8, t, lo..lo + len, &zeros);
+                                assert!(opened <= bound.tiles, "{op:?}: {opened} > {bound:?}");
+                                v
+                            };
+                            // A leaf over a whole node is that node, too.
+                            let whole = f(0, red.len);
+                            let tree = node(&f, 0, red.len);
+                            assert_eq!(whole, tree);
+                            tree
+                        }
+                    };
+                    let got: Vec<u32> = got.iter().map(|v| v.to_bits()).collect();
+                    assert_eq!(got, want, "{op:?} output {o} tile {t} ({rows}×{n})");
+                }
+            }
+        }
+    }
+    let all = ["BiasGrad0", "EmbeddingGrad0", "LayerNormGrad1", "LayerNormGrad2", "MatMul0"];
+    assert_eq!(seen.into_iter().collect::<Vec<_>>(), all);
+}
+
 #[test]
 fn a_tile_reads_a_strip_not_the_whole_input() {
     // The point of the layout: a matmul tile of a 768-wide product reads a

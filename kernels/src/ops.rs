@@ -62,12 +62,21 @@ impl MatmulShape {
 
 /// `C = op(A) · op(B)`. Per output: `acc = 0; for p in 0..k { acc = acc + a·b }`.
 pub fn matmul(a: &[f32], b: &[f32], c: &mut [f32], s: MatmulShape) {
+    c.fill(0.0);
+    matmul_continue(a, b, c, s);
+}
+
+/// The matmul's fold continued from `c` over this `k`: per output,
+/// `acc = c; for p in 0..k { acc = acc + a·b }`. Folding `k₁` then `k₂`
+/// columns gives the bits of folding `k₁ + k₂`: a dispute over a long `K`
+/// bisects over the partial sums.
+pub fn matmul_continue(a: &[f32], b: &[f32], c: &mut [f32], s: MatmulShape) {
     assert_eq!(a.len(), s.m * s.k, "matmul: A");
     assert_eq!(b.len(), s.k * s.n, "matmul: B");
     assert_eq!(c.len(), s.m * s.n, "matmul: C");
     for i in 0..s.m {
         for j in 0..s.n {
-            let mut acc = 0.0f32;
+            let mut acc = c[i * s.n + j];
             for p in 0..s.k {
                 acc = acc + a[s.a_idx(i, p)] * b[s.b_idx(p, j)];
             }
@@ -312,7 +321,7 @@ pub fn layer_norm_backward(
     assert!(x.len() == rows * n && dy.len() == x.len() && dx.len() == x.len(), "layer_norm_backward");
     assert!(dgamma.len() == n && dbeta.len() == n, "layer_norm_backward: params");
     let inv_n = recip(n);
-    let xhat = |i: usize, j: usize| (x[i * n + j] - stats[i].mean) * stats[i].rstd;
+    let xhat = |i: usize, j: usize| layer_norm_xhat(x[i * n + j], stats[i]);
     for i in 0..rows {
         let g = |j: usize| dy[i * n + j] * gamma[j];
         let mean_g = tree_sum_by(n, &g) * inv_n;
@@ -325,6 +334,12 @@ pub fn layer_norm_backward(
         dgamma[j] = tree_sum_by(rows, &|i| dy[i * n + j] * xhat(i, j));
         dbeta[j] = tree_sum_by(rows, &|i| dy[i * n + j]);
     }
+}
+
+/// The normalised input `x̂ = (x − μ)·r` of one element.
+#[inline(always)]
+pub fn layer_norm_xhat(x: f32, st: RowStats) -> f32 {
+    (x - st.mean) * st.rstd
 }
 
 /// Embedding lookup: `out[i, :] = table[ids[i], :]` for `table[vocab × dim]`.
@@ -341,8 +356,15 @@ pub fn embedding(ids: &[u32], table: &[f32], dim: usize, out: &mut [f32]) {
 /// `ids[i] = r`, folded sequentially in increasing `i` from 0 (rows never
 /// looked up stay 0).
 pub fn embedding_backward(ids: &[u32], dy: &[f32], dim: usize, dtable: &mut [f32]) {
-    assert!(dim > 0 && dtable.len() % dim == 0 && dy.len() == ids.len() * dim, "embedding_backward");
     dtable.fill(0.0);
+    embedding_backward_continue(ids, dy, dim, dtable);
+}
+
+/// [`embedding_backward`]'s fold continued from `dtable` over these
+/// tokens: folding one run of tokens then the next gives the bits of
+/// folding both.
+pub fn embedding_backward_continue(ids: &[u32], dy: &[f32], dim: usize, dtable: &mut [f32]) {
+    assert!(dim > 0 && dtable.len() % dim == 0 && dy.len() == ids.len() * dim, "embedding_backward");
     for (i, &id) in ids.iter().enumerate() {
         let r = id as usize * dim;
         for j in 0..dim {

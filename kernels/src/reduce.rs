@@ -16,18 +16,28 @@ pub(crate) fn split(n: usize) -> usize {
 /// Tree sum of `f(0), f(1), …, f(len−1)`.
 #[inline]
 pub fn tree_sum_by(len: usize, f: &impl Fn(usize) -> f32) -> f32 {
-    fn go(start: usize, len: usize, f: &impl Fn(usize) -> f32) -> f32 {
-        match len {
-            0 => 0.0,
-            1 => f(start),
-            2 => f(start) + f(start + 1),
-            n => {
-                let p = split(n);
-                go(start, p, f) + go(start + p, n - p, f)
-            }
+    tree_sum_range(0, len, f)
+}
+
+/// The subtree of the canonical tree over `f(start..start+len)`: the value
+/// of that node when `start..start+len` is a node of a larger tree (the
+/// root, or a child of a node by [`left_len`]). A dispute over a tree sum
+/// descends through these nodes.
+pub fn tree_sum_range(start: usize, len: usize, f: &impl Fn(usize) -> f32) -> f32 {
+    match len {
+        0 => 0.0,
+        1 => f(start),
+        2 => f(start) + f(start + 1),
+        n => {
+            let p = split(n);
+            tree_sum_range(start, p, f) + tree_sum_range(start + p, n - p, f)
         }
     }
-    go(0, len, f)
+}
+
+/// Length of the left child of a tree node over `len ≥ 2` values.
+pub fn left_len(len: usize) -> usize {
+    split(len)
 }
 
 /// The same tree, computed in one streaming pass with O(log n) state: a
@@ -126,6 +136,28 @@ mod tests {
         let xs = [1e8f32, 1.0, -1e8, 1.0];
         assert_eq!(tree_sum(&xs), 0.0);
         assert_eq!(xs.iter().fold(0.0f32, |a, b| a + b), 1.0);
+    }
+
+    #[test]
+    fn a_node_is_its_two_children_summed() {
+        use rand::{rngs::SmallRng, Rng, SeedableRng};
+        let mut rng = SmallRng::seed_from_u64(3);
+        let xs: Vec<f32> = (0..1000).map(|_| rng.gen_range(-1e3f32..1e3)).collect();
+        let f = |i: usize| xs[i];
+        // Walk a random path from the root: every node is its children's sum.
+        let (mut start, mut len) = (0, xs.len());
+        while len >= 2 {
+            let l = left_len(len);
+            let parent = tree_sum_range(start, len, &f);
+            assert_eq!(parent, tree_sum_range(start, l, &f) + tree_sum_range(start + l, len - l, &f));
+            if rng.gen() {
+                len = l;
+            } else {
+                start += l;
+                len -= l;
+            }
+        }
+        assert_eq!(tree_sum_range(0, xs.len(), &f).to_bits(), tree_sum(&xs).to_bits());
     }
 
     #[test]

@@ -149,11 +149,12 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
     spec_name: alloc::borrow::Cow::Borrowed("gensyn-devnet"),
     impl_name: alloc::borrow::Cow::Borrowed("gensyn-devnet"),
     authoring_version: 1,
-    spec_version: 102,
+    spec_version: 103,
     impl_version: 1,
     apis: RUNTIME_API_VERSIONS,
     // 2: TaskSpec, open_record, open_output, SourceProof and the new calls changed what is signed.
-    transaction_version: 2,
+    // 3: submit_task's manifest, open_output's shape proof and tiled InputWitness.
+    transaction_version: 3,
     system_version: 1,
 };
 

@@ -27,6 +27,7 @@ use gensyn_commitment::{
     data,
     exec::{self, Ctx},
     merkle::{self, Descent},
+    reduction::{self, Mode},
     shape::{output_dims, shape_leaf},
     state::{self, StepRecord},
     tensor::{self, Tensor},
@@ -311,7 +312,7 @@ impl<T: Config> Pallet<T> {
         #[derive(Clone, Copy)]
         enum Tree {
             Trace,
-            Tiles(u32),
+            Tiles(u32, Option<ReduceStart>),
             Examples,
         }
         let d = Self::live(id)?;
@@ -320,8 +321,8 @@ impl<T: Config> Pallet<T> {
             Stage::Ops { step, records, round, defender_children, challenger_children } => {
                 (Tree::Trace, step, records, round, defender_children, challenger_children)
             }
-            Stage::Tiles { step, records, node, round, defender_children, challenger_children } => {
-                (Tree::Tiles(node), step, records, round, defender_children, challenger_children)
+            Stage::Tiles { step, records, node, reduce, round, defender_children, challenger_children } => {
+                (Tree::Tiles(node, reduce), step, records, round, defender_children, challenger_children)
             }
             Stage::Examples { step, records, round, defender_children, challenger_children } => {
                 (Tree::Examples, step, records, round, defender_children, challenger_children)
@@ -343,8 +344,8 @@ impl<T: Config> Pallet<T> {
         Self::deposit_event(Event::ChildrenRevealed { dispute: id, side, children });
         let stage_at = |round: DescentRound, dc, cc| match tree {
             Tree::Trace => Stage::Ops { step, records, round, defender_children: dc, challenger_children: cc },
-            Tree::Tiles(node) => {
-                Stage::Tiles { step, records, node, round, defender_children: dc, challenger_children: cc }
+            Tree::Tiles(node, reduce) => {
+                Stage::Tiles { step, records, node, reduce, round, defender_children: dc, challenger_children: cc }
             }
             Tree::Examples => Stage::Examples { step, records, round, defender_children: dc, challenger_children: cc },
         };
@@ -363,7 +364,8 @@ impl<T: Config> Pallet<T> {
                 Tree::Trace => {
                     Stage::Arbitration { step, records, node: at.index, leaves, tile: None, outputs: [None, None] }
                 }
-                Tree::Tiles(node) => {
+                Tree::Tiles(node, Some(start)) => Self::reduce_stage(step, records, node, at.index, start, leaves),
+                Tree::Tiles(node, None) => {
                     Stage::Arbitration { step, records, node, leaves, tile: Some(at.index), outputs: [None, None] }
                 }
                 Tree::Examples => Stage::Example { step, records, row: at.index, leaves },
@@ -396,7 +398,7 @@ impl<T: Config> Pallet<T> {
         id: DisputeId,
         node: Node,
         node_proof: Proof,
-        shape_proof: Proof,
+        shape: NodeShape,
         opening: OutputOpening,
     ) -> DispatchResult {
         let d = Self::live(id)?;
@@ -412,16 +414,20 @@ impl<T: Config> Pallet<T> {
         // so both parties' tile trees have the same leaves; an opening of
         // another shape, or not of the party's own leaf, cannot be posted:
         // a party whose output is malformed cannot move. An output of one
-        // tile is arbitrated whole.
+        // tile is arbitrated whole, unless it is a reduction too long for
+        // that: then its one tile is reduced.
+        let inputs: Vec<Vec<u32>> = shape.inputs.iter().map(|d| d.to_vec()).collect();
+        let leaf = shape_leaf(index, &inputs, &opening.dims);
         ensure!(
-            merkle::verify(
-                &task.shapes_root,
-                task.spec.program_len,
-                index,
-                &shape_leaf(index, &opening.dims),
-                &shape_proof
-            ) && opening.tiles == tiles
-                && tiles > 1
+            merkle::verify(&task.shapes_root, task.spec.program_len, index, &leaf, &shape.proof),
+            Error::<T>::InvalidWitness
+        );
+        let reduce = Self::reduce_game(&node, &inputs, task.spec.order.batch, task.spec.example_len)
+            .map_err(|_| Error::<T>::InvalidWitness)?
+            .map(|r| ReduceStart { mode: r.mode, len: r.len });
+        ensure!(
+            opening.tiles == tiles
+                && (tiles > 1 || reduce.is_some())
                 && trace_leaf(index, &tensor::hash_from_tiles(&opening.dims, opening.tiles, &opening.root))
                     == leaves[p],
             Error::<T>::InvalidWitness
@@ -435,11 +441,174 @@ impl<T: Config> Pallet<T> {
             Disputes::<T>::insert(id, d);
             return Ok(());
         };
-        // Different leaves of one shape: the tile roots differ.
-        let r = DescentRound { at: Descent::new(tiles), defender: a.root, challenger: b.root };
-        let stage =
-            Stage::Tiles { step, records, node: index, round: r, defender_children: None, challenger_children: None };
+        // Different leaves of one shape: the tile roots differ (the root
+        // of one tile is that tile's leaf).
+        let stage = match reduce {
+            Some(start) if tiles == 1 => Self::reduce_stage(step, records, index, 0, start, [a.root, b.root]),
+            _ => {
+                let r = DescentRound { at: Descent::new(tiles), defender: a.root, challenger: b.root };
+                Stage::Tiles {
+                    step,
+                    records,
+                    node: index,
+                    reduce,
+                    round: r,
+                    defender_children: None,
+                    challenger_children: None,
+                }
+            }
+        };
         Self::advance(id, d, stage)
+    }
+
+    /// The first round of the reduction game over tile `tile` of `node`,
+    /// from the parties' tile leaves.
+    fn reduce_stage(
+        step: u32,
+        records: [StepRecord; 2],
+        node: u32,
+        tile: u32,
+        start: ReduceStart,
+        leaves: [Hash; 2],
+    ) -> Stage {
+        let round = ReduceRound { lo: 0, len: start.len, agreed: [0; 32], defender: leaves[0], challenger: leaves[1] };
+        Stage::Reduce {
+            step,
+            records,
+            node,
+            tile,
+            mode: start.mode,
+            round,
+            defender_partials: None,
+            challenger_partials: None,
+        }
+    }
+
+    pub(crate) fn do_reveal_partials(
+        who: T::AccountId,
+        id: DisputeId,
+        round: ReduceRound,
+        partials: (Hash, Hash),
+    ) -> DispatchResult {
+        let d = Self::live(id)?;
+        let side = Self::side_of(&d, &who)?;
+        let Stage::Reduce { step, records, node, tile, mode, round: stored, defender_partials, challenger_partials } =
+            d.stage.clone()
+        else {
+            return Err(Error::<T>::WrongPhase.into());
+        };
+        ensure!(round == stored, Error::<T>::StaleRound);
+        let mut posted = [defender_partials, challenger_partials];
+        let p = side as usize;
+        ensure!(posted[p].is_none(), Error::<T>::AlreadyMoved);
+        posted[p] = Some(partials);
+        Self::deposit_event(Event::PartialsRevealed { dispute: id, side, partials });
+        let [Some(a), Some(b)] = posted else {
+            let mut d = d;
+            let [defender_partials, challenger_partials] = posted;
+            d.stage = Stage::Reduce { step, records, node, tile, mode, round, defender_partials, challenger_partials };
+            Disputes::<T>::insert(id, d);
+            return Ok(());
+        };
+        let mut next = round;
+        let mut addition = None;
+        match mode {
+            // Bisection: agreeing on the middle moves the agreed point there.
+            Mode::Fold => {
+                let half = round.len / 2;
+                if a.0 == b.0 {
+                    next.lo = round.lo + half;
+                    next.len = round.len - half;
+                    next.agreed = a.0;
+                } else {
+                    next.len = half;
+                    (next.defender, next.challenger) = (a.0, b.0);
+                }
+            }
+            // Descent: into the first child they disagree on; where they
+            // agree on both, the chain adds the children itself.
+            Mode::Tree => {
+                let left = reduction::left_len(round.len);
+                if a.0 != b.0 {
+                    next.len = left;
+                    (next.defender, next.challenger) = (a.0, b.0);
+                } else if a.1 != b.1 {
+                    next.lo = round.lo + left;
+                    next.len = round.len - left;
+                    (next.defender, next.challenger) = (a.1, b.1);
+                } else {
+                    addition = Some(a);
+                }
+            }
+        }
+        let stage = if addition.is_some() || next.len <= reduction::CHUNK {
+            Stage::ReduceLeaf { step, records, node, tile, mode, round: next, addition }
+        } else {
+            Stage::Reduce {
+                step,
+                records,
+                node,
+                tile,
+                mode,
+                round: next,
+                defender_partials: None,
+                challenger_partials: None,
+            }
+        };
+        Self::advance(id, d, stage)
+    }
+
+    /// A reduction's leaf, or one addition of agreed children: judges both
+    /// parties' partials of the final round.
+    fn arbitrate_leaf(id: DisputeId, task: &TaskOf<T>, stage: Stage, witness: WitnessOf<T>) -> DispatchResult {
+        let Stage::ReduceLeaf { step, records, node: index, tile, mode, round, addition } = stage else {
+            return Err(Error::<T>::WrongPhase.into());
+        };
+        let bits = |b: &[u32]| b.iter().map(|v| f32::from_bits(*v)).collect::<Vec<f32>>();
+        let truth = match (addition, witness) {
+            (Some((l, r)), Witness::Addition { left, right }) => {
+                let (left, right) = (bits(&left), bits(&right));
+                ensure!(tensor::tile_leaf(&left) == l && tensor::tile_leaf(&right) == r, Error::<T>::InvalidWitness);
+                tensor::tile_leaf(&reduction::combine(&left, &right).ok_or(Error::<T>::InvalidWitness)?)
+            }
+            (None, Witness::Leaf { node, node_proof, inputs, acc }) => {
+                Self::check_node(task, index, &node, &node_proof)?;
+                ensure!(inputs.len() == node.op.arity(), Error::<T>::InvalidWitness);
+                let dims: Vec<&[u32]> = inputs.iter().map(|i| i.dims.as_slice()).collect();
+                let owned: Vec<Vec<u32>> = dims.iter().map(|d| d.to_vec()).collect();
+                let cost = crate::program::leaf_cost(&node, &owned, task.spec.order.batch, task.spec.example_len)
+                    .map_err(|_| Error::<T>::InvalidWitness)?;
+                ensure!(cost.work <= T::MaxArbitrationWork::get(), Error::<T>::TooMuchWork);
+                let range = round.lo..round.lo.saturating_add(round.len);
+                let want = |i: usize, _: &[Partial]| {
+                    reduction::leaf_reads(&node.op, &dims, node.output, tile, range.clone(), i)
+                        .map_err(|_| DispatchError::from(Error::<T>::InvalidWitness))
+                };
+                let opened = Self::open_tiles(&inputs, want)?;
+                for ((_, hash), (input, source)) in opened.iter().zip(inputs.iter().zip(node.inputs.as_slice())) {
+                    Self::check_input(source, hash, &input.proof, step, &records, &task.spec)?;
+                }
+                let acc = bits(&acc);
+                // The fold continues from the agreed accumulator: zeros at the start.
+                if mode == Mode::Fold {
+                    let zeros = round.lo == 0 && acc.iter().all(|v| v.to_bits() == 0);
+                    ensure!(
+                        zeros || (round.lo > 0 && tensor::tile_leaf(&acc) == round.agreed),
+                        Error::<T>::InvalidWitness
+                    );
+                }
+                let parts: Vec<&Partial> = opened.iter().map(|(p, _)| p).collect();
+                let values = reduction::leaf(&node.op, &parts, node.output, tile, range, &acc)
+                    .map_err(|_| Error::<T>::InvalidWitness)?;
+                tensor::tile_leaf(&values)
+            }
+            _ => return Err(Error::<T>::InvalidWitness.into()),
+        };
+        let outcome = Outcome::Arbitrated {
+            defender_right: truth == round.defender,
+            challenger_right: truth == round.challenger,
+        };
+        Self::settle_game(id, outcome, truth == round.defender)
     }
 
     /// Checks each input's opened tiles against its tile root, and returns
@@ -451,19 +620,30 @@ impl<T: Config> Pallet<T> {
         inputs: &[InputWitness],
         tile: Option<u32>,
     ) -> Result<Vec<(Partial, Hash)>, DispatchError> {
+        Self::open_tiles(inputs, |i, parts| match tile {
+            Some(t) => {
+                let refs: Vec<&Partial> = parts.iter().collect();
+                tile::reads(&node.op, &refs, node.output, t, i).map_err(|_| Error::<T>::InvalidWitness.into())
+            }
+            None => Ok((0..parts[i].layout().tiles()).collect()),
+        })
+    }
+
+    /// Checks that input `i` opens exactly the tiles `want(i, inputs so
+    /// far)` names, each against its tile root (the root recomputed when
+    /// every tile is opened), and returns the inputs as partial tensors
+    /// with their tensor hashes.
+    fn open_tiles(
+        inputs: &[InputWitness],
+        want: impl Fn(usize, &[Partial]) -> Result<Vec<u32>, DispatchError>,
+    ) -> Result<Vec<(Partial, Hash)>, DispatchError> {
         let bad = || DispatchError::from(Error::<T>::InvalidWitness);
         let mut parts: Vec<Partial> =
             inputs.iter().map(|w| Partial::new(w.dims.to_vec()).ok_or_else(bad)).collect::<Result<_, _>>()?;
         let mut hashes = Vec::with_capacity(inputs.len());
         for (i, w) in inputs.iter().enumerate() {
             let layout = *parts[i].layout();
-            let want: Vec<u32> = match tile {
-                Some(t) => {
-                    let refs: Vec<&Partial> = parts.iter().collect();
-                    tile::reads(&node.op, &refs, node.output, t, i).map_err(|_| bad())?
-                }
-                None => (0..layout.tiles()).collect(),
-            };
+            let want = want(i, &parts)?;
             ensure!(w.tiles.iter().map(|t| t.index).eq(want.iter().copied()), Error::<T>::InvalidWitness);
             let whole = want.len() as u32 == layout.tiles();
             let mut leaves = Vec::with_capacity(w.tiles.len());
@@ -561,6 +741,9 @@ impl<T: Config> Pallet<T> {
         if let Stage::Example { step, row, leaves, .. } = d.stage {
             return Self::arbitrate_example(id, &task, step, row, leaves, witness);
         }
+        if let Stage::ReduceLeaf { .. } = d.stage {
+            return Self::arbitrate_leaf(id, &task, d.stage, witness);
+        }
         let Stage::Arbitration { step, records, node: index, leaves, tile, .. } = d.stage.clone() else {
             return Err(Error::<T>::WrongPhase.into());
         };
@@ -616,7 +799,9 @@ impl<T: Config> Pallet<T> {
                     }
                 }
             }
-            Witness::Example { .. } => return Err(Error::<T>::InvalidWitness.into()),
+            Witness::Example { .. } | Witness::Leaf { .. } | Witness::Addition { .. } => {
+                return Err(Error::<T>::InvalidWitness.into())
+            }
             Witness::Assembly { entries_root, entries } => {
                 // The trace's last leaf is the state after the step, assembled
                 // from the outputs of the program's last `entries` nodes.
@@ -714,9 +899,12 @@ impl<T: Config> Pallet<T> {
             | Stage::Examples { defender_children, challenger_children, .. } => {
                 (defender_children.is_some(), challenger_children.is_some())
             }
+            Stage::Reduce { defender_partials, challenger_partials, .. } => {
+                (defender_partials.is_some(), challenger_partials.is_some())
+            }
             // An opened output owes the other party's opening (C6).
             Stage::Arbitration { tile: None, outputs, .. } => (outputs[0].is_some(), outputs[1].is_some()),
-            Stage::Arbitration { .. } | Stage::Example { .. } => (false, false),
+            Stage::Arbitration { .. } | Stage::Example { .. } | Stage::ReduceLeaf { .. } => (false, false),
             Stage::Resolved { .. } => return,
         };
         let loser = if challenger_moved && !defender_moved { Side::Defender } else { Side::Challenger };

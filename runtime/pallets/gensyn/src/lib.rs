@@ -365,6 +365,9 @@ pub mod pallet {
         ChildrenRevealed { dispute: DisputeId, side: Side, children: (Hash, Hash) },
         /// `side` opened its output tensor at the disputed node.
         OutputOpened { dispute: DisputeId, side: Side, opening: OutputOpening },
+        /// `side` revealed its partials in a reduction game (fold: the
+        /// accumulator at the run's middle, and zero; tree: the two children).
+        PartialsRevealed { dispute: DisputeId, side: Side, partials: (Hash, Hash) },
         /// Both parties moved: the game is at a new round (`rounds` played so far).
         DisputeAdvanced { dispute: DisputeId, rounds: u32 },
         /// A game ended.
@@ -707,11 +710,28 @@ pub mod pallet {
             dispute: DisputeId,
             node: gensyn_commitment::trace::Node,
             node_proof: Proof,
-            shape_proof: Proof,
+            shape: NodeShape,
             opening: OutputOpening,
         ) -> DispatchResult {
             let who = ensure_signed(origin)?;
-            Self::do_open_output(who, dispute, node, node_proof, shape_proof, opening)
+            Self::do_open_output(who, dispute, node, node_proof, shape, opening)
+        }
+
+        /// A party reveals its partials of the current run of a reduction
+        /// game over one output tile: for a fold, the tile hash of its
+        /// accumulator after the run's first half (and zero); for a tree,
+        /// the tile hashes of the run's two children. Weighed as
+        /// `reveal_children`, whose work it does.
+        #[pallet::call_index(20)]
+        #[pallet::weight(T::WeightInfo::reveal_children())]
+        pub fn reveal_partials(
+            origin: OriginFor<T>,
+            dispute: DisputeId,
+            round: ReduceRound,
+            partials: (Hash, Hash),
+        ) -> DispatchResult {
+            let who = ensure_signed(origin)?;
+            Self::do_reveal_partials(who, dispute, round, partials)
         }
 
         /// Re-execute the disputed operator (or tile) and settle. Anyone may

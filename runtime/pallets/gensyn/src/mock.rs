@@ -153,6 +153,9 @@ pub fn new_test_ext() -> TestExternalities {
     pallet_gensyn::GenesisConfig::<Test> { jackpot: JACKPOT }.assimilate_storage(&mut storage).unwrap();
     let mut ext = TestExternalities::new(storage);
     ext.execute_with(|| System::set_block_number(1));
+    // The tunable statics are a thread's, and test threads are reused.
+    MaxWork::set(100_000_000);
+    RequireAttestation::set(false);
     ext
 }
 

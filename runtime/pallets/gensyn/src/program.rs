@@ -7,7 +7,9 @@
 //! carries the program's nodes and the initial state's shapes
 //! ([`Manifest`]), the chain proves them against the spec's `program_root`
 //! and `model_hash`, infers every node's shapes, bounds every node's worst
-//! tile ([`gensyn_commitment::tile::worst_case`]) and refuses the task if any
+//! tile ([`gensyn_commitment::tile::worst_case`]; for a long reduction whose
+//! tile does not fit, the worst leaf of its game,
+//! [`gensyn_commitment::reduction::worst_leaf`]) and refuses the task if any
 //! bound exceeds what arbitration may use. The inferred output shapes are
 //! kept as a Merkle root, against which a party's opening of its output is
 //! later checked.
@@ -15,12 +17,12 @@
 use crate::{dispute::BATCH_ROW_WORK, *};
 use alloc::vec::Vec;
 use gensyn_commitment::{
-    data, merkle,
-    shape::{self, shape_leaf},
-    state,
+    data,
+    exec::ExecError,
+    merkle, reduction, shape, state,
     tensor::{self, TILE},
     tile,
-    trace::{node_leaf, Source},
+    trace::{node_leaf, Node, Source},
 };
 use polkadot_sdk::{frame_support::dispatch::DispatchClass, frame_support::pallet_prelude::*, frame_system};
 
@@ -43,27 +45,38 @@ pub struct NodeCost {
     pub bytes: u64,
 }
 
-/// The worst case of arbitrating one tile of `node` on inputs of `dims`
-/// (its batch inputs proven by `batch` examples of `example_len` values).
-pub fn node_cost(
-    node: &gensyn_commitment::trace::Node,
-    dims: &[Vec<u32>],
-    batch: u32,
-    example_len: u32,
-) -> Result<NodeCost, gensyn_commitment::exec::ExecError> {
-    let refs: Vec<&[u32]> = dims.iter().map(Vec::as_slice).collect();
-    let bound = tile::worst_case(&node.op, &refs, node.output)?;
-    let deepest = refs.iter().map(|d| tensor::tile_count(d)).max().unwrap_or(0);
-    let mut cost = NodeCost { work: bound.work, bytes: bound.tiles.saturating_mul(tile_bytes(deepest)) };
+/// Adds what proving `node`'s batch inputs costs: every example of the
+/// batch, hashed and placed by the order.
+fn with_batch(mut cost: NodeCost, node: &Node, batch: u32, example_len: u32) -> NodeCost {
     for s in node.inputs.as_slice() {
         if matches!(s, Source::Batch(_)) {
-            // The batch's examples, hashed and placed by the order.
             let values = (batch as u64).saturating_mul(example_len as u64);
             cost.work = cost.work.saturating_add((batch as u64).saturating_mul(BATCH_ROW_WORK) + values * 16);
             cost.bytes = cost.bytes.saturating_add(values.saturating_mul(4) + batch as u64 * 8);
         }
     }
-    Ok(cost)
+    cost
+}
+
+/// The worst case of arbitrating one whole output tile of `node` on inputs
+/// of `dims` (its batch inputs proven by `batch` examples of `example_len`
+/// values).
+pub fn tile_cost(node: &Node, dims: &[Vec<u32>], batch: u32, example_len: u32) -> Result<NodeCost, ExecError> {
+    let refs: Vec<&[u32]> = dims.iter().map(Vec::as_slice).collect();
+    let bound = tile::worst_case(&node.op, &refs, node.output)?;
+    let deepest = refs.iter().map(|d| tensor::tile_count(d)).max().unwrap_or(0);
+    let cost = NodeCost { work: bound.work, bytes: bound.tiles.saturating_mul(tile_bytes(deepest)) };
+    Ok(with_batch(cost, node, batch, example_len))
+}
+
+/// The worst leaf of `node`'s reduction game (its inputs' tiles for one
+/// run of the axis, and the accumulator it continues from).
+pub fn leaf_cost(node: &Node, dims: &[Vec<u32>], batch: u32, example_len: u32) -> Result<NodeCost, ExecError> {
+    let refs: Vec<&[u32]> = dims.iter().map(Vec::as_slice).collect();
+    let bound = reduction::worst_leaf(&node.op, &refs, node.output)?;
+    let deepest = refs.iter().map(|d| tensor::tile_count(d)).max().unwrap_or(0);
+    let bytes = bound.tiles.saturating_mul(tile_bytes(deepest)).saturating_add(4 * TILE as u64);
+    Ok(with_batch(NodeCost { work: bound.work, bytes }, node, batch, example_len))
 }
 
 impl<T: Config> Pallet<T> {
@@ -72,6 +85,40 @@ impl<T: Config> Pallet<T> {
     pub fn max_witness_bytes() -> u64 {
         let len = <T as frame_system::Config>::BlockLength::get();
         (*len.max.get(DispatchClass::Normal) as u64).saturating_sub(WITNESS_OVERHEAD)
+    }
+
+    /// Whether one arbitration of this cost fits a block.
+    pub fn fits(cost: &NodeCost) -> bool {
+        cost.work <= T::MaxArbitrationWork::get() && cost.bytes <= Self::max_witness_bytes()
+    }
+
+    /// The reduction game a disputed tile of `node` is played down by: its
+    /// reduction, when its whole tile would not fit one arbitration.
+    pub fn reduce_game(
+        node: &Node,
+        dims: &[Vec<u32>],
+        batch: u32,
+        example_len: u32,
+    ) -> Result<Option<reduction::Reduction>, ExecError> {
+        let refs: Vec<&[u32]> = dims.iter().map(Vec::as_slice).collect();
+        if Self::fits(&tile_cost(node, dims, batch, example_len)?) {
+            return Ok(None);
+        }
+        reduction::reduction(&node.op, &refs, node.output)
+    }
+
+    /// The worst arbitration a disputed tile of `node` ends in: the whole
+    /// tile, or its reduction game's worst leaf.
+    pub fn arbitration_cost(
+        node: &Node,
+        dims: &[Vec<u32>],
+        batch: u32,
+        example_len: u32,
+    ) -> Result<NodeCost, ExecError> {
+        match Self::reduce_game(node, dims, batch, example_len)? {
+            Some(_) => leaf_cost(node, dims, batch, example_len),
+            None => tile_cost(node, dims, batch, example_len),
+        }
     }
 
     /// Checks `manifest` against `spec` and that every node of its program
@@ -97,13 +144,11 @@ impl<T: Config> Pallet<T> {
         let batch =
             data::batch_dims(spec.data_kind, spec.order.batch, spec.example_len).ok_or(Error::<T>::InvalidManifest)?;
         let shapes = shape::infer(&manifest.nodes, &state_dims, &batch).map_err(|_| Error::<T>::InvalidManifest)?;
-        let (max_work, max_bytes) = (T::MaxArbitrationWork::get(), Self::max_witness_bytes());
         for (node, dims) in manifest.nodes.iter().zip(&shapes.inputs) {
-            let cost =
-                node_cost(node, dims, spec.order.batch, spec.example_len).map_err(|_| Error::<T>::InvalidManifest)?;
-            ensure!(cost.work <= max_work && cost.bytes <= max_bytes, Error::<T>::Unarbitrable);
+            let cost = Self::arbitration_cost(node, dims, spec.order.batch, spec.example_len)
+                .map_err(|_| Error::<T>::InvalidManifest)?;
+            ensure!(Self::fits(&cost), Error::<T>::Unarbitrable);
         }
-        let leaves: Vec<Hash> = shapes.outputs.iter().enumerate().map(|(i, d)| shape_leaf(i as u32, d)).collect();
-        Ok(merkle::root(&leaves))
+        Ok(merkle::root(&shapes.leaves()))
     }
 }

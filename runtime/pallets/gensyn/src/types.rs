@@ -392,6 +392,34 @@ pub struct DescentRound {
     pub challenger: Hash,
 }
 
+/// A round of a reduction game over one output tile: the run of the axis
+/// in dispute and each party's tile hash of its partial result.
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
+pub struct ReduceRound {
+    /// First element of the run.
+    pub lo: u32,
+    /// Its length.
+    pub len: u32,
+    /// Fold: the agreed accumulator's tile hash after `0..lo` (for `lo = 0`
+    /// the accumulator is zeros, and this is unused; unused for a tree).
+    pub agreed: Hash,
+    /// The defender's partial: the accumulator after `0..lo+len` (fold), or
+    /// the tree node over `lo..lo+len`.
+    pub defender: Hash,
+    /// The challenger's partial.
+    pub challenger: Hash,
+}
+
+/// How a disputed output tile is reduced, once the tile descent reaches
+/// it: set when its operator's whole tile would not fit one arbitration.
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
+pub struct ReduceStart {
+    /// Fold or tree.
+    pub mode: gensyn_commitment::reduction::Mode,
+    /// Length of the axis.
+    pub len: u32,
+}
+
 /// Which side of a dispute.
 #[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Side {
@@ -525,6 +553,9 @@ pub enum Stage {
         records: [gensyn_commitment::state::StepRecord; 2],
         /// The disputed node.
         node: u32,
+        /// How the tile reached is reduced, if its whole tile would not fit
+        /// one arbitration.
+        reduce: Option<ReduceStart>,
         /// The current round.
         round: DescentRound,
         /// Posted children.
@@ -549,6 +580,47 @@ pub enum Stage {
         tile: Option<u32>,
         /// The parties' output openings (defender, challenger), while `tile` is `None`.
         outputs: [Option<OutputOpening>; 2],
+    },
+    /// A reduction game over one output tile: both parties reveal their
+    /// partials of the current run (fold: the accumulator at its middle;
+    /// tree: its two children).
+    Reduce {
+        /// The step.
+        step: u32,
+        /// The two records.
+        records: [gensyn_commitment::state::StepRecord; 2],
+        /// The disputed node.
+        node: u32,
+        /// The disputed output tile.
+        tile: u32,
+        /// Fold or tree.
+        mode: gensyn_commitment::reduction::Mode,
+        /// The current round.
+        round: ReduceRound,
+        /// Posted partials.
+        defender_partials: Option<(Hash, Hash)>,
+        /// Posted partials.
+        challenger_partials: Option<(Hash, Hash)>,
+    },
+    /// Down to a run of at most `reduction::CHUNK` elements of the axis, or
+    /// to one tree node whose children both parties agree on (`addition`):
+    /// anyone may call `arbitrate`.
+    ReduceLeaf {
+        /// The step.
+        step: u32,
+        /// The two records.
+        records: [gensyn_commitment::state::StepRecord; 2],
+        /// The disputed node.
+        node: u32,
+        /// The disputed output tile.
+        tile: u32,
+        /// Fold or tree.
+        mode: gensyn_commitment::reduction::Mode,
+        /// The final round.
+        round: ReduceRound,
+        /// The agreed children's tile hashes, when the tree node is judged
+        /// by one addition.
+        addition: Option<(Hash, Hash)>,
     },
     /// Settled.
     Resolved {
@@ -650,6 +722,19 @@ pub struct OpenedTile {
         BoundedVec<u32, polkadot_sdk::frame_support::traits::ConstU32<{ gensyn_commitment::tensor::TILE as u32 }>>,
     /// Proof of its tile leaf against the input's tile root (empty when
     /// every tile of the input is opened: the root is then recomputed).
+    pub proof: Proof,
+}
+
+/// Dimensions of a tensor, rank ≤ 4.
+pub type Dims = BoundedVec<u32, polkadot_sdk::frame_support::traits::ConstU32<4>>;
+
+/// A node's input shapes as the chain inferred them at submission, proven
+/// (with the output's) against the task's shape tree.
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct NodeShape {
+    /// Each input's dimensions.
+    pub inputs: BoundedVec<Dims, polkadot_sdk::frame_support::traits::ConstU32<4>>,
+    /// Proof of `shape_leaf(node, inputs, output)` against `shapes_root`.
     pub proof: Proof,
 }
 
@@ -808,6 +893,28 @@ pub enum Witness<MaxLen: Get<u32>, MaxEntries: Get<u32>> {
         features: BoundedVec<u32, MaxLen>,
         /// Proof of its leaf at the index the order names.
         proof: Proof,
+    },
+    /// Recompute a reduction's leaf: the node, the input tiles the run
+    /// reads (`reduction::leaf_reads`) and, for a fold, the agreed
+    /// accumulator it continues from.
+    Leaf {
+        /// The node.
+        node: gensyn_commitment::trace::Node,
+        /// Proof of its leaf in the task's program tree.
+        node_proof: Proof,
+        /// Its inputs.
+        inputs: BoundedVec<InputWitness, polkadot_sdk::frame_support::traits::ConstU32<4>>,
+        /// `f32::to_bits` of the accumulator after `0..lo` (empty for a tree).
+        acc: BoundedVec<u32, polkadot_sdk::frame_support::traits::ConstU32<{ gensyn_commitment::tensor::TILE as u32 }>>,
+    },
+    /// Add a tree node's two agreed children.
+    Addition {
+        /// `f32::to_bits` of the left child.
+        left:
+            BoundedVec<u32, polkadot_sdk::frame_support::traits::ConstU32<{ gensyn_commitment::tensor::TILE as u32 }>>,
+        /// `f32::to_bits` of the right child.
+        right:
+            BoundedVec<u32, polkadot_sdk::frame_support::traits::ConstU32<{ gensyn_commitment::tensor::TILE as u32 }>>,
     },
     /// Recompute the state after the step from the program's last nodes.
     Assembly {

@@ -553,7 +553,7 @@ fn wide_game(solver: &Party, challenger: &Party) -> (TaskId, DisputeId) {
     // Between one tile's cost and the whole operator's, each with the
     // proof of its 64-row batch input.
     let (op, dims): (Op, [&[u32]; 2]) = (solver.program.nodes[0].op, [&[64, 8], &[8, 40]]);
-    let tile = crate::program::node_cost(&solver.program.nodes[0], &[vec![64, 8], vec![8, 40]], 64, 8).unwrap().work;
+    let tile = crate::program::tile_cost(&solver.program.nodes[0], &[vec![64, 8], vec![8, 40]], 64, 8).unwrap().work;
     let proof_work = tile - gensyn_commitment::tile::worst_case(&op, &dims, 0).unwrap().work;
     let whole = gensyn_commitment::exec::work(&op, &dims, false) + proof_work;
     assert!(tile < whole);
@@ -602,7 +602,7 @@ fn c6_defender_withholds_its_output_opening() {
                 d,
                 node.clone(),
                 node_proof.clone(),
-                shape_proof(&truth, 0),
+                node_shape(&truth, 0),
                 opening_of(&truth, 3)
             ),
             Error::<Test>::NotAllowed
@@ -613,7 +613,7 @@ fn c6_defender_withholds_its_output_opening() {
                 d,
                 node.clone(),
                 node_proof.clone(),
-                shape_proof(&truth, 0),
+                node_shape(&truth, 0),
                 opening_of(&truth, 3)
             ),
             Error::<Test>::InvalidWitness
@@ -623,7 +623,7 @@ fn c6_defender_withholds_its_output_opening() {
             d,
             node,
             node_proof,
-            shape_proof(&truth, 0),
+            node_shape(&truth, 0),
             opening_of(&truth, 3)
         ));
         // The cheating defender never opens its own.
@@ -648,7 +648,7 @@ fn c6_challenger_withholds_its_output_opening() {
             d,
             node,
             proof,
-            shape_proof(&solver, 0),
+            node_shape(&solver, 0),
             opening_of(&solver, 3)
         ));
         advance(WINDOW + 1);
@@ -970,4 +970,95 @@ fn c5_a_disputed_optimiser_tile_is_arbitrated_from_the_tiles_it_reads() {
         assert!(outcome(d).solver_convicted());
         assert_funds_reconcile();
     });
+}
+
+/// A game over node `node` between `solver` and the verifier replaying as
+/// `challenger`, with the arbitration cap lowered, once the task is
+/// accepted, to between the node's reduction leaf and its whole tile: the
+/// disputed tile is played down by its reduction game.
+fn reduction_game(solver: &Party, challenger: &Party, node: u32) -> (TaskId, DisputeId) {
+    audit_all();
+    let id = to_verdict(solver);
+    let n = &solver.program.nodes[node as usize];
+    let dims: Vec<Vec<u32>> = node_shape(solver, node).inputs.iter().map(|d| d.to_vec()).collect();
+    let (rows, feats) = (solver.shape.rows, solver.shape.features);
+    let leaf = crate::program::leaf_cost(n, &dims, rows, feats).unwrap().work;
+    let tile = crate::program::tile_cost(n, &dims, rows, feats).unwrap().work;
+    assert!(leaf < tile, "{leaf} < {tile}");
+    MaxWork::set((leaf + tile) / 2);
+    verdict(id, ends(id, challenger));
+    reveal_secret(id);
+    (id, only_game(id))
+}
+
+/// The weights' gradient of the tall model (a matmul over K = 64 rows,
+/// folded) and the biased model's bias gradient (a column sum over 64
+/// rows, a tree).
+const REDUCTIONS: [(Shape, u32); 2] = [(TALL, 4), (BIASED, 6)];
+
+#[test]
+fn c5_a_long_reduction_is_played_down_to_one_leaf_and_the_honest_side_wins() {
+    for (shape, node) in REDUCTIONS {
+        for honest_solver in [false, true] {
+            new_test_ext().execute_with(|| {
+                setup_roles();
+                let good = Party::new(shape, 4, 2, None);
+                let bad = Party::new(shape, 4, 2, Some(Fault { step: 3, node, elem: 7, bit: 22 }));
+                let (solver, verifier) = if honest_solver { (&good, &bad) } else { (&bad, &good) };
+                let (_, d) = reduction_game(solver, verifier, node);
+                let (winner, _) = duel(d, (SOLVER, solver), (VERIFIER, verifier));
+                assert_eq!(winner, if honest_solver { Side::Defender } else { Side::Challenger }, "{shape:?}");
+                assert!(events().iter().any(|e| matches!(e, Event::PartialsRevealed { .. })), "{shape:?}");
+                assert!(matches!(outcome(d), Outcome::Arbitrated { .. }), "{shape:?}");
+                assert_funds_reconcile();
+            });
+        }
+    }
+}
+
+#[test]
+fn c5_a_solver_that_makes_up_partial_results_loses() {
+    for (shape, node) in REDUCTIONS {
+        new_test_ext().execute_with(|| {
+            setup_roles();
+            let good = Party::new(shape, 4, 2, None);
+            let bad = Party::new(shape, 4, 2, Some(Fault { step: 3, node, elem: 7, bit: 22 }));
+            let (_, d) = reduction_game(&bad, &good, node);
+            let mut made_up = 0u8;
+            for _ in 0..64 {
+                match dispute(d).stage {
+                    Stage::Resolved { .. } => break,
+                    // Partials consistent with nothing, every round.
+                    Stage::Reduce { round, defender_partials: None, .. } => {
+                        made_up += 1;
+                        let partials = ([made_up; 32], [made_up ^ 0x55; 32]);
+                        assert_ok!(Gensyn::reveal_partials(RuntimeOrigin::signed(SOLVER), d, round, partials));
+                    }
+                    Stage::Reduce { .. } => {}
+                    Stage::ReduceLeaf { step, node, tile, round, addition, .. } => {
+                        // A witness that does not start from the agreed
+                        // accumulator, or adds children nobody posted, is refused.
+                        let mut forged = leaf_witness(&good, step, node, tile, round, addition.is_some());
+                        match &mut forged {
+                            Witness::Leaf { acc, .. } if !acc.is_empty() => acc[0] ^= 1,
+                            Witness::Leaf { .. } => forged = leaf_witness(&good, step, node, tile, round, true),
+                            Witness::Addition { left, .. } => left[0] ^= 1,
+                            _ => unreachable!(),
+                        }
+                        assert_noop!(
+                            Gensyn::arbitrate(RuntimeOrigin::signed(ALICE), d, forged),
+                            Error::<Test>::InvalidWitness
+                        );
+                    }
+                    _ => make_move(d, SOLVER, &bad, true),
+                }
+                if !matches!(dispute(d).stage, Stage::Resolved { .. }) {
+                    make_move(d, VERIFIER, &good, false);
+                }
+            }
+            assert!(made_up >= 1, "{shape:?}: the game reached the reduction");
+            assert!(outcome(d).solver_convicted(), "{shape:?}");
+            assert_funds_reconcile();
+        });
+    }
 }

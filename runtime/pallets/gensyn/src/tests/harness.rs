@@ -13,7 +13,7 @@ use gensyn_commitment::{
     interp::{run, run_step, NamedState, Program, RunCommitment, StepRun},
     merkle::Tree,
     state,
-    tensor::{self, Tensor},
+    tensor::{self, Layout, Tensor},
     tile::{self, Partial},
     trace::{Node, Op, Schedule, Source},
 };
@@ -43,53 +43,72 @@ pub struct Shape {
     pub rows: u32,
     pub features: u32,
     pub classes: u32,
+    /// Logits get a bias, whose gradient is a column sum over the rows.
+    pub bias: bool,
 }
 
 /// The toy shape: 4 × 2 → 2 (every tensor fits one tile).
-pub const TOY: Shape = Shape { rows: 4, features: 2, classes: 2 };
+pub const TOY: Shape = Shape { rows: 4, features: 2, classes: 2, bias: false };
 /// A wider shape whose logits span four tiles (64 × 40 = 2560 values).
-pub const WIDE: Shape = Shape { rows: 64, features: 8, classes: 40 };
+pub const WIDE: Shape = Shape { rows: 64, features: 8, classes: 40, bias: false };
 /// A shape whose weights span four tiles (64 × 40), so its optimiser's
 /// outputs are narrowed to one tile too.
-pub const TALL: Shape = Shape { rows: 64, features: 64, classes: 40 };
+pub const TALL: Shape = Shape { rows: 64, features: 64, classes: 40, bias: false };
+/// The wide shape with a bias on the logits: its gradient sums 64 rows.
+pub const BIASED: Shape = Shape { rows: 64, features: 8, classes: 40, bias: true };
 
-/// One SGD step of a linear softmax classifier: logits = x·w, loss = CE,
-/// dW = xᵀ·dlogits, then the momentum update. State: "v" (velocity), "w".
+/// One SGD step of a linear softmax classifier: logits = x·w (+ b), loss =
+/// CE, dW = xᵀ·dlogits (db = Σ_rows dlogits), then the momentum update.
+/// State: "v" (velocity), "w"; with a bias also "b", "bv" (first, by name).
 pub fn program(s: Shape) -> Program {
     let sgd = Op::Sgd { lr: Schedule::Constant { lr: f(0.5) }, momentum: f(0.9), weight_decay: f(0.0) };
     let n = |op, out, inputs: Vec<Source>| Node::new(op, out, inputs).expect("well-formed");
-    Program {
-        nodes: vec![
-            n(
-                Op::MatMul { m: s.rows, k: s.features, n: s.classes, ta: false, tb: false },
-                0,
-                vec![Source::Batch(0), Source::State(1)],
-            ),
-            n(Op::CrossEntropy, 1, vec![Source::Node(0), Source::Batch(1)]),
-            n(Op::Const { value: f(1.0) }, 0, vec![]),
-            n(Op::CrossEntropyGrad, 0, vec![Source::Node(1), Source::Batch(1), Source::Node(2)]),
-            n(
-                Op::MatMul { m: s.features, k: s.rows, n: s.classes, ta: true, tb: false },
-                0,
-                vec![Source::Batch(0), Source::Node(3)],
-            ),
-            n(sgd, 1, vec![Source::State(1), Source::Node(4), Source::State(0)]),
-            n(sgd, 0, vec![Source::State(1), Source::Node(4), Source::State(0)]),
-        ],
+    let (w, v, b, bv) = if s.bias { (3, 2, 0, 1) } else { (1, 0, 0, 0) };
+    let mut nodes = vec![n(
+        Op::MatMul { m: s.rows, k: s.features, n: s.classes, ta: false, tb: false },
+        0,
+        vec![Source::Batch(0), Source::State(w)],
+    )];
+    if s.bias {
+        nodes.push(n(Op::BiasAdd, 0, vec![Source::Node(0), Source::State(b)]));
     }
+    let logits = Source::Node(nodes.len() as u32 - 1);
+    let at = nodes.len() as u32;
+    nodes.extend([
+        n(Op::CrossEntropy, 1, vec![logits, Source::Batch(1)]),
+        n(Op::Const { value: f(1.0) }, 0, vec![]),
+        n(Op::CrossEntropyGrad, 0, vec![Source::Node(at), Source::Batch(1), Source::Node(at + 1)]),
+        n(
+            Op::MatMul { m: s.features, k: s.rows, n: s.classes, ta: true, tb: false },
+            0,
+            vec![Source::Batch(0), Source::Node(at + 2)],
+        ),
+    ]);
+    let (dlogits, dw) = (Source::Node(at + 2), Source::Node(at + 3));
+    if s.bias {
+        nodes.push(n(Op::BiasGrad, 0, vec![dlogits]));
+        let db = Source::Node(nodes.len() as u32 - 1);
+        nodes.push(n(sgd, 0, vec![Source::State(b), db, Source::State(bv)]));
+        nodes.push(n(sgd, 1, vec![Source::State(b), db, Source::State(bv)]));
+    }
+    nodes.push(n(sgd, 1, vec![Source::State(w), dw, Source::State(v)]));
+    nodes.push(n(sgd, 0, vec![Source::State(w), dw, Source::State(v)]));
+    Program { nodes }
 }
 
 /// Weights drawn from a fixed formula; zero velocity.
 pub fn initial_state(s: Shape) -> NamedState {
     let len = (s.features * s.classes) as usize;
     let w = (0..len).map(|i| ((i * 37 % 17) as f32 - 8.0) * 0.05).collect();
-    NamedState {
-        step: 0,
-        entries: vec![
-            (b"v".to_vec(), Tensor::new(vec![s.features, s.classes], vec![0.0; len]).unwrap()),
-            (b"w".to_vec(), Tensor::new(vec![s.features, s.classes], w).unwrap()),
-        ],
+    let mut entries = Vec::new();
+    if s.bias {
+        let b = (0..s.classes).map(|i| (i % 7) as f32 * 0.1 - 0.3).collect();
+        entries.push((b"b".to_vec(), Tensor::new(vec![s.classes], b).unwrap()));
+        entries.push((b"bv".to_vec(), Tensor::new(vec![s.classes], vec![0.0; s.classes as usize]).unwrap()));
     }
+    entries.push((b"v".to_vec(), Tensor::new(vec![s.features, s.classes], vec![0.0; len]).unwrap()));
+    entries.push((b"w".to_vec(), Tensor::new(vec![s.features, s.classes], w).unwrap()));
+    NamedState { step: 0, entries }
 }
 
 /// What `submit_task` shows of a task on `s`: the program's nodes and the
@@ -111,7 +130,7 @@ pub fn manifest(s: Shape) -> ManifestOf<Test> {
 /// (the toy's if none: a spec that commits to neither is refused).
 pub fn manifest_for(spec: &TaskSpec) -> ManifestOf<Test> {
     let fits = |s: Shape| program(s).tree().root() == spec.program_root;
-    manifest([WIDE, TALL, TOY].into_iter().find(|s| fits(*s)).unwrap_or(TOY))
+    manifest([WIDE, TALL, BIASED, TOY].into_iter().find(|s| fits(*s)).unwrap_or(TOY))
 }
 
 /// The task's dataset: three batches' worth of examples `(label, features)`.
@@ -557,16 +576,38 @@ pub fn try_move(id: DisputeId, who: u64, party: &Party, defender: bool) -> Dispa
             if tile.is_none() && node < party.program.len() {
                 let n = &party.program.nodes[node as usize];
                 let out = &run.outputs[node as usize];
-                // Every output of several tiles is narrowed to one.
-                if tensor::tile_count(&out.dims) > 1 {
+                // Every output of several tiles is narrowed to one, and a
+                // long reduction's one tile is reduced.
+                let shape = node_shape(party, node);
+                let dims: Vec<Vec<u32>> = shape.inputs.iter().map(|d| d.to_vec()).collect();
+                let (rows, feats) = (party.shape.rows, party.shape.features);
+                let reduces = Gensyn::reduce_game(n, &dims, rows, feats).unwrap().is_some();
+                if tensor::tile_count(&out.dims) > 1 || reduces {
                     if !mine(defender, &outputs[0], &outputs[1]) {
                         let proof = party.program.tree().proof(node).unwrap();
-                        return Gensyn::open_output(o, id, n.clone(), proof, shape_proof(party, node), opening(out));
+                        return Gensyn::open_output(o, id, n.clone(), proof, shape, opening(out));
                     }
                     return Ok(());
                 }
             }
             return Gensyn::arbitrate(o, id, witness(party, &run, step, node, tile));
+        }
+        Stage::Reduce { step, node, tile, mode, round, defender_partials: a, challenger_partials: b, .. } => {
+            if !mine(defender, &a, &b) {
+                let (lo, len) = (round.lo, round.len);
+                let hash = |r: std::ops::Range<u32>| tensor::tile_leaf(&partial(party, step, node, tile, r));
+                let partials = match mode {
+                    gensyn_commitment::reduction::Mode::Fold => (hash(0..lo + len / 2), [0; 32]),
+                    gensyn_commitment::reduction::Mode::Tree => {
+                        let l = gensyn_commitment::reduction::left_len(len);
+                        (hash(lo..lo + l), hash(lo + l..lo + len))
+                    }
+                };
+                return Gensyn::reveal_partials(o, id, round, partials);
+            }
+        }
+        Stage::ReduceLeaf { step, node, tile, round, addition, .. } => {
+            return Gensyn::arbitrate(o, id, leaf_witness(party, step, node, tile, round, addition.is_some()));
         }
         Stage::Resolved { .. } => {}
     }
@@ -694,9 +735,25 @@ pub fn witness(party: &Party, run: &StepRun, step: u32, node: u32, tile: Option<
         return Witness::Assembly { entries_root: before_c.tree.root(), entries: BoundedVec::truncate_from(entries) };
     }
     let n = party.program.nodes[node as usize].clone();
+    let sourced = node_inputs(party, run, step, node);
+    let tensors: Vec<Tensor> = sourced.iter().map(|(t, _)| t.clone()).collect();
+    let reads = tile_reads(&n.op, n.output, &tensors, tile);
+    let inputs = sourced.into_iter().zip(reads).map(|((t, proof), which)| InputWitness::open(&t, &which, proof));
+    Witness::Node {
+        node: n,
+        node_proof: party.program.tree().proof(node).unwrap(),
+        inputs: BoundedVec::truncate_from(inputs.collect()),
+    }
+}
+
+/// Node `node`'s inputs at `step` in `party`'s run, each with the proof of
+/// where it comes from.
+pub fn node_inputs(party: &Party, run: &StepRun, step: u32, node: u32) -> Vec<(Tensor, SourceProof)> {
+    let before = &party.run.states[step as usize];
+    let before_c = before.commit();
+    let n = &party.program.nodes[node as usize];
     let batch = party.batch(step);
-    let sourced: Vec<(Tensor, SourceProof)> = n
-        .inputs
+    n.inputs
         .as_slice()
         .iter()
         .map(|s| match *s {
@@ -724,14 +781,62 @@ pub fn witness(party: &Party, run: &StepRun, step: u32, node: u32, tile: Option<
                 },
             ),
         })
+        .collect()
+}
+
+/// `party`'s partial result over `range` of the axis of tile `tile` of
+/// `node`'s output at `step`: the fold's accumulator after `range` from
+/// zeros (`range` from 0), or the tree's node over `range`.
+pub fn partial(party: &Party, step: u32, node: u32, tile: u32, range: std::ops::Range<u32>) -> Vec<f32> {
+    let run = party.step_run(step);
+    let n = &party.program.nodes[node as usize];
+    let parts: Vec<Partial> = node_inputs(party, &run, step, node).iter().map(|(t, _)| Partial::whole(t)).collect();
+    let refs: Vec<&Partial> = parts.iter().collect();
+    let out = &run.outputs[node as usize];
+    let zeros = vec![0.0; Layout::of(&out.dims).unwrap().tile_len(tile)];
+    gensyn_commitment::reduction::leaf(&n.op, &refs, n.output, tile, range, &zeros).expect("a leaf")
+}
+
+/// The witness of a reduction game's final round, from `party`'s run.
+pub fn leaf_witness(
+    party: &Party,
+    step: u32,
+    node: u32,
+    tile: u32,
+    round: ReduceRound,
+    addition: bool,
+) -> WitnessOf<Test> {
+    let bits = |v: Vec<f32>| BoundedVec::truncate_from(v.iter().map(|x| x.to_bits()).collect::<Vec<u32>>());
+    let (lo, len) = (round.lo, round.len);
+    if addition {
+        let l = gensyn_commitment::reduction::left_len(len);
+        return Witness::Addition {
+            left: bits(partial(party, step, node, tile, lo..lo + l)),
+            right: bits(partial(party, step, node, tile, lo + l..lo + len)),
+        };
+    }
+    let run = party.step_run(step);
+    let n = party.program.nodes[node as usize].clone();
+    let sourced = node_inputs(party, &run, step, node);
+    let dims: Vec<&[u32]> = sourced.iter().map(|(t, _)| t.dims.as_slice()).collect();
+    let inputs: Vec<InputWitness> = sourced
+        .iter()
+        .enumerate()
+        .map(|(i, (t, proof))| {
+            let which =
+                gensyn_commitment::reduction::leaf_reads(&n.op, &dims, n.output, tile, lo..lo + len, i).unwrap();
+            InputWitness::open(t, &which, proof.clone())
+        })
         .collect();
-    let tensors: Vec<Tensor> = sourced.iter().map(|(t, _)| t.clone()).collect();
-    let reads = tile_reads(&n.op, n.output, &tensors, tile);
-    let inputs = sourced.into_iter().zip(reads).map(|((t, proof), which)| InputWitness::open(&t, &which, proof));
-    Witness::Node {
+    let acc = match gensyn_commitment::reduction::reduction(&n.op, &dims, n.output).unwrap().map(|r| r.mode) {
+        Some(gensyn_commitment::reduction::Mode::Fold) => partial(party, step, node, tile, 0..lo),
+        _ => Vec::new(),
+    };
+    Witness::Leaf {
         node: n,
         node_proof: party.program.tree().proof(node).unwrap(),
-        inputs: BoundedVec::truncate_from(inputs.collect()),
+        inputs: BoundedVec::truncate_from(inputs),
+        acc: bits(acc),
     }
 }
 
@@ -765,15 +870,18 @@ pub fn opening(out: &Tensor) -> OutputOpening {
     OutputOpening { dims: BoundedVec::truncate_from(out.dims.clone()), tiles: tree.len(), root: tree.root() }
 }
 
-/// Proof of node `node`'s output shape in the shape tree the chain built
-/// for `party`'s task.
-pub fn shape_proof(party: &Party, node: u32) -> Proof {
+/// Node `node`'s input shapes with their proof in the shape tree the chain
+/// built for `party`'s task.
+pub fn node_shape(party: &Party, node: u32) -> NodeShape {
     let m = manifest(party.shape);
     let state: Vec<Vec<u32>> = m.state.iter().map(|e| e.dims.to_vec()).collect();
     let batch =
         gensyn_commitment::data::batch_dims(DataKind::Classification, party.shape.rows, party.shape.features).unwrap();
     let shapes = gensyn_commitment::shape::infer(&m.nodes, &state, &batch).unwrap();
-    let leaves: Vec<Hash> =
-        shapes.outputs.iter().enumerate().map(|(i, d)| gensyn_commitment::shape::shape_leaf(i as u32, d)).collect();
-    Tree::new(&leaves).proof(node).unwrap()
+    NodeShape {
+        inputs: BoundedVec::truncate_from(
+            shapes.inputs[node as usize].iter().map(|d| BoundedVec::truncate_from(d.clone())).collect(),
+        ),
+        proof: Tree::new(&shapes.leaves()).proof(node).unwrap(),
+    }
 }

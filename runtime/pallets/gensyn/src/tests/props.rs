@@ -357,7 +357,7 @@ fn garbage(id: DisputeId, who: u64, x: u8, party: &Party) {
         Stage::Arbitration { node, .. } if node < party.program.len() => {
             let opening = OutputOpening { dims: BoundedVec::truncate_from(vec![1, 1]), tiles: 2, root: h };
             let proof = party.program.tree().proof(node).unwrap();
-            let shape = shape_proof(party, node);
+            let shape = node_shape(party, node);
             Gensyn::open_output(o(), id, party.program.nodes[node as usize].clone(), proof, shape, opening)
         }
         _ => Ok(()),
