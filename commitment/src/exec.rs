@@ -390,6 +390,24 @@ pub fn execute(op: &Op, ctx: &Ctx, inputs: &[&Tensor]) -> Result<Vec<Tensor>, Ex
             opt.step(&mut p, &inputs[1].values, &mut m, &mut v, ctx.step.saturating_add(1));
             vec![t(x.dims.clone(), p), t(x.dims.clone(), m), t(x.dims.clone(), v)]
         }
+        Op::RowMax | Op::RowSumExp => {
+            let (rows, n) = rows_n(x)?;
+            let out: Vec<f32> = x
+                .values
+                .chunks_exact(n)
+                .enumerate()
+                .map(
+                    |(i, r)| if *op == Op::RowMax { ops::row_max(r) } else { ops::row_sum_exp(r, inputs[1].values[i]) },
+                )
+                .collect();
+            vec![t(vec![rows as u32], out)]
+        }
+        Op::LogSoftmaxFrom => {
+            let (_, n) = rows_n(x)?;
+            let mut out = vec![0.0; x.values.len()];
+            ops::log_softmax_from(&x.values, &inputs[1].values, &inputs[2].values, &mut out, n);
+            vec![t(x.dims.clone(), out)]
+        }
     })
 }
 
@@ -457,7 +475,9 @@ pub fn compute(op: &Op, input_dims: &[&[u32]]) -> u64 {
         | Op::SoftmaxGrad
         | Op::LayerNorm { .. }
         | Op::LayerNormGrad
-        | Op::AdamW { .. } => inputs.saturating_mul(24),
+        | Op::AdamW { .. }
+        | Op::RowSumExp
+        | Op::LogSoftmaxFrom => inputs.saturating_mul(24),
         _ => inputs.saturating_mul(2),
     }
 }

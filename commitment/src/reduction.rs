@@ -63,9 +63,26 @@ pub fn reduction(op: &Op, dims: &[&[u32]], output: u8) -> Result<Option<Reductio
         (Op::EmbeddingGrad { .. }, 0) => (Mode::Fold, dims[0][0]),
         (Op::BiasGrad, 0) => (Mode::Tree, rows_n(dims[0])?.0 as u32),
         (Op::LayerNormGrad, 1 | 2) => (Mode::Tree, rows_n(dims[0])?.0 as u32),
+        (Op::RowMax, 0) => (Mode::Fold, rows_n(dims[0])?.1 as u32),
+        (Op::RowSumExp, 0) => (Mode::Tree, rows_n(dims[0])?.1 as u32),
         _ => return Ok(None),
     };
-    Ok((len > CHUNK).then_some(Reduction { mode, len }))
+    // Only a reduction whose every leaf can be read has a game (a matmul
+    // over an operand reshaped from its own 2-D view does not).
+    if len <= CHUNK || leaf_rects(op, dims, output, 0, &(0..1)).is_err() {
+        return Ok(None);
+    }
+    Ok(Some(Reduction { mode, len }))
+}
+
+/// The value a fold's accumulator starts from (every element): the
+/// maximum's `−∞`, every sum's `0`.
+pub fn start(op: &Op) -> f32 {
+    if *op == Op::RowMax {
+        f32::NEG_INFINITY
+    } else {
+        0.0
+    }
 }
 
 /// The output's tile rectangle.
@@ -108,6 +125,9 @@ fn leaf_rects(
             vec![Some((range.clone(), c.clone())), None, Some((range.clone(), 0..2)), Some((range.clone(), c))]
         }
         (Op::LayerNormGrad, 2) => vec![None, None, None, Some((range.clone(), c))],
+        // A vector over rows: its tile's columns are the input's rows.
+        (Op::RowMax, 0) => vec![Some((c, range.clone()))],
+        (Op::RowSumExp, 0) => vec![Some((c.clone(), range.clone())), Some((0..1, c))],
         _ => return Err(ExecError::Shape),
     })
 }
@@ -152,7 +172,8 @@ pub fn leaf(
         None => Ok(Vec::new()),
     };
     let (h, w, kk) = (r.len(), c.len(), range.len());
-    if (*op != Op::BiasGrad && !matches!(op, Op::LayerNormGrad)) && acc.len() != h * w {
+    let fold = matches!((*op, output), (Op::MatMul { .. } | Op::EmbeddingGrad { .. } | Op::RowMax, 0));
+    if fold && acc.len() != h * w {
         return Err(ExecError::Shape);
     }
     Ok(match (*op, output) {
@@ -191,6 +212,19 @@ pub fn leaf(
                         let l = i - range.start;
                         dy[l * w + j] * ops::layer_norm_xhat(x[l * w + j], stats(l))
                     })
+                })
+                .collect()
+        }
+        (Op::RowMax, 0) => {
+            let x = read(0)?;
+            acc.iter().zip(x.chunks_exact(kk.max(1))).map(|(&m, row)| ops::row_max_continue(row, m)).collect()
+        }
+        (Op::RowSumExp, 0) => {
+            let (x, m) = (read(0)?, read(1)?);
+            (0..w)
+                .map(|i| {
+                    let row = &x[i * kk..(i + 1) * kk];
+                    reduce::tree_sum_range(range.start, kk, &|j| ops::exp_shifted(row[j - range.start], m[i]))
                 })
                 .collect()
         }
@@ -246,6 +280,10 @@ pub fn worst_leaf(op: &Op, dims: &[&[u32]], output: u8) -> Result<Bound, ExecErr
             (bw * chunk) as u64 * 6,
         ),
         (Op::LayerNormGrad, 2) => (rect(3, (chunk, 0), (bw, o.bw))?, (bw * chunk) as u64 * 2),
+        (Op::RowMax, 0) => (rect(0, (bw, o.bw), (chunk, 0))?, (bw * chunk) as u64 * 2),
+        (Op::RowSumExp, 0) => {
+            (rect(0, (bw, o.bw), (chunk, 0))? + rect(1, (1, 1), (bw, o.bw))?, (bw * chunk) as u64 * 24)
+        }
         _ => return Err(ExecError::Shape),
     };
     // The accumulator it continues from is opened too.

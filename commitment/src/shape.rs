@@ -160,6 +160,17 @@ pub fn output_dims(op: &Op, dims: &[&[u32]]) -> Result<Vec<Vec<u32>>, ExecError>
             }
             vec![x(), x(), x()]
         }
+        Op::RowMax | Op::RowSumExp | Op::LogSoftmaxFrom => {
+            let (rows, _) = rows_n(dims[0])?;
+            for d in &dims[1..] {
+                vector_of(d, rows)?;
+            }
+            if *op == Op::LogSoftmaxFrom {
+                vec![x()]
+            } else {
+                vec![vec![rows as u32]]
+            }
+        }
     })
 }
 

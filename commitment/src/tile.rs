@@ -133,6 +133,10 @@ enum Kind {
     Attention,
     /// The tile's sequences, whole, for the tile's heads.
     AttentionGrad,
+    /// A vector over rows (each row's maximum or sum): the tile's rows whole.
+    RowReduce,
+    /// Each element from its input element and its row's statistics.
+    RowsFrom,
     /// The inputs whole.
     Whole,
 }
@@ -152,6 +156,8 @@ fn kind(op: &Op, output: u8) -> Kind {
         (Embedding, _) => Kind::Embedding,
         (Attention { .. }, _) => Kind::Attention,
         (AttentionGrad { .. }, _) => Kind::AttentionGrad,
+        (RowMax | RowSumExp, _) => Kind::RowReduce,
+        (LogSoftmaxFrom, _) => Kind::RowsFrom,
         _ => Kind::Whole,
     }
 }
@@ -198,6 +204,14 @@ fn needs(op: &Op, dims: &[&[u32]], output: u8, r: &Range<usize>, c: &Range<usize
         Kind::Elementwise => (0..dims.len()).map(|_| rect(r.clone(), c.clone())).collect(),
         Kind::BiasAdd => vec![rect(r.clone(), c.clone()), rect(0..1, c.clone())],
         Kind::CrossEntropyGrad => vec![rect(r.clone(), c.clone()), rect(0..1, r.clone()), rect(0..1, 0..1)],
+        Kind::RowsFrom => vec![rect(r.clone(), c.clone()), rect(0..1, r.clone()), rect(0..1, r.clone())],
+        // The output is a vector over the input's rows: its columns are rows.
+        Kind::RowReduce => {
+            let n = lay(0)?.cols;
+            let mut v = vec![rect(c.clone(), 0..n)];
+            v.extend((1..dims.len()).map(|_| rect(0..1, c.clone())));
+            v
+        }
         Kind::Rows => {
             let rows_of = |i: usize| -> Result<Need, ExecError> {
                 let l = lay(i)?;
@@ -351,6 +365,20 @@ pub fn execute_tile(op: &Op, ctx: &Ctx, inputs: &[&Partial], output: u8, tile: u
                 .enumerate()
                 .map(|(e, &l)| ops::cross_entropy_grad_at(l, c.start + e % w == targets[e / w] as usize, scale))
                 .collect()
+        }
+        Kind::RowsFrom => {
+            let (x, m, sums) =
+                (tensor(vec![h, w], rect_of(0)?), tensor(vec![h], rect_of(1)?), tensor(vec![h], rect_of(2)?));
+            pick(execute(op, ctx, &[&x, &m, &sums])?)?.values
+        }
+        Kind::RowReduce => {
+            let rows = c.len() as u32;
+            let x = rect_of(0)?;
+            let mut subs = vec![tensor(vec![rows, x.len() as u32 / rows.max(1)], x)];
+            for i in 1..inputs.len() {
+                subs.push(tensor(vec![rows], rect_of(i)?));
+            }
+            pick(execute(op, ctx, &subs.iter().collect::<Vec<_>>())?)?.values
         }
         Kind::Rows => {
             let subs: Vec<Tensor> = (0..inputs.len())
@@ -507,6 +535,17 @@ pub fn worst_case(op: &Op, dims: &[&[u32]], output: u8) -> Result<Bound, ExecErr
             (0..dims.len()).map(|i| rect(i, bh, o.bh, bw, o.bw)).sum::<Result<u64, _>>()?
         }
         Kind::BiasAdd => rect(0, bh, o.bh, bw, o.bw)? + rect(1, 1, 0, bw, o.bw)?,
+        Kind::RowsFrom => {
+            compute = out * 24;
+            rect(0, bh, o.bh, bw, o.bw)? + 2 * rect(1, 1, 0, bh, o.bh)?
+        }
+        Kind::RowReduce => {
+            let n = lay(0)?.cols;
+            let sub: Vec<Vec<u32>> =
+                (0..dims.len()).map(|i| if i == 0 { vec![bw as u32, n as u32] } else { vec![bw as u32] }).collect();
+            compute = exec::compute(op, &sub.iter().map(Vec::as_slice).collect::<Vec<_>>());
+            rect(0, bw, o.bw, n, 0)? + (1..dims.len()).map(|i| rect(i, 1, 0, bw, o.bw)).sum::<Result<u64, _>>()?
+        }
         Kind::CrossEntropyGrad => {
             compute = out * 24;
             rect(0, bh, o.bh, bw, o.bw)? + rect(1, 1, 0, bh, o.bh)? + 1
@@ -575,7 +614,14 @@ pub fn worst_case(op: &Op, dims: &[&[u32]], output: u8) -> Result<Bound, ExecErr
                     l1.bw,
                     l1.cols,
                 )));
-                qkv.saturating_mul(seq as u64).saturating_mul(2).saturating_add(qkv.saturating_mul(24))
+                // The backward keeps two `seq × seq` matrices per head (the
+                // probabilities and their gradient): priced as written and
+                // read, so the cap also bounds that memory.
+                let scratch = (2 * seq as u64).saturating_mul(seq as u64).saturating_mul(16);
+                qkv.saturating_mul(seq as u64)
+                    .saturating_mul(2)
+                    .saturating_add(qkv.saturating_mul(24))
+                    .saturating_add(scratch)
             } else {
                 // Each of the tile's rows meets up to `seq` keys and values.
                 ((bh * hs * hd) as u64)
@@ -586,7 +632,10 @@ pub fn worst_case(op: &Op, dims: &[&[u32]], output: u8) -> Result<Bound, ExecErr
             t
         }
         Kind::Whole => {
-            compute = exec::compute(op, dims);
+            // The whole operator runs: every output it produces is built
+            // (an embedding gradient's is the whole table), so the bound
+            // prices all of them, as whole execution does.
+            compute = exec::work(op, dims, false);
             (0..dims.len()).map(all).sum::<Result<u64, _>>()?
         }
     };

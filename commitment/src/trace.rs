@@ -184,6 +184,16 @@ pub enum Op {
         /// Decoupled weight decay (`f32` bits).
         weight_decay: u32,
     },
+    /// `[x(rows×n)] → [m(rows)]`: each row's maximum
+    /// ([`gensyn_kernels::ops::row_max`]), the first third of a log-softmax.
+    RowMax,
+    /// `[x(rows×n), m(rows)] → [s(rows)]`: each row's sum of `exp(x − m)`
+    /// ([`gensyn_kernels::ops::row_sum_exp`]).
+    RowSumExp,
+    /// `[x(rows×n), m(rows), s(rows)] → [(x − m) − ln s]`
+    /// ([`gensyn_kernels::ops::log_softmax_from`]): with the two nodes
+    /// before it, a log-softmax whose rows may be too wide to read at once.
+    LogSoftmaxFrom,
 }
 
 impl Op {
@@ -192,7 +202,7 @@ impl Op {
         use Op::*;
         match self {
             Const { .. } => 0,
-            BiasGrad | Relu | Gelu | Softmax | LogSoftmax | Sum | Mean | Attention { .. } => 1,
+            BiasGrad | Relu | Gelu | Softmax | LogSoftmax | Sum | Mean | Attention { .. } | RowMax => 1,
             MatMul { .. }
             | Add
             | Mul
@@ -204,8 +214,9 @@ impl Op {
             | Embedding
             | EmbeddingGrad { .. }
             | AttentionGrad { .. }
-            | Accumulate => 2,
-            CrossEntropyGrad | LayerNorm { .. } | Sgd { .. } => 3,
+            | Accumulate
+            | RowSumExp => 2,
+            CrossEntropyGrad | LayerNorm { .. } | Sgd { .. } | LogSoftmaxFrom => 3,
             LayerNormGrad | AdamW { .. } => 4,
         }
     }

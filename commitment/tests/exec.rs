@@ -36,7 +36,19 @@ fn cases(rng: &mut SmallRng, rows: u32, n: u32) -> Vec<(Op, Vec<Tensor>)> {
     // Two sequences of two heads, where the shape allows.
     let (batch, heads) = (if rows % 2 == 0 { 2 } else { 1 }, if n % 2 == 0 { 2 } else { 1 });
     let seq = rows / batch;
+    let m = execute(&Op::RowMax, &Ctx::default(), &[&x]).unwrap()[0].clone();
+    let sums = execute(&Op::RowSumExp, &Ctx::default(), &[&x, &m]).unwrap()[0].clone();
+    // The three nodes of a log-softmax give its bits.
+    let from = execute(&Op::LogSoftmaxFrom, &Ctx::default(), &[&x, &m, &sums]).unwrap()[0].clone();
+    let whole = execute(&Op::LogSoftmax, &Ctx::default(), &[&x]).unwrap()[0].clone();
+    assert_eq!(
+        from.values.iter().map(|v| v.to_bits()).collect::<Vec<_>>(),
+        whole.values.iter().map(|v| v.to_bits()).collect::<Vec<_>>()
+    );
     vec![
+        (Op::RowMax, vec![x.clone()]),
+        (Op::RowSumExp, vec![x.clone(), m.clone()]),
+        (Op::LogSoftmaxFrom, vec![x.clone(), m, sums]),
         (Op::Attention { batch, seq, heads }, vec![qkv.clone()]),
         (Op::AttentionGrad { batch, seq, heads }, vec![qkv.clone(), dout.clone()]),
         (Op::MatMul { m: rows, k: n, n: 3 * n, ta: false, tb: false }, vec![x.clone(), rand_tensor(rng, &[n, 3 * n])]),
@@ -172,7 +184,7 @@ fn a_reduction_tile_is_its_leaves_folded_or_summed_up_its_tree() {
                 let l = Layout::of(&out.dims).unwrap();
                 for t in 0..l.tiles() {
                     let want: Vec<u32> = l.gather(&out.values, t).iter().map(|v| v.to_bits()).collect();
-                    let zeros = vec![0.0; l.tile_len(t)];
+                    let zeros = vec![gensyn_commitment::reduction::start(&op); l.tile_len(t)];
                     let got = match red.mode {
                         // The accumulator over uneven runs, each continued from the last.
                         Mode::Fold => {
@@ -198,7 +210,7 @@ fn a_reduction_tile_is_its_leaves_folded_or_summed_up_its_tree() {
                             }
                             let f = |lo: u32, len: u32| {
                                 let (v, opened) = leaf_of(&op, &inputs, o as u8, t, lo..lo + len, &zeros);
-                                assert!(opened <= bound.tiles, "{op:?}: {opened} > {bound:?}");
+                                assert!(len > CHUNK || opened <= bound.tiles, "{op:?}: {opened} > {bound:?}");
                                 v
                             };
                             // A leaf over a whole node is that node, too.
@@ -214,8 +226,42 @@ fn a_reduction_tile_is_its_leaves_folded_or_summed_up_its_tree() {
             }
         }
     }
-    let all = ["BiasGrad0", "EmbeddingGrad0", "LayerNormGrad1", "LayerNormGrad2", "MatMul0"];
+    let all = ["BiasGrad0", "EmbeddingGrad0", "LayerNormGrad1", "LayerNormGrad2", "MatMul0", "RowMax0", "RowSumExp0"];
     assert_eq!(seen.into_iter().collect::<Vec<_>>(), all);
+}
+
+#[test]
+fn a_reduction_has_a_game_only_where_its_leaves_can_be_read() {
+    use gensyn_commitment::reduction::{leaf_reads, reduction, worst_leaf};
+    // A dot product whose second operand is stored flat (a vector, not
+    // k × 1): its strips cannot be cut, so it has no game (and a program
+    // with it is arbitrable only if its whole tile fits).
+    let op = Op::MatMul { m: 1, k: 5000, n: 1, ta: false, tb: false };
+    assert_eq!(reduction(&op, &[&[1, 5000], &[5000]], 0), Ok(None));
+    assert!(reduction(&op, &[&[1, 5000], &[5000, 1]], 0).unwrap().is_some());
+    // Wherever there is a game, every leaf of every tile can be read.
+    let mut rng = SmallRng::seed_from_u64(13);
+    for (rows, n) in [(40, 70), (64, 96)] {
+        for (op, inputs) in cases(&mut rng, rows, n) {
+            let dims: Vec<&[u32]> = inputs.iter().map(|t| t.dims.as_slice()).collect();
+            for o in 0..op.outputs() as u8 {
+                if let Some(red) = reduction(&op, &dims, o).unwrap() {
+                    assert!(worst_leaf(&op, &dims, o).is_ok());
+                    let out = &gensyn_commitment::shape::output_dims(&op, &dims).unwrap()[o as usize];
+                    for t in 0..tile_count(out) {
+                        for i in 0..dims.len() {
+                            assert!(leaf_reads(&op, &dims, o, t, red.len - 1..red.len, i).is_ok(), "{op:?}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // An embedding gradient over a large table is not one whole tile: the
+    // bound prices the table it would build.
+    let eg = Op::EmbeddingGrad { vocab: 50_257 };
+    let whole = worst_case(&eg, &[&[512], &[512, 768]], 0).unwrap();
+    assert!(whole.work > 50_257 * 768 * 16, "{whole:?}");
 }
 
 #[test]
@@ -313,6 +359,9 @@ fn arb_op() -> impl Strategy<Value = Op> {
         (0u32..6).prop_map(|vocab| Op::EmbeddingGrad { vocab }),
         Just(Op::Sgd { lr: s, momentum: 0, weight_decay: 0 }),
         Just(Op::AdamW { lr: s, beta1: 0, beta2: 0, eps: 0, weight_decay: 0 }),
+        Just(Op::RowMax),
+        Just(Op::RowSumExp),
+        Just(Op::LogSoftmaxFrom),
     ]
 }
 

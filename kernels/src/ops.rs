@@ -165,15 +165,47 @@ pub fn gelu_backward(x: &[f32], dy: &[f32], dx: &mut [f32]) {
     }
 }
 
-/// Row maximum (order-free; NaN-propagating).
-pub(crate) fn row_max(row: &[f32]) -> f32 {
-    let mut m = f32::NEG_INFINITY;
+/// Row maximum (NaN-propagating): a fold from `−∞` in column order (the
+/// order decides which of `±0` is kept).
+pub fn row_max(row: &[f32]) -> f32 {
+    row_max_continue(row, f32::NEG_INFINITY)
+}
+
+/// [`row_max`]'s fold continued from `m` over `row`: folding one run of
+/// columns then the next gives the bits of folding both.
+pub fn row_max_continue(row: &[f32], mut m: f32) -> f32 {
     for &v in row {
         if v > m || v.is_nan() {
             m = v;
         }
     }
     m
+}
+
+/// One term of a row's sum of exponentials: `exp(x − m)`.
+#[inline(always)]
+pub fn exp_shifted(x: f32, m: f32) -> f32 {
+    math::exp(x - m)
+}
+
+/// A row's sum of exponentials shifted by its maximum `m`:
+/// `Σ exp(x − m)` (tree).
+pub fn row_sum_exp(row: &[f32], m: f32) -> f32 {
+    tree_sum_by(row.len(), &|j| exp_shifted(row[j], m))
+}
+
+/// Log-softmax of rows of `x[rows × n]` from each row's maximum `m` and
+/// sum of exponentials `s`: `y = (x − m) − ln s`. With `m = row_max` and
+/// `s = row_sum_exp` it is [`log_softmax`], bit for bit; as three nodes a
+/// program can dispute a vocabulary-wide row one reduction at a time.
+pub fn log_softmax_from(x: &[f32], m: &[f32], s: &[f32], out: &mut [f32], n: usize) {
+    assert!(n > 0 && x.len() == m.len() * n && s.len() == m.len() && out.len() == x.len(), "log_softmax_from");
+    for (((xr, yr), &m), &s) in x.chunks_exact(n).zip(out.chunks_exact_mut(n)).zip(m).zip(s) {
+        let lse = math::ln(s);
+        for j in 0..n {
+            yr[j] = (xr[j] - m) - lse;
+        }
+    }
 }
 
 /// Row-wise softmax of `x[rows × n]`: `e = exp(x − max)`, `y = e / Σe`.
@@ -207,7 +239,7 @@ pub fn log_softmax(x: &[f32], out: &mut [f32], n: usize) {
     assert!(n > 0 && x.len() % n == 0 && out.len() == x.len(), "log_softmax");
     for (xr, yr) in x.chunks_exact(n).zip(out.chunks_exact_mut(n)) {
         let m = row_max(xr);
-        let lse = math::ln(tree_sum_by(n, &|j| math::exp(xr[j] - m)));
+        let lse = math::ln(row_sum_exp(xr, m));
         for j in 0..n {
             yr[j] = (xr[j] - m) - lse;
         }

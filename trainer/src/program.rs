@@ -162,7 +162,12 @@ pub fn transformer_program(spec: &TaskSpec, c: &transformer::Config) -> Program 
     let logits = linear(&mut push, lnf.0, "head", d, v);
 
     // Loss gradient, seeded with 1.0.
-    let logp = push(Op::LogSoftmax, 0, vec![logits]);
+    // The log-softmax as three nodes: over a vocabulary-wide row, its
+    // maximum and sum of exponentials are each disputed by a reduction game
+    // (a fused node's tile would read whole rows); the bits are the same.
+    let max = push(Op::RowMax, 0, vec![logits]);
+    let sum = push(Op::RowSumExp, 0, vec![logits, max]);
+    let logp = push(Op::LogSoftmaxFrom, 0, vec![logits, max, sum]);
     let one = push(Op::Const { value: 1.0f32.to_bits() }, 0, vec![]);
     let dlogits = push(Op::CrossEntropyGrad, 0, vec![logp, Source::Batch(1), one]);
 

@@ -568,7 +568,12 @@ mod benchmarks {
             disputed_task::<T>(spec(100, 10, program_len, program.root(), h(7)), commitment_with(h(8)));
         let dims = vec![1024u32, 1024];
         let count = tensor::tile_count(&dims);
-        let shapes = Tree::new(&(0..program_len).map(|i| shape_leaf(i, &dims)).collect::<Vec<_>>());
+        let ins = vec![vec![1024u32, 32], vec![32, 1024]];
+        let shapes = Tree::new(&(0..program_len).map(|i| shape_leaf(i, &ins, &dims)).collect::<Vec<_>>());
+        let shape = NodeShape {
+            inputs: BoundedVec::truncate_from(ins.iter().map(|d| BoundedVec::truncate_from(d.clone())).collect()),
+            proof: shapes.proof(7).unwrap(),
+        };
         Tasks::<T>::mutate(0, |t| t.as_mut().expect("stored").shapes_root = shapes.root());
         let tiles = [(count, h(60)), (count, h(61))];
         let index = 7;
@@ -596,14 +601,7 @@ mod benchmarks {
             },
         );
         #[extrinsic_call]
-        _(
-            RawOrigin::Signed(solver),
-            0,
-            node,
-            program.proof(index).unwrap(),
-            shapes.proof(index).unwrap(),
-            opening(tiles[0]),
-        );
+        _(RawOrigin::Signed(solver), 0, node, program.proof(index).unwrap(), shape, opening(tiles[0]));
         assert!(matches!(Disputes::<T>::get(0).unwrap().stage, Stage::Tiles { .. }));
     }
 
@@ -684,6 +682,89 @@ mod benchmarks {
         };
         #[extrinsic_call]
         _(RawOrigin::Signed(solver), 0, witness);
+        assert!(matches!(
+            Disputes::<T>::get(0).unwrap().stage,
+            Stage::Resolved { outcome: Outcome::Arbitrated { defender_right: true, challenger_right: false } }
+        ));
+    }
+
+    /// The second mover of a reduction round (a tree: the descent moves
+    /// into a child).
+    #[benchmark]
+    fn reveal_partials() {
+        let (solver, verifier) = disputed_task::<T>(spec(100, 10, 8, h(6), h(7)), commitment_with(h(8)));
+        let rec = StepRecord { step: 0, before: h(1), batch: h(2), trace_root: h(3), trace_len: 9, after: h(4) };
+        let round = ReduceRound { lo: 0, len: 1 << 20, agreed: [0; 32], defender: h(40), challenger: h(41) };
+        put_dispute::<T>(
+            &solver,
+            &verifier,
+            Stage::Reduce {
+                step: 0,
+                records: [rec, rec],
+                node: 3,
+                tile: 0,
+                mode: gensyn_commitment::reduction::Mode::Tree,
+                round,
+                defender_partials: Some((h(42), h(43))),
+                challenger_partials: None,
+            },
+        );
+        #[extrinsic_call]
+        _(RawOrigin::Signed(verifier), 0, round, (h(44), h(43)));
+        assert_eq!(Disputes::<T>::get(0).unwrap().rounds, 1);
+    }
+
+    /// Recomputing one output tile of a matmul over `K = 16·t` from the
+    /// `t` tiles it reads (a 32-row strip of A and a 32-column strip of B,
+    /// from the state, each tile with its Merkle proof): the tiled path's
+    /// cost per unit of work, against `arbitrate`'s whole-operator path.
+    #[benchmark]
+    fn arbitrate_tile(t: Linear<2, 800>) {
+        let k = 16 * (t - t % 2).max(2);
+        let (m, n) = (64u32, 64u32);
+        let a = Tensor::new(vec![m, k], (0..m * k).map(|i| (i % 97) as f32 * 0.01).collect()).unwrap();
+        let b = Tensor::new(vec![k, n], (0..k * n).map(|i| (i % 89) as f32 * 0.01).collect()).unwrap();
+        let op = Op::MatMul { m, k, n, ta: false, tb: false };
+        let node = Node::new(op, 0, vec![Source::State(0), Source::State(1)]).expect("well-formed");
+        let program = Tree::new(&[node_leaf(0, &node)]);
+        let entries = Tree::new(&[state::entry_leaf(b"a", &a.hash()), state::entry_leaf(b"b", &b.hash())]);
+        let before = state::hash_from_root(3, 2, &entries.root());
+        let (pa, pb) = (gensyn_commitment::tile::Partial::whole(&a), gensyn_commitment::tile::Partial::whole(&b));
+        let truth = tensor::tile_leaf(
+            &gensyn_commitment::tile::execute_tile(&op, &Default::default(), &[&pa, &pb], 0, 0).unwrap(),
+        );
+        let (solver, verifier) = disputed_task::<T>(spec(100, 10, 1, program.root(), h(7)), commitment_with(h(8)));
+        let rec = StepRecord { step: 3, before, batch: h(2), trace_root: h(3), trace_len: 2, after: h(4) };
+        put_dispute::<T>(
+            &solver,
+            &verifier,
+            Stage::Arbitration {
+                step: 3,
+                records: [rec, rec],
+                node: 0,
+                leaves: [truth, h(70)],
+                tile: Some(0),
+                outputs: [None, None],
+            },
+        );
+        let source = |i: u32, name: &[u8]| SourceProof::State {
+            name: BoundedVec::truncate_from(name.to_vec()),
+            entries_root: entries.root(),
+            entries: 2,
+            proof: entries.proof(i).unwrap(),
+        };
+        // A matmul's reads depend on shapes alone.
+        let reads = |i: usize| gensyn_commitment::tile::reads(&op, &[&pa, &pb], 0, 0, i).unwrap();
+        let witness = Witness::Node {
+            node,
+            node_proof: program.proof(0).unwrap(),
+            inputs: BoundedVec::truncate_from(vec![
+                InputWitness::open(&a, &reads(0), source(0, b"a")),
+                InputWitness::open(&b, &reads(1), source(1, b"b")),
+            ]),
+        };
+        #[extrinsic_call]
+        arbitrate(RawOrigin::Signed(solver), 0, witness);
         assert!(matches!(
             Disputes::<T>::get(0).unwrap().stage,
             Stage::Resolved { outcome: Outcome::Arbitrated { defender_right: true, challenger_right: false } }

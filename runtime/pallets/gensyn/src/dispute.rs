@@ -589,11 +589,13 @@ impl<T: Config> Pallet<T> {
                     Self::check_input(source, hash, &input.proof, step, &records, &task.spec)?;
                 }
                 let acc = bits(&acc);
-                // The fold continues from the agreed accumulator: zeros at the start.
+                // The fold continues from the agreed accumulator: at the start,
+                // the fold's own start value (zeros; a maximum's −∞).
                 if mode == Mode::Fold {
-                    let zeros = round.lo == 0 && acc.iter().all(|v| v.to_bits() == 0);
+                    let start = reduction::start(&node.op).to_bits();
+                    let fresh = round.lo == 0 && acc.iter().all(|v| v.to_bits() == start);
                     ensure!(
-                        zeros || (round.lo > 0 && tensor::tile_leaf(&acc) == round.agreed),
+                        fresh || (round.lo > 0 && tensor::tile_leaf(&acc) == round.agreed),
                         Error::<T>::InvalidWitness
                     );
                 }

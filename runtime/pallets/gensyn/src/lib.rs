@@ -720,10 +720,9 @@ pub mod pallet {
         /// A party reveals its partials of the current run of a reduction
         /// game over one output tile: for a fold, the tile hash of its
         /// accumulator after the run's first half (and zero); for a tree,
-        /// the tile hashes of the run's two children. Weighed as
-        /// `reveal_children`, whose work it does.
+        /// the tile hashes of the run's two children.
         #[pallet::call_index(20)]
-        #[pallet::weight(T::WeightInfo::reveal_children())]
+        #[pallet::weight(T::WeightInfo::reveal_partials())]
         pub fn reveal_partials(
             origin: OriginFor<T>,
             dispute: DisputeId,

@@ -786,15 +786,15 @@ pub fn node_inputs(party: &Party, run: &StepRun, step: u32, node: u32) -> Vec<(T
 
 /// `party`'s partial result over `range` of the axis of tile `tile` of
 /// `node`'s output at `step`: the fold's accumulator after `range` from
-/// zeros (`range` from 0), or the tree's node over `range`.
+/// its start (`range` from 0), or the tree's node over `range`.
 pub fn partial(party: &Party, step: u32, node: u32, tile: u32, range: std::ops::Range<u32>) -> Vec<f32> {
     let run = party.step_run(step);
     let n = &party.program.nodes[node as usize];
     let parts: Vec<Partial> = node_inputs(party, &run, step, node).iter().map(|(t, _)| Partial::whole(t)).collect();
     let refs: Vec<&Partial> = parts.iter().collect();
     let out = &run.outputs[node as usize];
-    let zeros = vec![0.0; Layout::of(&out.dims).unwrap().tile_len(tile)];
-    gensyn_commitment::reduction::leaf(&n.op, &refs, n.output, tile, range, &zeros).expect("a leaf")
+    let start = vec![gensyn_commitment::reduction::start(&n.op); Layout::of(&out.dims).unwrap().tile_len(tile)];
+    gensyn_commitment::reduction::leaf(&n.op, &refs, n.output, tile, range, &start).expect("a leaf")
 }
 
 /// The witness of a reduction game's final round, from `party`'s run.
