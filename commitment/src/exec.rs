@@ -402,6 +402,41 @@ pub fn execute(op: &Op, ctx: &Ctx, inputs: &[&Tensor]) -> Result<Vec<Tensor>, Ex
                 .collect();
             vec![t(vec![rows as u32], out)]
         }
+        Op::AttentionStats { batch, seq, heads } | Op::AttentionGradFrom { batch, seq, heads } => {
+            let s = attention_shape(batch, seq, heads, x)?;
+            let (n, stride, d, bs) = (s.seq, 3 * s.width(), s.width(), s.batch * s.seq);
+            let one = ops::AttentionShape { batch: 1, ..s };
+            let grad = matches!(op, Op::AttentionGradFrom { .. });
+            let mut out = vec![0.0; if grad { x.values.len() } else { s.heads * bs * 3 }];
+            // Sequence by sequence, each head's rows of the statistics
+            // `[heads × batch·seq × 3]` gathered to and from the sequence's own.
+            let mut local = vec![0.0; s.heads * n * 3];
+            for b in 0..s.batch {
+                let (qkv, dout) =
+                    (&x.values[b * n * stride..(b + 1) * n * stride], &inputs[1].values[b * n * d..(b + 1) * n * d]);
+                let at = |h: usize| (h * bs + b * n) * 3..(h * bs + (b + 1) * n) * 3;
+                if grad {
+                    for h in 0..s.heads {
+                        local[h * n * 3..(h + 1) * n * 3].copy_from_slice(&inputs[2].values[at(h)]);
+                    }
+                    ops::attention_backward_rows(
+                        qkv,
+                        dout,
+                        &local,
+                        &mut out[b * n * stride..(b + 1) * n * stride],
+                        &one,
+                        0..n,
+                    );
+                } else {
+                    ops::attention_stats_rows(qkv, dout, &mut local, &one, 0..n);
+                    for h in 0..s.heads {
+                        out[at(h)].copy_from_slice(&local[h * n * 3..(h + 1) * n * 3]);
+                    }
+                }
+            }
+            let dims = if grad { x.dims.clone() } else { vec![heads, bs as u32, 3] };
+            vec![t(dims, out)]
+        }
         Op::LogSoftmaxFrom => {
             let (_, n) = rows_n(x)?;
             let mut out = vec![0.0; x.values.len()];
@@ -462,7 +497,7 @@ pub fn compute(op: &Op, input_dims: &[&[u32]]) -> u64 {
         // multiply-adds per qkv element forward, twice that (recompute,
         // then the three gradients) backward, plus the exponentials.
         Op::Attention { seq, .. } => n(0).saturating_mul(seq as u64).saturating_add(n(0).saturating_mul(24)),
-        Op::AttentionGrad { seq, .. } => {
+        Op::AttentionGrad { seq, .. } | Op::AttentionGradFrom { seq, .. } | Op::AttentionStats { seq, .. } => {
             n(0).saturating_mul(seq as u64).saturating_mul(2).saturating_add(n(0).saturating_mul(24))
         }
         // Transcendentals cost tens of operations per element.

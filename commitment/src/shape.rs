@@ -160,6 +160,22 @@ pub fn output_dims(op: &Op, dims: &[&[u32]]) -> Result<Vec<Vec<u32>>, ExecError>
             }
             vec![x(), x(), x()]
         }
+        Op::AttentionStats { batch, seq, heads } | Op::AttentionGradFrom { batch, seq, heads } => {
+            let (b, s, h, hd) = attention(batch, seq, heads, dims[0])?;
+            let rows = b.checked_mul(s).ok_or(ExecError::Shape)?;
+            if dims[1] != [rows, h * hd] {
+                return Err(ExecError::Shape);
+            }
+            let stats = vec![h, rows, 3];
+            if let Op::AttentionStats { .. } = op {
+                vec![stats]
+            } else {
+                if dims[2] != stats.as_slice() {
+                    return Err(ExecError::Shape);
+                }
+                vec![x()]
+            }
+        }
         Op::RowMax | Op::RowSumExp | Op::LogSoftmaxFrom => {
             let (rows, _) = rows_n(dims[0])?;
             for d in &dims[1..] {

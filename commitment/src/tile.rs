@@ -135,6 +135,12 @@ enum Kind {
     AttentionGrad,
     /// A vector over rows (each row's maximum or sum): the tile's rows whole.
     RowReduce,
+    /// Attention's row statistics: each (head, query) row from its head's
+    /// prefix of the sequence.
+    AttentionStats,
+    /// Attention's gradient from the statistics: the tile's heads' whole
+    /// sequences, no statistic recomputed.
+    AttentionGradFrom,
     /// Each element from its input element and its row's statistics.
     RowsFrom,
     /// The inputs whole.
@@ -158,6 +164,8 @@ fn kind(op: &Op, output: u8) -> Kind {
         (AttentionGrad { .. }, _) => Kind::AttentionGrad,
         (RowMax | RowSumExp, _) => Kind::RowReduce,
         (LogSoftmaxFrom, _) => Kind::RowsFrom,
+        (AttentionStats { .. }, _) => Kind::AttentionStats,
+        (AttentionGradFrom { .. }, _) => Kind::AttentionGradFrom,
         _ => Kind::Whole,
     }
 }
@@ -194,6 +202,34 @@ fn head_cols(parts: usize, d: usize, hd: usize, h: &Range<usize>) -> Vec<Range<u
 /// Sequences `(start row, length)` that rows `rows` of a `batch·seq` matrix touch.
 fn sequences(rows: &Range<usize>, seq: usize) -> impl Iterator<Item = usize> {
     rows.start / seq..(rows.end - 1) / seq + 1
+}
+
+/// The `(head, sequence, query rows)` groups that rows `rows` of an
+/// attention-statistics tensor `[heads × batch·seq × 3]` hold.
+fn stat_groups(rows: &Range<usize>, seq: usize, bs: usize) -> Vec<(usize, usize, Range<usize>)> {
+    let mut groups = Vec::new();
+    let mut at = rows.start;
+    while at < rows.end {
+        let (h, token) = (at / bs, at % bs);
+        let q = token / seq;
+        let end = rows.end.min(h * bs + (q + 1) * seq);
+        groups.push((h, q, token - q * seq..end - h * bs - q * seq));
+        at = end;
+    }
+    groups
+}
+
+/// The attention operator's `(seq, head_dim, width)`.
+fn attention_of(op: &Op, qkv: &[u32]) -> Result<(u32, usize, usize, usize), ExecError> {
+    let (Op::Attention { batch, seq, heads }
+    | Op::AttentionGrad { batch, seq, heads }
+    | Op::AttentionStats { batch, seq, heads }
+    | Op::AttentionGradFrom { batch, seq, heads }) = *op
+    else {
+        return Err(ExecError::Shape);
+    };
+    let (b, s, h, hd) = shape::attention(batch, seq, heads, qkv)?;
+    Ok((b, s as usize, hd as usize, (h * hd) as usize))
 }
 
 /// What each input is read as for output tile rows `r`, columns `c`.
@@ -269,6 +305,30 @@ fn needs(op: &Op, dims: &[&[u32]], output: u8, r: &Range<usize>, c: &Range<usize
             } else {
                 vec![Need::Rects(qkv)]
             }
+        }
+        Kind::AttentionStats => {
+            let (b, seq, hd, d) = attention_of(op, dims[0])?;
+            let (mut qkv, mut dout) = (Vec::new(), Vec::new());
+            for (h, q, rows) in stat_groups(r, seq, b as usize * seq) {
+                let end = q * seq + rows.end;
+                qkv.extend(head_cols(3, d, hd, &(h..h + 1)).into_iter().map(|cs| (q * seq..end, cs)));
+                dout.push((q * seq..end, h * hd..(h + 1) * hd));
+            }
+            vec![Need::Rects(qkv), Need::Rects(dout)]
+        }
+        Kind::AttentionGradFrom => {
+            let (b, seq, hd, d) = attention_of(op, dims[0])?;
+            let hs = heads_of(c, d, hd);
+            let (mut qkv, mut dout, mut stats) = (Vec::new(), Vec::new(), Vec::new());
+            for q in sequences(r, seq) {
+                let rows = q * seq..(q + 1) * seq;
+                qkv.extend(head_cols(3, d, hd, &hs).into_iter().map(|cs| (rows.clone(), cs)));
+                dout.push((rows.clone(), hs.start * hd..hs.end * hd));
+                stats.extend(
+                    hs.clone().map(|h| (h * b as usize * seq + q * seq..h * b as usize * seq + (q + 1) * seq, 0..3)),
+                );
+            }
+            vec![Need::Rects(qkv), Need::Rects(dout), Need::Rects(stats)]
         }
         Kind::Whole => (0..dims.len()).map(|_| Need::All).collect(),
     })
@@ -472,6 +532,53 @@ pub fn execute_tile(op: &Op, ctx: &Ctx, inputs: &[&Partial], output: u8, tile: u
             }
             tile
         }
+        Kind::AttentionStats => {
+            let (b, seq, hd, d) = attention_of(op, &dims[0])?;
+            let mut tile = Vec::with_capacity(r.len() * c.len());
+            for (h, q, rows) in stat_groups(&r, seq, b as usize * seq) {
+                // One head's prefix of the sequence, up to the group's last query.
+                let end = q * seq + rows.end;
+                let cols: Vec<(Range<usize>, Range<usize>)> =
+                    head_cols(3, d, hd, &(h..h + 1)).into_iter().map(|cs| (q * seq..end, cs)).collect();
+                let qkv = gather(inputs[0], &cols)?;
+                let dout = gather(inputs[1], &[(q * seq..end, h * hd..(h + 1) * hd)])?;
+                let s = ops::AttentionShape { batch: 1, seq: rows.end, heads: 1, head_dim: hd };
+                let mut stats = vec![0.0; rows.end * 3];
+                ops::attention_stats_rows(&qkv, &dout, &mut stats, &s, rows.clone());
+                for t in rows {
+                    tile.extend(c.clone().map(|k| stats[t * 3 + k]));
+                }
+            }
+            tile
+        }
+        Kind::AttentionGradFrom => {
+            let (b, seq, hd, d) = attention_of(op, &dims[0])?;
+            let hs = heads_of(&c, d, hd);
+            let s = ops::AttentionShape { batch: 1, seq, heads: hs.len(), head_dim: hd };
+            let sd = s.width();
+            let mut tile = Vec::with_capacity(r.len() * c.len());
+            for q in sequences(&r, seq) {
+                let all = q * seq..(q + 1) * seq;
+                let cols: Vec<(Range<usize>, Range<usize>)> =
+                    head_cols(3, d, hd, &hs).into_iter().map(|cs| (all.clone(), cs)).collect();
+                let qkv = gather(inputs[0], &cols)?;
+                let dout = gather(inputs[1], &[(all.clone(), hs.start * hd..hs.end * hd)])?;
+                let mut stats = Vec::with_capacity(hs.len() * seq * 3);
+                for h in hs.clone() {
+                    let at = h * b as usize * seq + q * seq;
+                    stats.extend(inputs[2].rect(at..at + seq, 0..3)?);
+                }
+                let rows = r.start.max(q * seq)..r.end.min((q + 1) * seq);
+                let local = rows.start - q * seq..rows.end - q * seq;
+                let mut out = vec![0.0; local.len() * 3 * sd];
+                ops::attention_backward_rows(&qkv, &dout, &stats, &mut out, &s, local);
+                let col = |g: usize| (g / d) * sd + (g % d) - hs.start * hd;
+                for row in out.chunks_exact(3 * sd) {
+                    tile.extend(c.clone().map(|g| row[col(g)]));
+                }
+            }
+            tile
+        }
         Kind::Whole => {
             let whole: Vec<Tensor> = inputs.iter().map(|p| p.tensor()).collect::<Result<_, _>>()?;
             let out = pick(execute(op, ctx, &whole.iter().collect::<Vec<_>>())?)?;
@@ -491,16 +598,25 @@ pub struct Bound {
     pub work: u64,
 }
 
-/// Blocks of size `b` (of `total` blocks' worth, `extent` elements) that a
-/// run of `len` elements touches, when runs start at multiples of `align`
-/// (0: the run starts at 0).
+/// Blocks of size `b` (of `extent` elements) that a run of `len` elements
+/// touches at most, when runs start at multiples of `align` (0: the run
+/// starts at 0). A start sits at a multiple of `gcd(align, b)` within its
+/// block, so the worst is the last such offset.
 fn span(len: usize, align: usize, b: usize, extent: usize) -> u64 {
-    if len == 0 {
+    if len == 0 || b == 0 {
         return 0;
     }
-    let blocks = extent.div_ceil(b);
-    let n = if align.is_multiple_of(b) { len.div_ceil(b) } else { (len + b - 2) / b + 1 };
-    n.min(blocks) as u64
+    let g = gcd(align, b);
+    let n = (b - g + len).div_ceil(b);
+    n.min(extent.div_ceil(b)) as u64
+}
+
+fn gcd(a: usize, b: usize) -> usize {
+    if a == 0 {
+        b
+    } else {
+        gcd(b % a, a)
+    }
 }
 
 /// Work of recomputing an output tile of `out` elements from `read`
@@ -630,6 +746,35 @@ pub fn worst_case(op: &Op, dims: &[&[u32]], output: u8) -> Result<Bound, ExecErr
                     .saturating_add(qkv.saturating_mul(24))
             };
             t
+        }
+        Kind::AttentionStats => {
+            let (b, seq, hd, d) = attention_of(op, dims[0])?;
+            let (l0, l1) = (lay(0)?, lay(1)?);
+            // Every (head, sequence) group the tile's rows touch reads its
+            // head's prefix; each row meets up to `seq` keys (two dots, an
+            // exponential).
+            let groups = span(bh, o.bh, seq, o.rows);
+            let per = span(seq, seq, l0.bh, l0.rows).saturating_mul(3 * span(hd, hd, l0.bw, l0.cols))
+                + span(seq, seq, l1.bh, l1.rows).saturating_mul(span(hd, hd, l1.bw, l1.cols));
+            let _ = (b, d);
+            compute = (bh as u64).saturating_mul(seq as u64).saturating_mul(2 * hd as u64 + 24);
+            groups.saturating_mul(per)
+        }
+        Kind::AttentionGradFrom => {
+            let (b, seq, hd, d) = attention_of(op, dims[0])?;
+            let (l0, l1, l2) = (lay(0)?, lay(1)?, lay(2)?);
+            let hs = if bw > 1 && !d.is_multiple_of(o.bw) { d / hd } else { span(bw, o.bw, hd, d) as usize };
+            let seqs = span(bh, o.bh, seq, o.rows);
+            let per = span(seq, seq, l0.bh, l0.rows).saturating_mul(3 * span(hs * hd, hd, l0.bw, l0.cols))
+                + span(seq, seq, l1.bh, l1.rows).saturating_mul(span(hs * hd, hd, l1.bw, l1.cols))
+                + (hs as u64).saturating_mul(span(seq, seq, l2.bh, l2.rows));
+            let _ = b;
+            // Each of the tile's rows, for each of its heads, meets up to
+            // `seq` rows as a query and as a key (P and dS recomputed: two
+            // dots and an exponential each) and folds three gradients.
+            compute =
+                (bh as u64).saturating_mul(seq as u64).saturating_mul(hs as u64).saturating_mul(7 * hd as u64 + 48);
+            seqs.saturating_mul(per)
         }
         Kind::Whole => {
             // The whole operator runs: every output it produces is built

@@ -194,6 +194,30 @@ pub enum Op {
     /// ([`gensyn_kernels::ops::log_softmax_from`]): with the two nodes
     /// before it, a log-softmax whose rows may be too wide to read at once.
     LogSoftmaxFrom,
+    /// `[qkv, dout] → [stats(heads × batch·seq × 3)]`: each query row's
+    /// `[max score, Σ exp, Σ P·dP]` per head
+    /// ([`gensyn_kernels::ops::attention_stats_rows`]), the first half of
+    /// [`Op::AttentionGrad`].
+    AttentionStats {
+        /// Sequences.
+        batch: u32,
+        /// Tokens per sequence.
+        seq: u32,
+        /// Heads.
+        heads: u32,
+    },
+    /// `[qkv, dout, stats] → [dqkv]`: attention's gradient from the row
+    /// statistics ([`gensyn_kernels::ops::attention_backward_rows`]); with
+    /// [`Op::AttentionStats`] before it, [`Op::AttentionGrad`]'s bits, with a
+    /// tile that reads one head's sequence instead of recomputing it all.
+    AttentionGradFrom {
+        /// Sequences.
+        batch: u32,
+        /// Tokens per sequence.
+        seq: u32,
+        /// Heads.
+        heads: u32,
+    },
 }
 
 impl Op {
@@ -215,8 +239,9 @@ impl Op {
             | EmbeddingGrad { .. }
             | AttentionGrad { .. }
             | Accumulate
-            | RowSumExp => 2,
-            CrossEntropyGrad | LayerNorm { .. } | Sgd { .. } | LogSoftmaxFrom => 3,
+            | RowSumExp
+            | AttentionStats { .. } => 2,
+            CrossEntropyGrad | LayerNorm { .. } | Sgd { .. } | LogSoftmaxFrom | AttentionGradFrom { .. } => 3,
             LayerNormGrad | AdamW { .. } => 4,
         }
     }

@@ -45,7 +45,16 @@ fn cases(rng: &mut SmallRng, rows: u32, n: u32) -> Vec<(Op, Vec<Tensor>)> {
         from.values.iter().map(|v| v.to_bits()).collect::<Vec<_>>(),
         whole.values.iter().map(|v| v.to_bits()).collect::<Vec<_>>()
     );
+    // Attention's gradient as its two halves gives its bits.
+    let astats =
+        execute(&Op::AttentionStats { batch, seq, heads }, &Ctx::default(), &[&qkv, &dout]).unwrap()[0].clone();
+    let from = execute(&Op::AttentionGradFrom { batch, seq, heads }, &Ctx::default(), &[&qkv, &dout, &astats]).unwrap();
+    let fused = execute(&Op::AttentionGrad { batch, seq, heads }, &Ctx::default(), &[&qkv, &dout]).unwrap();
+    let bits_of = |t: &Tensor| t.values.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
+    assert_eq!(bits_of(&from[0]), bits_of(&fused[0]), "attention gradient from its statistics");
     vec![
+        (Op::AttentionStats { batch, seq, heads }, vec![qkv.clone(), dout.clone()]),
+        (Op::AttentionGradFrom { batch, seq, heads }, vec![qkv.clone(), dout.clone(), astats]),
         (Op::RowMax, vec![x.clone()]),
         (Op::RowSumExp, vec![x.clone(), m.clone()]),
         (Op::LogSoftmaxFrom, vec![x.clone(), m, sums]),
@@ -362,6 +371,8 @@ fn arb_op() -> impl Strategy<Value = Op> {
         Just(Op::RowMax),
         Just(Op::RowSumExp),
         Just(Op::LogSoftmaxFrom),
+        (0u32..4, 0u32..4, 0u32..4).prop_map(|(batch, seq, heads)| Op::AttentionStats { batch, seq, heads }),
+        (0u32..4, 0u32..4, 0u32..4).prop_map(|(batch, seq, heads)| Op::AttentionGradFrom { batch, seq, heads }),
     ]
 }
 

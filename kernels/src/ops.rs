@@ -515,36 +515,106 @@ pub fn attention(qkv: &[f32], out: &mut [f32], s: &AttentionShape) {
 /// backward's tree):
 /// `dq_t = Σ_{s≤t} dS[t, s]·k_s`, `dk_s = Σ_{t≥s} dS[t, s]·q_t`,
 /// `dv_s = Σ_{t≥s} P[t, s]·dout_t`, each a sequential fold in increasing
-/// index from `0.0`.
+/// index from `0.0`. Written as its two halves: each query row's statistics
+/// ([`attention_row_stats`]), then every row's gradients from them
+/// ([`attention_backward_rows`]).
 pub fn attention_sequence_backward(qkv: &[f32], dout: &[f32], dqkv: &mut [f32], s: &AttentionShape) {
     let (stride, d, n) = (3 * s.width(), s.width(), s.seq);
     assert!(qkv.len() == n * stride && dout.len() == n * d && dqkv.len() == qkv.len(), "attention_backward");
+    let mut stats = alloc::vec![0.0f32; s.heads * n * 3];
+    attention_stats_rows(qkv, dout, &mut stats, s, 0..n);
+    attention_backward_rows(qkv, dout, &stats, dqkv, s, 0..n);
+}
+
+/// The statistics of query row `t` of head `h` the backward needs:
+/// `[m, S, Σ_j P·dP]`, the maximum score, the sum of `exp(score − m)` (so
+/// `P[t, j] = exp(score − m) / S`, softmax's bits) and the softmax
+/// backward's dot. `scratch` holds at least `t + 1` values twice.
+fn row_stats(qkv: &[f32], dout: &[f32], s: &AttentionShape, h: usize, t: usize, scratch: &mut [f32]) -> [f32; 3] {
+    let (stride, d) = (3 * s.width(), s.width());
+    let (qc, kc, vc) = s.cols(h);
+    let (scores, dp) = scratch.split_at_mut(t + 1);
     let scale = s.scale();
-    // Lower-triangular P and dS of one head, row-major `[seq × seq]`.
-    let mut p = alloc::vec![0.0f32; n * n];
-    let mut ds = alloc::vec![0.0f32; n * n];
-    let (mut dp, mut scores) = (alloc::vec![0.0f32; n], alloc::vec![0.0f32; n]);
+    for j in 0..=t {
+        scores[j] = fold_dot(s.head_dim, |p| qkv[t * stride + qc + p] * qkv[j * stride + kc + p]) * scale;
+        dp[j] = fold_dot(s.head_dim, |c| dout[t * d + h * s.head_dim + c] * qkv[j * stride + vc + c]);
+    }
+    let m = row_max(scores);
+    let sum = row_sum_exp(scores, m);
+    let dot = tree_sum_by(t + 1, &|j| (exp_shifted(scores[j], m) / sum) * dp[j]);
+    [m, sum, dot]
+}
+
+/// Rows `rows` of one sequence's attention statistics, head by head:
+/// `stats[(h·seq + t)·3 ..][..3]` for each head `h` and `t` in `rows`
+/// (`stats` is `[heads × seq × 3]`). A row reads its prefix only.
+pub fn attention_stats_rows(
+    qkv: &[f32],
+    dout: &[f32],
+    stats: &mut [f32],
+    s: &AttentionShape,
+    rows: core::ops::Range<usize>,
+) {
+    let n = s.seq;
+    assert!(stats.len() == s.heads * n * 3 && rows.end <= n, "attention_stats");
+    let mut scratch = alloc::vec![0.0f32; 2 * n];
+    for h in 0..s.heads {
+        for t in rows.clone() {
+            let st = row_stats(qkv, dout, s, h, t, &mut scratch[..2 * (t + 1)]);
+            stats[(h * n + t) * 3..(h * n + t) * 3 + 3].copy_from_slice(&st);
+        }
+    }
+}
+
+/// Rows `rows` of one sequence's `dqkv` (`[rows.len() × 3d]`) from its
+/// statistics (`[heads × seq × 3]`, [`attention_stats_rows`]): a query row
+/// folds over the keys at or before it, a key or value row over the queries
+/// at or after it, with `P` and `dS` recomputed from the statistics.
+pub fn attention_backward_rows(
+    qkv: &[f32],
+    dout: &[f32],
+    stats: &[f32],
+    dqkv: &mut [f32],
+    s: &AttentionShape,
+    rows: core::ops::Range<usize>,
+) {
+    let (stride, d, n) = (3 * s.width(), s.width(), s.seq);
+    assert!(
+        qkv.len() == n * stride && dout.len() == n * d && stats.len() == s.heads * n * 3 && rows.end <= n,
+        "attention_backward_rows"
+    );
+    assert_eq!(dqkv.len(), rows.len() * stride, "attention_backward_rows: out");
+    let scale = s.scale();
+    let (mut ds, mut p) = (alloc::vec![0.0f32; n], alloc::vec![0.0f32; n]);
     for h in 0..s.heads {
         let (qc, kc, vc) = s.cols(h);
         let oc = h * s.head_dim;
-        for t in 0..n {
-            attention_row(qkv, s, h, t, &mut scores, &mut p[t * n..(t + 1) * n]);
+        let st = |t: usize| &stats[(h * n + t) * 3..(h * n + t) * 3 + 3];
+        // P[t, j] and dS[t, j], from the statistics of row t.
+        let entry = |t: usize, j: usize| {
+            let score = fold_dot(s.head_dim, |c| qkv[t * stride + qc + c] * qkv[j * stride + kc + c]) * scale;
+            let dp = fold_dot(s.head_dim, |c| dout[t * d + oc + c] * qkv[j * stride + vc + c]);
+            let [m, sum, dot] = [st(t)[0], st(t)[1], st(t)[2]];
+            let pr = exp_shifted(score, m) / sum;
+            (pr, (pr * (dp - dot)) * scale)
+        };
+        for t in rows.clone() {
+            let out = (t - rows.start) * stride;
+            // Row t as a query: dS[t, j] for j ≤ t.
             for j in 0..=t {
-                dp[j] = fold_dot(s.head_dim, |c| dout[t * d + oc + c] * qkv[j * stride + vc + c]);
+                ds[j] = entry(t, j).1;
             }
-            let pr = &p[t * n..t * n + t + 1];
-            let dot = tree_sum_by(t + 1, &|j| pr[j] * dp[j]);
-            for j in 0..=t {
-                ds[t * n + j] = (pr[j] * (dp[j] - dot)) * scale;
-            }
-        }
-        for t in 0..n {
             for c in 0..s.head_dim {
-                dqkv[t * stride + qc + c] = fold_dot(t + 1, |j| ds[t * n + j] * qkv[j * stride + kc + c]);
-                // Row `t` as a key/value: the queries at or after it.
-                let later = n - t;
-                dqkv[t * stride + kc + c] = fold_dot(later, |i| ds[(t + i) * n + t] * qkv[(t + i) * stride + qc + c]);
-                dqkv[t * stride + vc + c] = fold_dot(later, |i| p[(t + i) * n + t] * dout[(t + i) * d + oc + c]);
+                dqkv[out + qc + c] = fold_dot(t + 1, |j| ds[j] * qkv[j * stride + kc + c]);
+            }
+            // Row t as a key/value: P and dS of the queries at or after it.
+            let later = n - t;
+            for i in 0..later {
+                (p[i], ds[i]) = entry(t + i, t);
+            }
+            for c in 0..s.head_dim {
+                dqkv[out + kc + c] = fold_dot(later, |i| ds[i] * qkv[(t + i) * stride + qc + c]);
+                dqkv[out + vc + c] = fold_dot(later, |i| p[i] * dout[(t + i) * d + oc + c]);
             }
         }
     }

@@ -209,7 +209,11 @@ pub fn transformer_program(spec: &TaskSpec, c: &transformer::Config) -> Program 
         // mid = input + proj(…).
         let datt = linear_back(&mut push, &mut grads, blk.att, dmid, &b("attn.proj"), d, d);
         let (batch, seq, heads) = attention;
-        let dqkv = push(Op::AttentionGrad { batch, seq, heads }, 0, vec![blk.qkv, datt]);
+        // Attention's gradient as its two halves (the row statistics, then
+        // the gradient from them): the fused node's bits, and a tile of
+        // either reads one head's sequence instead of recomputing it all.
+        let stats = push(Op::AttentionStats { batch, seq, heads }, 0, vec![blk.qkv, datt]);
+        let dqkv = push(Op::AttentionGradFrom { batch, seq, heads }, 0, vec![blk.qkv, datt, stats]);
         let dln1 = linear_back(&mut push, &mut grads, blk.ln1.0, dqkv, &b("attn.qkv"), d, 3 * d);
         let dinput = norm_back(&mut push, &mut grads, blk.input, blk.ln1.1, dln1, &b("ln1"));
         g = push(Op::Accumulate, 0, vec![dmid, dinput]);

@@ -44,7 +44,10 @@ fn every_step_matches_the_canonical_program() {
         assert!(n.inputs.as_slice().iter().all(|s| !matches!(s, Source::Batch(b) if *b > 2)));
     }
     let has = |f: fn(&Op) -> bool| program.nodes.iter().any(|n| f(&n.op));
-    assert!(has(|o| matches!(o, Op::Attention { .. })) && has(|o| matches!(o, Op::AttentionGrad { .. })));
+    assert!(has(|o| matches!(o, Op::Attention { .. })) && has(|o| matches!(o, Op::AttentionGradFrom { .. })));
+    // The log-softmax and attention's gradient as their arbitrable parts.
+    assert!(has(|o| matches!(o, Op::AttentionStats { .. })) && has(|o| matches!(o, Op::RowMax)));
+    assert!(!has(|o| matches!(o, Op::AttentionGrad { .. } | Op::LogSoftmax)));
     assert!(has(|o| matches!(o, Op::Accumulate)));
     // The trainer checks every step against the program and fails on the first bit of difference.
     let report = trainer.run(None, |_| {}).unwrap_or_else(|e| panic!("{e}"));
