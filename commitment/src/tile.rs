@@ -281,12 +281,7 @@ fn needs(op: &Op, dims: &[&[u32]], output: u8, r: &Range<usize>, c: &Range<usize
         }
         Kind::Embedding => vec![rect(0..1, r.clone()), Need::TableRows { ids: r.clone(), cols: c.clone() }],
         Kind::Attention | Kind::AttentionGrad => {
-            let (Op::Attention { batch, seq, heads } | Op::AttentionGrad { batch, seq, heads }) = *op else {
-                return Err(ExecError::Shape);
-            };
-            let (_, seq, _, hd) = shape::attention(batch, seq, heads, dims[0])?;
-            let (seq, hd) = (seq as usize, hd as usize);
-            let d = heads as usize * hd;
+            let (_, seq, hd, d) = attention_of(op, dims[0])?;
             let h = heads_of(c, d, hd);
             let grad = kind(op, output) == Kind::AttentionGrad;
             let mut qkv = Vec::new();
@@ -493,12 +488,7 @@ pub fn execute_tile(op: &Op, ctx: &Ctx, inputs: &[&Partial], output: u8, tile: u
             pick(execute(op, ctx, &[&ids, &table])?)?.values
         }
         Kind::Attention | Kind::AttentionGrad => {
-            let (Op::Attention { batch, seq, heads } | Op::AttentionGrad { batch, seq, heads }) = *op else {
-                return Err(ExecError::Shape);
-            };
-            let (_, seq, _, hd) = shape::attention(batch, seq, heads, dims[0])?;
-            let (seq, hd) = (seq as usize, hd as usize);
-            let d = heads as usize * hd;
+            let (_, seq, hd, d) = attention_of(op, dims[0])?;
             let hs = heads_of(&c, d, hd);
             let sub = ops::AttentionShape { batch: 1, seq: 0, heads: hs.len(), head_dim: hd };
             let sd = sub.width();
@@ -705,12 +695,8 @@ pub fn worst_case(op: &Op, dims: &[&[u32]], output: u8) -> Result<Bound, ExecErr
             rect(0, 1, 0, bh, o.bh)? + (bh as u64).saturating_mul(span(bw, o.bw, t.bw, t.cols))
         }
         Kind::Attention | Kind::AttentionGrad => {
-            let (Op::Attention { batch, seq, heads } | Op::AttentionGrad { batch, seq, heads }) = *op else {
-                return Err(ExecError::Shape);
-            };
-            let (_, seq, _, hd) = shape::attention(batch, seq, heads, dims[0])?;
-            let (seq, hd) = (seq as usize, hd as usize);
-            let d = heads as usize * hd;
+            let (_, seq, hd, d) = attention_of(op, dims[0])?;
+            let heads = (d / hd) as u32;
             let grad = kind(op, output) == Kind::AttentionGrad;
             // Heads a tile's columns touch (columns of one part in the
             // forward; the backward's may straddle a part boundary, so
@@ -748,7 +734,7 @@ pub fn worst_case(op: &Op, dims: &[&[u32]], output: u8) -> Result<Bound, ExecErr
             t
         }
         Kind::AttentionStats => {
-            let (b, seq, hd, d) = attention_of(op, dims[0])?;
+            let (_, seq, hd, _) = attention_of(op, dims[0])?;
             let (l0, l1) = (lay(0)?, lay(1)?);
             // Every (head, sequence) group the tile's rows touch reads its
             // head's prefix; each row meets up to `seq` keys (two dots, an
@@ -756,19 +742,17 @@ pub fn worst_case(op: &Op, dims: &[&[u32]], output: u8) -> Result<Bound, ExecErr
             let groups = span(bh, o.bh, seq, o.rows);
             let per = span(seq, seq, l0.bh, l0.rows).saturating_mul(3 * span(hd, hd, l0.bw, l0.cols))
                 + span(seq, seq, l1.bh, l1.rows).saturating_mul(span(hd, hd, l1.bw, l1.cols));
-            let _ = (b, d);
             compute = (bh as u64).saturating_mul(seq as u64).saturating_mul(2 * hd as u64 + 24);
             groups.saturating_mul(per)
         }
         Kind::AttentionGradFrom => {
-            let (b, seq, hd, d) = attention_of(op, dims[0])?;
+            let (_, seq, hd, d) = attention_of(op, dims[0])?;
             let (l0, l1, l2) = (lay(0)?, lay(1)?, lay(2)?);
             let hs = if bw > 1 && !d.is_multiple_of(o.bw) { d / hd } else { span(bw, o.bw, hd, d) as usize };
             let seqs = span(bh, o.bh, seq, o.rows);
             let per = span(seq, seq, l0.bh, l0.rows).saturating_mul(3 * span(hs * hd, hd, l0.bw, l0.cols))
                 + span(seq, seq, l1.bh, l1.rows).saturating_mul(span(hs * hd, hd, l1.bw, l1.cols))
                 + (hs as u64).saturating_mul(span(seq, seq, l2.bh, l2.rows));
-            let _ = b;
             // Each of the tile's rows, for each of its heads, meets up to
             // `seq` rows as a query and as a key (P and dS recomputed: two
             // dots and an exponential each) and folds three gradients.

@@ -170,6 +170,24 @@ fn put_dispute<T: Config>(defender: &T::AccountId, challenger: &T::AccountId, st
     0
 }
 
+/// Game 0 at arbitration of node 0 at step 3 (tile `tile`), the defender's
+/// leaf `truth`, from a record whose agreed state and batch are these.
+fn put_arbitration<T: Config>(
+    solver: &T::AccountId,
+    verifier: &T::AccountId,
+    before: Hash,
+    batch: Hash,
+    truth: Hash,
+    tile: Option<u32>,
+) -> DisputeId {
+    let rec = StepRecord { step: 3, before, batch, trace_root: h(3), trace_len: 2, after: h(4) };
+    put_dispute::<T>(
+        solver,
+        verifier,
+        Stage::Arbitration { step: 3, records: [rec, rec], node: 0, leaves: [truth, h(70)], tile, outputs: [None, None] },
+    )
+}
+
 /// A disputed task 0 (solver vs verifier) with an audit of segment 0.
 fn disputed_task<T: Config>(spec: TaskSpec, commitment: SolverCommitment) -> (T::AccountId, T::AccountId) {
     let solver = staked::<T>("solver", 0, Role::Solver);
@@ -649,19 +667,7 @@ mod benchmarks {
         task_spec.order = order;
         task_spec.example_len = k;
         let (solver, verifier) = disputed_task::<T>(task_spec, commitment_with(h(8)));
-        let rec = StepRecord { step: 3, before, batch: batch_root, trace_root: h(3), trace_len: 2, after: h(4) };
-        put_dispute::<T>(
-            &solver,
-            &verifier,
-            Stage::Arbitration {
-                step: 3,
-                records: [rec, rec],
-                node: 0,
-                leaves: [truth, h(70)],
-                tile: None,
-                outputs: [None, None],
-            },
-        );
+        put_arbitration::<T>(&solver, &verifier, before, batch_root, truth, None);
         // Every tile opened (the whole operator): no proofs.
         let whole = InputWitness::whole;
         let witness = Witness::Node {
@@ -734,19 +740,7 @@ mod benchmarks {
             &gensyn_commitment::tile::execute_tile(&op, &Default::default(), &[&pa, &pb], 0, 0).unwrap(),
         );
         let (solver, verifier) = disputed_task::<T>(spec(100, 10, 1, program.root(), h(7)), commitment_with(h(8)));
-        let rec = StepRecord { step: 3, before, batch: h(2), trace_root: h(3), trace_len: 2, after: h(4) };
-        put_dispute::<T>(
-            &solver,
-            &verifier,
-            Stage::Arbitration {
-                step: 3,
-                records: [rec, rec],
-                node: 0,
-                leaves: [truth, h(70)],
-                tile: Some(0),
-                outputs: [None, None],
-            },
-        );
+        put_arbitration::<T>(&solver, &verifier, before, h(2), truth, Some(0));
         let source = |i: u32, name: &[u8]| SourceProof::State {
             name: BoundedVec::truncate_from(name.to_vec()),
             entries_root: entries.root(),
