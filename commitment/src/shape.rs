@@ -263,3 +263,14 @@ impl ProgramShapes {
             .collect()
     }
 }
+
+/// The leaf of state entry `index` (`name`, `dims`) in a task's state-shape
+/// tree: the shapes every state of the task must have, against which an
+/// opened checkpoint's entry is checked.
+pub fn entry_shape_leaf(index: u32, name: &[u8], dims: &[u32]) -> Hash {
+    let mut leaf = Leaf::new(b"entry-shape").u32(index).u32(name.len() as u32).bytes(name).u32(dims.len() as u32);
+    for d in dims {
+        leaf = leaf.u32(*d);
+    }
+    leaf.finish()
+}

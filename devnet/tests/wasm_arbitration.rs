@@ -227,6 +227,8 @@ fn an_arbitrate_extrinsic_settles_a_dispute_inside_the_wasm_runtime() {
             verifier: Some(charlie.clone()),
             phase: Phase::Disputed { rechallenge_until: 0 },
             shapes_root: [0; 32],
+            state_shapes: [0; 32],
+            state_entries: 1,
         };
         Tasks::<Runtime>::insert(0, task);
         let segment =

@@ -122,6 +122,8 @@ fn put_task<T: Config>(
             verifier,
             phase,
             shapes_root: h(9),
+            state_shapes: h(10),
+            state_entries: 1,
         },
     );
     NextTaskId::<T>::put(1);
@@ -184,7 +186,14 @@ fn put_arbitration<T: Config>(
     put_dispute::<T>(
         solver,
         verifier,
-        Stage::Arbitration { step: 3, records: [rec, rec], node: 0, leaves: [truth, h(70)], tile, outputs: [None, None] },
+        Stage::Arbitration {
+            step: 3,
+            records: [rec, rec],
+            node: 0,
+            leaves: [truth, h(70)],
+            tile,
+            outputs: [None, None],
+        },
     )
 }
 
@@ -804,6 +813,8 @@ mod benchmarks {
                     verifier: None,
                     phase: Phase::SolverSelection { seed: BENCH_SEED, closes_at: at.saturating_sub(1u32.into()) },
                     shapes_root: h(9),
+                    state_shapes: h(10),
+                    state_entries: 1,
                 },
             );
             Timers::<T>::mutate(at, |t| t.try_push(Timer::Task(id)).unwrap());

@@ -365,6 +365,9 @@ pub mod pallet {
         ChildrenRevealed { dispute: DisputeId, side: Side, children: (Hash, Hash) },
         /// `side` opened its output tensor at the disputed node.
         OutputOpened { dispute: DisputeId, side: Side, opening: OutputOpening },
+        /// `by` proved opened checkpoint `checkpoint` of `task` misshapen:
+        /// the solver is convicted.
+        MisshapenCheckpoint { task: TaskId, checkpoint: u32, by: T::AccountId },
         /// `side` revealed its partials in a reduction game (fold: the
         /// accumulator at the run's middle, and zero; tree: the two children).
         PartialsRevealed { dispute: DisputeId, side: Side, partials: (Hash, Hash) },
@@ -731,6 +734,23 @@ pub mod pallet {
         ) -> DispatchResult {
             let who = ensure_signed(origin)?;
             Self::do_reveal_partials(who, dispute, round, partials)
+        }
+
+        /// Prove that an opened checkpoint (the start or the end of the
+        /// audited segment at `position`) does not have the task's state
+        /// shapes: the solver is convicted, the caller gets the winner's
+        /// share of the slash. Anyone may call, after the verdict.
+        #[pallet::call_index(21)]
+        #[pallet::weight(T::WeightInfo::prove_misshapen())]
+        pub fn prove_misshapen(
+            origin: OriginFor<T>,
+            task: TaskId,
+            position: u32,
+            end: bool,
+            proof: MisshapenProof,
+        ) -> DispatchResult {
+            let who = ensure_signed(origin)?;
+            Self::do_prove_misshapen(who, task, position, end, proof)
         }
 
         /// Re-execute the disputed operator (or tile) and settle. Anyone may

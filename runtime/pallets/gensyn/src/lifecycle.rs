@@ -113,7 +113,7 @@ impl<T: Config> Pallet<T> {
                 && deadline > now.saturating_add(params.selection_window),
             Error::<T>::InvalidTask
         );
-        let shapes_root = Self::check_program(&spec, &manifest)?;
+        let (shapes_root, state_shapes, state_entries) = Self::check_program(&spec, &manifest)?;
         T::Currency::hold(&HoldReason::TaskFee.into(), &who, fee).map_err(|_| Error::<T>::InsufficientBalance)?;
         let id = NextTaskId::<T>::get();
         NextTaskId::<T>::put(id.checked_add(1).ok_or(Error::<T>::Overflow)?);
@@ -129,6 +129,8 @@ impl<T: Config> Pallet<T> {
             verifier: None,
             phase: Phase::Finalized,
             shapes_root,
+            state_shapes,
+            state_entries,
         };
         Self::set_phase(id, &mut task, Phase::SolverSelection { seed: Self::draw(b"solver", id), closes_at });
         Tasks::<T>::insert(id, task);
@@ -624,5 +626,61 @@ impl<T: Config> Pallet<T> {
             Timer::Task(id) => Self::on_task_timer(id, now),
             Timer::Dispute(id) => Self::on_dispute_timer(id, now),
         }
+    }
+}
+
+impl<T: Config> Pallet<T> {
+    /// An opened checkpoint whose state does not have the task's shapes
+    /// convicts the solver: an honest solver's every state has them, and a
+    /// misshapen one could leave no game an honest challenger can finish
+    /// (a node whose leaf cannot be read, a step that does not run).
+    pub(crate) fn do_prove_misshapen(
+        who: T::AccountId,
+        id: TaskId,
+        position: u32,
+        end: bool,
+        proof: MisshapenProof,
+    ) -> DispatchResult {
+        let task = Self::task(id)?;
+        // After the verdict: the verifier replays (or fails to) first.
+        ensure!(
+            matches!(task.phase, Phase::Whistle { .. } | Phase::SecretReveal { .. } | Phase::Disputed { .. }),
+            Error::<T>::WrongPhase
+        );
+        let mut audit = Audits::<T>::get(id).ok_or(Error::<T>::WrongPhase)?;
+        ensure!(!audit.convicted, Error::<T>::WrongPhase);
+        let seg = audit.segments.get(position as usize).ok_or(Error::<T>::InvalidWitness)?;
+        let (index, state) = if end { (seg.segment + 1, seg.end) } else { (seg.segment, seg.start) };
+        let state = state.ok_or(Error::<T>::InvalidWitness)?;
+        let step = task.spec.checkpoint_step(index);
+        ensure!(
+            gensyn_commitment::state::hash_from_root(step, proof.entries, &proof.entries_root) == state,
+            Error::<T>::InvalidWitness
+        );
+        let misshapen = proof.entries != task.state_entries || {
+            let Some((e, name, dims, shape_proof)) = &proof.entry else {
+                return Err(Error::<T>::InvalidWitness.into());
+            };
+            let hash = gensyn_commitment::tensor::hash_from_tiles(
+                &e.dims,
+                gensyn_commitment::tensor::tile_count(&e.dims),
+                &e.tiles_root,
+            );
+            let entry = gensyn_commitment::state::entry_leaf(&e.name, &hash);
+            let expected = gensyn_commitment::shape::entry_shape_leaf(e.index, name, dims);
+            ensure!(
+                merkle::verify(&proof.entries_root, proof.entries, e.index, &entry, &e.proof)
+                    && merkle::verify(&task.state_shapes, task.state_entries, e.index, &expected, shape_proof),
+                Error::<T>::InvalidWitness
+            );
+            e.name != *name || e.dims != *dims
+        };
+        ensure!(misshapen, Error::<T>::InvalidWitness);
+        let solver = task.solver.clone().ok_or(Error::<T>::WrongPhase)?;
+        audit.convicted = true;
+        Self::slash(&solver, Role::Solver, Some(&who));
+        Self::deposit_event(Event::MisshapenCheckpoint { task: id, checkpoint: index, by: who });
+        Self::after_game(id, task, audit, false);
+        Ok(())
     }
 }

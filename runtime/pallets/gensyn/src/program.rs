@@ -122,8 +122,9 @@ impl<T: Config> Pallet<T> {
     }
 
     /// Checks `manifest` against `spec` and that every node of its program
-    /// can be arbitrated; returns the root of the output-shape tree.
-    pub(crate) fn check_program(spec: &TaskSpec, manifest: &ManifestOf<T>) -> Result<Hash, DispatchError> {
+    /// can be arbitrated; returns the root of the node-shape tree and the
+    /// root and size of the state-shape tree.
+    pub(crate) fn check_program(spec: &TaskSpec, manifest: &ManifestOf<T>) -> Result<(Hash, Hash, u32), DispatchError> {
         // The nodes are the committed program.
         ensure!(manifest.nodes.len() as u32 == spec.program_len, Error::<T>::InvalidManifest);
         let leaves: Vec<Hash> = manifest.nodes.iter().enumerate().map(|(i, n)| node_leaf(i as u32, n)).collect();
@@ -149,6 +150,12 @@ impl<T: Config> Pallet<T> {
                 .map_err(|_| Error::<T>::InvalidManifest)?;
             ensure!(Self::fits(&cost), Error::<T>::Unarbitrable);
         }
-        Ok(merkle::root(&shapes.leaves()))
+        let state_shapes: Vec<Hash> = manifest
+            .state
+            .iter()
+            .enumerate()
+            .map(|(i, e)| shape::entry_shape_leaf(i as u32, &e.name, &e.dims))
+            .collect();
+        Ok((merkle::root(&shapes.leaves()), merkle::root(&state_shapes), state_shapes.len() as u32))
     }
 }

@@ -275,6 +275,12 @@ pub struct TaskInfo<AccountId, Balance, BlockNumber> {
     /// ([`gensyn_commitment::shape::shape_leaf`]), built by the chain at
     /// submission from the shapes it inferred.
     pub shapes_root: Hash,
+    /// Root of the tree of the state entries' names and shapes
+    /// ([`gensyn_commitment::shape::entry_shape_leaf`]): every state of the
+    /// task must have them.
+    pub state_shapes: Hash,
+    /// Entries of every state.
+    pub state_entries: u32,
 }
 
 /// The best VRF entry of a selection so far.
@@ -736,6 +742,35 @@ pub struct NodeShape {
     pub inputs: BoundedVec<Dims, polkadot_sdk::frame_support::traits::ConstU32<4>>,
     /// Proof of `shape_leaf(node, inputs, output)` against `shapes_root`.
     pub proof: Proof,
+}
+
+/// One entry of an opened checkpoint's state, with its proof.
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct EntryOpening {
+    /// Its index in the state's entry tree.
+    pub index: u32,
+    /// Its name.
+    pub name: BoundedVec<u8, polkadot_sdk::frame_support::traits::ConstU32<128>>,
+    /// Its dimensions.
+    pub dims: Dims,
+    /// Its tile root.
+    pub tiles_root: Hash,
+    /// Proof of its entry leaf against the state's entry root.
+    pub proof: Proof,
+}
+
+/// That an opened checkpoint's state does not have the task's shapes: its
+/// entry tree has another size, or one entry another name or shape than the
+/// manifest's.
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct MisshapenProof {
+    /// Root of the state's entry tree.
+    pub entries_root: Hash,
+    /// Entries in it.
+    pub entries: u32,
+    /// With as many entries as the task's states: the misshapen entry, and
+    /// the manifest's name and shape of that index with their proof.
+    pub entry: Option<(EntryOpening, BoundedVec<u8, polkadot_sdk::frame_support::traits::ConstU32<128>>, Dims, Proof)>,
 }
 
 /// The shape and tile root of one state entry of a task's initial model.

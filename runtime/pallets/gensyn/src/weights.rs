@@ -57,6 +57,8 @@ pub trait WeightInfo {
     fn arbitrate_tile(t: u32) -> Weight;
     /// `reveal_partials`.
     fn reveal_partials() -> Weight;
+    /// `prove_misshapen`.
+    fn prove_misshapen() -> Weight;
     /// `set_params`.
     fn set_params() -> Weight;
     /// `on_initialize` processing `n` deadlines (each may settle a task).
@@ -525,6 +527,11 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Estimated as `reveal_children`, whose storage it touches.
     fn reveal_partials() -> Weight {
         Self::reveal_children()
+    }
+    /// Estimated as `whistle` (two Merkle proofs, a slash, the task's
+    /// settlement), not measured.
+    fn prove_misshapen() -> Weight {
+        Self::whistle().saturating_mul(2)
     }
     fn arbitrate(w: u32) -> Weight {
         // Proof Size summary in bytes:
@@ -1063,6 +1070,11 @@ impl WeightInfo for () {
     /// Estimated as `reveal_children`, whose storage it touches.
     fn reveal_partials() -> Weight {
         Self::reveal_children()
+    }
+    /// Estimated as `whistle` (two Merkle proofs, a slash, the task's
+    /// settlement), not measured.
+    fn prove_misshapen() -> Weight {
+        Self::whistle().saturating_mul(2)
     }
     fn arbitrate(w: u32) -> Weight {
         // Proof Size summary in bytes:

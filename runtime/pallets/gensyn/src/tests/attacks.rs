@@ -1062,3 +1062,83 @@ fn c5_a_solver_that_makes_up_partial_results_loses() {
         });
     }
 }
+
+#[test]
+fn c5_an_opened_checkpoint_of_other_shapes_convicts_the_solver() {
+    use gensyn_commitment::{interp::NamedState, merkle::Tree, shape::entry_shape_leaf, state::checkpoint_leaf};
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        audit_all();
+        // The solver commits a checkpoint at step 4 whose "w" holds the
+        // honest values reshaped to a vector: it hashes, it is available,
+        // and no node reading it as a matrix can be disputed to a leaf.
+        let run = honest();
+        let mut bent: NamedState = run.run.states[4].clone();
+        let w = &mut bent.entries[1].1;
+        w.dims = vec![w.values.len() as u32];
+        let states = [run.state(0), bent.commit().hash, run.state(8)];
+        let cps = Tree::new(&states.iter().enumerate().map(|(i, h)| checkpoint_leaf(i as u32, h)).collect::<Vec<_>>());
+        let id = training(run.spec());
+        let commitment =
+            SolverCommitment { checkpoint_root: cps.root(), final_hash: states[2], step_root: run.run.steps.root() };
+        assert_ok!(Gensyn::commit(RuntimeOrigin::signed(SOLVER), id, commitment));
+        enter(VERIFIER, id);
+        advance(WINDOW + 1);
+        let openings: Vec<Opening> =
+            (0..3).map(|i| Opening { index: i, state: states[i as usize], proof: cps.proof(i).unwrap() }).collect();
+        assert_ok!(Gensyn::open_checkpoints(RuntimeOrigin::signed(SOLVER), id, BoundedVec::truncate_from(openings)));
+        // The verifier cannot replay segment 1 from it; it reveals the solver's ends.
+        let solver_ends: Vec<Hash> = Audits::<Test>::get(id).unwrap().segments.iter().map(|s| s.end.unwrap()).collect();
+        verdict(id, solver_ends);
+        let state_shapes = Tree::new(
+            &manifest(TOY)
+                .state
+                .iter()
+                .enumerate()
+                .map(|(i, e)| entry_shape_leaf(i as u32, &e.name, &e.dims))
+                .collect::<Vec<_>>(),
+        );
+        let proof_of = |st: &NamedState, index: u32| {
+            let c = st.commit();
+            let (name, t) = &st.entries[index as usize];
+            let expected = &manifest(TOY).state[index as usize];
+            MisshapenProof {
+                entries_root: c.tree.root(),
+                entries: c.tree.len(),
+                entry: Some((
+                    EntryOpening {
+                        index,
+                        name: BoundedVec::truncate_from(name.clone()),
+                        dims: BoundedVec::truncate_from(t.dims.clone()),
+                        tiles_root: gensyn_commitment::tensor::tile_tree(&t.dims, &t.values).root(),
+                        proof: c.tree.proof(index).unwrap(),
+                    },
+                    expected.name.clone(),
+                    expected.dims.clone(),
+                    state_shapes.proof(index).unwrap(),
+                )),
+            }
+        };
+        let (p0, p1) = (position_of(id, 0), position_of(id, 1));
+        // A well-shaped checkpoint, or a well-shaped entry of the bent one, proves nothing.
+        let o = RuntimeOrigin::signed(WB1);
+        assert_noop!(
+            Gensyn::prove_misshapen(o.clone(), id, p0, false, proof_of(&run.run.states[0], 1)),
+            Error::<Test>::InvalidWitness
+        );
+        assert_noop!(
+            Gensyn::prove_misshapen(o.clone(), id, p1, false, proof_of(&bent, 0)),
+            Error::<Test>::InvalidWitness
+        );
+        // The bent entry convicts the solver; its prover takes the winner's share.
+        let before = free(WB1);
+        assert_ok!(Gensyn::prove_misshapen(o.clone(), id, p1, false, proof_of(&bent, 1)));
+        assert!(free(WB1) > before);
+        assert_noop!(Gensyn::prove_misshapen(o, id, p1, false, proof_of(&bent, 1)), Error::<Test>::WrongPhase);
+        reveal_secret(id);
+        run_to_block(System::block_number() + 4 * WINDOW);
+        assert_eq!(task(id).phase, Phase::Cancelled { reason: CancelReason::SolverConvicted });
+        assert!(Gensyn::total_bonded(&VERIFIER, Role::Verifier) == 500, "the verifier is not slashed");
+        assert_funds_reconcile();
+    });
+}
