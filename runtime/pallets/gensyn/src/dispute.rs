@@ -62,12 +62,23 @@ pub fn max_descent_moves(leaves: u32) -> u32 {
 }
 
 /// Rounds of a whole dispute in the worst case: `⌈log2 k⌉` step rounds, one
-/// record round, `⌈log2 (ops+1)⌉` trace rounds, and for an output of more
-/// than one tile the output opening plus `⌈log2 tiles⌉` tile rounds.
-/// Arbitration itself is one more call.
-pub fn max_rounds(steps_in_segment: u32, program_len: u32, max_tiles: u32) -> u32 {
-    let tiles = if max_tiles > 1 { 1 + merkle::depth(max_tiles) } else { 0 };
-    merkle::depth(steps_in_segment) + 1 + merkle::depth(program_len + 1) + tiles
+/// record round, `⌈log2 (ops+1)⌉` trace rounds, for an output of more than
+/// one tile the output opening plus `⌈log2 tiles⌉` tile rounds, and for a
+/// reduction over an axis of `reduce_len` (0: none) the opening and a
+/// round per halving of the axis down to `reduction::CHUNK`. Arbitration
+/// itself is one more call.
+pub fn max_rounds(steps_in_segment: u32, program_len: u32, max_tiles: u32, reduce_len: u32) -> u32 {
+    let opening = u32::from(max_tiles > 1 || reduce_len > reduction::CHUNK);
+    let tiles = if max_tiles > 1 { merkle::depth(max_tiles) } else { 0 };
+    // A run halves each round (a tree's left child is the larger half's
+    // power of two, so no run outlasts the fold's bisection).
+    let mut halvings = 0;
+    let mut len = reduce_len;
+    while len > reduction::CHUNK {
+        len = len.div_ceil(2);
+        halvings += 1;
+    }
+    merkle::depth(steps_in_segment) + 1 + merkle::depth(program_len + 1) + opening + tiles + halvings
 }
 
 impl<T: Config> Pallet<T> {

@@ -1006,8 +1006,10 @@ fn c5_a_long_reduction_is_played_down_to_one_leaf_and_the_honest_side_wins() {
                 let bad = Party::new(shape, 4, 2, Some(Fault { step: 3, node, elem: 7, bit: 22 }));
                 let (solver, verifier) = if honest_solver { (&good, &bad) } else { (&bad, &good) };
                 let (_, d) = reduction_game(solver, verifier, node);
-                let (winner, _) = duel(d, (SOLVER, solver), (VERIFIER, verifier));
+                let (winner, rounds) = duel(d, (SOLVER, solver), (VERIFIER, verifier));
                 assert_eq!(winner, if honest_solver { Side::Defender } else { Side::Challenger }, "{shape:?}");
+                let tiles = 4; // the tall weights' gradient; the bias's is one tile
+                assert!(rounds <= crate::dispute::max_rounds(2, solver.program.len(), tiles, 64), "{rounds}");
                 assert!(events().iter().any(|e| matches!(e, Event::PartialsRevealed { .. })), "{shape:?}");
                 assert!(matches!(outcome(d), Outcome::Arbitrated { .. }), "{shape:?}");
                 assert_funds_reconcile();

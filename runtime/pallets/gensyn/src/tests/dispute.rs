@@ -18,7 +18,7 @@ fn cheating_solver_is_convicted_through_bisection_and_arbitration() {
             let (winner, rounds) = duel(d, (SOLVER, &solver), (VERIFIER, &verifier));
             assert_eq!(winner, Side::Challenger, "node {node}");
             // ⌈log2 4⌉ step rounds + records + ⌈log2 8⌉ trace rounds.
-            assert!(rounds <= crate::dispute::max_rounds(4, 7, 1), "{rounds} rounds");
+            assert!(rounds <= crate::dispute::max_rounds(4, 7, 1, 0), "{rounds} rounds");
             assert!(events().contains(&Event::DisputeResolved {
                 dispute: d,
                 outcome: Outcome::Arbitrated { defender_right: false, challenger_right: true }
@@ -297,7 +297,7 @@ fn a_large_operator_narrows_to_one_output_tile() {
         // 1 step round, the records, 3 trace rounds, the output opening and
         // the tile descent (4 tiles: two moves).
         assert_eq!(rounds, 8);
-        assert!(rounds <= crate::dispute::max_rounds(2, 7, 4), "{rounds}");
+        assert!(rounds <= crate::dispute::max_rounds(2, 7, 4, 0), "{rounds}");
     });
 }
 
@@ -305,11 +305,15 @@ fn a_large_operator_narrows_to_one_output_tile() {
 fn round_bounds() {
     // 10,000 steps checkpointed every 100, ~200 operators a step: 7 step
     // rounds + 1 record round + 8 trace rounds.
-    assert_eq!(crate::dispute::max_rounds(100, 200, 1), 16);
+    assert_eq!(crate::dispute::max_rounds(100, 200, 1, 0), 16);
     // Bisecting all 10,000 steps (one segment): 14 + 1 + 8.
-    assert_eq!(crate::dispute::max_rounds(10_000, 200, 1), 23);
+    assert_eq!(crate::dispute::max_rounds(10_000, 200, 1, 0), 23);
     // Plus a 1024 × 4096 matmul output (4096 tiles): the opening and 12 tile rounds.
-    assert_eq!(crate::dispute::max_rounds(100, 200, 4096), 29);
+    assert_eq!(crate::dispute::max_rounds(100, 200, 4096, 0), 29);
+    // Plus the fold over K = 50,257 of one of its tiles: 11 halvings to 32.
+    assert_eq!(crate::dispute::max_rounds(100, 200, 4096, 50_257), 40);
+    // A one-tile column sum over 8192 rows: its opening and 8 halvings.
+    assert_eq!(crate::dispute::max_rounds(100, 200, 1, 8192), 25);
 }
 
 #[test]

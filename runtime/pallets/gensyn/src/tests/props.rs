@@ -43,7 +43,7 @@ proptest! {
             let (winner, rounds) = duel(dispute, (SOLVER, solver), (VERIFIER, verifier));
             let expected = if defender_cheats { Side::Challenger } else { Side::Defender };
             assert_eq!(winner, expected, "{fault:?}");
-            assert!(rounds <= crate::dispute::max_rounds(4, 7, 1), "{rounds} rounds");
+            assert!(rounds <= crate::dispute::max_rounds(4, 7, 1, 0), "{rounds} rounds");
             assert_funds_reconcile();
         });
     }
