@@ -74,6 +74,12 @@ fn every_operator_of_a_gpt2_small_step_has_a_witness_that_fits_a_block() {
     let (batch, example_len) = (8u32, 1025u32);
     let batch_dims = data::batch_dims(data::DataKind::Sequences, batch, example_len).unwrap();
     let shapes = shape::infer(&prog.nodes, &state, &batch_dims).expect("the program's shapes fit");
+    // The manifest fits the runtime's bounds and one extrinsic.
+    use gensyn_runtime::protocol::{MAX_PROGRAM_LEN, MAX_STATE_ENTRIES};
+    assert!(prog.nodes.len() as u32 <= MAX_PROGRAM_LEN && state.len() as u32 <= MAX_STATE_ENTRIES, "{}", state.len());
+    let manifest_bytes: usize =
+        prog.nodes.iter().map(|n| codec::Encode::encoded_size(n)).sum::<usize>() + state.len() * (128 + 4 * 4 + 32);
+    assert!((manifest_bytes as u64) < pallet_gensyn::Pallet::<Runtime>::max_witness_bytes(), "{manifest_bytes}");
 
     let max_work = gensyn_runtime::protocol::MAX_ARBITRATION_WORK;
     let max_bytes = pallet_gensyn::Pallet::<Runtime>::max_witness_bytes();
@@ -87,7 +93,11 @@ fn every_operator_of_a_gpt2_small_step_has_a_witness_that_fits_a_block() {
         e.2 = e.2.max(cost.bytes);
         e.3 += u32::from(!pallet_gensyn::Pallet::<Runtime>::fits(&cost));
     }
-    println!("{} nodes; cap {max_work} work units, {max_bytes} witness bytes", prog.nodes.len());
+    println!(
+        "{} nodes, {} state entries, manifest at most {manifest_bytes} bytes; cap {max_work} work units, {max_bytes} witness bytes",
+        prog.nodes.len(),
+        state.len()
+    );
     println!("{:<18} {:>5} {:>14} {:>12} {:>8}", "operator", "nodes", "worst work", "worst bytes", "unfit");
     for (k, (n, w, b, bad)) in &kinds {
         println!("{k:<18} {n:>5} {w:>14} {b:>12} {bad:>8}");

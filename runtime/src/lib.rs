@@ -99,11 +99,13 @@ pub mod protocol {
     pub const MAX_PROGRAM_LEN: u32 = 1 << 16;
     /// Elements of one tensor handed to arbitration (256 KiB of f32).
     pub const MAX_TENSOR_LEN: u32 = 65_536;
-    /// Entries of a training state.
-    pub const MAX_STATE_ENTRIES: u32 = 256;
-    /// Multiply-adds one arbitration may re-execute. Measured (weights.rs)
-    /// at 1.09 ms per million in wasm plus 2.9 ms fixed, the largest costs
-    /// about 0.11 s: a twentieth of the 2 s block budget.
+    /// Entries of a training state (GPT-2 small with AdamW has 450: each
+    /// parameter and its two moments).
+    pub const MAX_STATE_ENTRIES: u32 = 1024;
+    /// Work units one arbitration may use (`exec::work`). Measured
+    /// (weights.rs) at 1.6 ms per million whole and 2.4 ms per million as a
+    /// tile from proven tiles, in wasm: the largest costs about 0.24 s, an
+    /// eighth of the 2 s block budget.
     pub const MAX_ARBITRATION_WORK: u64 = 100_000_000;
     /// The jackpot's genesis funding.
     pub const JACKPOT_GENESIS: Balance = 10_000 * UNIT;
@@ -503,13 +505,16 @@ mod tests {
     use polkadot_sdk::frame_support::dispatch::DispatchClass;
 
     /// The largest operator the runtime lets arbitration re-execute, at its
-    /// measured weight, takes under a tenth of what one normal extrinsic may.
+    /// measured weight (whole, or one tile from proven tiles, whichever is
+    /// dearer), takes under a fifth of what one normal extrinsic may.
     #[test]
     fn largest_arbitration_fits_comfortably_in_a_block() {
         let units = (protocol::MAX_ARBITRATION_WORK / 1_000_000) as u32;
-        let weight = <Runtime as pallet_gensyn::Config>::WeightInfo::arbitrate(units);
+        let whole = <Runtime as pallet_gensyn::Config>::WeightInfo::arbitrate(units);
+        let weight = pallet_gensyn::Pallet::<Runtime>::max_arbitration_weight();
+        assert!(weight.all_gte(whole));
         let limit = RuntimeBlockWeights::get().get(DispatchClass::Normal).max_extrinsic.expect("a per-extrinsic limit");
-        assert!(weight.ref_time() * 10 < limit.ref_time(), "{weight:?} against {limit:?}");
+        assert!(weight.ref_time() * 5 < limit.ref_time(), "{weight:?} against {limit:?}");
         assert!(weight.all_lte(limit));
     }
 }

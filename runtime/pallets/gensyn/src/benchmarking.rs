@@ -471,6 +471,77 @@ mod benchmarks {
         assert_eq!(Audits::<T>::get(0).unwrap().games, 2);
     }
 
+    /// An opened checkpoint proven misshapen (its last of 64 entries
+    /// reshaped) in a re-challenge window with no game left and the most
+    /// whistles to release: the solver is slashed and the task concluded.
+    #[benchmark]
+    fn prove_misshapen() {
+        let solver = staked::<T>("solver", 0, Role::Solver);
+        let verifier = staked::<T>("verifier", 0, Role::Verifier);
+        put_task::<T>(
+            spec(100, 10, 10, h(6), h(7)),
+            Phase::Disputed { rechallenge_until: later::<T>() },
+            Some(solver),
+            Some(verifier),
+            Some(commitment_with(h(8))),
+        );
+        let entries = 64u32;
+        let names: Vec<Vec<u8>> = (0..entries).map(|i| alloc::format!("w{i:03}").into_bytes()).collect();
+        let dims = |i: u32| if i == entries - 1 { vec![1024u32] } else { vec![32u32, 32] };
+        let zeros = Tensor::new(vec![32, 32], vec![0.0; 1024]).unwrap();
+        let root = tensor::tile_tree(&zeros.dims, &zeros.values).root();
+        let entry = |i: u32| {
+            let d = dims(i);
+            state::entry_leaf(&names[i as usize], &tensor::hash_from_tiles(&d, tensor::tile_count(&d), &root))
+        };
+        let tree = Tree::new(&(0..entries).map(entry).collect::<Vec<_>>());
+        let shapes = Tree::new(
+            &(0..entries)
+                .map(|i| gensyn_commitment::shape::entry_shape_leaf(i, &names[i as usize], &[32, 32]))
+                .collect::<Vec<_>>(),
+        );
+        Tasks::<T>::mutate(0, |t| {
+            let t = t.as_mut().expect("stored");
+            t.state_shapes = shapes.root();
+            t.state_entries = entries;
+        });
+        let state = state::hash_from_root(0, entries, &tree.root());
+        let bond = Parameters::<T>::get().whistle_bond;
+        let whistles: Vec<_> = (0..T::MaxWhistles::get())
+            .map(|i| {
+                let who = funded::<T>("other", i);
+                T::Currency::hold(&HoldReason::WhistleBond.into(), &who, bond).unwrap();
+                Whistle { who, position: 0, claim: h(11), bond, settled: false }
+            })
+            .collect();
+        put_audit::<T>(
+            vec![AuditedSegment { segment: 0, start: Some(state), end: Some(h(11)), verdict: Some(h(11)) }],
+            whistles,
+        );
+        Audits::<T>::mutate(0, |a| a.as_mut().expect("stored").games = 0);
+        let last = entries - 1;
+        let proof = MisshapenProof {
+            entries_root: tree.root(),
+            entries,
+            entry: Some((
+                EntryOpening {
+                    index: last,
+                    name: BoundedVec::truncate_from(names[last as usize].clone()),
+                    dims: BoundedVec::truncate_from(dims(last)),
+                    tiles_root: root,
+                    proof: tree.proof(last).unwrap(),
+                },
+                BoundedVec::truncate_from(names[last as usize].clone()),
+                BoundedVec::truncate_from(vec![32, 32]),
+                shapes.proof(last).unwrap(),
+            )),
+        };
+        let who = funded::<T>("prover", 0);
+        #[extrinsic_call]
+        _(RawOrigin::Signed(who), 0, 0, false, proof);
+        assert_eq!(Tasks::<T>::get(0).unwrap().phase, Phase::Cancelled { reason: CancelReason::SolverConvicted });
+    }
+
     /// A forced error caught by `w` whistleblowers: `w` jackpot payouts and bond
     /// releases, then the task's settlement.
     #[benchmark]

@@ -61,6 +61,24 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
+/// Work units of one proven tile in the `arbitrate_tile` benchmark (a
+/// 32-row strip of A and a 32-column strip of B per 32 of K: 16 per value
+/// read, 16 multiply-adds per output element).
+pub const UNITS_PER_BENCHED_TILE: u64 = 32_768;
+
+impl<T: Config> Pallet<T> {
+    /// What one `arbitrate` may cost: the largest operator the cap allows,
+    /// whole or as one tile from proven tiles, whichever weighs more.
+    pub fn max_arbitration_weight() -> polkadot_sdk::frame_support::weights::Weight {
+        use crate::weights::WeightInfo;
+        use polkadot_sdk::frame_support::traits::Get;
+        let cap = T::MaxArbitrationWork::get();
+        let whole = T::WeightInfo::arbitrate((cap / 1_000_000).min(u32::MAX as u64) as u32);
+        let tiled = T::WeightInfo::arbitrate_tile((cap / UNITS_PER_BENCHED_TILE).min(u32::MAX as u64) as u32);
+        whole.max(tiled)
+    }
+}
+
 /// blake2b-256 of a SCALE-encoded value: how the pallet hashes its own records.
 pub fn hash_of<E: codec::Encode>(value: &E) -> Hash {
     gensyn_commitment::hash::blake2_256(&value.encode())
@@ -754,11 +772,11 @@ pub mod pallet {
         }
 
         /// Re-execute the disputed operator (or tile) and settle. Anyone may
-        /// call; the weight is charged for the largest operator allowed.
+        /// call; the weight is charged for the largest operator allowed, on
+        /// whichever path (whole, or one tile from proven tiles, which
+        /// costs more per unit of work) is dearer.
         #[pallet::call_index(16)]
-        #[pallet::weight(T::WeightInfo::arbitrate(
-            (T::MaxArbitrationWork::get() / 1_000_000).min(u32::MAX as u64) as u32
-        ))]
+        #[pallet::weight(Pallet::<T>::max_arbitration_weight())]
         pub fn arbitrate(origin: OriginFor<T>, dispute: DisputeId, witness: WitnessOf<T>) -> DispatchResult {
             ensure_signed(origin)?;
             Self::do_arbitrate(dispute, witness)

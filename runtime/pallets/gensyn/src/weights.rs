@@ -2,11 +2,13 @@
 //! (`benchmarking.rs`) with frame-omni-bencher on a `runtime-benchmarks`
 //! build of the devnet runtime (command in the README, "Weights").
 //!
-//! Measured 2026-11-29: STEPS 10, REPEAT 5, wasm compiled, on this
-//! project's 2-core Xeon VM (`HOSTNAME: vm`). `arbitrate` is measured over
-//! operators of 1..=98 million units of work (`exec::work`), the largest
-//! [`crate::Config::MaxArbitrationWork`] allows; `enter_selection` keeps a
-//! hand weight (see it). Regenerate after changing a call, and port the
+//! Measured 2026-12-01: STEPS 10, REPEAT 5, wasm compiled, on this
+//! project's 2-core AMD EPYC VM (`HOSTNAME: vm`), frame-omni-bencher 0.28.
+//! `arbitrate` is measured over whole operators of 1..=98 million units of
+//! work (`exec::work`), the largest [`crate::Config::MaxArbitrationWork`]
+//! allows, and `arbitrate_tile` over one output tile read from 2..=800
+//! proven tiles (32,768 units each); `enter_selection` keeps a hand weight
+//! (see it). Regenerate after changing a call, and port the
 //! numbers into both impls below.
 
 #![allow(unused_parens)]
@@ -89,8 +91,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
         // Proof Size summary in bytes:
         //  Measured:  `174`
         //  Estimated: `3859`
-        // Minimum execution time: 65_573_000 picoseconds.
-        Weight::from_parts(73_887_000, 0)
+        // Minimum execution time: 75_853_000 picoseconds.
+        Weight::from_parts(78_517_000, 0)
             .saturating_add(Weight::from_parts(0, 3859))
             .saturating_add(T::DbWeight::get().reads(7))
             .saturating_add(T::DbWeight::get().writes(5))
@@ -109,8 +111,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
         // Proof Size summary in bytes:
         //  Measured:  `1310`
         //  Estimated: `3859`
-        // Minimum execution time: 23_587_000 picoseconds.
-        Weight::from_parts(27_153_000, 0)
+        // Minimum execution time: 28_764_000 picoseconds.
+        Weight::from_parts(30_498_000, 0)
             .saturating_add(Weight::from_parts(0, 3859))
             .saturating_add(T::DbWeight::get().reads(5))
             .saturating_add(T::DbWeight::get().writes(3))
@@ -135,8 +137,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
         // Proof Size summary in bytes:
         //  Measured:  `1622`
         //  Estimated: `3859`
-        // Minimum execution time: 70_801_000 picoseconds.
-        Weight::from_parts(78_118_000, 0)
+        // Minimum execution time: 79_058_000 picoseconds.
+        Weight::from_parts(81_983_000, 0)
             .saturating_add(Weight::from_parts(0, 3859))
             .saturating_add(T::DbWeight::get().reads(8))
             .saturating_add(T::DbWeight::get().writes(5))
@@ -155,8 +157,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
         // Proof Size summary in bytes:
         //  Measured:  `22`
         //  Estimated: `1507`
-        // Minimum execution time: 11_764_000 picoseconds.
-        Weight::from_parts(15_050_000, 0)
+        // Minimum execution time: 15_489_000 picoseconds.
+        Weight::from_parts(16_691_000, 0)
             .saturating_add(Weight::from_parts(0, 1507))
             .saturating_add(T::DbWeight::get().reads(4))
             .saturating_add(T::DbWeight::get().writes(3))
@@ -182,20 +184,20 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `Gensyn::Timers` (r:1 w:1)
     /// Proof: `Gensyn::Timers` (`max_values`: None, `max_size`: Some(1166), added: 3641, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Tasks` (r:0 w:1)
-    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(444), added: 2919, mode: `MaxEncodedLen`)
-    /// The per-node and per-entry terms are estimates, not measurements:
-    /// the manifest check (`program.rs`) came after the last measurement.
-    /// Per node: two blake2b hashes (leaf, tree), shape inference and a
-    /// worst-case bound, charged 20 µs; per entry: two hashes, 20 µs.
+    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(533), added: 3008, mode: `MaxEncodedLen`)
+    /// The range of component `n` is `[1, 1024]`.
+    /// The range of component `e` is `[1, 64]`.
     fn submit_task(n: u32, e: u32) -> Weight {
         // Proof Size summary in bytes:
         //  Measured:  `218`
         //  Estimated: `4631`
-        // Minimum execution time: 75_588_000 picoseconds.
-        Weight::from_parts(83_628_000, 0)
+        // Minimum execution time: 1_264_744_000 picoseconds.
+        Weight::from_parts(442_605_409, 0)
             .saturating_add(Weight::from_parts(0, 4631))
-            .saturating_add(Weight::from_parts(20_000_000, 0).saturating_mul(n.into()))
-            .saturating_add(Weight::from_parts(20_000_000, 0).saturating_mul(e.into()))
+            // Standard Error: 24_487
+            .saturating_add(Weight::from_parts(9_276_081, 0).saturating_mul(n.into()))
+            // Standard Error: 397_767
+            .saturating_add(Weight::from_parts(6_699_342, 0).saturating_mul(e.into()))
             .saturating_add(T::DbWeight::get().reads(10))
             .saturating_add(T::DbWeight::get().writes(7))
     }
@@ -209,7 +211,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
             .saturating_add(T::DbWeight::get().writes(1))
     }
     /// Storage: `Gensyn::Tasks` (r:1 w:1)
-    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(444), added: 2919, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(533), added: 3008, mode: `MaxEncodedLen`)
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Parameters` (r:1 w:0)
@@ -226,20 +228,22 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
     fn commit() -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `506`
+        //  Measured:  `595`
         //  Estimated: `4631`
-        // Minimum execution time: 30_193_000 picoseconds.
-        Weight::from_parts(36_749_000, 0)
+        // Minimum execution time: 37_080_000 picoseconds.
+        Weight::from_parts(39_114_000, 0)
             .saturating_add(Weight::from_parts(0, 4631))
             .saturating_add(T::DbWeight::get().reads(8))
             .saturating_add(T::DbWeight::get().writes(4))
     }
     /// Storage: `Gensyn::Tasks` (r:1 w:1)
-    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(444), added: 2919, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Audits` (r:1 w:1)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(3110), added: 5585, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(533), added: 3008, mode: `MaxEncodedLen`)
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Audits` (r:1 w:1)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(3136), added: 5611, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Available` (r:32 w:0)
+    /// Proof: `Gensyn::Available` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Parameters` (r:1 w:0)
     /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Timers` (r:1 w:1)
@@ -253,23 +257,24 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// The range of component `n` is `[1, 16]`.
     fn open_checkpoints(n: u32) -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `729 + n * (7 ±0)`
-        //  Estimated: `6575 + n * (7 ±0)`
-        // Minimum execution time: 59_310_000 picoseconds.
-        Weight::from_parts(59_860_275, 0)
-            .saturating_add(Weight::from_parts(0, 6575))
-            // Standard Error: 239_227
-            .saturating_add(Weight::from_parts(12_500_148, 0).saturating_mul(n.into()))
+        //  Measured:  `849 + n * (89 ±0)`
+        //  Estimated: `6601 + n * (5022 ±0)`
+        // Minimum execution time: 87_404_000 picoseconds.
+        Weight::from_parts(59_654_493, 0)
+            .saturating_add(Weight::from_parts(0, 6601))
+            // Standard Error: 98_177
+            .saturating_add(Weight::from_parts(39_336_527, 0).saturating_mul(n.into()))
             .saturating_add(T::DbWeight::get().reads(8))
+            .saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
             .saturating_add(T::DbWeight::get().writes(5))
-            .saturating_add(Weight::from_parts(0, 7).saturating_mul(n.into()))
+            .saturating_add(Weight::from_parts(0, 5022).saturating_mul(n.into()))
     }
     /// Storage: `Gensyn::Tasks` (r:1 w:1)
-    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(444), added: 2919, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Audits` (r:1 w:1)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(3110), added: 5585, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(533), added: 3008, mode: `MaxEncodedLen`)
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Audits` (r:1 w:1)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(3136), added: 5611, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Parameters` (r:1 w:0)
     /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Timers` (r:1 w:1)
@@ -282,20 +287,20 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
     fn commit_verdict() -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `800`
-        //  Estimated: `6575`
-        // Minimum execution time: 31_801_000 picoseconds.
-        Weight::from_parts(49_727_000, 0)
-            .saturating_add(Weight::from_parts(0, 6575))
+        //  Measured:  `899`
+        //  Estimated: `6601`
+        // Minimum execution time: 39_373_000 picoseconds.
+        Weight::from_parts(41_478_000, 0)
+            .saturating_add(Weight::from_parts(0, 6601))
             .saturating_add(T::DbWeight::get().reads(8))
             .saturating_add(T::DbWeight::get().writes(5))
     }
     /// Storage: `Gensyn::Tasks` (r:1 w:1)
-    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(444), added: 2919, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Audits` (r:1 w:1)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(3110), added: 5585, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(533), added: 3008, mode: `MaxEncodedLen`)
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Audits` (r:1 w:1)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(3136), added: 5611, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Parameters` (r:1 w:0)
     /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Timers` (r:1 w:1)
@@ -309,55 +314,65 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// The range of component `n` is `[1, 16]`.
     fn reveal_verdict(n: u32) -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `761 + n * (71 ±0)`
-        //  Estimated: `6575 + n * (71 ±0)`
-        // Minimum execution time: 49_663_000 picoseconds.
-        Weight::from_parts(72_923_855, 0)
-            .saturating_add(Weight::from_parts(0, 6575))
-            // Standard Error: 7_301
-            .saturating_add(Weight::from_parts(501_286, 0).saturating_mul(n.into()))
+        //  Measured:  `860 + n * (71 ±0)`
+        //  Estimated: `6601 + n * (71 ±0)`
+        // Minimum execution time: 43_331_000 picoseconds.
+        Weight::from_parts(45_397_991, 0)
+            .saturating_add(Weight::from_parts(0, 6601))
+            // Standard Error: 3_540
+            .saturating_add(Weight::from_parts(408_328, 0).saturating_mul(n.into()))
             .saturating_add(T::DbWeight::get().reads(8))
             .saturating_add(T::DbWeight::get().writes(5))
             .saturating_add(Weight::from_parts(0, 71).saturating_mul(n.into()))
     }
     /// Storage: `Gensyn::Tasks` (r:1 w:0)
-    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(444), added: 2919, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(533), added: 3008, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Stakes` (r:1 w:0)
     /// Proof: `Gensyn::Stakes` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
+    /// Storage: `System::Number` (r:1 w:0)
+    /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Audits` (r:1 w:1)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(3110), added: 5585, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(3136), added: 5611, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Parameters` (r:1 w:0)
     /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Challenges` (r:1 w:1)
+    /// Proof: `Gensyn::Challenges` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
     /// Storage: `System::Account` (r:1 w:1)
     /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
     /// Storage: `Balances::Holds` (r:1 w:1)
     /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
-    /// Storage: `System::Number` (r:1 w:0)
-    /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `System::ExecutionPhase` (r:1 w:0)
     /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
     /// Storage: `System::EventCount` (r:1 w:1)
     /// Proof: `System::EventCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `System::Events` (r:1 w:1)
     /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+    /// Storage: `Gensyn::NextDisputeId` (r:1 w:1)
+    /// Proof: `Gensyn::NextDisputeId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Timers` (r:1 w:1)
+    /// Proof: `Gensyn::Timers` (`max_values`: None, `max_size`: Some(1166), added: 3641, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Engagements` (r:1 w:1)
+    /// Proof: `Gensyn::Engagements` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Disputes` (r:0 w:1)
+    /// Proof: `Gensyn::Disputes` (`max_values`: None, `max_size`: Some(673), added: 3148, mode: `MaxEncodedLen`)
     fn whistle() -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `2516`
-        //  Estimated: `6575`
-        // Minimum execution time: 92_789_000 picoseconds.
-        Weight::from_parts(103_302_000, 0)
-            .saturating_add(Weight::from_parts(0, 6575))
-            .saturating_add(T::DbWeight::get().reads(10))
-            .saturating_add(T::DbWeight::get().writes(5))
+        //  Measured:  `2684`
+        //  Estimated: `6601`
+        // Minimum execution time: 125_787_000 picoseconds.
+        Weight::from_parts(129_293_000, 0)
+            .saturating_add(Weight::from_parts(0, 6601))
+            .saturating_add(T::DbWeight::get().reads(14))
+            .saturating_add(T::DbWeight::get().writes(10))
     }
     /// Storage: `Gensyn::Tasks` (r:1 w:1)
-    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(444), added: 2919, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Audits` (r:1 w:1)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(3110), added: 5585, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Parameters` (r:1 w:0)
-    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(533), added: 3008, mode: `MaxEncodedLen`)
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Audits` (r:1 w:1)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(3136), added: 5611, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Parameters` (r:1 w:0)
+    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
     /// Storage: `System::ExecutionPhase` (r:1 w:0)
     /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
     /// Storage: `System::EventCount` (r:1 w:1)
@@ -375,13 +390,13 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// The range of component `w` is `[0, 16]`.
     fn reveal_secret(w: u32) -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `1722 + w * (249 ±0)`
+        //  Measured:  `1821 + w * (250 ±0)`
         //  Estimated: `11402 + w * (2614 ±0)`
-        // Minimum execution time: 201_145_000 picoseconds.
-        Weight::from_parts(213_385_915, 0)
+        // Minimum execution time: 216_096_000 picoseconds.
+        Weight::from_parts(227_530_204, 0)
             .saturating_add(Weight::from_parts(0, 11402))
-            // Standard Error: 93_567
-            .saturating_add(Weight::from_parts(90_174_488, 0).saturating_mul(w.into()))
+            // Standard Error: 29_885
+            .saturating_add(Weight::from_parts(93_480_217, 0).saturating_mul(w.into()))
             .saturating_add(T::DbWeight::get().reads(15))
             .saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(w.into())))
             .saturating_add(T::DbWeight::get().writes(11))
@@ -389,113 +404,210 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
             .saturating_add(Weight::from_parts(0, 2614).saturating_mul(w.into()))
     }
     /// Storage: `Gensyn::Disputes` (r:1 w:1)
-    /// Proof: `Gensyn::Disputes` (`max_values`: None, `max_size`: Some(544), added: 3019, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Disputes` (`max_values`: None, `max_size`: Some(673), added: 3148, mode: `MaxEncodedLen`)
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Parameters` (r:1 w:0)
-    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Timers` (r:1 w:1)
-    /// Proof: `Gensyn::Timers` (`max_values`: None, `max_size`: Some(1166), added: 3641, mode: `MaxEncodedLen`)
     /// Storage: `System::ExecutionPhase` (r:1 w:0)
     /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
     /// Storage: `System::EventCount` (r:1 w:1)
     /// Proof: `System::EventCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `System::Events` (r:1 w:1)
     /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+    /// Storage: `Gensyn::Parameters` (r:1 w:0)
+    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Timers` (r:1 w:1)
+    /// Proof: `Gensyn::Timers` (`max_values`: None, `max_size`: Some(1166), added: 3641, mode: `MaxEncodedLen`)
     fn bisect() -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `411`
+        //  Measured:  `806`
         //  Estimated: `4631`
-        // Minimum execution time: 27_046_000 picoseconds.
-        Weight::from_parts(31_862_000, 0)
+        // Minimum execution time: 39_684_000 picoseconds.
+        Weight::from_parts(41_648_000, 0)
             .saturating_add(Weight::from_parts(0, 4631))
             .saturating_add(T::DbWeight::get().reads(7))
             .saturating_add(T::DbWeight::get().writes(4))
     }
     /// Storage: `Gensyn::Disputes` (r:1 w:1)
-    /// Proof: `Gensyn::Disputes` (`max_values`: None, `max_size`: Some(544), added: 3019, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Tasks` (r:1 w:0)
-    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(444), added: 2919, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Disputes` (`max_values`: None, `max_size`: Some(673), added: 3148, mode: `MaxEncodedLen`)
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Parameters` (r:1 w:0)
-    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Timers` (r:1 w:1)
-    /// Proof: `Gensyn::Timers` (`max_values`: None, `max_size`: Some(1166), added: 3641, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Tasks` (r:1 w:0)
+    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(533), added: 3008, mode: `MaxEncodedLen`)
     /// Storage: `System::ExecutionPhase` (r:1 w:0)
     /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
     /// Storage: `System::EventCount` (r:1 w:1)
     /// Proof: `System::EventCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `System::Events` (r:1 w:1)
     /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+    /// Storage: `Gensyn::Parameters` (r:1 w:0)
+    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Timers` (r:1 w:1)
+    /// Proof: `Gensyn::Timers` (`max_values`: None, `max_size`: Some(1166), added: 3641, mode: `MaxEncodedLen`)
     fn open_record() -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `1031`
+        //  Measured:  `1439`
         //  Estimated: `4631`
-        // Minimum execution time: 48_728_000 picoseconds.
-        Weight::from_parts(55_728_000, 0)
+        // Minimum execution time: 85_611_000 picoseconds.
+        Weight::from_parts(99_436_000, 0)
             .saturating_add(Weight::from_parts(0, 4631))
             .saturating_add(T::DbWeight::get().reads(8))
             .saturating_add(T::DbWeight::get().writes(4))
     }
     /// Storage: `Gensyn::Disputes` (r:1 w:1)
-    /// Proof: `Gensyn::Disputes` (`max_values`: None, `max_size`: Some(544), added: 3019, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Disputes` (`max_values`: None, `max_size`: Some(673), added: 3148, mode: `MaxEncodedLen`)
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Parameters` (r:1 w:0)
-    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Timers` (r:1 w:1)
-    /// Proof: `Gensyn::Timers` (`max_values`: None, `max_size`: Some(1166), added: 3641, mode: `MaxEncodedLen`)
     /// Storage: `System::ExecutionPhase` (r:1 w:0)
     /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
     /// Storage: `System::EventCount` (r:1 w:1)
     /// Proof: `System::EventCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `System::Events` (r:1 w:1)
     /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+    /// Storage: `Gensyn::Parameters` (r:1 w:0)
+    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Timers` (r:1 w:1)
+    /// Proof: `Gensyn::Timers` (`max_values`: None, `max_size`: Some(1166), added: 3641, mode: `MaxEncodedLen`)
     fn reveal_children() -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `719`
+        //  Measured:  `1086`
         //  Estimated: `4631`
-        // Minimum execution time: 28_165_000 picoseconds.
-        Weight::from_parts(34_578_000, 0)
+        // Minimum execution time: 42_560_000 picoseconds.
+        Weight::from_parts(44_744_000, 0)
             .saturating_add(Weight::from_parts(0, 4631))
             .saturating_add(T::DbWeight::get().reads(7))
             .saturating_add(T::DbWeight::get().writes(4))
     }
     /// Storage: `Gensyn::Disputes` (r:1 w:1)
-    /// Proof: `Gensyn::Disputes` (`max_values`: None, `max_size`: Some(544), added: 3019, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Tasks` (r:1 w:0)
-    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(444), added: 2919, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Disputes` (`max_values`: None, `max_size`: Some(673), added: 3148, mode: `MaxEncodedLen`)
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Parameters` (r:1 w:0)
-    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Timers` (r:1 w:1)
-    /// Proof: `Gensyn::Timers` (`max_values`: None, `max_size`: Some(1166), added: 3641, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Tasks` (r:1 w:0)
+    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(533), added: 3008, mode: `MaxEncodedLen`)
     /// Storage: `System::ExecutionPhase` (r:1 w:0)
     /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
     /// Storage: `System::EventCount` (r:1 w:1)
     /// Proof: `System::EventCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `System::Events` (r:1 w:1)
     /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+    /// Storage: `Gensyn::Parameters` (r:1 w:0)
+    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Timers` (r:1 w:1)
+    /// Proof: `Gensyn::Timers` (`max_values`: None, `max_size`: Some(1166), added: 3641, mode: `MaxEncodedLen`)
     fn open_output() -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `1134`
+        //  Measured:  `1589`
         //  Estimated: `4631`
-        // Minimum execution time: 53_085_000 picoseconds.
-        Weight::from_parts(62_966_000, 0)
+        // Minimum execution time: 104_185_000 picoseconds.
+        Weight::from_parts(127_770_000, 0)
             .saturating_add(Weight::from_parts(0, 4631))
             .saturating_add(T::DbWeight::get().reads(8))
             .saturating_add(T::DbWeight::get().writes(4))
     }
     /// Storage: `Gensyn::Disputes` (r:1 w:1)
-    /// Proof: `Gensyn::Disputes` (`max_values`: None, `max_size`: Some(544), added: 3019, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Tasks` (r:1 w:1)
-    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(444), added: 2919, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Audits` (r:1 w:1)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(3110), added: 5585, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Disputes` (`max_values`: None, `max_size`: Some(673), added: 3148, mode: `MaxEncodedLen`)
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Tasks` (r:1 w:1)
+    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(533), added: 3008, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Audits` (r:1 w:1)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(3136), added: 5611, mode: `MaxEncodedLen`)
+    /// Storage: `System::ExecutionPhase` (r:1 w:0)
+    /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
+    /// Storage: `System::EventCount` (r:1 w:1)
+    /// Proof: `System::EventCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+    /// Storage: `System::Events` (r:1 w:1)
+    /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+    /// Storage: `Gensyn::Parameters` (r:1 w:0)
+    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Stakes` (r:1 w:1)
+    /// Proof: `Gensyn::Stakes` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
+    /// Storage: `Balances::Holds` (r:2 w:2)
+    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+    /// Storage: `System::Account` (r:4 w:4)
+    /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+    /// Storage: `Balances::TotalIssuance` (r:1 w:1)
+    /// Proof: `Balances::TotalIssuance` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Engagements` (r:2 w:2)
+    /// Proof: `Gensyn::Engagements` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
+    /// The range of component `t` is `[2, 800]`.
+    fn arbitrate_tile(t: u32) -> Weight {
+        // Proof Size summary in bytes:
+        //  Measured:  `2674`
+        //  Estimated: `11402`
+        // Minimum execution time: 502_723_000 picoseconds.
+        Weight::from_parts(505_680_000, 0)
+            .saturating_add(Weight::from_parts(0, 11402))
+            // Standard Error: 423_639
+            .saturating_add(Weight::from_parts(79_012_097, 0).saturating_mul(t.into()))
+            .saturating_add(T::DbWeight::get().reads(18))
+            .saturating_add(T::DbWeight::get().writes(15))
+    }
+    /// Storage: `Gensyn::Disputes` (r:1 w:1)
+    /// Proof: `Gensyn::Disputes` (`max_values`: None, `max_size`: Some(673), added: 3148, mode: `MaxEncodedLen`)
+    /// Storage: `System::Number` (r:1 w:0)
+    /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+    /// Storage: `System::ExecutionPhase` (r:1 w:0)
+    /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
+    /// Storage: `System::EventCount` (r:1 w:1)
+    /// Proof: `System::EventCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+    /// Storage: `System::Events` (r:1 w:1)
+    /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+    /// Storage: `Gensyn::Parameters` (r:1 w:0)
+    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Timers` (r:1 w:1)
+    /// Proof: `Gensyn::Timers` (`max_values`: None, `max_size`: Some(1166), added: 3641, mode: `MaxEncodedLen`)
+    fn reveal_partials() -> Weight {
+        // Proof Size summary in bytes:
+        //  Measured:  `1123`
+        //  Estimated: `4631`
+        // Minimum execution time: 40_867_000 picoseconds.
+        Weight::from_parts(42_861_000, 0)
+            .saturating_add(Weight::from_parts(0, 4631))
+            .saturating_add(T::DbWeight::get().reads(7))
+            .saturating_add(T::DbWeight::get().writes(4))
+    }
+    /// Storage: `Gensyn::Tasks` (r:1 w:1)
+    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(533), added: 3008, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Audits` (r:1 w:1)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(3136), added: 5611, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Parameters` (r:1 w:0)
+    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Stakes` (r:1 w:1)
+    /// Proof: `Gensyn::Stakes` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
+    /// Storage: `Balances::Holds` (r:18 w:18)
+    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+    /// Storage: `System::Account` (r:20 w:20)
+    /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+    /// Storage: `System::Number` (r:1 w:0)
+    /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+    /// Storage: `System::ExecutionPhase` (r:1 w:0)
+    /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
+    /// Storage: `System::EventCount` (r:1 w:1)
+    /// Proof: `System::EventCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+    /// Storage: `System::Events` (r:1 w:1)
+    /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+    /// Storage: `Balances::TotalIssuance` (r:1 w:1)
+    /// Proof: `Balances::TotalIssuance` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Engagements` (r:2 w:2)
+    /// Proof: `Gensyn::Engagements` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
+    fn prove_misshapen() -> Weight {
+        // Proof Size summary in bytes:
+        //  Measured:  `5529`
+        //  Estimated: `53050`
+        // Minimum execution time: 993_765_000 picoseconds.
+        Weight::from_parts(1_006_249_000, 0)
+            .saturating_add(Weight::from_parts(0, 53050))
+            .saturating_add(T::DbWeight::get().reads(49))
+            .saturating_add(T::DbWeight::get().writes(46))
+    }
+    /// Storage: `Gensyn::Disputes` (r:1 w:1)
+    /// Proof: `Gensyn::Disputes` (`max_values`: None, `max_size`: Some(673), added: 3148, mode: `MaxEncodedLen`)
+    /// Storage: `System::Number` (r:1 w:0)
+    /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Tasks` (r:1 w:1)
+    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(533), added: 3008, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Audits` (r:1 w:1)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(3136), added: 5611, mode: `MaxEncodedLen`)
     /// Storage: `System::ExecutionPhase` (r:1 w:0)
     /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
     /// Storage: `System::EventCount` (r:1 w:1)
@@ -515,33 +627,15 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `Gensyn::Engagements` (r:2 w:2)
     /// Proof: `Gensyn::Engagements` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
     /// The range of component `w` is `[1, 98]`.
-    /// Estimated, not measured (the tiled path came after the last
-    /// measurement): `arbitrate`'s slope per million work units, at about
-    /// 32,768 units per opened tile.
-    fn arbitrate_tile(t: u32) -> Weight {
-        Weight::from_parts(2_893_141_205, 11402)
-            .saturating_add(Weight::from_parts(36_000_000, 0).saturating_mul(t.into()))
-            .saturating_add(T::DbWeight::get().reads(9))
-            .saturating_add(T::DbWeight::get().writes(9))
-    }
-    /// Estimated as `reveal_children`, whose storage it touches.
-    fn reveal_partials() -> Weight {
-        Self::reveal_children()
-    }
-    /// Estimated as `whistle` (two Merkle proofs, a slash, the task's
-    /// settlement), not measured.
-    fn prove_misshapen() -> Weight {
-        Self::whistle().saturating_mul(2)
-    }
     fn arbitrate(w: u32) -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `2250`
+        //  Measured:  `2670`
         //  Estimated: `11402`
-        // Minimum execution time: 1_525_765_000 picoseconds.
-        Weight::from_parts(2_893_141_205, 0)
+        // Minimum execution time: 3_079_800_000 picoseconds.
+        Weight::from_parts(3_081_964_000, 0)
             .saturating_add(Weight::from_parts(0, 11402))
-            // Standard Error: 21_795_355
-            .saturating_add(Weight::from_parts(1_090_622_665, 0).saturating_mul(w.into()))
+            // Standard Error: 17_592_552
+            .saturating_add(Weight::from_parts(1_610_091_319, 0).saturating_mul(w.into()))
             .saturating_add(T::DbWeight::get().reads(18))
             .saturating_add(T::DbWeight::get().writes(15))
     }
@@ -559,8 +653,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
         // Proof Size summary in bytes:
         //  Measured:  `22`
         //  Estimated: `1507`
-        // Minimum execution time: 9_771_000 picoseconds.
-        Weight::from_parts(11_729_000, 0)
+        // Minimum execution time: 13_365_000 picoseconds.
+        Weight::from_parts(14_337_000, 0)
             .saturating_add(Weight::from_parts(0, 1507))
             .saturating_add(T::DbWeight::get().reads(4))
             .saturating_add(T::DbWeight::get().writes(3))
@@ -568,11 +662,11 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `Gensyn::Timers` (r:1 w:1)
     /// Proof: `Gensyn::Timers` (`max_values`: None, `max_size`: Some(1166), added: 3641, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Tasks` (r:128 w:128)
-    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(444), added: 2919, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(533), added: 3008, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Parameters` (r:1 w:0)
     /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Selections` (r:128 w:0)
-    /// Proof: `Gensyn::Selections` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Available` (r:1 w:0)
+    /// Proof: `Gensyn::Available` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
     /// Storage: `System::Account` (r:1 w:1)
     /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
     /// Storage: `Balances::Holds` (r:1 w:1)
@@ -585,30 +679,47 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Proof: `System::EventCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `System::Events` (r:1 w:1)
     /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+    /// Storage: `Gensyn::Selections` (r:0 w:128)
+    /// Proof: `Gensyn::Selections` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
     /// The range of component `n` is `[0, 128]`.
     fn on_initialize(n: u32) -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `608 + n * (60 ±0)`
-        //  Estimated: `4631 + n * (2919 ±0)`
-        // Minimum execution time: 3_319_000 picoseconds.
-        Weight::from_parts(18_666_325, 0)
+        //  Measured:  `697 + n * (60 ±0)`
+        //  Estimated: `4631 + n * (3008 ±0)`
+        // Minimum execution time: 3_717_000 picoseconds.
+        Weight::from_parts(14_706_046, 0)
             .saturating_add(Weight::from_parts(0, 4631))
-            // Standard Error: 89_151
-            .saturating_add(Weight::from_parts(48_150_542, 0).saturating_mul(n.into()))
+            // Standard Error: 12_722
+            .saturating_add(Weight::from_parts(51_347_233, 0).saturating_mul(n.into()))
             .saturating_add(T::DbWeight::get().reads(6))
-            .saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
+            .saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
             .saturating_add(T::DbWeight::get().writes(3))
-            .saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
-            .saturating_add(Weight::from_parts(0, 2919).saturating_mul(n.into()))
+            .saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
+            .saturating_add(Weight::from_parts(0, 3008).saturating_mul(n.into()))
     }
-    /// Not measured yet (a new call): estimated as `register_keys`'s base
-    /// plus one 2 µs write per artefact; regenerate with the bencher.
+    /// Storage: `System::Number` (r:1 w:0)
+    /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+    /// Storage: `System::ExecutionPhase` (r:1 w:0)
+    /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
+    /// Storage: `System::EventCount` (r:1 w:1)
+    /// Proof: `System::EventCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+    /// Storage: `System::Events` (r:1 w:1)
+    /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+    /// Storage: `Gensyn::Available` (r:0 w:64)
+    /// Proof: `Gensyn::Available` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+    /// The range of component `n` is `[1, 64]`.
     fn attest_available(n: u32) -> Weight {
-        Weight::from_parts(15_050_000, 1507)
-            .saturating_add(Weight::from_parts(2_000_000, 0).saturating_mul(n.into()))
-            .saturating_add(T::DbWeight::get().reads(3))
+        // Proof Size summary in bytes:
+        //  Measured:  `22`
+        //  Estimated: `1507`
+        // Minimum execution time: 15_269_000 picoseconds.
+        Weight::from_parts(14_681_800, 0)
+            .saturating_add(Weight::from_parts(0, 1507))
+            // Standard Error: 605
+            .saturating_add(Weight::from_parts(1_543_143, 0).saturating_mul(n.into()))
+            .saturating_add(T::DbWeight::get().reads(4))
             .saturating_add(T::DbWeight::get().writes(2))
-            .saturating_add(T::DbWeight::get().writes(n.into()))
+            .saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
     }
 }
 
@@ -632,8 +743,8 @@ impl WeightInfo for () {
         // Proof Size summary in bytes:
         //  Measured:  `174`
         //  Estimated: `3859`
-        // Minimum execution time: 65_573_000 picoseconds.
-        Weight::from_parts(73_887_000, 0)
+        // Minimum execution time: 75_853_000 picoseconds.
+        Weight::from_parts(78_517_000, 0)
             .saturating_add(Weight::from_parts(0, 3859))
             .saturating_add(RocksDbWeight::get().reads(7))
             .saturating_add(RocksDbWeight::get().writes(5))
@@ -652,8 +763,8 @@ impl WeightInfo for () {
         // Proof Size summary in bytes:
         //  Measured:  `1310`
         //  Estimated: `3859`
-        // Minimum execution time: 23_587_000 picoseconds.
-        Weight::from_parts(27_153_000, 0)
+        // Minimum execution time: 28_764_000 picoseconds.
+        Weight::from_parts(30_498_000, 0)
             .saturating_add(Weight::from_parts(0, 3859))
             .saturating_add(RocksDbWeight::get().reads(5))
             .saturating_add(RocksDbWeight::get().writes(3))
@@ -678,8 +789,8 @@ impl WeightInfo for () {
         // Proof Size summary in bytes:
         //  Measured:  `1622`
         //  Estimated: `3859`
-        // Minimum execution time: 70_801_000 picoseconds.
-        Weight::from_parts(78_118_000, 0)
+        // Minimum execution time: 79_058_000 picoseconds.
+        Weight::from_parts(81_983_000, 0)
             .saturating_add(Weight::from_parts(0, 3859))
             .saturating_add(RocksDbWeight::get().reads(8))
             .saturating_add(RocksDbWeight::get().writes(5))
@@ -698,8 +809,8 @@ impl WeightInfo for () {
         // Proof Size summary in bytes:
         //  Measured:  `22`
         //  Estimated: `1507`
-        // Minimum execution time: 11_764_000 picoseconds.
-        Weight::from_parts(15_050_000, 0)
+        // Minimum execution time: 15_489_000 picoseconds.
+        Weight::from_parts(16_691_000, 0)
             .saturating_add(Weight::from_parts(0, 1507))
             .saturating_add(RocksDbWeight::get().reads(4))
             .saturating_add(RocksDbWeight::get().writes(3))
@@ -725,20 +836,20 @@ impl WeightInfo for () {
     /// Storage: `Gensyn::Timers` (r:1 w:1)
     /// Proof: `Gensyn::Timers` (`max_values`: None, `max_size`: Some(1166), added: 3641, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Tasks` (r:0 w:1)
-    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(444), added: 2919, mode: `MaxEncodedLen`)
-    /// The per-node and per-entry terms are estimates, not measurements:
-    /// the manifest check (`program.rs`) came after the last measurement.
-    /// Per node: two blake2b hashes (leaf, tree), shape inference and a
-    /// worst-case bound, charged 20 µs; per entry: two hashes, 20 µs.
+    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(533), added: 3008, mode: `MaxEncodedLen`)
+    /// The range of component `n` is `[1, 1024]`.
+    /// The range of component `e` is `[1, 64]`.
     fn submit_task(n: u32, e: u32) -> Weight {
         // Proof Size summary in bytes:
         //  Measured:  `218`
         //  Estimated: `4631`
-        // Minimum execution time: 75_588_000 picoseconds.
-        Weight::from_parts(83_628_000, 0)
+        // Minimum execution time: 1_264_744_000 picoseconds.
+        Weight::from_parts(442_605_409, 0)
             .saturating_add(Weight::from_parts(0, 4631))
-            .saturating_add(Weight::from_parts(20_000_000, 0).saturating_mul(n.into()))
-            .saturating_add(Weight::from_parts(20_000_000, 0).saturating_mul(e.into()))
+            // Standard Error: 24_487
+            .saturating_add(Weight::from_parts(9_276_081, 0).saturating_mul(n.into()))
+            // Standard Error: 397_767
+            .saturating_add(Weight::from_parts(6_699_342, 0).saturating_mul(e.into()))
             .saturating_add(RocksDbWeight::get().reads(10))
             .saturating_add(RocksDbWeight::get().writes(7))
     }
@@ -752,7 +863,7 @@ impl WeightInfo for () {
             .saturating_add(RocksDbWeight::get().writes(1))
     }
     /// Storage: `Gensyn::Tasks` (r:1 w:1)
-    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(444), added: 2919, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(533), added: 3008, mode: `MaxEncodedLen`)
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Parameters` (r:1 w:0)
@@ -769,20 +880,22 @@ impl WeightInfo for () {
     /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
     fn commit() -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `506`
+        //  Measured:  `595`
         //  Estimated: `4631`
-        // Minimum execution time: 30_193_000 picoseconds.
-        Weight::from_parts(36_749_000, 0)
+        // Minimum execution time: 37_080_000 picoseconds.
+        Weight::from_parts(39_114_000, 0)
             .saturating_add(Weight::from_parts(0, 4631))
             .saturating_add(RocksDbWeight::get().reads(8))
             .saturating_add(RocksDbWeight::get().writes(4))
     }
     /// Storage: `Gensyn::Tasks` (r:1 w:1)
-    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(444), added: 2919, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Audits` (r:1 w:1)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(3110), added: 5585, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(533), added: 3008, mode: `MaxEncodedLen`)
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Audits` (r:1 w:1)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(3136), added: 5611, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Available` (r:32 w:0)
+    /// Proof: `Gensyn::Available` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Parameters` (r:1 w:0)
     /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Timers` (r:1 w:1)
@@ -796,23 +909,24 @@ impl WeightInfo for () {
     /// The range of component `n` is `[1, 16]`.
     fn open_checkpoints(n: u32) -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `729 + n * (7 ±0)`
-        //  Estimated: `6575 + n * (7 ±0)`
-        // Minimum execution time: 59_310_000 picoseconds.
-        Weight::from_parts(59_860_275, 0)
-            .saturating_add(Weight::from_parts(0, 6575))
-            // Standard Error: 239_227
-            .saturating_add(Weight::from_parts(12_500_148, 0).saturating_mul(n.into()))
+        //  Measured:  `849 + n * (89 ±0)`
+        //  Estimated: `6601 + n * (5022 ±0)`
+        // Minimum execution time: 87_404_000 picoseconds.
+        Weight::from_parts(59_654_493, 0)
+            .saturating_add(Weight::from_parts(0, 6601))
+            // Standard Error: 98_177
+            .saturating_add(Weight::from_parts(39_336_527, 0).saturating_mul(n.into()))
             .saturating_add(RocksDbWeight::get().reads(8))
+            .saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
             .saturating_add(RocksDbWeight::get().writes(5))
-            .saturating_add(Weight::from_parts(0, 7).saturating_mul(n.into()))
+            .saturating_add(Weight::from_parts(0, 5022).saturating_mul(n.into()))
     }
     /// Storage: `Gensyn::Tasks` (r:1 w:1)
-    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(444), added: 2919, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Audits` (r:1 w:1)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(3110), added: 5585, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(533), added: 3008, mode: `MaxEncodedLen`)
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Audits` (r:1 w:1)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(3136), added: 5611, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Parameters` (r:1 w:0)
     /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Timers` (r:1 w:1)
@@ -825,20 +939,20 @@ impl WeightInfo for () {
     /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
     fn commit_verdict() -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `800`
-        //  Estimated: `6575`
-        // Minimum execution time: 31_801_000 picoseconds.
-        Weight::from_parts(49_727_000, 0)
-            .saturating_add(Weight::from_parts(0, 6575))
+        //  Measured:  `899`
+        //  Estimated: `6601`
+        // Minimum execution time: 39_373_000 picoseconds.
+        Weight::from_parts(41_478_000, 0)
+            .saturating_add(Weight::from_parts(0, 6601))
             .saturating_add(RocksDbWeight::get().reads(8))
             .saturating_add(RocksDbWeight::get().writes(5))
     }
     /// Storage: `Gensyn::Tasks` (r:1 w:1)
-    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(444), added: 2919, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Audits` (r:1 w:1)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(3110), added: 5585, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(533), added: 3008, mode: `MaxEncodedLen`)
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Audits` (r:1 w:1)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(3136), added: 5611, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Parameters` (r:1 w:0)
     /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Timers` (r:1 w:1)
@@ -852,55 +966,65 @@ impl WeightInfo for () {
     /// The range of component `n` is `[1, 16]`.
     fn reveal_verdict(n: u32) -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `761 + n * (71 ±0)`
-        //  Estimated: `6575 + n * (71 ±0)`
-        // Minimum execution time: 49_663_000 picoseconds.
-        Weight::from_parts(72_923_855, 0)
-            .saturating_add(Weight::from_parts(0, 6575))
-            // Standard Error: 7_301
-            .saturating_add(Weight::from_parts(501_286, 0).saturating_mul(n.into()))
+        //  Measured:  `860 + n * (71 ±0)`
+        //  Estimated: `6601 + n * (71 ±0)`
+        // Minimum execution time: 43_331_000 picoseconds.
+        Weight::from_parts(45_397_991, 0)
+            .saturating_add(Weight::from_parts(0, 6601))
+            // Standard Error: 3_540
+            .saturating_add(Weight::from_parts(408_328, 0).saturating_mul(n.into()))
             .saturating_add(RocksDbWeight::get().reads(8))
             .saturating_add(RocksDbWeight::get().writes(5))
             .saturating_add(Weight::from_parts(0, 71).saturating_mul(n.into()))
     }
     /// Storage: `Gensyn::Tasks` (r:1 w:0)
-    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(444), added: 2919, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(533), added: 3008, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Stakes` (r:1 w:0)
     /// Proof: `Gensyn::Stakes` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
+    /// Storage: `System::Number` (r:1 w:0)
+    /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Audits` (r:1 w:1)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(3110), added: 5585, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(3136), added: 5611, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Parameters` (r:1 w:0)
     /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Challenges` (r:1 w:1)
+    /// Proof: `Gensyn::Challenges` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
     /// Storage: `System::Account` (r:1 w:1)
     /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
     /// Storage: `Balances::Holds` (r:1 w:1)
     /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
-    /// Storage: `System::Number` (r:1 w:0)
-    /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `System::ExecutionPhase` (r:1 w:0)
     /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
     /// Storage: `System::EventCount` (r:1 w:1)
     /// Proof: `System::EventCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `System::Events` (r:1 w:1)
     /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+    /// Storage: `Gensyn::NextDisputeId` (r:1 w:1)
+    /// Proof: `Gensyn::NextDisputeId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Timers` (r:1 w:1)
+    /// Proof: `Gensyn::Timers` (`max_values`: None, `max_size`: Some(1166), added: 3641, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Engagements` (r:1 w:1)
+    /// Proof: `Gensyn::Engagements` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Disputes` (r:0 w:1)
+    /// Proof: `Gensyn::Disputes` (`max_values`: None, `max_size`: Some(673), added: 3148, mode: `MaxEncodedLen`)
     fn whistle() -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `2516`
-        //  Estimated: `6575`
-        // Minimum execution time: 92_789_000 picoseconds.
-        Weight::from_parts(103_302_000, 0)
-            .saturating_add(Weight::from_parts(0, 6575))
-            .saturating_add(RocksDbWeight::get().reads(10))
-            .saturating_add(RocksDbWeight::get().writes(5))
+        //  Measured:  `2684`
+        //  Estimated: `6601`
+        // Minimum execution time: 125_787_000 picoseconds.
+        Weight::from_parts(129_293_000, 0)
+            .saturating_add(Weight::from_parts(0, 6601))
+            .saturating_add(RocksDbWeight::get().reads(14))
+            .saturating_add(RocksDbWeight::get().writes(10))
     }
     /// Storage: `Gensyn::Tasks` (r:1 w:1)
-    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(444), added: 2919, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Audits` (r:1 w:1)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(3110), added: 5585, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Parameters` (r:1 w:0)
-    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(533), added: 3008, mode: `MaxEncodedLen`)
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Audits` (r:1 w:1)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(3136), added: 5611, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Parameters` (r:1 w:0)
+    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
     /// Storage: `System::ExecutionPhase` (r:1 w:0)
     /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
     /// Storage: `System::EventCount` (r:1 w:1)
@@ -918,13 +1042,13 @@ impl WeightInfo for () {
     /// The range of component `w` is `[0, 16]`.
     fn reveal_secret(w: u32) -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `1722 + w * (249 ±0)`
+        //  Measured:  `1821 + w * (250 ±0)`
         //  Estimated: `11402 + w * (2614 ±0)`
-        // Minimum execution time: 201_145_000 picoseconds.
-        Weight::from_parts(213_385_915, 0)
+        // Minimum execution time: 216_096_000 picoseconds.
+        Weight::from_parts(227_530_204, 0)
             .saturating_add(Weight::from_parts(0, 11402))
-            // Standard Error: 93_567
-            .saturating_add(Weight::from_parts(90_174_488, 0).saturating_mul(w.into()))
+            // Standard Error: 29_885
+            .saturating_add(Weight::from_parts(93_480_217, 0).saturating_mul(w.into()))
             .saturating_add(RocksDbWeight::get().reads(15))
             .saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(w.into())))
             .saturating_add(RocksDbWeight::get().writes(11))
@@ -932,113 +1056,210 @@ impl WeightInfo for () {
             .saturating_add(Weight::from_parts(0, 2614).saturating_mul(w.into()))
     }
     /// Storage: `Gensyn::Disputes` (r:1 w:1)
-    /// Proof: `Gensyn::Disputes` (`max_values`: None, `max_size`: Some(544), added: 3019, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Disputes` (`max_values`: None, `max_size`: Some(673), added: 3148, mode: `MaxEncodedLen`)
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Parameters` (r:1 w:0)
-    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Timers` (r:1 w:1)
-    /// Proof: `Gensyn::Timers` (`max_values`: None, `max_size`: Some(1166), added: 3641, mode: `MaxEncodedLen`)
     /// Storage: `System::ExecutionPhase` (r:1 w:0)
     /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
     /// Storage: `System::EventCount` (r:1 w:1)
     /// Proof: `System::EventCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `System::Events` (r:1 w:1)
     /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+    /// Storage: `Gensyn::Parameters` (r:1 w:0)
+    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Timers` (r:1 w:1)
+    /// Proof: `Gensyn::Timers` (`max_values`: None, `max_size`: Some(1166), added: 3641, mode: `MaxEncodedLen`)
     fn bisect() -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `411`
+        //  Measured:  `806`
         //  Estimated: `4631`
-        // Minimum execution time: 27_046_000 picoseconds.
-        Weight::from_parts(31_862_000, 0)
+        // Minimum execution time: 39_684_000 picoseconds.
+        Weight::from_parts(41_648_000, 0)
             .saturating_add(Weight::from_parts(0, 4631))
             .saturating_add(RocksDbWeight::get().reads(7))
             .saturating_add(RocksDbWeight::get().writes(4))
     }
     /// Storage: `Gensyn::Disputes` (r:1 w:1)
-    /// Proof: `Gensyn::Disputes` (`max_values`: None, `max_size`: Some(544), added: 3019, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Tasks` (r:1 w:0)
-    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(444), added: 2919, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Disputes` (`max_values`: None, `max_size`: Some(673), added: 3148, mode: `MaxEncodedLen`)
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Parameters` (r:1 w:0)
-    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Timers` (r:1 w:1)
-    /// Proof: `Gensyn::Timers` (`max_values`: None, `max_size`: Some(1166), added: 3641, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Tasks` (r:1 w:0)
+    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(533), added: 3008, mode: `MaxEncodedLen`)
     /// Storage: `System::ExecutionPhase` (r:1 w:0)
     /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
     /// Storage: `System::EventCount` (r:1 w:1)
     /// Proof: `System::EventCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `System::Events` (r:1 w:1)
     /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+    /// Storage: `Gensyn::Parameters` (r:1 w:0)
+    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Timers` (r:1 w:1)
+    /// Proof: `Gensyn::Timers` (`max_values`: None, `max_size`: Some(1166), added: 3641, mode: `MaxEncodedLen`)
     fn open_record() -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `1031`
+        //  Measured:  `1439`
         //  Estimated: `4631`
-        // Minimum execution time: 48_728_000 picoseconds.
-        Weight::from_parts(55_728_000, 0)
+        // Minimum execution time: 85_611_000 picoseconds.
+        Weight::from_parts(99_436_000, 0)
             .saturating_add(Weight::from_parts(0, 4631))
             .saturating_add(RocksDbWeight::get().reads(8))
             .saturating_add(RocksDbWeight::get().writes(4))
     }
     /// Storage: `Gensyn::Disputes` (r:1 w:1)
-    /// Proof: `Gensyn::Disputes` (`max_values`: None, `max_size`: Some(544), added: 3019, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Disputes` (`max_values`: None, `max_size`: Some(673), added: 3148, mode: `MaxEncodedLen`)
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Parameters` (r:1 w:0)
-    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Timers` (r:1 w:1)
-    /// Proof: `Gensyn::Timers` (`max_values`: None, `max_size`: Some(1166), added: 3641, mode: `MaxEncodedLen`)
     /// Storage: `System::ExecutionPhase` (r:1 w:0)
     /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
     /// Storage: `System::EventCount` (r:1 w:1)
     /// Proof: `System::EventCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `System::Events` (r:1 w:1)
     /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+    /// Storage: `Gensyn::Parameters` (r:1 w:0)
+    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Timers` (r:1 w:1)
+    /// Proof: `Gensyn::Timers` (`max_values`: None, `max_size`: Some(1166), added: 3641, mode: `MaxEncodedLen`)
     fn reveal_children() -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `719`
+        //  Measured:  `1086`
         //  Estimated: `4631`
-        // Minimum execution time: 28_165_000 picoseconds.
-        Weight::from_parts(34_578_000, 0)
+        // Minimum execution time: 42_560_000 picoseconds.
+        Weight::from_parts(44_744_000, 0)
             .saturating_add(Weight::from_parts(0, 4631))
             .saturating_add(RocksDbWeight::get().reads(7))
             .saturating_add(RocksDbWeight::get().writes(4))
     }
     /// Storage: `Gensyn::Disputes` (r:1 w:1)
-    /// Proof: `Gensyn::Disputes` (`max_values`: None, `max_size`: Some(544), added: 3019, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Tasks` (r:1 w:0)
-    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(444), added: 2919, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Disputes` (`max_values`: None, `max_size`: Some(673), added: 3148, mode: `MaxEncodedLen`)
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Parameters` (r:1 w:0)
-    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Timers` (r:1 w:1)
-    /// Proof: `Gensyn::Timers` (`max_values`: None, `max_size`: Some(1166), added: 3641, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Tasks` (r:1 w:0)
+    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(533), added: 3008, mode: `MaxEncodedLen`)
     /// Storage: `System::ExecutionPhase` (r:1 w:0)
     /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
     /// Storage: `System::EventCount` (r:1 w:1)
     /// Proof: `System::EventCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `System::Events` (r:1 w:1)
     /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+    /// Storage: `Gensyn::Parameters` (r:1 w:0)
+    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Timers` (r:1 w:1)
+    /// Proof: `Gensyn::Timers` (`max_values`: None, `max_size`: Some(1166), added: 3641, mode: `MaxEncodedLen`)
     fn open_output() -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `1134`
+        //  Measured:  `1589`
         //  Estimated: `4631`
-        // Minimum execution time: 53_085_000 picoseconds.
-        Weight::from_parts(62_966_000, 0)
+        // Minimum execution time: 104_185_000 picoseconds.
+        Weight::from_parts(127_770_000, 0)
             .saturating_add(Weight::from_parts(0, 4631))
             .saturating_add(RocksDbWeight::get().reads(8))
             .saturating_add(RocksDbWeight::get().writes(4))
     }
     /// Storage: `Gensyn::Disputes` (r:1 w:1)
-    /// Proof: `Gensyn::Disputes` (`max_values`: None, `max_size`: Some(544), added: 3019, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Tasks` (r:1 w:1)
-    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(444), added: 2919, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Audits` (r:1 w:1)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(3110), added: 5585, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Disputes` (`max_values`: None, `max_size`: Some(673), added: 3148, mode: `MaxEncodedLen`)
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Tasks` (r:1 w:1)
+    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(533), added: 3008, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Audits` (r:1 w:1)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(3136), added: 5611, mode: `MaxEncodedLen`)
+    /// Storage: `System::ExecutionPhase` (r:1 w:0)
+    /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
+    /// Storage: `System::EventCount` (r:1 w:1)
+    /// Proof: `System::EventCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+    /// Storage: `System::Events` (r:1 w:1)
+    /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+    /// Storage: `Gensyn::Parameters` (r:1 w:0)
+    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Stakes` (r:1 w:1)
+    /// Proof: `Gensyn::Stakes` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
+    /// Storage: `Balances::Holds` (r:2 w:2)
+    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+    /// Storage: `System::Account` (r:4 w:4)
+    /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+    /// Storage: `Balances::TotalIssuance` (r:1 w:1)
+    /// Proof: `Balances::TotalIssuance` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Engagements` (r:2 w:2)
+    /// Proof: `Gensyn::Engagements` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
+    /// The range of component `t` is `[2, 800]`.
+    fn arbitrate_tile(t: u32) -> Weight {
+        // Proof Size summary in bytes:
+        //  Measured:  `2674`
+        //  Estimated: `11402`
+        // Minimum execution time: 502_723_000 picoseconds.
+        Weight::from_parts(505_680_000, 0)
+            .saturating_add(Weight::from_parts(0, 11402))
+            // Standard Error: 423_639
+            .saturating_add(Weight::from_parts(79_012_097, 0).saturating_mul(t.into()))
+            .saturating_add(RocksDbWeight::get().reads(18))
+            .saturating_add(RocksDbWeight::get().writes(15))
+    }
+    /// Storage: `Gensyn::Disputes` (r:1 w:1)
+    /// Proof: `Gensyn::Disputes` (`max_values`: None, `max_size`: Some(673), added: 3148, mode: `MaxEncodedLen`)
+    /// Storage: `System::Number` (r:1 w:0)
+    /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+    /// Storage: `System::ExecutionPhase` (r:1 w:0)
+    /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
+    /// Storage: `System::EventCount` (r:1 w:1)
+    /// Proof: `System::EventCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+    /// Storage: `System::Events` (r:1 w:1)
+    /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+    /// Storage: `Gensyn::Parameters` (r:1 w:0)
+    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Timers` (r:1 w:1)
+    /// Proof: `Gensyn::Timers` (`max_values`: None, `max_size`: Some(1166), added: 3641, mode: `MaxEncodedLen`)
+    fn reveal_partials() -> Weight {
+        // Proof Size summary in bytes:
+        //  Measured:  `1123`
+        //  Estimated: `4631`
+        // Minimum execution time: 40_867_000 picoseconds.
+        Weight::from_parts(42_861_000, 0)
+            .saturating_add(Weight::from_parts(0, 4631))
+            .saturating_add(RocksDbWeight::get().reads(7))
+            .saturating_add(RocksDbWeight::get().writes(4))
+    }
+    /// Storage: `Gensyn::Tasks` (r:1 w:1)
+    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(533), added: 3008, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Audits` (r:1 w:1)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(3136), added: 5611, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Parameters` (r:1 w:0)
+    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Stakes` (r:1 w:1)
+    /// Proof: `Gensyn::Stakes` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
+    /// Storage: `Balances::Holds` (r:18 w:18)
+    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+    /// Storage: `System::Account` (r:20 w:20)
+    /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+    /// Storage: `System::Number` (r:1 w:0)
+    /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+    /// Storage: `System::ExecutionPhase` (r:1 w:0)
+    /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
+    /// Storage: `System::EventCount` (r:1 w:1)
+    /// Proof: `System::EventCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+    /// Storage: `System::Events` (r:1 w:1)
+    /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+    /// Storage: `Balances::TotalIssuance` (r:1 w:1)
+    /// Proof: `Balances::TotalIssuance` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Engagements` (r:2 w:2)
+    /// Proof: `Gensyn::Engagements` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
+    fn prove_misshapen() -> Weight {
+        // Proof Size summary in bytes:
+        //  Measured:  `5529`
+        //  Estimated: `53050`
+        // Minimum execution time: 993_765_000 picoseconds.
+        Weight::from_parts(1_006_249_000, 0)
+            .saturating_add(Weight::from_parts(0, 53050))
+            .saturating_add(RocksDbWeight::get().reads(49))
+            .saturating_add(RocksDbWeight::get().writes(46))
+    }
+    /// Storage: `Gensyn::Disputes` (r:1 w:1)
+    /// Proof: `Gensyn::Disputes` (`max_values`: None, `max_size`: Some(673), added: 3148, mode: `MaxEncodedLen`)
+    /// Storage: `System::Number` (r:1 w:0)
+    /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Tasks` (r:1 w:1)
+    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(533), added: 3008, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Audits` (r:1 w:1)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(3136), added: 5611, mode: `MaxEncodedLen`)
     /// Storage: `System::ExecutionPhase` (r:1 w:0)
     /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
     /// Storage: `System::EventCount` (r:1 w:1)
@@ -1058,33 +1279,15 @@ impl WeightInfo for () {
     /// Storage: `Gensyn::Engagements` (r:2 w:2)
     /// Proof: `Gensyn::Engagements` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
     /// The range of component `w` is `[1, 98]`.
-    /// Estimated, not measured (the tiled path came after the last
-    /// measurement): `arbitrate`'s slope per million work units, at about
-    /// 32,768 units per opened tile.
-    fn arbitrate_tile(t: u32) -> Weight {
-        Weight::from_parts(2_893_141_205, 11402)
-            .saturating_add(Weight::from_parts(36_000_000, 0).saturating_mul(t.into()))
-            .saturating_add(RocksDbWeight::get().reads(9))
-            .saturating_add(RocksDbWeight::get().writes(9))
-    }
-    /// Estimated as `reveal_children`, whose storage it touches.
-    fn reveal_partials() -> Weight {
-        Self::reveal_children()
-    }
-    /// Estimated as `whistle` (two Merkle proofs, a slash, the task's
-    /// settlement), not measured.
-    fn prove_misshapen() -> Weight {
-        Self::whistle().saturating_mul(2)
-    }
     fn arbitrate(w: u32) -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `2250`
+        //  Measured:  `2670`
         //  Estimated: `11402`
-        // Minimum execution time: 1_525_765_000 picoseconds.
-        Weight::from_parts(2_893_141_205, 0)
+        // Minimum execution time: 3_079_800_000 picoseconds.
+        Weight::from_parts(3_081_964_000, 0)
             .saturating_add(Weight::from_parts(0, 11402))
-            // Standard Error: 21_795_355
-            .saturating_add(Weight::from_parts(1_090_622_665, 0).saturating_mul(w.into()))
+            // Standard Error: 17_592_552
+            .saturating_add(Weight::from_parts(1_610_091_319, 0).saturating_mul(w.into()))
             .saturating_add(RocksDbWeight::get().reads(18))
             .saturating_add(RocksDbWeight::get().writes(15))
     }
@@ -1102,8 +1305,8 @@ impl WeightInfo for () {
         // Proof Size summary in bytes:
         //  Measured:  `22`
         //  Estimated: `1507`
-        // Minimum execution time: 9_771_000 picoseconds.
-        Weight::from_parts(11_729_000, 0)
+        // Minimum execution time: 13_365_000 picoseconds.
+        Weight::from_parts(14_337_000, 0)
             .saturating_add(Weight::from_parts(0, 1507))
             .saturating_add(RocksDbWeight::get().reads(4))
             .saturating_add(RocksDbWeight::get().writes(3))
@@ -1111,11 +1314,11 @@ impl WeightInfo for () {
     /// Storage: `Gensyn::Timers` (r:1 w:1)
     /// Proof: `Gensyn::Timers` (`max_values`: None, `max_size`: Some(1166), added: 3641, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Tasks` (r:128 w:128)
-    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(444), added: 2919, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(533), added: 3008, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Parameters` (r:1 w:0)
     /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Selections` (r:128 w:0)
-    /// Proof: `Gensyn::Selections` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Available` (r:1 w:0)
+    /// Proof: `Gensyn::Available` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
     /// Storage: `System::Account` (r:1 w:1)
     /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
     /// Storage: `Balances::Holds` (r:1 w:1)
@@ -1128,29 +1331,46 @@ impl WeightInfo for () {
     /// Proof: `System::EventCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `System::Events` (r:1 w:1)
     /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+    /// Storage: `Gensyn::Selections` (r:0 w:128)
+    /// Proof: `Gensyn::Selections` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
     /// The range of component `n` is `[0, 128]`.
     fn on_initialize(n: u32) -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `608 + n * (60 ±0)`
-        //  Estimated: `4631 + n * (2919 ±0)`
-        // Minimum execution time: 3_319_000 picoseconds.
-        Weight::from_parts(18_666_325, 0)
+        //  Measured:  `697 + n * (60 ±0)`
+        //  Estimated: `4631 + n * (3008 ±0)`
+        // Minimum execution time: 3_717_000 picoseconds.
+        Weight::from_parts(14_706_046, 0)
             .saturating_add(Weight::from_parts(0, 4631))
-            // Standard Error: 89_151
-            .saturating_add(Weight::from_parts(48_150_542, 0).saturating_mul(n.into()))
+            // Standard Error: 12_722
+            .saturating_add(Weight::from_parts(51_347_233, 0).saturating_mul(n.into()))
             .saturating_add(RocksDbWeight::get().reads(6))
-            .saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
+            .saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
             .saturating_add(RocksDbWeight::get().writes(3))
-            .saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
-            .saturating_add(Weight::from_parts(0, 2919).saturating_mul(n.into()))
+            .saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
+            .saturating_add(Weight::from_parts(0, 3008).saturating_mul(n.into()))
     }
-    /// Not measured yet (a new call): estimated as `register_keys`'s base
-    /// plus one 2 µs write per artefact; regenerate with the bencher.
+    /// Storage: `System::Number` (r:1 w:0)
+    /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+    /// Storage: `System::ExecutionPhase` (r:1 w:0)
+    /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
+    /// Storage: `System::EventCount` (r:1 w:1)
+    /// Proof: `System::EventCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+    /// Storage: `System::Events` (r:1 w:1)
+    /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+    /// Storage: `Gensyn::Available` (r:0 w:64)
+    /// Proof: `Gensyn::Available` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+    /// The range of component `n` is `[1, 64]`.
     fn attest_available(n: u32) -> Weight {
-        Weight::from_parts(15_050_000, 1507)
-            .saturating_add(Weight::from_parts(2_000_000, 0).saturating_mul(n.into()))
-            .saturating_add(RocksDbWeight::get().reads(3))
+        // Proof Size summary in bytes:
+        //  Measured:  `22`
+        //  Estimated: `1507`
+        // Minimum execution time: 15_269_000 picoseconds.
+        Weight::from_parts(14_681_800, 0)
+            .saturating_add(Weight::from_parts(0, 1507))
+            // Standard Error: 605
+            .saturating_add(Weight::from_parts(1_543_143, 0).saturating_mul(n.into()))
+            .saturating_add(RocksDbWeight::get().reads(4))
             .saturating_add(RocksDbWeight::get().writes(2))
-            .saturating_add(RocksDbWeight::get().writes(n.into()))
+            .saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
     }
 }
