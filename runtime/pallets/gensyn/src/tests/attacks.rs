@@ -976,7 +976,7 @@ fn c5_a_disputed_optimiser_tile_is_arbitrated_from_the_tiles_it_reads() {
 /// `challenger`, with the arbitration cap lowered, once the task is
 /// accepted, to between the node's reduction leaf and its whole tile: the
 /// disputed tile is played down by its reduction game.
-fn reduction_game(solver: &Party, challenger: &Party, node: u32) -> (TaskId, DisputeId) {
+pub(super) fn reduction_game(solver: &Party, challenger: &Party, node: u32) -> (TaskId, DisputeId) {
     audit_all();
     let id = to_verdict(solver);
     let n = &solver.program.nodes[node as usize];
@@ -994,7 +994,7 @@ fn reduction_game(solver: &Party, challenger: &Party, node: u32) -> (TaskId, Dis
 /// The weights' gradient of the tall model (a matmul over K = 64 rows,
 /// folded) and the biased model's bias gradient (a column sum over 64
 /// rows, a tree).
-const REDUCTIONS: [(Shape, u32); 2] = [(TALL, 4), (BIASED, 6)];
+pub(super) const REDUCTIONS: [(Shape, u32); 2] = [(TALL, 4), (BIASED, 6)];
 
 #[test]
 fn c5_a_long_reduction_is_played_down_to_one_leaf_and_the_honest_side_wins() {

@@ -354,6 +354,8 @@ fn garbage(id: DisputeId, who: u64, x: u8, party: &Party) {
         Stage::Ops { round, .. } | Stage::Tiles { round, .. } | Stage::Examples { round, .. } => {
             Gensyn::reveal_children(o(), id, round, (h, h))
         }
+        // Made-up partials: any accumulator, any children.
+        Stage::Reduce { round, .. } => Gensyn::reveal_partials(o(), id, round, (h, [x ^ 0x5a; 32])),
         Stage::Arbitration { node, .. } if node < party.program.len() => {
             let opening = OutputOpening { dims: BoundedVec::truncate_from(vec![1, 1]), tiles: 2, root: h };
             let proof = party.program.tree().proof(node).unwrap();
@@ -499,6 +501,41 @@ proptest! {
                     .count();
                 eprintln!("adversary moves accepted {accepted}, outcome {outcome:?}, moves {moves:?}");
             }
+            if honest_defends {
+                prop_assert!(!outcome.solver_convicted(), "{outcome:?} with {moves:?}");
+            } else {
+                prop_assert!(outcome.solver_convicted() && !outcome.challenger_lost(), "{outcome:?} with {moves:?}");
+            }
+            advance(60);
+            assert_funds_reconcile();
+            Ok(())
+        })?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// The same adversary in the reduction games (a matmul's fold over K,
+    /// a bias gradient's tree over rows), with made-up partials among its
+    /// moves: the honest party wins every game.
+    #[test]
+    fn the_honest_party_wins_reduction_games_against_any_moves(
+        which in 0usize..2, elem in 0u32..40, bit in 0u32..32,
+        honest_defends in any::<bool>(),
+        moves in prop::collection::vec(adv(), 1..12),
+        order in prop::collection::vec(any::<bool>(), 1..6),
+    ) {
+        let (shape, node) = super::attacks::REDUCTIONS[which];
+        let honest = Party::new(shape, 4, 2, None);
+        let faulty = Party::new(shape, 4, 2, Some(Fault { step: 3, node, elem, bit }));
+        prop_assume!(faulty.state(4) != honest.state(4));
+        new_test_ext().execute_with(|| {
+            setup_roles();
+            let (solver, other) = if honest_defends { (&honest, &faulty) } else { (&faulty, &honest) };
+            let (_, game) = super::attacks::reduction_game(solver, other, node);
+            let (h, a) = if honest_defends { ((SOLVER, &honest), (VERIFIER, &faulty)) } else { ((VERIFIER, &honest), (SOLVER, &faulty)) };
+            let outcome = adversarial_game(game, h, a, honest_defends, &moves, &order);
             if honest_defends {
                 prop_assert!(!outcome.solver_convicted(), "{outcome:?} with {moves:?}");
             } else {
