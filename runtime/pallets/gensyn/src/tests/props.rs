@@ -386,6 +386,20 @@ fn replay(id: DisputeId, who: u64, party: &Party, defender: bool) {
     };
 }
 
+/// The honest party won `outcome` (as defender: the solver is not
+/// convicted; as challenger: it is, and the challenger did not lose), and
+/// once everything settles the funds reconcile.
+fn honest_won(outcome: Outcome, honest_defends: bool, moves: &[Adv]) -> Result<(), TestCaseError> {
+    if honest_defends {
+        prop_assert!(!outcome.solver_convicted(), "{outcome:?} with {moves:?}");
+    } else {
+        prop_assert!(outcome.solver_convicted() && !outcome.challenger_lost(), "{outcome:?} with {moves:?}");
+    }
+    advance(60);
+    assert_funds_reconcile();
+    Ok(())
+}
+
 /// Plays game `id` between the honest party and an adversary that makes
 /// the moves `moves` (cycled) from its own run `adv`; `order` says, per
 /// round, whether the honest party moves first. Returns the outcome.
@@ -501,14 +515,7 @@ proptest! {
                     .count();
                 eprintln!("adversary moves accepted {accepted}, outcome {outcome:?}, moves {moves:?}");
             }
-            if honest_defends {
-                prop_assert!(!outcome.solver_convicted(), "{outcome:?} with {moves:?}");
-            } else {
-                prop_assert!(outcome.solver_convicted() && !outcome.challenger_lost(), "{outcome:?} with {moves:?}");
-            }
-            advance(60);
-            assert_funds_reconcile();
-            Ok(())
+            honest_won(outcome, honest_defends, &moves)
         })?;
     }
 }
@@ -536,14 +543,7 @@ proptest! {
             let (_, game) = super::attacks::reduction_game(solver, other, node);
             let (h, a) = if honest_defends { ((SOLVER, &honest), (VERIFIER, &faulty)) } else { ((VERIFIER, &honest), (SOLVER, &faulty)) };
             let outcome = adversarial_game(game, h, a, honest_defends, &moves, &order);
-            if honest_defends {
-                prop_assert!(!outcome.solver_convicted(), "{outcome:?} with {moves:?}");
-            } else {
-                prop_assert!(outcome.solver_convicted() && !outcome.challenger_lost(), "{outcome:?} with {moves:?}");
-            }
-            advance(60);
-            assert_funds_reconcile();
-            Ok(())
+            honest_won(outcome, honest_defends, &moves)
         })?;
     }
 }
