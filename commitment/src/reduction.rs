@@ -24,7 +24,7 @@ use crate::{
     exec::{self, ExecError},
     shape::{output_dims, rows_n},
     tensor::{Layout, TILE},
-    tile::{tile_work, Bound, Partial},
+    tile::{self, tile_work, Bound, Partial},
     trace::Op,
 };
 use alloc::{vec, vec::Vec};
@@ -251,38 +251,32 @@ pub fn worst_leaf(op: &Op, dims: &[&[u32]], output: u8) -> Result<Bound, ExecErr
     let (bh, bw) = (o.bh.min(o.rows), o.bw.min(o.cols));
     let out = (bh * bw) as u64;
     let chunk = CHUNK as usize;
-    // Rows × columns read per input, with the alignment their starts have
-    // (axis runs start at multiples of any power of two up to CHUNK's run
-    // lengths: taken as unaligned).
-    let span = |len: usize, align: usize, b: usize, extent: usize| -> u64 {
-        if len == 0 {
-            return 0;
-        }
-        let n = if align > 0 && align.is_multiple_of(b) { len.div_ceil(b) } else { (len + b - 2) / b + 1 };
-        n.min(extent.div_ceil(b)) as u64
-    };
+    // Rows × columns read per input, with the alignment their starts have:
+    // a run of the axis may start anywhere (alignment 1), the output tile's
+    // rows and columns at multiples of its block.
+    const ANY: usize = 1;
     let rect = |i: usize, rows: (usize, usize), cols: (usize, usize)| -> Result<u64, ExecError> {
         let l = Layout::of(dims[i]).ok_or(ExecError::Shape)?;
-        Ok(span(rows.0, rows.1, l.bh, l.rows).saturating_mul(span(cols.0, cols.1, l.bw, l.cols)))
+        Ok(tile::span(rows.0, rows.1, l.bh, l.rows).saturating_mul(tile::span(cols.0, cols.1, l.bw, l.cols)))
     };
     let (tiles, compute) = match (*op, output) {
         (Op::MatMul { ta, tb, .. }, 0) => {
-            let a = if ta { rect(0, (chunk, 0), (bh, o.bh))? } else { rect(0, (bh, o.bh), (chunk, 0))? };
-            let b = if tb { rect(1, (bw, o.bw), (chunk, 0))? } else { rect(1, (chunk, 0), (bw, o.bw))? };
+            let a = if ta { rect(0, (chunk, ANY), (bh, o.bh))? } else { rect(0, (bh, o.bh), (chunk, ANY))? };
+            let b = if tb { rect(1, (bw, o.bw), (chunk, ANY))? } else { rect(1, (chunk, ANY), (bw, o.bw))? };
             (a + b, out * chunk as u64)
         }
         (Op::EmbeddingGrad { .. }, 0) => {
-            (rect(0, (1, 1), (chunk, 0))? + rect(1, (chunk, 0), (bw, o.bw))?, out * chunk as u64)
+            (rect(0, (1, 1), (chunk, ANY))? + rect(1, (chunk, ANY), (bw, o.bw))?, out * chunk as u64)
         }
-        (Op::BiasGrad, 0) => (rect(0, (chunk, 0), (bw, o.bw))?, (bw * chunk) as u64 * 2),
+        (Op::BiasGrad, 0) => (rect(0, (chunk, ANY), (bw, o.bw))?, (bw * chunk) as u64 * 2),
         (Op::LayerNormGrad, 1) => (
-            rect(0, (chunk, 0), (bw, o.bw))? + rect(2, (chunk, 0), (2, 0))? + rect(3, (chunk, 0), (bw, o.bw))?,
+            rect(0, (chunk, ANY), (bw, o.bw))? + rect(2, (chunk, ANY), (2, 0))? + rect(3, (chunk, ANY), (bw, o.bw))?,
             (bw * chunk) as u64 * 6,
         ),
-        (Op::LayerNormGrad, 2) => (rect(3, (chunk, 0), (bw, o.bw))?, (bw * chunk) as u64 * 2),
-        (Op::RowMax, 0) => (rect(0, (bw, o.bw), (chunk, 0))?, (bw * chunk) as u64 * 2),
+        (Op::LayerNormGrad, 2) => (rect(3, (chunk, ANY), (bw, o.bw))?, (bw * chunk) as u64 * 2),
+        (Op::RowMax, 0) => (rect(0, (bw, o.bw), (chunk, ANY))?, (bw * chunk) as u64 * 2),
         (Op::RowSumExp, 0) => {
-            (rect(0, (bw, o.bw), (chunk, 0))? + rect(1, (1, 1), (bw, o.bw))?, (bw * chunk) as u64 * 24)
+            (rect(0, (bw, o.bw), (chunk, ANY))? + rect(1, (1, 1), (bw, o.bw))?, (bw * chunk) as u64 * 24)
         }
         _ => return Err(ExecError::Shape),
     };

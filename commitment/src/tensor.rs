@@ -243,6 +243,12 @@ pub fn hash_from_tiles(dims: &[u32], tiles: u32, tiles_root: &Hash) -> Hash {
     leaf.u32(tiles).hash(tiles_root).finish()
 }
 
+/// The tensor hash of a tensor with `dims` from its tile root alone (its
+/// tile count follows from its shape).
+pub fn hash_from_tile_root(dims: &[u32], tiles_root: &Hash) -> Hash {
+    hash_from_tiles(dims, tile_count(dims), tiles_root)
+}
+
 /// The hash of a tensor with `dims` and row-major `values`.
 pub fn hash(dims: &[u32], values: &[f32]) -> Hash {
     let leaves = tile_leaves(dims, values);

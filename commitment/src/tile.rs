@@ -358,6 +358,21 @@ pub fn reads(op: &Op, inputs: &[&Partial], output: u8, tile: u32, input: usize) 
     Ok(tiles)
 }
 
+/// The tiles of each input that tile `tile` of output `output` reads, for
+/// a party that holds the inputs whole: input by input, each read (the
+/// embedding's table rows) from the ids opened before it.
+pub fn reads_of(op: &Op, inputs: &[&Tensor], output: u8, tile: u32) -> Result<Vec<Vec<u32>>, ExecError> {
+    let mut parts: Vec<Partial> =
+        inputs.iter().map(|t| Partial::new(t.dims.clone()).ok_or(ExecError::Shape)).collect::<Result<_, _>>()?;
+    let mut all = Vec::with_capacity(inputs.len());
+    for i in 0..inputs.len() {
+        let want = reads(op, &parts.iter().collect::<Vec<_>>(), output, tile, i)?;
+        parts[i] = Partial::some(inputs[i], &want);
+        all.push(want);
+    }
+    Ok(all)
+}
+
 /// Gathers the rectangles of `need` side by side: rows of the first
 /// rectangle's height, each rectangle's columns after the previous one's.
 fn gather(p: &Partial, rects: &[(Range<usize>, Range<usize>)]) -> Result<Vec<f32>, ExecError> {
@@ -592,7 +607,7 @@ pub struct Bound {
 /// touches at most, when runs start at multiples of `align` (0: the run
 /// starts at 0). A start sits at a multiple of `gcd(align, b)` within its
 /// block, so the worst is the last such offset.
-fn span(len: usize, align: usize, b: usize, extent: usize) -> u64 {
+pub(crate) fn span(len: usize, align: usize, b: usize, extent: usize) -> u64 {
     if len == 0 || b == 0 {
         return 0;
     }

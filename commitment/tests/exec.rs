@@ -5,7 +5,7 @@ use gensyn_commitment::{
     exec::{execute, Ctx, ExecError},
     shape::output_dims,
     tensor::{tile_count, Layout, Tensor, TILE},
-    tile::{execute_tile, reads, worst_case, Partial},
+    tile::{execute_tile, reads, reads_of, worst_case, Partial},
     trace::{Node, Op, Schedule, Source},
 };
 use proptest::prelude::*;
@@ -95,16 +95,11 @@ fn cases(rng: &mut SmallRng, rows: u32, n: u32) -> Vec<(Op, Vec<Tensor>)> {
     ]
 }
 
-/// The tiles `reads` names, opened from the whole inputs, input by input
-/// (a table read depends on the ids opened before it).
+/// The tiles `reads_of` names, opened from the whole inputs.
 fn opened(op: &Op, inputs: &[Tensor], output: u8, tile: u32) -> Result<Vec<Partial>, ExecError> {
-    let mut parts: Vec<Partial> = inputs.iter().map(|t| Partial::new(t.dims.clone()).unwrap()).collect();
-    for i in 0..inputs.len() {
-        let refs: Vec<&Partial> = parts.iter().collect();
-        let want = reads(op, &refs, output, tile, i)?;
-        parts[i] = Partial::some(&inputs[i], &want);
-    }
-    Ok(parts)
+    let refs: Vec<&Tensor> = inputs.iter().collect();
+    let want = reads_of(op, &refs, output, tile)?;
+    Ok(inputs.iter().zip(&want).map(|(t, w)| Partial::some(t, w)).collect())
 }
 
 #[test]

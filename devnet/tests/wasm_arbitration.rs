@@ -174,15 +174,7 @@ fn dispute_at_arbitration() -> (pallet_gensyn::TaskSpec, pallet_gensyn::Stage, p
         node_proof: program.proof(0).unwrap(),
         inputs: BoundedVec::truncate_from(vec![
             InputWitness::whole(&x, SourceProof::Batch { examples: BoundedVec::truncate_from(examples) }),
-            InputWitness::whole(
-                &w,
-                SourceProof::State {
-                    name: BoundedVec::truncate_from(b"w".to_vec()),
-                    entries_root: entries.root(),
-                    entries: 1,
-                    proof: entries.proof(0).unwrap(),
-                },
-            ),
+            InputWitness::whole(&w, SourceProof::state(b"w", &entries, 0)),
         ]),
     };
     (spec, stage, witness)

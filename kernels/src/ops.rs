@@ -459,16 +459,29 @@ fn fold_dot(len: usize, f: impl Fn(usize) -> f32) -> f32 {
     acc
 }
 
+/// The scaled score `(q_t·k_j)·scale` of head `h` of one sequence.
+#[inline(always)]
+fn score(qkv: &[f32], s: &AttentionShape, h: usize, t: usize, j: usize) -> f32 {
+    let stride = 3 * s.width();
+    let (qc, kc, _) = s.cols(h);
+    fold_dot(s.head_dim, |p| qkv[t * stride + qc + p] * qkv[j * stride + kc + p]) * s.scale()
+}
+
+/// `dP[t, j] = dout_t·v_j` of head `h` of one sequence.
+#[inline(always)]
+fn dp(qkv: &[f32], dout: &[f32], s: &AttentionShape, h: usize, t: usize, j: usize) -> f32 {
+    let (stride, d) = (3 * s.width(), s.width());
+    let (_, _, vc) = s.cols(h);
+    fold_dot(s.head_dim, |c| dout[t * d + h * s.head_dim + c] * qkv[j * stride + vc + c])
+}
+
 /// The attention probabilities of head `h`, row `t` of one sequence:
 /// `P[t, s] = softmax_s((q_t·k_s)·scale)` over `s ≤ t`, written to
 /// `row[..=t]` (the causal mask is the shortened row, not a `−∞`).
 /// `scores` is scratch of at least `t + 1` elements.
 fn attention_row(qkv: &[f32], s: &AttentionShape, h: usize, t: usize, scores: &mut [f32], row: &mut [f32]) {
-    let stride = 3 * s.width();
-    let (qc, kc, _) = s.cols(h);
-    let scale = s.scale();
     for j in 0..=t {
-        scores[j] = fold_dot(s.head_dim, |p| qkv[t * stride + qc + p] * qkv[j * stride + kc + p]) * scale;
+        scores[j] = score(qkv, s, h, t, j);
     }
     softmax(&scores[..=t], &mut row[..=t], t + 1);
 }
@@ -531,17 +544,14 @@ pub fn attention_sequence_backward(qkv: &[f32], dout: &[f32], dqkv: &mut [f32], 
 /// `P[t, j] = exp(score − m) / S`, softmax's bits) and the softmax
 /// backward's dot. `scratch` holds at least `t + 1` values twice.
 fn row_stats(qkv: &[f32], dout: &[f32], s: &AttentionShape, h: usize, t: usize, scratch: &mut [f32]) -> [f32; 3] {
-    let (stride, d) = (3 * s.width(), s.width());
-    let (qc, kc, vc) = s.cols(h);
-    let (scores, dp) = scratch.split_at_mut(t + 1);
-    let scale = s.scale();
+    let (scores, dps) = scratch.split_at_mut(t + 1);
     for j in 0..=t {
-        scores[j] = fold_dot(s.head_dim, |p| qkv[t * stride + qc + p] * qkv[j * stride + kc + p]) * scale;
-        dp[j] = fold_dot(s.head_dim, |c| dout[t * d + h * s.head_dim + c] * qkv[j * stride + vc + c]);
+        scores[j] = score(qkv, s, h, t, j);
+        dps[j] = dp(qkv, dout, s, h, t, j);
     }
     let m = row_max(scores);
     let sum = row_sum_exp(scores, m);
-    let dot = tree_sum_by(t + 1, &|j| (exp_shifted(scores[j], m) / sum) * dp[j]);
+    let dot = tree_sum_by(t + 1, &|j| (exp_shifted(scores[j], m) / sum) * dps[j]);
     [m, sum, dot]
 }
 
@@ -592,11 +602,9 @@ pub fn attention_backward_rows(
         let st = |t: usize| &stats[(h * n + t) * 3..(h * n + t) * 3 + 3];
         // P[t, j] and dS[t, j], from the statistics of row t.
         let entry = |t: usize, j: usize| {
-            let score = fold_dot(s.head_dim, |c| qkv[t * stride + qc + c] * qkv[j * stride + kc + c]) * scale;
-            let dp = fold_dot(s.head_dim, |c| dout[t * d + oc + c] * qkv[j * stride + vc + c]);
             let [m, sum, dot] = [st(t)[0], st(t)[1], st(t)[2]];
-            let pr = exp_shifted(score, m) / sum;
-            (pr, (pr * (dp - dot)) * scale)
+            let pr = exp_shifted(score(qkv, s, h, t, j), m) / sum;
+            (pr, (pr * (dp(qkv, dout, s, h, t, j) - dot)) * scale)
         };
         for t in rows.clone() {
             let out = (t - rows.start) * stride;

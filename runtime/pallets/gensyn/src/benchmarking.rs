@@ -492,7 +492,7 @@ mod benchmarks {
         let root = tensor::tile_tree(&zeros.dims, &zeros.values).root();
         let entry = |i: u32| {
             let d = dims(i);
-            state::entry_leaf(&names[i as usize], &tensor::hash_from_tiles(&d, tensor::tile_count(&d), &root))
+            state::entry_leaf(&names[i as usize], &tensor::hash_from_tile_root(&d, &root))
         };
         let tree = Tree::new(&(0..entries).map(entry).collect::<Vec<_>>());
         let shapes = Tree::new(
@@ -755,15 +755,7 @@ mod benchmarks {
             node_proof: program.proof(0).unwrap(),
             inputs: BoundedVec::truncate_from(vec![
                 whole(&x, SourceProof::Batch { examples: BoundedVec::truncate_from(examples) }),
-                whole(
-                    &w,
-                    SourceProof::State {
-                        name: BoundedVec::truncate_from(b"w".to_vec()),
-                        entries_root: entries.root(),
-                        entries: 1,
-                        proof: entries.proof(0).unwrap(),
-                    },
-                ),
+                whole(&w, SourceProof::state(b"w", &entries, 0)),
             ]),
         };
         #[extrinsic_call]
@@ -821,12 +813,7 @@ mod benchmarks {
         );
         let (solver, verifier) = disputed_task::<T>(spec(100, 10, 1, program.root(), h(7)), commitment_with(h(8)));
         put_arbitration::<T>(&solver, &verifier, before, h(2), truth, Some(0));
-        let source = |i: u32, name: &[u8]| SourceProof::State {
-            name: BoundedVec::truncate_from(name.to_vec()),
-            entries_root: entries.root(),
-            entries: 2,
-            proof: entries.proof(i).unwrap(),
-        };
+        let source = |i: u32, name: &[u8]| SourceProof::state(name, &entries, i);
         // A matmul's reads depend on shapes alone.
         let reads = |i: usize| gensyn_commitment::tile::reads(&op, &[&pa, &pb], 0, 0, i).unwrap();
         let witness = Witness::Node {

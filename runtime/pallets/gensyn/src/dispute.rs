@@ -672,7 +672,7 @@ impl<T: Config> Pallet<T> {
             }
             // Every tile opened: the root is recomputed (no proofs needed).
             ensure!(!whole || merkle::root(&leaves) == w.tiles_root, Error::<T>::InvalidWitness);
-            hashes.push(tensor::hash_from_tiles(&w.dims, layout.tiles(), &w.tiles_root));
+            hashes.push(tensor::hash_from_tile_root(&w.dims, &w.tiles_root));
         }
         Ok(parts.into_iter().zip(hashes).collect())
     }
@@ -795,10 +795,8 @@ impl<T: Config> Pallet<T> {
                 };
                 match (tile, at) {
                     (Some(t), _) => tensor::tile_leaf(&computed(t)?),
-                    (None, Some(t)) => {
-                        let leaf = tensor::tile_leaf(&computed(t)?);
-                        trace_leaf(index, &tensor::hash_from_tiles(out_dims, 1, &merkle::root(&[leaf])))
-                    }
+                    // The one tile is the whole output, in row-major order.
+                    (None, Some(t)) => trace_leaf(index, &tensor::hash(out_dims, &computed(t)?)),
                     (None, None) => {
                         let whole: Vec<Tensor> = parts
                             .iter()

@@ -661,11 +661,7 @@ impl<T: Config> Pallet<T> {
             let Some((e, name, dims, shape_proof)) = &proof.entry else {
                 return Err(Error::<T>::InvalidWitness.into());
             };
-            let hash = gensyn_commitment::tensor::hash_from_tiles(
-                &e.dims,
-                gensyn_commitment::tensor::tile_count(&e.dims),
-                &e.tiles_root,
-            );
+            let hash = gensyn_commitment::tensor::hash_from_tile_root(&e.dims, &e.tiles_root);
             let entry = gensyn_commitment::state::entry_leaf(&e.name, &hash);
             let expected = gensyn_commitment::shape::entry_shape_leaf(e.index, name, dims);
             ensure!(

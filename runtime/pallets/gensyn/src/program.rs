@@ -45,6 +45,13 @@ pub struct NodeCost {
     pub bytes: u64,
 }
 
+/// The cost of a witness opening `bound`'s tiles of inputs of `dims`
+/// (each proof as deep as the largest input's), plus `extra` bytes.
+fn opened(bound: tile::Bound, dims: &[&[u32]], extra: u64) -> NodeCost {
+    let deepest = dims.iter().map(|d| tensor::tile_count(d)).max().unwrap_or(0);
+    NodeCost { work: bound.work, bytes: bound.tiles.saturating_mul(tile_bytes(deepest)).saturating_add(extra) }
+}
+
 /// Adds what proving `node`'s batch inputs costs: every example of the
 /// batch, hashed and placed by the order.
 fn with_batch(mut cost: NodeCost, node: &Node, batch: u32, example_len: u32) -> NodeCost {
@@ -64,9 +71,7 @@ fn with_batch(mut cost: NodeCost, node: &Node, batch: u32, example_len: u32) -> 
 pub fn tile_cost(node: &Node, dims: &[Vec<u32>], batch: u32, example_len: u32) -> Result<NodeCost, ExecError> {
     let refs: Vec<&[u32]> = dims.iter().map(Vec::as_slice).collect();
     let bound = tile::worst_case(&node.op, &refs, node.output)?;
-    let deepest = refs.iter().map(|d| tensor::tile_count(d)).max().unwrap_or(0);
-    let cost = NodeCost { work: bound.work, bytes: bound.tiles.saturating_mul(tile_bytes(deepest)) };
-    Ok(with_batch(cost, node, batch, example_len))
+    Ok(with_batch(opened(bound, &refs, 0), node, batch, example_len))
 }
 
 /// The worst leaf of `node`'s reduction game (its inputs' tiles for one
@@ -74,9 +79,7 @@ pub fn tile_cost(node: &Node, dims: &[Vec<u32>], batch: u32, example_len: u32) -
 pub fn leaf_cost(node: &Node, dims: &[Vec<u32>], batch: u32, example_len: u32) -> Result<NodeCost, ExecError> {
     let refs: Vec<&[u32]> = dims.iter().map(Vec::as_slice).collect();
     let bound = reduction::worst_leaf(&node.op, &refs, node.output)?;
-    let deepest = refs.iter().map(|d| tensor::tile_count(d)).max().unwrap_or(0);
-    let bytes = bound.tiles.saturating_mul(tile_bytes(deepest)).saturating_add(4 * TILE as u64);
-    Ok(with_batch(NodeCost { work: bound.work, bytes }, node, batch, example_len))
+    Ok(with_batch(opened(bound, &refs, 4 * TILE as u64), node, batch, example_len))
 }
 
 impl<T: Config> Pallet<T> {
@@ -133,7 +136,7 @@ impl<T: Config> Pallet<T> {
         let mut entries = Vec::with_capacity(manifest.state.len());
         let mut state_dims = Vec::with_capacity(manifest.state.len());
         for e in manifest.state.iter() {
-            let h = tensor::hash_from_tiles(&e.dims, tensor::tile_count(&e.dims), &e.tiles_root);
+            let h = tensor::hash_from_tile_root(&e.dims, &e.tiles_root);
             entries.push(state::entry_leaf(&e.name, &h));
             state_dims.push(e.dims.to_vec());
         }

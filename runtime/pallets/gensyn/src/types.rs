@@ -824,6 +824,18 @@ pub enum SourceProof {
     },
 }
 
+impl SourceProof {
+    /// Entry `index`, named `name`, of a state whose entry tree is `entries`.
+    pub fn state(name: &[u8], entries: &gensyn_commitment::merkle::Tree, index: u32) -> Self {
+        SourceProof::State {
+            name: BoundedVec::truncate_from(name.to_vec()),
+            entries_root: entries.root(),
+            entries: entries.len(),
+            proof: entries.proof(index).unwrap_or_default(),
+        }
+    }
+}
+
 /// Most rows of a batch arbitration reads.
 pub const MAX_BATCH: u32 = 4096;
 

@@ -762,15 +762,7 @@ pub fn node_inputs(party: &Party, run: &StepRun, step: u32, node: u32) -> Vec<(T
             }
             Source::State(e) => {
                 let (name, t) = &before.entries[e as usize];
-                (
-                    t.clone(),
-                    SourceProof::State {
-                        name: BoundedVec::truncate_from(name.clone()),
-                        entries_root: before_c.tree.root(),
-                        entries: before_c.tree.len(),
-                        proof: before_c.tree.proof(e).unwrap(),
-                    },
-                )
+                (t.clone(), SourceProof::state(name, &before_c.tree, e))
             }
             Source::Batch(b) => (
                 batch.tensors[b as usize].clone(),
@@ -847,21 +839,10 @@ pub fn tile_reads(op: &Op, output: u8, inputs: &[Tensor], tile: Option<u32>) -> 
     let dims: Vec<&[u32]> = inputs.iter().map(|t| t.dims.as_slice()).collect();
     let out_tiles =
         gensyn_commitment::shape::output_dims(op, &dims).map(|o| tensor::tile_count(&o[output as usize])).unwrap_or(0);
-    let at = tile.or((out_tiles == 1).then_some(0));
-    let mut parts: Vec<Partial> = inputs.iter().map(|t| Partial::new(t.dims.clone()).unwrap()).collect();
-    let mut reads = Vec::new();
-    for (i, t) in inputs.iter().enumerate() {
-        let want: Vec<u32> = match at {
-            Some(at) => {
-                let refs: Vec<&Partial> = parts.iter().collect();
-                tile::reads(op, &refs, output, at, i).unwrap_or_default()
-            }
-            None => (0..tensor::tile_count(&t.dims)).collect(),
-        };
-        parts[i] = Partial::some(t, &want);
-        reads.push(want);
+    match tile.or((out_tiles == 1).then_some(0)) {
+        Some(at) => tile::reads_of(op, &inputs.iter().collect::<Vec<_>>(), output, at).unwrap_or_default(),
+        None => inputs.iter().map(|t| (0..tensor::tile_count(&t.dims)).collect()).collect(),
     }
-    reads
 }
 
 /// `out` as its party opens it.
