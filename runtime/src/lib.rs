@@ -116,18 +116,27 @@ pub mod protocol {
         use sp_runtime::Perbill;
         pallet_gensyn::Params {
             selection_window: 5,
+            draw_window: 5,
+            // Keys count only from 10 blocks after registration (C4).
+            key_delay: 10,
             opening_window: 10,
+            whistle_window: 10,
             verdict_window: 10,
             reveal_window: 10,
-            whistle_window: 10,
-            secret_window: 10,
             move_window: 10,
             audit_segments: 2,
+            max_redraws: 2,
             forced_error_ppm: 50_000,
             jackpot_tax: Perbill::from_percent(5),
             verifier_reward: Perbill::from_percent(10),
             whistle_bond: 50 * UNIT,
-            slash: Perbill::from_percent(50),
+            min_fee: 10 * UNIT,
+            deposit: 10 * UNIT,
+            // Collateral per task: twice the fee for the solver, once for
+            // the verifier (docs/protocol.md, "Incentives", sizes them).
+            solver_collateral: 200,
+            verifier_collateral: 100,
+            slash: Perbill::from_percent(100),
             slash_to_winner: Perbill::from_percent(50),
             slash_to_jackpot: Perbill::from_percent(25),
         }
@@ -151,12 +160,13 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
     spec_name: alloc::borrow::Cow::Borrowed("gensyn-devnet"),
     impl_name: alloc::borrow::Cow::Borrowed("gensyn-devnet"),
     authoring_version: 1,
-    spec_version: 103,
+    spec_version: 104,
     impl_version: 1,
     apis: RUNTIME_API_VERSIONS,
     // 2: TaskSpec, open_record, open_output, SourceProof and the new calls changed what is signed.
     // 3: submit_task's manifest, open_output's shape proof and tiled InputWitness.
-    transaction_version: 3,
+    // 4: the two-step draws, blind checks, commit's model proof (issue 13).
+    transaction_version: 4,
     system_version: 1,
 };
 

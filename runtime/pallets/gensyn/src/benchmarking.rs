@@ -103,11 +103,14 @@ fn put_task<T: Config>(
     let fee = T::Currency::minimum_balance().saturating_mul(1000u32.into());
     T::Currency::hold(&HoldReason::TaskFee.into(), &submitter, fee).unwrap();
     T::Currency::set_balance(&Pallet::<T>::jackpot_account(), big::<T>());
+    let collateral = (Pallet::<T>::min_stake(Role::Solver), Pallet::<T>::min_stake(Role::Verifier));
     if let Some(s) = &solver {
         Engagements::<T>::insert(s, Role::Solver, 1);
+        Locked::<T>::insert(s, Role::Solver, collateral.0);
     }
     if let Some(v) = &verifier {
         Engagements::<T>::insert(v, Role::Verifier, 1);
+        Locked::<T>::insert(v, Role::Verifier, collateral.1);
     }
     Tasks::<T>::insert(
         0,
@@ -115,6 +118,10 @@ fn put_task<T: Config>(
             submitter,
             spec,
             fee,
+            deposit: Zero::zero(),
+            collateral,
+            redraws: 0,
+            final_hash: None,
             deadline: later::<T>(),
             created_at: now::<T>(),
             solver,
@@ -130,18 +137,16 @@ fn put_task<T: Config>(
     0
 }
 
-/// An audit over `segments` with whistles `whistles`.
-fn put_audit<T: Config>(segments: Vec<AuditedSegment>, whistles: Vec<Whistle<T::AccountId, BalanceOf<T>>>) {
+/// An audit over `segments` with checks `checks`.
+fn put_audit<T: Config>(segments: Vec<AuditedSegment>, checks: Vec<CheckOf<T>>) {
     Audits::<T>::insert(
         0,
         Audit {
             seed: BENCH_SEED,
             segments: BoundedVec::truncate_from(segments),
-            secret_commitment: secret_commitment(&h(99)),
-            verdict_commitment: None,
             forced: None,
             verifier_faulted: false,
-            whistles: BoundedVec::truncate_from(whistles),
+            checks: BoundedVec::truncate_from(checks),
             games: 1,
             convicted: false,
             reopen: false,
@@ -218,7 +223,31 @@ fn disputed_task<T: Config>(spec: TaskSpec, commitment: SolverCommitment) -> (T:
 }
 
 fn commitment_with(step_root: Hash) -> SolverCommitment {
-    SolverCommitment { checkpoint_root: h(20), final_hash: h(21), step_root }
+    SolverCommitment { checkpoint_root: h(20), step_root }
+}
+
+/// A stored check type.
+type CheckOf<T> = Check<<T as frame_system::Config>::AccountId, BalanceOf<T>, <T as Config>::MaxAuditSegments>;
+
+/// `count` whistleblowers' checks of `ends`, each with its bond held.
+fn checks<T: Config>(count: u32, ends: Option<Vec<Hash>>) -> Vec<CheckOf<T>> {
+    let bond = Parameters::<T>::get().whistle_bond;
+    (0..count)
+        .map(|i| {
+            let who = staked::<T>("whistleblower", i, Role::Whistleblower);
+            T::Currency::hold(&HoldReason::WhistleBond.into(), &who, bond).unwrap();
+            let ends = ends.clone().map(BoundedVec::truncate_from);
+            Check { who, commitment: h(1000 + i), bond, ends }
+        })
+        .collect()
+}
+
+/// A checkpoint tree of 2^DEPTH states `h(0..)`, every `every` steps.
+fn checkpoints() -> (Vec<Hash>, Tree) {
+    let n = 1u32 << DEPTH;
+    let states: Vec<Hash> = (0..n).map(h).collect();
+    let tree = Tree::new(&states.iter().enumerate().map(|(i, s)| checkpoint_leaf(i as u32, s)).collect::<Vec<_>>());
+    (states, tree)
 }
 
 #[benchmarks]
@@ -278,7 +307,7 @@ mod benchmarks {
         let who = funded::<T>("solver", 0);
         let key = VrfKeyOf::<T>::decode(&mut &BENCH_VRF_KEY[..]).map_err(|_| BenchmarkError::Weightless)?;
         #[extrinsic_call]
-        _(RawOrigin::Signed(who.clone()), key, h(5));
+        _(RawOrigin::Signed(who.clone()), key);
         assert!(Keys::<T>::contains_key(&who));
         Ok(())
     }
@@ -289,7 +318,7 @@ mod benchmarks {
     #[benchmark]
     fn submit_task(n: Linear<1, 1024>, e: Linear<1, 64>) {
         let who = funded::<T>("submitter", 0);
-        let fee = T::Currency::minimum_balance().saturating_mul(1000u32.into());
+        let fee = Parameters::<T>::get().min_fee.max(T::Currency::minimum_balance().saturating_mul(1000u32.into()));
         let (n, e) = (n.max(e), e);
         let zeros = Tensor::new(vec![32, 32], vec![0.0; 1024]).unwrap();
         let root = tensor::tile_tree(&zeros.dims, &zeros.values).root();
@@ -325,17 +354,40 @@ mod benchmarks {
     #[benchmark]
     fn enter_selection() -> Result<(), BenchmarkError> {
         let who = staked::<T>("solver", 0, Role::Solver);
+        // Room for this task's collateral.
+        Pallet::<T>::stake(RawOrigin::Signed(who.clone()).into(), Role::Solver, big::<T>() / 4u32.into()).unwrap();
         let key = VrfKeyOf::<T>::decode(&mut &BENCH_VRF_KEY[..]).map_err(|_| BenchmarkError::Weightless)?;
-        Keys::<T>::insert(&who, (key, h(5)));
+        Keys::<T>::insert(&who, KeyRecord { key, since: Zero::zero() });
         put_task::<T>(
             spec(100, 10, 10, h(6), h(7)),
-            Phase::SolverSelection { seed: BENCH_SEED, closes_at: later::<T>() },
+            Phase::SolverSelection { closes_at: later::<T>(), entrants: 1 },
             None,
             None,
             None,
         );
-        // A worse candidate is already there: the new one replaces it.
-        Selections::<T>::insert(0, Candidate { who: funded::<T>("other", 0), output: [0xff; 32] });
+        #[extrinsic_call]
+        _(RawOrigin::Signed(who.clone()), 0);
+        assert!(Entries::<T>::contains_key(0, &who));
+        Ok(())
+    }
+
+    /// A real proof, verified, replacing a worse candidate.
+    #[benchmark]
+    fn reveal_selection() -> Result<(), BenchmarkError> {
+        let who = staked::<T>("solver", 0, Role::Solver);
+        // Room for this task's collateral.
+        Pallet::<T>::stake(RawOrigin::Signed(who.clone()).into(), Role::Solver, big::<T>() / 4u32.into()).unwrap();
+        let key = VrfKeyOf::<T>::decode(&mut &BENCH_VRF_KEY[..]).map_err(|_| BenchmarkError::Weightless)?;
+        Keys::<T>::insert(&who, KeyRecord { key, since: Zero::zero() });
+        put_task::<T>(
+            spec(100, 10, 10, h(6), h(7)),
+            Phase::SolverDraw { seed: BENCH_SEED, entries_closed: now::<T>(), reveal_by: later::<T>() },
+            None,
+            None,
+            None,
+        );
+        Entries::<T>::insert(0, &who, big::<T>() / 4u32.into());
+        Selections::<T>::insert(0, Candidate { who: funded::<T>("other", 0), output: [0xff; 32], score: u128::MAX });
         let proof = VrfProofOf::<T>::decode(&mut &BENCH_VRF_PROOF[..]).map_err(|_| BenchmarkError::Weightless)?;
         #[extrinsic_call]
         _(RawOrigin::Signed(who.clone()), 0, proof);
@@ -343,34 +395,34 @@ mod benchmarks {
         Ok(())
     }
 
+    /// With the model's proof of DEPTH siblings.
     #[benchmark]
     fn commit() {
         let solver = staked::<T>("solver", 0, Role::Solver);
+        let (states, tree) = checkpoints();
+        let steps = ((1u32 << DEPTH) - 1) * 10;
         put_task::<T>(
-            spec(100, 10, 10, h(6), h(7)),
+            spec(steps, 10, 10, h(6), states[0]),
             Phase::Training { commit_by: later::<T>() },
             Some(solver.clone()),
             None,
             None,
         );
+        let c = SolverCommitment { checkpoint_root: tree.root(), step_root: h(8) };
         #[extrinsic_call]
-        _(RawOrigin::Signed(solver), 0, commitment_with(h(8)));
+        _(RawOrigin::Signed(solver), 0, c, tree.proof(0).unwrap());
         assert!(Tasks::<T>::get(0).unwrap().commitment.is_some());
     }
 
-    /// `n` audited segments, none adjacent: `2n` openings, each a proof of
+    /// `n` audited segments, none adjacent: `n` run starts, each a proof of
     /// DEPTH siblings.
     #[benchmark]
     fn open_checkpoints(n: Linear<1, { T::MaxAuditSegments::get() }>) {
-        let leaves_n = 1u32 << DEPTH;
-        let states: Vec<Hash> = (0..leaves_n).map(h).collect();
-        let leaves: Vec<Hash> = states.iter().enumerate().map(|(i, s)| checkpoint_leaf(i as u32, s)).collect();
-        let tree = Tree::new(&leaves);
+        let (states, tree) = checkpoints();
         let every = 10;
-        let steps = (leaves_n - 1) * every;
+        let steps = ((1u32 << DEPTH) - 1) * every;
         let mut commitment = commitment_with(h(8));
         commitment.checkpoint_root = tree.root();
-        commitment.final_hash = states[leaves_n as usize - 1];
         let solver = staked::<T>("solver", 0, Role::Solver);
         let verifier = staked::<T>("verifier", 0, Role::Verifier);
         put_task::<T>(
@@ -387,8 +439,7 @@ mod benchmarks {
         );
         let openings: Vec<Opening> = segments
             .iter()
-            .flat_map(|&s| [s, s + 1])
-            .map(|i| Opening { index: i, state: states[i as usize], proof: tree.proof(i).unwrap() })
+            .map(|&i| Opening { index: i, state: states[i as usize], proof: tree.proof(i).unwrap() })
             .collect();
         // The opened states are attested available (C7), as they must be.
         for o in &openings {
@@ -396,74 +447,138 @@ mod benchmarks {
         }
         #[extrinsic_call]
         _(RawOrigin::Signed(solver), 0, BoundedVec::truncate_from(openings));
-        assert!(matches!(Tasks::<T>::get(0).unwrap().phase, Phase::VerdictCommit { .. }));
+        assert!(matches!(Tasks::<T>::get(0).unwrap().phase, Phase::Checking { .. }));
     }
 
+    /// The last check the bound allows (the others scanned for a duplicate), over the most runs.
     #[benchmark]
-    fn commit_verdict() {
-        let solver = staked::<T>("solver", 0, Role::Solver);
-        let verifier = staked::<T>("verifier", 0, Role::Verifier);
-        put_task::<T>(
-            spec(100, 10, 10, h(6), h(7)),
-            Phase::VerdictCommit { commit_by: later::<T>() },
-            Some(solver),
-            Some(verifier.clone()),
-            Some(commitment_with(h(8))),
-        );
-        put_audit::<T>(
-            vec![AuditedSegment { segment: 0, start: Some(h(10)), end: Some(h(11)), verdict: None }],
-            vec![],
-        );
-        #[extrinsic_call]
-        _(RawOrigin::Signed(verifier), 0, h(30));
-        assert!(Audits::<T>::get(0).unwrap().verdict_commitment.is_some());
-    }
-
-    #[benchmark]
-    fn reveal_verdict(n: Linear<1, { T::MaxAuditSegments::get() }>) {
+    fn commit_check() {
         let solver = staked::<T>("solver", 0, Role::Solver);
         let verifier = staked::<T>("verifier", 0, Role::Verifier);
         put_task::<T>(
             spec(1000, 10, 10, h(6), h(7)),
-            Phase::VerdictReveal { reveal_by: later::<T>() },
+            Phase::Checking { closes_at: later::<T>() },
+            Some(solver),
+            Some(verifier),
+            Some(commitment_with(h(8))),
+        );
+        let n = T::MaxAuditSegments::get();
+        put_audit::<T>(
+            (0..n).map(|i| AuditedSegment { segment: 2 * i, start: Some(h(i)), end: None, verdict: None }).collect(),
+            checks::<T>(T::MaxWhistles::get() - 1, None),
+        );
+        let who = staked::<T>("whistleblower", 1000, Role::Whistleblower);
+        #[extrinsic_call]
+        _(RawOrigin::Signed(who), 0, h(30));
+        assert_eq!(Audits::<T>::get(0).unwrap().checks.len() as u32, T::MaxWhistles::get());
+    }
+
+    #[benchmark]
+    fn post_verdict(n: Linear<1, { T::MaxAuditSegments::get() }>) {
+        let solver = staked::<T>("solver", 0, Role::Solver);
+        let verifier = staked::<T>("verifier", 0, Role::Verifier);
+        put_task::<T>(
+            spec(1000, 10, 10, h(6), h(7)),
+            Phase::Verdict { verdict_by: later::<T>() },
             Some(solver),
             Some(verifier.clone()),
             Some(commitment_with(h(8))),
         );
         put_audit::<T>(
-            (0..n)
-                .map(|i| AuditedSegment { segment: 2 * i, start: Some(h(i)), end: Some(h(i + 1)), verdict: None })
-                .collect(),
+            (0..n).map(|i| AuditedSegment { segment: 2 * i, start: Some(h(i)), end: None, verdict: None }).collect(),
             vec![],
         );
         let ends: Vec<Hash> = (0..n).map(|i| h(i + 1000)).collect();
-        let salt = h(31);
-        Audits::<T>::mutate(0, |a| a.as_mut().unwrap().verdict_commitment = Some(verdict_commitment(0, &ends, &salt)));
         #[extrinsic_call]
-        _(RawOrigin::Signed(verifier), 0, BoundedVec::truncate_from(ends), salt);
-        assert!(matches!(Tasks::<T>::get(0).unwrap().phase, Phase::Whistle { .. }));
+        _(RawOrigin::Signed(verifier), 0, BoundedVec::truncate_from(ends));
+        assert!(matches!(Tasks::<T>::get(0).unwrap().phase, Phase::EndOpening { .. }));
     }
 
+    /// `n` audited ends and the last checkpoint, each a proof of DEPTH siblings.
+    #[benchmark]
+    fn open_ends(n: Linear<1, { T::MaxAuditSegments::get() }>) {
+        let (states, tree) = checkpoints();
+        let every = 10;
+        let last = (1u32 << DEPTH) - 1;
+        let mut commitment = commitment_with(h(8));
+        commitment.checkpoint_root = tree.root();
+        let solver = staked::<T>("solver", 0, Role::Solver);
+        let verifier = staked::<T>("verifier", 0, Role::Verifier);
+        put_task::<T>(
+            spec(last * every, every, 10, h(6), states[0]),
+            Phase::EndOpening { open_by: later::<T>() },
+            Some(solver.clone()),
+            Some(verifier),
+            Some(commitment),
+        );
+        let segments: Vec<u32> = (0..n).map(|i| 1 + 2 * i).collect();
+        put_audit::<T>(
+            segments
+                .iter()
+                .map(|&segment| AuditedSegment {
+                    segment,
+                    start: Some(states[segment as usize]),
+                    end: None,
+                    verdict: Some(h(77)),
+                })
+                .collect(),
+            vec![],
+        );
+        let mut idx: Vec<u32> = segments.iter().map(|s| s + 1).collect();
+        idx.push(last);
+        let openings: Vec<Opening> =
+            idx.iter().map(|&i| Opening { index: i, state: states[i as usize], proof: tree.proof(i).unwrap() }).collect();
+        for o in &openings {
+            Available::<T>::insert(o.state, now::<T>());
+        }
+        #[extrinsic_call]
+        _(RawOrigin::Signed(solver), 0, BoundedVec::truncate_from(openings));
+        assert!(matches!(Tasks::<T>::get(0).unwrap().phase, Phase::Reveal { .. }));
+    }
+
+    /// The last of the most checks reveals `n` ends.
+    #[benchmark]
+    fn reveal_check(n: Linear<1, { T::MaxAuditSegments::get() }>) {
+        let solver = staked::<T>("solver", 0, Role::Solver);
+        let verifier = staked::<T>("verifier", 0, Role::Verifier);
+        put_task::<T>(
+            spec(1000, 10, 10, h(6), h(7)),
+            Phase::Reveal { reveal_by: later::<T>() },
+            Some(solver),
+            Some(verifier),
+            Some(commitment_with(h(8))),
+        );
+        let ends: Vec<Hash> = (0..n).map(|i| h(i + 1000)).collect();
+        let mut cs = checks::<T>(T::MaxWhistles::get(), None);
+        let who = cs.last().unwrap().who.clone();
+        let salt = h(31);
+        cs.last_mut().unwrap().commitment = check_commitment(0, &who, &ends, &salt);
+        put_audit::<T>(
+            (0..n)
+                .map(|i| AuditedSegment { segment: 2 * i, start: Some(h(i)), end: Some(h(i + 1)), verdict: None })
+                .collect(),
+            cs,
+        );
+        #[extrinsic_call]
+        _(RawOrigin::Signed(who), 0, BoundedVec::truncate_from(ends), salt);
+        assert!(Audits::<T>::get(0).unwrap().checks.last().unwrap().ends.is_some());
+    }
+
+    /// A re-challenge: it opens a game.
     #[benchmark]
     fn whistle() {
         let solver = staked::<T>("solver", 0, Role::Solver);
         let verifier = staked::<T>("verifier", 0, Role::Verifier);
         put_task::<T>(
             spec(100, 10, 10, h(6), h(7)),
-            Phase::Whistle { closes_at: later::<T>() },
+            Phase::Disputed { rechallenge_until: later::<T>() },
             Some(solver),
             Some(verifier),
             Some(commitment_with(h(8))),
         );
-        let bond = Parameters::<T>::get().whistle_bond;
-        // The most whistles already there; this one challenges the solver
-        // (the heavier path: it opens a game).
-        let others: Vec<_> = (1..T::MaxWhistles::get())
-            .map(|i| Whistle { who: funded::<T>("other", i), position: 0, claim: h(11), bond, settled: false })
-            .collect();
         put_audit::<T>(
             vec![AuditedSegment { segment: 0, start: Some(h(10)), end: Some(h(11)), verdict: Some(h(12)) }],
-            others,
+            vec![],
         );
         let who = staked::<T>("whistleblower", 0, Role::Whistleblower);
         #[extrinsic_call]
@@ -472,8 +587,8 @@ mod benchmarks {
     }
 
     /// An opened checkpoint proven misshapen (its last of 64 entries
-    /// reshaped) in a re-challenge window with no game left and the most
-    /// whistles to release: the solver is slashed and the task concluded.
+    /// reshaped) in a re-challenge window with no game left: the solver is
+    /// slashed and the task concluded.
     #[benchmark]
     fn prove_misshapen() {
         let solver = staked::<T>("solver", 0, Role::Solver);
@@ -506,17 +621,9 @@ mod benchmarks {
             t.state_entries = entries;
         });
         let state = state::hash_from_root(0, entries, &tree.root());
-        let bond = Parameters::<T>::get().whistle_bond;
-        let whistles: Vec<_> = (0..T::MaxWhistles::get())
-            .map(|i| {
-                let who = funded::<T>("other", i);
-                T::Currency::hold(&HoldReason::WhistleBond.into(), &who, bond).unwrap();
-                Whistle { who, position: 0, claim: h(11), bond, settled: false }
-            })
-            .collect();
         put_audit::<T>(
             vec![AuditedSegment { segment: 0, start: Some(state), end: Some(h(11)), verdict: Some(h(11)) }],
-            whistles,
+            vec![],
         );
         Audits::<T>::mutate(0, |a| a.as_mut().expect("stored").games = 0);
         let last = entries - 1;
@@ -540,39 +647,6 @@ mod benchmarks {
         #[extrinsic_call]
         _(RawOrigin::Signed(who), 0, 0, false, proof);
         assert_eq!(Tasks::<T>::get(0).unwrap().phase, Phase::Cancelled { reason: CancelReason::SolverConvicted });
-    }
-
-    /// A forced error caught by `w` whistleblowers: `w` jackpot payouts and bond
-    /// releases, then the task's settlement.
-    #[benchmark]
-    fn reveal_secret(w: Linear<0, { T::MaxWhistles::get() }>) {
-        let mut params = Parameters::<T>::get();
-        params.forced_error_ppm = 1_000_000;
-        Parameters::<T>::put(params.clone());
-        let solver = staked::<T>("solver", 0, Role::Solver);
-        let verifier = staked::<T>("verifier", 0, Role::Verifier);
-        put_task::<T>(
-            spec(100, 10, 10, h(6), h(7)),
-            Phase::SecretReveal { reveal_by: later::<T>() },
-            Some(solver),
-            Some(verifier.clone()),
-            Some(commitment_with(h(8))),
-        );
-        let whistles: Vec<_> = (0..w)
-            .map(|i| {
-                let who = staked::<T>("whistleblower", i, Role::Whistleblower);
-                T::Currency::hold(&HoldReason::WhistleBond.into(), &who, params.whistle_bond).unwrap();
-                Whistle { who, position: 0, claim: h(11), bond: params.whistle_bond, settled: false }
-            })
-            .collect();
-        put_audit::<T>(
-            vec![AuditedSegment { segment: 0, start: Some(h(10)), end: Some(h(11)), verdict: Some(h(12)) }],
-            whistles,
-        );
-        Audits::<T>::mutate(0, |a| a.as_mut().unwrap().games = 0);
-        #[extrinsic_call]
-        _(RawOrigin::Signed(verifier), 0, h(99));
-        assert_eq!(Tasks::<T>::get(0).unwrap().phase, Phase::Finalized);
     }
 
     /// The second mover of a step round: the round advances.
@@ -850,38 +924,68 @@ mod benchmarks {
         _(RawOrigin::Root, p);
     }
 
-    /// `n` expiring selections, each cancelling its task and refunding the fee.
+    /// `n` reveal deadlines, each the heaviest a timer runs: a forced
+    /// round whose every party was right (the most checks), so each of
+    /// them is paid from the jackpot, every bond released, and the task paid.
     #[benchmark]
-    fn on_initialize(n: Linear<0, { crate::MAX_TIMERS_PER_BLOCK }>) {
+    fn on_initialize(n: Linear<0, 32>) {
+        let mut params = Parameters::<T>::get();
+        params.forced_error_ppm = 1_000_000;
+        Parameters::<T>::put(params);
+        // Far enough from genesis that the randomness (known since up to 81
+        // blocks back, collective flip's lag) postdates the reveals.
+        frame_system::Pallet::<T>::set_block_number(200u32.into());
         let at = now::<T>().saturating_add(10u32.into());
-        let submitter = funded::<T>("submitter", 0);
-        let fee = T::Currency::minimum_balance().saturating_mul(10u32.into());
-        for id in 0..n as u64 {
-            T::Currency::hold(&HoldReason::TaskFee.into(), &submitter, fee).unwrap();
-            Tasks::<T>::insert(
-                id,
-                TaskInfo {
-                    submitter: submitter.clone(),
-                    spec: spec(100, 10, 10, h(6), h(7)),
-                    fee,
-                    deadline: later::<T>(),
-                    created_at: now::<T>(),
-                    solver: None,
-                    commitment: None,
-                    verifier: None,
-                    phase: Phase::SolverSelection { seed: BENCH_SEED, closes_at: at.saturating_sub(1u32.into()) },
-                    shapes_root: h(9),
-                    state_shapes: h(10),
-                    state_entries: 1,
-                },
+        let solver = staked::<T>("solver", 0, Role::Solver);
+        let verifier = staked::<T>("verifier", 0, Role::Verifier);
+        let segs = T::MaxAuditSegments::get();
+        let ends: Vec<Hash> = (0..segs).map(|i| h(i + 1)).collect();
+        let template = checks::<T>(T::MaxWhistles::get(), Some(ends.clone()));
+        for id in 1..=n as u64 {
+            put_task::<T>(
+                spec(1000, 10, 10, h(6), h(7)),
+                Phase::Reveal { reveal_by: at.saturating_sub(100u32.into()) },
+                Some(solver.clone()),
+                Some(verifier.clone()),
+                Some(commitment_with(h(8))),
             );
-            Timers::<T>::mutate(at, |t| t.try_push(Timer::Task(id)).unwrap());
+            let task = Tasks::<T>::take(0).unwrap();
+            Tasks::<T>::insert(id, task);
+            // Every check of every task holds its bond.
+            let bond = Parameters::<T>::get().whistle_bond;
+            for c in template.iter().filter(|_| id > 1) {
+                T::Currency::hold(&HoldReason::WhistleBond.into(), &c.who, bond).unwrap();
+            }
+            put_audit::<T>(
+                (0..segs)
+                    .map(|i| AuditedSegment {
+                        segment: 2 * i,
+                        start: Some(h(i)),
+                        end: Some(ends[i as usize]),
+                        verdict: Some(ends[i as usize]),
+                    })
+                    .collect(),
+                template.clone(),
+            );
+            let mut audit = Audits::<T>::take(0).unwrap();
+            audit.games = 0;
+            Audits::<T>::insert(id, audit);
+            Pallet::<T>::schedule(Timer::Task(id), at);
         }
+        Engagements::<T>::insert(&solver, Role::Solver, n);
+        Engagements::<T>::insert(&verifier, Role::Verifier, n);
         #[block]
         {
             Pallet::<T>::on_initialize(at);
         }
-        assert_eq!(Tasks::<T>::iter_values().filter(|t| matches!(t.phase, Phase::Cancelled { .. })).count() as u32, n);
+        let done = Tasks::<T>::iter_values().filter(|t| t.phase == Phase::Finalized).count() as u32;
+        #[cfg(test)]
+        if done != n {
+            for (id, t) in Tasks::<T>::iter() {
+                std::eprintln!("{id}: {:?}", t.phase);
+            }
+        }
+        assert_eq!(done, n);
     }
 
     impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

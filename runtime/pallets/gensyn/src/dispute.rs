@@ -845,17 +845,17 @@ impl<T: Config> Pallet<T> {
         Self::settle_game(id, outcome, truth == leaves[0])
     }
 
-    /// Ends a game: convicts the solver if it lost (slashed once, by the
-    /// first game that convicts it), settles the challenger's bond or
-    /// stake by this game alone, and opens a re-challenge window when the
-    /// challenger gave up a claim the solver was not convicted on.
-    /// `defender_earned`: the solver made every move it owed (or was proven
-    /// right), so a lost bond or stake compensates it.
+    /// Ends a game: convicts the solver if it lost (its collateral slashed
+    /// once, by the first game that convicts it), settles the challenger's
+    /// bond or collateral by this game alone, and opens a re-challenge
+    /// window when the challenger gave up a claim the solver was not
+    /// convicted on. `defender_earned`: the solver made every move it owed
+    /// (or was proven right), so a lost bond or stake compensates it.
     ///
     /// Nothing outside the game is judged by it: a conviction proves one
     /// committed step record wrong, not that the segment's end is, so a
-    /// verifier whose verdict agreed with that end is not slashed for it
-    /// (its own games and forced errors hold it to account).
+    /// checker whose ends agreed with that end is not punished for it (its
+    /// ends were committed blind, before the solver's were public).
     pub(crate) fn settle_game(id: DisputeId, outcome: Outcome, defender_earned: bool) -> DispatchResult {
         let mut d = Self::dispute(id)?;
         ensure!(!matches!(d.stage, Stage::Resolved { .. }), Error::<T>::WrongPhase);
@@ -868,17 +868,17 @@ impl<T: Config> Pallet<T> {
         let rewarded = (!outcome.challenger_lost()).then_some(&d.challenger);
         if outcome.solver_convicted() && !audit.convicted {
             audit.convicted = true;
-            Self::slash(&d.defender, Role::Solver, rewarded);
+            Self::slash_solver(&task, rewarded)?;
         }
         // The other side is paid from a lost bond or stake when it earned
         // it: proven right, or it made every move it owed while the
         // challenger quit (a colluding quitter then still loses the rest).
         let to_defender = (defender_earned && !outcome.solver_convicted()).then_some(&d.defender);
         match (d.challenger_kind, outcome.challenger_lost()) {
-            (Challenger::Whistleblower, true) => Self::forfeit_bond(d.task, &d.challenger, d.bond, to_defender),
-            (Challenger::Whistleblower, false) => Self::release_bond(&d.challenger, d.bond),
-            (Challenger::Verifier, true) if !audit.verifier_faulted => {
-                Self::slash(&d.challenger, Role::Verifier, to_defender);
+            (Challenger::Whistleblower, true) => Self::forfeit_bond(d.task, &d.challenger, d.bond, to_defender)?,
+            (Challenger::Whistleblower, false) => Self::release_bond(&d.challenger, d.bond)?,
+            (Challenger::Verifier, true) if !audit.verifier_faulted && task.verifier.as_ref() == Some(&d.challenger) => {
+                Self::slash_verifier(&task, to_defender)?;
                 audit.verifier_faulted = true;
             }
             (Challenger::Verifier, _) => {}
@@ -887,20 +887,19 @@ impl<T: Config> Pallet<T> {
             Self::disengage(&d.challenger, Role::Whistleblower);
         }
         let reopen = outcome.challenger_abandoned() && !audit.convicted;
-        Self::after_game(d.task, task, audit, reopen);
-        Ok(())
+        Self::after_game(d.task, task, audit, reopen)
     }
 
     /// A dispute's move deadline passed: a party that owed a move and did
     /// not make it loses. If neither moved (or nobody arbitrated a reached
     /// operator), the challenger, who carries the burden of proof, loses;
     /// its claim then goes back to a re-challenge window.
-    pub(crate) fn on_dispute_timer(id: DisputeId, now: BlockNumberFor<T>) {
+    pub(crate) fn on_dispute_timer(id: DisputeId, now: BlockNumberFor<T>) -> DispatchResult {
         let Some(d) = Disputes::<T>::get(id) else {
-            return;
+            return Ok(());
         };
         if d.deadline >= now {
-            return;
+            return Ok(());
         }
         let (defender_moved, challenger_moved) = match &d.stage {
             Stage::Steps { defender_mid, challenger_mid, .. } => (defender_mid.is_some(), challenger_mid.is_some()),
@@ -916,9 +915,9 @@ impl<T: Config> Pallet<T> {
             // An opened output owes the other party's opening (C6).
             Stage::Arbitration { tile: None, outputs, .. } => (outputs[0].is_some(), outputs[1].is_some()),
             Stage::Arbitration { .. } | Stage::Example { .. } | Stage::ReduceLeaf { .. } => (false, false),
-            Stage::Resolved { .. } => return,
+            Stage::Resolved { .. } => return Ok(()),
         };
         let loser = if challenger_moved && !defender_moved { Side::Defender } else { Side::Challenger };
-        let _ = Self::settle_game(id, Outcome::Forfeited { loser, timeout: true }, defender_moved);
+        Self::settle_game(id, Outcome::Forfeited { loser, timeout: true }, defender_moved)
     }
 }

@@ -2,7 +2,7 @@
 //! deadlines. Every amount is computed with checked arithmetic; transfers
 //! move held tokens, so total issuance changes only by explicit burns.
 
-use crate::{pallet::*, Role, TaskId, Timer, MAX_TIMERS_PER_BLOCK};
+use crate::{pallet::*, weights::WeightInfo, Role, TaskId, Timer};
 use polkadot_sdk::{
     frame_support::{
         pallet_prelude::*,
@@ -15,8 +15,8 @@ use polkadot_sdk::{
     sp_runtime::traits::{AccountIdConversion, CheckedSub, Saturating, Zero},
 };
 
-/// Blocks after a full one that a deadline may slip to.
-const TIMER_SPILL: u32 = 16;
+/// Empty blocks the timer cursor may pass in one `on_initialize`.
+const MAX_EMPTY_STEPS: u32 = 64;
 
 impl<T: Config> Pallet<T> {
     /// The account that holds the jackpot.
@@ -42,27 +42,95 @@ impl<T: Config> Pallet<T> {
         });
     }
 
-    /// Processes `timer` in `on_initialize` of block `at` (or, if that
-    /// block is full, of one of the next few). Never fails the move that
-    /// set the deadline: with every block of the spill full, the timer is
-    /// left to anyone's [`Pallet::poke`] after `at` (and an event says so),
-    /// so flooding the queue cannot make an honest move fail (M4).
+    /// The collateral `role` locks for a task with `fee` (m1): a share of
+    /// the fee in percent, at least the role's minimum stake.
+    pub fn collateral_for(role: Role, fee: BalanceOf<T>) -> BalanceOf<T> {
+        let p = Parameters::<T>::get();
+        let times = match role {
+            Role::Solver => p.solver_collateral,
+            Role::Verifier => p.verifier_collateral,
+            Role::Whistleblower => 0,
+        };
+        (fee.saturating_mul(times.into()) / 100u32.into()).max(Self::min_stake(role))
+    }
+
+    /// `who`'s `role` stake not locked for other tasks.
+    pub fn free_stake(who: &T::AccountId, role: Role) -> BalanceOf<T> {
+        let active = Stakes::<T>::get(who, role).map(|l| l.active).unwrap_or_default();
+        active.saturating_sub(Locked::<T>::get(who, role))
+    }
+
+    /// Locks `amount` of `who`'s free `role` stake for a task.
+    pub(crate) fn lock(who: &T::AccountId, role: Role, amount: BalanceOf<T>) -> DispatchResult {
+        ensure!(Self::free_stake(who, role) >= amount, Error::<T>::InsufficientCollateral);
+        Locked::<T>::mutate(who, role, |l| *l = l.saturating_add(amount));
+        Ok(())
+    }
+
+    /// Unlocks collateral of a task that ended.
+    pub(crate) fn unlock(who: &T::AccountId, role: Role, amount: BalanceOf<T>) {
+        Locked::<T>::mutate_exists(who, role, |l| {
+            let left = l.unwrap_or_default().saturating_sub(amount);
+            *l = (!left.is_zero()).then_some(left);
+        });
+    }
+
+    /// Schedules `timer` for block `at`. Never fails and never refuses: the
+    /// queue has no per-block bound (every timer was made by a paid call,
+    /// and a task's by a fee of at least `min_fee`); `on_initialize` drains
+    /// it within a weight budget, so flooding can only make timers late,
+    /// and every call checks its own deadline (M4).
     pub(crate) fn schedule(timer: Timer, at: BlockNumberFor<T>) {
-        let mut block = at;
-        for _ in 0..TIMER_SPILL {
-            let pushed = Timers::<T>::mutate(block, |list| {
-                if list.len() as u32 >= MAX_TIMERS_PER_BLOCK {
-                    false
-                } else {
-                    list.try_push(timer).is_ok()
-                }
-            });
-            if pushed {
-                return;
-            }
-            block = block.saturating_add(1u32.into());
+        let at = at.max(TimerCursor::<T>::get().0);
+        let index = TimerCount::<T>::get(at);
+        Timers::<T>::insert(at, index, timer);
+        TimerCount::<T>::insert(at, index.saturating_add(1));
+    }
+
+    /// Runs due timers in order until the block's timer budget (a quarter
+    /// of a block) is spent; the rest run in the next blocks.
+    pub(crate) fn run_timers(now: BlockNumberFor<T>) -> Weight {
+        use polkadot_sdk::frame_support::traits::Get;
+        let budget = <T as polkadot_sdk::frame_system::Config>::BlockWeights::get().max_block / 4;
+        let per = T::WeightInfo::on_initialize(1).saturating_sub(T::WeightInfo::on_initialize(0));
+        let db = T::DbWeight::get();
+        let mut used = T::WeightInfo::on_initialize(0);
+        let (mut block, mut index) = TimerCursor::<T>::get();
+        if block.is_zero() {
+            block = now;
         }
-        Self::deposit_event(Event::TimerUnscheduled { timer, at });
+        let mut empty = 0u32;
+        while block <= now && used.saturating_add(per).all_lte(budget) {
+            let count = TimerCount::<T>::get(block);
+            if index < count {
+                if let Some(timer) = Timers::<T>::take(block, index) {
+                    let _ = Self::try_timer(timer, now);
+                }
+                index += 1;
+                used = used.saturating_add(per);
+                continue;
+            }
+            TimerCount::<T>::remove(block);
+            used = used.saturating_add(db.reads_writes(1, 1));
+            block = block.saturating_add(1u32.into());
+            index = 0;
+            empty += 1;
+            if empty >= MAX_EMPTY_STEPS {
+                break;
+            }
+        }
+        TimerCursor::<T>::put((block, index));
+        used.saturating_add(db.reads_writes(1, 1))
+    }
+
+    /// Runs one timer atomically: if any money move in it fails, nothing
+    /// of it stays (m4) and `TimerFailed` says so.
+    pub(crate) fn try_timer(timer: Timer, now: BlockNumberFor<T>) -> DispatchResult {
+        let r = polkadot_sdk::frame_support::storage::with_storage_layer(|| Self::on_timer(timer, now));
+        if r.is_err() {
+            Self::deposit_event(Event::TimerFailed { timer });
+        }
+        r
     }
 
     /// Moves `amount` of `who`'s hold `reason` into `dest`'s free balance.
@@ -87,18 +155,24 @@ impl<T: Config> Pallet<T> {
         Ok(())
     }
 
-    /// Slashes `who`'s `role` stake by the configured share: part to
-    /// `winner`, part to the jackpot, the rest burned. Takes from the active
-    /// stake first, then from unbonding chunks (latest first), so unbonding
-    /// never escapes a pending dispute. Returns the amount slashed.
-    pub(crate) fn slash(who: &T::AccountId, role: Role, winner: Option<&T::AccountId>) -> BalanceOf<T> {
+    /// Slashes the configured share of `collateral` (what `who` locked for
+    /// the task) from its `role` stake: part to `winner`, part to the
+    /// jackpot, the rest burned. Takes from the active stake first, then
+    /// from unbonding chunks (latest first), so unbonding never escapes a
+    /// pending dispute. Returns the amount slashed.
+    pub(crate) fn slash(
+        who: &T::AccountId,
+        role: Role,
+        collateral: BalanceOf<T>,
+        winner: Option<&T::AccountId>,
+    ) -> Result<BalanceOf<T>, DispatchError> {
         let params = Parameters::<T>::get();
         let Some(mut ledger) = Stakes::<T>::get(who, role) else {
-            return Zero::zero();
+            return Ok(Zero::zero());
         };
-        let amount = params.slash.mul_floor(Self::total_bonded(who, role));
+        let amount = params.slash.mul_floor(collateral).min(Self::total_bonded(who, role));
         if amount.is_zero() {
-            return amount;
+            return Ok(amount);
         }
         let mut left = amount;
         let from_active = left.min(ledger.active);
@@ -115,7 +189,6 @@ impl<T: Config> Pallet<T> {
                 ledger.unbonding.pop();
             }
         }
-        let amount = amount.saturating_sub(left);
         if ledger.is_empty() {
             Stakes::<T>::remove(who, role);
         } else {
@@ -124,50 +197,49 @@ impl<T: Config> Pallet<T> {
         let reason: T::RuntimeHoldReason = HoldReason::from(role).into();
         let to_winner = if winner.is_some() { params.slash_to_winner.mul_floor(amount) } else { Zero::zero() };
         let to_jackpot = params.slash_to_jackpot.mul_floor(amount);
-        let burn = amount.saturating_sub(to_winner).saturating_sub(to_jackpot);
-        // Best effort: the hold always covers the ledger (both change together),
-        // and a slash must never fail the settlement it is part of.
+        let burn = amount.checked_sub(&to_winner).and_then(|b| b.checked_sub(&to_jackpot)).ok_or(Error::<T>::Overflow)?;
+        // The hold always equals the ledger (both change together), so each
+        // move is exact; if one failed, the caller's storage layer reverts all.
         if let Some(w) = winner {
-            let _ = T::Currency::transfer_on_hold(
-                &reason,
-                who,
-                w,
-                to_winner,
-                Precision::BestEffort,
-                Restriction::Free,
-                Fortitude::Force,
-            );
+            Self::move_held(&reason, who, w, to_winner)?;
         }
-        let _ = T::Currency::transfer_on_hold(
-            &reason,
-            who,
-            &Self::jackpot_account(),
-            to_jackpot,
-            Precision::BestEffort,
-            Restriction::Free,
-            Fortitude::Force,
-        );
-        let _ = T::Currency::burn_held(&reason, who, burn, Precision::BestEffort, Fortitude::Force);
+        Self::move_held(&reason, who, &Self::jackpot_account(), to_jackpot)?;
+        if !burn.is_zero() {
+            T::Currency::burn_held(&reason, who, burn, Precision::Exact, Fortitude::Force)?;
+        }
         Self::deposit_event(Event::Slashed { who: who.clone(), role, amount });
-        amount
+        Ok(amount)
     }
 
-    /// Pays `k` whistleblowers who caught a forced error: one forced error
-    /// pays out at most `J` = a third of the pot (so the pot outlives many),
-    /// and each of the `k` gets `J / 2^(k−1)` (so splitting into sybils
-    /// never pays more than challenging once).
-    pub(crate) fn pay_jackpot(task: TaskId, winners: &[T::AccountId]) {
+    fn move_held(
+        reason: &T::RuntimeHoldReason,
+        who: &T::AccountId,
+        dest: &T::AccountId,
+        amount: BalanceOf<T>,
+    ) -> DispatchResult {
+        if !amount.is_zero() {
+            T::Currency::transfer_on_hold(reason, who, dest, amount, Precision::Exact, Restriction::Free, Fortitude::Force)?;
+        }
+        Ok(())
+    }
+
+    /// Pays each of the `k` parties whose ends were right in a forced round
+    /// `J / 2^(k−1)`, `J` a third of the pot: the pot outlives many rounds,
+    /// and no group raises its take by adding members (a sybil, or a copier
+    /// of a party's ends, splits that party's share instead).
+    pub(crate) fn pay_jackpot(task: TaskId, winners: &[T::AccountId]) -> DispatchResult {
         let k = winners.len() as u32;
         if k == 0 {
-            return;
+            return Ok(());
         }
-        let pot = Self::jackpot();
-        let share = jackpot_share(pot, k);
+        let share = jackpot_share(Self::jackpot(), k);
         for who in winners {
-            if T::Currency::transfer(&Self::jackpot_account(), who, share, Preservation::Preserve).is_ok() {
+            if !share.is_zero() {
+                T::Currency::transfer(&Self::jackpot_account(), who, share, Preservation::Preserve)?;
                 Self::deposit_event(Event::JackpotPaid { task, who: who.clone(), amount: share });
             }
         }
+        Ok(())
     }
 
     /// Splits a paid fee: `(solver, verifier, jackpot tax)`.

@@ -7,18 +7,24 @@
 //!   withdraw after [`Config::UnbondingPeriod`]), and nothing unbonded can be
 //!   withdrawn while its owner is engaged in a task or dispute, so a pending
 //!   slash always finds the tokens.
-//! - **Tasks** ([`TaskInfo`], [`Phase`]): a submitter escrows a fee; staked
-//!   solvers enter a VRF lottery and the lowest output wins; the solver
-//!   commits to Merkle roots of its checkpoints and step records; randomness
-//!   drawn *after* the commitment picks the audited segments, and a second
-//!   lottery the verifier; the solver opens the audited checkpoints; the
-//!   verifier commits to and reveals the end hash of each audited segment.
-//! - **Forced errors**: a verifier committed `H(r)` with its keys; a forced
-//!   error is in effect for an audit iff `H(r ‖ seed)` falls under the
-//!   configured rate, and then the verdict must be wrong. Whistleblowers who
-//!   challenge a forced error share the jackpot (each of `k` gets `J/2^(k−1)`,
-//!   at most a third of the pot); a verifier that ignored its forced error
-//!   is slashed.
+//! - **Tasks** ([`TaskInfo`], [`Phase`]): a submitter escrows a fee and a
+//!   deposit; staked solvers enter, randomness that becomes known only after
+//!   the entries closed is drawn, and the entrants reveal VRF proofs over it:
+//!   the lowest stake-weighted score wins (C4). Each winner locks collateral
+//!   for the task (m1). The solver commits to Merkle roots of its
+//!   checkpoints and step records; a verifier is drawn the same way, and the
+//!   same late randomness picks the audited segments.
+//! - **Blind checks** (M1): the solver opens only the starts of the audited
+//!   runs; whistleblowers commit `H(task, who, ends, salt)`; then the
+//!   verifier posts its ends; only then does the solver open its ends, and
+//!   whistleblowers reveal. Each checker's first disagreement in each run is
+//!   a game against the solver. Nobody can copy an end before committing to
+//!   its own. A failed verifier draw is redrawn (M2).
+//! - **Forced errors**: randomness drawn after every check is revealed makes
+//!   a round "forced" at the configured rate; then every party whose ends
+//!   were right (solver, verifier, whistleblowers) shares the jackpot, each
+//!   of `k` getting `J/2^(k−1)` of `J` = a third of the pot, so no sybil or
+//!   copier raises its group's take.
 //! - **Pinpoint disputes** ([`Dispute`], [`Stage`]): every challenge of the
 //!   solver (a verifier's genuine disagreement, each whistle with another
 //!   end state) is a two-party game of its own over its own claim, and
@@ -56,8 +62,14 @@ pub mod weights;
 
 #[cfg(feature = "runtime-benchmarks")]
 pub mod benchmarking;
-#[cfg(test)]
-mod mock;
+/// The mock runtime (System + Balances + Gensyn) of the tests and the simulator.
+#[cfg(any(test, feature = "sim"))]
+pub mod mock;
+/// The test harness: a toy training run, parties that play every move
+/// from their own run, and helpers that walk a task through its phases.
+#[cfg(any(test, feature = "sim"))]
+#[path = "tests/harness.rs"]
+pub mod harness;
 #[cfg(test)]
 mod tests;
 
@@ -262,9 +274,21 @@ pub mod pallet {
     pub type Engagements<T: Config> =
         StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, Role, u32, ValueQuery>;
 
-    /// Each account's VRF public key and forced-error commitment `H(r)`.
+    /// Each account's VRF public key and the block from which it counts.
     #[pallet::storage]
-    pub type Keys<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, (VrfKeyOf<T>, Hash)>;
+    pub type Keys<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, KeyRecord<VrfKeyOf<T>, BlockNumberFor<T>>>;
+
+    /// Entrants of a task's running selection, with their weight (the
+    /// stake free for collateral when they entered).
+    #[pallet::storage]
+    pub type Entries<T: Config> =
+        StorageDoubleMap<_, Twox64Concat, TaskId, Blake2_128Concat, T::AccountId, BalanceOf<T>>;
+
+    /// Collateral locked on each (account, role) for the tasks it is engaged
+    /// in (m1): stake that cannot back another task or be unstaked.
+    #[pallet::storage]
+    pub type Locked<T: Config> =
+        StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, Role, BalanceOf<T>, ValueQuery>;
 
     /// Protocol parameters.
     #[pallet::storage]
@@ -306,11 +330,22 @@ pub mod pallet {
     #[pallet::storage]
     pub type Available<T: Config> = StorageMap<_, Identity, Hash, BlockNumberFor<T>>;
 
-    /// Tasks and disputes whose deadline passes at a block: processed by
-    /// `on_initialize` of that block.
+    /// Deadlines due at a block, by arrival: unbounded per block (each was
+    /// created by a paid call), drained in order by `on_initialize` within a
+    /// weight budget (M4), so no move is refused for others' timers.
     #[pallet::storage]
     pub type Timers<T: Config> =
-        StorageMap<_, Twox64Concat, BlockNumberFor<T>, BoundedVec<Timer, ConstU32<MAX_TIMERS_PER_BLOCK>>, ValueQuery>;
+        StorageDoubleMap<_, Twox64Concat, BlockNumberFor<T>, Twox64Concat, u32, Timer>;
+
+    /// Timers scheduled at each block.
+    #[pallet::storage]
+    pub type TimerCount<T: Config> = StorageMap<_, Twox64Concat, BlockNumberFor<T>, u32, ValueQuery>;
+
+    /// The next timer to run: (block, index). Trails the chain when a block's
+    /// budget ran out; late timers are harmless because every call checks
+    /// its own deadline.
+    #[pallet::storage]
+    pub type TimerCursor<T: Config> = StorageValue<_, (BlockNumberFor<T>, u32), ValueQuery>;
 
     #[pallet::genesis_config]
     #[derive(polkadot_sdk::frame_support::DefaultNoBound)]
@@ -336,29 +371,39 @@ pub mod pallet {
         Unbonding { who: T::AccountId, role: Role, amount: BalanceOf<T>, unlock_at: BlockNumberFor<T> },
         /// `who` withdrew `amount` of unbonded `role` stake back to its free balance.
         Withdrawn { who: T::AccountId, role: Role, amount: BalanceOf<T> },
-        /// `who` registered its VRF key and forced-error commitment.
-        KeysRegistered { who: T::AccountId },
+        /// `who` registered its VRF key; it counts from block `since`.
+        KeysRegistered { who: T::AccountId, since: BlockNumberFor<T> },
         /// A task was posted and its fee escrowed; solver selection is open.
         TaskSubmitted { task: TaskId, submitter: T::AccountId, fee: BalanceOf<T>, closes_at: BlockNumberFor<T> },
-        /// `who` entered the selection of `task` with VRF output `output`.
-        SelectionEntered { task: TaskId, who: T::AccountId, role: Role, output: Hash },
+        /// `who` entered the selection of `task` as `role` with weight `weight`.
+        SelectionEntered { task: TaskId, who: T::AccountId, role: Role, weight: BalanceOf<T> },
+        /// The entries of `task` closed; entrants reveal proofs over `seed` until `reveal_by`.
+        DrawOpened { task: TaskId, role: Role, seed: Hash, reveal_by: BlockNumberFor<T> },
+        /// `who` revealed its VRF proof; `score` is its stake-weighted score (lower wins).
+        SelectionRevealed { task: TaskId, who: T::AccountId, role: Role, score: u128 },
         /// The solver of `task` was selected; it must commit by `commit_by`.
         SolverSelected { task: TaskId, solver: T::AccountId, commit_by: BlockNumberFor<T> },
         /// The solver committed; verifier selection is open.
         Committed { task: TaskId, commitment: SolverCommitment },
         /// The verifier was selected and the segments to audit drawn.
         AuditDrawn { task: TaskId, verifier: T::AccountId, segments: alloc::vec::Vec<u32> },
-        /// The solver opened the audited checkpoints.
+        /// A verifier draw failed (`redraws` so far); another opens unless the bound is reached.
+        Redraw { task: TaskId, redraws: u32 },
+        /// The solver opened the start checkpoints of the audited runs.
         CheckpointsOpened { task: TaskId },
-        /// The verifier committed to its verdict.
-        VerdictCommitted { task: TaskId },
-        /// The verifier revealed its verdict; `disagreements` segments differ from the solver's.
-        VerdictRevealed { task: TaskId, disagreements: u32 },
-        /// A whistleblower sided with the solver against the verdict on the segment at `position`.
+        /// `who` committed a blind check of `task`.
+        CheckCommitted { task: TaskId, who: T::AccountId },
+        /// The verifier posted its verdict; `disagreements` segments differ from the solver's (once opened).
+        VerdictPosted { task: TaskId, verifier: T::AccountId },
+        /// The solver opened the ends; `final_hash` is the last checkpoint's state.
+        EndsOpened { task: TaskId, final_hash: Hash },
+        /// `who` revealed its check.
+        CheckRevealed { task: TaskId, who: T::AccountId },
+        /// The round's forced-error draw: if `forced`, correct checkers share the jackpot.
+        ForcedDrawn { task: TaskId, forced: bool },
+        /// A whistle opened a game anew in a re-challenge window.
         Whistled { task: TaskId, who: T::AccountId, position: u32 },
-        /// The verifier revealed its secret: was a forced error in effect?
-        SecretRevealed { task: TaskId, forced: bool },
-        /// A whistleblower was paid from the jackpot for catching a forced error.
+        /// A correct checker (or solver) was paid from the jackpot in a forced round.
         JackpotPaid { task: TaskId, who: T::AccountId, amount: BalanceOf<T> },
         /// A whistle bond was forfeited to the jackpot.
         BondForfeited { task: TaskId, who: T::AccountId, amount: BalanceOf<T> },
@@ -405,9 +450,11 @@ pub mod pallet {
         ParamsSet,
         /// The artefact store attested `count` artefacts available.
         AvailabilityAttested { count: u32 },
-        /// The timer queue was full from block `at` on: `timer` runs when
-        /// anyone calls `poke` for it after `at`.
-        TimerUnscheduled { timer: Timer, at: BlockNumberFor<T> },
+        /// Running `timer` failed (a money move could not be made) and was
+        /// rolled back whole; anyone may `poke` it again.
+        TimerFailed { timer: Timer },
+        /// A submitter's deposit went to `to`.
+        DepositPaid { task: TaskId, to: T::AccountId, amount: BalanceOf<T> },
     }
 
     #[pallet::error]
@@ -446,10 +493,16 @@ pub mod pallet {
         NotAllowed,
         /// The openings do not match the audited checkpoints or their proofs.
         InvalidOpening,
-        /// The revealed verdict does not match its commitment or the audit.
+        /// The revealed check does not match its commitment or the audit.
         InvalidReveal,
-        /// The revealed secret does not match the commitment.
-        InvalidSecret,
+        /// The key was registered too recently for this draw (or replaced after its entries closed).
+        KeyTooNew,
+        /// The stake free of other tasks' collateral cannot cover this task's.
+        InsufficientCollateral,
+        /// The caller already entered (or checked).
+        AlreadyEntered,
+        /// The fee is below the minimum.
+        FeeTooLow,
         /// The whistle is malformed (position, claim) or the window is full.
         InvalidWhistle,
         /// No such dispute.
@@ -482,17 +535,12 @@ pub mod pallet {
     #[pallet::hooks]
     impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
         fn on_initialize(now: BlockNumberFor<T>) -> Weight {
-            let timers = Timers::<T>::take(now);
-            let count = timers.len() as u32;
-            for timer in timers {
-                Self::on_timer(timer, now);
-            }
-            T::WeightInfo::on_initialize(count)
+            Self::run_timers(now)
         }
 
         fn integrity_test() {
-            // Every audited segment needs its two checkpoints opened in one call.
-            assert!(T::MaxAuditSegments::get() * 2 <= MAX_OPENINGS, "MaxAuditSegments must be at most 32");
+            // Every audited segment's end, and the last checkpoint, open in one call.
+            assert!(T::MaxAuditSegments::get() < MAX_OPENINGS, "MaxAuditSegments must be below MAX_OPENINGS");
             assert!(T::MaxAuditSegments::get() >= 1 && T::MaxWhistles::get() >= 1);
         }
     }
@@ -530,6 +578,8 @@ pub mod pallet {
             let mut ledger = Stakes::<T>::get(&who, role).ok_or(Error::<T>::NotStaked)?;
             let remaining = ledger.active.checked_sub(&amount).ok_or(Error::<T>::InsufficientActiveStake)?;
             ensure!(remaining.is_zero() || remaining >= Self::min_stake(role), Error::<T>::BelowMinimumStake);
+            // Collateral locked for running tasks stays active (m1).
+            ensure!(remaining >= Locked::<T>::get(&who, role), Error::<T>::InsufficientCollateral);
             let now = frame_system::Pallet::<T>::block_number();
             let unlock_at = now.checked_add(&T::UnbondingPeriod::get()).ok_or(Error::<T>::Overflow)?;
             // Two unstakes in one block share a chunk, so the bound is on blocks, not calls.
@@ -572,20 +622,23 @@ pub mod pallet {
             Ok(())
         }
 
-        /// Register (or replace) the caller's VRF public key and its
-        /// forced-error commitment `H(r)` (see [`crate::lifecycle::secret_commitment`]).
-        /// An audit keeps the commitment that stood when its verifier was
-        /// selected, so replacing it later cannot dodge a forced error.
+        /// Register (or replace) the caller's VRF public key. It counts from
+        /// `key_delay` blocks on, and a draw accepts only a key that counted
+        /// before its entries closed, so no key can be chosen after the
+        /// randomness it is combined with is known (C4).
         #[pallet::call_index(3)]
         #[pallet::weight(T::WeightInfo::register_keys())]
-        pub fn register_keys(origin: OriginFor<T>, vrf_key: VrfKeyOf<T>, secret_commitment: Hash) -> DispatchResult {
+        pub fn register_keys(origin: OriginFor<T>, vrf_key: VrfKeyOf<T>) -> DispatchResult {
             let who = ensure_signed(origin)?;
-            Keys::<T>::insert(&who, (vrf_key, secret_commitment));
-            Self::deposit_event(Event::KeysRegistered { who });
+            let now = frame_system::Pallet::<T>::block_number();
+            let since = now.saturating_add(Parameters::<T>::get().key_delay);
+            Keys::<T>::insert(&who, KeyRecord { key: vrf_key, since });
+            Self::deposit_event(Event::KeysRegistered { who, since });
             Ok(())
         }
 
-        /// Post a training task and escrow `fee`. The solver must commit by
+        /// Post a training task and escrow `fee` (at least `min_fee`) and the
+        /// `deposit`. The solver must commit by
         /// block `deadline`, which must leave the selection window and at
         /// least one block to train. `manifest` shows the program's nodes
         /// and the initial state's shapes: the chain refuses a program with
@@ -604,23 +657,40 @@ pub mod pallet {
         }
 
         /// Enter the running selection of `task` (solver or verifier,
-        /// whichever is open) with a VRF proof over its seed.
+        /// whichever is open). The entrant's weight is its stake free of
+        /// other tasks' collateral, which must cover this task's.
         #[pallet::call_index(5)]
         #[pallet::weight(T::WeightInfo::enter_selection())]
-        pub fn enter_selection(origin: OriginFor<T>, task: TaskId, proof: VrfProofOf<T>) -> DispatchResult {
+        pub fn enter_selection(origin: OriginFor<T>, task: TaskId) -> DispatchResult {
             let who = ensure_signed(origin)?;
-            Self::do_enter(who, task, proof)
+            Self::do_enter(who, task)
         }
 
-        /// The solver commits to its checkpoints, final state and step records.
+        /// Reveal the caller's VRF proof over the seed of the draw that
+        /// followed the entries it made.
+        #[pallet::call_index(22)]
+        #[pallet::weight(T::WeightInfo::reveal_selection())]
+        pub fn reveal_selection(origin: OriginFor<T>, task: TaskId, proof: VrfProofOf<T>) -> DispatchResult {
+            let who = ensure_signed(origin)?;
+            Self::do_reveal_selection(who, task, proof)
+        }
+
+        /// The solver commits to its checkpoints and step records, proving
+        /// that checkpoint 0 is the submitted model (M3).
         #[pallet::call_index(6)]
         #[pallet::weight(T::WeightInfo::commit())]
-        pub fn commit(origin: OriginFor<T>, task: TaskId, commitment: SolverCommitment) -> DispatchResult {
+        pub fn commit(
+            origin: OriginFor<T>,
+            task: TaskId,
+            commitment: SolverCommitment,
+            model_proof: Proof,
+        ) -> DispatchResult {
             let who = ensure_signed(origin)?;
-            Self::do_commit(who, task, commitment)
+            Self::do_commit(who, task, commitment, model_proof)
         }
 
-        /// The solver opens the start and end checkpoints of every audited segment.
+        /// The solver opens the start checkpoint of each run of adjacent
+        /// audited segments.
         #[pallet::call_index(7)]
         #[pallet::weight(T::WeightInfo::open_checkpoints(openings.len() as u32))]
         pub fn open_checkpoints(
@@ -632,50 +702,65 @@ pub mod pallet {
             Self::do_open(who, task, openings.into_inner())
         }
 
-        /// The verifier commits to `H(task, end hashes, salt)`.
+        /// A staked whistleblower commits a blind check
+        /// `H(task, who, ends, salt)` ([`lifecycle::check_commitment`]),
+        /// bonding `whistle_bond` per audited run.
         #[pallet::call_index(8)]
-        #[pallet::weight(T::WeightInfo::commit_verdict())]
-        pub fn commit_verdict(origin: OriginFor<T>, task: TaskId, commitment: Hash) -> DispatchResult {
+        #[pallet::weight(T::WeightInfo::commit_check())]
+        pub fn commit_check(origin: OriginFor<T>, task: TaskId, commitment: Hash) -> DispatchResult {
             let who = ensure_signed(origin)?;
-            Self::do_commit_verdict(who, task, commitment)
+            Self::do_commit_check(who, task, commitment)
         }
 
-        /// The verifier reveals the end hash it computed for each audited segment.
+        /// The verifier posts the end hash it computed for each audited
+        /// segment (after the whistleblowers' checks closed, before the
+        /// solver's ends are opened).
         #[pallet::call_index(9)]
-        #[pallet::weight(T::WeightInfo::reveal_verdict(ends.len() as u32))]
-        pub fn reveal_verdict(
+        #[pallet::weight(T::WeightInfo::post_verdict(ends.len() as u32))]
+        pub fn post_verdict(
+            origin: OriginFor<T>,
+            task: TaskId,
+            ends: BoundedVec<Hash, T::MaxAuditSegments>,
+        ) -> DispatchResult {
+            let who = ensure_signed(origin)?;
+            Self::do_post_verdict(who, task, ends.into_inner())
+        }
+
+        /// The solver opens every audited segment's end checkpoint and the
+        /// last checkpoint, whose state becomes the task's final hash (M3).
+        #[pallet::call_index(11)]
+        #[pallet::weight(T::WeightInfo::open_ends(openings.len() as u32))]
+        pub fn open_ends(
+            origin: OriginFor<T>,
+            task: TaskId,
+            openings: BoundedVec<Opening, ConstU32<MAX_OPENINGS>>,
+        ) -> DispatchResult {
+            let who = ensure_signed(origin)?;
+            Self::do_open_ends(who, task, openings.into_inner())
+        }
+
+        /// A whistleblower reveals its check: the ends it computed and the salt.
+        #[pallet::call_index(23)]
+        #[pallet::weight(T::WeightInfo::reveal_check(ends.len() as u32))]
+        pub fn reveal_check(
             origin: OriginFor<T>,
             task: TaskId,
             ends: BoundedVec<Hash, T::MaxAuditSegments>,
             salt: Hash,
         ) -> DispatchResult {
             let who = ensure_signed(origin)?;
-            Self::do_reveal_verdict(who, task, ends.into_inner(), salt)
+            Self::do_reveal_check(who, task, ends.into_inner(), salt)
         }
 
-        /// A staked whistleblower states the end hash `claim` it computed for
-        /// the audited segment at `position`, bonding `whistle_bond`.
-        ///
-        /// A claim other than the solver's opens a game against the solver
-        /// at once (in the whistle window, or a re-challenge window after a
-        /// challenger gave up), whatever the verdict said. A claim equal to
-        /// the solver's, against a verdict that disagreed with it, sides with
-        /// the solver: it catches a forced error (the jackpot) or a verifier's
-        /// real one.
+        /// In a re-challenge window (a challenger gave up its game), a
+        /// staked whistleblower challenges the solver anew: `claim` is the
+        /// end it computed for the audited segment at `position`, bonding
+        /// `whistle_bond` doubled per window opened so far.
         #[pallet::call_index(10)]
         #[pallet::weight(T::WeightInfo::whistle())]
         pub fn whistle(origin: OriginFor<T>, task: TaskId, position: u32, claim: Hash) -> DispatchResult {
             let who = ensure_signed(origin)?;
             Self::do_whistle(who, task, position, claim)
-        }
-
-        /// The verifier reveals its secret `r`, showing whether a forced
-        /// error was in effect; the task then settles or goes to dispute.
-        #[pallet::call_index(11)]
-        #[pallet::weight(T::WeightInfo::reveal_secret(T::MaxWhistles::get()))]
-        pub fn reveal_secret(origin: OriginFor<T>, task: TaskId, secret: Hash) -> DispatchResult {
-            let who = ensure_signed(origin)?;
-            Self::do_reveal_secret(who, task, secret)
         }
 
         /// A party posts its state hash at the midpoint of the current step interval.
@@ -789,18 +874,21 @@ pub mod pallet {
             ensure_root(origin)?;
             let windows = [
                 params.selection_window,
+                params.draw_window,
                 params.opening_window,
+                params.whistle_window,
                 params.verdict_window,
                 params.reveal_window,
-                params.whistle_window,
-                params.secret_window,
                 params.move_window,
             ];
             ensure!(windows.iter().all(|w| !w.is_zero()), Error::<T>::InvalidParams);
             ensure!(
                 params.audit_segments >= 1
                     && params.audit_segments <= T::MaxAuditSegments::get()
-                    && params.forced_error_ppm <= 1_000_000,
+                    && params.forced_error_ppm <= 1_000_000
+                    && !params.min_fee.is_zero()
+                    && params.solver_collateral >= 1
+                    && params.verifier_collateral >= 1,
                 Error::<T>::InvalidParams
             );
             ensure!(
@@ -816,15 +904,14 @@ pub mod pallet {
         }
 
         /// Runs a deadline whose time has passed, as `on_initialize` would
-        /// have: for a timer the queue could not hold (`TimerUnscheduled`)
-        /// or one a full block spilled. Anyone may call; a deadline not yet
-        /// passed, or already handled, changes nothing.
+        /// have: for one the queue has not reached yet, or one that failed
+        /// (`TimerFailed`). Anyone may call; a deadline not yet passed, or
+        /// already handled, changes nothing.
         #[pallet::call_index(19)]
         #[pallet::weight(T::WeightInfo::on_initialize(1))]
         pub fn poke(origin: OriginFor<T>, timer: Timer) -> DispatchResult {
             ensure_signed(origin)?;
-            Self::on_timer(timer, frame_system::Pallet::<T>::block_number());
-            Ok(())
+            Self::try_timer(timer, frame_system::Pallet::<T>::block_number())
         }
 
         /// The artefact store attests that the artefacts committed to by
@@ -863,9 +950,6 @@ pub mod pallet {
         }
     }
 }
-
-/// Most deadlines one block processes.
-pub const MAX_TIMERS_PER_BLOCK: u32 = 128;
 
 /// Most artefacts one `attest_available` call attests.
 pub const MAX_ATTESTATIONS: u32 = 64;

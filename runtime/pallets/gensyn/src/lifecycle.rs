@@ -1,6 +1,8 @@
-//! A task's life: submission, VRF selections, commitment, audit draw,
-//! checkpoint opening, verdict commit-reveal, whistles, forced errors and
-//! settlement. Disputes are in `dispute.rs`; money paths in `funds.rs`.
+//! A task's life: submission, the two lotteries (entries, late randomness,
+//! VRF reveals), commitment, the blind audit (start openings, whistleblowers'
+//! committed checks, the verifier's verdict, end openings, reveals), the
+//! forced-error draw and settlement. Disputes are in `dispute.rs`; money
+//! paths in `funds.rs`. Why each rule is there: `docs/protocol.md`.
 
 use crate::{hash_of, vrf::VrfVerifier, *};
 use alloc::{collections::BTreeSet, vec::Vec};
@@ -11,18 +13,13 @@ use polkadot_sdk::{
         traits::{fungible::MutateHold, tokens::Precision, Randomness},
     },
     frame_system::{self, pallet_prelude::BlockNumberFor},
-    sp_runtime::traits::{Saturating, Zero},
+    sp_runtime::traits::{CheckedAdd, Saturating, UniqueSaturatedInto, Zero},
 };
 
-/// The forced-error commitment a verifier registers for its secret `r`.
-pub fn secret_commitment(secret: &Hash) -> Hash {
-    hash_of(&(b"gensyn/secret", secret))
-}
-
-/// Whether secret `r` forces an error for an audit drawn with `seed`:
-/// `H(r ‖ seed) mod 10^6 < ppm`.
-pub fn is_forced(secret: &Hash, seed: &Hash, ppm: u32) -> bool {
-    let h = hash_of(&(b"gensyn/forced", secret, seed));
+/// Whether a round drawn with `seed` is a forced-error round:
+/// `H(seed) mod 10^6 < ppm`.
+pub fn is_forced(seed: &Hash, ppm: u32) -> bool {
+    let h = hash_of(&(b"gensyn/forced", seed));
     u32::from_le_bytes([h[0], h[1], h[2], h[3]]) % 1_000_000 < ppm
 }
 
@@ -31,9 +28,40 @@ pub fn selection_alpha(role: Role, task: TaskId, seed: &Hash) -> Vec<u8> {
     (b"gensyn/select", role, task, seed).encode()
 }
 
-/// The verdict commitment: `H(task, end hashes, salt)`.
-pub fn verdict_commitment(task: TaskId, ends: &[Hash], salt: &Hash) -> Hash {
-    hash_of(&(task, ends, salt))
+/// A whistleblower's blind check: `H(task, who, ends, salt)`. The checker's
+/// account is inside, so nobody can post another's commitment as its own.
+pub fn check_commitment<A: Encode>(task: TaskId, who: &A, ends: &[Hash], salt: &Hash) -> Hash {
+    hash_of(&(b"gensyn/check", task, who, ends, salt))
+}
+
+/// `−log2(u)` in fixed point (40 fractional bits) for the fraction
+/// `u = (x + 1) / 2^64`: in `(0, 64 · 2^40]`, integer-only so every node
+/// computes it alike.
+pub fn neg_log2(x: u64) -> u128 {
+    const FRAC: u32 = 40;
+    let m = x as u128 + 1;
+    let n = 127 - m.leading_zeros(); // floor(log2 m), 0..=64
+    // m as a Q1.63 mantissa in [1, 2).
+    let mut y: u128 = if n == 64 { 1 << 63 } else { m << (63 - n) };
+    let mut frac: u128 = 0;
+    for i in 1..=FRAC {
+        y = (y * y) >> 63;
+        if y >= 1 << 64 {
+            y >>= 1;
+            frac |= 1 << (FRAC - i);
+        }
+    }
+    (64u128 << FRAC) - (((n as u128) << FRAC) | frac)
+}
+
+/// A VRF output's stake-weighted score: `−log2(u) / weight` (lower wins).
+/// `−ln u` of a uniform `u` is exponential with rate 1, so the score is
+/// exponential with rate ∝ weight, and the lowest of several wins with
+/// probability its weight's share of theirs: splitting a stake into
+/// sybils, or entering with less, never raises a party's chance.
+pub fn score(output: &Hash, weight: u128) -> u128 {
+    let x = u64::from_le_bytes([output[0], output[1], output[2], output[3], output[4], output[5], output[6], output[7]]);
+    (neg_log2(x) << 64) / weight.max(1)
 }
 
 /// `count` distinct segments out of `segments`, drawn from `seed`, ascending.
@@ -55,19 +83,52 @@ pub fn pick_segments(seed: &Hash, segments: u32, count: u32) -> Vec<u32> {
     picked.into_iter().collect()
 }
 
+/// The runs of adjacent segments in an ascending list, as position ranges.
+/// Only a run's start is opened before the checks: an audited segment's
+/// start inside a run is the previous one's end, which must stay hidden.
+pub fn runs(segments: &[u32]) -> Vec<core::ops::Range<u32>> {
+    let mut out: Vec<core::ops::Range<u32>> = Vec::new();
+    for (p, s) in segments.iter().enumerate() {
+        let p = p as u32;
+        match out.last_mut() {
+            Some(r) if p > 0 && segments[p as usize - 1] + 1 == *s => r.end = p + 1,
+            _ => out.push(p..p + 1),
+        }
+    }
+    out
+}
+
+/// The positions at which a checker with `ends` challenges the solver,
+/// whose ends are `solver`: in each run, its first disagreement. Past it
+/// the checker replayed from its own start, not the solver's, so its later
+/// ends in the run claim nothing about the solver's segments.
+pub fn first_disagreements(segments: &[u32], solver: &[Hash], ends: &[Hash]) -> Vec<u32> {
+    runs(segments)
+        .into_iter()
+        .filter_map(|r| r.clone().find(|&p| solver.get(p as usize) != ends.get(p as usize)))
+        .collect()
+}
+
 impl<T: Config> Pallet<T> {
     fn now() -> BlockNumberFor<T> {
         frame_system::Pallet::<T>::block_number()
     }
 
-    /// Fresh randomness for `subject` of `task`, hashed to 32 bytes.
-    fn draw(subject: &[u8], task: TaskId) -> Hash {
-        let (random, _) = T::Randomness::random(&(b"gensyn", subject, task).encode());
-        hash_of(&random)
+    /// Randomness for `subject` of `task` that became known only after
+    /// block `after`; `Err(at)`: not yet, ask again at block `at`. The
+    /// source says since when its value was known (`Randomness::random`'s
+    /// block), and a draw must not use a value anyone could see while the
+    /// inputs it is combined with could still change (C4).
+    fn fresh(subject: &[u8], task: TaskId, after: BlockNumberFor<T>) -> Result<Hash, BlockNumberFor<T>> {
+        let (random, known) = T::Randomness::random(&(b"gensyn", subject, task).encode());
+        if known > after {
+            Ok(hash_of(&random))
+        } else {
+            Err(Self::now().saturating_add(after.saturating_sub(known)).saturating_add(1u32.into()))
+        }
     }
 
-    /// Moves `task` to `phase` and schedules its deadline (never fails:
-    /// see [`Pallet::schedule`]).
+    /// Moves `task` to `phase` and schedules its deadline.
     fn set_phase(id: TaskId, task: &mut TaskOf<T>, phase: Phase<BlockNumberFor<T>>) {
         if let Some(d) = phase.deadline() {
             Self::schedule(Timer::Task(id), d.saturating_add(1u32.into()));
@@ -76,8 +137,8 @@ impl<T: Config> Pallet<T> {
     }
 
     /// The task's current deadline has not passed. Timers may run late (a
-    /// full block spills them), and a call after its deadline must not
-    /// escape the slash its timer would bring.
+    /// busy block leaves them to the next), and a call after its deadline
+    /// must not escape what its timer would bring (m3).
     fn in_time(task: &TaskOf<T>) -> DispatchResult {
         ensure!(task.phase.deadline().is_none_or(|d| Self::now() <= d), Error::<T>::TooLate);
         Ok(())
@@ -97,6 +158,9 @@ impl<T: Config> Pallet<T> {
         let params = Parameters::<T>::get();
         let now = Self::now();
         ensure!(!fee.is_zero(), Error::<T>::ZeroAmount);
+        ensure!(fee >= params.min_fee, Error::<T>::FeeTooLow);
+        // Entries, the draw, and at least one block to train.
+        let selection = params.selection_window.saturating_add(params.draw_window);
         ensure!(
             spec.steps >= 1
                 && spec.steps <= T::MaxSteps::get()
@@ -110,11 +174,12 @@ impl<T: Config> Pallet<T> {
                 // A batch input must fit one arbitration witness.
                 && spec.example_len >= 1
                 && (spec.order.batch as u64).saturating_mul(spec.example_len as u64) <= T::MaxTensorLen::get() as u64
-                && deadline > now.saturating_add(params.selection_window),
+                && deadline > now.saturating_add(selection),
             Error::<T>::InvalidTask
         );
         let (shapes_root, state_shapes, state_entries) = Self::check_program(&spec, &manifest)?;
-        T::Currency::hold(&HoldReason::TaskFee.into(), &who, fee).map_err(|_| Error::<T>::InsufficientBalance)?;
+        let escrow = fee.checked_add(&params.deposit).ok_or(Error::<T>::Overflow)?;
+        T::Currency::hold(&HoldReason::TaskFee.into(), &who, escrow).map_err(|_| Error::<T>::InsufficientBalance)?;
         let id = NextTaskId::<T>::get();
         NextTaskId::<T>::put(id.checked_add(1).ok_or(Error::<T>::Overflow)?);
         let closes_at = now.saturating_add(params.selection_window);
@@ -122,6 +187,10 @@ impl<T: Config> Pallet<T> {
             submitter: who.clone(),
             spec,
             fee,
+            deposit: params.deposit,
+            collateral: (Zero::zero(), Zero::zero()),
+            redraws: 0,
+            final_hash: None,
             deadline,
             created_at: now,
             solver: None,
@@ -132,45 +201,125 @@ impl<T: Config> Pallet<T> {
             state_shapes,
             state_entries,
         };
-        Self::set_phase(id, &mut task, Phase::SolverSelection { seed: Self::draw(b"solver", id), closes_at });
+        Self::set_phase(id, &mut task, Phase::SolverSelection { closes_at, entrants: 0 });
         Tasks::<T>::insert(id, task);
         Self::deposit_event(Event::TaskSubmitted { task: id, submitter: who, fee, closes_at });
         Ok(())
     }
 
-    pub(crate) fn do_enter(who: T::AccountId, id: TaskId, proof: VrfProofOf<T>) -> DispatchResult {
-        let task = Self::task(id)?;
-        let (role, seed) = match task.phase {
-            Phase::SolverSelection { seed, .. } => (Role::Solver, seed),
-            Phase::VerifierSelection { seed, .. } => (Role::Verifier, seed),
+    /// The role whose selection is open, or whose draw is.
+    fn selection_role(task: &TaskOf<T>) -> Option<Role> {
+        match task.phase {
+            Phase::SolverSelection { .. } | Phase::SolverDraw { .. } => Some(Role::Solver),
+            Phase::VerifierSelection { .. } | Phase::VerifierDraw { .. } => Some(Role::Verifier),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn do_enter(who: T::AccountId, id: TaskId) -> DispatchResult {
+        let mut task = Self::task(id)?;
+        let role = match task.phase {
+            Phase::SolverSelection { .. } => Role::Solver,
+            Phase::VerifierSelection { .. } => Role::Verifier,
             _ => return Err(Error::<T>::WrongPhase.into()),
         };
         Self::in_time(&task)?;
         ensure!(task.solver.as_ref() != Some(&who) && task.submitter != who, Error::<T>::NotAllowed);
         let active = Stakes::<T>::get(&who, role).map(|l| l.active).unwrap_or_default();
         ensure!(!active.is_zero() && active >= Self::min_stake(role), Error::<T>::NotStaked);
-        let (key, _) = Keys::<T>::get(&who).ok_or(Error::<T>::NoKeys)?;
-        let output =
-            T::Vrf::verify(&key, &selection_alpha(role, id, &seed), &proof).ok_or(Error::<T>::InvalidVrfProof)?;
-        Selections::<T>::mutate(id, |best| match best {
-            Some(b) if b.output <= output => {}
-            _ => *best = Some(Candidate { who: who.clone(), output }),
-        });
-        Self::deposit_event(Event::SelectionEntered { task: id, who, role, output });
+        let key = Keys::<T>::get(&who).ok_or(Error::<T>::NoKeys)?;
+        ensure!(key.since <= Self::now(), Error::<T>::KeyTooNew);
+        ensure!(!Entries::<T>::contains_key(id, &who), Error::<T>::AlreadyEntered);
+        let weight = Self::free_stake(&who, role);
+        ensure!(weight >= Self::collateral_for(role, task.fee), Error::<T>::InsufficientCollateral);
+        Entries::<T>::insert(id, &who, weight);
+        if let Phase::SolverSelection { entrants, .. } | Phase::VerifierSelection { entrants, .. } = &mut task.phase {
+            *entrants = entrants.saturating_add(1);
+        }
+        Tasks::<T>::insert(id, task);
+        Self::deposit_event(Event::SelectionEntered { task: id, who, role, weight });
         Ok(())
     }
 
-    pub(crate) fn do_commit(who: T::AccountId, id: TaskId, commitment: SolverCommitment) -> DispatchResult {
+    pub(crate) fn do_reveal_selection(who: T::AccountId, id: TaskId, proof: VrfProofOf<T>) -> DispatchResult {
+        let task = Self::task(id)?;
+        let (Phase::SolverDraw { seed, entries_closed, .. } | Phase::VerifierDraw { seed, entries_closed, .. }) =
+            task.phase.clone()
+        else {
+            return Err(Error::<T>::WrongPhase.into());
+        };
+        let role = Self::selection_role(&task).ok_or(Error::<T>::WrongPhase)?;
+        Self::in_time(&task)?;
+        let weight = Entries::<T>::get(id, &who).ok_or(Error::<T>::NotAllowed)?;
+        let key = Keys::<T>::get(&who).ok_or(Error::<T>::NoKeys)?;
+        // A key replaced after the entries closed could have been chosen
+        // knowing the seed.
+        ensure!(key.since <= entries_closed, Error::<T>::KeyTooNew);
+        let output =
+            T::Vrf::verify(&key.key, &selection_alpha(role, id, &seed), &proof).ok_or(Error::<T>::InvalidVrfProof)?;
+        // Weight never exceeds what is still free to lock when it wins.
+        let weight = weight.min(Self::free_stake(&who, role));
+        ensure!(weight >= Self::collateral_for(role, task.fee), Error::<T>::InsufficientCollateral);
+        let score = score(&output, weight.unique_saturated_into());
+        Selections::<T>::mutate(id, |best| match best {
+            Some(b) if (b.score, b.output) <= (score, output) => {}
+            _ => *best = Some(Candidate { who: who.clone(), output, score }),
+        });
+        Self::deposit_event(Event::SelectionRevealed { task: id, who, role, score });
+        Ok(())
+    }
+
+    pub(crate) fn do_commit(
+        who: T::AccountId,
+        id: TaskId,
+        commitment: SolverCommitment,
+        model_proof: Proof,
+    ) -> DispatchResult {
         let mut task = Self::task(id)?;
         ensure!(matches!(task.phase, Phase::Training { .. }), Error::<T>::WrongPhase);
         Self::in_time(&task)?;
         ensure!(task.solver.as_ref() == Some(&who), Error::<T>::NotAllowed);
+        // M3: the chain of checkpoints starts at the submitted model.
+        let n = task.spec.checkpoints();
+        ensure!(
+            merkle::verify(
+                &commitment.checkpoint_root,
+                n,
+                0,
+                &checkpoint_leaf(0, &task.spec.model_hash),
+                &model_proof
+            ),
+            Error::<T>::InvalidOpening
+        );
         let closes_at = Self::now().saturating_add(Parameters::<T>::get().selection_window);
-        Self::set_phase(id, &mut task, Phase::VerifierSelection { seed: Self::draw(b"verifier", id), closes_at });
+        Self::set_phase(id, &mut task, Phase::VerifierSelection { closes_at, entrants: 0 });
         task.commitment = Some(commitment.clone());
         Tasks::<T>::insert(id, task);
         Self::deposit_event(Event::Committed { task: id, commitment });
         Ok(())
+    }
+
+    /// Checks each opening's proof and availability, and returns the states by index.
+    fn check_openings(
+        task: &TaskOf<T>,
+        openings: &[Opening],
+        needed: &BTreeSet<u32>,
+    ) -> Result<Vec<(u32, Hash)>, DispatchError> {
+        let c = task.commitment.clone().ok_or(Error::<T>::WrongPhase)?;
+        let n = task.spec.checkpoints();
+        let given: BTreeSet<u32> = openings.iter().map(|o| o.index).collect();
+        ensure!(given == *needed && given.len() == openings.len(), Error::<T>::InvalidOpening);
+        for o in openings {
+            ensure!(
+                merkle::verify(&c.checkpoint_root, n, o.index, &checkpoint_leaf(o.index, &o.state), &o.proof),
+                Error::<T>::InvalidOpening
+            );
+            // Checkers replay from these states: the next window opens only
+            // once they can be fetched (C7), and until then the clock runs
+            // against the solver.
+            ensure!(T::Availability::is_available(&o.state), Error::<T>::Unavailable);
+        }
+        Ok(openings.iter().map(|o| (o.index, o.state)).collect())
     }
 
     pub(crate) fn do_open(who: T::AccountId, id: TaskId, openings: Vec<Opening>) -> DispatchResult {
@@ -179,190 +328,192 @@ impl<T: Config> Pallet<T> {
         Self::in_time(&task)?;
         ensure!(task.solver.as_ref() == Some(&who), Error::<T>::NotAllowed);
         let mut audit = Audits::<T>::get(id).ok_or(Error::<T>::WrongPhase)?;
-        let c = task.commitment.clone().ok_or(Error::<T>::WrongPhase)?;
-        let n = task.spec.checkpoints();
-        let needed: BTreeSet<u32> = audit.segments.iter().flat_map(|s| [s.segment, s.segment + 1]).collect();
-        let given: BTreeSet<u32> = openings.iter().map(|o| o.index).collect();
-        ensure!(given == needed && given.len() == openings.len(), Error::<T>::InvalidOpening);
-        for o in &openings {
-            ensure!(
-                merkle::verify(&c.checkpoint_root, n, o.index, &checkpoint_leaf(o.index, &o.state), &o.proof),
-                Error::<T>::InvalidOpening
-            );
-            // The verifier and whistleblowers replay from these states: the
-            // verdict window opens only once they can be fetched (C7), and
-            // until then the opening clock runs against the solver.
-            ensure!(T::Availability::is_available(&o.state), Error::<T>::Unavailable);
-            // The chain of checkpoints starts at the submitted model and ends
-            // at the committed final state.
-            ensure!(o.index != 0 || o.state == task.spec.model_hash, Error::<T>::InvalidOpening);
-            ensure!(o.index + 1 != n || o.state == c.final_hash, Error::<T>::InvalidOpening);
+        let indices: Vec<u32> = audit.segments.iter().map(|s| s.segment).collect();
+        // Only each run's start: the others are earlier segments' ends.
+        let needed: BTreeSet<u32> = runs(&indices).iter().map(|r| indices[r.start as usize]).collect();
+        let states = Self::check_openings(&task, &openings, &needed)?;
+        for (index, state) in states {
+            ensure!(index != 0 || state == task.spec.model_hash, Error::<T>::InvalidOpening);
+            if let Some(s) = audit.segments.iter_mut().find(|s| s.segment == index) {
+                s.start = Some(state);
+            }
         }
-        let state_at = |i: u32| openings.iter().find(|o| o.index == i).map(|o| o.state);
-        for s in audit.segments.iter_mut() {
-            s.start = state_at(s.segment);
-            s.end = state_at(s.segment + 1);
-        }
-        let commit_by = Self::now().saturating_add(Parameters::<T>::get().verdict_window);
-        Self::set_phase(id, &mut task, Phase::VerdictCommit { commit_by });
+        let closes_at = Self::now().saturating_add(Parameters::<T>::get().whistle_window);
+        Self::set_phase(id, &mut task, Phase::Checking { closes_at });
         Audits::<T>::insert(id, audit);
         Tasks::<T>::insert(id, task);
         Self::deposit_event(Event::CheckpointsOpened { task: id });
         Ok(())
     }
 
-    pub(crate) fn do_commit_verdict(who: T::AccountId, id: TaskId, commitment: Hash) -> DispatchResult {
-        let mut task = Self::task(id)?;
-        ensure!(matches!(task.phase, Phase::VerdictCommit { .. }), Error::<T>::WrongPhase);
-        Self::in_time(&task)?;
-        ensure!(task.verifier.as_ref() == Some(&who), Error::<T>::NotAllowed);
-        Audits::<T>::try_mutate(id, |a| -> DispatchResult {
-            a.as_mut().ok_or(Error::<T>::WrongPhase)?.verdict_commitment = Some(commitment);
-            Ok(())
-        })?;
-        let reveal_by = Self::now().saturating_add(Parameters::<T>::get().reveal_window);
-        Self::set_phase(id, &mut task, Phase::VerdictReveal { reveal_by });
-        Tasks::<T>::insert(id, task);
-        Self::deposit_event(Event::VerdictCommitted { task: id });
-        Ok(())
-    }
-
-    pub(crate) fn do_reveal_verdict(who: T::AccountId, id: TaskId, ends: Vec<Hash>, salt: Hash) -> DispatchResult {
-        let mut task = Self::task(id)?;
-        ensure!(matches!(task.phase, Phase::VerdictReveal { .. }), Error::<T>::WrongPhase);
-        Self::in_time(&task)?;
-        ensure!(task.verifier.as_ref() == Some(&who), Error::<T>::NotAllowed);
-        let mut audit = Audits::<T>::get(id).ok_or(Error::<T>::WrongPhase)?;
-        ensure!(
-            ends.len() == audit.segments.len()
-                && audit.verdict_commitment == Some(verdict_commitment(id, &ends, &salt)),
-            Error::<T>::InvalidReveal
-        );
-        let mut disagreements = 0;
-        for (s, e) in audit.segments.iter_mut().zip(ends) {
-            disagreements += (s.end != Some(e)) as u32;
-            s.verdict = Some(e);
-        }
-        let closes_at = Self::now().saturating_add(Parameters::<T>::get().whistle_window);
-        Self::set_phase(id, &mut task, Phase::Whistle { closes_at });
-        Audits::<T>::insert(id, audit);
-        Tasks::<T>::insert(id, task);
-        Self::deposit_event(Event::VerdictRevealed { task: id, disagreements });
-        Ok(())
-    }
-
-    pub(crate) fn do_whistle(who: T::AccountId, id: TaskId, position: u32, claim: Hash) -> DispatchResult {
+    pub(crate) fn do_commit_check(who: T::AccountId, id: TaskId, commitment: Hash) -> DispatchResult {
         let task = Self::task(id)?;
-        let in_window = matches!(task.phase, Phase::Whistle { .. });
-        let rechallenge =
-            matches!(task.phase, Phase::Disputed { rechallenge_until } if Self::now() <= rechallenge_until);
-        ensure!(in_window || rechallenge, Error::<T>::WrongPhase);
+        ensure!(matches!(task.phase, Phase::Checking { .. }), Error::<T>::WrongPhase);
+        Self::in_time(&task)?;
         ensure!(
             task.solver.as_ref() != Some(&who) && task.verifier.as_ref() != Some(&who) && task.submitter != who,
             Error::<T>::NotAllowed
         );
         let active = Stakes::<T>::get(&who, Role::Whistleblower).map(|l| l.active).unwrap_or_default();
         ensure!(!active.is_zero() && active >= Self::min_stake(Role::Whistleblower), Error::<T>::NotStaked);
-        if in_window {
-            Self::in_time(&task)?;
-        }
         let mut audit = Audits::<T>::get(id).ok_or(Error::<T>::WrongPhase)?;
-        let seg = audit.segments.get(position as usize).ok_or(Error::<T>::InvalidWhistle)?;
-        let end = seg.end.ok_or(Error::<T>::WrongPhase)?;
-        let verdict = seg.verdict;
-        let bond = Parameters::<T>::get().whistle_bond;
-        if claim != end {
-            let bond = bond.saturating_mul(2u32.saturating_pow(audit.windows.min(16)).into());
-            // A challenge of the solver: a game of its own, whatever the
-            // verdict said, so no earlier challenger's silence decides it.
-            // Once convicted, there is nothing left to challenge.
-            ensure!(!audit.convicted, Error::<T>::WrongPhase);
-            ensure!(!Challenges::<T>::contains_key(id, (&who, position)), Error::<T>::InvalidWhistle);
-            T::Currency::hold(&HoldReason::WhistleBond.into(), &who, bond)
-                .map_err(|_| Error::<T>::InsufficientBalance)?;
-            let game =
-                Self::open_game(id, &task, &mut audit, who.clone(), Challenger::Whistleblower, position, claim, bond)?;
-            Challenges::<T>::insert(id, (who, position), game);
-            Audits::<T>::insert(id, audit);
-            return Ok(());
-        }
-        // Siding with the solver against a verdict that disagreed with it.
-        ensure!(in_window && verdict != Some(end), Error::<T>::InvalidWhistle);
-        ensure!(!audit.whistles.iter().any(|w| w.who == who && w.position == position), Error::<T>::InvalidWhistle);
+        ensure!(!audit.checks.iter().any(|c| c.who == who), Error::<T>::AlreadyEntered);
+        let indices: Vec<u32> = audit.segments.iter().map(|s| s.segment).collect();
+        let bond = Parameters::<T>::get().whistle_bond.saturating_mul((runs(&indices).len() as u32).into());
         audit
-            .whistles
-            .try_push(Whistle { who: who.clone(), position, claim, bond, settled: false })
+            .checks
+            .try_push(Check { who: who.clone(), commitment, bond, ends: None })
             .map_err(|_| Error::<T>::InvalidWhistle)?;
         T::Currency::hold(&HoldReason::WhistleBond.into(), &who, bond).map_err(|_| Error::<T>::InsufficientBalance)?;
+        Audits::<T>::insert(id, audit);
+        Self::deposit_event(Event::CheckCommitted { task: id, who });
+        Ok(())
+    }
+
+    pub(crate) fn do_post_verdict(who: T::AccountId, id: TaskId, ends: Vec<Hash>) -> DispatchResult {
+        let mut task = Self::task(id)?;
+        ensure!(matches!(task.phase, Phase::Verdict { .. }), Error::<T>::WrongPhase);
+        Self::in_time(&task)?;
+        ensure!(task.verifier.as_ref() == Some(&who), Error::<T>::NotAllowed);
+        let mut audit = Audits::<T>::get(id).ok_or(Error::<T>::WrongPhase)?;
+        ensure!(ends.len() == audit.segments.len(), Error::<T>::InvalidReveal);
+        for (s, e) in audit.segments.iter_mut().zip(ends) {
+            s.verdict = Some(e);
+        }
+        let open_by = Self::now().saturating_add(Parameters::<T>::get().opening_window);
+        Self::set_phase(id, &mut task, Phase::EndOpening { open_by });
+        Audits::<T>::insert(id, audit);
+        Tasks::<T>::insert(id, task);
+        Self::deposit_event(Event::VerdictPosted { task: id, verifier: who });
+        Ok(())
+    }
+
+    pub(crate) fn do_open_ends(who: T::AccountId, id: TaskId, openings: Vec<Opening>) -> DispatchResult {
+        let mut task = Self::task(id)?;
+        ensure!(matches!(task.phase, Phase::EndOpening { .. }), Error::<T>::WrongPhase);
+        Self::in_time(&task)?;
+        ensure!(task.solver.as_ref() == Some(&who), Error::<T>::NotAllowed);
+        let mut audit = Audits::<T>::get(id).ok_or(Error::<T>::WrongPhase)?;
+        let last = task.spec.checkpoints() - 1;
+        let mut needed: BTreeSet<u32> = audit.segments.iter().map(|s| s.segment + 1).collect();
+        needed.insert(last);
+        let states = Self::check_openings(&task, &openings, &needed)?;
+        let state_at = |i: u32| states.iter().find(|(j, _)| *j == i).map(|(_, s)| *s);
+        let final_hash = state_at(last).ok_or(Error::<T>::InvalidOpening)?;
+        for s in audit.segments.iter_mut() {
+            s.end = state_at(s.segment + 1);
+            // Inside a run, a start is the previous segment's end.
+            if s.start.is_none() {
+                s.start = state_at(s.segment);
+            }
+        }
+        ensure!(audit.segments.iter().all(|s| s.start.is_some() && s.end.is_some()), Error::<T>::InvalidOpening);
+        task.final_hash = Some(final_hash);
+        let reveal_by = Self::now().saturating_add(Parameters::<T>::get().reveal_window);
+        Self::set_phase(id, &mut task, Phase::Reveal { reveal_by });
+        Audits::<T>::insert(id, audit);
+        Tasks::<T>::insert(id, task);
+        Self::deposit_event(Event::EndsOpened { task: id, final_hash });
+        Ok(())
+    }
+
+    pub(crate) fn do_reveal_check(who: T::AccountId, id: TaskId, ends: Vec<Hash>, salt: Hash) -> DispatchResult {
+        let task = Self::task(id)?;
+        ensure!(matches!(task.phase, Phase::Reveal { .. }), Error::<T>::WrongPhase);
+        Self::in_time(&task)?;
+        let mut audit = Audits::<T>::get(id).ok_or(Error::<T>::WrongPhase)?;
+        let n = audit.segments.len();
+        let check = audit.checks.iter_mut().find(|c| c.who == who).ok_or(Error::<T>::NotAllowed)?;
+        ensure!(
+            check.ends.is_none() && ends.len() == n && check.commitment == check_commitment(id, &who, &ends, &salt),
+            Error::<T>::InvalidReveal
+        );
+        check.ends = Some(BoundedVec::truncate_from(ends));
+        Audits::<T>::insert(id, audit);
+        Self::deposit_event(Event::CheckRevealed { task: id, who });
+        Ok(())
+    }
+
+    pub(crate) fn do_whistle(who: T::AccountId, id: TaskId, position: u32, claim: Hash) -> DispatchResult {
+        let task = Self::task(id)?;
+        ensure!(
+            matches!(task.phase, Phase::Disputed { rechallenge_until } if Self::now() <= rechallenge_until),
+            Error::<T>::WrongPhase
+        );
+        ensure!(
+            task.solver.as_ref() != Some(&who) && task.verifier.as_ref() != Some(&who) && task.submitter != who,
+            Error::<T>::NotAllowed
+        );
+        let active = Stakes::<T>::get(&who, Role::Whistleblower).map(|l| l.active).unwrap_or_default();
+        ensure!(!active.is_zero() && active >= Self::min_stake(Role::Whistleblower), Error::<T>::NotStaked);
+        let mut audit = Audits::<T>::get(id).ok_or(Error::<T>::WrongPhase)?;
+        // Once convicted, there is nothing left to challenge.
+        ensure!(!audit.convicted, Error::<T>::WrongPhase);
+        ensure!(!Challenges::<T>::contains_key(id, (&who, position)), Error::<T>::InvalidWhistle);
+        let bond =
+            Parameters::<T>::get().whistle_bond.saturating_mul(2u32.saturating_pow(audit.windows.min(16)).into());
+        T::Currency::hold(&HoldReason::WhistleBond.into(), &who, bond).map_err(|_| Error::<T>::InsufficientBalance)?;
+        let game = Self::open_game(id, &task, &mut audit, who.clone(), Challenger::Whistleblower, position, claim, bond)?;
+        Challenges::<T>::insert(id, (who.clone(), position), game);
         Audits::<T>::insert(id, audit);
         Self::deposit_event(Event::Whistled { task: id, who, position });
         Ok(())
     }
 
-    pub(crate) fn do_reveal_secret(who: T::AccountId, id: TaskId, secret: Hash) -> DispatchResult {
-        let task = Self::task(id)?;
-        ensure!(matches!(task.phase, Phase::SecretReveal { .. }), Error::<T>::WrongPhase);
-        Self::in_time(&task)?;
-        ensure!(task.verifier.as_ref() == Some(&who), Error::<T>::NotAllowed);
-        let mut audit = Audits::<T>::get(id).ok_or(Error::<T>::WrongPhase)?;
-        ensure!(secret_commitment(&secret) == audit.secret_commitment, Error::<T>::InvalidSecret);
-        let forced = is_forced(&secret, &audit.seed, Parameters::<T>::get().forced_error_ppm);
+    /// After the reveals: forfeit unrevealed checks' bonds, open a game for
+    /// each checker's first disagreement in each run (the verifier's with
+    /// its collateral at stake, a whistleblower's with one bond), and draw
+    /// the forced-error round; then wait for every game to end.
+    fn resolve(id: TaskId, mut task: TaskOf<T>, mut audit: AuditOf<T>, seed: Hash) -> DispatchResult {
+        let forced = is_forced(&seed, Parameters::<T>::get().forced_error_ppm);
         audit.forced = Some(forced);
-        Self::deposit_event(Event::SecretRevealed { task: id, forced });
-        Self::resolve(id, task, audit);
-        Ok(())
-    }
-
-    /// After the secret (or its deadline): pay forced-error catches, punish
-    /// an ignored forced error, open a game for each genuine disagreement,
-    /// then wait for every game (and any re-challenge window) to end.
-    fn resolve(id: TaskId, mut task: TaskOf<T>, mut audit: AuditOf<T>) {
-        let forced = audit.forced == Some(true);
-        // (position, verdict) of each segment whose verdict is not the solver's end.
-        let disagreements: Vec<(u32, Hash)> = audit
-            .segments
-            .iter()
-            .enumerate()
-            .filter_map(|(p, s)| s.verdict.filter(|v| Some(*v) != s.end).map(|v| (p as u32, v)))
-            .collect();
-        let verifier = task.verifier.clone();
-        if forced {
-            if disagreements.is_empty() {
-                // It agreed although forced to err: it did not follow the protocol.
-                if let Some(v) = verifier.as_ref().filter(|_| !audit.verifier_faulted) {
-                    Self::slash(v, Role::Verifier, None);
-                }
-                audit.verifier_faulted = true;
-            } else {
-                let positions: Vec<u32> = disagreements.iter().map(|(p, _)| *p).collect();
-                let mut catchers = Vec::new();
-                for w in audit.whistles.iter_mut().filter(|w| !w.settled && positions.contains(&w.position)) {
-                    Self::release_bond(&w.who, w.bond);
-                    w.settled = true;
-                    catchers.push(w.who.clone());
-                }
-                Self::pay_jackpot(id, &catchers);
-            }
-        } else if !audit.convicted {
-            // Each disagreement is the verifier's claim: a game of its own.
-            if let Some(v) = verifier {
-                for (position, claim) in disagreements {
-                    // Cannot fail: the segment is opened and the claim is not the solver's end.
-                    let _ = Self::open_game(
-                        id,
-                        &task,
-                        &mut audit,
-                        v.clone(),
-                        Challenger::Verifier,
-                        position,
-                        claim,
-                        Zero::zero(),
-                    );
+        Self::deposit_event(Event::ForcedDrawn { task: id, forced });
+        let indices: Vec<u32> = audit.segments.iter().map(|s| s.segment).collect();
+        let solver_ends: Vec<Hash> = audit.segments.iter().map(|s| s.end.unwrap_or_default()).collect();
+        let bond = Parameters::<T>::get().whistle_bond;
+        if !audit.convicted {
+            if let Some(v) = task.verifier.clone() {
+                let verdict: Vec<Hash> = audit.segments.iter().map(|s| s.verdict.unwrap_or_default()).collect();
+                for p in first_disagreements(&indices, &solver_ends, &verdict) {
+                    let claim = verdict[p as usize];
+                    Self::open_game(id, &task, &mut audit, v.clone(), Challenger::Verifier, p, claim, Zero::zero())?;
                 }
             }
         }
+        let checks = core::mem::take(&mut audit.checks);
+        let mut kept = Vec::new();
+        for mut c in checks.into_iter() {
+            match c.ends.clone() {
+                None => {
+                    // Committed and never revealed: a probe that cannot cost
+                    // nothing, or every wrong guess could hide.
+                    Self::forfeit_bond(id, &c.who, c.bond, None)?;
+                }
+                Some(ends) => {
+                    let games =
+                        if audit.convicted { Vec::new() } else { first_disagreements(&indices, &solver_ends, &ends) };
+                    for &p in &games {
+                        let game = Self::open_game(
+                            id,
+                            &task,
+                            &mut audit,
+                            c.who.clone(),
+                            Challenger::Whistleblower,
+                            p,
+                            ends[p as usize],
+                            bond,
+                        )?;
+                        Challenges::<T>::insert(id, (c.who.clone(), p), game);
+                    }
+                    let in_games = bond.saturating_mul((games.len() as u32).into());
+                    Self::release_bond(&c.who, c.bond.saturating_sub(in_games))?;
+                }
+            }
+            c.bond = Zero::zero();
+            kept.push(c);
+        }
+        audit.checks = BoundedVec::truncate_from(kept);
         let now = Self::now();
-        // A challenger gave up during the whistle window: its claim gets a window of its own.
         let reopen = audit.reopen && !audit.convicted;
         audit.reopen = false;
         if audit.games == 0 && !reopen {
@@ -376,26 +527,30 @@ impl<T: Config> Pallet<T> {
         }
         Audits::<T>::insert(id, audit);
         Tasks::<T>::insert(id, task);
+        Ok(())
     }
 
     /// After a game ended: open a re-challenge window if its challenger gave
     /// up, and end the task once no game runs and no window is open.
-    pub(crate) fn after_game(id: TaskId, mut task: TaskOf<T>, mut audit: AuditOf<T>, reopen: bool) {
+    pub(crate) fn after_game(id: TaskId, mut task: TaskOf<T>, mut audit: AuditOf<T>, reopen: bool) -> DispatchResult {
         let now = Self::now();
         let Phase::Disputed { rechallenge_until } = task.phase else {
-            // Still in the whistle window or waiting for the secret: `resolve` takes it from here.
+            // Before the games: `resolve` takes it from here.
             audit.reopen |= reopen;
-            return Audits::<T>::insert(id, audit);
+            Audits::<T>::insert(id, audit);
+            return Ok(());
         };
         if reopen {
             Self::open_rechallenge(id, &mut task, &mut audit, rechallenge_until);
             Audits::<T>::insert(id, audit);
-            return Tasks::<T>::insert(id, task);
+            Tasks::<T>::insert(id, task);
+            return Ok(());
         }
         if audit.games == 0 && (audit.convicted || now > rechallenge_until) {
             return Self::conclude(id, task, audit);
         }
         Audits::<T>::insert(id, audit);
+        Ok(())
     }
 
     /// Opens (or extends) a re-challenge window to `whistle_window` blocks
@@ -408,112 +563,200 @@ impl<T: Config> Pallet<T> {
         Self::deposit_event(Event::RechallengeOpened { task: id, until });
     }
 
-    /// Ends an audited task: settles the whistles that sided with the
-    /// solver, then refunds the submitter (solver convicted) or pays.
-    fn conclude(id: TaskId, task: TaskOf<T>, mut audit: AuditOf<T>) {
-        Self::settle_whistles(&mut audit);
-        let (convicted, verifier_paid) = (audit.convicted, !audit.verifier_faulted);
+    /// Ends an audited task: refunds the submitter (solver convicted) or
+    /// pays, and in a forced round pays every party whose ends were right.
+    fn conclude(id: TaskId, task: TaskOf<T>, audit: AuditOf<T>) -> DispatchResult {
+        let convicted = audit.convicted;
+        let verifier_paid = !audit.verifier_faulted && audit.segments.iter().all(|s| s.verdict.is_some());
+        let mut winners = Vec::new();
+        if !convicted && audit.forced == Some(true) {
+            let right = |ends: &mut dyn Iterator<Item = Option<Hash>>| {
+                audit.segments.iter().zip(ends).all(|(s, e)| e.is_some() && e == s.end)
+            };
+            winners.extend(task.solver.clone());
+            if verifier_paid && right(&mut audit.segments.iter().map(|s| s.verdict)) {
+                winners.extend(task.verifier.clone());
+            }
+            for c in audit.checks.iter() {
+                if let Some(ends) = &c.ends {
+                    if right(&mut ends.iter().map(|e| Some(*e))) {
+                        winners.push(c.who.clone());
+                    }
+                }
+            }
+        }
         Audits::<T>::insert(id, audit);
         if convicted {
-            Self::cancel(id, task, CancelReason::SolverConvicted);
+            Self::cancel(id, task, CancelReason::SolverConvicted)
         } else {
-            Self::finalize(id, task, verifier_paid);
+            Self::pay_jackpot(id, &winners)?;
+            Self::finalize(id, task, verifier_paid)
         }
     }
 
-    pub(crate) fn release_bond(who: &T::AccountId, bond: BalanceOf<T>) {
-        let _ = T::Currency::release(&HoldReason::WhistleBond.into(), who, bond, Precision::BestEffort);
+    pub(crate) fn release_bond(who: &T::AccountId, bond: BalanceOf<T>) -> DispatchResult {
+        if !bond.is_zero() {
+            T::Currency::release(&HoldReason::WhistleBond.into(), who, bond, Precision::Exact)?;
+        }
+        Ok(())
     }
 
     /// Forfeits a whistle bond: the `slash_to_winner` share to `to` (the
     /// other side, for its costs), the rest to the jackpot.
-    pub(crate) fn forfeit_bond(task: TaskId, who: &T::AccountId, bond: BalanceOf<T>, to: Option<&T::AccountId>) {
+    pub(crate) fn forfeit_bond(
+        task: TaskId,
+        who: &T::AccountId,
+        bond: BalanceOf<T>,
+        to: Option<&T::AccountId>,
+    ) -> DispatchResult {
+        if bond.is_zero() {
+            return Ok(());
+        }
         let mut rest = bond;
         if let Some(to) = to {
             let share = Parameters::<T>::get().slash_to_winner.mul_floor(bond);
-            let _ = Self::pay_from_hold(HoldReason::WhistleBond, who, to, share);
+            Self::pay_from_hold(HoldReason::WhistleBond, who, to, share)?;
             rest = bond.saturating_sub(share);
         }
-        if Self::pay_from_hold(HoldReason::WhistleBond, who, &Self::jackpot_account(), rest).is_ok() {
-            Self::deposit_event(Event::BondForfeited { task, who: who.clone(), amount: bond });
-        }
-    }
-
-    /// Returns the bonds of the whistles that sided with the solver and
-    /// were not paid from the jackpot. Nothing on chain proves one wrong: a
-    /// game that convicts the solver proves one of its step records wrong,
-    /// not the segment end they backed. (That such a whistle costs nothing
-    /// in expectation is the incentives issue's M1.)
-    pub(crate) fn settle_whistles(audit: &mut AuditOf<T>) {
-        for w in audit.whistles.iter_mut().filter(|w| !w.settled) {
-            w.settled = true;
-            Self::release_bond(&w.who, w.bond);
-        }
+        Self::pay_from_hold(HoldReason::WhistleBond, who, &Self::jackpot_account(), rest)?;
+        Self::deposit_event(Event::BondForfeited { task, who: who.clone(), amount: bond });
+        Ok(())
     }
 
     /// Pays the solver (and the verifier, unless it faulted) from the
-    /// escrowed fee, taxes the jackpot, and ends the task.
-    pub(crate) fn finalize(id: TaskId, mut task: TaskOf<T>, verifier_paid: bool) {
-        let Some(solver) = task.solver.clone() else {
-            return;
-        };
+    /// escrowed fee, taxes the jackpot, returns the deposit, and ends the task.
+    pub(crate) fn finalize(id: TaskId, mut task: TaskOf<T>, verifier_paid: bool) -> DispatchResult {
+        let solver = task.solver.clone().ok_or(Error::<T>::WrongPhase)?;
         let verifier = task.verifier.clone().filter(|_| verifier_paid);
-        if let Ok((to_solver, to_verifier, tax)) = Self::split_fee(task.fee, verifier.is_some()) {
-            let from = task.submitter.clone();
-            let _ = Self::pay_from_hold(HoldReason::TaskFee, &from, &solver, to_solver);
-            if let Some(v) = &verifier {
-                let _ = Self::pay_from_hold(HoldReason::TaskFee, &from, v, to_verifier);
-            }
-            let _ = Self::pay_from_hold(HoldReason::TaskFee, &from, &Self::jackpot_account(), tax);
-            Self::deposit_event(Event::TaskFinalized { task: id, solver: solver.clone(), paid: to_solver });
+        let (to_solver, to_verifier, tax) = Self::split_fee(task.fee, verifier.is_some())?;
+        let from = task.submitter.clone();
+        Self::pay_from_hold(HoldReason::TaskFee, &from, &solver, to_solver)?;
+        if let Some(v) = &verifier {
+            Self::pay_from_hold(HoldReason::TaskFee, &from, v, to_verifier)?;
         }
+        Self::pay_from_hold(HoldReason::TaskFee, &from, &Self::jackpot_account(), tax)?;
+        T::Currency::release(&HoldReason::TaskFee.into(), &from, task.deposit, Precision::Exact)?;
+        Self::deposit_event(Event::TaskFinalized { task: id, solver, paid: to_solver });
         Self::end_engagements(&task);
         task.phase = Phase::Finalized;
         Tasks::<T>::insert(id, task);
+        Ok(())
     }
 
-    /// Returns the fee to the submitter and ends the task.
-    pub(crate) fn cancel(id: TaskId, mut task: TaskOf<T>, reason: CancelReason) {
-        let _ = T::Currency::release(&HoldReason::TaskFee.into(), &task.submitter, task.fee, Precision::BestEffort);
+    /// Returns the escrow to the submitter (the deposit to the solver when
+    /// no audit could be had), releases any check bonds, and ends the task.
+    pub(crate) fn cancel(id: TaskId, mut task: TaskOf<T>, reason: CancelReason) -> DispatchResult {
+        let sub = task.submitter.clone();
+        let mut deposit = task.deposit;
+        if let (CancelReason::NoAudit, Some(s)) = (reason, task.solver.clone()) {
+            Self::pay_from_hold(HoldReason::TaskFee, &sub, &s, deposit)?;
+            Self::deposit_event(Event::DepositPaid { task: id, to: s, amount: deposit });
+            deposit = Zero::zero();
+        }
+        let escrow = task.fee.checked_add(&deposit).ok_or(Error::<T>::Overflow)?;
+        T::Currency::release(&HoldReason::TaskFee.into(), &sub, escrow, Precision::Exact)?;
+        if let Some(mut a) = Audits::<T>::get(id) {
+            for c in a.checks.iter_mut() {
+                Self::release_bond(&c.who, c.bond)?;
+                c.bond = Zero::zero();
+            }
+            Audits::<T>::insert(id, a);
+        }
         Self::end_engagements(&task);
         task.phase = Phase::Cancelled { reason };
         Tasks::<T>::insert(id, task);
         Self::deposit_event(Event::TaskCancelled { task: id, reason });
+        Ok(())
     }
 
     fn end_engagements(task: &TaskOf<T>) {
         if let Some(s) = &task.solver {
             Self::disengage(s, Role::Solver);
+            Self::unlock(s, Role::Solver, task.collateral.0);
         }
         if let Some(v) = &task.verifier {
             Self::disengage(v, Role::Verifier);
+            Self::unlock(v, Role::Verifier, task.collateral.1);
         }
     }
 
+    /// Slashes the solver's collateral for this task.
+    pub(crate) fn slash_solver(task: &TaskOf<T>, winner: Option<&T::AccountId>) -> DispatchResult {
+        if let Some(s) = &task.solver {
+            Self::slash(s, Role::Solver, task.collateral.0, winner)?;
+        }
+        Ok(())
+    }
+
+    /// Slashes the verifier's collateral for this task.
+    pub(crate) fn slash_verifier(task: &TaskOf<T>, winner: Option<&T::AccountId>) -> DispatchResult {
+        if let Some(v) = &task.verifier {
+            Self::slash(v, Role::Verifier, task.collateral.1, winner)?;
+        }
+        Ok(())
+    }
+
+    /// A verifier draw failed: draw again, at most `max_redraws` times;
+    /// then the task ends unaudited (M2): nothing is paid for an unaudited
+    /// result, and the submitter's deposit compensates the solver.
+    fn failed_draw(id: TaskId, mut task: TaskOf<T>) -> DispatchResult {
+        let params = Parameters::<T>::get();
+        task.redraws = task.redraws.saturating_add(1);
+        Self::deposit_event(Event::Redraw { task: id, redraws: task.redraws });
+        if task.redraws > params.max_redraws {
+            return Self::cancel(id, task, CancelReason::NoAudit);
+        }
+        let closes_at = Self::now().saturating_add(params.selection_window);
+        Self::set_phase(id, &mut task, Phase::VerifierSelection { closes_at, entrants: 0 });
+        Tasks::<T>::insert(id, task);
+        Ok(())
+    }
+
+    /// The best revealed entrant of a draw, if it can still lock `role`'s
+    /// collateral; clears the draw's entries.
+    fn draw_winner(id: TaskId, role: Role, fee: BalanceOf<T>) -> Option<(T::AccountId, BalanceOf<T>)> {
+        // Each entry paid for its own removal when it was made.
+        let _ = Entries::<T>::clear_prefix(id, u32::MAX, None);
+        let best = Selections::<T>::take(id)?;
+        let collateral = Self::collateral_for(role, fee);
+        Self::lock(&best.who, role, collateral).ok()?;
+        Self::engage(&best.who, role);
+        Some((best.who, collateral))
+    }
+
     /// A task's deadline passed: whoever had to act did not.
-    pub(crate) fn on_task_timer(id: TaskId, now: BlockNumberFor<T>) {
+    pub(crate) fn on_task_timer(id: TaskId, now: BlockNumberFor<T>) -> DispatchResult {
         let Some(mut task) = Tasks::<T>::get(id) else {
-            return;
+            return Ok(());
         };
         // Stale timers (the phase moved on in time) are ignored.
         if task.phase.deadline().map_or(true, |d| d >= now) {
-            return;
+            return Ok(());
         }
         let params = Parameters::<T>::get();
         match task.phase.clone() {
             // The submitter's data must be there before anyone is asked to train on it (C7).
             Phase::SolverSelection { .. } if !Self::data_available(&task) => {
-                Selections::<T>::remove(id);
+                let _ = Entries::<T>::clear_prefix(id, u32::MAX, None);
                 Self::cancel(id, task, CancelReason::DataUnavailable)
             }
-            Phase::SolverSelection { .. } => match Selections::<T>::take(id) {
-                Some(best) => {
-                    Self::engage(&best.who, Role::Solver);
-                    task.solver = Some(best.who.clone());
+            Phase::SolverSelection { entrants: 0, .. } => Self::cancel(id, task, CancelReason::NoSolver),
+            Phase::SolverSelection { closes_at, .. } => Self::open_draw(id, task, Role::Solver, closes_at),
+            Phase::SolverDraw { .. } => match Self::draw_winner(id, Role::Solver, task.fee) {
+                Some((solver, collateral)) if task.deadline > now => {
+                    task.solver = Some(solver.clone());
+                    task.collateral.0 = collateral;
                     let commit_by = task.deadline;
                     Self::set_phase(id, &mut task, Phase::Training { commit_by });
                     Tasks::<T>::insert(id, task);
-                    Self::deposit_event(Event::SolverSelected { task: id, solver: best.who, commit_by });
+                    Self::deposit_event(Event::SolverSelected { task: id, solver, commit_by });
+                    Ok(())
+                }
+                Some((solver, collateral)) => {
+                    // The draw ran past the task's deadline.
+                    Self::disengage(&solver, Role::Solver);
+                    Self::unlock(&solver, Role::Solver, collateral);
+                    Self::cancel(id, task, CancelReason::NoSolver)
                 }
                 None => Self::cancel(id, task, CancelReason::NoSolver),
             },
@@ -521,32 +764,40 @@ impl<T: Config> Pallet<T> {
             // against the submitter, whose fee pays the solver's time.
             Phase::Training { .. } if !Self::data_available(&task) => {
                 if let Some(s) = task.solver.clone() {
-                    if Self::pay_from_hold(HoldReason::TaskFee, &task.submitter, &s, task.fee).is_ok() {
-                        task.fee = Zero::zero();
-                    }
+                    Self::pay_from_hold(HoldReason::TaskFee, &task.submitter, &s, task.fee)?;
+                    task.fee = Zero::zero();
                 }
-                Self::cancel(id, task, CancelReason::DataUnavailable);
+                Self::cancel(id, task, CancelReason::DataUnavailable)
             }
             Phase::Training { .. } => {
-                if let Some(s) = &task.solver {
-                    Self::slash(s, Role::Solver, None);
-                }
-                Self::cancel(id, task, CancelReason::SolverTimeout);
+                Self::slash_solver(&task, None)?;
+                Self::cancel(id, task, CancelReason::SolverTimeout)
             }
-            Phase::VerifierSelection { .. } => match Selections::<T>::take(id) {
-                Some(best) => {
-                    let seed = Self::draw(b"audit", id);
-                    let picks = pick_segments(&seed, task.spec.segments(), params.audit_segments);
-                    let segments: BoundedVec<_, _> = picks
-                        .iter()
-                        .map(|&segment| AuditedSegment { segment, start: None, end: None, verdict: None })
-                        .take(T::MaxAuditSegments::get() as usize)
-                        .collect::<Vec<_>>()
-                        .try_into()
-                        .unwrap_or_default();
-                    let secret_commitment = Keys::<T>::get(&best.who).map(|k| k.1).unwrap_or_default();
-                    Self::engage(&best.who, Role::Verifier);
-                    task.verifier = Some(best.who.clone());
+            Phase::VerifierSelection { entrants: 0, .. } => Self::failed_draw(id, task),
+            Phase::VerifierSelection { closes_at, .. } => Self::open_draw(id, task, Role::Verifier, closes_at),
+            Phase::VerifierDraw { seed, .. } => match Self::draw_winner(id, Role::Verifier, task.fee) {
+                Some((verifier, collateral)) => {
+                    task.verifier = Some(verifier.clone());
+                    task.collateral.1 = collateral;
+                    if let Some(mut audit) = Audits::<T>::get(id) {
+                        // A redraw after a verifier missed its verdict: the
+                        // ends are still hidden, so the new one checks blind too.
+                        audit.verifier_faulted = false;
+                        let verdict_by = now.saturating_add(params.verdict_window);
+                        Self::set_phase(id, &mut task, Phase::Verdict { verdict_by });
+                        let segments: Vec<u32> = audit.segments.iter().map(|s| s.segment).collect();
+                        Audits::<T>::insert(id, audit);
+                        Tasks::<T>::insert(id, task);
+                        Self::deposit_event(Event::AuditDrawn { task: id, verifier, segments });
+                        return Ok(());
+                    }
+                    let picks = pick_segments(&hash_of(&(b"audit", seed)), task.spec.segments(), params.audit_segments);
+                    let segments: BoundedVec<_, _> = BoundedVec::truncate_from(
+                        picks
+                            .iter()
+                            .map(|&segment| AuditedSegment { segment, start: None, end: None, verdict: None })
+                            .collect::<Vec<_>>(),
+                    );
                     let open_by = now.saturating_add(params.opening_window);
                     Self::set_phase(id, &mut task, Phase::Opening { open_by });
                     Audits::<T>::insert(
@@ -554,11 +805,9 @@ impl<T: Config> Pallet<T> {
                         Audit {
                             seed,
                             segments,
-                            secret_commitment,
-                            verdict_commitment: None,
                             forced: None,
                             verifier_faulted: false,
-                            whistles: BoundedVec::default(),
+                            checks: BoundedVec::default(),
                             games: 0,
                             convicted: false,
                             reopen: false,
@@ -566,53 +815,72 @@ impl<T: Config> Pallet<T> {
                         },
                     );
                     Tasks::<T>::insert(id, task);
-                    Self::deposit_event(Event::AuditDrawn { task: id, verifier: best.who, segments: picks });
+                    Self::deposit_event(Event::AuditDrawn { task: id, verifier, segments: picks });
+                    Ok(())
                 }
-                // Nobody volunteered to verify: the commitment stands unaudited.
-                None => Self::finalize(id, task, false),
+                None => Self::failed_draw(id, task),
             },
-            Phase::Opening { .. } => {
-                if let Some(s) = &task.solver {
-                    Self::slash(s, Role::Solver, None);
-                }
-                Self::cancel(id, task, CancelReason::OpeningTimeout);
+            Phase::Opening { .. } | Phase::EndOpening { .. } => {
+                Self::slash_solver(&task, None)?;
+                Self::cancel(id, task, CancelReason::OpeningTimeout)
             }
-            Phase::VerdictCommit { .. } | Phase::VerdictReveal { .. } => {
-                if let Some(v) = &task.verifier {
-                    Self::slash(v, Role::Verifier, None);
-                }
-                if let Some(mut a) = Audits::<T>::get(id) {
-                    a.verifier_faulted = true;
-                    Audits::<T>::insert(id, a);
-                }
-                Self::finalize(id, task, false);
-            }
-            Phase::Whistle { .. } => {
-                let reveal_by = now.saturating_add(params.secret_window);
-                Self::set_phase(id, &mut task, Phase::SecretReveal { reveal_by });
+            Phase::Checking { .. } => {
+                let verdict_by = now.saturating_add(params.verdict_window);
+                Self::set_phase(id, &mut task, Phase::Verdict { verdict_by });
                 Tasks::<T>::insert(id, task);
+                Ok(())
             }
-            Phase::SecretReveal { .. } => {
-                // No secret: the verifier is slashed (once per task) and the
-                // verdict is taken at face value (a genuine disagreement
-                // still goes to a game).
-                if let Some(mut a) = Audits::<T>::get(id) {
-                    if let Some(v) = task.verifier.as_ref().filter(|_| !a.verifier_faulted) {
-                        Self::slash(v, Role::Verifier, None);
-                    }
-                    a.verifier_faulted = true;
-                    a.forced = Some(false);
-                    Self::resolve(id, task, a);
+            Phase::Verdict { .. } => {
+                // The verifier missed its verdict: slashed, and another is
+                // drawn (M2); the ends are still hidden.
+                Self::slash_verifier(&task, None)?;
+                if let Some(v) = task.verifier.take() {
+                    Self::disengage(&v, Role::Verifier);
+                    Self::unlock(&v, Role::Verifier, task.collateral.1);
                 }
+                task.collateral.1 = Zero::zero();
+                Self::failed_draw(id, task)
             }
+            Phase::Reveal { reveal_by } => match Self::fresh(b"forced", id, reveal_by) {
+                Ok(seed) => {
+                    let audit = Audits::<T>::get(id).ok_or(Error::<T>::WrongPhase)?;
+                    Self::resolve(id, task, audit, seed)
+                }
+                Err(at) => {
+                    Self::schedule(Timer::Task(id), at);
+                    Ok(())
+                }
+            },
             Phase::Disputed { .. } => {
                 // The re-challenge window closed; the task ends once its games have.
-                if let Some(a) = Audits::<T>::get(id).filter(|a| a.games == 0) {
-                    Self::conclude(id, task, a);
+                match Audits::<T>::get(id).filter(|a| a.games == 0) {
+                    Some(a) => Self::conclude(id, task, a),
+                    None => Ok(()),
                 }
             }
-            Phase::Finalized | Phase::Cancelled { .. } => {}
+            Phase::Finalized | Phase::Cancelled { .. } => Ok(()),
         }
+    }
+
+    /// The entries of a selection closed: draw the seed, once randomness
+    /// known only after `closes_at` exists, and open the reveals.
+    fn open_draw(id: TaskId, mut task: TaskOf<T>, role: Role, closes_at: BlockNumberFor<T>) -> DispatchResult {
+        let subject: &[u8] = if role == Role::Solver { b"solver" } else { b"verifier" };
+        match Self::fresh(subject, id, closes_at) {
+            Ok(seed) => {
+                let reveal_by = Self::now().saturating_add(Parameters::<T>::get().draw_window);
+                let phase = if role == Role::Solver {
+                    Phase::SolverDraw { seed, entries_closed: closes_at, reveal_by }
+                } else {
+                    Phase::VerifierDraw { seed, entries_closed: closes_at, reveal_by }
+                };
+                Self::set_phase(id, &mut task, phase);
+                Tasks::<T>::insert(id, task);
+                Self::deposit_event(Event::DrawOpened { task: id, role, seed, reveal_by });
+            }
+            Err(at) => Self::schedule(Timer::Task(id), at),
+        }
+        Ok(())
     }
 
     /// The submitter's spec and dataset are attested available.
@@ -621,7 +889,7 @@ impl<T: Config> Pallet<T> {
             && T::Availability::is_available(&task.spec.dataset_commitment())
     }
 
-    pub(crate) fn on_timer(timer: Timer, now: BlockNumberFor<T>) {
+    pub(crate) fn on_timer(timer: Timer, now: BlockNumberFor<T>) -> DispatchResult {
         match timer {
             Timer::Task(id) => Self::on_task_timer(id, now),
             Timer::Dispute(id) => Self::on_dispute_timer(id, now),
@@ -642,9 +910,9 @@ impl<T: Config> Pallet<T> {
         proof: MisshapenProof,
     ) -> DispatchResult {
         let task = Self::task(id)?;
-        // After the verdict: the verifier replays (or fails to) first.
+        // Once every audited checkpoint is open.
         ensure!(
-            matches!(task.phase, Phase::Whistle { .. } | Phase::SecretReveal { .. } | Phase::Disputed { .. }),
+            matches!(task.phase, Phase::Reveal { .. } | Phase::Disputed { .. }),
             Error::<T>::WrongPhase
         );
         let mut audit = Audits::<T>::get(id).ok_or(Error::<T>::WrongPhase)?;
@@ -672,11 +940,9 @@ impl<T: Config> Pallet<T> {
             e.name != *name || e.dims != *dims
         };
         ensure!(misshapen, Error::<T>::InvalidWitness);
-        let solver = task.solver.clone().ok_or(Error::<T>::WrongPhase)?;
         audit.convicted = true;
-        Self::slash(&solver, Role::Solver, Some(&who));
+        Self::slash_solver(&task, Some(&who))?;
         Self::deposit_event(Event::MisshapenCheckpoint { task: id, checkpoint: index, by: who });
-        Self::after_game(id, task, audit, false);
-        Ok(())
+        Self::after_game(id, task, audit, false)
     }
 }

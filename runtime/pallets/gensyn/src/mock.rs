@@ -60,19 +60,28 @@ parameter_types! {
     /// The arbitration work cap; attack tests lower it to make an
     /// operator too large to re-execute whole.
     pub static MaxWork: u64 = 100_000_000;
+    /// How many blocks back the test randomness says it was known (a
+    /// source like collective flip's lags; BABE's lags an epoch).
+    pub static RandomLag: u64 = 0;
     pub TestParams: ParamsOf<Test> = Params {
         selection_window: WINDOW,
+        draw_window: WINDOW,
+        key_delay: 0,
         opening_window: WINDOW,
+        whistle_window: WINDOW,
         verdict_window: WINDOW,
         reveal_window: WINDOW,
-        whistle_window: WINDOW,
-        secret_window: WINDOW,
         move_window: WINDOW,
         audit_segments: 1,
+        max_redraws: 2,
         forced_error_ppm: 0,
         jackpot_tax: Perbill::from_percent(10),
         verifier_reward: Perbill::from_percent(10),
         whistle_bond: 20,
+        min_fee: 10,
+        deposit: 0,
+        solver_collateral: 100,
+        verifier_collateral: 50,
         slash: Perbill::from_percent(50),
         slash_to_winner: Perbill::from_percent(50),
         slash_to_jackpot: Perbill::from_percent(25),
@@ -86,7 +95,7 @@ pub struct TestRandomness;
 impl Randomness<H256, u64> for TestRandomness {
     fn random(subject: &[u8]) -> (H256, u64) {
         let b = System::block_number();
-        (H256(blake2_256(&(subject, b, RandomNonce::get()).encode())), b)
+        (H256(blake2_256(&(subject, b, RandomNonce::get()).encode())), b.saturating_sub(RandomLag::get()))
     }
 }
 
@@ -156,6 +165,8 @@ pub fn new_test_ext() -> TestExternalities {
     // The tunable statics are a thread's, and test threads are reused.
     MaxWork::set(100_000_000);
     RequireAttestation::set(false);
+    RandomLag::set(0);
+    RandomNonce::set(0);
     ext
 }
 

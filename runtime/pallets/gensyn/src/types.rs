@@ -148,8 +148,6 @@ impl TaskSpec {
 pub struct SolverCommitment {
     /// Merkle root over the checkpoint leaves (`spec.checkpoints()` of them).
     pub checkpoint_root: Hash,
-    /// Hash of the final model state.
-    pub final_hash: Hash,
     /// Merkle root over the step records (`spec.steps` of them).
     pub step_root: Hash,
 }
@@ -163,6 +161,10 @@ pub enum CancelReason {
     SolverTimeout,
     /// The solver did not open the audited checkpoints in time.
     OpeningTimeout,
+    /// No verifier could be drawn (or every drawn one failed) in
+    /// `1 + max_redraws` draws: nothing was audited, so the fee goes back
+    /// and the submitter's deposit compensates the solver (M2).
+    NoAudit,
     /// The solver was convicted in a dispute.
     SolverConvicted,
     /// The submitter's spec or dataset was not available when the solver
@@ -173,47 +175,73 @@ pub enum CancelReason {
 /// Where a task is in its life.
 #[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
 pub enum Phase<BlockNumber> {
-    /// Solvers enter with VRF proofs until `closes_at`; the lowest output wins.
+    /// Staked solvers enter (no proof yet) until `closes_at`.
     SolverSelection {
+        /// Last block of the entry window.
+        closes_at: BlockNumber,
+        /// Entrants so far.
+        entrants: u32,
+    },
+    /// The entrants reveal VRF proofs over `seed`, randomness that became
+    /// known only after the entry window closed; the lowest stake-weighted
+    /// score wins.
+    SolverDraw {
         /// Randomness the proofs are over.
         seed: Hash,
-        /// Last block of the window.
-        closes_at: BlockNumber,
+        /// Last block of the entry window (keys must be older).
+        entries_closed: BlockNumber,
+        /// Last block to reveal.
+        reveal_by: BlockNumber,
     },
     /// The selected solver trains and must commit by `commit_by`.
     Training {
         /// The deadline.
         commit_by: BlockNumber,
     },
-    /// Verifiers enter with VRF proofs until `closes_at`.
+    /// Staked verifiers enter until `closes_at` (after the commitment, or
+    /// again after a failed draw).
     VerifierSelection {
-        /// Randomness the proofs are over (drawn after the solver committed).
-        seed: Hash,
-        /// Last block of the window.
+        /// Last block of the entry window.
         closes_at: BlockNumber,
+        /// Entrants so far.
+        entrants: u32,
     },
-    /// The solver must open the audited checkpoints by `open_by`.
+    /// The verifier entrants reveal VRF proofs over `seed`.
+    VerifierDraw {
+        /// Randomness the proofs are over (and the audit's segments).
+        seed: Hash,
+        /// Last block of the entry window.
+        entries_closed: BlockNumber,
+        /// Last block to reveal.
+        reveal_by: BlockNumber,
+    },
+    /// The solver must open the start checkpoint of each run of adjacent
+    /// audited segments by `open_by` (only the starts: the ends stay
+    /// hidden until every check is committed).
     Opening {
         /// The deadline.
         open_by: BlockNumber,
     },
-    /// The verifier must commit to its verdict by `commit_by`.
-    VerdictCommit {
-        /// The deadline.
-        commit_by: BlockNumber,
-    },
-    /// The verifier must reveal its verdict by `reveal_by`.
-    VerdictReveal {
-        /// The deadline.
-        reveal_by: BlockNumber,
-    },
-    /// Whistleblowers may challenge the verdict until `closes_at`.
-    Whistle {
+    /// Whistleblowers commit blind checks `H(task, who, ends, salt)` until
+    /// `closes_at`; the verifier replays meanwhile.
+    Checking {
         /// Last block of the window.
         closes_at: BlockNumber,
     },
-    /// The verifier must reveal its forced-error secret by `reveal_by`.
-    SecretReveal {
+    /// The verifier must post the end hash it computed for each audited
+    /// segment by `verdict_by`.
+    Verdict {
+        /// The deadline.
+        verdict_by: BlockNumber,
+    },
+    /// The solver must open every audited segment's end checkpoint and the
+    /// last checkpoint (the final state) by `open_by`.
+    EndOpening {
+        /// The deadline.
+        open_by: BlockNumber,
+    },
+    /// Whistleblowers reveal their checks by `reveal_by`.
+    Reveal {
         /// The deadline.
         reveal_by: BlockNumber,
     },
@@ -240,10 +268,13 @@ impl<BlockNumber: Clone> Phase<BlockNumber> {
         match self {
             Phase::SolverSelection { closes_at, .. }
             | Phase::VerifierSelection { closes_at, .. }
-            | Phase::Whistle { closes_at } => Some(closes_at.clone()),
-            Phase::Training { commit_by } | Phase::VerdictCommit { commit_by } => Some(commit_by.clone()),
-            Phase::Opening { open_by } => Some(open_by.clone()),
-            Phase::VerdictReveal { reveal_by } | Phase::SecretReveal { reveal_by } => Some(reveal_by.clone()),
+            | Phase::Checking { closes_at } => Some(closes_at.clone()),
+            Phase::SolverDraw { reveal_by, .. }
+            | Phase::VerifierDraw { reveal_by, .. }
+            | Phase::Reveal { reveal_by } => Some(reveal_by.clone()),
+            Phase::Training { commit_by } => Some(commit_by.clone()),
+            Phase::Verdict { verdict_by } => Some(verdict_by.clone()),
+            Phase::Opening { open_by } | Phase::EndOpening { open_by } => Some(open_by.clone()),
             Phase::Disputed { rechallenge_until } => Some(rechallenge_until.clone()),
             Phase::Finalized | Phase::Cancelled { .. } => None,
         }
@@ -259,6 +290,18 @@ pub struct TaskInfo<AccountId, Balance, BlockNumber> {
     pub spec: TaskSpec,
     /// The escrowed fee.
     pub fee: Balance,
+    /// The submitter's deposit, escrowed beside the fee: returned when the
+    /// task ends, or paid to the solver when no audit could be had (M2).
+    pub deposit: Balance,
+    /// Collateral locked on the solver's and the verifier's stakes for this
+    /// task (m1): what a conviction slashes.
+    pub collateral: (Balance, Balance),
+    /// Verifier draws that failed (no entrant, or the drawn verifier missed
+    /// its verdict); at most `max_redraws` are retried.
+    pub redraws: u32,
+    /// The final state's hash, once the solver opened the last checkpoint
+    /// (M3: proven against the checkpoint root before any payment).
+    pub final_hash: Option<Hash>,
     /// Last block at which the solver may commit.
     pub deadline: BlockNumber,
     /// Block of submission.
@@ -288,8 +331,22 @@ pub struct TaskInfo<AccountId, Balance, BlockNumber> {
 pub struct Candidate<AccountId> {
     /// Who entered.
     pub who: AccountId,
-    /// Its VRF output (lower wins).
+    /// Its VRF output.
     pub output: Hash,
+    /// Its stake-weighted score (lower wins): `−log2(u) / weight`, with `u`
+    /// the output as a fraction, so each entrant wins with probability its
+    /// weight's share (an exponential race).
+    pub score: u128,
+}
+
+/// A registered VRF key and the first block from which it counts.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct KeyRecord<Key, BlockNumber> {
+    /// The VRF public key.
+    pub key: Key,
+    /// Registered at, plus `key_delay`: a draw may use it only if this is
+    /// not after its entry window closed.
+    pub since: BlockNumber,
 }
 
 /// One audited segment: its index and the solver's opened checkpoints.
@@ -301,25 +358,29 @@ pub struct AuditedSegment {
     pub start: Option<Hash>,
     /// The solver's state hash at its end (checkpoint `j + 1`).
     pub end: Option<Hash>,
-    /// The verifier's revealed end hash.
+    /// The verifier's end hash.
     pub verdict: Option<Hash>,
 }
 
-/// A whistle that sides with the solver against a verdict that disagreed
-/// with it: a claim that the verifier erred (a forced error, or a real
-/// one). Whistles against the solver are games of their own ([`Dispute`]).
-#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
-pub struct Whistle<AccountId, Balance> {
-    /// Who blew.
+/// A whistleblower's blind check of the audited segments: committed before
+/// the verifier's verdict and the solver's ends are public, revealed after.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[scale_info(skip_type_params(MaxSegments))]
+pub struct Check<AccountId, Balance, MaxSegments>
+where
+    AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
+    Balance: Clone + PartialEq + Eq + core::fmt::Debug,
+    MaxSegments: Get<u32>,
+{
+    /// Who checks.
     pub who: AccountId,
-    /// Position in the audit's segment list.
-    pub position: u32,
-    /// The end hash the whistleblower computed (the solver's).
-    pub claim: Hash,
-    /// The bond it holds.
+    /// `H(task, who, ends, salt)` ([`crate::lifecycle::check_commitment`]).
+    pub commitment: Hash,
+    /// Bond still held for it: one `whistle_bond` per run of audited
+    /// segments, each moved into the game it opens or released.
     pub bond: Balance,
-    /// The bond was released or forfeited already.
-    pub settled: bool,
+    /// The revealed end hashes, one per audited segment.
+    pub ends: Option<BoundedVec<Hash, MaxSegments>>,
 }
 
 /// The audit of a task.
@@ -332,22 +393,19 @@ where
     MaxSegments: Get<u32>,
     MaxWhistles: Get<u32>,
 {
-    /// Randomness that picked the segments (drawn after the commitment);
-    /// also the input of the forced-error draw.
+    /// Randomness that picked the segments (drawn after the commitment
+    /// and after the verifiers' entries closed).
     pub seed: Hash,
     /// The audited segments, ascending.
     pub segments: BoundedVec<AuditedSegment, MaxSegments>,
-    /// The verifier's forced-error commitment `H(r)`, as it stood when selected.
-    pub secret_commitment: Hash,
-    /// `H(end hashes ‖ salt)` once committed.
-    pub verdict_commitment: Option<Hash>,
-    /// Whether a forced error was in effect, once `r` is revealed.
+    /// Whether this was a forced-error round (drawn after every check was
+    /// revealed): correct checkers share the jackpot.
     pub forced: Option<bool>,
-    /// The verifier was slashed (missed a deadline or ignored a forced
-    /// error) and earns no reward.
+    /// A verifier was slashed (missed its verdict or lost its game) and
+    /// earns no reward.
     pub verifier_faulted: bool,
-    /// Whistles siding with the solver, in arrival order.
-    pub whistles: BoundedVec<Whistle<AccountId, Balance>, MaxWhistles>,
+    /// Whistleblowers' blind checks, in arrival order.
+    pub checks: BoundedVec<Check<AccountId, Balance, MaxSegments>, MaxWhistles>,
     /// Games against the solver still running.
     pub games: u32,
     /// A game convicted the solver (it is slashed once, by the first).
@@ -668,31 +726,47 @@ pub struct Dispute<AccountId, Balance, BlockNumber> {
 /// change them ([`crate::Pallet::set_params`]); the runtime supplies defaults.
 #[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
 pub struct Params<Balance, BlockNumber> {
-    /// Blocks a VRF selection stays open.
+    /// Blocks a selection's entry window stays open.
     pub selection_window: BlockNumber,
-    /// Blocks the solver has to open the audited checkpoints.
+    /// Blocks the entrants of a selection have to reveal their VRF proofs.
+    pub draw_window: BlockNumber,
+    /// Blocks a newly registered VRF key waits before it can enter a draw.
+    pub key_delay: BlockNumber,
+    /// Blocks the solver has to open the audited checkpoints (starts, and
+    /// later the ends).
     pub opening_window: BlockNumber,
-    /// Blocks the verifier has to commit to its verdict.
-    pub verdict_window: BlockNumber,
-    /// Blocks the verifier has to reveal its verdict.
-    pub reveal_window: BlockNumber,
-    /// Blocks whistleblowers have to challenge a verdict.
+    /// Blocks whistleblowers have to commit blind checks (the verifier
+    /// replays meanwhile).
     pub whistle_window: BlockNumber,
-    /// Blocks the verifier has to reveal its forced-error secret.
-    pub secret_window: BlockNumber,
+    /// Blocks the verifier has to post its verdict once checks are closed.
+    pub verdict_window: BlockNumber,
+    /// Blocks whistleblowers have to reveal their checks.
+    pub reveal_window: BlockNumber,
     /// Blocks each dispute move may take.
     pub move_window: BlockNumber,
     /// Segments audited per task (capped by the task's segment count).
     pub audit_segments: u32,
-    /// Forced errors per million audits.
+    /// Verifier draws retried after one fails (M2) before the task ends unaudited.
+    pub max_redraws: u32,
+    /// Forced-error rounds per million audits: correct checkers share the jackpot.
     pub forced_error_ppm: u32,
     /// Share of each paid fee that funds the jackpot.
     pub jackpot_tax: Perbill,
     /// Share of each paid fee that goes to the verifier.
     pub verifier_reward: Perbill,
-    /// Bond a whistleblower puts up per challenge.
+    /// Bond a whistleblower puts up per run of audited segments it checks.
     pub whistle_bond: Balance,
-    /// Share of a convicted party's role stake that is slashed.
+    /// Smallest fee a task may offer (M4: timers are not free to create).
+    pub min_fee: Balance,
+    /// Deposit a submitter escrows beside the fee (M2, M4).
+    pub deposit: Balance,
+    /// Solver collateral locked per task, in percent of the fee (at least
+    /// the minimum solver stake).
+    pub solver_collateral: u32,
+    /// Verifier collateral locked per task, in percent of the fee (at
+    /// least the minimum verifier stake).
+    pub verifier_collateral: u32,
+    /// Share of the task's locked collateral a convicted party loses.
     pub slash: Perbill,
     /// Share of a slash paid to the winner of the dispute.
     pub slash_to_winner: Perbill,

@@ -33,18 +33,20 @@ pub trait WeightInfo {
     fn submit_task(n: u32, e: u32) -> Weight;
     /// `enter_selection` (one VRF verification).
     fn enter_selection() -> Weight;
+    fn reveal_selection() -> Weight;
     /// `commit`.
     fn commit() -> Weight;
     /// `open_checkpoints` with `n` openings.
     fn open_checkpoints(n: u32) -> Weight;
+    fn open_ends(n: u32) -> Weight;
     /// `commit_verdict`.
-    fn commit_verdict() -> Weight;
+    fn commit_check() -> Weight;
     /// `reveal_verdict` with `n` segments.
-    fn reveal_verdict(n: u32) -> Weight;
+    fn post_verdict(n: u32) -> Weight;
     /// `whistle`.
     fn whistle() -> Weight;
     /// `reveal_secret` with `w` whistles paid from the jackpot (then the task settles).
-    fn reveal_secret(w: u32) -> Weight;
+    fn reveal_check(w: u32) -> Weight;
     /// `bisect`.
     fn bisect() -> Weight;
     /// `open_record`.
@@ -210,6 +212,11 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
             .saturating_add(T::DbWeight::get().reads(4))
             .saturating_add(T::DbWeight::get().writes(1))
     }
+    fn reveal_selection() -> Weight {
+        Weight::from_parts(600_000_000, 8_000)
+            .saturating_add(T::DbWeight::get().reads(4))
+            .saturating_add(T::DbWeight::get().writes(1))
+    }
     /// Storage: `Gensyn::Tasks` (r:1 w:1)
     /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(533), added: 3008, mode: `MaxEncodedLen`)
     /// Storage: `System::Number` (r:1 w:0)
@@ -269,6 +276,20 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
             .saturating_add(T::DbWeight::get().writes(5))
             .saturating_add(Weight::from_parts(0, 5022).saturating_mul(n.into()))
     }
+    fn open_ends(n: u32) -> Weight {
+        // Proof Size summary in bytes:
+        //  Measured:  `849 + n * (89 ±0)`
+        //  Estimated: `6601 + n * (5022 ±0)`
+        // Minimum execution time: 87_404_000 picoseconds.
+        Weight::from_parts(59_654_493, 0)
+            .saturating_add(Weight::from_parts(0, 6601))
+            // Standard Error: 98_177
+            .saturating_add(Weight::from_parts(39_336_527, 0).saturating_mul(n.into()))
+            .saturating_add(T::DbWeight::get().reads(8))
+            .saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
+            .saturating_add(T::DbWeight::get().writes(5))
+            .saturating_add(Weight::from_parts(0, 5022).saturating_mul(n.into()))
+    }
     /// Storage: `Gensyn::Tasks` (r:1 w:1)
     /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(533), added: 3008, mode: `MaxEncodedLen`)
     /// Storage: `System::Number` (r:1 w:0)
@@ -285,7 +306,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Proof: `System::EventCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `System::Events` (r:1 w:1)
     /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
-    fn commit_verdict() -> Weight {
+    fn commit_check() -> Weight {
         // Proof Size summary in bytes:
         //  Measured:  `899`
         //  Estimated: `6601`
@@ -312,7 +333,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `System::Events` (r:1 w:1)
     /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
     /// The range of component `n` is `[1, 16]`.
-    fn reveal_verdict(n: u32) -> Weight {
+    fn post_verdict(n: u32) -> Weight {
         // Proof Size summary in bytes:
         //  Measured:  `860 + n * (71 ±0)`
         //  Estimated: `6601 + n * (71 ±0)`
@@ -388,7 +409,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `Gensyn::Engagements` (r:2 w:2)
     /// Proof: `Gensyn::Engagements` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
     /// The range of component `w` is `[0, 16]`.
-    fn reveal_secret(w: u32) -> Weight {
+    fn reveal_check(w: u32) -> Weight {
         // Proof Size summary in bytes:
         //  Measured:  `1821 + w * (250 ±0)`
         //  Estimated: `11402 + w * (2614 ±0)`
@@ -862,6 +883,11 @@ impl WeightInfo for () {
             .saturating_add(RocksDbWeight::get().reads(4))
             .saturating_add(RocksDbWeight::get().writes(1))
     }
+    fn reveal_selection() -> Weight {
+        Weight::from_parts(600_000_000, 8_000)
+            .saturating_add(RocksDbWeight::get().reads(4))
+            .saturating_add(RocksDbWeight::get().writes(1))
+    }
     /// Storage: `Gensyn::Tasks` (r:1 w:1)
     /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(533), added: 3008, mode: `MaxEncodedLen`)
     /// Storage: `System::Number` (r:1 w:0)
@@ -921,6 +947,20 @@ impl WeightInfo for () {
             .saturating_add(RocksDbWeight::get().writes(5))
             .saturating_add(Weight::from_parts(0, 5022).saturating_mul(n.into()))
     }
+    fn open_ends(n: u32) -> Weight {
+        // Proof Size summary in bytes:
+        //  Measured:  `849 + n * (89 ±0)`
+        //  Estimated: `6601 + n * (5022 ±0)`
+        // Minimum execution time: 87_404_000 picoseconds.
+        Weight::from_parts(59_654_493, 0)
+            .saturating_add(Weight::from_parts(0, 6601))
+            // Standard Error: 98_177
+            .saturating_add(Weight::from_parts(39_336_527, 0).saturating_mul(n.into()))
+            .saturating_add(RocksDbWeight::get().reads(8))
+            .saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
+            .saturating_add(RocksDbWeight::get().writes(5))
+            .saturating_add(Weight::from_parts(0, 5022).saturating_mul(n.into()))
+    }
     /// Storage: `Gensyn::Tasks` (r:1 w:1)
     /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(533), added: 3008, mode: `MaxEncodedLen`)
     /// Storage: `System::Number` (r:1 w:0)
@@ -937,7 +977,7 @@ impl WeightInfo for () {
     /// Proof: `System::EventCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `System::Events` (r:1 w:1)
     /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
-    fn commit_verdict() -> Weight {
+    fn commit_check() -> Weight {
         // Proof Size summary in bytes:
         //  Measured:  `899`
         //  Estimated: `6601`
@@ -964,7 +1004,7 @@ impl WeightInfo for () {
     /// Storage: `System::Events` (r:1 w:1)
     /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
     /// The range of component `n` is `[1, 16]`.
-    fn reveal_verdict(n: u32) -> Weight {
+    fn post_verdict(n: u32) -> Weight {
         // Proof Size summary in bytes:
         //  Measured:  `860 + n * (71 ±0)`
         //  Estimated: `6601 + n * (71 ±0)`
@@ -1040,7 +1080,7 @@ impl WeightInfo for () {
     /// Storage: `Gensyn::Engagements` (r:2 w:2)
     /// Proof: `Gensyn::Engagements` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
     /// The range of component `w` is `[0, 16]`.
-    fn reveal_secret(w: u32) -> Weight {
+    fn reveal_check(w: u32) -> Weight {
         // Proof Size summary in bytes:
         //  Measured:  `1821 + w * (250 ±0)`
         //  Estimated: `11402 + w * (2614 ±0)`

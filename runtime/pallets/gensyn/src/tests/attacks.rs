@@ -132,19 +132,17 @@ fn c3_sybil_whistles_first_then_goes_silent() {
     new_test_ext().execute_with(|| {
         setup_roles();
         let (solver, truth) = (cheat(4), honest());
-        // A lazy verifier copies the cheating solver: only whistles can catch it.
-        let id = whistle_window(&solver, &solver);
-        let pos = position_of(id, 1);
+        // A colluding verifier posts the cheating solver's ends: only whistles can catch it.
         let (w1, w2) = (free(WB1), free(WB2));
-        // The solver's sybil challenges first, with a claim it will never defend.
-        let sybil = challenge(id, WB1, pos, [9; 32]);
-        let honest_game = challenge(id, WB2, pos, truth.checkpoint(2));
+        // The solver's sybil checks first, with a claim it will never defend.
+        let id = whistle_window_claims(&solver, &solver, &[(WB1, 1, [9; 32]), (WB2, 1, truth.checkpoint(2))]);
+        close_reveals(id);
+        let (sybil, honest_game) = (game_of(id, WB1, 1), game_of(id, WB2, 1));
         assert_ne!(sybil, honest_game);
         let (winner, _) = duel(honest_game, (SOLVER, &solver), (WB2, &truth));
         assert_eq!(winner, Side::Challenger);
         advance(WINDOW + 1);
         assert_eq!(outcome(sybil), Outcome::Forfeited { loser: Side::Challenger, timeout: true });
-        reveal_secret(id);
         assert_eq!(task(id).phase, Phase::Cancelled { reason: CancelReason::SolverConvicted });
         // Slashed once (500), half of it to the game's winner.
         assert_eq!(Gensyn::total_bonded(&SOLVER, Role::Solver), 500);
@@ -162,7 +160,7 @@ fn c3_colluding_verifier_disagrees_then_goes_silent() {
         // The verifier disagrees (rightly) but means to abandon its game, so
         // that the solver is paid; no whistleblower challenged in the window.
         let id = whistle_window(&solver, &truth);
-        reveal_secret(id);
+        close_reveals(id);
         let game = only_game(id);
         assert_eq!(dispute(game).challenger_kind, Challenger::Verifier);
         let s0 = free(SOLVER);
@@ -192,21 +190,31 @@ fn c3_a_whistle_may_challenge_the_solver_beside_a_disagreeing_verdict() {
     new_test_ext().execute_with(|| {
         setup_roles();
         let (solver, truth) = (cheat(4), honest());
-        let id = whistle_window(&solver, &truth);
+        let id = whistle_window_claims(&solver, &truth, &[(WB1, 1, truth.checkpoint(2))]);
+        // One check per whistleblower and task.
+        assert_noop!(
+            Gensyn::commit_check(RuntimeOrigin::signed(WB1), id, [7; 32]),
+            Error::<Test>::WrongPhase
+        );
+        close_reveals(id);
         let pos = position_of(id, 1);
-        let wb = challenge(id, WB1, pos, truth.checkpoint(2));
-        // The same claimant cannot open a second game on the same segment.
-        assert_noop!(Gensyn::whistle(RuntimeOrigin::signed(WB1), id, pos, [7; 32]), Error::<Test>::InvalidWhistle);
+        let wb = game_of(id, WB1, pos);
+        let mine = games(id).into_iter().find(|g| *g != wb).expect("the verifier's game");
+        assert_eq!(dispute(mine).challenger_kind, Challenger::Verifier);
         let (winner, _) = duel(wb, (SOLVER, &solver), (WB1, &truth));
         assert_eq!(winner, Side::Challenger);
-        // Once convicted there is nothing left to challenge; the verifier's
-        // own disagreement opens no game.
+        // Once convicted there is nothing left to challenge.
         assert_noop!(
             Gensyn::whistle(RuntimeOrigin::signed(WB2), id, pos, truth.checkpoint(2)),
             Error::<Test>::WrongPhase
         );
-        reveal_secret(id);
-        assert_eq!(games(id), vec![wb]);
+        // The convicted solver stops playing; the verifier's game is won by default.
+        let (o, _) = play(
+            mine,
+            Player { who: SOLVER, party: &solver, silent: true },
+            Player { who: VERIFIER, party: &truth, silent: false },
+        );
+        assert!(!o.challenger_lost());
         assert_eq!(task(id).phase, Phase::Cancelled { reason: CancelReason::SolverConvicted });
         assert_eq!(Gensyn::total_bonded(&VERIFIER, Role::Verifier), 500, "a right verdict is no fault");
         assert_funds_reconcile();
@@ -237,10 +245,11 @@ fn c3_a_doctored_record_does_not_make_a_right_verdict_wrong() {
         let solver = doctored_record(2);
         let truth = honest();
         assert_eq!(solver.checkpoint(2), truth.checkpoint(2), "the checkpoints are right");
-        let id = whistle_window(&solver, &truth);
         let (v0, s0, w0) = (free(VERIFIER), Gensyn::total_bonded(&SOLVER, Role::Solver), free(WB1));
         let fake = [9; 32];
-        let d = challenge(id, WB1, position_of(id, 1), fake);
+        let id = whistle_window_claims(&solver, &truth, &[(WB1, 1, fake)]);
+        close_reveals(id);
+        let d = game_of(id, WB1, 1);
         bisect_to_records(d, &truth, (WB1, &truth));
         // Both open step 7: the solver its committed (doctored) record, the
         // sybil the honest trace with its made-up end as the last leaf.
@@ -271,7 +280,6 @@ fn c3_a_doctored_record_does_not_make_a_right_verdict_wrong() {
         }
         make_move(d, WB1, &truth, false);
         assert_eq!(outcome(d), Outcome::Arbitrated { defender_right: false, challenger_right: true });
-        reveal_secret(id);
         assert_eq!(task(id).phase, Phase::Cancelled { reason: CancelReason::SolverConvicted });
         assert_eq!(Gensyn::total_bonded(&VERIFIER, Role::Verifier), 500, "a right verdict is never slashed");
         assert!(free(VERIFIER) >= v0);
@@ -291,9 +299,11 @@ fn c3_both_parties_wrong() {
         let solver = cheat(4);
         let wrong = Party::new(TOY, 8, 4, Some(Fault { step: 5, node: 4, elem: 1, bit: 19 }));
         assert_ne!(wrong.checkpoint(2), solver.checkpoint(2));
-        let id = whistle_window(&solver, &solver);
-        let (w1, pot) = (free(WB1), Gensyn::jackpot());
-        let d = challenge(id, WB1, position_of(id, 1), wrong.checkpoint(2));
+        let w1 = free(WB1);
+        let id = whistle_window_claims(&solver, &solver, &[(WB1, 1, wrong.checkpoint(2))]);
+        close_reveals(id);
+        let pot = Gensyn::jackpot();
+        let d = game_of(id, WB1, 1);
         let (outcome, _) = play(
             d,
             Player { who: SOLVER, party: &solver, silent: false },
@@ -306,7 +316,6 @@ fn c3_both_parties_wrong() {
         assert_eq!(free(WB1), w1 - 20);
         // Slash 500: 25 % to the jackpot, 0 to the winner, the rest burned; plus the bond.
         assert_eq!(Gensyn::jackpot(), pot + 125 + 20);
-        reveal_secret(id);
         assert_eq!(task(id).phase, Phase::Cancelled { reason: CancelReason::SolverConvicted });
         assert_funds_reconcile();
     });
@@ -317,11 +326,11 @@ fn c3_the_solver_is_slashed_once_when_several_games_convict_it() {
     new_test_ext().execute_with(|| {
         setup_roles();
         let (solver, truth) = (cheat(4), honest());
-        let id = whistle_window(&solver, &solver);
-        let pos = position_of(id, 1);
         let (w1, w2) = (free(WB1), free(WB2));
-        let first = challenge(id, WB1, pos, truth.checkpoint(2));
-        let second = challenge(id, WB2, pos, truth.checkpoint(2));
+        let claim = truth.checkpoint(2);
+        let id = whistle_window_claims(&solver, &solver, &[(WB1, 1, claim), (WB2, 1, claim)]);
+        close_reveals(id);
+        let (first, second) = (game_of(id, WB1, 1), game_of(id, WB2, 1));
         let (winner, _) = duel(first, (SOLVER, &solver), (WB1, &truth));
         assert_eq!(winner, Side::Challenger);
         // The convicted solver stops playing the second game.
@@ -331,7 +340,6 @@ fn c3_the_solver_is_slashed_once_when_several_games_convict_it() {
             Player { who: WB2, party: &truth, silent: false },
         );
         assert!(o.solver_convicted() && !o.challenger_lost());
-        reveal_secret(id);
         assert_eq!(Gensyn::total_bonded(&SOLVER, Role::Solver), 500, "one slash");
         assert_eq!(free(WB1), w1 + 250, "the first conviction's winner share");
         assert_eq!(free(WB2), w2, "its bond back: its game was won");
@@ -465,7 +473,7 @@ fn a_move_after_its_deadline_is_refused_even_if_its_timer_is_late() {
         make_move(d, VERIFIER, &truth, false);
         // The timer spilled (a full block): the deadline passes unprocessed.
         let deadline = dispute(d).deadline;
-        Timers::<Test>::remove(deadline + 1);
+        let _ = Timers::<Test>::clear_prefix(deadline + 1, u32::MAX, None);
         run_to_block(deadline + 1);
         let Stage::Steps { round, .. } = dispute(d).stage else { panic!("still running") };
         let m = round.lo + round.len / 2;
@@ -482,8 +490,8 @@ fn c7_solver_withholds_an_audited_checkpoint() {
         attest(vec![solver.spec().spec_hash, solver.spec().dataset_commitment()]);
         audit_all();
         let id = to_opening(&solver);
-        // The solver's store holds every checkpoint but the end of segment 1.
-        attest(vec![solver.checkpoint(0), solver.checkpoint(1)]);
+        // The solver's store holds every checkpoint but the start it must open first.
+        attest(vec![solver.checkpoint(1), solver.checkpoint(2)]);
         let v0 = Gensyn::total_bonded(&VERIFIER, Role::Verifier);
         // Its hashes verify, but nobody could replay from what it withholds.
         assert_noop!(
@@ -512,7 +520,7 @@ fn c7_once_attested_the_checkpoints_open() {
             polkadot_sdk::sp_runtime::traits::BadOrigin
         );
         open(id, &solver);
-        assert!(matches!(task(id).phase, Phase::VerdictCommit { .. }));
+        assert!(matches!(task(id).phase, Phase::Checking { .. }));
     });
 }
 
@@ -559,7 +567,7 @@ fn wide_game(solver: &Party, challenger: &Party) -> (TaskId, DisputeId) {
     assert!(tile < whole);
     MaxWork::set((tile + whole) / 2);
     verdict(id, ends(id, challenger));
-    reveal_secret(id);
+    close_reveals(id);
     let d = only_game(id);
     while !matches!(dispute(d).stage, Stage::Arbitration { .. }) {
         make_move(d, SOLVER, solver, true);
@@ -692,7 +700,7 @@ fn r1_nan_payloads_do_not_split_honest_parties() {
         let id = whistle_window(&x86, &arm);
         let audit = Audits::<Test>::get(id).unwrap();
         assert!(audit.segments.iter().all(|s| s.verdict == s.end), "the verdict agrees");
-        reveal_secret(id);
+        close_reveals(id);
         assert_eq!(task(id).phase, Phase::Finalized);
     });
 }
@@ -745,36 +753,61 @@ fn the_game_can_be_followed_from_events_alone() {
     });
 }
 
-/// Fills the timer queue from block `from` for as far as a deadline may
-/// spill, as a flood of other tasks' deadlines would.
-fn flood_timers(from: u64) {
-    for b in from..from + 16 {
-        let full: Vec<Timer> = (0..crate::MAX_TIMERS_PER_BLOCK).map(|i| Timer::Task(10_000 + i as u64)).collect();
-        Timers::<Test>::insert(b, polkadot_sdk::frame_support::BoundedVec::truncate_from(full));
+/// Queues `n` timers at block `at`, as a flood of other tasks' deadlines would.
+fn flood_timers(at: u64, n: u32) {
+    for i in 0..n {
+        Gensyn::schedule(Timer::Task(10_000 + i as u64), at);
     }
 }
 
 #[test]
-fn m4_a_full_timer_queue_fails_no_honest_move() {
+fn m4_a_flooded_timer_queue_refuses_no_move_and_drains_by_weight() {
     new_test_ext().execute_with(|| {
         setup_roles();
+        // One-planck tasks are refused: every timer costs a real fee.
+        let spec = honest().spec();
+        let deadline = System::block_number() + 40;
+        assert_noop!(
+            Gensyn::submit_task(RuntimeOrigin::signed(SUBMITTER), spec, manifest(TOY), 1, deadline),
+            Error::<Test>::FeeTooLow
+        );
         let (solver, truth) = (cheat(4), honest());
         let (_, d) = verifier_dispute(&solver, &truth);
-        // The attacker moves first, then floods every block the next round's timer could use.
+        // The attacker moves first, then (a block later, so that no earlier
+        // timer covers the next deadline) floods the block the next round's timer uses.
         make_move(d, SOLVER, &solver, true);
-        flood_timers(System::block_number() + WINDOW + 1);
-        // The honest move that completes the round still lands.
+        advance(1);
+        // Three blocks' worth of timers.
+        let budget = <<Test as polkadot_sdk::frame_system::Config>::BlockWeights as polkadot_sdk::frame_support::traits::Get<polkadot_sdk::frame_system::limits::BlockWeights>>::get().max_block.ref_time() / 4;
+        let per = <() as crate::weights::WeightInfo>::on_initialize(1).ref_time()
+            - <() as crate::weights::WeightInfo>::on_initialize(0).ref_time();
+        let flood = (3 * budget / per) as u32;
+        flood_timers(System::block_number() + WINDOW + 1, flood);
+        // The honest move that completes the round still lands: scheduling never refuses.
         make_move(d, VERIFIER, &truth, false);
         let next = dispute(d).deadline;
-        assert!(events().contains(&Event::TimerUnscheduled { timer: Timer::Dispute(d), at: next + 1 }));
-        // The attacker stays silent; nobody's timer runs, but anyone may poke it once overdue.
-        assert_ok!(Gensyn::poke(RuntimeOrigin::signed(ALICE), Timer::Dispute(d)));
-        assert!(!matches!(dispute(d).stage, Stage::Resolved { .. }), "not before the deadline");
+        // The honest side's next move too; the attacker stays silent.
         make_move(d, VERIFIER, &truth, false);
+        // The queue drains a budget per block, so the flood delays the
+        // timer but cannot drop it.
         run_to_block(next + 1);
-        assert!(!matches!(dispute(d).stage, Stage::Resolved { .. }), "its timer was never queued");
+        let (block, done) = TimerCursor::<Test>::get();
+        assert!(block == next + 1 && done < flood, "a block runs only its budget: {done} of {flood}");
+        // A late timer changes nothing for the honest side: the silent one
+        // cannot move after its deadline, and anyone may poke the game.
+        let Stage::Steps { round, .. } = dispute(d).stage else { panic!("still running: {:?}", dispute(d).stage) };
+        let m = round.lo + round.len / 2;
+        assert_noop!(Gensyn::bisect(RuntimeOrigin::signed(SOLVER), d, round, solver.state(m)), Error::<Test>::TooLate);
         assert_ok!(Gensyn::poke(RuntimeOrigin::signed(ALICE), Timer::Dispute(d)));
         assert_eq!(outcome(d), Outcome::Forfeited { loser: Side::Defender, timeout: true });
+        // And left alone, the queue reaches every timer.
+        for _ in 0..200 {
+            advance(1);
+            if TimerCount::<Test>::get(next + 1) == 0 {
+                break;
+            }
+        }
+        assert_eq!(TimerCount::<Test>::get(next + 1), 0, "drained");
         assert_funds_reconcile();
     });
 }
@@ -787,9 +820,12 @@ fn m3_task_calls_check_their_own_deadline() {
         let id = training(run.spec());
         // The training deadline's timer spilled: the commit after it is refused.
         let deadline = task(id).deadline;
-        Timers::<Test>::remove(deadline + 1);
+        let _ = Timers::<Test>::clear_prefix(deadline + 1, u32::MAX, None);
         run_to_block(deadline + 1);
-        assert_noop!(Gensyn::commit(RuntimeOrigin::signed(SOLVER), id, run.commitment()), Error::<Test>::TooLate);
+        assert_noop!(
+            Gensyn::commit(RuntimeOrigin::signed(SOLVER), id, run.commitment(), run.opening(0).proof),
+            Error::<Test>::TooLate
+        );
         // …and the late timer, whenever it runs, slashes the solver.
         assert_ok!(Gensyn::poke(RuntimeOrigin::signed(ALICE), Timer::Task(id)));
         assert_eq!(task(id).phase, Phase::Cancelled { reason: CancelReason::SolverTimeout });
@@ -987,7 +1023,7 @@ pub(super) fn reduction_game(solver: &Party, challenger: &Party, node: u32) -> (
     assert!(leaf < tile, "{leaf} < {tile}");
     MaxWork::set((leaf + tile) / 2);
     verdict(id, ends(id, challenger));
-    reveal_secret(id);
+    close_reveals(id);
     (id, only_game(id))
 }
 
@@ -1081,17 +1117,18 @@ fn c5_an_opened_checkpoint_of_other_shapes_convicts_the_solver() {
         let states = [run.state(0), bent.commit().hash, run.state(8)];
         let cps = Tree::new(&states.iter().enumerate().map(|(i, h)| checkpoint_leaf(i as u32, h)).collect::<Vec<_>>());
         let id = training(run.spec());
-        let commitment =
-            SolverCommitment { checkpoint_root: cps.root(), final_hash: states[2], step_root: run.run.steps.root() };
-        assert_ok!(Gensyn::commit(RuntimeOrigin::signed(SOLVER), id, commitment));
-        enter(VERIFIER, id);
-        advance(WINDOW + 1);
-        let openings: Vec<Opening> =
-            (0..3).map(|i| Opening { index: i, state: states[i as usize], proof: cps.proof(i).unwrap() }).collect();
-        assert_ok!(Gensyn::open_checkpoints(RuntimeOrigin::signed(SOLVER), id, BoundedVec::truncate_from(openings)));
-        // The verifier cannot replay segment 1 from it; it reveals the solver's ends.
-        let solver_ends: Vec<Hash> = Audits::<Test>::get(id).unwrap().segments.iter().map(|s| s.end.unwrap()).collect();
-        verdict(id, solver_ends);
+        let commitment = SolverCommitment { checkpoint_root: cps.root(), step_root: run.run.steps.root() };
+        assert_ok!(Gensyn::commit(RuntimeOrigin::signed(SOLVER), id, commitment, cps.proof(0).unwrap()));
+        select(id, &[VERIFIER]);
+        let opening = |i: u32| Opening { index: i, state: states[i as usize], proof: cps.proof(i).unwrap() };
+        let start = BoundedVec::truncate_from(vec![opening(0)]);
+        assert_ok!(Gensyn::open_checkpoints(RuntimeOrigin::signed(SOLVER), id, start));
+        next_phase(id);
+        // The verifier cannot replay segment 1 from it; it posts the solver's ends.
+        let verdict = BoundedVec::truncate_from(vec![states[1], states[2]]);
+        assert_ok!(Gensyn::post_verdict(RuntimeOrigin::signed(VERIFIER), id, verdict));
+        let ends = BoundedVec::truncate_from(vec![opening(1), opening(2)]);
+        assert_ok!(Gensyn::open_ends(RuntimeOrigin::signed(SOLVER), id, ends));
         let state_shapes = Tree::new(
             &manifest(TOY)
                 .state
@@ -1137,7 +1174,7 @@ fn c5_an_opened_checkpoint_of_other_shapes_convicts_the_solver() {
         assert_ok!(Gensyn::prove_misshapen(o.clone(), id, p1, false, proof_of(&bent, 1)));
         assert!(free(WB1) > before);
         assert_noop!(Gensyn::prove_misshapen(o, id, p1, false, proof_of(&bent, 1)), Error::<Test>::WrongPhase);
-        reveal_secret(id);
+        close_reveals(id);
         run_to_block(System::block_number() + 4 * WINDOW);
         assert_eq!(task(id).phase, Phase::Cancelled { reason: CancelReason::SolverConvicted });
         assert!(Gensyn::total_bonded(&VERIFIER, Role::Verifier) == 500, "the verifier is not slashed");

@@ -57,21 +57,17 @@ fn genuine_verifier_error_is_convicted() {
         // The solver is honest; the verifier's replay went wrong at step 6.
         let solver = Party::new(TOY, 8, 4, None);
         let verifier = Party::new(TOY, 8, 4, Some(Fault { step: 6, node: 4, elem: 0, bit: 7 }));
-        audit_all();
-        let id = to_verdict(&solver);
-        verdict(id, ends(id, &verifier));
-        // A whistleblower sides with the solver against the verdict.
-        let pos = position_of(id, 1);
-        assert_ok!(Gensyn::whistle(RuntimeOrigin::signed(WB1), id, pos, solver.checkpoint(2)));
         let w0 = free(WB1);
-        reveal_secret(id);
+        // A whistleblower's blind check agrees with the solver: no game of its own.
+        let id = whistle_window_with(&solver, &verifier, &[(WB1, &solver)]);
+        close_reveals(id);
+        assert_eq!(free(WB1), w0, "an agreeing check's bond is back at once");
         let d = only_game(id);
         let s0 = free(SOLVER);
         let (winner, _) = duel(d, (SOLVER, &solver), (VERIFIER, &verifier));
         assert_eq!(winner, Side::Defender);
         assert_eq!(Gensyn::total_bonded(&VERIFIER, Role::Verifier), 250);
         assert_eq!(free(SOLVER), s0 + 125 + 900, "winner's share of the slash, then the fee without verifier reward");
-        assert_eq!(free(WB1), w0 + 20, "bond back: the whistle was right");
         assert_eq!(task(id).phase, Phase::Finalized);
         assert_funds_reconcile();
     });
@@ -82,24 +78,22 @@ fn false_whistle_loses_its_bond() {
     new_test_ext().execute_with(|| {
         setup_roles();
         let solver = Party::new(TOY, 8, 4, None);
-        audit_all();
-        let id = to_verdict(&solver);
-        verdict(id, ends(id, &solver));
         // The whistleblower's own (faulty) replay disagrees with both.
         let wb = Party::new(TOY, 8, 4, Some(Fault { step: 4, node: 3, elem: 2, bit: 21 }));
-        let pos = position_of(id, 1);
         let w0 = free(WB1);
-        // The whistle is a game of its own, played at once.
-        let d = challenge(id, WB1, pos, wb.checkpoint(2));
+        let id = whistle_window_with(&solver, &solver, &[(WB1, &wb)]);
+        close_reveals(id);
+        // Its first disagreement (segment 1; segment 0 agreed) is a game of its own.
+        let d = game_of(id, WB1, position_of(id, 1));
         assert_eq!(dispute(d).challenger, WB1);
         let (s0, pot0) = (free(SOLVER), Gensyn::jackpot());
         let (winner, _) = duel(d, (SOLVER, &solver), (WB1, &wb));
         assert_eq!(winner, Side::Defender);
         assert_eq!(held(WB1, HoldReason::WhistleBond), 0);
         assert_eq!(free(WB1), w0 - 20, "bond forfeited");
-        assert_eq!(free(SOLVER), s0 + 10, "half of it to the solver, for its costs");
-        assert_eq!(Gensyn::jackpot(), pot0 + 10, "the rest into the jackpot");
-        reveal_secret(id);
+        // The game's end ends the task: the fee is paid at once.
+        assert_eq!(free(SOLVER), s0 + 10 + 800, "half the bond, for its costs, then the fee");
+        assert_eq!(Gensyn::jackpot(), pot0 + 10 + 100, "the rest of the bond and the tax");
         assert_eq!(task(id).phase, Phase::Finalized);
         assert_eq!(Gensyn::total_bonded(&VERIFIER, Role::Verifier), 500);
         assert_funds_reconcile();
@@ -107,24 +101,22 @@ fn false_whistle_loses_its_bond() {
 }
 
 #[test]
-fn whistle_against_an_agreeing_verdict_convicts_the_solver_only() {
+fn a_whistle_beside_a_colluding_verdict_convicts_the_solver_only() {
     new_test_ext().execute_with(|| {
         setup_roles();
         let solver = cheat(4);
-        audit_all();
-        let id = to_verdict(&solver);
-        // A lazy verifier copies the cheating solver.
-        verdict(id, ends(id, &solver));
+        // A colluding verifier posts the cheating solver's ends; an honest
+        // whistleblower's blind check disagrees.
         let honest = Party::new(TOY, 8, 4, None);
-        let pos = position_of(id, 1);
-        let d = challenge(id, WB2, pos, honest.checkpoint(2));
+        let id = whistle_window_with(&solver, &solver, &[(WB2, &honest)]);
+        close_reveals(id);
+        let d = game_of(id, WB2, position_of(id, 1));
         let (winner, _) = duel(d, (SOLVER, &solver), (WB2, &honest));
         assert_eq!(winner, Side::Challenger);
-        reveal_secret(id);
         assert_eq!(task(id).phase, Phase::Cancelled { reason: CancelReason::SolverConvicted });
         assert_eq!(Gensyn::total_bonded(&SOLVER, Role::Solver), 500);
         // A conviction proves a step record wrong, not the verdict on the
-        // segment's end: the lazy verifier is left to forced errors (M1).
+        // segment's end: the verdict, posted blind, is not punished by it.
         assert_eq!(Gensyn::total_bonded(&VERIFIER, Role::Verifier), 500);
         assert_eq!(Engagements::<Test>::get(WB2, Role::Whistleblower), 0);
         assert_funds_reconcile();

@@ -3,7 +3,7 @@
 //! and helpers that walk a task through its phases.
 
 use crate::{
-    lifecycle::{secret_commitment, selection_alpha, verdict_commitment},
+    lifecycle::{check_commitment, runs, selection_alpha},
     mock::*,
     *,
 };
@@ -265,11 +265,11 @@ impl Party {
     }
     /// The commitment a solver with this run posts.
     pub fn commitment(&self) -> SolverCommitment {
-        SolverCommitment {
-            checkpoint_root: self.run.checkpoints.root(),
-            final_hash: self.state(self.steps),
-            step_root: self.run.steps.root(),
-        }
+        SolverCommitment { checkpoint_root: self.run.checkpoints.root(), step_root: self.run.steps.root() }
+    }
+    /// The opening of checkpoint `i` from this run.
+    pub fn opening(&self, i: u32) -> Opening {
+        Opening { index: i, state: self.checkpoint(i), proof: self.run.checkpoints.proof(i).unwrap() }
     }
     /// State hash at checkpoint `i`.
     pub fn checkpoint(&self, i: u32) -> Hash {
@@ -292,15 +292,10 @@ pub fn vrf_secret(who: u64) -> [u8; 32] {
     gensyn_vrf::dev_secret(&format!("test/{who}"))
 }
 
-/// The forced-error secret of a test account.
-pub fn secret(who: u64) -> Hash {
-    blake2_256(&(b"secret", who).encode())
-}
-
 /// Registers `who`'s keys.
 pub fn register(who: u64) {
     let pk = gensyn_vrf::public_key(&vrf_secret(who)).expect("valid key");
-    assert_ok!(Gensyn::register_keys(RuntimeOrigin::signed(who), pk, secret_commitment(&secret(who))));
+    assert_ok!(Gensyn::register_keys(RuntimeOrigin::signed(who), pk));
 }
 
 /// Stakes the actors and registers their keys.
@@ -320,7 +315,7 @@ pub fn setup_roles() {
 /// Posts a task for `spec`; returns its id.
 pub fn submit(spec: TaskSpec) -> TaskId {
     let id = NextTaskId::<Test>::get();
-    let deadline = System::block_number() + 20;
+    let deadline = System::block_number() + 40;
     let manifest = manifest_for(&spec);
     assert_ok!(Gensyn::submit_task(RuntimeOrigin::signed(SUBMITTER), spec, manifest, FEE, deadline));
     id
@@ -331,63 +326,126 @@ pub fn task(id: TaskId) -> TaskOf<Test> {
     Tasks::<Test>::get(id).expect("task exists")
 }
 
-/// `who`'s VRF proof for the running selection of `id`.
+/// `who`'s VRF proof for the running draw of `id`.
 pub fn proof(who: u64, id: TaskId) -> gensyn_vrf::Proof {
     let (role, seed) = match task(id).phase {
-        Phase::SolverSelection { seed, .. } => (Role::Solver, seed),
-        Phase::VerifierSelection { seed, .. } => (Role::Verifier, seed),
-        p => panic!("no selection running: {p:?}"),
+        Phase::SolverDraw { seed, .. } => (Role::Solver, seed),
+        Phase::VerifierDraw { seed, .. } => (Role::Verifier, seed),
+        p => panic!("no draw running: {p:?}"),
     };
     gensyn_vrf::prove(&vrf_secret(who), &selection_alpha(role, id, &seed)).expect("proves").0
 }
 
 /// Enters `who` into the running selection.
 pub fn enter(who: u64, id: TaskId) {
-    assert_ok!(Gensyn::enter_selection(RuntimeOrigin::signed(who), id, proof(who, id)));
+    assert_ok!(Gensyn::enter_selection(RuntimeOrigin::signed(who), id));
+}
+
+/// Reveals `who`'s proof in the running draw.
+pub fn reveal(who: u64, id: TaskId) {
+    assert_ok!(Gensyn::reveal_selection(RuntimeOrigin::signed(who), id, proof(who, id)));
+}
+
+/// Advances until the task's phase is no longer the one it is in.
+pub fn next_phase(id: TaskId) {
+    let phase = core::mem::discriminant(&task(id).phase);
+    for _ in 0..200 {
+        advance(1);
+        if core::mem::discriminant(&task(id).phase) != phase {
+            return;
+        }
+    }
+    panic!("task {id} stuck in {:?}", task(id).phase);
+}
+
+/// `who` enter the running selection, the draw opens, they reveal, and it closes.
+pub fn select(id: TaskId, who: &[u64]) {
+    for &w in who {
+        enter(w, id);
+    }
+    next_phase(id);
+    for &w in who {
+        reveal(w, id);
+    }
+    next_phase(id);
 }
 
 /// Posts a task for `spec` and selects SOLVER: the task is training.
 pub fn training(spec: TaskSpec) -> TaskId {
     let id = submit(spec);
-    enter(SOLVER, id);
-    advance(WINDOW + 1);
+    select(id, &[SOLVER]);
     assert_eq!(task(id).solver, Some(SOLVER));
     id
+}
+
+/// SOLVER commits `solver`'s run.
+pub fn commit(id: TaskId, solver: &Party) {
+    assert_ok!(Gensyn::commit(RuntimeOrigin::signed(SOLVER), id, solver.commitment(), solver.opening(0).proof));
+}
+
+thread_local! {
+    /// The checkpoints of each task's solver run (the harness's artefact store).
+    static RUNS: core::cell::RefCell<std::collections::BTreeMap<TaskId, Vec<Opening>>> = Default::default();
+    /// Checks committed and not yet revealed: (task, who, ends).
+    static CHECKS: core::cell::RefCell<Vec<(TaskId, u64, Vec<Hash>)>> = Default::default();
 }
 
 /// A training task whose solver commits `solver`'s run and whose verifier
 /// lottery VERIFIER wins: the solver must open its checkpoints.
 pub fn to_opening(solver: &Party) -> TaskId {
     let id = training(solver.spec());
-    assert_ok!(Gensyn::commit(RuntimeOrigin::signed(SOLVER), id, solver.commitment()));
-    enter(VERIFIER, id);
-    advance(WINDOW + 1);
+    commit(id, solver);
+    let all = (0..solver.spec().checkpoints()).map(|i| solver.opening(i)).collect();
+    RUNS.with(|r| r.borrow_mut().insert(id, all));
+    select(id, &[VERIFIER]);
     assert_eq!(task(id).verifier, Some(VERIFIER));
+    assert!(matches!(task(id).phase, Phase::Opening { .. }));
     id
 }
 
-/// Runs a task through selection, commitment and audit draw up to the
-/// verdict commit, with `solver`'s commitment.
+/// Runs a task through selection, commitment and audit draw, and opens the
+/// starts: whistleblowers may commit checks.
 pub fn to_verdict(solver: &Party) -> TaskId {
     let id = to_opening(solver);
     open(id, solver);
     id
 }
 
-/// The openings of the audited checkpoints from `solver`'s run.
-pub fn openings(id: TaskId, solver: &Party) -> BoundedVec<Opening, ConstU32<MAX_OPENINGS>> {
-    let audit = Audits::<Test>::get(id).unwrap();
-    let mut idx: Vec<u32> = audit.segments.iter().flat_map(|s| [s.segment, s.segment + 1]).collect();
-    idx.sort();
-    idx.dedup();
-    let openings: Vec<Opening> = idx
-        .into_iter()
-        .map(|i| Opening { index: i, state: solver.checkpoint(i), proof: solver.run.checkpoints.proof(i).unwrap() })
-        .collect();
-    BoundedVec::truncate_from(openings)
+/// The solver's openings of checkpoints `indices` in task `id`.
+pub fn stored_openings(id: TaskId, indices: &[u32]) -> BoundedVec<Opening, ConstU32<MAX_OPENINGS>> {
+    RUNS.with(|r| {
+        let r = r.borrow();
+        let all = &r[&id];
+        BoundedVec::truncate_from(indices.iter().map(|&i| all[i as usize].clone()).collect::<Vec<_>>())
+    })
 }
 
-/// The solver opens the audited checkpoints.
+/// The audited segments of `id`.
+pub fn audited(id: TaskId) -> Vec<u32> {
+    Audits::<Test>::get(id).unwrap().segments.iter().map(|s| s.segment).collect()
+}
+
+/// The start checkpoints of the audited runs.
+pub fn starts(id: TaskId) -> Vec<u32> {
+    let segs = audited(id);
+    runs(&segs).iter().map(|r| segs[r.start as usize]).collect()
+}
+
+/// The end checkpoints of the audited segments and the last one, ascending.
+pub fn end_indices(id: TaskId) -> Vec<u32> {
+    let mut idx: Vec<u32> = audited(id).iter().map(|s| s + 1).collect();
+    idx.push(task(id).spec.checkpoints() - 1);
+    idx.sort();
+    idx.dedup();
+    idx
+}
+
+/// The openings of the audited runs' starts from `solver`'s run.
+pub fn openings(id: TaskId, solver: &Party) -> BoundedVec<Opening, ConstU32<MAX_OPENINGS>> {
+    BoundedVec::truncate_from(starts(id).into_iter().map(|i| solver.opening(i)).collect::<Vec<_>>())
+}
+
+/// The solver opens the audited runs' starts.
 pub fn open(id: TaskId, solver: &Party) {
     assert_ok!(Gensyn::open_checkpoints(RuntimeOrigin::signed(SOLVER), id, openings(id, solver)));
 }
@@ -402,20 +460,54 @@ pub fn ends(id: TaskId, verifier: &Party) -> Vec<Hash> {
     Audits::<Test>::get(id).unwrap().segments.iter().map(|s| verifier.checkpoint(s.segment + 1)).collect()
 }
 
-/// The verifier commits to and reveals `ends`.
-pub fn verdict(id: TaskId, ends: Vec<Hash>) {
-    let salt = blake2_256(b"salt");
-    assert_ok!(Gensyn::commit_verdict(RuntimeOrigin::signed(VERIFIER), id, verdict_commitment(id, &ends, &salt)));
-    assert_ok!(Gensyn::reveal_verdict(RuntimeOrigin::signed(VERIFIER), id, BoundedVec::truncate_from(ends), salt));
+/// A check's salt.
+pub fn salt(who: u64) -> Hash {
+    blake2_256(&(b"salt", who).encode())
 }
 
-/// Lets the whistle window close (if it has not) and reveals the verifier's secret.
-pub fn reveal_secret(id: TaskId) {
-    while matches!(task(id).phase, Phase::Whistle { .. }) {
+/// `who` commits a blind check of `ends` (revealed by [`verdict`]).
+pub fn check(id: TaskId, who: u64, ends: Vec<Hash>) {
+    let c = check_commitment(id, &who, &ends, &salt(who));
+    assert_ok!(Gensyn::commit_check(RuntimeOrigin::signed(who), id, c));
+    CHECKS.with(|c| c.borrow_mut().push((id, who, ends)));
+}
+
+/// The checks closes, the verifier posts `ends`, the solver opens its
+/// ends (from the run [`to_opening`] stored), and every committed check
+/// is revealed: the reveal window is open.
+pub fn verdict(id: TaskId, ends: Vec<Hash>) {
+    if matches!(task(id).phase, Phase::Checking { .. }) {
+        next_phase(id);
+    }
+    assert!(matches!(task(id).phase, Phase::Verdict { .. }), "{:?}", task(id).phase);
+    assert_ok!(Gensyn::post_verdict(RuntimeOrigin::signed(VERIFIER), id, BoundedVec::truncate_from(ends)));
+    open_ends(id);
+    reveal_checks(id);
+}
+
+/// The solver opens its ends.
+pub fn open_ends(id: TaskId) {
+    assert_ok!(Gensyn::open_ends(RuntimeOrigin::signed(SOLVER), id, stored_openings(id, &end_indices(id))));
+}
+
+/// Every committed check of `id` is revealed.
+pub fn reveal_checks(id: TaskId) {
+    let mine: Vec<(TaskId, u64, Vec<Hash>)> = CHECKS.with(|c| {
+        let mut c = c.borrow_mut();
+        let (mine, rest) = c.drain(..).partition(|(t, _, _)| *t == id);
+        *c = rest;
+        mine
+    });
+    for (_, who, ends) in mine {
+        assert_ok!(Gensyn::reveal_check(RuntimeOrigin::signed(who), id, BoundedVec::truncate_from(ends), salt(who)));
+    }
+}
+
+/// Lets the reveal window close: the forced-error draw, then games or settlement.
+pub fn close_reveals(id: TaskId) {
+    while matches!(task(id).phase, Phase::Reveal { .. }) {
         advance(1);
     }
-    assert!(matches!(task(id).phase, Phase::SecretReveal { .. }), "{:?}", task(id).phase);
-    assert_ok!(Gensyn::reveal_secret(RuntimeOrigin::signed(VERIFIER), id, secret(VERIFIER)));
 }
 
 /// Free balance.
@@ -452,14 +544,14 @@ pub fn assert_funds_reconcile() {
         }
         let escrow: u64 = Tasks::<Test>::iter_values()
             .filter(|t| t.submitter == a && !matches!(t.phase, Phase::Finalized | Phase::Cancelled { .. }))
-            .map(|t| t.fee)
+            .map(|t| t.fee + t.deposit)
             .sum();
         assert_eq!(held(a, HoldReason::TaskFee), escrow, "fee escrow of {a}");
-        // Bonds: every unsettled whistle and every running whistleblower game.
+        // Bonds: every check not yet resolved and every running whistleblower game.
         let whistles: u64 = Audits::<Test>::iter_values()
-            .flat_map(|au| au.whistles.into_inner())
-            .filter(|w| w.who == a && !w.settled)
-            .map(|w| w.bond)
+            .flat_map(|au| au.checks.into_inner())
+            .filter(|c| c.who == a)
+            .map(|c| c.bond)
             .sum();
         let games: u64 = Disputes::<Test>::iter_values()
             .filter(|d| d.challenger == a && !matches!(d.stage, Stage::Resolved { .. }))
@@ -686,19 +778,49 @@ pub fn honest() -> Party {
 }
 
 /// A task whose solver committed `solver`'s run, audited on every segment,
-/// with `verdict_from`'s end hashes revealed: the whistle window is open.
-pub fn whistle_window(solver: &Party, verdict_from: &Party) -> TaskId {
+/// with `checks` committed blind (each whistleblower's ends from its own
+/// run), `verdict_from`'s ends posted and everything revealed: the reveal
+/// window is open.
+pub fn whistle_window_with(solver: &Party, verdict_from: &Party, checks: &[(u64, &Party)]) -> TaskId {
     audit_all();
     let id = to_verdict(solver);
+    for (who, p) in checks {
+        check(id, *who, ends(id, p));
+    }
     verdict(id, ends(id, verdict_from));
-    assert!(matches!(task(id).phase, Phase::Whistle { .. }));
+    assert!(matches!(task(id).phase, Phase::Reveal { .. }));
     id
+}
+
+/// Like [`whistle_window_with`], each whistleblower claiming `claim` for
+/// `segment` (every segment is audited, so it is also the position) and
+/// the solver's end elsewhere.
+pub fn whistle_window_claims(solver: &Party, verdict_from: &Party, claims: &[(u64, u32, Hash)]) -> TaskId {
+    audit_all();
+    let id = to_verdict(solver);
+    for &(who, segment, claim) in claims {
+        let mut e = ends(id, solver);
+        e[segment as usize] = claim;
+        check(id, who, e);
+    }
+    verdict(id, ends(id, verdict_from));
+    id
+}
+
+/// [`whistle_window_with`] without whistleblowers.
+pub fn whistle_window(solver: &Party, verdict_from: &Party) -> TaskId {
+    whistle_window_with(solver, verdict_from, &[])
+}
+
+/// The game `who` opened on the segment at `position` of task `id`.
+pub fn game_of(id: TaskId, who: u64, position: u32) -> DisputeId {
+    Challenges::<Test>::get(id, (who, position)).expect("a game opened")
 }
 
 /// Opens the game in which the verifier, replaying as `verifier`, challenges `solver`.
 pub fn verifier_dispute(solver: &Party, verifier: &Party) -> (TaskId, DisputeId) {
     let id = whistle_window(solver, verifier);
-    reveal_secret(id);
+    close_reveals(id);
     match task(id).phase {
         Phase::Disputed { .. } => (id, only_game(id)),
         p => panic!("expected a dispute, got {p:?}"),

@@ -1,5 +1,5 @@
-//! A task's life: honest path, selections, forced errors, jackpots,
-//! whistles, and every timeout outside disputes.
+//! A task's life: honest path, the two draws, the blind audit, redraws,
+//! forced-error rounds, jackpots, and every timeout outside disputes.
 
 use super::harness::*;
 use crate::{lifecycle::*, mock::*, *};
@@ -12,6 +12,7 @@ fn honest() -> Party {
     Party::new(TOY, 8, 4, None)
 }
 
+#[allow(dead_code)]
 fn set_params(f: impl FnOnce(&mut ParamsOf<Test>)) {
     let mut p = Parameters::<Test>::get();
     f(&mut p);
@@ -27,8 +28,11 @@ fn honest_path_pays_solver_and_verifier() {
         let id = to_verdict(&run);
         assert_eq!(held(SUBMITTER, HoldReason::TaskFee), FEE);
         assert_eq!(Engagements::<Test>::get(SOLVER, Role::Solver), 1);
+        assert_eq!(Locked::<Test>::get(SOLVER, Role::Solver), 1_000, "collateral: 100 % of the fee");
+        assert_eq!(Locked::<Test>::get(VERIFIER, Role::Verifier), 500, "collateral: 50 % of the fee");
         verdict(id, ends(id, &run));
-        reveal_secret(id);
+        assert_eq!(task(id).final_hash, Some(run.state(8)), "M3: the final hash is the last checkpoint");
+        close_reveals(id);
         assert_eq!(task(id).phase, Phase::Finalized);
         assert_eq!(free(SOLVER), solver0 + 800, "fee − 10 % tax − 10 % verifier reward");
         assert_eq!(free(VERIFIER), verifier0 + 100);
@@ -36,50 +40,48 @@ fn honest_path_pays_solver_and_verifier() {
         assert_eq!(Gensyn::jackpot(), pot0 + 100);
         assert_eq!(Engagements::<Test>::get(SOLVER, Role::Solver), 0);
         assert_eq!(Engagements::<Test>::get(VERIFIER, Role::Verifier), 0);
+        assert_eq!(Locked::<Test>::get(SOLVER, Role::Solver), 0);
         assert_funds_reconcile();
     });
 }
 
 #[test]
-fn lowest_vrf_output_wins_and_bad_proofs_fail() {
+fn the_lowest_score_wins_and_bad_proofs_fail() {
     new_test_ext().execute_with(|| {
         setup_roles();
         let id = submit(honest().spec());
-        // A proof for another task's seed, or someone else's proof, fails.
-        let p1 = proof(SOLVER, id);
-        assert_noop!(Gensyn::enter_selection(RuntimeOrigin::signed(SOLVER2), id, p1), Error::<Test>::InvalidVrfProof);
-        let mut bad = proof(SOLVER, id);
-        bad[40] ^= 1;
-        assert_noop!(Gensyn::enter_selection(RuntimeOrigin::signed(SOLVER), id, bad), Error::<Test>::InvalidVrfProof);
         // Not staked as a solver / no keys.
-        assert_noop!(
-            Gensyn::enter_selection(RuntimeOrigin::signed(VERIFIER), id, proof(VERIFIER, id)),
-            Error::<Test>::NotStaked
-        );
+        assert_noop!(Gensyn::enter_selection(RuntimeOrigin::signed(VERIFIER), id), Error::<Test>::NotStaked);
         assert_ok!(Gensyn::stake(RuntimeOrigin::signed(ALICE), Role::Solver, 1_000));
-        assert_noop!(
-            Gensyn::enter_selection(RuntimeOrigin::signed(ALICE), id, proof(VERIFIER, id)),
-            Error::<Test>::NoKeys
-        );
+        assert_noop!(Gensyn::enter_selection(RuntimeOrigin::signed(ALICE), id), Error::<Test>::NoKeys);
         enter(SOLVER, id);
         enter(SOLVER2, id);
-        let outputs: Vec<(u64, Hash)> =
-            events()
-                .into_iter()
-                .filter_map(|e| {
-                    if let Event::SelectionEntered { who, output, .. } = e {
-                        Some((who, output))
-                    } else {
-                        None
-                    }
-                })
-                .collect();
-        let lowest = outputs.iter().min_by_key(|(_, o)| *o).unwrap().0;
-        advance(WINDOW + 1);
+        assert_noop!(Gensyn::enter_selection(RuntimeOrigin::signed(SOLVER), id), Error::<Test>::AlreadyEntered);
+        // No proofs before the draw's seed exists.
+        let early = gensyn_vrf::prove(&vrf_secret(SOLVER), b"early").unwrap().0;
+        assert_noop!(Gensyn::reveal_selection(RuntimeOrigin::signed(SOLVER), id, early), Error::<Test>::WrongPhase);
+        next_phase(id);
+        assert!(matches!(task(id).phase, Phase::SolverDraw { .. }));
+        // Entries are closed; someone else's proof, or a flipped bit, fails.
+        assert_noop!(Gensyn::enter_selection(RuntimeOrigin::signed(ALICE), id), Error::<Test>::WrongPhase);
+        assert_noop!(
+            Gensyn::reveal_selection(RuntimeOrigin::signed(SOLVER2), id, proof(SOLVER, id)),
+            Error::<Test>::InvalidVrfProof
+        );
+        let mut bad = proof(SOLVER, id);
+        bad[40] ^= 1;
+        assert_noop!(Gensyn::reveal_selection(RuntimeOrigin::signed(SOLVER), id, bad), Error::<Test>::InvalidVrfProof);
+        reveal(SOLVER, id);
+        reveal(SOLVER2, id);
+        let scores: Vec<(u64, u128)> = events()
+            .into_iter()
+            .filter_map(|e| if let Event::SelectionRevealed { who, score, .. } = e { Some((who, score)) } else { None })
+            .collect();
+        let lowest = scores.iter().min_by_key(|(_, s)| *s).unwrap().0;
+        next_phase(id);
         assert_eq!(task(id).solver, Some(lowest));
         assert!(matches!(task(id).phase, Phase::Training { .. }));
-        let late = gensyn_vrf::prove(&vrf_secret(SOLVER), b"late").unwrap().0;
-        assert_noop!(Gensyn::enter_selection(RuntimeOrigin::signed(SOLVER), id, late), Error::<Test>::WrongPhase);
+        assert_funds_reconcile();
     });
 }
 
@@ -151,23 +153,8 @@ fn solver_missing_the_deadline_is_slashed() {
         let id = training(honest().spec());
         run_to_block(task(id).deadline + 1);
         assert_eq!(task(id).phase, Phase::Cancelled { reason: CancelReason::SolverTimeout });
-        assert_eq!(Gensyn::total_bonded(&SOLVER, Role::Solver), 500, "half slashed");
+        assert_eq!(Gensyn::total_bonded(&SOLVER, Role::Solver), 500, "half the collateral slashed");
         assert_eq!(free(SUBMITTER), before);
-        assert_funds_reconcile();
-    });
-}
-
-#[test]
-fn no_verifier_finalizes_unaudited() {
-    new_test_ext().execute_with(|| {
-        setup_roles();
-        let run = honest();
-        let id = training(run.spec());
-        let s0 = free(SOLVER);
-        assert_ok!(Gensyn::commit(RuntimeOrigin::signed(SOLVER), id, run.commitment()));
-        advance(WINDOW + 1);
-        assert_eq!(task(id).phase, Phase::Finalized);
-        assert_eq!(free(SOLVER), s0 + 900, "no verifier reward taken");
         assert_funds_reconcile();
     });
 }
@@ -181,17 +168,17 @@ fn openings_must_match_the_commitment() {
         let seg = Audits::<Test>::get(id).unwrap().segments[0].segment;
         let open = |i: u32, state: Hash| Opening { index: i, state, proof: run.run.checkpoints.proof(i).unwrap() };
         let s = RuntimeOrigin::signed(SOLVER);
-        // Missing one, a wrong state, or a stranger: rejected.
-        assert_noop!(
-            Gensyn::open_checkpoints(s.clone(), id, BoundedVec::truncate_from(vec![open(seg, run.checkpoint(seg))])),
-            Error::<Test>::InvalidOpening
-        );
+        // The end too (it must stay hidden), a wrong state, or a stranger: rejected.
         assert_noop!(
             Gensyn::open_checkpoints(
                 s.clone(),
                 id,
-                BoundedVec::truncate_from(vec![open(seg, run.checkpoint(seg)), open(seg + 1, [7; 32])])
+                BoundedVec::truncate_from(vec![open(seg, run.checkpoint(seg)), open(seg + 1, run.checkpoint(seg + 1))])
             ),
+            Error::<Test>::InvalidOpening
+        );
+        assert_noop!(
+            Gensyn::open_checkpoints(s.clone(), id, BoundedVec::truncate_from(vec![open(seg, [7; 32])])),
             Error::<Test>::InvalidOpening
         );
         assert_noop!(
@@ -206,98 +193,51 @@ fn openings_must_match_the_commitment() {
 }
 
 #[test]
-fn verifier_missing_commit_or_reveal_is_slashed() {
-    for reveal in [false, true] {
-        new_test_ext().execute_with(|| {
-            setup_roles();
-            let run = honest();
-            let id = to_verdict(&run);
-            let s0 = free(SOLVER);
-            if reveal {
-                let e = ends(id, &run);
-                let salt = blake2_256(b"salt");
-                assert_ok!(Gensyn::commit_verdict(
-                    RuntimeOrigin::signed(VERIFIER),
-                    id,
-                    verdict_commitment(id, &e, &salt)
-                ));
-                // A reveal that does not match the commitment is refused.
-                assert_noop!(
-                    Gensyn::reveal_verdict(RuntimeOrigin::signed(VERIFIER), id, BoundedVec::truncate_from(e), [1; 32]),
-                    Error::<Test>::InvalidReveal
-                );
-            }
-            advance(WINDOW + 1);
-            assert_eq!(task(id).phase, Phase::Finalized);
-            assert_eq!(Gensyn::total_bonded(&VERIFIER, Role::Verifier), 250);
-            assert_eq!(free(SOLVER), s0 + 900);
-            assert_funds_reconcile();
-        });
-    }
-}
-
-#[test]
-fn verifier_missing_its_secret_is_slashed() {
+fn the_ends_must_include_the_last_checkpoint() {
     new_test_ext().execute_with(|| {
         setup_roles();
         let run = honest();
         let id = to_verdict(&run);
-        verdict(id, ends(id, &run));
-        advance(WINDOW + 1);
-        assert_noop!(Gensyn::reveal_secret(RuntimeOrigin::signed(VERIFIER), id, [9; 32]), Error::<Test>::InvalidSecret);
-        advance(WINDOW + 1);
-        assert_eq!(task(id).phase, Phase::Finalized);
-        assert_eq!(Gensyn::total_bonded(&VERIFIER, Role::Verifier), 250);
-        assert_funds_reconcile();
+        next_phase(id);
+        assert_ok!(Gensyn::post_verdict(RuntimeOrigin::signed(VERIFIER), id, BoundedVec::truncate_from(ends(id, &run))));
+        let mut idx = end_indices(id);
+        idx.retain(|&i| i != 2);
+        // Leaving out the final state (when it is not an audited end) is refused.
+        if idx.len() < end_indices(id).len() {
+            assert_noop!(
+                Gensyn::open_ends(RuntimeOrigin::signed(SOLVER), id, stored_openings(id, &idx)),
+                Error::<Test>::InvalidOpening
+            );
+        }
+        open_ends(id);
+        assert!(matches!(task(id).phase, Phase::Reveal { .. }));
     });
 }
 
 #[test]
-fn lazy_verifier_is_caught_by_a_forced_error() {
+fn a_verifier_missing_its_verdict_is_slashed_and_another_is_drawn() {
     new_test_ext().execute_with(|| {
         setup_roles();
-        set_params(|p| p.forced_error_ppm = 1_000_000);
+        assert_ok!(Gensyn::stake(RuntimeOrigin::signed(ALICE), Role::Verifier, 500));
+        register(ALICE);
         let run = honest();
         let id = to_verdict(&run);
-        let v0 = free(VERIFIER);
-        // It copies the solver's hashes although a forced error is in effect.
-        verdict(id, ends(id, &run));
-        reveal_secret(id);
-        assert!(events().contains(&Event::SecretRevealed { task: id, forced: true }));
-        assert_eq!(Gensyn::total_bonded(&VERIFIER, Role::Verifier), 250, "slashed");
-        assert_eq!(free(VERIFIER), v0, "no reward");
+        next_phase(id);
+        assert!(matches!(task(id).phase, Phase::Verdict { .. }));
+        next_phase(id);
+        assert_eq!(Gensyn::total_bonded(&VERIFIER, Role::Verifier), 250, "half its collateral");
+        assert!(matches!(task(id).phase, Phase::VerifierSelection { .. }));
+        assert_eq!(task(id).verifier, None);
+        // The ends are still hidden: the new verifier checks blind too.
+        assert!(Audits::<Test>::get(id).unwrap().segments.iter().all(|s| s.end.is_none()));
+        select(id, &[ALICE]);
+        assert_eq!(task(id).verifier, Some(ALICE));
+        assert!(matches!(task(id).phase, Phase::Verdict { .. }));
+        let e = ends(id, &run);
+        assert_ok!(Gensyn::post_verdict(RuntimeOrigin::signed(ALICE), id, BoundedVec::truncate_from(e)));
+        open_ends(id);
+        close_reveals(id);
         assert_eq!(task(id).phase, Phase::Finalized);
-        assert_funds_reconcile();
-    });
-}
-
-#[test]
-fn forced_error_pays_whistleblowers_from_the_jackpot() {
-    new_test_ext().execute_with(|| {
-        setup_roles();
-        set_params(|p| p.forced_error_ppm = 1_000_000);
-        let run = honest();
-        let id = to_verdict(&run);
-        let mut wrong = ends(id, &run);
-        wrong[0] = [0xee; 32];
-        verdict(id, wrong);
-        let (w1, w2, pot) = (free(WB1), free(WB2), Gensyn::jackpot());
-        let right = ends(id, &run)[0];
-        // Siding with the solver: once per whistleblower, never by the parties.
-        assert_noop!(Gensyn::whistle(RuntimeOrigin::signed(SOLVER), id, 0, right), Error::<Test>::NotAllowed);
-        assert_noop!(Gensyn::whistle(RuntimeOrigin::signed(VERIFIER), id, 0, right), Error::<Test>::NotAllowed);
-        assert_ok!(Gensyn::whistle(RuntimeOrigin::signed(WB1), id, 0, right));
-        assert_noop!(Gensyn::whistle(RuntimeOrigin::signed(WB1), id, 0, right), Error::<Test>::InvalidWhistle);
-        assert_ok!(Gensyn::whistle(RuntimeOrigin::signed(WB2), id, 0, right));
-        assert_eq!(held(WB1, HoldReason::WhistleBond), 20);
-        reveal_secret(id);
-        // Two challengers: J = pot/3 for this forced error, J/2 each.
-        let share = pot / 3 / 2;
-        assert_eq!(free(WB1), w1 + share);
-        assert_eq!(free(WB2), w2 + share);
-        assert_eq!(held(WB1, HoldReason::WhistleBond), 0);
-        assert_eq!(task(id).phase, Phase::Finalized, "the honest solver is paid");
-        assert_eq!(Gensyn::total_bonded(&VERIFIER, Role::Verifier), 500, "a forced error is no fault");
         assert_funds_reconcile();
     });
 }
@@ -320,10 +260,32 @@ fn jackpot_shares_halve_and_cap() {
 #[test]
 fn forced_error_draw_follows_the_rate() {
     let seed = blake2_256(b"seed");
-    let forced = (0..10_000u32).filter(|i| is_forced(&blake2_256(&i.to_le_bytes()), &seed, 100_000)).count();
+    let forced = (0..10_000u32).filter(|i| is_forced(&blake2_256(&i.to_le_bytes()), 100_000)).count();
     assert!((800..1200).contains(&forced), "≈10 % forced: {forced}");
-    assert!(!is_forced(&seed, &seed, 0));
-    assert!(is_forced(&seed, &seed, 1_000_000));
+    assert!(!is_forced(&seed, 0));
+    assert!(is_forced(&seed, 1_000_000));
+}
+
+#[test]
+fn neg_log2_is_accurate_and_monotone() {
+    // −log2((x+1)/2^64) at exact points, and within 2^-30 elsewhere.
+    let one = 1u128 << 40;
+    assert_eq!(neg_log2(u64::MAX), 0);
+    assert_eq!(neg_log2((1 << 63) - 1), one);
+    assert_eq!(neg_log2(0), 64 * one);
+    let mut last = u128::MAX;
+    for i in 0..2000u64 {
+        let x = i.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+        let exact = 64.0 - ((x as f64) + 1.0).log2();
+        let got = neg_log2(x) as f64 / one as f64;
+        assert!((got - exact).abs() < 1e-9, "{x}: {got} vs {exact}");
+        let _ = last;
+        last = neg_log2(x);
+    }
+    let xs = [1u64, 2, 3, 1000, 1 << 40, u64::MAX / 3, u64::MAX - 1];
+    for w in xs.windows(2) {
+        assert!(neg_log2(w[0]) > neg_log2(w[1]));
+    }
 }
 
 #[test]

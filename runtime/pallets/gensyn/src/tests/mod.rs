@@ -2,7 +2,7 @@
 
 mod attacks;
 mod dispute;
-mod harness;
+use crate::harness;
 mod lifecycle;
 mod props;
 mod staking;

@@ -3,7 +3,7 @@
 //! panic.
 
 use super::harness::*;
-use crate::{lifecycle::verdict_commitment, mock::*, *};
+use crate::{lifecycle::check_commitment, mock::*, *};
 use codec::Encode;
 use polkadot_sdk::{
     frame_support::{assert_ok, BoundedVec},
@@ -32,7 +32,7 @@ proptest! {
             let (solver, verifier) = if defender_cheats { (&faulty, &honest) } else { (&honest, &faulty) };
             let id = to_verdict(solver);
             verdict(id, ends(id, verifier));
-            reveal_secret(id);
+            close_reveals(id);
             let Phase::Disputed { .. } = task(id).phase else { panic!("{fault:?}: no dispute") };
             // One game per segment the verdict disagrees on. The first is
             // between the two runs from one agreed start; a later segment
@@ -60,8 +60,9 @@ enum Action {
     Commit(bool),
     Open,
     Verdict(bool),
+    Check(usize, bool),
+    RevealCheck(usize),
     Whistle(usize, bool),
-    Secret(bool),
     Bisect(bool, u8),
     Advance(u8),
     /// The natural next move of the latest task, varied by the byte.
@@ -79,8 +80,9 @@ fn action() -> impl Strategy<Value = Action> {
         any::<bool>().prop_map(Action::Commit),
         Just(Action::Open),
         any::<bool>().prop_map(Action::Verdict),
+        (who.clone(), any::<bool>()).prop_map(|(a, b)| Action::Check(a, b)),
+        who.clone().prop_map(Action::RevealCheck),
         (who, any::<bool>()).prop_map(|(a, b)| Action::Whistle(a, b)),
-        any::<bool>().prop_map(Action::Secret),
         (any::<bool>(), any::<u8>()).prop_map(|(a, b)| Action::Bisect(a, b)),
         (0u8..6).prop_map(Action::Advance),
         any::<u8>().prop_map(Action::Progress),
@@ -109,46 +111,55 @@ fn progress(c: u8, run: &Party, bad: &Party) {
     let Some(t) = Tasks::<Test>::get(id) else {
         return;
     };
-    let pos = 0u32;
-    let seg = Audits::<Test>::get(id).and_then(|a| a.segments.first().map(|s| s.segment)).unwrap_or(0);
     let _ = match t.phase {
         Phase::SolverSelection { .. } => {
             let who = if c & 1 == 0 { SOLVER } else { SOLVER2 };
-            let r = Gensyn::enter_selection(RuntimeOrigin::signed(who), id, proof(who, id));
+            let r = Gensyn::enter_selection(RuntimeOrigin::signed(who), id);
             advance(WINDOW + 1);
             r
         }
-        Phase::Training { .. } => Gensyn::commit(RuntimeOrigin::signed(t.solver.unwrap()), id, run.commitment()),
+        Phase::SolverDraw { .. } | Phase::VerifierDraw { .. } => {
+            for who in [SOLVER, SOLVER2, VERIFIER] {
+                let _ = Gensyn::reveal_selection(RuntimeOrigin::signed(who), id, proof(who, id));
+            }
+            advance(WINDOW + 1);
+            Ok(())
+        }
+        Phase::Training { .. } => {
+            Gensyn::commit(RuntimeOrigin::signed(t.solver.unwrap()), id, run.commitment(), run.opening(0).proof)
+        }
         Phase::VerifierSelection { .. } => {
-            let r = Gensyn::enter_selection(RuntimeOrigin::signed(VERIFIER), id, proof(VERIFIER, id));
+            let r = Gensyn::enter_selection(RuntimeOrigin::signed(VERIFIER), id);
             advance(WINDOW + 1);
             r
         }
-        Phase::Opening { .. } => {
+        Phase::Opening { .. } | Phase::EndOpening { .. } => {
             apply(Action::Open, run, bad);
             Ok(())
         }
-        Phase::VerdictCommit { .. } | Phase::VerdictReveal { .. } => {
-            let who = if c % 3 == 0 { bad } else { run };
-            let e: Vec<Hash> =
-                Audits::<Test>::get(id).unwrap().segments.iter().map(|s| who.checkpoint(s.segment + 1)).collect();
-            let salt = blake2_256(b"salt");
-            let v = t.verifier.unwrap();
-            let _ = Gensyn::commit_verdict(RuntimeOrigin::signed(v), id, verdict_commitment(id, &e, &salt));
-            Gensyn::reveal_verdict(RuntimeOrigin::signed(v), id, BoundedVec::truncate_from(e), salt)
-        }
-        Phase::Whistle { .. } => {
+        Phase::Checking { .. } => {
             let who = [WB1, WB2, WB3][c as usize % 3];
-            let claim = if c & 4 == 0 { run.checkpoint(seg + 1) } else { bad.checkpoint(seg + 1) };
-            let r = Gensyn::whistle(RuntimeOrigin::signed(who), id, pos, claim);
+            let party = if c & 4 == 0 { run } else { bad };
+            let e: Vec<Hash> =
+                Audits::<Test>::get(id).unwrap().segments.iter().map(|s| party.checkpoint(s.segment + 1)).collect();
+            let r = Gensyn::commit_check(RuntimeOrigin::signed(who), id, check_commitment(id, &who, &e, &salt(who)));
             if c & 8 != 0 {
                 advance(WINDOW + 1);
             }
             r
         }
-        Phase::SecretReveal { .. } => {
-            let v = t.verifier.unwrap();
-            Gensyn::reveal_secret(RuntimeOrigin::signed(v), id, secret(v))
+        Phase::Verdict { .. } => {
+            let who = if c % 3 == 0 { bad } else { run };
+            let e: Vec<Hash> =
+                Audits::<Test>::get(id).unwrap().segments.iter().map(|s| who.checkpoint(s.segment + 1)).collect();
+            Gensyn::post_verdict(RuntimeOrigin::signed(t.verifier.unwrap()), id, BoundedVec::truncate_from(e))
+        }
+        Phase::Reveal { .. } => {
+            for i in 0..ACCOUNTS.len() {
+                apply(Action::RevealCheck(i), run, bad);
+            }
+            advance(WINDOW + 1);
+            Ok(())
         }
         Phase::Disputed { .. } => {
             for dispute in games(id) {
@@ -183,7 +194,10 @@ fn apply(a: Action, run: &Party, bad: &Party) {
         Action::Enter(i) => match Tasks::<Test>::get(id).map(|t| t.phase) {
             Some(Phase::SolverSelection { .. } | Phase::VerifierSelection { .. }) => {
                 register(ACCOUNTS[i]);
-                Gensyn::enter_selection(s(i), id, proof(ACCOUNTS[i], id))
+                Gensyn::enter_selection(s(i), id)
+            }
+            Some(Phase::SolverDraw { .. } | Phase::VerifierDraw { .. }) => {
+                Gensyn::reveal_selection(s(i), id, proof(ACCOUNTS[i], id))
             }
             _ => Ok(()),
         },
@@ -191,27 +205,32 @@ fn apply(a: Action, run: &Party, bad: &Party) {
             Some(solver) => {
                 let mut c = run.commitment();
                 if !honest {
-                    c.final_hash = [1; 32];
+                    c.step_root = [1; 32];
                 }
-                Gensyn::commit(RuntimeOrigin::signed(solver), id, c)
+                Gensyn::commit(RuntimeOrigin::signed(solver), id, c, run.opening(0).proof)
             }
             None => Ok(()),
         },
-        Action::Open => match (Tasks::<Test>::get(id).and_then(|t| t.solver), Audits::<Test>::get(id)) {
-            (Some(solver), Some(audit)) => {
-                let mut idx: Vec<u32> = audit.segments.iter().flat_map(|s| [s.segment, s.segment + 1]).collect();
+        Action::Open => match (Tasks::<Test>::get(id), Audits::<Test>::get(id)) {
+            (Some(t), Some(audit)) if t.solver.is_some() => {
+                let segs: Vec<u32> = audit.segments.iter().map(|s| s.segment).collect();
+                let mut idx: Vec<u32> = if matches!(t.phase, Phase::EndOpening { .. }) {
+                    let mut e: Vec<u32> = segs.iter().map(|s| s + 1).collect();
+                    e.push(t.spec.checkpoints() - 1);
+                    e
+                } else {
+                    crate::lifecycle::runs(&segs).iter().map(|r| segs[r.start as usize]).collect()
+                };
                 idx.sort();
                 idx.dedup();
-                let openings = idx
-                    .into_iter()
-                    .map(|i| Opening {
-                        index: i,
-                        state: run.checkpoint(i),
-                        proof: run.run.checkpoints.proof(i).unwrap(),
-                    })
-                    .collect();
+                let openings: Vec<Opening> = idx.into_iter().map(|i| run.opening(i)).collect();
                 let _ = bad;
-                Gensyn::open_checkpoints(RuntimeOrigin::signed(solver), id, BoundedVec::truncate_from(openings))
+                let (solver, o) = (RuntimeOrigin::signed(t.solver.unwrap()), BoundedVec::truncate_from(openings));
+                if matches!(t.phase, Phase::EndOpening { .. }) {
+                    Gensyn::open_ends(solver, id, o)
+                } else {
+                    Gensyn::open_checkpoints(solver, id, o)
+                }
             }
             _ => Ok(()),
         },
@@ -221,20 +240,32 @@ fn apply(a: Action, run: &Party, bad: &Party) {
                 if !agree {
                     e[0] = [2; 32];
                 }
-                let salt = blake2_256(b"salt");
-                let _ = Gensyn::commit_verdict(RuntimeOrigin::signed(v), id, verdict_commitment(id, &e, &salt));
-                Gensyn::reveal_verdict(RuntimeOrigin::signed(v), id, BoundedVec::truncate_from(e), salt)
+                Gensyn::post_verdict(RuntimeOrigin::signed(v), id, BoundedVec::truncate_from(e))
             }
             _ => Ok(()),
+        },
+        Action::Check(i, right) => match Audits::<Test>::get(id) {
+            Some(audit) => {
+                let party = if right { run } else { bad };
+                let e: Vec<Hash> = audit.segments.iter().map(|s| party.checkpoint(s.segment + 1)).collect();
+                Gensyn::commit_check(s(i), id, check_commitment(id, &ACCOUNTS[i], &e, &salt(ACCOUNTS[i])))
+            }
+            None => Ok(()),
+        },
+        Action::RevealCheck(i) => match Audits::<Test>::get(id) {
+            Some(audit) => {
+                for party in [run, bad] {
+                    let e: Vec<Hash> = audit.segments.iter().map(|s| party.checkpoint(s.segment + 1)).collect();
+                    let _ = Gensyn::reveal_check(s(i), id, BoundedVec::truncate_from(e), salt(ACCOUNTS[i]));
+                }
+                Ok(())
+            }
+            None => Ok(()),
         },
         Action::Whistle(i, right) => {
             let claim = if right { run.checkpoint(1) } else { [3; 32] };
             Gensyn::whistle(s(i), id, 0, claim)
         }
-        Action::Secret(right) => match Tasks::<Test>::get(id).and_then(|t| t.verifier) {
-            Some(v) => Gensyn::reveal_secret(RuntimeOrigin::signed(v), id, if right { secret(v) } else { [5; 32] }),
-            None => Ok(()),
-        },
         Action::Bisect(defender, x) => {
             let did = NextDisputeId::<Test>::get().saturating_sub(1);
             match Disputes::<Test>::get(did) {
@@ -491,11 +522,16 @@ proptest! {
             // The challenger is the verifier or, beside an agreeing verdict, a whistleblower.
             let seg = if faulty.state(4) != honest.state(4) { 0 } else { 1 };
             let (game, challenger) = if whistle {
+                let pos = position_of(id, seg);
+                let mut e = ends(id, solver);
+                e[pos as usize] = other.checkpoint(seg + 1);
+                check(id, WB1, e);
                 verdict(id, ends(id, solver));
-                (challenge(id, WB1, position_of(id, seg), other.checkpoint(seg + 1)), WB1)
+                close_reveals(id);
+                (game_of(id, WB1, pos), WB1)
             } else {
                 verdict(id, ends(id, other));
-                reveal_secret(id);
+                close_reveals(id);
                 (games(id)[0], VERIFIER)
             };
             let (h, a) = if honest_defends { ((SOLVER, &honest), (challenger, &faulty)) } else { ((challenger, &honest), (SOLVER, &faulty)) };
