@@ -13,6 +13,10 @@ use gensyn_commitment::{
 };
 use polkadot_sdk::frame_support::{assert_noop, assert_ok};
 use polkadot_sdk::frame_support::{dispatch::DispatchResult, BoundedVec};
+use crate::lifecycle::selection_alpha;
+use codec::Encode;
+use gensyn_commitment::state::checkpoint_leaf;
+use polkadot_sdk::sp_io::hashing::blake2_256;
 
 /// A solver that trains honestly but commits another state after step 7
 /// (its last): the honest state with every weight changed. With
@@ -1180,4 +1184,453 @@ fn c5_an_opened_checkpoint_of_other_shapes_convicts_the_solver() {
         assert!(Gensyn::total_bonded(&VERIFIER, Role::Verifier) == 500, "the verifier is not slashed");
         assert_funds_reconcile();
     });
+}
+
+// ---- Selection and incentives (issue 13) ----
+
+fn set(f: impl FnOnce(&mut ParamsOf<Test>)) {
+    let mut p = Parameters::<Test>::get();
+    f(&mut p);
+    assert_ok!(Gensyn::set_params(RuntimeOrigin::root(), p));
+}
+
+/// A key `who` could grind offline: the `i`-th candidate.
+fn ground_key(who: u64, i: u32) -> [u8; 32] {
+    gensyn_vrf::dev_secret(&format!("grind/{who}/{i}"))
+}
+
+#[test]
+fn c4_a_key_chosen_once_the_seed_is_known_cannot_enter_the_draw() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        set(|p| p.key_delay = 3);
+        advance(3);
+        let id = submit(honest().spec());
+        enter(SOLVER, id);
+        enter(SOLVER2, id);
+        next_phase(id);
+        let Phase::SolverDraw { seed, .. } = task(id).phase else { panic!() };
+        // With the seed in hand, SOLVER2 grinds keys offline until one beats SOLVER…
+        let alpha = selection_alpha(Role::Solver, id, &seed);
+        let honest_score = crate::lifecycle::score(&gensyn_vrf::prove(&vrf_secret(SOLVER), &alpha).unwrap().1, 1_000);
+        let better = (0..64)
+            .map(|i| ground_key(SOLVER2, i))
+            .find(|sk| crate::lifecycle::score(&gensyn_vrf::prove(sk, &alpha).unwrap().1, 1_000) < honest_score)
+            .expect("some key out of 64 wins");
+        // …registers it, and reveals with it: refused, the key is newer than the entries.
+        assert_ok!(Gensyn::register_keys(RuntimeOrigin::signed(SOLVER2), gensyn_vrf::public_key(&better).unwrap()));
+        let p = gensyn_vrf::prove(&better, &alpha).unwrap().0;
+        assert_noop!(Gensyn::reveal_selection(RuntimeOrigin::signed(SOLVER2), id, p), Error::<Test>::KeyTooNew);
+        // Its old key is gone too: replacing a key costs the draws it entered.
+        assert_noop!(
+            Gensyn::reveal_selection(RuntimeOrigin::signed(SOLVER2), id, proof(SOLVER2, id)),
+            Error::<Test>::KeyTooNew
+        );
+        reveal(SOLVER, id);
+        next_phase(id);
+        assert_eq!(task(id).solver, Some(SOLVER));
+        // A key registered just before an entry window closes does not count yet.
+        register(SOLVER2);
+        let id = submit(honest().spec());
+        assert_noop!(Gensyn::enter_selection(RuntimeOrigin::signed(SOLVER2), id), Error::<Test>::KeyTooNew);
+    });
+}
+
+#[test]
+fn c4_the_draw_waits_for_randomness_known_only_after_the_entries_closed() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        // The source says its value was known 5 blocks back (collective
+        // flip's is 81; BABE's an epoch).
+        RandomLag::set(5);
+        let id = submit(honest().spec());
+        enter(SOLVER, id);
+        let Phase::SolverSelection { closes_at, .. } = task(id).phase else { panic!() };
+        run_to_block(closes_at + 1);
+        // The entries are closed, but no value unknown at their close exists yet.
+        assert!(matches!(task(id).phase, Phase::SolverSelection { .. }), "{:?}", task(id).phase);
+        assert_noop!(Gensyn::enter_selection(RuntimeOrigin::signed(SOLVER2), id), Error::<Test>::TooLate);
+        run_to_block(closes_at + 5);
+        assert!(matches!(task(id).phase, Phase::SolverSelection { .. }));
+        run_to_block(closes_at + 6);
+        let Phase::SolverDraw { entries_closed, .. } = task(id).phase else { panic!("{:?}", task(id).phase) };
+        assert_eq!(entries_closed, closes_at);
+        assert!(System::block_number() - 5 > closes_at, "drawn from a value known only after the close");
+    });
+}
+
+#[test]
+fn c4_the_lottery_follows_stake_and_sybils_gain_nothing() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        // SOLVER bonds 3,000, SOLVER2 1,000 (the fee's collateral is 1,000).
+        assert_ok!(Gensyn::stake(RuntimeOrigin::signed(SOLVER), Role::Solver, 2_000));
+        let mut wins = 0;
+        let n = 240;
+        for i in 0..n {
+            RandomNonce::set(i);
+            let id = submit(honest().spec());
+            select(id, &[SOLVER, SOLVER2]);
+            wins += (task(id).solver == Some(SOLVER)) as u32;
+            run_to_block(task(id).deadline + 1);
+            // Restore the slashed stakes for the next round.
+            for s in [SOLVER, SOLVER2] {
+                let want = if s == SOLVER { 3_000 } else { 1_000 };
+                let have = Gensyn::total_bonded(&s, Role::Solver);
+                if have < want {
+                    assert_ok!(Gensyn::stake(RuntimeOrigin::signed(s), Role::Solver, want - have));
+                }
+            }
+        }
+        // P(SOLVER) = 3/4: 180 of 240 expected, σ ≈ 6.7.
+        assert!((155..=205).contains(&wins), "stake-weighted: {wins} of {n}");
+        // The score: splitting a weight w into sybils of w/2 each gives the
+        // group the same chance (each score is exponential with rate ∝ weight).
+        let draws = 20_000u32;
+        let mut split_wins = 0;
+        for i in 0..draws {
+            let out = |j: u32| blake2_256(&(i, j).encode());
+            let whole = crate::lifecycle::score(&out(0), 2_000);
+            let other = crate::lifecycle::score(&out(1), 2_000);
+            let halves = crate::lifecycle::score(&out(2), 1_000).min(crate::lifecycle::score(&out(3), 1_000));
+            let _ = whole;
+            split_wins += (halves < other) as u32;
+        }
+        let share = split_wins as f64 / draws as f64;
+        assert!((0.48..0.52).contains(&share), "two halves win as often as one whole: {share}");
+    });
+}
+
+#[test]
+fn c4_a_solver_cannot_raise_its_chance_to_be_its_own_verifier() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        assert_ok!(Gensyn::stake(RuntimeOrigin::signed(SOLVER), Role::Verifier, 500));
+        let run = honest();
+        let id = training(run.spec());
+        commit(id, &run);
+        // The solver itself may not verify; no seed exists when it commits
+        // (the verifier seed comes after the verifiers' entries close), so
+        // the block it commits in chooses nothing.
+        assert_noop!(Gensyn::enter_selection(RuntimeOrigin::signed(SOLVER), id), Error::<Test>::NotAllowed);
+        assert!(matches!(task(id).phase, Phase::VerifierSelection { .. }));
+        // Its sybil (ALICE) enters with its stake, as any verifier may: its
+        // chance is its stake's share, decided by randomness drawn later.
+        assert_ok!(Gensyn::stake(RuntimeOrigin::signed(ALICE), Role::Verifier, 500));
+        register(ALICE);
+        select(id, &[VERIFIER, ALICE]);
+        assert!(matches!(task(id).verifier, Some(VERIFIER) | Some(ALICE)));
+    });
+}
+
+/// Runs `solver`'s task (every segment audited) with the verifier posting
+/// `verdict` and `checks` committed blind, to the end of the reveals.
+fn audit_round(solver: &Party, verdict: Vec<Hash>, checks: &[(u64, Vec<Hash>)]) -> TaskId {
+    audit_all();
+    let id = to_verdict(solver);
+    for (who, e) in checks {
+        check(id, *who, e.clone());
+    }
+    super::harness::verdict(id, verdict);
+    close_reveals(id);
+    id
+}
+
+#[test]
+fn m1_a_verifier_that_does_not_replay_loses() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        let solver = honest();
+        audit_all();
+        let id = to_verdict(&solver);
+        next_phase(id);
+        // When it must post, nothing it could copy is public: the solver's
+        // ends are not opened, and checks are commitments.
+        let audit = Audits::<Test>::get(id).unwrap();
+        assert!(audit.segments.iter().all(|s| s.end.is_none()));
+        assert!(matches!(task(id).phase, Phase::Verdict { .. }));
+        // Its best guess without replaying: the start states (or anything).
+        let (v0, s0) = (Gensyn::total_bonded(&VERIFIER, Role::Verifier), free(VERIFIER));
+        let guess: Vec<Hash> = audit.segments.iter().map(|s| s.start.unwrap_or([1; 32])).collect();
+        super::harness::verdict(id, guess);
+        close_reveals(id);
+        let d = only_game(id);
+        let lazy = Party::new(TOY, 8, 4, Some(Fault { step: 0, node: 0, elem: 0, bit: 31 }));
+        let (o, _) = play(
+            d,
+            Player { who: SOLVER, party: &solver, silent: false },
+            Player { who: VERIFIER, party: &lazy, silent: true },
+        );
+        assert!(o.challenger_lost());
+        assert_eq!(Gensyn::total_bonded(&VERIFIER, Role::Verifier), v0 - 250, "half its collateral");
+        assert_eq!(free(VERIFIER), s0, "and no reward");
+        // Its claim, abandoned, was open to anyone for a window; nobody took it up.
+        settle(id);
+        assert_eq!(task(id).phase, Phase::Finalized);
+        assert_funds_reconcile();
+    });
+}
+
+#[test]
+fn m1_a_whistleblower_that_does_not_replay_earns_nothing() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        let solver = honest();
+        let right = {
+            audit_all();
+            let p = Party::new(TOY, 8, 4, None);
+            (0..2).map(|s| p.checkpoint(s + 1)).collect::<Vec<_>>()
+        };
+        let (w1, w2, w3) = (free(WB1), free(WB2), free(WB3));
+        audit_all();
+        let id = to_verdict(&solver);
+        // WB1 guesses; WB2 posts the verifier-to-be's commitment as its own
+        // (it cannot know the verifier's, so it copies WB3's); WB3 never reveals.
+        check(id, WB1, vec![[1; 32], [2; 32]]);
+        check(id, WB3, right.clone());
+        let copied = Audits::<Test>::get(id).unwrap().checks[1].commitment;
+        assert_ok!(Gensyn::commit_check(RuntimeOrigin::signed(WB2), id, copied));
+        next_phase(id);
+        assert_ok!(Gensyn::post_verdict(RuntimeOrigin::signed(VERIFIER), id, BoundedVec::truncate_from(right.clone())));
+        open_ends(id);
+        // WB3's reveal, replayed by WB2 from the chain, does not open WB2's commitment.
+        assert_noop!(
+            Gensyn::reveal_check(RuntimeOrigin::signed(WB2), id, BoundedVec::truncate_from(right.clone()), salt(WB3)),
+            Error::<Test>::InvalidReveal
+        );
+        // WB1 reveals its guess; WB3 stays silent (dropping its pending reveal).
+        assert_ok!(Gensyn::reveal_check(
+            RuntimeOrigin::signed(WB1),
+            id,
+            BoundedVec::truncate_from(vec![[1; 32], [2; 32]]),
+            salt(WB1)
+        ));
+        close_reveals(id);
+        // The guess is a game the solver wins; the unrevealed checks lose their bonds.
+        let d = game_of(id, WB1, 0);
+        let (o, _) = play(
+            d,
+            Player { who: SOLVER, party: &solver, silent: false },
+            Player { who: WB1, party: &solver, silent: true },
+        );
+        assert!(o.challenger_lost());
+        assert_eq!(free(WB1), w1 - 20);
+        assert_eq!(free(WB2), w2 - 20);
+        assert_eq!(free(WB3), w3 - 20);
+        settle(id);
+        assert_eq!(task(id).phase, Phase::Finalized);
+        assert_funds_reconcile();
+    });
+}
+
+#[test]
+fn m1_forced_rounds_pay_every_party_that_was_right_and_no_group_gains_by_sybils() {
+    // k parties right share the round: J/2^(k−1) each, J a third of the pot.
+    let round = |sybil: bool| {
+        new_test_ext().execute_with(|| {
+            setup_roles();
+            set(|p| p.forced_error_ppm = 1_000_000);
+            let solver = honest();
+            audit_all();
+            let id = to_verdict(&solver);
+            let right = ends(id, &solver);
+            check(id, WB1, right.clone());
+            // WB2: the verifier's sybil, posting the verifier's ends without replaying.
+            if sybil {
+                check(id, WB2, right.clone());
+            }
+            // WB3 is wrong.
+            check(id, WB3, vec![[3; 32], [4; 32]]);
+            let pot = Gensyn::jackpot();
+            let before: Vec<u64> = [SOLVER, VERIFIER, WB1, WB2, WB3].iter().map(|a| free(*a)).collect();
+            super::harness::verdict(id, right);
+            close_reveals(id);
+            assert!(events().contains(&Event::ForcedDrawn { task: id, forced: true }));
+            let d = game_of(id, WB3, 0);
+            let (o, _) = play(
+                d,
+                Player { who: SOLVER, party: &solver, silent: false },
+                Player { who: WB3, party: &solver, silent: true },
+            );
+            assert!(o.challenger_lost());
+            settle(id);
+            assert_eq!(task(id).phase, Phase::Finalized);
+            assert_funds_reconcile();
+            let gain: Vec<i128> = [SOLVER, VERIFIER, WB1, WB2, WB3]
+                .iter()
+                .zip(before)
+                .map(|(a, b)| free(*a) as i128 - b as i128)
+                .collect();
+            (pot, gain)
+        })
+    };
+    let (pot, alone) = round(false);
+    // Solver, verifier and WB1 were right: J/4 each (WB1's bond, held
+    // before the balances were taken, came back too).
+    let share = alone[2] - 20;
+    assert!(share > 0 && (share - (pot / 3 / 4) as i128).abs() <= (pot / 100) as i128, "≈ J/4: {share} of {pot}");
+    assert_eq!(alone[1], 100 + share, "the verifier: its reward and the same share");
+    assert_eq!(alone[0], 800 + 10 + share, "the solver: the fee, half the wrong bond, and the same share");
+    let (_, with_sybil) = round(true);
+    // Four right: J/8 each. The verifier and its sybil together take what
+    // the verifier alone took: no farming; the honest others' shares shrink.
+    assert!((with_sybil[1] - 100 + with_sybil[3] - 20 - share).abs() <= 1, "{with_sybil:?} vs {alone:?}");
+    assert!(with_sybil[2] < alone[2]);
+    assert!(alone[4] == 0 && with_sybil[4] == 0, "the wrong checker's bond (held before) never comes back");
+}
+
+#[test]
+fn m1_the_real_result_is_audited_in_forced_rounds() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        set(|p| p.forced_error_ppm = 1_000_000);
+        let (solver, truth) = (cheat(4), honest());
+        let (pot, s0) = (Gensyn::jackpot(), free(SOLVER));
+        let id = audit_round(&solver, ends_of(&truth), &[]);
+        assert!(events().contains(&Event::ForcedDrawn { task: id, forced: true }));
+        // The round is forced, and the verifier's disagreement is a game all the same.
+        let d = only_game(id);
+        let (winner, _) = duel(d, (SOLVER, &solver), (VERIFIER, &truth));
+        assert_eq!(winner, Side::Challenger);
+        assert_eq!(task(id).phase, Phase::Cancelled { reason: CancelReason::SolverConvicted });
+        assert!(Gensyn::jackpot() >= pot, "a convicted round pays no jackpot");
+        assert_eq!(free(SOLVER), s0);
+        assert_funds_reconcile();
+    });
+}
+
+/// The ends of every segment of an 8-step, every-4 run.
+fn ends_of(p: &Party) -> Vec<Hash> {
+    vec![p.checkpoint(1), p.checkpoint(2)]
+}
+
+#[test]
+fn m2_an_unaudited_task_is_never_paid_and_the_deposit_compensates_the_solver() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        set(|p| p.deposit = 50);
+        let run = honest();
+        let (sub0, s0) = (free(SUBMITTER), free(SOLVER));
+        let id = training(run.spec());
+        commit(id, &run);
+        // No verifier enters: drawn again, max_redraws (2) times, then it ends.
+        settle(id);
+        for draw in 1..=3 {
+            assert!(events().contains(&Event::Redraw { task: id, redraws: draw }));
+        }
+        assert_eq!(task(id).phase, Phase::Cancelled { reason: CancelReason::NoAudit });
+        assert_eq!(free(SOLVER), s0 + 50, "no fee, only the deposit for its time");
+        assert_eq!(free(SUBMITTER), sub0 - 50, "the fee back, less the deposit");
+        assert_eq!(Locked::<Test>::get(SOLVER, Role::Solver), 0);
+        assert_eq!(Gensyn::total_bonded(&SOLVER, Role::Solver), 1_000, "not slashed");
+        assert_funds_reconcile();
+        // A redraw that finds a verifier goes on to the audit.
+        let id = training(run.spec());
+        commit(id, &run);
+        run_to_block(System::block_number() + WINDOW + 1);
+        assert!(events().contains(&Event::Redraw { task: id, redraws: 1 }));
+        assert!(matches!(task(id).phase, Phase::VerifierSelection { .. }));
+        select(id, &[VERIFIER]);
+        assert!(matches!(task(id).phase, Phase::Opening { .. }));
+    });
+}
+
+#[test]
+fn m3_the_model_and_the_final_state_are_bound_to_the_checkpoints() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        let run = honest();
+        let id = training(run.spec());
+        // A chain of checkpoints that starts elsewhere than the submitted model.
+        let states = [[5; 32], run.checkpoint(1), run.checkpoint(2)];
+        let cps = Tree::new(&states.iter().enumerate().map(|(i, h)| checkpoint_leaf(i as u32, h)).collect::<Vec<_>>());
+        let c = SolverCommitment { checkpoint_root: cps.root(), step_root: run.run.steps.root() };
+        assert_noop!(
+            Gensyn::commit(RuntimeOrigin::signed(SOLVER), id, c, cps.proof(0).unwrap()),
+            Error::<Test>::InvalidOpening
+        );
+        commit(id, &run);
+        select(id, &[VERIFIER]);
+        open(id, &run);
+        next_phase(id);
+        assert_ok!(Gensyn::post_verdict(RuntimeOrigin::signed(VERIFIER), id, BoundedVec::truncate_from(ends(id, &run))));
+        // The last checkpoint must be opened (with its proof) whatever was audited.
+        let ends_only: Vec<u32> = audited(id).iter().map(|s| s + 1).filter(|&i| i != 2).collect();
+        assert_noop!(
+            Gensyn::open_ends(RuntimeOrigin::signed(SOLVER), id, stored_openings(id, &ends_only)),
+            Error::<Test>::InvalidOpening
+        );
+        open_ends(id);
+        assert_eq!(task(id).final_hash, Some(run.state(8)));
+    });
+}
+
+#[test]
+fn m1_collateral_is_locked_per_task_and_a_slash_takes_only_the_tasks() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        audit_all();
+        // SOLVER bonds 1,500: one task's collateral (1,000) and no more.
+        assert_ok!(Gensyn::stake(RuntimeOrigin::signed(SOLVER), Role::Solver, 500));
+        let run = cheat(4);
+        let id = training(run.spec());
+        assert_eq!(Locked::<Test>::get(SOLVER, Role::Solver), 1_000);
+        let other = submit(run.spec());
+        assert_noop!(
+            Gensyn::enter_selection(RuntimeOrigin::signed(SOLVER), other),
+            Error::<Test>::InsufficientCollateral
+        );
+        // The locked part cannot be unstaked either.
+        assert_noop!(
+            Gensyn::unstake(RuntimeOrigin::signed(SOLVER), Role::Solver, 600),
+            Error::<Test>::InsufficientCollateral
+        );
+        // Convicted: it loses half this task's collateral, not half its stake.
+        commit(id, &run);
+        let _ = id;
+        let truth = honest();
+        let id2 = {
+            // Drive the rest of this task's audit by hand (it is not the harness's to_opening).
+            select(id, &[VERIFIER]);
+            open(id, &run);
+            id
+        };
+        check(id2, WB1, ends_of(&truth));
+        super::harness::verdict(id2, ends_of(&run));
+        close_reveals(id2);
+        let d = game_of(id2, WB1, 1);
+        let (winner, _) = duel(d, (SOLVER, &run), (WB1, &truth));
+        assert_eq!(winner, Side::Challenger);
+        assert_eq!(Gensyn::total_bonded(&SOLVER, Role::Solver), 1_000, "1,500 − 50 % of 1,000");
+        assert_eq!(Locked::<Test>::get(SOLVER, Role::Solver), 0);
+        assert_funds_reconcile();
+    });
+}
+
+#[test]
+fn m4_a_settlement_that_cannot_pay_changes_nothing() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        let run = honest();
+        let id = to_verdict(&run);
+        super::harness::verdict(id, ends(id, &run));
+        // The fee's escrow is gone (as if a bug had released it): paying fails.
+        assert_ok!(<Balances as polkadot_sdk::frame_support::traits::fungible::MutateHold<u64>>::release(
+            &RuntimeHoldReason::Gensyn(HoldReason::TaskFee),
+            &SUBMITTER,
+            FEE,
+            polkadot_sdk::frame_support::traits::tokens::Precision::Exact,
+        ));
+        let before = (task(id), Audits::<Test>::get(id), free(SOLVER), free(VERIFIER), Gensyn::jackpot());
+        close_reveals_or_stay(id);
+        // The timer failed whole: nothing half-paid, the task where it was.
+        assert!(events().contains(&Event::TimerFailed { timer: Timer::Task(id) }));
+        assert_eq!((task(id), Audits::<Test>::get(id), free(SOLVER), free(VERIFIER), Gensyn::jackpot()), before);
+    });
+}
+
+/// Runs the blocks past the reveal deadline (the phase may stay if its timer fails).
+fn close_reveals_or_stay(id: TaskId) {
+    let Phase::Reveal { reveal_by } = task(id).phase else { panic!() };
+    run_to_block(reveal_by + 2);
 }

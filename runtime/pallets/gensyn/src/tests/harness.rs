@@ -381,6 +381,8 @@ pub fn training(spec: TaskSpec) -> TaskId {
 /// SOLVER commits `solver`'s run.
 pub fn commit(id: TaskId, solver: &Party) {
     assert_ok!(Gensyn::commit(RuntimeOrigin::signed(SOLVER), id, solver.commitment(), solver.opening(0).proof));
+    let all = (0..solver.spec().checkpoints()).map(|i| solver.opening(i)).collect();
+    RUNS.with(|r| r.borrow_mut().insert(id, all));
 }
 
 thread_local! {
@@ -395,8 +397,6 @@ thread_local! {
 pub fn to_opening(solver: &Party) -> TaskId {
     let id = training(solver.spec());
     commit(id, solver);
-    let all = (0..solver.spec().checkpoints()).map(|i| solver.opening(i)).collect();
-    RUNS.with(|r| r.borrow_mut().insert(id, all));
     select(id, &[VERIFIER]);
     assert_eq!(task(id).verifier, Some(VERIFIER));
     assert!(matches!(task(id).phase, Phase::Opening { .. }));
@@ -501,6 +501,17 @@ pub fn reveal_checks(id: TaskId) {
     for (_, who, ends) in mine {
         assert_ok!(Gensyn::reveal_check(RuntimeOrigin::signed(who), id, BoundedVec::truncate_from(ends), salt(who)));
     }
+}
+
+/// Runs blocks until the task ends (its games over, any re-challenge window closed).
+pub fn settle(id: TaskId) {
+    for _ in 0..200 {
+        if matches!(task(id).phase, Phase::Finalized | Phase::Cancelled { .. }) {
+            return;
+        }
+        advance(1);
+    }
+    panic!("task {id} did not end: {:?}", task(id).phase);
 }
 
 /// Lets the reveal window close: the forced-error draw, then games or settlement.
