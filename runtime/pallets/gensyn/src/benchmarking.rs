@@ -387,7 +387,10 @@ mod benchmarks {
             None,
         );
         Entries::<T>::insert(0, &who, big::<T>() / 4u32.into());
-        Selections::<T>::insert(0, Candidate { who: funded::<T>("other", 0), output: [0xff; 32], score: u128::MAX });
+        Selections::<T>::insert(
+            0,
+            Candidate { who: funded::<T>("other", 0), output: [0xff; 32], score: u128::MAX, collateral: Zero::zero() },
+        );
         let proof = VrfProofOf::<T>::decode(&mut &BENCH_VRF_PROOF[..]).map_err(|_| BenchmarkError::Weightless)?;
         #[extrinsic_call]
         _(RawOrigin::Signed(who.clone()), 0, proof);

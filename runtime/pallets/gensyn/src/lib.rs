@@ -304,7 +304,7 @@ pub mod pallet {
 
     /// The best entry of a task's running selection.
     #[pallet::storage]
-    pub type Selections<T: Config> = StorageMap<_, Twox64Concat, TaskId, Candidate<T::AccountId>>;
+    pub type Selections<T: Config> = StorageMap<_, Twox64Concat, TaskId, Candidate<T::AccountId, BalanceOf<T>>>;
 
     /// Each audited task's audit.
     #[pallet::storage]

@@ -261,10 +261,17 @@ impl<T: Config> Pallet<T> {
         let weight = weight.min(Self::free_stake(&who, role));
         ensure!(weight >= Self::collateral_for(role, task.fee), Error::<T>::InsufficientCollateral);
         let score = score(&output, weight.unique_saturated_into());
-        Selections::<T>::mutate(id, |best| match best {
-            Some(b) if (b.score, b.output) <= (score, output) => {}
-            _ => *best = Some(Candidate { who: who.clone(), output, score }),
-        });
+        let best = Selections::<T>::get(id);
+        if best.as_ref().is_none_or(|b| (score, output) < (b.score, b.output)) {
+            // The leader's collateral is locked while it leads, so that it
+            // cannot unstake from under the draw it is winning.
+            let collateral = Self::collateral_for(role, task.fee);
+            Self::lock(&who, role, collateral)?;
+            if let Some(b) = best {
+                Self::unlock(&b.who, role, b.collateral);
+            }
+            Selections::<T>::insert(id, Candidate { who: who.clone(), output, score, collateral });
+        }
         Self::deposit_event(Event::SelectionRevealed { task: id, who, role, score });
         Ok(())
     }
@@ -712,16 +719,14 @@ impl<T: Config> Pallet<T> {
         Ok(())
     }
 
-    /// The best revealed entrant of a draw, if it can still lock `role`'s
-    /// collateral; clears the draw's entries.
-    fn draw_winner(id: TaskId, role: Role, fee: BalanceOf<T>) -> Option<(T::AccountId, BalanceOf<T>)> {
+    /// The best revealed entrant of a draw, whose collateral is locked
+    /// since it took the lead; clears the draw's entries.
+    fn draw_winner(id: TaskId, role: Role) -> Option<(T::AccountId, BalanceOf<T>)> {
         // Each entry paid for its own removal when it was made.
         let _ = Entries::<T>::clear_prefix(id, u32::MAX, None);
         let best = Selections::<T>::take(id)?;
-        let collateral = Self::collateral_for(role, fee);
-        Self::lock(&best.who, role, collateral).ok()?;
         Self::engage(&best.who, role);
-        Some((best.who, collateral))
+        Some((best.who, best.collateral))
     }
 
     /// A task's deadline passed: whoever had to act did not.
@@ -742,7 +747,7 @@ impl<T: Config> Pallet<T> {
             }
             Phase::SolverSelection { entrants: 0, .. } => Self::cancel(id, task, CancelReason::NoSolver),
             Phase::SolverSelection { closes_at, .. } => Self::open_draw(id, task, Role::Solver, closes_at),
-            Phase::SolverDraw { .. } => match Self::draw_winner(id, Role::Solver, task.fee) {
+            Phase::SolverDraw { .. } => match Self::draw_winner(id, Role::Solver) {
                 Some((solver, collateral)) if task.deadline > now => {
                     task.solver = Some(solver.clone());
                     task.collateral.0 = collateral;
@@ -775,7 +780,7 @@ impl<T: Config> Pallet<T> {
             }
             Phase::VerifierSelection { entrants: 0, .. } => Self::failed_draw(id, task),
             Phase::VerifierSelection { closes_at, .. } => Self::open_draw(id, task, Role::Verifier, closes_at),
-            Phase::VerifierDraw { seed, .. } => match Self::draw_winner(id, Role::Verifier, task.fee) {
+            Phase::VerifierDraw { seed, .. } => match Self::draw_winner(id, Role::Verifier) {
                 Some((verifier, collateral)) => {
                     task.verifier = Some(verifier.clone());
                     task.collateral.1 = collateral;

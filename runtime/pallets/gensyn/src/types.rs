@@ -328,7 +328,7 @@ pub struct TaskInfo<AccountId, Balance, BlockNumber> {
 
 /// The best VRF entry of a selection so far.
 #[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
-pub struct Candidate<AccountId> {
+pub struct Candidate<AccountId, Balance> {
     /// Who entered.
     pub who: AccountId,
     /// Its VRF output.
@@ -337,6 +337,8 @@ pub struct Candidate<AccountId> {
     /// the output as a fraction, so each entrant wins with probability its
     /// weight's share (an exponential race).
     pub score: u128,
+    /// Collateral locked on it while it leads.
+    pub collateral: Balance,
 }
 
 /// A registered VRF key and the first block from which it counts.

@@ -1634,3 +1634,30 @@ fn close_reveals_or_stay(id: TaskId) {
     let Phase::Reveal { reveal_by } = task(id).phase else { panic!() };
     run_to_block(reveal_by + 2);
 }
+
+#[test]
+fn m1_the_leader_of_a_draw_cannot_unstake_from_under_it() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        let id = submit(honest().spec());
+        enter(SOLVER, id);
+        enter(SOLVER2, id);
+        next_phase(id);
+        reveal(SOLVER, id);
+        // Leading, its collateral is locked: it cannot leave the draw without a solver.
+        assert_eq!(Locked::<Test>::get(SOLVER, Role::Solver), 1_000);
+        assert_noop!(
+            Gensyn::unstake(RuntimeOrigin::signed(SOLVER), Role::Solver, 1_000),
+            Error::<Test>::InsufficientCollateral
+        );
+        reveal(SOLVER2, id);
+        let leader = Selections::<Test>::get(id).unwrap().who;
+        let other = if leader == SOLVER { SOLVER2 } else { SOLVER };
+        assert_eq!(Locked::<Test>::get(leader, Role::Solver), 1_000);
+        assert_eq!(Locked::<Test>::get(other, Role::Solver), 0, "overtaken: unlocked");
+        next_phase(id);
+        assert_eq!(task(id).solver, Some(leader));
+        assert_eq!(Locked::<Test>::get(leader, Role::Solver), 1_000);
+        assert_funds_reconcile();
+    });
+}
