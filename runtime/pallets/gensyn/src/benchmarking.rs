@@ -529,8 +529,10 @@ mod benchmarks {
         );
         let mut idx: Vec<u32> = segments.iter().map(|s| s + 1).collect();
         idx.push(last);
-        let openings: Vec<Opening> =
-            idx.iter().map(|&i| Opening { index: i, state: states[i as usize], proof: tree.proof(i).unwrap() }).collect();
+        let openings: Vec<Opening> = idx
+            .iter()
+            .map(|&i| Opening { index: i, state: states[i as usize], proof: tree.proof(i).unwrap() })
+            .collect();
         for o in &openings {
             Available::<T>::insert(o.state, now::<T>());
         }

@@ -877,7 +877,9 @@ impl<T: Config> Pallet<T> {
         match (d.challenger_kind, outcome.challenger_lost()) {
             (Challenger::Whistleblower, true) => Self::forfeit_bond(d.task, &d.challenger, d.bond, to_defender)?,
             (Challenger::Whistleblower, false) => Self::release_bond(&d.challenger, d.bond)?,
-            (Challenger::Verifier, true) if !audit.verifier_faulted && task.verifier.as_ref() == Some(&d.challenger) => {
+            (Challenger::Verifier, true)
+                if !audit.verifier_faulted && task.verifier.as_ref() == Some(&d.challenger) =>
+            {
                 Self::slash_verifier(&task, to_defender)?;
                 audit.verifier_faulted = true;
             }

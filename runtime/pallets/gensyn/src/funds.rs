@@ -197,7 +197,8 @@ impl<T: Config> Pallet<T> {
         let reason: T::RuntimeHoldReason = HoldReason::from(role).into();
         let to_winner = if winner.is_some() { params.slash_to_winner.mul_floor(amount) } else { Zero::zero() };
         let to_jackpot = params.slash_to_jackpot.mul_floor(amount);
-        let burn = amount.checked_sub(&to_winner).and_then(|b| b.checked_sub(&to_jackpot)).ok_or(Error::<T>::Overflow)?;
+        let burn =
+            amount.checked_sub(&to_winner).and_then(|b| b.checked_sub(&to_jackpot)).ok_or(Error::<T>::Overflow)?;
         // The hold always equals the ledger (both change together), so each
         // move is exact; if one failed, the caller's storage layer reverts all.
         if let Some(w) = winner {
@@ -218,7 +219,15 @@ impl<T: Config> Pallet<T> {
         amount: BalanceOf<T>,
     ) -> DispatchResult {
         if !amount.is_zero() {
-            T::Currency::transfer_on_hold(reason, who, dest, amount, Precision::Exact, Restriction::Free, Fortitude::Force)?;
+            T::Currency::transfer_on_hold(
+                reason,
+                who,
+                dest,
+                amount,
+                Precision::Exact,
+                Restriction::Free,
+                Fortitude::Force,
+            )?;
         }
         Ok(())
     }

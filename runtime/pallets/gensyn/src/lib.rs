@@ -62,14 +62,14 @@ pub mod weights;
 
 #[cfg(feature = "runtime-benchmarks")]
 pub mod benchmarking;
-/// The mock runtime (System + Balances + Gensyn) of the tests and the simulator.
-#[cfg(any(test, feature = "sim"))]
-pub mod mock;
 /// The test harness: a toy training run, parties that play every move
 /// from their own run, and helpers that walk a task through its phases.
 #[cfg(any(test, feature = "sim"))]
 #[path = "tests/harness.rs"]
 pub mod harness;
+/// The mock runtime (System + Balances + Gensyn) of the tests and the simulator.
+#[cfg(any(test, feature = "sim"))]
+pub mod mock;
 #[cfg(test)]
 mod tests;
 
@@ -334,8 +334,7 @@ pub mod pallet {
     /// created by a paid call), drained in order by `on_initialize` within a
     /// weight budget (M4), so no move is refused for others' timers.
     #[pallet::storage]
-    pub type Timers<T: Config> =
-        StorageDoubleMap<_, Twox64Concat, BlockNumberFor<T>, Twox64Concat, u32, Timer>;
+    pub type Timers<T: Config> = StorageDoubleMap<_, Twox64Concat, BlockNumberFor<T>, Twox64Concat, u32, Timer>;
 
     /// Timers scheduled at each block.
     #[pallet::storage]

@@ -40,8 +40,8 @@ pub fn check_commitment<A: Encode>(task: TaskId, who: &A, ends: &[Hash], salt: &
 pub fn neg_log2(x: u64) -> u128 {
     const FRAC: u32 = 40;
     let m = x as u128 + 1;
-    let n = 127 - m.leading_zeros(); // floor(log2 m), 0..=64
-    // m as a Q1.63 mantissa in [1, 2).
+    // floor(log2 m), 0..=64; then m as a Q1.63 mantissa in [1, 2).
+    let n = 127 - m.leading_zeros();
     let mut y: u128 = if n == 64 { 1 << 63 } else { m << (63 - n) };
     let mut frac: u128 = 0;
     for i in 1..=FRAC {
@@ -60,7 +60,8 @@ pub fn neg_log2(x: u64) -> u128 {
 /// probability its weight's share of theirs: splitting a stake into
 /// sybils, or entering with less, never raises a party's chance.
 pub fn score(output: &Hash, weight: u128) -> u128 {
-    let x = u64::from_le_bytes([output[0], output[1], output[2], output[3], output[4], output[5], output[6], output[7]]);
+    let x =
+        u64::from_le_bytes([output[0], output[1], output[2], output[3], output[4], output[5], output[6], output[7]]);
     (neg_log2(x) << 64) / weight.max(1)
 }
 
@@ -289,13 +290,7 @@ impl<T: Config> Pallet<T> {
         // M3: the chain of checkpoints starts at the submitted model.
         let n = task.spec.checkpoints();
         ensure!(
-            merkle::verify(
-                &commitment.checkpoint_root,
-                n,
-                0,
-                &checkpoint_leaf(0, &task.spec.model_hash),
-                &model_proof
-            ),
+            merkle::verify(&commitment.checkpoint_root, n, 0, &checkpoint_leaf(0, &task.spec.model_hash), &model_proof),
             Error::<T>::InvalidOpening
         );
         let closes_at = Self::now().saturating_add(Parameters::<T>::get().selection_window);
@@ -460,7 +455,8 @@ impl<T: Config> Pallet<T> {
         let bond =
             Parameters::<T>::get().whistle_bond.saturating_mul(2u32.saturating_pow(audit.windows.min(16)).into());
         T::Currency::hold(&HoldReason::WhistleBond.into(), &who, bond).map_err(|_| Error::<T>::InsufficientBalance)?;
-        let game = Self::open_game(id, &task, &mut audit, who.clone(), Challenger::Whistleblower, position, claim, bond)?;
+        let game =
+            Self::open_game(id, &task, &mut audit, who.clone(), Challenger::Whistleblower, position, claim, bond)?;
         Challenges::<T>::insert(id, (who.clone(), position), game);
         Audits::<T>::insert(id, audit);
         Self::deposit_event(Event::Whistled { task: id, who, position });
@@ -916,10 +912,7 @@ impl<T: Config> Pallet<T> {
     ) -> DispatchResult {
         let task = Self::task(id)?;
         // Once every audited checkpoint is open.
-        ensure!(
-            matches!(task.phase, Phase::Reveal { .. } | Phase::Disputed { .. }),
-            Error::<T>::WrongPhase
-        );
+        ensure!(matches!(task.phase, Phase::Reveal { .. } | Phase::Disputed { .. }), Error::<T>::WrongPhase);
         let mut audit = Audits::<T>::get(id).ok_or(Error::<T>::WrongPhase)?;
         ensure!(!audit.convicted, Error::<T>::WrongPhase);
         let seg = audit.segments.get(position as usize).ok_or(Error::<T>::InvalidWitness)?;

@@ -4,7 +4,10 @@
 //! and checks that it loses.
 
 use super::harness::*;
+use crate::lifecycle::selection_alpha;
 use crate::{mock::*, *};
+use codec::Encode;
+use gensyn_commitment::state::checkpoint_leaf;
 use gensyn_commitment::{
     merkle::Tree,
     state::{self, StepRecord},
@@ -13,9 +16,6 @@ use gensyn_commitment::{
 };
 use polkadot_sdk::frame_support::{assert_noop, assert_ok};
 use polkadot_sdk::frame_support::{dispatch::DispatchResult, BoundedVec};
-use crate::lifecycle::selection_alpha;
-use codec::Encode;
-use gensyn_commitment::state::checkpoint_leaf;
 use polkadot_sdk::sp_io::hashing::blake2_256;
 
 /// A solver that trains honestly but commits another state after step 7
@@ -196,10 +196,7 @@ fn c3_a_whistle_may_challenge_the_solver_beside_a_disagreeing_verdict() {
         let (solver, truth) = (cheat(4), honest());
         let id = whistle_window_claims(&solver, &truth, &[(WB1, 1, truth.checkpoint(2))]);
         // One check per whistleblower and task.
-        assert_noop!(
-            Gensyn::commit_check(RuntimeOrigin::signed(WB1), id, [7; 32]),
-            Error::<Test>::WrongPhase
-        );
+        assert_noop!(Gensyn::commit_check(RuntimeOrigin::signed(WB1), id, [7; 32]), Error::<Test>::WrongPhase);
         close_reveals(id);
         let pos = position_of(id, 1);
         let wb = game_of(id, WB1, pos);
@@ -782,7 +779,13 @@ fn m4_a_flooded_timer_queue_refuses_no_move_and_drains_by_weight() {
         make_move(d, SOLVER, &solver, true);
         advance(1);
         // Three blocks' worth of timers.
-        let budget = <<Test as polkadot_sdk::frame_system::Config>::BlockWeights as polkadot_sdk::frame_support::traits::Get<polkadot_sdk::frame_system::limits::BlockWeights>>::get().max_block.ref_time() / 4;
+        let budget =
+            <<Test as polkadot_sdk::frame_system::Config>::BlockWeights as polkadot_sdk::frame_support::traits::Get<
+                polkadot_sdk::frame_system::limits::BlockWeights,
+            >>::get()
+            .max_block
+            .ref_time()
+                / 4;
         let per = <() as crate::weights::WeightInfo>::on_initialize(1).ref_time()
             - <() as crate::weights::WeightInfo>::on_initialize(0).ref_time();
         let flood = (3 * budget / per) as u32;
@@ -1553,7 +1556,11 @@ fn m3_the_model_and_the_final_state_are_bound_to_the_checkpoints() {
         select(id, &[VERIFIER]);
         open(id, &run);
         next_phase(id);
-        assert_ok!(Gensyn::post_verdict(RuntimeOrigin::signed(VERIFIER), id, BoundedVec::truncate_from(ends(id, &run))));
+        assert_ok!(Gensyn::post_verdict(
+            RuntimeOrigin::signed(VERIFIER),
+            id,
+            BoundedVec::truncate_from(ends(id, &run))
+        ));
         // The last checkpoint must be opened (with its proof) whatever was audited.
         let ends_only: Vec<u32> = audited(id).iter().map(|s| s + 1).filter(|&i| i != 2).collect();
         assert_noop!(

@@ -199,7 +199,11 @@ fn the_ends_must_include_the_last_checkpoint() {
         let run = honest();
         let id = to_verdict(&run);
         next_phase(id);
-        assert_ok!(Gensyn::post_verdict(RuntimeOrigin::signed(VERIFIER), id, BoundedVec::truncate_from(ends(id, &run))));
+        assert_ok!(Gensyn::post_verdict(
+            RuntimeOrigin::signed(VERIFIER),
+            id,
+            BoundedVec::truncate_from(ends(id, &run))
+        ));
         let mut idx = end_indices(id);
         idx.retain(|&i| i != 2);
         // Leaving out the final state (when it is not an audited end) is refused.
