@@ -49,6 +49,8 @@ pub enum Command {
     Train(TrainArgs),
     /// Re-execute one segment of a run and compare its end hash with the committed one.
     Replay(ReplayArgs),
+    /// Simulate the protocol's incentives: many tasks through the real pallet, offline.
+    Sim(SimArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
 }
@@ -85,6 +87,57 @@ pub struct ReplayArgs {
     /// Where the kernels run: cpu, or cuda for GPU 0 (results are identical).
     #[arg(long, value_enum, default_value_t = Device::Cpu, env = "GENSYN_DEVICE")]
     pub device: Device,
+}
+
+/// `gensyn sim`. Each flag overrides the `--config` file, which overrides
+/// the defaults (the runtime's protocol parameters, scaled to the mock).
+#[derive(Debug, Args)]
+pub struct SimArgs {
+    /// A TOML file with any of these settings and the protocol's [params].
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Tasks to run [default: 1000].
+    #[arg(long, value_name = "N")]
+    pub tasks: Option<u32>,
+    /// Seed of every random choice [default: 1].
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// Training steps per task [default: 64].
+    #[arg(long, value_name = "N")]
+    pub steps: Option<u32>,
+    /// Checkpoint interval k, steps per segment [default: 1].
+    #[arg(long, value_name = "K")]
+    pub checkpoint_every: Option<u32>,
+    /// Segments audited per task [default: the runtime's, 2].
+    #[arg(long, value_name = "N")]
+    pub audit_segments: Option<u32>,
+    /// The fee each task offers, in mock tokens [default: 1000].
+    #[arg(long, value_name = "AMOUNT")]
+    pub fee: Option<u64>,
+    /// What computing one step (training or replaying) costs a party [default: 10].
+    #[arg(long, value_name = "AMOUNT")]
+    pub step_price: Option<u64>,
+    /// Chance that a whistleblower checks a task, 0 to 1 [default: 0.2].
+    #[arg(long, value_name = "P")]
+    pub check_rate: Option<f64>,
+    /// Forced-error rounds per million audits [default: the runtime's, 50000].
+    #[arg(long, value_name = "PPM")]
+    pub forced_error_ppm: Option<u32>,
+    /// Solvers by strategy: honest, lazy, cheat, silent, collude
+    /// [default: honest=6,lazy=1,cheat=2,silent=1,collude=1].
+    #[arg(long, value_name = "MIX")]
+    pub solvers: Option<String>,
+    /// Verifiers by strategy: honest, lazy, cheat, silent, collude
+    /// [default: honest=4,lazy=1,cheat=1,silent=1,collude=1].
+    #[arg(long, value_name = "MIX")]
+    pub verifiers: Option<String>,
+    /// Whistleblowers by strategy: honest, lazy, false-whistle, silent, collude
+    /// [default: honest=3,lazy=1,false-whistle=1,silent=1,collude=1].
+    #[arg(long, value_name = "MIX")]
+    pub whistleblowers: Option<String>,
+    /// Also run each of these audit_segments values for a detection-versus-cost curve.
+    #[arg(long, value_name = "N,N,…", value_delimiter = ',')]
+    pub curve: Option<Vec<u32>>,
 }
 
 /// A compute device for `train` and `replay`: `cpu` (the CPU kernels on

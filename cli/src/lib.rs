@@ -42,6 +42,7 @@ async fn dispatch(cli: Cli, out: &Output) -> Result<(), CliError> {
         Command::Withdraw(cmd) => cmd::stake::withdraw(cmd, &global, out).await,
         Command::Train(cmd) => cmd::train::train(cmd, &out),
         Command::Replay(cmd) => cmd::train::replay(cmd, &out),
+        Command::Sim(cmd) => cmd::sim::run(cmd, out),
         Command::Completions(cmd) => cmd::completions::run(cmd),
     }
 }

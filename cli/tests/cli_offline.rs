@@ -27,6 +27,7 @@ fn help_texts_are_stable() {
         &["completions", "--help"],
         &["train", "--help"],
         &["replay", "--help"],
+        &["sim", "--help"],
     ];
     let settings = snapshot_settings();
     settings.bind(|| {
@@ -38,6 +39,32 @@ fn help_texts_are_stable() {
             insta::assert_snapshot!(name, run.stdout);
         }
     });
+}
+
+#[test]
+fn sim_runs_offline_and_reports_each_strategy_in_json() {
+    let run = gensyn(&["sim", "--tasks", "12", "--solvers", "honest=2,cheat=1", "--json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let doc = run.json();
+    assert_eq!(doc["schema_version"], 1);
+    assert_eq!(doc["tasks"], 12);
+    let rows = doc["strategies"].as_array().expect("strategies");
+    let cheat = rows.iter().find(|r| r["role"] == "solver" && r["strategy"] == "cheat").expect("a cheat row");
+    for field in ["mean", "spread", "count"] {
+        assert!(cheat[field].is_number(), "{field}: {cheat}");
+    }
+    assert!(rows.iter().all(|r| r["strategy"] != "lazy" || r["role"] != "solver"), "only the mix asked for");
+}
+
+#[test]
+fn a_bad_sim_mix_is_a_one_line_usage_error() {
+    let run = gensyn(&["sim", "--whistleblowers", "honest=2,cheat=1"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr.trim(),
+        "error: whistleblower cannot play cheat (one of honest, lazy, false-whistle, silent, collude)"
+    );
+    assert!(run.stdout.is_empty());
 }
 
 #[test]

@@ -4,6 +4,7 @@
 pub mod account;
 pub mod completions;
 pub mod devnet;
+pub mod sim;
 pub mod stake;
 pub mod train;
 
