@@ -137,8 +137,8 @@ fn put_task<T: Config>(
     0
 }
 
-/// An audit over `segments` with checks `checks`.
-fn put_audit<T: Config>(segments: Vec<AuditedSegment>, checks: Vec<CheckOf<T>>) {
+/// An audit over `segments` with `checks` checks, all right.
+fn put_audit<T: Config>(segments: Vec<AuditedSegment>, checks: u32) {
     Audits::<T>::insert(
         0,
         Audit {
@@ -146,7 +146,10 @@ fn put_audit<T: Config>(segments: Vec<AuditedSegment>, checks: Vec<CheckOf<T>>) 
             segments: BoundedVec::truncate_from(segments),
             forced: None,
             verifier_faulted: false,
-            checks: BoundedVec::truncate_from(checks),
+            checks,
+            right: checks,
+            reveals_open: true,
+            share: Zero::zero(),
             games: 1,
             convicted: false,
             reopen: false,
@@ -215,10 +218,7 @@ fn disputed_task<T: Config>(spec: TaskSpec, commitment: SolverCommitment) -> (T:
         Some(verifier.clone()),
         Some(commitment),
     );
-    put_audit::<T>(
-        vec![AuditedSegment { segment: 0, start: Some(h(10)), end: Some(h(11)), verdict: Some(h(12)) }],
-        vec![],
-    );
+    put_audit::<T>(vec![AuditedSegment { segment: 0, start: Some(h(10)), end: Some(h(11)), verdict: Some(h(12)) }], 0);
     (solver, verifier)
 }
 
@@ -226,20 +226,14 @@ fn commitment_with(step_root: Hash) -> SolverCommitment {
     SolverCommitment { checkpoint_root: h(20), step_root }
 }
 
-/// A stored check type.
-type CheckOf<T> = Check<<T as frame_system::Config>::AccountId, BalanceOf<T>, <T as Config>::MaxAuditSegments>;
-
-/// `count` whistleblowers' checks of `ends`, each with its bond held.
-fn checks<T: Config>(count: u32, ends: Option<Vec<Hash>>) -> Vec<CheckOf<T>> {
-    let bond = Parameters::<T>::get().whistle_bond;
-    (0..count)
-        .map(|i| {
-            let who = staked::<T>("whistleblower", i, Role::Whistleblower);
-            T::Currency::hold(&HoldReason::WhistleBond.into(), &who, bond).unwrap();
-            let ends = ends.clone().map(BoundedVec::truncate_from);
-            Check { who, commitment: h(1000 + i), bond, ends }
-        })
-        .collect()
+/// A whistleblower's check of task 0 with `runs` runs' bond held.
+fn put_check<T: Config>(i: u32, runs: u32, commitment: Hash) -> T::AccountId {
+    let per_run = Parameters::<T>::get().whistle_bond;
+    let bond = per_run.saturating_mul(runs.into());
+    let who = staked::<T>("whistleblower", i, Role::Whistleblower);
+    T::Currency::hold(&HoldReason::WhistleBond.into(), &who, bond).unwrap();
+    Checks::<T>::insert(0, &who, Check { commitment, per_run, bond, ends: None, right: false });
+    who
 }
 
 /// A checkpoint tree of 2^DEPTH states `h(0..)`, every `every` steps.
@@ -438,7 +432,7 @@ mod benchmarks {
         let segments: Vec<u32> = (0..n).map(|i| 1 + 2 * i).collect();
         put_audit::<T>(
             segments.iter().map(|&segment| AuditedSegment { segment, start: None, end: None, verdict: None }).collect(),
-            vec![],
+            0,
         );
         let openings: Vec<Opening> = segments
             .iter()
@@ -453,7 +447,7 @@ mod benchmarks {
         assert!(matches!(Tasks::<T>::get(0).unwrap().phase, Phase::Checking { .. }));
     }
 
-    /// The last check the bound allows (the others scanned for a duplicate), over the most runs.
+    /// A check over the most runs.
     #[benchmark]
     fn commit_check() {
         let solver = staked::<T>("solver", 0, Role::Solver);
@@ -468,12 +462,12 @@ mod benchmarks {
         let n = T::MaxAuditSegments::get();
         put_audit::<T>(
             (0..n).map(|i| AuditedSegment { segment: 2 * i, start: Some(h(i)), end: None, verdict: None }).collect(),
-            checks::<T>(T::MaxWhistles::get() - 1, None),
+            0,
         );
         let who = staked::<T>("whistleblower", 1000, Role::Whistleblower);
         #[extrinsic_call]
-        _(RawOrigin::Signed(who), 0, h(30));
-        assert_eq!(Audits::<T>::get(0).unwrap().checks.len() as u32, T::MaxWhistles::get());
+        _(RawOrigin::Signed(who.clone()), 0, h(30));
+        assert!(Checks::<T>::contains_key(0, &who));
     }
 
     #[benchmark]
@@ -489,7 +483,7 @@ mod benchmarks {
         );
         put_audit::<T>(
             (0..n).map(|i| AuditedSegment { segment: 2 * i, start: Some(h(i)), end: None, verdict: None }).collect(),
-            vec![],
+            0,
         );
         let ends: Vec<Hash> = (0..n).map(|i| h(i + 1000)).collect();
         #[extrinsic_call]
@@ -525,7 +519,7 @@ mod benchmarks {
                     verdict: Some(h(77)),
                 })
                 .collect(),
-            vec![],
+            0,
         );
         let mut idx: Vec<u32> = segments.iter().map(|s| s + 1).collect();
         idx.push(last);
@@ -541,7 +535,8 @@ mod benchmarks {
         assert!(matches!(Tasks::<T>::get(0).unwrap().phase, Phase::Reveal { .. }));
     }
 
-    /// The last of the most checks reveals `n` ends.
+    /// A check of `n` runs (segments apart) that disagrees on every one:
+    /// `n` games open.
     #[benchmark]
     fn reveal_check(n: Linear<1, { T::MaxAuditSegments::get() }>) {
         let solver = staked::<T>("solver", 0, Role::Solver);
@@ -554,19 +549,41 @@ mod benchmarks {
             Some(commitment_with(h(8))),
         );
         let ends: Vec<Hash> = (0..n).map(|i| h(i + 1000)).collect();
-        let mut cs = checks::<T>(T::MaxWhistles::get(), None);
-        let who = cs.last().unwrap().who.clone();
         let salt = h(31);
-        cs.last_mut().unwrap().commitment = check_commitment(0, &who, &ends, &salt);
+        let who: T::AccountId = account("whistleblower", 0, 0);
+        let who = put_check::<T>(0, n, check_commitment(0, &who, &ends, &salt));
         put_audit::<T>(
             (0..n)
                 .map(|i| AuditedSegment { segment: 2 * i, start: Some(h(i)), end: Some(h(i + 1)), verdict: None })
                 .collect(),
-            cs,
+            1,
         );
+        Audits::<T>::mutate(0, |a| a.as_mut().unwrap().right = 0);
         #[extrinsic_call]
-        _(RawOrigin::Signed(who), 0, BoundedVec::truncate_from(ends), salt);
-        assert!(Audits::<T>::get(0).unwrap().checks.last().unwrap().ends.is_some());
+        _(RawOrigin::Signed(who.clone()), 0, BoundedVec::truncate_from(ends), salt);
+        assert_eq!(Challenges::<T>::iter_prefix(0).count() as u32, n);
+    }
+
+    /// A right check's share of a forced round paid from the jackpot's reserve.
+    #[benchmark]
+    fn settle_check() {
+        let solver = staked::<T>("solver", 0, Role::Solver);
+        let verifier = staked::<T>("verifier", 0, Role::Verifier);
+        put_task::<T>(spec(1000, 10, 10, h(6), h(7)), Phase::Finalized, Some(solver), Some(verifier), None);
+        let who = put_check::<T>(0, 0, h(40));
+        Checks::<T>::mutate(0, &who, |c| {
+            let c = c.as_mut().unwrap();
+            c.ends = Some(BoundedVec::truncate_from(vec![h(1)]));
+            c.right = true;
+        });
+        put_audit::<T>(vec![AuditedSegment { segment: 0, start: Some(h(0)), end: Some(h(1)), verdict: None }], 1);
+        let share = T::Currency::minimum_balance().saturating_mul(10u32.into());
+        Audits::<T>::mutate(0, |a| a.as_mut().unwrap().share = share);
+        T::Currency::hold(&HoldReason::ForcedShares.into(), &Pallet::<T>::jackpot_account(), share).unwrap();
+        let caller = funded::<T>("caller", 0);
+        #[extrinsic_call]
+        _(RawOrigin::Signed(caller), 0, who.clone());
+        assert!(!Checks::<T>::contains_key(0, &who));
     }
 
     /// A re-challenge: it opens a game.
@@ -583,7 +600,7 @@ mod benchmarks {
         );
         put_audit::<T>(
             vec![AuditedSegment { segment: 0, start: Some(h(10)), end: Some(h(11)), verdict: Some(h(12)) }],
-            vec![],
+            0,
         );
         let who = staked::<T>("whistleblower", 0, Role::Whistleblower);
         #[extrinsic_call]
@@ -628,7 +645,7 @@ mod benchmarks {
         let state = state::hash_from_root(0, entries, &tree.root());
         put_audit::<T>(
             vec![AuditedSegment { segment: 0, start: Some(state), end: Some(h(11)), verdict: Some(h(11)) }],
-            vec![],
+            0,
         );
         Audits::<T>::mutate(0, |a| a.as_mut().expect("stored").games = 0);
         let last = entries - 1;
@@ -929,14 +946,10 @@ mod benchmarks {
         _(RawOrigin::Root, p);
     }
 
-    /// `n` reveal deadlines, each the heaviest a timer runs: a forced
-    /// round whose every party was right (the most checks), so each of
-    /// them is paid from the jackpot, every bond released, and the task paid.
+    /// `n` reveal deadlines, each the heaviest a timer runs: the verifier
+    /// disagrees on every one of the most runs, so each opens that many games.
     #[benchmark]
     fn on_initialize(n: Linear<0, 32>) {
-        let mut params = Parameters::<T>::get();
-        params.forced_error_ppm = 1_000_000;
-        Parameters::<T>::put(params);
         // Far enough from genesis that the randomness (known since up to 81
         // blocks back, collective flip's lag) postdates the reveals.
         frame_system::Pallet::<T>::set_block_number(200u32.into());
@@ -944,8 +957,6 @@ mod benchmarks {
         let solver = staked::<T>("solver", 0, Role::Solver);
         let verifier = staked::<T>("verifier", 0, Role::Verifier);
         let segs = T::MaxAuditSegments::get();
-        let ends: Vec<Hash> = (0..segs).map(|i| h(i + 1)).collect();
-        let template = checks::<T>(T::MaxWhistles::get(), Some(ends.clone()));
         for id in 1..=n as u64 {
             put_task::<T>(
                 spec(1000, 10, 10, h(6), h(7)),
@@ -956,21 +967,16 @@ mod benchmarks {
             );
             let task = Tasks::<T>::take(0).unwrap();
             Tasks::<T>::insert(id, task);
-            // Every check of every task holds its bond.
-            let bond = Parameters::<T>::get().whistle_bond;
-            for c in template.iter().filter(|_| id > 1) {
-                T::Currency::hold(&HoldReason::WhistleBond.into(), &c.who, bond).unwrap();
-            }
             put_audit::<T>(
                 (0..segs)
                     .map(|i| AuditedSegment {
                         segment: 2 * i,
                         start: Some(h(i)),
-                        end: Some(ends[i as usize]),
-                        verdict: Some(ends[i as usize]),
+                        end: Some(h(i + 1)),
+                        verdict: Some(h(i + 500)),
                     })
                     .collect(),
-                template.clone(),
+                0,
             );
             let mut audit = Audits::<T>::take(0).unwrap();
             audit.games = 0;
@@ -983,14 +989,9 @@ mod benchmarks {
         {
             Pallet::<T>::on_initialize(at);
         }
-        let done = Tasks::<T>::iter_values().filter(|t| t.phase == Phase::Finalized).count() as u32;
-        #[cfg(test)]
-        if done != n {
-            for (id, t) in Tasks::<T>::iter() {
-                std::eprintln!("{id}: {:?}", t.phase);
-            }
-        }
-        assert_eq!(done, n);
+        let disputed = Tasks::<T>::iter_values().filter(|t| matches!(t.phase, Phase::Disputed { .. })).count();
+        assert_eq!(disputed as u32, n);
+        assert_eq!(Disputes::<T>::iter().count() as u32, n * segs);
     }
 
     impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

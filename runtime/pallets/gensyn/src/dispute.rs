@@ -154,7 +154,18 @@ impl<T: Config> Pallet<T> {
         };
         let id = NextDisputeId::<T>::get();
         NextDisputeId::<T>::put(id.checked_add(1).ok_or(Error::<T>::Overflow)?);
-        let deadline = Self::move_deadline(id);
+        // A game opened by a reveal starts when the reveal window closes,
+        // with every other game of the round: its first move is not due
+        // before the others'.
+        let deadline = match task.phase {
+            Phase::Reveal { reveal_by } => {
+                let start = reveal_by.max(frame_system::Pallet::<T>::block_number());
+                let d = start.saturating_add(Parameters::<T>::get().move_window);
+                Self::schedule(Timer::Dispute(id), d.saturating_add(1u32.into()));
+                d
+            }
+            _ => Self::move_deadline(id),
+        };
         let segment = seg.segment;
         Disputes::<T>::insert(
             id,

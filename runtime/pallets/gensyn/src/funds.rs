@@ -232,21 +232,28 @@ impl<T: Config> Pallet<T> {
         Ok(())
     }
 
-    /// Pays each of the `k` parties whose ends were right in a forced round
-    /// `J / 2^(k−1)`, `J` a third of the pot: the pot outlives many rounds,
-    /// and no group raises its take by adding members (a sybil, or a copier
-    /// of a party's ends, splits that party's share instead).
-    pub(crate) fn pay_jackpot(task: TaskId, winners: &[T::AccountId]) -> DispatchResult {
-        let k = winners.len() as u32;
-        if k == 0 {
+    /// Each of the `k` right parties' share of a forced round of a task
+    /// with `fee`: `J / 2^(k−1)`. `J` is a third of the pot, so the pot
+    /// outlives many rounds, and at most `τ·F/p`, so a round pays out in
+    /// expectation no more than its task paid in (`p` the forced rate): a
+    /// min-fee task cannot drain a pot that large tasks filled. No group
+    /// raises its take by adding members (a sybil, or a copier of a party's
+    /// ends, splits that party's share instead).
+    pub(crate) fn forced_share(fee: BalanceOf<T>, k: u32) -> BalanceOf<T> {
+        let p = Parameters::<T>::get();
+        let ppm = p.forced_error_ppm.max(1);
+        let cap = p.jackpot_tax.mul_floor(fee).saturating_mul(1_000_000u32.into()) / ppm.into();
+        jackpot_share(Self::jackpot().min(cap.saturating_mul(3u32.into())), k)
+    }
+
+    /// Pays `share` from the jackpot to each of `winners`.
+    pub(crate) fn pay_shares(task: TaskId, winners: &[T::AccountId], share: BalanceOf<T>) -> DispatchResult {
+        if share.is_zero() {
             return Ok(());
         }
-        let share = jackpot_share(Self::jackpot(), k);
         for who in winners {
-            if !share.is_zero() {
-                T::Currency::transfer(&Self::jackpot_account(), who, share, Preservation::Preserve)?;
-                Self::deposit_event(Event::JackpotPaid { task, who: who.clone(), amount: share });
-            }
+            T::Currency::transfer(&Self::jackpot_account(), who, share, Preservation::Preserve)?;
+            Self::deposit_event(Event::JackpotPaid { task, who: who.clone(), amount: share });
         }
         Ok(())
     }

@@ -124,12 +124,10 @@ pub mod pallet {
     pub type TaskOf<T> = TaskInfo<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
 
     /// Stored audit type.
-    pub type AuditOf<T> = Audit<
-        <T as frame_system::Config>::AccountId,
-        BalanceOf<T>,
-        <T as Config>::MaxAuditSegments,
-        <T as Config>::MaxWhistles,
-    >;
+    pub type AuditOf<T> = Audit<BalanceOf<T>, <T as Config>::MaxAuditSegments>;
+
+    /// Stored check type.
+    pub type CheckOf<T> = Check<BalanceOf<T>, <T as Config>::MaxAuditSegments>;
 
     /// Stored dispute type.
     pub type DisputeOf<T> = Dispute<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
@@ -165,6 +163,8 @@ pub mod pallet {
         TaskFee,
         /// A whistleblower's bond on one challenge.
         WhistleBond,
+        /// Forced-round shares reserved on the jackpot for whistleblowers to claim.
+        ForcedShares,
     }
 
     impl From<Role> for HoldReason {
@@ -278,6 +278,11 @@ pub mod pallet {
     #[pallet::storage]
     pub type Keys<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, KeyRecord<VrfKeyOf<T>, BlockNumberFor<T>>>;
 
+    /// Who holds each registered VRF key: a key belongs to one account, so
+    /// nobody can register another's key and replay its proofs.
+    #[pallet::storage]
+    pub type KeyOwner<T: Config> = StorageMap<_, Blake2_128Concat, VrfKeyOf<T>, T::AccountId>;
+
     /// Entrants of a task's running selection, with their weight (the
     /// stake free for collateral when they entered).
     #[pallet::storage]
@@ -318,6 +323,10 @@ pub mod pallet {
     #[pallet::storage]
     pub type Disputes<T: Config> = StorageMap<_, Twox64Concat, DisputeId, DisputeOf<T>>;
 
+    /// Each whistleblower's check of a task.
+    #[pallet::storage]
+    pub type Checks<T: Config> = StorageDoubleMap<_, Twox64Concat, TaskId, Blake2_128Concat, T::AccountId, CheckOf<T>>;
+
     /// The game each (whistleblower, segment position) of a task opened:
     /// one game per claimant and segment, so a claimant cannot play the
     /// same claim twice.
@@ -335,6 +344,17 @@ pub mod pallet {
     /// weight budget (M4), so no move is refused for others' timers.
     #[pallet::storage]
     pub type Timers<T: Config> = StorageDoubleMap<_, Twox64Concat, BlockNumberFor<T>, Twox64Concat, u32, Timer>;
+
+    /// Each block's randomness and the block since which it was known,
+    /// recorded by `on_initialize` (the last [`BEACON_KEEP`] blocks): a
+    /// draw uses the value of a fixed block, not of whichever block its
+    /// timer happens to run in.
+    #[pallet::storage]
+    pub type Beacon<T: Config> = StorageMap<_, Twox64Concat, BlockNumberFor<T>, (Hash, BlockNumberFor<T>)>;
+
+    /// The block at which a task waiting for fresh randomness has its timer.
+    #[pallet::storage]
+    pub type Waiting<T: Config> = StorageMap<_, Twox64Concat, TaskId, BlockNumberFor<T>>;
 
     /// Timers scheduled at each block.
     #[pallet::storage]
@@ -404,6 +424,9 @@ pub mod pallet {
         Whistled { task: TaskId, who: T::AccountId, position: u32 },
         /// A correct checker (or solver) was paid from the jackpot in a forced round.
         JackpotPaid { task: TaskId, who: T::AccountId, amount: BalanceOf<T> },
+        /// `who`'s check of `task` was settled: `paid` from the jackpot (a
+        /// forced round's share), `forfeited` of its bond (never revealed).
+        CheckSettled { task: TaskId, who: T::AccountId, paid: BalanceOf<T>, forfeited: BalanceOf<T> },
         /// A whistle bond was forfeited to the jackpot.
         BondForfeited { task: TaskId, who: T::AccountId, amount: BalanceOf<T> },
         /// A game against the solver opened over `challenger`'s claim that
@@ -502,6 +525,8 @@ pub mod pallet {
         AlreadyEntered,
         /// The fee is below the minimum.
         FeeTooLow,
+        /// Another account registered this VRF key.
+        KeyTaken,
         /// The whistle is malformed (position, claim) or the window is full.
         InvalidWhistle,
         /// No such dispute.
@@ -534,7 +559,10 @@ pub mod pallet {
     #[pallet::hooks]
     impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
         fn on_initialize(now: BlockNumberFor<T>) -> Weight {
-            Self::run_timers(now)
+            let (random, known) = T::Randomness::random(b"gensyn/beacon");
+            Beacon::<T>::insert(now, (hash_of(&random), known));
+            Beacon::<T>::remove(now.saturating_sub(BEACON_KEEP.into()));
+            Self::run_timers(now).saturating_add(T::DbWeight::get().reads_writes(1, 2))
         }
 
         fn integrity_test() {
@@ -629,8 +657,15 @@ pub mod pallet {
         #[pallet::weight(T::WeightInfo::register_keys())]
         pub fn register_keys(origin: OriginFor<T>, vrf_key: VrfKeyOf<T>) -> DispatchResult {
             let who = ensure_signed(origin)?;
+            // The VRF message does not name the account, so a copied key
+            // would replay its owner's proofs with a larger stake.
+            ensure!(KeyOwner::<T>::get(&vrf_key).is_none_or(|o| o == who), Error::<T>::KeyTaken);
+            if let Some(old) = Keys::<T>::get(&who) {
+                KeyOwner::<T>::remove(&old.key);
+            }
             let now = frame_system::Pallet::<T>::block_number();
             let since = now.saturating_add(Parameters::<T>::get().key_delay);
+            KeyOwner::<T>::insert(&vrf_key, &who);
             Keys::<T>::insert(&who, KeyRecord { key: vrf_key, since });
             Self::deposit_event(Event::KeysRegistered { who, since });
             Ok(())
@@ -749,6 +784,18 @@ pub mod pallet {
         ) -> DispatchResult {
             let who = ensure_signed(origin)?;
             Self::do_reveal_check(who, task, ends.into_inner(), salt)
+        }
+
+        /// Settles `who`'s check of `task` once its reveal window is over:
+        /// pays a right check its share of a forced round (once the task
+        /// was paid), forfeits an unrevealed one's bond to the jackpot (or
+        /// releases it, if the task ended before the ends were opened), and
+        /// deletes the check. Anyone may call.
+        #[pallet::call_index(24)]
+        #[pallet::weight(T::WeightInfo::settle_check())]
+        pub fn settle_check(origin: OriginFor<T>, task: TaskId, who: T::AccountId) -> DispatchResult {
+            ensure_signed(origin)?;
+            Self::do_settle_check(task, who)
         }
 
         /// In a re-challenge window (a challenger gave up its game), a
@@ -949,6 +996,12 @@ pub mod pallet {
         }
     }
 }
+
+/// Blocks of randomness the pallet keeps ([`Beacon`]).
+pub const BEACON_KEEP: u32 = 4096;
+
+/// Most beacons a draw looks through for one known late enough.
+pub const MAX_BEACON_SCAN: u32 = 64;
 
 /// Most artefacts one `attest_available` call attests.
 pub const MAX_ATTESTATIONS: u32 = 64;

@@ -119,13 +119,49 @@ impl<T: Config> Pallet<T> {
     /// block `after`; `Err(at)`: not yet, ask again at block `at`. The
     /// source says since when its value was known (`Randomness::random`'s
     /// block), and a draw must not use a value anyone could see while the
-    /// inputs it is combined with could still change (C4).
+    /// inputs it is combined with could still change (C4). The value is the
+    /// [`Beacon`] of the first block whose value was known only after
+    /// `after`, whichever block the timer runs in: a party that pokes a
+    /// late timer cannot choose the block, and so the seed.
     fn fresh(subject: &[u8], task: TaskId, after: BlockNumberFor<T>) -> Result<Hash, BlockNumberFor<T>> {
+        let now = Self::now();
+        let mix = |v: Hash| hash_of(&(b"gensyn", subject, task, v));
+        let one: BlockNumberFor<T> = 1u32.into();
+        let probe = after.saturating_add(one);
+        if probe > now {
+            return Err(probe);
+        }
+        if let Some((_, known)) = Beacon::<T>::get(probe) {
+            // The source's lag, read at the first block after `after`.
+            let lag = probe.saturating_sub(known).max(Zero::zero());
+            let mut block = if known > after { probe } else { after.saturating_add(lag).saturating_add(one) };
+            for _ in 0..MAX_BEACON_SCAN {
+                if block > now {
+                    return Err(block);
+                }
+                match Beacon::<T>::get(block) {
+                    Some((v, k)) if k > after => return Ok(mix(v)),
+                    Some(_) => block = block.saturating_add(one),
+                    None => break,
+                }
+            }
+        }
+        // No beacon that old (pruned, or before the pallet kept one): the
+        // current value, if it is fresh.
         let (random, known) = T::Randomness::random(&(b"gensyn", subject, task).encode());
         if known > after {
-            Ok(hash_of(&random))
+            Ok(mix(hash_of(&random)))
         } else {
-            Err(Self::now().saturating_add(after.saturating_sub(known)).saturating_add(1u32.into()))
+            Err(now.saturating_add(after.saturating_sub(known)).saturating_add(one))
+        }
+    }
+
+    /// Schedules a timer that waits for fresh randomness at `at`, once: a
+    /// poke of a waiting task must not queue another timer each time.
+    fn wait_for_randomness(id: TaskId, at: BlockNumberFor<T>) {
+        if Waiting::<T>::get(id) != Some(at) {
+            Waiting::<T>::insert(id, at);
+            Self::schedule(Timer::Task(id), at);
         }
     }
 
@@ -226,6 +262,8 @@ impl<T: Config> Pallet<T> {
         };
         Self::in_time(&task)?;
         ensure!(task.solver.as_ref() != Some(&who) && task.submitter != who, Error::<T>::NotAllowed);
+        // A redrawn verifier must not be one of the task's checkers.
+        ensure!(!Checks::<T>::contains_key(id, &who), Error::<T>::NotAllowed);
         let active = Stakes::<T>::get(&who, role).map(|l| l.active).unwrap_or_default();
         ensure!(!active.is_zero() && active >= Self::min_stake(role), Error::<T>::NotStaked);
         let key = Keys::<T>::get(&who).ok_or(Error::<T>::NoKeys)?;
@@ -359,14 +397,15 @@ impl<T: Config> Pallet<T> {
         let active = Stakes::<T>::get(&who, Role::Whistleblower).map(|l| l.active).unwrap_or_default();
         ensure!(!active.is_zero() && active >= Self::min_stake(Role::Whistleblower), Error::<T>::NotStaked);
         let mut audit = Audits::<T>::get(id).ok_or(Error::<T>::WrongPhase)?;
-        ensure!(!audit.checks.iter().any(|c| c.who == who), Error::<T>::AlreadyEntered);
+        // No bound on checkers: a full list would let a solver's sybils,
+        // who need not replay, keep every honest checker out.
+        ensure!(!Checks::<T>::contains_key(id, &who), Error::<T>::AlreadyEntered);
         let indices: Vec<u32> = audit.segments.iter().map(|s| s.segment).collect();
-        let bond = Parameters::<T>::get().whistle_bond.saturating_mul((runs(&indices).len() as u32).into());
-        audit
-            .checks
-            .try_push(Check { who: who.clone(), commitment, bond, ends: None })
-            .map_err(|_| Error::<T>::InvalidWhistle)?;
+        let per_run = Parameters::<T>::get().whistle_bond;
+        let bond = per_run.saturating_mul((runs(&indices).len() as u32).into());
         T::Currency::hold(&HoldReason::WhistleBond.into(), &who, bond).map_err(|_| Error::<T>::InsufficientBalance)?;
+        Checks::<T>::insert(id, &who, Check { commitment, per_run, bond, ends: None, right: false });
+        audit.checks = audit.checks.saturating_add(1);
         Audits::<T>::insert(id, audit);
         Self::deposit_event(Event::CheckCommitted { task: id, who });
         Ok(())
@@ -411,6 +450,7 @@ impl<T: Config> Pallet<T> {
         }
         ensure!(audit.segments.iter().all(|s| s.start.is_some() && s.end.is_some()), Error::<T>::InvalidOpening);
         task.final_hash = Some(final_hash);
+        audit.reveals_open = true;
         let reveal_by = Self::now().saturating_add(Parameters::<T>::get().reveal_window);
         Self::set_phase(id, &mut task, Phase::Reveal { reveal_by });
         Audits::<T>::insert(id, audit);
@@ -425,12 +465,40 @@ impl<T: Config> Pallet<T> {
         Self::in_time(&task)?;
         let mut audit = Audits::<T>::get(id).ok_or(Error::<T>::WrongPhase)?;
         let n = audit.segments.len();
-        let check = audit.checks.iter_mut().find(|c| c.who == who).ok_or(Error::<T>::NotAllowed)?;
+        let mut check = Checks::<T>::get(id, &who).ok_or(Error::<T>::NotAllowed)?;
         ensure!(
             check.ends.is_none() && ends.len() == n && check.commitment == check_commitment(id, &who, &ends, &salt),
             Error::<T>::InvalidReveal
         );
+        // The solver's ends are public now: the check's games open at once
+        // (its first disagreement in each run), each with one run's bond;
+        // the bond of every run it agreed on comes back.
+        let indices: Vec<u32> = audit.segments.iter().map(|s| s.segment).collect();
+        let solver_ends: Vec<Hash> = audit.segments.iter().map(|s| s.end.unwrap_or_default()).collect();
+        let games = if audit.convicted { Vec::new() } else { first_disagreements(&indices, &solver_ends, &ends) };
+        for &p in &games {
+            let claim = ends[p as usize];
+            let game = Self::open_game(
+                id,
+                &task,
+                &mut audit,
+                who.clone(),
+                Challenger::Whistleblower,
+                p,
+                claim,
+                check.per_run,
+            )?;
+            Challenges::<T>::insert(id, (who.clone(), p), game);
+        }
+        let in_games = check.per_run.saturating_mul((games.len() as u32).into());
+        Self::release_bond(&who, check.bond.saturating_sub(in_games))?;
+        check.bond = Zero::zero();
+        check.right = ends == solver_ends;
+        if check.right {
+            audit.right = audit.right.saturating_add(1);
+        }
         check.ends = Some(BoundedVec::truncate_from(ends));
+        Checks::<T>::insert(id, &who, check);
         Audits::<T>::insert(id, audit);
         Self::deposit_event(Event::CheckRevealed { task: id, who });
         Ok(())
@@ -463,17 +531,17 @@ impl<T: Config> Pallet<T> {
         Ok(())
     }
 
-    /// After the reveals: forfeit unrevealed checks' bonds, open a game for
-    /// each checker's first disagreement in each run (the verifier's with
-    /// its collateral at stake, a whistleblower's with one bond), and draw
-    /// the forced-error round; then wait for every game to end.
+    /// After the reveals: draw the forced-error round and open a game for
+    /// the verifier's first disagreement in each run (with its collateral
+    /// at stake; whistleblowers' games opened at their reveals); then wait
+    /// for every game to end. Unrevealed checks are settled one by one
+    /// (`settle_check`).
     fn resolve(id: TaskId, mut task: TaskOf<T>, mut audit: AuditOf<T>, seed: Hash) -> DispatchResult {
         let forced = is_forced(&seed, Parameters::<T>::get().forced_error_ppm);
         audit.forced = Some(forced);
         Self::deposit_event(Event::ForcedDrawn { task: id, forced });
         let indices: Vec<u32> = audit.segments.iter().map(|s| s.segment).collect();
         let solver_ends: Vec<Hash> = audit.segments.iter().map(|s| s.end.unwrap_or_default()).collect();
-        let bond = Parameters::<T>::get().whistle_bond;
         if !audit.convicted {
             if let Some(v) = task.verifier.clone() {
                 let verdict: Vec<Hash> = audit.segments.iter().map(|s| s.verdict.unwrap_or_default()).collect();
@@ -483,39 +551,6 @@ impl<T: Config> Pallet<T> {
                 }
             }
         }
-        let checks = core::mem::take(&mut audit.checks);
-        let mut kept = Vec::new();
-        for mut c in checks.into_iter() {
-            match c.ends.clone() {
-                None => {
-                    // Committed and never revealed: a probe that cannot cost
-                    // nothing, or every wrong guess could hide.
-                    Self::forfeit_bond(id, &c.who, c.bond, None)?;
-                }
-                Some(ends) => {
-                    let games =
-                        if audit.convicted { Vec::new() } else { first_disagreements(&indices, &solver_ends, &ends) };
-                    for &p in &games {
-                        let game = Self::open_game(
-                            id,
-                            &task,
-                            &mut audit,
-                            c.who.clone(),
-                            Challenger::Whistleblower,
-                            p,
-                            ends[p as usize],
-                            bond,
-                        )?;
-                        Challenges::<T>::insert(id, (c.who.clone(), p), game);
-                    }
-                    let in_games = bond.saturating_mul((games.len() as u32).into());
-                    Self::release_bond(&c.who, c.bond.saturating_sub(in_games))?;
-                }
-            }
-            c.bond = Zero::zero();
-            kept.push(c);
-        }
-        audit.checks = BoundedVec::truncate_from(kept);
         let now = Self::now();
         let reopen = audit.reopen && !audit.convicted;
         audit.reopen = false;
@@ -568,33 +603,73 @@ impl<T: Config> Pallet<T> {
 
     /// Ends an audited task: refunds the submitter (solver convicted) or
     /// pays, and in a forced round pays every party whose ends were right.
-    fn conclude(id: TaskId, task: TaskOf<T>, audit: AuditOf<T>) -> DispatchResult {
+    fn conclude(id: TaskId, task: TaskOf<T>, mut audit: AuditOf<T>) -> DispatchResult {
         let convicted = audit.convicted;
         let verifier_paid = !audit.verifier_faulted && audit.segments.iter().all(|s| s.verdict.is_some());
-        let mut winners = Vec::new();
-        if !convicted && audit.forced == Some(true) {
-            let right = |ends: &mut dyn Iterator<Item = Option<Hash>>| {
-                audit.segments.iter().zip(ends).all(|(s, e)| e.is_some() && e == s.end)
-            };
-            winners.extend(task.solver.clone());
-            if verifier_paid && right(&mut audit.segments.iter().map(|s| s.verdict)) {
-                winners.extend(task.verifier.clone());
+        if convicted {
+            Audits::<T>::insert(id, audit);
+            return Self::cancel(id, task, CancelReason::SolverConvicted);
+        }
+        if audit.forced == Some(true) {
+            let verifier_right =
+                verifier_paid && audit.segments.iter().all(|s| s.verdict.is_some() && s.verdict == s.end);
+            let mut now_paid: Vec<T::AccountId> = task.solver.iter().cloned().collect();
+            if verifier_right {
+                now_paid.extend(task.verifier.clone());
             }
-            for c in audit.checks.iter() {
-                if let Some(ends) = &c.ends {
-                    if right(&mut ends.iter().map(|e| Some(*e))) {
-                        winners.push(c.who.clone());
-                    }
-                }
+            let k = (now_paid.len() as u32).saturating_add(audit.right);
+            let share = Self::forced_share(task.fee, k);
+            Self::pay_shares(id, &now_paid, share)?;
+            // The right whistleblowers claim theirs (`settle_check`): held
+            // on the jackpot now, so no later round can spend it.
+            let reserved = share.saturating_mul(audit.right.into());
+            if !reserved.is_zero() {
+                T::Currency::hold(&HoldReason::ForcedShares.into(), &Self::jackpot_account(), reserved)?;
+                audit.share = share;
             }
         }
         Audits::<T>::insert(id, audit);
-        if convicted {
-            Self::cancel(id, task, CancelReason::SolverConvicted)
-        } else {
-            Self::pay_jackpot(id, &winners)?;
-            Self::finalize(id, task, verifier_paid)
+        Self::finalize(id, task, verifier_paid)
+    }
+
+    /// Settles one check after its reveal window (see [`Pallet::settle_check`]).
+    pub(crate) fn do_settle_check(id: TaskId, who: T::AccountId) -> DispatchResult {
+        let task = Self::task(id)?;
+        let check = Checks::<T>::get(id, &who).ok_or(Error::<T>::NotAllowed)?;
+        let audit = Audits::<T>::get(id).ok_or(Error::<T>::WrongPhase)?;
+        let over = match task.phase {
+            Phase::Finalized | Phase::Cancelled { .. } => true,
+            Phase::Disputed { .. } => check.ends.is_none(),
+            _ => false,
+        };
+        ensure!(over, Error::<T>::WrongPhase);
+        let (mut paid, mut forfeited) = (Zero::zero(), Zero::zero());
+        if check.ends.is_none() {
+            if audit.reveals_open {
+                // Committed and never revealed once the ends were public: a
+                // probe that cannot cost nothing, or every wrong guess could hide.
+                Self::forfeit_bond(id, &who, check.bond, None)?;
+                forfeited = check.bond;
+            } else {
+                // The task ended before anyone could reveal.
+                Self::release_bond(&who, check.bond)?;
+            }
+        } else if check.right && task.phase == Phase::Finalized && !audit.share.is_zero() {
+            T::Currency::transfer_on_hold(
+                &HoldReason::ForcedShares.into(),
+                &Self::jackpot_account(),
+                &who,
+                audit.share,
+                Precision::Exact,
+                polkadot_sdk::frame_support::traits::tokens::Restriction::Free,
+                polkadot_sdk::frame_support::traits::tokens::Fortitude::Polite,
+            )?;
+            paid = audit.share;
+            Self::deposit_event(Event::JackpotPaid { task: id, who: who.clone(), amount: paid });
         }
+        Checks::<T>::remove(id, &who);
+        Self::deposit_event(Event::CheckSettled { task: id, who, paid, forfeited });
+        Ok(())
     }
 
     pub(crate) fn release_bond(who: &T::AccountId, bond: BalanceOf<T>) -> DispatchResult {
@@ -647,7 +722,8 @@ impl<T: Config> Pallet<T> {
     }
 
     /// Returns the escrow to the submitter (the deposit to the solver when
-    /// no audit could be had), releases any check bonds, and ends the task.
+    /// no audit could be had) and ends the task; its checks are settled one
+    /// by one (`settle_check`).
     pub(crate) fn cancel(id: TaskId, mut task: TaskOf<T>, reason: CancelReason) -> DispatchResult {
         let sub = task.submitter.clone();
         let mut deposit = task.deposit;
@@ -658,13 +734,6 @@ impl<T: Config> Pallet<T> {
         }
         let escrow = task.fee.checked_add(&deposit).ok_or(Error::<T>::Overflow)?;
         T::Currency::release(&HoldReason::TaskFee.into(), &sub, escrow, Precision::Exact)?;
-        if let Some(mut a) = Audits::<T>::get(id) {
-            for c in a.checks.iter_mut() {
-                Self::release_bond(&c.who, c.bond)?;
-                c.bond = Zero::zero();
-            }
-            Audits::<T>::insert(id, a);
-        }
         Self::end_engagements(&task);
         task.phase = Phase::Cancelled { reason };
         Tasks::<T>::insert(id, task);
@@ -744,7 +813,10 @@ impl<T: Config> Pallet<T> {
             Phase::SolverSelection { entrants: 0, .. } => Self::cancel(id, task, CancelReason::NoSolver),
             Phase::SolverSelection { closes_at, .. } => Self::open_draw(id, task, Role::Solver, closes_at),
             Phase::SolverDraw { .. } => match Self::draw_winner(id, Role::Solver) {
-                Some((solver, collateral)) if task.deadline > now => {
+                // At least `selection_window` blocks left to train: a draw
+                // delayed past that (a lagging queue, slow randomness) must
+                // not hand the winner a deadline it cannot meet.
+                Some((solver, collateral)) if task.deadline > now.saturating_add(params.selection_window) => {
                     task.solver = Some(solver.clone());
                     task.collateral.0 = collateral;
                     let commit_by = task.deadline;
@@ -784,7 +856,9 @@ impl<T: Config> Pallet<T> {
                         // A redraw after a verifier missed its verdict: the
                         // ends are still hidden, so the new one checks blind too.
                         audit.verifier_faulted = false;
-                        let verdict_by = now.saturating_add(params.verdict_window);
+                        // As long to replay as the first verifier had.
+                        let verdict_by =
+                            now.saturating_add(params.whistle_window).saturating_add(params.verdict_window);
                         Self::set_phase(id, &mut task, Phase::Verdict { verdict_by });
                         let segments: Vec<u32> = audit.segments.iter().map(|s| s.segment).collect();
                         Audits::<T>::insert(id, audit);
@@ -808,7 +882,10 @@ impl<T: Config> Pallet<T> {
                             segments,
                             forced: None,
                             verifier_faulted: false,
-                            checks: BoundedVec::default(),
+                            checks: 0,
+                            right: 0,
+                            reveals_open: false,
+                            share: Zero::zero(),
                             games: 0,
                             convicted: false,
                             reopen: false,
@@ -844,11 +921,12 @@ impl<T: Config> Pallet<T> {
             }
             Phase::Reveal { reveal_by } => match Self::fresh(b"forced", id, reveal_by) {
                 Ok(seed) => {
+                    Waiting::<T>::remove(id);
                     let audit = Audits::<T>::get(id).ok_or(Error::<T>::WrongPhase)?;
                     Self::resolve(id, task, audit, seed)
                 }
                 Err(at) => {
-                    Self::schedule(Timer::Task(id), at);
+                    Self::wait_for_randomness(id, at);
                     Ok(())
                 }
             },
@@ -869,6 +947,7 @@ impl<T: Config> Pallet<T> {
         let subject: &[u8] = if role == Role::Solver { b"solver" } else { b"verifier" };
         match Self::fresh(subject, id, closes_at) {
             Ok(seed) => {
+                Waiting::<T>::remove(id);
                 let reveal_by = Self::now().saturating_add(Parameters::<T>::get().draw_window);
                 let phase = if role == Role::Solver {
                     Phase::SolverDraw { seed, entries_closed: closes_at, reveal_by }
@@ -879,7 +958,7 @@ impl<T: Config> Pallet<T> {
                 Tasks::<T>::insert(id, task);
                 Self::deposit_event(Event::DrawOpened { task: id, role, seed, reveal_by });
             }
-            Err(at) => Self::schedule(Timer::Task(id), at),
+            Err(at) => Self::wait_for_randomness(id, at),
         }
         Ok(())
     }

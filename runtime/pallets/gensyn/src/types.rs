@@ -365,35 +365,35 @@ pub struct AuditedSegment {
 }
 
 /// A whistleblower's blind check of the audited segments: committed before
-/// the verifier's verdict and the solver's ends are public, revealed after.
+/// the verifier's verdict and the solver's ends are public, revealed after
+/// (stored by task and account: there is no bound on how many may check).
 #[derive(Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
 #[scale_info(skip_type_params(MaxSegments))]
-pub struct Check<AccountId, Balance, MaxSegments>
+pub struct Check<Balance, MaxSegments>
 where
-    AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
     Balance: Clone + PartialEq + Eq + core::fmt::Debug,
     MaxSegments: Get<u32>,
 {
-    /// Who checks.
-    pub who: AccountId,
     /// `H(task, who, ends, salt)` ([`crate::lifecycle::check_commitment`]).
     pub commitment: Hash,
-    /// Bond still held for it: one `whistle_bond` per run of audited
-    /// segments, each moved into the game it opens or released.
+    /// Bond put up per run of audited segments (fixed when committed).
+    pub per_run: Balance,
+    /// Bond still held for it: `per_run` per run until revealed, then
+    /// moved into the games it opens or released.
     pub bond: Balance,
     /// The revealed end hashes, one per audited segment.
     pub ends: Option<BoundedVec<Hash, MaxSegments>>,
+    /// Every revealed end was the solver's: a forced round pays it.
+    pub right: bool,
 }
 
 /// The audit of a task.
 #[derive(Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
-#[scale_info(skip_type_params(MaxSegments, MaxWhistles))]
-pub struct Audit<AccountId, Balance, MaxSegments, MaxWhistles>
+#[scale_info(skip_type_params(MaxSegments))]
+pub struct Audit<Balance, MaxSegments>
 where
-    AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
     Balance: Clone + PartialEq + Eq + core::fmt::Debug,
     MaxSegments: Get<u32>,
-    MaxWhistles: Get<u32>,
 {
     /// Randomness that picked the segments (drawn after the commitment
     /// and after the verifiers' entries closed).
@@ -406,8 +406,16 @@ where
     /// A verifier was slashed (missed its verdict or lost its game) and
     /// earns no reward.
     pub verifier_faulted: bool,
-    /// Whistleblowers' blind checks, in arrival order.
-    pub checks: BoundedVec<Check<AccountId, Balance, MaxSegments>, MaxWhistles>,
+    /// Whistleblowers' checks committed ([`crate::Checks`]).
+    pub checks: u32,
+    /// Of them, revealed with every end right.
+    pub right: u32,
+    /// The reveal window opened (the ends are public): from then on an
+    /// unrevealed check forfeits its bond; before, it is released.
+    pub reveals_open: bool,
+    /// In a forced round, what each right whistleblower claims
+    /// (`settle_check`), reserved on the jackpot when the task was paid.
+    pub share: Balance,
     /// Games against the solver still running.
     pub games: u32,
     /// A game convicted the solver (it is slashed once, by the first).

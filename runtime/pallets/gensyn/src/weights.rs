@@ -50,6 +50,8 @@ pub trait WeightInfo {
     fn whistle() -> Weight;
     /// `reveal_check` of `w` ends.
     fn reveal_check(w: u32) -> Weight;
+    /// `settle_check`.
+    fn settle_check() -> Weight;
     /// `bisect`.
     fn bisect() -> Weight;
     /// `open_record`.
@@ -453,6 +455,16 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `Gensyn::Timers` (r:0 w:1)
     /// Proof: `Gensyn::Timers` (`max_values`: None, `max_size`: Some(33), added: 2508, mode: `MaxEncodedLen`)
     fn whistle() -> Weight {
+        // Proof Size summary in bytes:
+        //  Measured:  `1397`
+        //  Estimated: `14680`
+        // Minimum execution time: 128_451_000 picoseconds.
+        Weight::from_parts(132_679_000, 0)
+            .saturating_add(Weight::from_parts(0, 14680))
+            .saturating_add(T::DbWeight::get().reads(15))
+            .saturating_add(T::DbWeight::get().writes(11))
+    }
+    fn settle_check() -> Weight {
         // Proof Size summary in bytes:
         //  Measured:  `1397`
         //  Estimated: `14680`
@@ -1221,6 +1233,16 @@ impl WeightInfo for () {
     /// Storage: `Gensyn::Timers` (r:0 w:1)
     /// Proof: `Gensyn::Timers` (`max_values`: None, `max_size`: Some(33), added: 2508, mode: `MaxEncodedLen`)
     fn whistle() -> Weight {
+        // Proof Size summary in bytes:
+        //  Measured:  `1397`
+        //  Estimated: `14680`
+        // Minimum execution time: 128_451_000 picoseconds.
+        Weight::from_parts(132_679_000, 0)
+            .saturating_add(Weight::from_parts(0, 14680))
+            .saturating_add(RocksDbWeight::get().reads(15))
+            .saturating_add(RocksDbWeight::get().writes(11))
+    }
+    fn settle_check() -> Weight {
         // Proof Size summary in bytes:
         //  Measured:  `1397`
         //  Estimated: `14680`

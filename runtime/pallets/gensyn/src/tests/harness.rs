@@ -503,15 +503,24 @@ pub fn reveal_checks(id: TaskId) {
     }
 }
 
-/// Runs blocks until the task ends (its games over, any re-challenge window closed).
+/// Runs blocks until the task ends (its games over, any re-challenge
+/// window closed), then settles every check of it.
 pub fn settle(id: TaskId) {
     for _ in 0..200 {
         if matches!(task(id).phase, Phase::Finalized | Phase::Cancelled { .. }) {
-            return;
+            return settle_checks(id);
         }
         advance(1);
     }
     panic!("task {id} did not end: {:?}", task(id).phase);
+}
+
+/// Settles every check of a task that ended (`settle_check`, by anyone).
+pub fn settle_checks(id: TaskId) {
+    let who: Vec<u64> = Checks::<Test>::iter_prefix(id).map(|(w, _)| w).collect();
+    for w in who {
+        assert_ok!(Gensyn::settle_check(RuntimeOrigin::signed(ALICE), id, w));
+    }
 }
 
 /// Lets the reveal window close: the forced-error draw, then games or settlement.
@@ -559,11 +568,7 @@ pub fn assert_funds_reconcile() {
             .sum();
         assert_eq!(held(a, HoldReason::TaskFee), escrow, "fee escrow of {a}");
         // Bonds: every check not yet resolved and every running whistleblower game.
-        let whistles: u64 = Audits::<Test>::iter_values()
-            .flat_map(|au| au.checks.into_inner())
-            .filter(|c| c.who == a)
-            .map(|c| c.bond)
-            .sum();
+        let whistles: u64 = Checks::<Test>::iter().filter(|(_, w, _)| *w == a).map(|(_, _, c)| c.bond).sum();
         let games: u64 = Disputes::<Test>::iter_values()
             .filter(|d| d.challenger == a && !matches!(d.stage, Stage::Resolved { .. }))
             .map(|d| d.bond)
