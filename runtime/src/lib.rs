@@ -127,7 +127,11 @@ pub mod protocol {
             audit_segments: 2,
             max_redraws: 2,
             forced_error_ppm: 50_000,
-            jackpot_tax: Perbill::from_percent(5),
+            // The tax funds forced rounds, whose pay per task is at most
+            // τ·F/p; at 10 % one honest whistleblower beside the solver and
+            // the verifier expects τ·F/4 a task, more than replaying 2 of
+            // 64 segments costs (docs/protocol.md, "Who pays the forced rounds").
+            jackpot_tax: Perbill::from_percent(10),
             verifier_reward: Perbill::from_percent(10),
             whistle_bond: 50 * UNIT,
             min_fee: 10 * UNIT,

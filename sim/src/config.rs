@@ -103,7 +103,7 @@ impl Default for Protocol {
             audit_segments: 2,
             max_redraws: 2,
             forced_error_ppm: 50_000,
-            jackpot_tax: 5.0,
+            jackpot_tax: 10.0,
             verifier_reward: 10.0,
             whistle_bond: 5,
             min_fee: 1,

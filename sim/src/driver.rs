@@ -16,7 +16,7 @@ use pallet_gensyn::{
     harness::{self, manifest, Party, TOY},
     lifecycle::{check_commitment, first_disagreements, runs, selection_alpha},
     mock::{advance, Gensyn, RuntimeEvent, RuntimeOrigin, System, Test},
-    Audits, CancelReason, Challenges, DisputeId, Disputes, Event, Hash, ManifestOf, NextDisputeId, NextTaskId, Phase,
+    Audits, CancelReason, Challenges, Checks, DisputeId, Disputes, Event, Hash, ManifestOf, NextDisputeId, NextTaskId, Phase,
     Stage, TaskId, TaskSpec, Tasks,
 };
 use polkadot_sdk::frame_support::BoundedVec;
@@ -504,6 +504,14 @@ impl<'a> Driver<'a> {
             Phase::Cancelled { reason } => Ending::Cancelled(reason),
             p => return Err(format!("task {id} did not end: {p:?}")),
         };
+        // Checks are settled one by one once the task is over (anyone may:
+        // the submitter does here): right ones are paid a forced round's
+        // share, unrevealed ones forfeit their bonds.
+        let checkers: Vec<u64> = Checks::<Test>::iter_prefix(id).map(|(w, _)| w).collect();
+        for w in checkers {
+            Gensyn::settle_check(RuntimeOrigin::signed(self.world.submitter), id, w)
+                .map_err(|e| format!("settle_check: {e:?}"))?;
+        }
         for r in System::events() {
             let RuntimeEvent::Gensyn(e) = r.event else { continue };
             match e {

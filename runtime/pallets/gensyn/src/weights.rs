@@ -85,7 +85,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `System::Account` (r:1 w:1)
     /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
     /// Storage: `Balances::Holds` (r:1 w:1)
-    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `System::ExecutionPhase` (r:1 w:0)
@@ -98,8 +98,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
         // Proof Size summary in bytes:
         //  Measured:  `174`
         //  Estimated: `3859`
-        // Minimum execution time: 75_802_000 picoseconds.
-        Weight::from_parts(78_126_000, 0)
+        // Minimum execution time: 77_756_000 picoseconds.
+        Weight::from_parts(80_421_000, 0)
             .saturating_add(Weight::from_parts(0, 3859))
             .saturating_add(T::DbWeight::get().reads(7))
             .saturating_add(T::DbWeight::get().writes(5))
@@ -120,8 +120,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
         // Proof Size summary in bytes:
         //  Measured:  `1310`
         //  Estimated: `3859`
-        // Minimum execution time: 32_501_000 picoseconds.
-        Weight::from_parts(34_194_000, 0)
+        // Minimum execution time: 33_222_000 picoseconds.
+        Weight::from_parts(34_935_000, 0)
             .saturating_add(Weight::from_parts(0, 3859))
             .saturating_add(T::DbWeight::get().reads(6))
             .saturating_add(T::DbWeight::get().writes(3))
@@ -135,7 +135,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `System::Account` (r:1 w:1)
     /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
     /// Storage: `Balances::Holds` (r:1 w:1)
-    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
     /// Storage: `System::ExecutionPhase` (r:1 w:0)
     /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
     /// Storage: `System::EventCount` (r:1 w:1)
@@ -146,12 +146,16 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
         // Proof Size summary in bytes:
         //  Measured:  `1622`
         //  Estimated: `3859`
-        // Minimum execution time: 79_379_000 picoseconds.
-        Weight::from_parts(82_175_000, 0)
+        // Minimum execution time: 81_002_000 picoseconds.
+        Weight::from_parts(83_877_000, 0)
             .saturating_add(Weight::from_parts(0, 3859))
             .saturating_add(T::DbWeight::get().reads(8))
             .saturating_add(T::DbWeight::get().writes(5))
     }
+    /// Storage: `Gensyn::KeyOwner` (r:1 w:1)
+    /// Proof: `Gensyn::KeyOwner` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Keys` (r:1 w:1)
+    /// Proof: `Gensyn::Keys` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Parameters` (r:1 w:0)
@@ -162,17 +166,15 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Proof: `System::EventCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `System::Events` (r:1 w:1)
     /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
-    /// Storage: `Gensyn::Keys` (r:0 w:1)
-    /// Proof: `Gensyn::Keys` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
     fn register_keys() -> Weight {
         // Proof Size summary in bytes:
         //  Measured:  `28`
-        //  Estimated: `1605`
-        // Minimum execution time: 18_264_000 picoseconds.
-        Weight::from_parts(19_547_000, 0)
-            .saturating_add(Weight::from_parts(0, 1605))
-            .saturating_add(T::DbWeight::get().reads(5))
-            .saturating_add(T::DbWeight::get().writes(3))
+        //  Estimated: `3550`
+        // Minimum execution time: 25_988_000 picoseconds.
+        Weight::from_parts(27_552_000, 0)
+            .saturating_add(Weight::from_parts(0, 3550))
+            .saturating_add(T::DbWeight::get().reads(7))
+            .saturating_add(T::DbWeight::get().writes(4))
     }
     /// Storage: `Gensyn::Parameters` (r:1 w:0)
     /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(120), added: 615, mode: `MaxEncodedLen`)
@@ -181,7 +183,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `System::Account` (r:1 w:1)
     /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
     /// Storage: `Balances::Holds` (r:1 w:1)
-    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
     /// Storage: `System::ExecutionPhase` (r:1 w:0)
     /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
     /// Storage: `System::EventCount` (r:1 w:1)
@@ -200,17 +202,15 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(590), added: 3065, mode: `MaxEncodedLen`)
     /// The range of component `n` is `[1, 1024]`.
     /// The range of component `e` is `[1, 64]`.
-    fn submit_task(n: u32, e: u32) -> Weight {
+    fn submit_task(n: u32, _e: u32) -> Weight {
         // Proof Size summary in bytes:
         //  Measured:  `212`
-        //  Estimated: `3604`
-        // Minimum execution time: 1_219_078_000 picoseconds.
-        Weight::from_parts(387_407_818, 0)
-            .saturating_add(Weight::from_parts(0, 3604))
-            // Standard Error: 21_586
-            .saturating_add(Weight::from_parts(9_000_175, 0).saturating_mul(n.into()))
-            // Standard Error: 350_648
-            .saturating_add(Weight::from_parts(6_965_866, 0).saturating_mul(e.into()))
+        //  Estimated: `3622`
+        // Minimum execution time: 1_241_841_000 picoseconds.
+        Weight::from_parts(1_576_544_845, 0)
+            .saturating_add(Weight::from_parts(0, 3622))
+            // Standard Error: 717_256
+            .saturating_add(Weight::from_parts(11_992_071, 0).saturating_mul(n.into()))
             .saturating_add(T::DbWeight::get().reads(10))
             .saturating_add(T::DbWeight::get().writes(8))
     }
@@ -218,6 +218,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(590), added: 3065, mode: `MaxEncodedLen`)
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Checks` (r:1 w:0)
+    /// Proof: `Gensyn::Checks` (`max_values`: None, `max_size`: Some(643), added: 3118, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Stakes` (r:1 w:0)
     /// Proof: `Gensyn::Stakes` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Keys` (r:1 w:0)
@@ -237,11 +239,11 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     fn enter_selection() -> Weight {
         // Proof Size summary in bytes:
         //  Measured:  `689`
-        //  Estimated: `4055`
-        // Minimum execution time: 51_216_000 picoseconds.
-        Weight::from_parts(53_550_000, 0)
-            .saturating_add(Weight::from_parts(0, 4055))
-            .saturating_add(T::DbWeight::get().reads(10))
+        //  Estimated: `4108`
+        // Minimum execution time: 54_983_000 picoseconds.
+        Weight::from_parts(59_652_000, 0)
+            .saturating_add(Weight::from_parts(0, 4108))
+            .saturating_add(T::DbWeight::get().reads(11))
             .saturating_add(T::DbWeight::get().writes(4))
     }
     /// Not measured by frame-omni-bencher: the VRF check is a node host
@@ -276,8 +278,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
         // Proof Size summary in bytes:
         //  Measured:  `579`
         //  Estimated: `4055`
-        // Minimum execution time: 54_613_000 picoseconds.
-        Weight::from_parts(59_662_000, 0)
+        // Minimum execution time: 72_586_000 picoseconds.
+        Weight::from_parts(82_665_000, 0)
             .saturating_add(Weight::from_parts(0, 4055))
             .saturating_add(T::DbWeight::get().reads(8))
             .saturating_add(T::DbWeight::get().writes(5))
@@ -287,7 +289,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Audits` (r:1 w:1)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(11215), added: 13690, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(1735), added: 4210, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Available` (r:16 w:0)
     /// Proof: `Gensyn::Available` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Parameters` (r:1 w:0)
@@ -307,13 +309,13 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// The range of component `n` is `[1, 16]`.
     fn open_checkpoints(n: u32) -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `781 + n * (48 ±0)`
-        //  Estimated: `14680 + n * (2511 ±0)`
-        // Minimum execution time: 70_412_000 picoseconds.
-        Weight::from_parts(57_704_092, 0)
-            .saturating_add(Weight::from_parts(0, 14680))
-            // Standard Error: 98_046
-            .saturating_add(Weight::from_parts(20_177_075, 0).saturating_mul(n.into()))
+        //  Measured:  `806 + n * (48 ±0)`
+        //  Estimated: `5200 + n * (2511 ±0)`
+        // Minimum execution time: 78_708_000 picoseconds.
+        Weight::from_parts(70_379_801, 0)
+            .saturating_add(Weight::from_parts(0, 5200))
+            // Standard Error: 84_529
+            .saturating_add(Weight::from_parts(19_790_857, 0).saturating_mul(n.into()))
             .saturating_add(T::DbWeight::get().reads(9))
             .saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
             .saturating_add(T::DbWeight::get().writes(6))
@@ -324,7 +326,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Audits` (r:1 w:1)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(11215), added: 13690, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(1735), added: 4210, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Available` (r:17 w:0)
     /// Proof: `Gensyn::Available` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Parameters` (r:1 w:0)
@@ -344,13 +346,13 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// The range of component `n` is `[1, 16]`.
     fn open_ends(n: u32) -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `823 + n * (112 ±0)`
-        //  Estimated: `14680 + n * (2511 ±0)`
-        // Minimum execution time: 93_335_000 picoseconds.
-        Weight::from_parts(79_387_656, 0)
-            .saturating_add(Weight::from_parts(0, 14680))
-            // Standard Error: 87_428
-            .saturating_add(Weight::from_parts(19_837_760, 0).saturating_mul(n.into()))
+        //  Measured:  `847 + n * (112 ±0)`
+        //  Estimated: `5200 + n * (2511 ±0)`
+        // Minimum execution time: 109_265_000 picoseconds.
+        Weight::from_parts(92_634_852, 0)
+            .saturating_add(Weight::from_parts(0, 5200))
+            // Standard Error: 95_473
+            .saturating_add(Weight::from_parts(20_068_876, 0).saturating_mul(n.into()))
             .saturating_add(T::DbWeight::get().reads(10))
             .saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
             .saturating_add(T::DbWeight::get().writes(6))
@@ -363,13 +365,15 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `Gensyn::Stakes` (r:1 w:0)
     /// Proof: `Gensyn::Stakes` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Audits` (r:1 w:1)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(11215), added: 13690, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(1735), added: 4210, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Checks` (r:1 w:1)
+    /// Proof: `Gensyn::Checks` (`max_values`: None, `max_size`: Some(643), added: 3118, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Parameters` (r:1 w:0)
     /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(120), added: 615, mode: `MaxEncodedLen`)
     /// Storage: `System::Account` (r:1 w:1)
     /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
     /// Storage: `Balances::Holds` (r:1 w:1)
-    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
     /// Storage: `System::ExecutionPhase` (r:1 w:0)
     /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
     /// Storage: `System::EventCount` (r:1 w:1)
@@ -378,20 +382,20 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
     fn commit_check() -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `3586`
-        //  Estimated: `14680`
-        // Minimum execution time: 111_189_000 picoseconds.
-        Weight::from_parts(113_844_000, 0)
-            .saturating_add(Weight::from_parts(0, 14680))
-            .saturating_add(T::DbWeight::get().reads(10))
-            .saturating_add(T::DbWeight::get().writes(5))
+        //  Measured:  `1888`
+        //  Estimated: `5200`
+        // Minimum execution time: 112_150_000 picoseconds.
+        Weight::from_parts(116_028_000, 0)
+            .saturating_add(Weight::from_parts(0, 5200))
+            .saturating_add(T::DbWeight::get().reads(11))
+            .saturating_add(T::DbWeight::get().writes(6))
     }
     /// Storage: `Gensyn::Tasks` (r:1 w:1)
     /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(590), added: 3065, mode: `MaxEncodedLen`)
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Audits` (r:1 w:1)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(11215), added: 13690, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(1735), added: 4210, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Parameters` (r:1 w:0)
     /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(120), added: 615, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::TimerCursor` (r:1 w:0)
@@ -409,13 +413,13 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// The range of component `n` is `[1, 16]`.
     fn post_verdict(n: u32) -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `761 + n * (39 ±0)`
-        //  Estimated: `14680 + n * (39 ±0)`
-        // Minimum execution time: 43_061_000 picoseconds.
-        Weight::from_parts(44_818_587, 0)
-            .saturating_add(Weight::from_parts(0, 14680))
-            // Standard Error: 3_494
-            .saturating_add(Weight::from_parts(177_356, 0).saturating_mul(n.into()))
+        //  Measured:  `785 + n * (39 ±0)`
+        //  Estimated: `5200 + n * (39 ±0)`
+        // Minimum execution time: 43_762_000 picoseconds.
+        Weight::from_parts(47_246_021, 0)
+            .saturating_add(Weight::from_parts(0, 5200))
+            // Standard Error: 9_300
+            .saturating_add(Weight::from_parts(205_316, 0).saturating_mul(n.into()))
             .saturating_add(T::DbWeight::get().reads(9))
             .saturating_add(T::DbWeight::get().writes(6))
             .saturating_add(Weight::from_parts(0, 39).saturating_mul(n.into()))
@@ -427,7 +431,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `Gensyn::Stakes` (r:1 w:0)
     /// Proof: `Gensyn::Stakes` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Audits` (r:1 w:1)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(11215), added: 13690, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(1735), added: 4210, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Challenges` (r:1 w:1)
     /// Proof: `Gensyn::Challenges` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Parameters` (r:1 w:0)
@@ -435,7 +439,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `System::Account` (r:1 w:1)
     /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
     /// Storage: `Balances::Holds` (r:1 w:1)
-    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
     /// Storage: `System::ExecutionPhase` (r:1 w:0)
     /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
     /// Storage: `System::EventCount` (r:1 w:1)
@@ -456,48 +460,85 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Proof: `Gensyn::Timers` (`max_values`: None, `max_size`: Some(33), added: 2508, mode: `MaxEncodedLen`)
     fn whistle() -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `1397`
-        //  Estimated: `14680`
-        // Minimum execution time: 128_451_000 picoseconds.
-        Weight::from_parts(132_679_000, 0)
-            .saturating_add(Weight::from_parts(0, 14680))
-            .saturating_add(T::DbWeight::get().reads(15))
-            .saturating_add(T::DbWeight::get().writes(11))
-    }
-    fn settle_check() -> Weight {
-        // Proof Size summary in bytes:
-        //  Measured:  `1397`
-        //  Estimated: `14680`
-        // Minimum execution time: 128_451_000 picoseconds.
-        Weight::from_parts(132_679_000, 0)
-            .saturating_add(Weight::from_parts(0, 14680))
+        //  Measured:  `1421`
+        //  Estimated: `5200`
+        // Minimum execution time: 131_397_000 picoseconds.
+        Weight::from_parts(138_940_000, 0)
+            .saturating_add(Weight::from_parts(0, 5200))
             .saturating_add(T::DbWeight::get().reads(15))
             .saturating_add(T::DbWeight::get().writes(11))
     }
     /// Storage: `Gensyn::Tasks` (r:1 w:0)
     /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(590), added: 3065, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Checks` (r:1 w:1)
+    /// Proof: `Gensyn::Checks` (`max_values`: None, `max_size`: Some(643), added: 3118, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Audits` (r:1 w:0)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(1735), added: 4210, mode: `MaxEncodedLen`)
+    /// Storage: `Balances::Holds` (r:1 w:1)
+    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+    /// Storage: `System::Account` (r:2 w:2)
+    /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Audits` (r:1 w:1)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(11215), added: 13690, mode: `MaxEncodedLen`)
     /// Storage: `System::ExecutionPhase` (r:1 w:0)
     /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
     /// Storage: `System::EventCount` (r:1 w:1)
     /// Proof: `System::EventCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `System::Events` (r:1 w:1)
     /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+    fn settle_check() -> Weight {
+        // Proof Size summary in bytes:
+        //  Measured:  `1460`
+        //  Estimated: `6196`
+        // Minimum execution time: 102_011_000 picoseconds.
+        Weight::from_parts(105_909_000, 0)
+            .saturating_add(Weight::from_parts(0, 6196))
+            .saturating_add(T::DbWeight::get().reads(10))
+            .saturating_add(T::DbWeight::get().writes(6))
+    }
+    /// Storage: `Gensyn::Tasks` (r:1 w:0)
+    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(590), added: 3065, mode: `MaxEncodedLen`)
+    /// Storage: `System::Number` (r:1 w:0)
+    /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Audits` (r:1 w:1)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(1735), added: 4210, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Checks` (r:1 w:1)
+    /// Proof: `Gensyn::Checks` (`max_values`: None, `max_size`: Some(643), added: 3118, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::NextDisputeId` (r:1 w:1)
+    /// Proof: `Gensyn::NextDisputeId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Parameters` (r:1 w:0)
+    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(120), added: 615, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::TimerCursor` (r:1 w:0)
+    /// Proof: `Gensyn::TimerCursor` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::TimerCount` (r:1 w:1)
+    /// Proof: `Gensyn::TimerCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Engagements` (r:1 w:1)
+    /// Proof: `Gensyn::Engagements` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
+    /// Storage: `System::ExecutionPhase` (r:1 w:0)
+    /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
+    /// Storage: `System::EventCount` (r:1 w:1)
+    /// Proof: `System::EventCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+    /// Storage: `System::Events` (r:1 w:1)
+    /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+    /// Storage: `Gensyn::Disputes` (r:0 w:16)
+    /// Proof: `Gensyn::Disputes` (`max_values`: None, `max_size`: Some(673), added: 3148, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Timers` (r:0 w:16)
+    /// Proof: `Gensyn::Timers` (`max_values`: None, `max_size`: Some(33), added: 2508, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Challenges` (r:0 w:16)
+    /// Proof: `Gensyn::Challenges` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
     /// The range of component `n` is `[1, 16]`.
     fn reveal_check(n: u32) -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `2057 + n * (71 ±0)`
-        //  Estimated: `14680 + n * (71 ±0)`
-        // Minimum execution time: 37_751_000 picoseconds.
-        Weight::from_parts(39_335_357, 0)
-            .saturating_add(Weight::from_parts(0, 14680))
-            // Standard Error: 8_072
-            .saturating_add(Weight::from_parts(475_297, 0).saturating_mul(n.into()))
-            .saturating_add(T::DbWeight::get().reads(6))
-            .saturating_add(T::DbWeight::get().writes(3))
+        //  Measured:  `994 + n * (71 ±0)`
+        //  Estimated: `5200 + n * (71 ±0)`
+        // Minimum execution time: 71_434_000 picoseconds.
+        Weight::from_parts(57_848_058, 0)
+            .saturating_add(Weight::from_parts(0, 5200))
+            // Standard Error: 18_378
+            .saturating_add(Weight::from_parts(18_603_591, 0).saturating_mul(n.into()))
+            .saturating_add(T::DbWeight::get().reads(12))
+            .saturating_add(T::DbWeight::get().writes(7))
+            .saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
             .saturating_add(Weight::from_parts(0, 71).saturating_mul(n.into()))
     }
     /// Storage: `Gensyn::Disputes` (r:1 w:1)
@@ -522,8 +563,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
         // Proof Size summary in bytes:
         //  Measured:  `791`
         //  Estimated: `4138`
-        // Minimum execution time: 43_662_000 picoseconds.
-        Weight::from_parts(46_067_000, 0)
+        // Minimum execution time: 43_963_000 picoseconds.
+        Weight::from_parts(47_810_000, 0)
             .saturating_add(Weight::from_parts(0, 4138))
             .saturating_add(T::DbWeight::get().reads(8))
             .saturating_add(T::DbWeight::get().writes(5))
@@ -552,8 +593,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
         // Proof Size summary in bytes:
         //  Measured:  `1405`
         //  Estimated: `4138`
-        // Minimum execution time: 87_394_000 picoseconds.
-        Weight::from_parts(102_092_000, 0)
+        // Minimum execution time: 98_685_000 picoseconds.
+        Weight::from_parts(109_756_000, 0)
             .saturating_add(Weight::from_parts(0, 4138))
             .saturating_add(T::DbWeight::get().reads(9))
             .saturating_add(T::DbWeight::get().writes(5))
@@ -580,8 +621,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
         // Proof Size summary in bytes:
         //  Measured:  `1071`
         //  Estimated: `4138`
-        // Minimum execution time: 46_527_000 picoseconds.
-        Weight::from_parts(48_722_000, 0)
+        // Minimum execution time: 46_067_000 picoseconds.
+        Weight::from_parts(50_335_000, 0)
             .saturating_add(Weight::from_parts(0, 4138))
             .saturating_add(T::DbWeight::get().reads(8))
             .saturating_add(T::DbWeight::get().writes(5))
@@ -610,8 +651,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
         // Proof Size summary in bytes:
         //  Measured:  `1555`
         //  Estimated: `4138`
-        // Minimum execution time: 99_416_000 picoseconds.
-        Weight::from_parts(125_805_000, 0)
+        // Minimum execution time: 122_370_000 picoseconds.
+        Weight::from_parts(140_013_000, 0)
             .saturating_add(Weight::from_parts(0, 4138))
             .saturating_add(T::DbWeight::get().reads(9))
             .saturating_add(T::DbWeight::get().writes(5))
@@ -623,7 +664,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `Gensyn::Tasks` (r:1 w:1)
     /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(590), added: 3065, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Audits` (r:1 w:1)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(11215), added: 13690, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(1735), added: 4210, mode: `MaxEncodedLen`)
     /// Storage: `System::ExecutionPhase` (r:1 w:0)
     /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
     /// Storage: `System::EventCount` (r:1 w:1)
@@ -635,7 +676,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `Gensyn::Stakes` (r:1 w:1)
     /// Proof: `Gensyn::Stakes` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
     /// Storage: `Balances::Holds` (r:2 w:2)
-    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
     /// Storage: `System::Account` (r:4 w:4)
     /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
     /// Storage: `Balances::TotalIssuance` (r:1 w:1)
@@ -647,13 +688,13 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// The range of component `t` is `[2, 800]`.
     fn arbitrate_tile(t: u32) -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `2844`
-        //  Estimated: `14680`
-        // Minimum execution time: 554_390_000 picoseconds.
-        Weight::from_parts(556_545_000, 0)
-            .saturating_add(Weight::from_parts(0, 14680))
-            // Standard Error: 6_374_777
-            .saturating_add(Weight::from_parts(118_229_603, 0).saturating_mul(t.into()))
+        //  Measured:  `2868`
+        //  Estimated: `11402`
+        // Minimum execution time: 557_907_000 picoseconds.
+        Weight::from_parts(560_000_000, 0)
+            .saturating_add(Weight::from_parts(0, 11402))
+            // Standard Error: 5_751_607
+            .saturating_add(Weight::from_parts(127_243_114, 0).saturating_mul(t.into()))
             .saturating_add(T::DbWeight::get().reads(20))
             .saturating_add(T::DbWeight::get().writes(17))
     }
@@ -679,8 +720,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
         // Proof Size summary in bytes:
         //  Measured:  `1108`
         //  Estimated: `4138`
-        // Minimum execution time: 45_004_000 picoseconds.
-        Weight::from_parts(47_680_000, 0)
+        // Minimum execution time: 44_734_000 picoseconds.
+        Weight::from_parts(48_391_000, 0)
             .saturating_add(Weight::from_parts(0, 4138))
             .saturating_add(T::DbWeight::get().reads(8))
             .saturating_add(T::DbWeight::get().writes(5))
@@ -688,13 +729,13 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `Gensyn::Tasks` (r:1 w:1)
     /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(590), added: 3065, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Audits` (r:1 w:1)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(11215), added: 13690, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(1735), added: 4210, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Parameters` (r:1 w:0)
     /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(120), added: 615, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Stakes` (r:1 w:1)
     /// Proof: `Gensyn::Stakes` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
     /// Storage: `Balances::Holds` (r:2 w:2)
-    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
     /// Storage: `System::Account` (r:4 w:4)
     /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
     /// Storage: `System::Number` (r:1 w:0)
@@ -713,11 +754,11 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Proof: `Gensyn::Locked` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
     fn prove_misshapen() -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `2021`
-        //  Estimated: `14680`
-        // Minimum execution time: 288_401_000 picoseconds.
-        Weight::from_parts(298_270_000, 0)
-            .saturating_add(Weight::from_parts(0, 14680))
+        //  Measured:  `2045`
+        //  Estimated: `11402`
+        // Minimum execution time: 290_615_000 picoseconds.
+        Weight::from_parts(313_999_000, 0)
+            .saturating_add(Weight::from_parts(0, 11402))
             .saturating_add(T::DbWeight::get().reads(19))
             .saturating_add(T::DbWeight::get().writes(16))
     }
@@ -728,7 +769,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `Gensyn::Tasks` (r:1 w:1)
     /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(590), added: 3065, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Audits` (r:1 w:1)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(11215), added: 13690, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(1735), added: 4210, mode: `MaxEncodedLen`)
     /// Storage: `System::ExecutionPhase` (r:1 w:0)
     /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
     /// Storage: `System::EventCount` (r:1 w:1)
@@ -740,7 +781,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `Gensyn::Stakes` (r:1 w:1)
     /// Proof: `Gensyn::Stakes` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
     /// Storage: `Balances::Holds` (r:2 w:2)
-    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
     /// Storage: `System::Account` (r:4 w:4)
     /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
     /// Storage: `Balances::TotalIssuance` (r:1 w:1)
@@ -752,13 +793,13 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// The range of component `w` is `[1, 98]`.
     fn arbitrate(w: u32) -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `2840`
-        //  Estimated: `14680`
-        // Minimum execution time: 3_096_932_000 picoseconds.
-        Weight::from_parts(3_119_605_000, 0)
-            .saturating_add(Weight::from_parts(0, 14680))
-            // Standard Error: 109_362_337
-            .saturating_add(Weight::from_parts(2_175_152_861, 0).saturating_mul(w.into()))
+        //  Measured:  `2864`
+        //  Estimated: `11402`
+        // Minimum execution time: 3_170_139_000 picoseconds.
+        Weight::from_parts(5_701_099_174, 0)
+            .saturating_add(Weight::from_parts(0, 11402))
+            // Standard Error: 151_530_652
+            .saturating_add(Weight::from_parts(2_696_926_453, 0).saturating_mul(w.into()))
             .saturating_add(T::DbWeight::get().reads(20))
             .saturating_add(T::DbWeight::get().writes(17))
     }
@@ -776,59 +817,57 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
         // Proof Size summary in bytes:
         //  Measured:  `22`
         //  Estimated: `1507`
-        // Minimum execution time: 13_826_000 picoseconds.
-        Weight::from_parts(15_079_000, 0)
+        // Minimum execution time: 14_167_000 picoseconds.
+        Weight::from_parts(15_208_000, 0)
             .saturating_add(Weight::from_parts(0, 1507))
             .saturating_add(T::DbWeight::get().reads(4))
             .saturating_add(T::DbWeight::get().writes(3))
     }
+    /// Storage: `System::Number` (r:1 w:0)
+    /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+    /// Storage: `RandomnessCollectiveFlip::RandomMaterial` (r:1 w:0)
+    /// Proof: `RandomnessCollectiveFlip::RandomMaterial` (`max_values`: Some(1), `max_size`: Some(2594), added: 3089, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::TimerCursor` (r:1 w:1)
     /// Proof: `Gensyn::TimerCursor` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::TimerCount` (r:1 w:1)
+    /// Storage: `Gensyn::TimerCount` (r:2 w:2)
     /// Proof: `Gensyn::TimerCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Timers` (r:32 w:32)
+    /// Storage: `Gensyn::Timers` (r:32 w:544)
     /// Proof: `Gensyn::Timers` (`max_values`: None, `max_size`: Some(33), added: 2508, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Tasks` (r:32 w:32)
     /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(590), added: 3065, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Parameters` (r:1 w:0)
     /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(120), added: 615, mode: `MaxEncodedLen`)
-    /// Storage: `System::Number` (r:1 w:0)
-    /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-    /// Storage: `RandomnessCollectiveFlip::RandomMaterial` (r:1 w:0)
-    /// Proof: `RandomnessCollectiveFlip::RandomMaterial` (`max_values`: Some(1), `max_size`: Some(2594), added: 3089, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Beacon` (r:1 w:2)
+    /// Proof: `Gensyn::Beacon` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Audits` (r:32 w:32)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(11215), added: 13690, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(1735), added: 4210, mode: `MaxEncodedLen`)
     /// Storage: `System::ExecutionPhase` (r:1 w:0)
     /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
     /// Storage: `System::EventCount` (r:1 w:1)
     /// Proof: `System::EventCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `System::Events` (r:1 w:1)
     /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
-    /// Storage: `System::Account` (r:20 w:20)
-    /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-    /// Storage: `Balances::Holds` (r:17 w:17)
-    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
-    /// Storage: `Balances::TotalIssuance` (r:1 w:0)
-    /// Proof: `Balances::TotalIssuance` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Engagements` (r:2 w:2)
-    /// Proof: `Gensyn::Engagements` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Locked` (r:2 w:2)
-    /// Proof: `Gensyn::Locked` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::NextDisputeId` (r:1 w:1)
+    /// Proof: `Gensyn::NextDisputeId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Disputes` (r:0 w:512)
+    /// Proof: `Gensyn::Disputes` (`max_values`: None, `max_size`: Some(673), added: 3148, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Waiting` (r:0 w:32)
+    /// Proof: `Gensyn::Waiting` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
     /// The range of component `n` is `[0, 32]`.
     fn on_initialize(n: u32) -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `20598 + n * (1151 ±0)`
-        //  Estimated: `53050 + n * (13690 ±0)`
-        // Minimum execution time: 13_125_000 picoseconds.
-        Weight::from_parts(13_656_000, 0)
-            .saturating_add(Weight::from_parts(0, 53050))
-            // Standard Error: 7_919_547
-            .saturating_add(Weight::from_parts(3_453_753_224, 0).saturating_mul(n.into()))
-            .saturating_add(T::DbWeight::get().reads(34))
-            .saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
-            .saturating_add(T::DbWeight::get().writes(31))
-            .saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(n.into())))
-            .saturating_add(Weight::from_parts(0, 13690).saturating_mul(n.into()))
+        //  Measured:  `3079 + n * (288 ±0)`
+        //  Estimated: `5137 + n * (4210 ±12)`
+        // Minimum execution time: 22_281_000 picoseconds.
+        Weight::from_parts(22_983_000, 0)
+            .saturating_add(Weight::from_parts(0, 5137))
+            // Standard Error: 7_186_035
+            .saturating_add(Weight::from_parts(437_882_656, 0).saturating_mul(n.into()))
+            .saturating_add(T::DbWeight::get().reads(9))
+            .saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
+            .saturating_add(T::DbWeight::get().writes(7))
+            .saturating_add(T::DbWeight::get().writes((36_u64).saturating_mul(n.into())))
+            .saturating_add(Weight::from_parts(0, 4210).saturating_mul(n.into()))
     }
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
@@ -845,11 +884,11 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
         // Proof Size summary in bytes:
         //  Measured:  `22`
         //  Estimated: `1507`
-        // Minimum execution time: 16_060_000 picoseconds.
-        Weight::from_parts(15_586_896, 0)
+        // Minimum execution time: 16_331_000 picoseconds.
+        Weight::from_parts(15_942_248, 0)
             .saturating_add(Weight::from_parts(0, 1507))
-            // Standard Error: 1_530
-            .saturating_add(Weight::from_parts(1_568_910, 0).saturating_mul(n.into()))
+            // Standard Error: 896
+            .saturating_add(Weight::from_parts(1_538_071, 0).saturating_mul(n.into()))
             .saturating_add(T::DbWeight::get().reads(4))
             .saturating_add(T::DbWeight::get().writes(2))
             .saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
@@ -863,7 +902,7 @@ impl WeightInfo for () {
     /// Storage: `System::Account` (r:1 w:1)
     /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
     /// Storage: `Balances::Holds` (r:1 w:1)
-    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `System::ExecutionPhase` (r:1 w:0)
@@ -876,8 +915,8 @@ impl WeightInfo for () {
         // Proof Size summary in bytes:
         //  Measured:  `174`
         //  Estimated: `3859`
-        // Minimum execution time: 75_802_000 picoseconds.
-        Weight::from_parts(78_126_000, 0)
+        // Minimum execution time: 77_756_000 picoseconds.
+        Weight::from_parts(80_421_000, 0)
             .saturating_add(Weight::from_parts(0, 3859))
             .saturating_add(RocksDbWeight::get().reads(7))
             .saturating_add(RocksDbWeight::get().writes(5))
@@ -898,8 +937,8 @@ impl WeightInfo for () {
         // Proof Size summary in bytes:
         //  Measured:  `1310`
         //  Estimated: `3859`
-        // Minimum execution time: 32_501_000 picoseconds.
-        Weight::from_parts(34_194_000, 0)
+        // Minimum execution time: 33_222_000 picoseconds.
+        Weight::from_parts(34_935_000, 0)
             .saturating_add(Weight::from_parts(0, 3859))
             .saturating_add(RocksDbWeight::get().reads(6))
             .saturating_add(RocksDbWeight::get().writes(3))
@@ -913,7 +952,7 @@ impl WeightInfo for () {
     /// Storage: `System::Account` (r:1 w:1)
     /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
     /// Storage: `Balances::Holds` (r:1 w:1)
-    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
     /// Storage: `System::ExecutionPhase` (r:1 w:0)
     /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
     /// Storage: `System::EventCount` (r:1 w:1)
@@ -924,12 +963,16 @@ impl WeightInfo for () {
         // Proof Size summary in bytes:
         //  Measured:  `1622`
         //  Estimated: `3859`
-        // Minimum execution time: 79_379_000 picoseconds.
-        Weight::from_parts(82_175_000, 0)
+        // Minimum execution time: 81_002_000 picoseconds.
+        Weight::from_parts(83_877_000, 0)
             .saturating_add(Weight::from_parts(0, 3859))
             .saturating_add(RocksDbWeight::get().reads(8))
             .saturating_add(RocksDbWeight::get().writes(5))
     }
+    /// Storage: `Gensyn::KeyOwner` (r:1 w:1)
+    /// Proof: `Gensyn::KeyOwner` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Keys` (r:1 w:1)
+    /// Proof: `Gensyn::Keys` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Parameters` (r:1 w:0)
@@ -940,17 +983,15 @@ impl WeightInfo for () {
     /// Proof: `System::EventCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `System::Events` (r:1 w:1)
     /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
-    /// Storage: `Gensyn::Keys` (r:0 w:1)
-    /// Proof: `Gensyn::Keys` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
     fn register_keys() -> Weight {
         // Proof Size summary in bytes:
         //  Measured:  `28`
-        //  Estimated: `1605`
-        // Minimum execution time: 18_264_000 picoseconds.
-        Weight::from_parts(19_547_000, 0)
-            .saturating_add(Weight::from_parts(0, 1605))
-            .saturating_add(RocksDbWeight::get().reads(5))
-            .saturating_add(RocksDbWeight::get().writes(3))
+        //  Estimated: `3550`
+        // Minimum execution time: 25_988_000 picoseconds.
+        Weight::from_parts(27_552_000, 0)
+            .saturating_add(Weight::from_parts(0, 3550))
+            .saturating_add(RocksDbWeight::get().reads(7))
+            .saturating_add(RocksDbWeight::get().writes(4))
     }
     /// Storage: `Gensyn::Parameters` (r:1 w:0)
     /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(120), added: 615, mode: `MaxEncodedLen`)
@@ -959,7 +1000,7 @@ impl WeightInfo for () {
     /// Storage: `System::Account` (r:1 w:1)
     /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
     /// Storage: `Balances::Holds` (r:1 w:1)
-    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
     /// Storage: `System::ExecutionPhase` (r:1 w:0)
     /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
     /// Storage: `System::EventCount` (r:1 w:1)
@@ -978,17 +1019,15 @@ impl WeightInfo for () {
     /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(590), added: 3065, mode: `MaxEncodedLen`)
     /// The range of component `n` is `[1, 1024]`.
     /// The range of component `e` is `[1, 64]`.
-    fn submit_task(n: u32, e: u32) -> Weight {
+    fn submit_task(n: u32, _e: u32) -> Weight {
         // Proof Size summary in bytes:
         //  Measured:  `212`
-        //  Estimated: `3604`
-        // Minimum execution time: 1_219_078_000 picoseconds.
-        Weight::from_parts(387_407_818, 0)
-            .saturating_add(Weight::from_parts(0, 3604))
-            // Standard Error: 21_586
-            .saturating_add(Weight::from_parts(9_000_175, 0).saturating_mul(n.into()))
-            // Standard Error: 350_648
-            .saturating_add(Weight::from_parts(6_965_866, 0).saturating_mul(e.into()))
+        //  Estimated: `3622`
+        // Minimum execution time: 1_241_841_000 picoseconds.
+        Weight::from_parts(1_576_544_845, 0)
+            .saturating_add(Weight::from_parts(0, 3622))
+            // Standard Error: 717_256
+            .saturating_add(Weight::from_parts(11_992_071, 0).saturating_mul(n.into()))
             .saturating_add(RocksDbWeight::get().reads(10))
             .saturating_add(RocksDbWeight::get().writes(8))
     }
@@ -996,6 +1035,8 @@ impl WeightInfo for () {
     /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(590), added: 3065, mode: `MaxEncodedLen`)
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Checks` (r:1 w:0)
+    /// Proof: `Gensyn::Checks` (`max_values`: None, `max_size`: Some(643), added: 3118, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Stakes` (r:1 w:0)
     /// Proof: `Gensyn::Stakes` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Keys` (r:1 w:0)
@@ -1015,11 +1056,11 @@ impl WeightInfo for () {
     fn enter_selection() -> Weight {
         // Proof Size summary in bytes:
         //  Measured:  `689`
-        //  Estimated: `4055`
-        // Minimum execution time: 51_216_000 picoseconds.
-        Weight::from_parts(53_550_000, 0)
-            .saturating_add(Weight::from_parts(0, 4055))
-            .saturating_add(RocksDbWeight::get().reads(10))
+        //  Estimated: `4108`
+        // Minimum execution time: 54_983_000 picoseconds.
+        Weight::from_parts(59_652_000, 0)
+            .saturating_add(Weight::from_parts(0, 4108))
+            .saturating_add(RocksDbWeight::get().reads(11))
             .saturating_add(RocksDbWeight::get().writes(4))
     }
     /// Not measured by frame-omni-bencher: the VRF check is a node host
@@ -1054,8 +1095,8 @@ impl WeightInfo for () {
         // Proof Size summary in bytes:
         //  Measured:  `579`
         //  Estimated: `4055`
-        // Minimum execution time: 54_613_000 picoseconds.
-        Weight::from_parts(59_662_000, 0)
+        // Minimum execution time: 72_586_000 picoseconds.
+        Weight::from_parts(82_665_000, 0)
             .saturating_add(Weight::from_parts(0, 4055))
             .saturating_add(RocksDbWeight::get().reads(8))
             .saturating_add(RocksDbWeight::get().writes(5))
@@ -1065,7 +1106,7 @@ impl WeightInfo for () {
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Audits` (r:1 w:1)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(11215), added: 13690, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(1735), added: 4210, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Available` (r:16 w:0)
     /// Proof: `Gensyn::Available` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Parameters` (r:1 w:0)
@@ -1085,13 +1126,13 @@ impl WeightInfo for () {
     /// The range of component `n` is `[1, 16]`.
     fn open_checkpoints(n: u32) -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `781 + n * (48 ±0)`
-        //  Estimated: `14680 + n * (2511 ±0)`
-        // Minimum execution time: 70_412_000 picoseconds.
-        Weight::from_parts(57_704_092, 0)
-            .saturating_add(Weight::from_parts(0, 14680))
-            // Standard Error: 98_046
-            .saturating_add(Weight::from_parts(20_177_075, 0).saturating_mul(n.into()))
+        //  Measured:  `806 + n * (48 ±0)`
+        //  Estimated: `5200 + n * (2511 ±0)`
+        // Minimum execution time: 78_708_000 picoseconds.
+        Weight::from_parts(70_379_801, 0)
+            .saturating_add(Weight::from_parts(0, 5200))
+            // Standard Error: 84_529
+            .saturating_add(Weight::from_parts(19_790_857, 0).saturating_mul(n.into()))
             .saturating_add(RocksDbWeight::get().reads(9))
             .saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
             .saturating_add(RocksDbWeight::get().writes(6))
@@ -1102,7 +1143,7 @@ impl WeightInfo for () {
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Audits` (r:1 w:1)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(11215), added: 13690, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(1735), added: 4210, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Available` (r:17 w:0)
     /// Proof: `Gensyn::Available` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Parameters` (r:1 w:0)
@@ -1122,13 +1163,13 @@ impl WeightInfo for () {
     /// The range of component `n` is `[1, 16]`.
     fn open_ends(n: u32) -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `823 + n * (112 ±0)`
-        //  Estimated: `14680 + n * (2511 ±0)`
-        // Minimum execution time: 93_335_000 picoseconds.
-        Weight::from_parts(79_387_656, 0)
-            .saturating_add(Weight::from_parts(0, 14680))
-            // Standard Error: 87_428
-            .saturating_add(Weight::from_parts(19_837_760, 0).saturating_mul(n.into()))
+        //  Measured:  `847 + n * (112 ±0)`
+        //  Estimated: `5200 + n * (2511 ±0)`
+        // Minimum execution time: 109_265_000 picoseconds.
+        Weight::from_parts(92_634_852, 0)
+            .saturating_add(Weight::from_parts(0, 5200))
+            // Standard Error: 95_473
+            .saturating_add(Weight::from_parts(20_068_876, 0).saturating_mul(n.into()))
             .saturating_add(RocksDbWeight::get().reads(10))
             .saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
             .saturating_add(RocksDbWeight::get().writes(6))
@@ -1141,13 +1182,15 @@ impl WeightInfo for () {
     /// Storage: `Gensyn::Stakes` (r:1 w:0)
     /// Proof: `Gensyn::Stakes` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Audits` (r:1 w:1)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(11215), added: 13690, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(1735), added: 4210, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Checks` (r:1 w:1)
+    /// Proof: `Gensyn::Checks` (`max_values`: None, `max_size`: Some(643), added: 3118, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Parameters` (r:1 w:0)
     /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(120), added: 615, mode: `MaxEncodedLen`)
     /// Storage: `System::Account` (r:1 w:1)
     /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
     /// Storage: `Balances::Holds` (r:1 w:1)
-    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
     /// Storage: `System::ExecutionPhase` (r:1 w:0)
     /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
     /// Storage: `System::EventCount` (r:1 w:1)
@@ -1156,20 +1199,20 @@ impl WeightInfo for () {
     /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
     fn commit_check() -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `3586`
-        //  Estimated: `14680`
-        // Minimum execution time: 111_189_000 picoseconds.
-        Weight::from_parts(113_844_000, 0)
-            .saturating_add(Weight::from_parts(0, 14680))
-            .saturating_add(RocksDbWeight::get().reads(10))
-            .saturating_add(RocksDbWeight::get().writes(5))
+        //  Measured:  `1888`
+        //  Estimated: `5200`
+        // Minimum execution time: 112_150_000 picoseconds.
+        Weight::from_parts(116_028_000, 0)
+            .saturating_add(Weight::from_parts(0, 5200))
+            .saturating_add(RocksDbWeight::get().reads(11))
+            .saturating_add(RocksDbWeight::get().writes(6))
     }
     /// Storage: `Gensyn::Tasks` (r:1 w:1)
     /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(590), added: 3065, mode: `MaxEncodedLen`)
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Audits` (r:1 w:1)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(11215), added: 13690, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(1735), added: 4210, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Parameters` (r:1 w:0)
     /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(120), added: 615, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::TimerCursor` (r:1 w:0)
@@ -1187,13 +1230,13 @@ impl WeightInfo for () {
     /// The range of component `n` is `[1, 16]`.
     fn post_verdict(n: u32) -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `761 + n * (39 ±0)`
-        //  Estimated: `14680 + n * (39 ±0)`
-        // Minimum execution time: 43_061_000 picoseconds.
-        Weight::from_parts(44_818_587, 0)
-            .saturating_add(Weight::from_parts(0, 14680))
-            // Standard Error: 3_494
-            .saturating_add(Weight::from_parts(177_356, 0).saturating_mul(n.into()))
+        //  Measured:  `785 + n * (39 ±0)`
+        //  Estimated: `5200 + n * (39 ±0)`
+        // Minimum execution time: 43_762_000 picoseconds.
+        Weight::from_parts(47_246_021, 0)
+            .saturating_add(Weight::from_parts(0, 5200))
+            // Standard Error: 9_300
+            .saturating_add(Weight::from_parts(205_316, 0).saturating_mul(n.into()))
             .saturating_add(RocksDbWeight::get().reads(9))
             .saturating_add(RocksDbWeight::get().writes(6))
             .saturating_add(Weight::from_parts(0, 39).saturating_mul(n.into()))
@@ -1205,7 +1248,7 @@ impl WeightInfo for () {
     /// Storage: `Gensyn::Stakes` (r:1 w:0)
     /// Proof: `Gensyn::Stakes` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Audits` (r:1 w:1)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(11215), added: 13690, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(1735), added: 4210, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Challenges` (r:1 w:1)
     /// Proof: `Gensyn::Challenges` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Parameters` (r:1 w:0)
@@ -1213,7 +1256,7 @@ impl WeightInfo for () {
     /// Storage: `System::Account` (r:1 w:1)
     /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
     /// Storage: `Balances::Holds` (r:1 w:1)
-    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
     /// Storage: `System::ExecutionPhase` (r:1 w:0)
     /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
     /// Storage: `System::EventCount` (r:1 w:1)
@@ -1234,48 +1277,85 @@ impl WeightInfo for () {
     /// Proof: `Gensyn::Timers` (`max_values`: None, `max_size`: Some(33), added: 2508, mode: `MaxEncodedLen`)
     fn whistle() -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `1397`
-        //  Estimated: `14680`
-        // Minimum execution time: 128_451_000 picoseconds.
-        Weight::from_parts(132_679_000, 0)
-            .saturating_add(Weight::from_parts(0, 14680))
-            .saturating_add(RocksDbWeight::get().reads(15))
-            .saturating_add(RocksDbWeight::get().writes(11))
-    }
-    fn settle_check() -> Weight {
-        // Proof Size summary in bytes:
-        //  Measured:  `1397`
-        //  Estimated: `14680`
-        // Minimum execution time: 128_451_000 picoseconds.
-        Weight::from_parts(132_679_000, 0)
-            .saturating_add(Weight::from_parts(0, 14680))
+        //  Measured:  `1421`
+        //  Estimated: `5200`
+        // Minimum execution time: 131_397_000 picoseconds.
+        Weight::from_parts(138_940_000, 0)
+            .saturating_add(Weight::from_parts(0, 5200))
             .saturating_add(RocksDbWeight::get().reads(15))
             .saturating_add(RocksDbWeight::get().writes(11))
     }
     /// Storage: `Gensyn::Tasks` (r:1 w:0)
     /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(590), added: 3065, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Checks` (r:1 w:1)
+    /// Proof: `Gensyn::Checks` (`max_values`: None, `max_size`: Some(643), added: 3118, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Audits` (r:1 w:0)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(1735), added: 4210, mode: `MaxEncodedLen`)
+    /// Storage: `Balances::Holds` (r:1 w:1)
+    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+    /// Storage: `System::Account` (r:2 w:2)
+    /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Audits` (r:1 w:1)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(11215), added: 13690, mode: `MaxEncodedLen`)
     /// Storage: `System::ExecutionPhase` (r:1 w:0)
     /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
     /// Storage: `System::EventCount` (r:1 w:1)
     /// Proof: `System::EventCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `System::Events` (r:1 w:1)
     /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+    fn settle_check() -> Weight {
+        // Proof Size summary in bytes:
+        //  Measured:  `1460`
+        //  Estimated: `6196`
+        // Minimum execution time: 102_011_000 picoseconds.
+        Weight::from_parts(105_909_000, 0)
+            .saturating_add(Weight::from_parts(0, 6196))
+            .saturating_add(RocksDbWeight::get().reads(10))
+            .saturating_add(RocksDbWeight::get().writes(6))
+    }
+    /// Storage: `Gensyn::Tasks` (r:1 w:0)
+    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(590), added: 3065, mode: `MaxEncodedLen`)
+    /// Storage: `System::Number` (r:1 w:0)
+    /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Audits` (r:1 w:1)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(1735), added: 4210, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Checks` (r:1 w:1)
+    /// Proof: `Gensyn::Checks` (`max_values`: None, `max_size`: Some(643), added: 3118, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::NextDisputeId` (r:1 w:1)
+    /// Proof: `Gensyn::NextDisputeId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Parameters` (r:1 w:0)
+    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(120), added: 615, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::TimerCursor` (r:1 w:0)
+    /// Proof: `Gensyn::TimerCursor` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::TimerCount` (r:1 w:1)
+    /// Proof: `Gensyn::TimerCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Engagements` (r:1 w:1)
+    /// Proof: `Gensyn::Engagements` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
+    /// Storage: `System::ExecutionPhase` (r:1 w:0)
+    /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
+    /// Storage: `System::EventCount` (r:1 w:1)
+    /// Proof: `System::EventCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+    /// Storage: `System::Events` (r:1 w:1)
+    /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+    /// Storage: `Gensyn::Disputes` (r:0 w:16)
+    /// Proof: `Gensyn::Disputes` (`max_values`: None, `max_size`: Some(673), added: 3148, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Timers` (r:0 w:16)
+    /// Proof: `Gensyn::Timers` (`max_values`: None, `max_size`: Some(33), added: 2508, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Challenges` (r:0 w:16)
+    /// Proof: `Gensyn::Challenges` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
     /// The range of component `n` is `[1, 16]`.
     fn reveal_check(n: u32) -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `2057 + n * (71 ±0)`
-        //  Estimated: `14680 + n * (71 ±0)`
-        // Minimum execution time: 37_751_000 picoseconds.
-        Weight::from_parts(39_335_357, 0)
-            .saturating_add(Weight::from_parts(0, 14680))
-            // Standard Error: 8_072
-            .saturating_add(Weight::from_parts(475_297, 0).saturating_mul(n.into()))
-            .saturating_add(RocksDbWeight::get().reads(6))
-            .saturating_add(RocksDbWeight::get().writes(3))
+        //  Measured:  `994 + n * (71 ±0)`
+        //  Estimated: `5200 + n * (71 ±0)`
+        // Minimum execution time: 71_434_000 picoseconds.
+        Weight::from_parts(57_848_058, 0)
+            .saturating_add(Weight::from_parts(0, 5200))
+            // Standard Error: 18_378
+            .saturating_add(Weight::from_parts(18_603_591, 0).saturating_mul(n.into()))
+            .saturating_add(RocksDbWeight::get().reads(12))
+            .saturating_add(RocksDbWeight::get().writes(7))
+            .saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(n.into())))
             .saturating_add(Weight::from_parts(0, 71).saturating_mul(n.into()))
     }
     /// Storage: `Gensyn::Disputes` (r:1 w:1)
@@ -1300,8 +1380,8 @@ impl WeightInfo for () {
         // Proof Size summary in bytes:
         //  Measured:  `791`
         //  Estimated: `4138`
-        // Minimum execution time: 43_662_000 picoseconds.
-        Weight::from_parts(46_067_000, 0)
+        // Minimum execution time: 43_963_000 picoseconds.
+        Weight::from_parts(47_810_000, 0)
             .saturating_add(Weight::from_parts(0, 4138))
             .saturating_add(RocksDbWeight::get().reads(8))
             .saturating_add(RocksDbWeight::get().writes(5))
@@ -1330,8 +1410,8 @@ impl WeightInfo for () {
         // Proof Size summary in bytes:
         //  Measured:  `1405`
         //  Estimated: `4138`
-        // Minimum execution time: 87_394_000 picoseconds.
-        Weight::from_parts(102_092_000, 0)
+        // Minimum execution time: 98_685_000 picoseconds.
+        Weight::from_parts(109_756_000, 0)
             .saturating_add(Weight::from_parts(0, 4138))
             .saturating_add(RocksDbWeight::get().reads(9))
             .saturating_add(RocksDbWeight::get().writes(5))
@@ -1358,8 +1438,8 @@ impl WeightInfo for () {
         // Proof Size summary in bytes:
         //  Measured:  `1071`
         //  Estimated: `4138`
-        // Minimum execution time: 46_527_000 picoseconds.
-        Weight::from_parts(48_722_000, 0)
+        // Minimum execution time: 46_067_000 picoseconds.
+        Weight::from_parts(50_335_000, 0)
             .saturating_add(Weight::from_parts(0, 4138))
             .saturating_add(RocksDbWeight::get().reads(8))
             .saturating_add(RocksDbWeight::get().writes(5))
@@ -1388,8 +1468,8 @@ impl WeightInfo for () {
         // Proof Size summary in bytes:
         //  Measured:  `1555`
         //  Estimated: `4138`
-        // Minimum execution time: 99_416_000 picoseconds.
-        Weight::from_parts(125_805_000, 0)
+        // Minimum execution time: 122_370_000 picoseconds.
+        Weight::from_parts(140_013_000, 0)
             .saturating_add(Weight::from_parts(0, 4138))
             .saturating_add(RocksDbWeight::get().reads(9))
             .saturating_add(RocksDbWeight::get().writes(5))
@@ -1401,7 +1481,7 @@ impl WeightInfo for () {
     /// Storage: `Gensyn::Tasks` (r:1 w:1)
     /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(590), added: 3065, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Audits` (r:1 w:1)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(11215), added: 13690, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(1735), added: 4210, mode: `MaxEncodedLen`)
     /// Storage: `System::ExecutionPhase` (r:1 w:0)
     /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
     /// Storage: `System::EventCount` (r:1 w:1)
@@ -1413,7 +1493,7 @@ impl WeightInfo for () {
     /// Storage: `Gensyn::Stakes` (r:1 w:1)
     /// Proof: `Gensyn::Stakes` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
     /// Storage: `Balances::Holds` (r:2 w:2)
-    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
     /// Storage: `System::Account` (r:4 w:4)
     /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
     /// Storage: `Balances::TotalIssuance` (r:1 w:1)
@@ -1425,13 +1505,13 @@ impl WeightInfo for () {
     /// The range of component `t` is `[2, 800]`.
     fn arbitrate_tile(t: u32) -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `2844`
-        //  Estimated: `14680`
-        // Minimum execution time: 554_390_000 picoseconds.
-        Weight::from_parts(556_545_000, 0)
-            .saturating_add(Weight::from_parts(0, 14680))
-            // Standard Error: 6_374_777
-            .saturating_add(Weight::from_parts(118_229_603, 0).saturating_mul(t.into()))
+        //  Measured:  `2868`
+        //  Estimated: `11402`
+        // Minimum execution time: 557_907_000 picoseconds.
+        Weight::from_parts(560_000_000, 0)
+            .saturating_add(Weight::from_parts(0, 11402))
+            // Standard Error: 5_751_607
+            .saturating_add(Weight::from_parts(127_243_114, 0).saturating_mul(t.into()))
             .saturating_add(RocksDbWeight::get().reads(20))
             .saturating_add(RocksDbWeight::get().writes(17))
     }
@@ -1457,8 +1537,8 @@ impl WeightInfo for () {
         // Proof Size summary in bytes:
         //  Measured:  `1108`
         //  Estimated: `4138`
-        // Minimum execution time: 45_004_000 picoseconds.
-        Weight::from_parts(47_680_000, 0)
+        // Minimum execution time: 44_734_000 picoseconds.
+        Weight::from_parts(48_391_000, 0)
             .saturating_add(Weight::from_parts(0, 4138))
             .saturating_add(RocksDbWeight::get().reads(8))
             .saturating_add(RocksDbWeight::get().writes(5))
@@ -1466,13 +1546,13 @@ impl WeightInfo for () {
     /// Storage: `Gensyn::Tasks` (r:1 w:1)
     /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(590), added: 3065, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Audits` (r:1 w:1)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(11215), added: 13690, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(1735), added: 4210, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Parameters` (r:1 w:0)
     /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(120), added: 615, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Stakes` (r:1 w:1)
     /// Proof: `Gensyn::Stakes` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
     /// Storage: `Balances::Holds` (r:2 w:2)
-    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
     /// Storage: `System::Account` (r:4 w:4)
     /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
     /// Storage: `System::Number` (r:1 w:0)
@@ -1491,11 +1571,11 @@ impl WeightInfo for () {
     /// Proof: `Gensyn::Locked` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
     fn prove_misshapen() -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `2021`
-        //  Estimated: `14680`
-        // Minimum execution time: 288_401_000 picoseconds.
-        Weight::from_parts(298_270_000, 0)
-            .saturating_add(Weight::from_parts(0, 14680))
+        //  Measured:  `2045`
+        //  Estimated: `11402`
+        // Minimum execution time: 290_615_000 picoseconds.
+        Weight::from_parts(313_999_000, 0)
+            .saturating_add(Weight::from_parts(0, 11402))
             .saturating_add(RocksDbWeight::get().reads(19))
             .saturating_add(RocksDbWeight::get().writes(16))
     }
@@ -1506,7 +1586,7 @@ impl WeightInfo for () {
     /// Storage: `Gensyn::Tasks` (r:1 w:1)
     /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(590), added: 3065, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Audits` (r:1 w:1)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(11215), added: 13690, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(1735), added: 4210, mode: `MaxEncodedLen`)
     /// Storage: `System::ExecutionPhase` (r:1 w:0)
     /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
     /// Storage: `System::EventCount` (r:1 w:1)
@@ -1518,7 +1598,7 @@ impl WeightInfo for () {
     /// Storage: `Gensyn::Stakes` (r:1 w:1)
     /// Proof: `Gensyn::Stakes` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
     /// Storage: `Balances::Holds` (r:2 w:2)
-    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
     /// Storage: `System::Account` (r:4 w:4)
     /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
     /// Storage: `Balances::TotalIssuance` (r:1 w:1)
@@ -1530,13 +1610,13 @@ impl WeightInfo for () {
     /// The range of component `w` is `[1, 98]`.
     fn arbitrate(w: u32) -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `2840`
-        //  Estimated: `14680`
-        // Minimum execution time: 3_096_932_000 picoseconds.
-        Weight::from_parts(3_119_605_000, 0)
-            .saturating_add(Weight::from_parts(0, 14680))
-            // Standard Error: 109_362_337
-            .saturating_add(Weight::from_parts(2_175_152_861, 0).saturating_mul(w.into()))
+        //  Measured:  `2864`
+        //  Estimated: `11402`
+        // Minimum execution time: 3_170_139_000 picoseconds.
+        Weight::from_parts(5_701_099_174, 0)
+            .saturating_add(Weight::from_parts(0, 11402))
+            // Standard Error: 151_530_652
+            .saturating_add(Weight::from_parts(2_696_926_453, 0).saturating_mul(w.into()))
             .saturating_add(RocksDbWeight::get().reads(20))
             .saturating_add(RocksDbWeight::get().writes(17))
     }
@@ -1554,59 +1634,57 @@ impl WeightInfo for () {
         // Proof Size summary in bytes:
         //  Measured:  `22`
         //  Estimated: `1507`
-        // Minimum execution time: 13_826_000 picoseconds.
-        Weight::from_parts(15_079_000, 0)
+        // Minimum execution time: 14_167_000 picoseconds.
+        Weight::from_parts(15_208_000, 0)
             .saturating_add(Weight::from_parts(0, 1507))
             .saturating_add(RocksDbWeight::get().reads(4))
             .saturating_add(RocksDbWeight::get().writes(3))
     }
+    /// Storage: `System::Number` (r:1 w:0)
+    /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+    /// Storage: `RandomnessCollectiveFlip::RandomMaterial` (r:1 w:0)
+    /// Proof: `RandomnessCollectiveFlip::RandomMaterial` (`max_values`: Some(1), `max_size`: Some(2594), added: 3089, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::TimerCursor` (r:1 w:1)
     /// Proof: `Gensyn::TimerCursor` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::TimerCount` (r:1 w:1)
+    /// Storage: `Gensyn::TimerCount` (r:2 w:2)
     /// Proof: `Gensyn::TimerCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Timers` (r:32 w:32)
+    /// Storage: `Gensyn::Timers` (r:32 w:544)
     /// Proof: `Gensyn::Timers` (`max_values`: None, `max_size`: Some(33), added: 2508, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Tasks` (r:32 w:32)
     /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(590), added: 3065, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Parameters` (r:1 w:0)
     /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(120), added: 615, mode: `MaxEncodedLen`)
-    /// Storage: `System::Number` (r:1 w:0)
-    /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-    /// Storage: `RandomnessCollectiveFlip::RandomMaterial` (r:1 w:0)
-    /// Proof: `RandomnessCollectiveFlip::RandomMaterial` (`max_values`: Some(1), `max_size`: Some(2594), added: 3089, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Beacon` (r:1 w:2)
+    /// Proof: `Gensyn::Beacon` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Audits` (r:32 w:32)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(11215), added: 13690, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(1735), added: 4210, mode: `MaxEncodedLen`)
     /// Storage: `System::ExecutionPhase` (r:1 w:0)
     /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
     /// Storage: `System::EventCount` (r:1 w:1)
     /// Proof: `System::EventCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `System::Events` (r:1 w:1)
     /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
-    /// Storage: `System::Account` (r:20 w:20)
-    /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-    /// Storage: `Balances::Holds` (r:17 w:17)
-    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
-    /// Storage: `Balances::TotalIssuance` (r:1 w:0)
-    /// Proof: `Balances::TotalIssuance` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Engagements` (r:2 w:2)
-    /// Proof: `Gensyn::Engagements` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
-    /// Storage: `Gensyn::Locked` (r:2 w:2)
-    /// Proof: `Gensyn::Locked` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::NextDisputeId` (r:1 w:1)
+    /// Proof: `Gensyn::NextDisputeId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Disputes` (r:0 w:512)
+    /// Proof: `Gensyn::Disputes` (`max_values`: None, `max_size`: Some(673), added: 3148, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Waiting` (r:0 w:32)
+    /// Proof: `Gensyn::Waiting` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
     /// The range of component `n` is `[0, 32]`.
     fn on_initialize(n: u32) -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `20598 + n * (1151 ±0)`
-        //  Estimated: `53050 + n * (13690 ±0)`
-        // Minimum execution time: 13_125_000 picoseconds.
-        Weight::from_parts(13_656_000, 0)
-            .saturating_add(Weight::from_parts(0, 53050))
-            // Standard Error: 7_919_547
-            .saturating_add(Weight::from_parts(3_453_753_224, 0).saturating_mul(n.into()))
-            .saturating_add(RocksDbWeight::get().reads(34))
-            .saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(n.into())))
-            .saturating_add(RocksDbWeight::get().writes(31))
-            .saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(n.into())))
-            .saturating_add(Weight::from_parts(0, 13690).saturating_mul(n.into()))
+        //  Measured:  `3079 + n * (288 ±0)`
+        //  Estimated: `5137 + n * (4210 ±12)`
+        // Minimum execution time: 22_281_000 picoseconds.
+        Weight::from_parts(22_983_000, 0)
+            .saturating_add(Weight::from_parts(0, 5137))
+            // Standard Error: 7_186_035
+            .saturating_add(Weight::from_parts(437_882_656, 0).saturating_mul(n.into()))
+            .saturating_add(RocksDbWeight::get().reads(9))
+            .saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
+            .saturating_add(RocksDbWeight::get().writes(7))
+            .saturating_add(RocksDbWeight::get().writes((36_u64).saturating_mul(n.into())))
+            .saturating_add(Weight::from_parts(0, 4210).saturating_mul(n.into()))
     }
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
@@ -1623,11 +1701,11 @@ impl WeightInfo for () {
         // Proof Size summary in bytes:
         //  Measured:  `22`
         //  Estimated: `1507`
-        // Minimum execution time: 16_060_000 picoseconds.
-        Weight::from_parts(15_586_896, 0)
+        // Minimum execution time: 16_331_000 picoseconds.
+        Weight::from_parts(15_942_248, 0)
             .saturating_add(Weight::from_parts(0, 1507))
-            // Standard Error: 1_530
-            .saturating_add(Weight::from_parts(1_568_910, 0).saturating_mul(n.into()))
+            // Standard Error: 896
+            .saturating_add(Weight::from_parts(1_538_071, 0).saturating_mul(n.into()))
             .saturating_add(RocksDbWeight::get().reads(4))
             .saturating_add(RocksDbWeight::get().writes(2))
             .saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
