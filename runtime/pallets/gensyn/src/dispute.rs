@@ -154,9 +154,8 @@ impl<T: Config> Pallet<T> {
         };
         let id = NextDisputeId::<T>::get();
         NextDisputeId::<T>::put(id.checked_add(1).ok_or(Error::<T>::Overflow)?);
-        // A game opened by a reveal starts when the reveal window closes,
-        // with every other game of the round: its first move is not due
-        // before the others'.
+        // A game opened by a reveal starts when the reveal window closes:
+        // its first move is not due while other checkers still reveal.
         let deadline = match task.phase {
             Phase::Reveal { reveal_by } => {
                 let start = reveal_by.max(frame_system::Pallet::<T>::block_number());

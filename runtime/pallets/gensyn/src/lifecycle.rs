@@ -196,8 +196,15 @@ impl<T: Config> Pallet<T> {
         let now = Self::now();
         ensure!(!fee.is_zero(), Error::<T>::ZeroAmount);
         ensure!(fee >= params.min_fee, Error::<T>::FeeTooLow);
-        // Entries, the draw, and at least one block to train.
-        let selection = params.selection_window.saturating_add(params.draw_window);
+        // Entries, the source's lag (read from the last beacon), the draw,
+        // and the `selection_window` blocks a draw must leave to train.
+        let lag = Beacon::<T>::get(now).map(|(_, known)| now.saturating_sub(known)).unwrap_or_default();
+        let selection = params
+            .selection_window
+            .saturating_mul(2u32.into())
+            .saturating_add(params.draw_window)
+            .saturating_add(lag)
+            .saturating_add(1u32.into());
         ensure!(
             spec.steps >= 1
                 && spec.steps <= T::MaxSteps::get()
@@ -734,6 +741,7 @@ impl<T: Config> Pallet<T> {
         }
         let escrow = task.fee.checked_add(&deposit).ok_or(Error::<T>::Overflow)?;
         T::Currency::release(&HoldReason::TaskFee.into(), &sub, escrow, Precision::Exact)?;
+        Waiting::<T>::remove(id);
         Self::end_engagements(&task);
         task.phase = Phase::Cancelled { reason };
         Tasks::<T>::insert(id, task);
