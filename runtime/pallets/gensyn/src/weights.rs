@@ -9,11 +9,9 @@
 //! allows, and `arbitrate_tile` over one output tile read from 2..=800
 //! proven tiles (32,768 units each); `reveal_selection` keeps a hand weight
 //! (see it), and `on_initialize` is measured per timer as the heaviest timer
-//! (a verifier disagreeing on every one of the most runs). `arbitrate` and
-//! `arbitrate_tile` (unchanged since) keep the figures of the quiet run of
-//! the morning; the others were measured while the machine was also
-//! building, so they err on the dear side. Regenerate after changing a
-//! call, and port the numbers into both impls below.
+//! (a verifier disagreeing on every one of the most runs), on an otherwise
+//! idle machine. Regenerate after changing a call, and port the numbers
+//! into both impls below.
 
 #![allow(unused_parens)]
 
@@ -101,8 +99,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
         // Proof Size summary in bytes:
         //  Measured:  `174`
         //  Estimated: `3859`
-        // Minimum execution time: 77_756_000 picoseconds.
-        Weight::from_parts(80_421_000, 0)
+        // Minimum execution time: 86_402_000 picoseconds.
+        Weight::from_parts(89_187_000, 0)
             .saturating_add(Weight::from_parts(0, 3859))
             .saturating_add(T::DbWeight::get().reads(7))
             .saturating_add(T::DbWeight::get().writes(5))
@@ -123,8 +121,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
         // Proof Size summary in bytes:
         //  Measured:  `1310`
         //  Estimated: `3859`
-        // Minimum execution time: 33_222_000 picoseconds.
-        Weight::from_parts(34_935_000, 0)
+        // Minimum execution time: 35_376_000 picoseconds.
+        Weight::from_parts(37_591_000, 0)
             .saturating_add(Weight::from_parts(0, 3859))
             .saturating_add(T::DbWeight::get().reads(6))
             .saturating_add(T::DbWeight::get().writes(3))
@@ -149,8 +147,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
         // Proof Size summary in bytes:
         //  Measured:  `1622`
         //  Estimated: `3859`
-        // Minimum execution time: 81_002_000 picoseconds.
-        Weight::from_parts(83_877_000, 0)
+        // Minimum execution time: 87_755_000 picoseconds.
+        Weight::from_parts(91_011_000, 0)
             .saturating_add(Weight::from_parts(0, 3859))
             .saturating_add(T::DbWeight::get().reads(8))
             .saturating_add(T::DbWeight::get().writes(5))
@@ -173,8 +171,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
         // Proof Size summary in bytes:
         //  Measured:  `28`
         //  Estimated: `3550`
-        // Minimum execution time: 25_988_000 picoseconds.
-        Weight::from_parts(27_552_000, 0)
+        // Minimum execution time: 28_043_000 picoseconds.
+        Weight::from_parts(29_846_000, 0)
             .saturating_add(Weight::from_parts(0, 3550))
             .saturating_add(T::DbWeight::get().reads(7))
             .saturating_add(T::DbWeight::get().writes(4))
@@ -183,6 +181,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(120), added: 615, mode: `MaxEncodedLen`)
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Beacon` (r:1 w:0)
+    /// Proof: `Gensyn::Beacon` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
     /// Storage: `System::Account` (r:1 w:1)
     /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
     /// Storage: `Balances::Holds` (r:1 w:1)
@@ -205,16 +205,18 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(590), added: 3065, mode: `MaxEncodedLen`)
     /// The range of component `n` is `[1, 1024]`.
     /// The range of component `e` is `[1, 64]`.
-    fn submit_task(n: u32, _e: u32) -> Weight {
+    fn submit_task(n: u32, e: u32) -> Weight {
         // Proof Size summary in bytes:
         //  Measured:  `212`
         //  Estimated: `3622`
-        // Minimum execution time: 1_241_841_000 picoseconds.
-        Weight::from_parts(1_576_544_845, 0)
+        // Minimum execution time: 1_294_910_000 picoseconds.
+        Weight::from_parts(408_312_548, 0)
             .saturating_add(Weight::from_parts(0, 3622))
-            // Standard Error: 717_256
-            .saturating_add(Weight::from_parts(11_992_071, 0).saturating_mul(n.into()))
-            .saturating_add(T::DbWeight::get().reads(10))
+            // Standard Error: 25_065
+            .saturating_add(Weight::from_parts(9_738_080, 0).saturating_mul(n.into()))
+            // Standard Error: 407_160
+            .saturating_add(Weight::from_parts(7_483_833, 0).saturating_mul(e.into()))
+            .saturating_add(T::DbWeight::get().reads(11))
             .saturating_add(T::DbWeight::get().writes(8))
     }
     /// Storage: `Gensyn::Tasks` (r:1 w:1)
@@ -243,8 +245,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
         // Proof Size summary in bytes:
         //  Measured:  `689`
         //  Estimated: `4108`
-        // Minimum execution time: 54_983_000 picoseconds.
-        Weight::from_parts(59_652_000, 0)
+        // Minimum execution time: 60_754_000 picoseconds.
+        Weight::from_parts(63_830_000, 0)
             .saturating_add(Weight::from_parts(0, 4108))
             .saturating_add(T::DbWeight::get().reads(11))
             .saturating_add(T::DbWeight::get().writes(4))
@@ -281,8 +283,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
         // Proof Size summary in bytes:
         //  Measured:  `579`
         //  Estimated: `4055`
-        // Minimum execution time: 72_586_000 picoseconds.
-        Weight::from_parts(82_665_000, 0)
+        // Minimum execution time: 68_880_000 picoseconds.
+        Weight::from_parts(79_990_000, 0)
             .saturating_add(Weight::from_parts(0, 4055))
             .saturating_add(T::DbWeight::get().reads(8))
             .saturating_add(T::DbWeight::get().writes(5))
@@ -314,11 +316,11 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
         // Proof Size summary in bytes:
         //  Measured:  `806 + n * (48 ±0)`
         //  Estimated: `5200 + n * (2511 ±0)`
-        // Minimum execution time: 78_708_000 picoseconds.
-        Weight::from_parts(70_379_801, 0)
+        // Minimum execution time: 91_391_000 picoseconds.
+        Weight::from_parts(73_532_128, 0)
             .saturating_add(Weight::from_parts(0, 5200))
-            // Standard Error: 84_529
-            .saturating_add(Weight::from_parts(19_790_857, 0).saturating_mul(n.into()))
+            // Standard Error: 81_854
+            .saturating_add(Weight::from_parts(20_556_880, 0).saturating_mul(n.into()))
             .saturating_add(T::DbWeight::get().reads(9))
             .saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
             .saturating_add(T::DbWeight::get().writes(6))
@@ -351,11 +353,11 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
         // Proof Size summary in bytes:
         //  Measured:  `847 + n * (112 ±0)`
         //  Estimated: `5200 + n * (2511 ±0)`
-        // Minimum execution time: 109_265_000 picoseconds.
-        Weight::from_parts(92_634_852, 0)
+        // Minimum execution time: 111_730_000 picoseconds.
+        Weight::from_parts(92_971_612, 0)
             .saturating_add(Weight::from_parts(0, 5200))
-            // Standard Error: 95_473
-            .saturating_add(Weight::from_parts(20_068_876, 0).saturating_mul(n.into()))
+            // Standard Error: 83_903
+            .saturating_add(Weight::from_parts(20_311_252, 0).saturating_mul(n.into()))
             .saturating_add(T::DbWeight::get().reads(10))
             .saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
             .saturating_add(T::DbWeight::get().writes(6))
@@ -387,8 +389,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
         // Proof Size summary in bytes:
         //  Measured:  `1888`
         //  Estimated: `5200`
-        // Minimum execution time: 112_150_000 picoseconds.
-        Weight::from_parts(116_028_000, 0)
+        // Minimum execution time: 119_374_000 picoseconds.
+        Weight::from_parts(123_862_000, 0)
             .saturating_add(Weight::from_parts(0, 5200))
             .saturating_add(T::DbWeight::get().reads(11))
             .saturating_add(T::DbWeight::get().writes(6))
@@ -418,11 +420,11 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
         // Proof Size summary in bytes:
         //  Measured:  `785 + n * (39 ±0)`
         //  Estimated: `5200 + n * (39 ±0)`
-        // Minimum execution time: 43_762_000 picoseconds.
-        Weight::from_parts(47_246_021, 0)
+        // Minimum execution time: 46_598_000 picoseconds.
+        Weight::from_parts(48_804_644, 0)
             .saturating_add(Weight::from_parts(0, 5200))
-            // Standard Error: 9_300
-            .saturating_add(Weight::from_parts(205_316, 0).saturating_mul(n.into()))
+            // Standard Error: 4_774
+            .saturating_add(Weight::from_parts(183_330, 0).saturating_mul(n.into()))
             .saturating_add(T::DbWeight::get().reads(9))
             .saturating_add(T::DbWeight::get().writes(6))
             .saturating_add(Weight::from_parts(0, 39).saturating_mul(n.into()))
@@ -465,8 +467,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
         // Proof Size summary in bytes:
         //  Measured:  `1421`
         //  Estimated: `5200`
-        // Minimum execution time: 131_397_000 picoseconds.
-        Weight::from_parts(138_940_000, 0)
+        // Minimum execution time: 141_345_000 picoseconds.
+        Weight::from_parts(146_996_000, 0)
             .saturating_add(Weight::from_parts(0, 5200))
             .saturating_add(T::DbWeight::get().reads(15))
             .saturating_add(T::DbWeight::get().writes(11))
@@ -493,8 +495,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
         // Proof Size summary in bytes:
         //  Measured:  `1460`
         //  Estimated: `6196`
-        // Minimum execution time: 102_011_000 picoseconds.
-        Weight::from_parts(105_909_000, 0)
+        // Minimum execution time: 109_245_000 picoseconds.
+        Weight::from_parts(114_124_000, 0)
             .saturating_add(Weight::from_parts(0, 6196))
             .saturating_add(T::DbWeight::get().reads(10))
             .saturating_add(T::DbWeight::get().writes(6))
@@ -534,11 +536,11 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
         // Proof Size summary in bytes:
         //  Measured:  `994 + n * (71 ±0)`
         //  Estimated: `5200 + n * (71 ±0)`
-        // Minimum execution time: 71_434_000 picoseconds.
-        Weight::from_parts(57_848_058, 0)
+        // Minimum execution time: 74_830_000 picoseconds.
+        Weight::from_parts(58_969_404, 0)
             .saturating_add(Weight::from_parts(0, 5200))
-            // Standard Error: 18_378
-            .saturating_add(Weight::from_parts(18_603_591, 0).saturating_mul(n.into()))
+            // Standard Error: 17_509
+            .saturating_add(Weight::from_parts(20_772_428, 0).saturating_mul(n.into()))
             .saturating_add(T::DbWeight::get().reads(12))
             .saturating_add(T::DbWeight::get().writes(7))
             .saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
@@ -566,8 +568,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
         // Proof Size summary in bytes:
         //  Measured:  `791`
         //  Estimated: `4138`
-        // Minimum execution time: 43_963_000 picoseconds.
-        Weight::from_parts(47_810_000, 0)
+        // Minimum execution time: 46_287_000 picoseconds.
+        Weight::from_parts(48_641_000, 0)
             .saturating_add(Weight::from_parts(0, 4138))
             .saturating_add(T::DbWeight::get().reads(8))
             .saturating_add(T::DbWeight::get().writes(5))
@@ -596,8 +598,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
         // Proof Size summary in bytes:
         //  Measured:  `1405`
         //  Estimated: `4138`
-        // Minimum execution time: 98_685_000 picoseconds.
-        Weight::from_parts(109_756_000, 0)
+        // Minimum execution time: 88_586_000 picoseconds.
+        Weight::from_parts(93_616_000, 0)
             .saturating_add(Weight::from_parts(0, 4138))
             .saturating_add(T::DbWeight::get().reads(9))
             .saturating_add(T::DbWeight::get().writes(5))
@@ -624,8 +626,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
         // Proof Size summary in bytes:
         //  Measured:  `1071`
         //  Estimated: `4138`
-        // Minimum execution time: 46_067_000 picoseconds.
-        Weight::from_parts(50_335_000, 0)
+        // Minimum execution time: 48_962_000 picoseconds.
+        Weight::from_parts(51_096_000, 0)
             .saturating_add(Weight::from_parts(0, 4138))
             .saturating_add(T::DbWeight::get().reads(8))
             .saturating_add(T::DbWeight::get().writes(5))
@@ -654,8 +656,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
         // Proof Size summary in bytes:
         //  Measured:  `1555`
         //  Estimated: `4138`
-        // Minimum execution time: 122_370_000 picoseconds.
-        Weight::from_parts(140_013_000, 0)
+        // Minimum execution time: 102_562_000 picoseconds.
+        Weight::from_parts(113_553_000, 0)
             .saturating_add(Weight::from_parts(0, 4138))
             .saturating_add(T::DbWeight::get().reads(9))
             .saturating_add(T::DbWeight::get().writes(5))
@@ -665,9 +667,9 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Tasks` (r:1 w:1)
-    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(533), added: 3008, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(590), added: 3065, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Audits` (r:1 w:1)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(3136), added: 5611, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(1735), added: 4210, mode: `MaxEncodedLen`)
     /// Storage: `System::ExecutionPhase` (r:1 w:0)
     /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
     /// Storage: `System::EventCount` (r:1 w:1)
@@ -675,29 +677,31 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `System::Events` (r:1 w:1)
     /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
     /// Storage: `Gensyn::Parameters` (r:1 w:0)
-    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(120), added: 615, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Stakes` (r:1 w:1)
     /// Proof: `Gensyn::Stakes` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
     /// Storage: `Balances::Holds` (r:2 w:2)
-    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
     /// Storage: `System::Account` (r:4 w:4)
     /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
     /// Storage: `Balances::TotalIssuance` (r:1 w:1)
     /// Proof: `Balances::TotalIssuance` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Engagements` (r:2 w:2)
     /// Proof: `Gensyn::Engagements` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Locked` (r:2 w:2)
+    /// Proof: `Gensyn::Locked` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
     /// The range of component `t` is `[2, 800]`.
     fn arbitrate_tile(t: u32) -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `2674`
+        //  Measured:  `2868`
         //  Estimated: `11402`
-        // Minimum execution time: 502_723_000 picoseconds.
-        Weight::from_parts(505_680_000, 0)
+        // Minimum execution time: 548_529_000 picoseconds.
+        Weight::from_parts(562_475_000, 0)
             .saturating_add(Weight::from_parts(0, 11402))
-            // Standard Error: 423_639
-            .saturating_add(Weight::from_parts(79_012_097, 0).saturating_mul(t.into()))
-            .saturating_add(T::DbWeight::get().reads(18))
-            .saturating_add(T::DbWeight::get().writes(15))
+            // Standard Error: 378_692
+            .saturating_add(Weight::from_parts(76_077_363, 0).saturating_mul(t.into()))
+            .saturating_add(T::DbWeight::get().reads(20))
+            .saturating_add(T::DbWeight::get().writes(17))
     }
     /// Storage: `Gensyn::Disputes` (r:1 w:1)
     /// Proof: `Gensyn::Disputes` (`max_values`: None, `max_size`: Some(673), added: 3148, mode: `MaxEncodedLen`)
@@ -721,8 +725,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
         // Proof Size summary in bytes:
         //  Measured:  `1108`
         //  Estimated: `4138`
-        // Minimum execution time: 44_734_000 picoseconds.
-        Weight::from_parts(48_391_000, 0)
+        // Minimum execution time: 46_898_000 picoseconds.
+        Weight::from_parts(48_932_000, 0)
             .saturating_add(Weight::from_parts(0, 4138))
             .saturating_add(T::DbWeight::get().reads(8))
             .saturating_add(T::DbWeight::get().writes(5))
@@ -753,24 +757,26 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Proof: `Gensyn::Engagements` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Locked` (r:2 w:2)
     /// Proof: `Gensyn::Locked` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Waiting` (r:0 w:1)
+    /// Proof: `Gensyn::Waiting` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
     fn prove_misshapen() -> Weight {
         // Proof Size summary in bytes:
         //  Measured:  `2045`
         //  Estimated: `11402`
-        // Minimum execution time: 290_615_000 picoseconds.
-        Weight::from_parts(313_999_000, 0)
+        // Minimum execution time: 296_296_000 picoseconds.
+        Weight::from_parts(307_848_000, 0)
             .saturating_add(Weight::from_parts(0, 11402))
             .saturating_add(T::DbWeight::get().reads(19))
-            .saturating_add(T::DbWeight::get().writes(16))
+            .saturating_add(T::DbWeight::get().writes(17))
     }
     /// Storage: `Gensyn::Disputes` (r:1 w:1)
     /// Proof: `Gensyn::Disputes` (`max_values`: None, `max_size`: Some(673), added: 3148, mode: `MaxEncodedLen`)
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Tasks` (r:1 w:1)
-    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(533), added: 3008, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(590), added: 3065, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Audits` (r:1 w:1)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(3136), added: 5611, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(1735), added: 4210, mode: `MaxEncodedLen`)
     /// Storage: `System::ExecutionPhase` (r:1 w:0)
     /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
     /// Storage: `System::EventCount` (r:1 w:1)
@@ -778,29 +784,31 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `System::Events` (r:1 w:1)
     /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
     /// Storage: `Gensyn::Parameters` (r:1 w:0)
-    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(120), added: 615, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Stakes` (r:1 w:1)
     /// Proof: `Gensyn::Stakes` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
     /// Storage: `Balances::Holds` (r:2 w:2)
-    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
     /// Storage: `System::Account` (r:4 w:4)
     /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
     /// Storage: `Balances::TotalIssuance` (r:1 w:1)
     /// Proof: `Balances::TotalIssuance` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Engagements` (r:2 w:2)
     /// Proof: `Gensyn::Engagements` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Locked` (r:2 w:2)
+    /// Proof: `Gensyn::Locked` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
     /// The range of component `w` is `[1, 98]`.
     fn arbitrate(w: u32) -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `2670`
+        //  Measured:  `2864`
         //  Estimated: `11402`
-        // Minimum execution time: 3_079_800_000 picoseconds.
-        Weight::from_parts(3_081_964_000, 0)
+        // Minimum execution time: 3_130_205_000 picoseconds.
+        Weight::from_parts(3_147_547_000, 0)
             .saturating_add(Weight::from_parts(0, 11402))
-            // Standard Error: 17_592_552
-            .saturating_add(Weight::from_parts(1_610_091_319, 0).saturating_mul(w.into()))
-            .saturating_add(T::DbWeight::get().reads(18))
-            .saturating_add(T::DbWeight::get().writes(15))
+            // Standard Error: 17_673_161
+            .saturating_add(Weight::from_parts(1_612_213_392, 0).saturating_mul(w.into()))
+            .saturating_add(T::DbWeight::get().reads(20))
+            .saturating_add(T::DbWeight::get().writes(17))
     }
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
@@ -816,8 +824,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
         // Proof Size summary in bytes:
         //  Measured:  `22`
         //  Estimated: `1507`
-        // Minimum execution time: 14_167_000 picoseconds.
-        Weight::from_parts(15_208_000, 0)
+        // Minimum execution time: 13_625_000 picoseconds.
+        Weight::from_parts(14_617_000, 0)
             .saturating_add(Weight::from_parts(0, 1507))
             .saturating_add(T::DbWeight::get().reads(4))
             .saturating_add(T::DbWeight::get().writes(3))
@@ -856,12 +864,12 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     fn on_initialize(n: u32) -> Weight {
         // Proof Size summary in bytes:
         //  Measured:  `3079 + n * (288 ±0)`
-        //  Estimated: `5137 + n * (4210 ±12)`
-        // Minimum execution time: 22_281_000 picoseconds.
-        Weight::from_parts(22_983_000, 0)
+        //  Estimated: `5137 + n * (4210 ±9)`
+        // Minimum execution time: 21_470_000 picoseconds.
+        Weight::from_parts(10_482_463, 0)
             .saturating_add(Weight::from_parts(0, 5137))
-            // Standard Error: 7_186_035
-            .saturating_add(Weight::from_parts(437_882_656, 0).saturating_mul(n.into()))
+            // Standard Error: 59_848
+            .saturating_add(Weight::from_parts(241_064_155, 0).saturating_mul(n.into()))
             .saturating_add(T::DbWeight::get().reads(9))
             .saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
             .saturating_add(T::DbWeight::get().writes(7))
@@ -883,11 +891,11 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
         // Proof Size summary in bytes:
         //  Measured:  `22`
         //  Estimated: `1507`
-        // Minimum execution time: 16_331_000 picoseconds.
-        Weight::from_parts(15_942_248, 0)
+        // Minimum execution time: 15_639_000 picoseconds.
+        Weight::from_parts(14_883_510, 0)
             .saturating_add(Weight::from_parts(0, 1507))
-            // Standard Error: 896
-            .saturating_add(Weight::from_parts(1_538_071, 0).saturating_mul(n.into()))
+            // Standard Error: 655
+            .saturating_add(Weight::from_parts(1_568_619, 0).saturating_mul(n.into()))
             .saturating_add(T::DbWeight::get().reads(4))
             .saturating_add(T::DbWeight::get().writes(2))
             .saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
@@ -914,8 +922,8 @@ impl WeightInfo for () {
         // Proof Size summary in bytes:
         //  Measured:  `174`
         //  Estimated: `3859`
-        // Minimum execution time: 77_756_000 picoseconds.
-        Weight::from_parts(80_421_000, 0)
+        // Minimum execution time: 86_402_000 picoseconds.
+        Weight::from_parts(89_187_000, 0)
             .saturating_add(Weight::from_parts(0, 3859))
             .saturating_add(RocksDbWeight::get().reads(7))
             .saturating_add(RocksDbWeight::get().writes(5))
@@ -936,8 +944,8 @@ impl WeightInfo for () {
         // Proof Size summary in bytes:
         //  Measured:  `1310`
         //  Estimated: `3859`
-        // Minimum execution time: 33_222_000 picoseconds.
-        Weight::from_parts(34_935_000, 0)
+        // Minimum execution time: 35_376_000 picoseconds.
+        Weight::from_parts(37_591_000, 0)
             .saturating_add(Weight::from_parts(0, 3859))
             .saturating_add(RocksDbWeight::get().reads(6))
             .saturating_add(RocksDbWeight::get().writes(3))
@@ -962,8 +970,8 @@ impl WeightInfo for () {
         // Proof Size summary in bytes:
         //  Measured:  `1622`
         //  Estimated: `3859`
-        // Minimum execution time: 81_002_000 picoseconds.
-        Weight::from_parts(83_877_000, 0)
+        // Minimum execution time: 87_755_000 picoseconds.
+        Weight::from_parts(91_011_000, 0)
             .saturating_add(Weight::from_parts(0, 3859))
             .saturating_add(RocksDbWeight::get().reads(8))
             .saturating_add(RocksDbWeight::get().writes(5))
@@ -986,8 +994,8 @@ impl WeightInfo for () {
         // Proof Size summary in bytes:
         //  Measured:  `28`
         //  Estimated: `3550`
-        // Minimum execution time: 25_988_000 picoseconds.
-        Weight::from_parts(27_552_000, 0)
+        // Minimum execution time: 28_043_000 picoseconds.
+        Weight::from_parts(29_846_000, 0)
             .saturating_add(Weight::from_parts(0, 3550))
             .saturating_add(RocksDbWeight::get().reads(7))
             .saturating_add(RocksDbWeight::get().writes(4))
@@ -996,6 +1004,8 @@ impl WeightInfo for () {
     /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(120), added: 615, mode: `MaxEncodedLen`)
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Beacon` (r:1 w:0)
+    /// Proof: `Gensyn::Beacon` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
     /// Storage: `System::Account` (r:1 w:1)
     /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
     /// Storage: `Balances::Holds` (r:1 w:1)
@@ -1018,16 +1028,18 @@ impl WeightInfo for () {
     /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(590), added: 3065, mode: `MaxEncodedLen`)
     /// The range of component `n` is `[1, 1024]`.
     /// The range of component `e` is `[1, 64]`.
-    fn submit_task(n: u32, _e: u32) -> Weight {
+    fn submit_task(n: u32, e: u32) -> Weight {
         // Proof Size summary in bytes:
         //  Measured:  `212`
         //  Estimated: `3622`
-        // Minimum execution time: 1_241_841_000 picoseconds.
-        Weight::from_parts(1_576_544_845, 0)
+        // Minimum execution time: 1_294_910_000 picoseconds.
+        Weight::from_parts(408_312_548, 0)
             .saturating_add(Weight::from_parts(0, 3622))
-            // Standard Error: 717_256
-            .saturating_add(Weight::from_parts(11_992_071, 0).saturating_mul(n.into()))
-            .saturating_add(RocksDbWeight::get().reads(10))
+            // Standard Error: 25_065
+            .saturating_add(Weight::from_parts(9_738_080, 0).saturating_mul(n.into()))
+            // Standard Error: 407_160
+            .saturating_add(Weight::from_parts(7_483_833, 0).saturating_mul(e.into()))
+            .saturating_add(RocksDbWeight::get().reads(11))
             .saturating_add(RocksDbWeight::get().writes(8))
     }
     /// Storage: `Gensyn::Tasks` (r:1 w:1)
@@ -1056,8 +1068,8 @@ impl WeightInfo for () {
         // Proof Size summary in bytes:
         //  Measured:  `689`
         //  Estimated: `4108`
-        // Minimum execution time: 54_983_000 picoseconds.
-        Weight::from_parts(59_652_000, 0)
+        // Minimum execution time: 60_754_000 picoseconds.
+        Weight::from_parts(63_830_000, 0)
             .saturating_add(Weight::from_parts(0, 4108))
             .saturating_add(RocksDbWeight::get().reads(11))
             .saturating_add(RocksDbWeight::get().writes(4))
@@ -1094,8 +1106,8 @@ impl WeightInfo for () {
         // Proof Size summary in bytes:
         //  Measured:  `579`
         //  Estimated: `4055`
-        // Minimum execution time: 72_586_000 picoseconds.
-        Weight::from_parts(82_665_000, 0)
+        // Minimum execution time: 68_880_000 picoseconds.
+        Weight::from_parts(79_990_000, 0)
             .saturating_add(Weight::from_parts(0, 4055))
             .saturating_add(RocksDbWeight::get().reads(8))
             .saturating_add(RocksDbWeight::get().writes(5))
@@ -1127,11 +1139,11 @@ impl WeightInfo for () {
         // Proof Size summary in bytes:
         //  Measured:  `806 + n * (48 ±0)`
         //  Estimated: `5200 + n * (2511 ±0)`
-        // Minimum execution time: 78_708_000 picoseconds.
-        Weight::from_parts(70_379_801, 0)
+        // Minimum execution time: 91_391_000 picoseconds.
+        Weight::from_parts(73_532_128, 0)
             .saturating_add(Weight::from_parts(0, 5200))
-            // Standard Error: 84_529
-            .saturating_add(Weight::from_parts(19_790_857, 0).saturating_mul(n.into()))
+            // Standard Error: 81_854
+            .saturating_add(Weight::from_parts(20_556_880, 0).saturating_mul(n.into()))
             .saturating_add(RocksDbWeight::get().reads(9))
             .saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
             .saturating_add(RocksDbWeight::get().writes(6))
@@ -1164,11 +1176,11 @@ impl WeightInfo for () {
         // Proof Size summary in bytes:
         //  Measured:  `847 + n * (112 ±0)`
         //  Estimated: `5200 + n * (2511 ±0)`
-        // Minimum execution time: 109_265_000 picoseconds.
-        Weight::from_parts(92_634_852, 0)
+        // Minimum execution time: 111_730_000 picoseconds.
+        Weight::from_parts(92_971_612, 0)
             .saturating_add(Weight::from_parts(0, 5200))
-            // Standard Error: 95_473
-            .saturating_add(Weight::from_parts(20_068_876, 0).saturating_mul(n.into()))
+            // Standard Error: 83_903
+            .saturating_add(Weight::from_parts(20_311_252, 0).saturating_mul(n.into()))
             .saturating_add(RocksDbWeight::get().reads(10))
             .saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
             .saturating_add(RocksDbWeight::get().writes(6))
@@ -1200,8 +1212,8 @@ impl WeightInfo for () {
         // Proof Size summary in bytes:
         //  Measured:  `1888`
         //  Estimated: `5200`
-        // Minimum execution time: 112_150_000 picoseconds.
-        Weight::from_parts(116_028_000, 0)
+        // Minimum execution time: 119_374_000 picoseconds.
+        Weight::from_parts(123_862_000, 0)
             .saturating_add(Weight::from_parts(0, 5200))
             .saturating_add(RocksDbWeight::get().reads(11))
             .saturating_add(RocksDbWeight::get().writes(6))
@@ -1231,11 +1243,11 @@ impl WeightInfo for () {
         // Proof Size summary in bytes:
         //  Measured:  `785 + n * (39 ±0)`
         //  Estimated: `5200 + n * (39 ±0)`
-        // Minimum execution time: 43_762_000 picoseconds.
-        Weight::from_parts(47_246_021, 0)
+        // Minimum execution time: 46_598_000 picoseconds.
+        Weight::from_parts(48_804_644, 0)
             .saturating_add(Weight::from_parts(0, 5200))
-            // Standard Error: 9_300
-            .saturating_add(Weight::from_parts(205_316, 0).saturating_mul(n.into()))
+            // Standard Error: 4_774
+            .saturating_add(Weight::from_parts(183_330, 0).saturating_mul(n.into()))
             .saturating_add(RocksDbWeight::get().reads(9))
             .saturating_add(RocksDbWeight::get().writes(6))
             .saturating_add(Weight::from_parts(0, 39).saturating_mul(n.into()))
@@ -1278,8 +1290,8 @@ impl WeightInfo for () {
         // Proof Size summary in bytes:
         //  Measured:  `1421`
         //  Estimated: `5200`
-        // Minimum execution time: 131_397_000 picoseconds.
-        Weight::from_parts(138_940_000, 0)
+        // Minimum execution time: 141_345_000 picoseconds.
+        Weight::from_parts(146_996_000, 0)
             .saturating_add(Weight::from_parts(0, 5200))
             .saturating_add(RocksDbWeight::get().reads(15))
             .saturating_add(RocksDbWeight::get().writes(11))
@@ -1306,8 +1318,8 @@ impl WeightInfo for () {
         // Proof Size summary in bytes:
         //  Measured:  `1460`
         //  Estimated: `6196`
-        // Minimum execution time: 102_011_000 picoseconds.
-        Weight::from_parts(105_909_000, 0)
+        // Minimum execution time: 109_245_000 picoseconds.
+        Weight::from_parts(114_124_000, 0)
             .saturating_add(Weight::from_parts(0, 6196))
             .saturating_add(RocksDbWeight::get().reads(10))
             .saturating_add(RocksDbWeight::get().writes(6))
@@ -1347,11 +1359,11 @@ impl WeightInfo for () {
         // Proof Size summary in bytes:
         //  Measured:  `994 + n * (71 ±0)`
         //  Estimated: `5200 + n * (71 ±0)`
-        // Minimum execution time: 71_434_000 picoseconds.
-        Weight::from_parts(57_848_058, 0)
+        // Minimum execution time: 74_830_000 picoseconds.
+        Weight::from_parts(58_969_404, 0)
             .saturating_add(Weight::from_parts(0, 5200))
-            // Standard Error: 18_378
-            .saturating_add(Weight::from_parts(18_603_591, 0).saturating_mul(n.into()))
+            // Standard Error: 17_509
+            .saturating_add(Weight::from_parts(20_772_428, 0).saturating_mul(n.into()))
             .saturating_add(RocksDbWeight::get().reads(12))
             .saturating_add(RocksDbWeight::get().writes(7))
             .saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(n.into())))
@@ -1379,8 +1391,8 @@ impl WeightInfo for () {
         // Proof Size summary in bytes:
         //  Measured:  `791`
         //  Estimated: `4138`
-        // Minimum execution time: 43_963_000 picoseconds.
-        Weight::from_parts(47_810_000, 0)
+        // Minimum execution time: 46_287_000 picoseconds.
+        Weight::from_parts(48_641_000, 0)
             .saturating_add(Weight::from_parts(0, 4138))
             .saturating_add(RocksDbWeight::get().reads(8))
             .saturating_add(RocksDbWeight::get().writes(5))
@@ -1409,8 +1421,8 @@ impl WeightInfo for () {
         // Proof Size summary in bytes:
         //  Measured:  `1405`
         //  Estimated: `4138`
-        // Minimum execution time: 98_685_000 picoseconds.
-        Weight::from_parts(109_756_000, 0)
+        // Minimum execution time: 88_586_000 picoseconds.
+        Weight::from_parts(93_616_000, 0)
             .saturating_add(Weight::from_parts(0, 4138))
             .saturating_add(RocksDbWeight::get().reads(9))
             .saturating_add(RocksDbWeight::get().writes(5))
@@ -1437,8 +1449,8 @@ impl WeightInfo for () {
         // Proof Size summary in bytes:
         //  Measured:  `1071`
         //  Estimated: `4138`
-        // Minimum execution time: 46_067_000 picoseconds.
-        Weight::from_parts(50_335_000, 0)
+        // Minimum execution time: 48_962_000 picoseconds.
+        Weight::from_parts(51_096_000, 0)
             .saturating_add(Weight::from_parts(0, 4138))
             .saturating_add(RocksDbWeight::get().reads(8))
             .saturating_add(RocksDbWeight::get().writes(5))
@@ -1467,8 +1479,8 @@ impl WeightInfo for () {
         // Proof Size summary in bytes:
         //  Measured:  `1555`
         //  Estimated: `4138`
-        // Minimum execution time: 122_370_000 picoseconds.
-        Weight::from_parts(140_013_000, 0)
+        // Minimum execution time: 102_562_000 picoseconds.
+        Weight::from_parts(113_553_000, 0)
             .saturating_add(Weight::from_parts(0, 4138))
             .saturating_add(RocksDbWeight::get().reads(9))
             .saturating_add(RocksDbWeight::get().writes(5))
@@ -1478,9 +1490,9 @@ impl WeightInfo for () {
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Tasks` (r:1 w:1)
-    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(533), added: 3008, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(590), added: 3065, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Audits` (r:1 w:1)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(3136), added: 5611, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(1735), added: 4210, mode: `MaxEncodedLen`)
     /// Storage: `System::ExecutionPhase` (r:1 w:0)
     /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
     /// Storage: `System::EventCount` (r:1 w:1)
@@ -1488,29 +1500,31 @@ impl WeightInfo for () {
     /// Storage: `System::Events` (r:1 w:1)
     /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
     /// Storage: `Gensyn::Parameters` (r:1 w:0)
-    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(120), added: 615, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Stakes` (r:1 w:1)
     /// Proof: `Gensyn::Stakes` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
     /// Storage: `Balances::Holds` (r:2 w:2)
-    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
     /// Storage: `System::Account` (r:4 w:4)
     /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
     /// Storage: `Balances::TotalIssuance` (r:1 w:1)
     /// Proof: `Balances::TotalIssuance` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Engagements` (r:2 w:2)
     /// Proof: `Gensyn::Engagements` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Locked` (r:2 w:2)
+    /// Proof: `Gensyn::Locked` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
     /// The range of component `t` is `[2, 800]`.
     fn arbitrate_tile(t: u32) -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `2674`
+        //  Measured:  `2868`
         //  Estimated: `11402`
-        // Minimum execution time: 502_723_000 picoseconds.
-        Weight::from_parts(505_680_000, 0)
+        // Minimum execution time: 548_529_000 picoseconds.
+        Weight::from_parts(562_475_000, 0)
             .saturating_add(Weight::from_parts(0, 11402))
-            // Standard Error: 423_639
-            .saturating_add(Weight::from_parts(79_012_097, 0).saturating_mul(t.into()))
-            .saturating_add(RocksDbWeight::get().reads(18))
-            .saturating_add(RocksDbWeight::get().writes(15))
+            // Standard Error: 378_692
+            .saturating_add(Weight::from_parts(76_077_363, 0).saturating_mul(t.into()))
+            .saturating_add(RocksDbWeight::get().reads(20))
+            .saturating_add(RocksDbWeight::get().writes(17))
     }
     /// Storage: `Gensyn::Disputes` (r:1 w:1)
     /// Proof: `Gensyn::Disputes` (`max_values`: None, `max_size`: Some(673), added: 3148, mode: `MaxEncodedLen`)
@@ -1534,8 +1548,8 @@ impl WeightInfo for () {
         // Proof Size summary in bytes:
         //  Measured:  `1108`
         //  Estimated: `4138`
-        // Minimum execution time: 44_734_000 picoseconds.
-        Weight::from_parts(48_391_000, 0)
+        // Minimum execution time: 46_898_000 picoseconds.
+        Weight::from_parts(48_932_000, 0)
             .saturating_add(Weight::from_parts(0, 4138))
             .saturating_add(RocksDbWeight::get().reads(8))
             .saturating_add(RocksDbWeight::get().writes(5))
@@ -1566,24 +1580,26 @@ impl WeightInfo for () {
     /// Proof: `Gensyn::Engagements` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Locked` (r:2 w:2)
     /// Proof: `Gensyn::Locked` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Waiting` (r:0 w:1)
+    /// Proof: `Gensyn::Waiting` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
     fn prove_misshapen() -> Weight {
         // Proof Size summary in bytes:
         //  Measured:  `2045`
         //  Estimated: `11402`
-        // Minimum execution time: 290_615_000 picoseconds.
-        Weight::from_parts(313_999_000, 0)
+        // Minimum execution time: 296_296_000 picoseconds.
+        Weight::from_parts(307_848_000, 0)
             .saturating_add(Weight::from_parts(0, 11402))
             .saturating_add(RocksDbWeight::get().reads(19))
-            .saturating_add(RocksDbWeight::get().writes(16))
+            .saturating_add(RocksDbWeight::get().writes(17))
     }
     /// Storage: `Gensyn::Disputes` (r:1 w:1)
     /// Proof: `Gensyn::Disputes` (`max_values`: None, `max_size`: Some(673), added: 3148, mode: `MaxEncodedLen`)
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Tasks` (r:1 w:1)
-    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(533), added: 3008, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(590), added: 3065, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Audits` (r:1 w:1)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(3136), added: 5611, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(1735), added: 4210, mode: `MaxEncodedLen`)
     /// Storage: `System::ExecutionPhase` (r:1 w:0)
     /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
     /// Storage: `System::EventCount` (r:1 w:1)
@@ -1591,29 +1607,31 @@ impl WeightInfo for () {
     /// Storage: `System::Events` (r:1 w:1)
     /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
     /// Storage: `Gensyn::Parameters` (r:1 w:0)
-    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(120), added: 615, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Stakes` (r:1 w:1)
     /// Proof: `Gensyn::Stakes` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
     /// Storage: `Balances::Holds` (r:2 w:2)
-    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+    /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
     /// Storage: `System::Account` (r:4 w:4)
     /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
     /// Storage: `Balances::TotalIssuance` (r:1 w:1)
     /// Proof: `Balances::TotalIssuance` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Engagements` (r:2 w:2)
     /// Proof: `Gensyn::Engagements` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
+    /// Storage: `Gensyn::Locked` (r:2 w:2)
+    /// Proof: `Gensyn::Locked` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
     /// The range of component `w` is `[1, 98]`.
     fn arbitrate(w: u32) -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `2670`
+        //  Measured:  `2864`
         //  Estimated: `11402`
-        // Minimum execution time: 3_079_800_000 picoseconds.
-        Weight::from_parts(3_081_964_000, 0)
+        // Minimum execution time: 3_130_205_000 picoseconds.
+        Weight::from_parts(3_147_547_000, 0)
             .saturating_add(Weight::from_parts(0, 11402))
-            // Standard Error: 17_592_552
-            .saturating_add(Weight::from_parts(1_610_091_319, 0).saturating_mul(w.into()))
-            .saturating_add(RocksDbWeight::get().reads(18))
-            .saturating_add(RocksDbWeight::get().writes(15))
+            // Standard Error: 17_673_161
+            .saturating_add(Weight::from_parts(1_612_213_392, 0).saturating_mul(w.into()))
+            .saturating_add(RocksDbWeight::get().reads(20))
+            .saturating_add(RocksDbWeight::get().writes(17))
     }
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
@@ -1629,8 +1647,8 @@ impl WeightInfo for () {
         // Proof Size summary in bytes:
         //  Measured:  `22`
         //  Estimated: `1507`
-        // Minimum execution time: 14_167_000 picoseconds.
-        Weight::from_parts(15_208_000, 0)
+        // Minimum execution time: 13_625_000 picoseconds.
+        Weight::from_parts(14_617_000, 0)
             .saturating_add(Weight::from_parts(0, 1507))
             .saturating_add(RocksDbWeight::get().reads(4))
             .saturating_add(RocksDbWeight::get().writes(3))
@@ -1669,12 +1687,12 @@ impl WeightInfo for () {
     fn on_initialize(n: u32) -> Weight {
         // Proof Size summary in bytes:
         //  Measured:  `3079 + n * (288 ±0)`
-        //  Estimated: `5137 + n * (4210 ±12)`
-        // Minimum execution time: 22_281_000 picoseconds.
-        Weight::from_parts(22_983_000, 0)
+        //  Estimated: `5137 + n * (4210 ±9)`
+        // Minimum execution time: 21_470_000 picoseconds.
+        Weight::from_parts(10_482_463, 0)
             .saturating_add(Weight::from_parts(0, 5137))
-            // Standard Error: 7_186_035
-            .saturating_add(Weight::from_parts(437_882_656, 0).saturating_mul(n.into()))
+            // Standard Error: 59_848
+            .saturating_add(Weight::from_parts(241_064_155, 0).saturating_mul(n.into()))
             .saturating_add(RocksDbWeight::get().reads(9))
             .saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
             .saturating_add(RocksDbWeight::get().writes(7))
@@ -1696,11 +1714,11 @@ impl WeightInfo for () {
         // Proof Size summary in bytes:
         //  Measured:  `22`
         //  Estimated: `1507`
-        // Minimum execution time: 16_331_000 picoseconds.
-        Weight::from_parts(15_942_248, 0)
+        // Minimum execution time: 15_639_000 picoseconds.
+        Weight::from_parts(14_883_510, 0)
             .saturating_add(Weight::from_parts(0, 1507))
-            // Standard Error: 896
-            .saturating_add(Weight::from_parts(1_538_071, 0).saturating_mul(n.into()))
+            // Standard Error: 655
+            .saturating_add(Weight::from_parts(1_568_619, 0).saturating_mul(n.into()))
             .saturating_add(RocksDbWeight::get().reads(4))
             .saturating_add(RocksDbWeight::get().writes(2))
             .saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
