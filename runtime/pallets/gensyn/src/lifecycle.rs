@@ -10,11 +10,20 @@ use gensyn_commitment::{merkle, state::checkpoint_leaf};
 use polkadot_sdk::{
     frame_support::{
         pallet_prelude::*,
-        traits::{fungible::MutateHold, tokens::Precision, Randomness},
+        traits::{fungible::MutateHold, tokens::Precision},
     },
     frame_system::{self, pallet_prelude::BlockNumberFor},
     sp_runtime::traits::{CheckedAdd, Saturating, UniqueSaturatedInto, Zero},
 };
+
+/// Why randomness for a draw is not there yet.
+pub enum Wait<BlockNumber> {
+    /// Ask again at this block (and resume the beacon scan there).
+    Until(BlockNumber),
+    /// It never will be (its beacon was pruned, or never recorded): the
+    /// draw fails closed.
+    Never,
+}
 
 /// Whether a round drawn with `seed` is a forced-error round:
 /// `H(seed) mod 10^6 < ppm`.
@@ -123,45 +132,45 @@ impl<T: Config> Pallet<T> {
     /// [`Beacon`] of the first block whose value was known only after
     /// `after`, whichever block the timer runs in: a party that pokes a
     /// late timer cannot choose the block, and so the seed.
-    fn fresh(subject: &[u8], task: TaskId, after: BlockNumberFor<T>) -> Result<Hash, BlockNumberFor<T>> {
+    fn fresh(subject: &[u8], task: TaskId, after: BlockNumberFor<T>) -> Result<Hash, Wait<BlockNumberFor<T>>> {
         let now = Self::now();
         let mix = |v: Hash| hash_of(&(b"gensyn", subject, task, v));
         let one: BlockNumberFor<T> = 1u32.into();
         let probe = after.saturating_add(one);
         if probe > now {
-            return Err(probe);
+            return Err(Wait::Until(probe));
         }
-        if let Some((_, known)) = Beacon::<T>::get(probe) {
-            // The source's lag, read at the first block after `after`.
-            let lag = probe.saturating_sub(known).max(Zero::zero());
-            let mut block = if known > after { probe } else { after.saturating_add(lag).saturating_add(one) };
-            for _ in 0..MAX_BEACON_SCAN {
-                if block > now {
-                    return Err(block);
-                }
-                match Beacon::<T>::get(block) {
-                    Some((v, k)) if k > after => return Ok(mix(v)),
-                    Some(_) => block = block.saturating_add(one),
-                    None => break,
-                }
+        // Never the current block's value: whoever pokes a late timer would
+        // choose it. No beacon (pruned, or from before the pallet kept
+        // them) fails closed.
+        let Some((_, known)) = Beacon::<T>::get(probe) else {
+            return Err(Wait::Never);
+        };
+        // The source's lag, read at the first block after `after`; the scan
+        // resumes where a previous call left it (a lag that grew).
+        let lag = probe.saturating_sub(known);
+        let target = if known > after { probe } else { after.saturating_add(lag).saturating_add(one) };
+        let mut block = target.max(Waiting::<T>::get(task).unwrap_or_default());
+        for _ in 0..MAX_BEACON_SCAN {
+            if block > now {
+                return Err(Wait::Until(block));
+            }
+            match Beacon::<T>::get(block) {
+                Some((v, k)) if k > after => return Ok(mix(v)),
+                Some(_) => block = block.saturating_add(one),
+                None => return Err(Wait::Never),
             }
         }
-        // No beacon that old (pruned, or before the pallet kept one): the
-        // current value, if it is fresh.
-        let (random, known) = T::Randomness::random(&(b"gensyn", subject, task).encode());
-        if known > after {
-            Ok(mix(hash_of(&random)))
-        } else {
-            Err(now.saturating_add(after.saturating_sub(known)).saturating_add(one))
-        }
+        Err(Wait::Until(block))
     }
 
     /// Schedules a timer that waits for fresh randomness at `at`, once: a
     /// poke of a waiting task must not queue another timer each time.
+    /// `at` is also where the beacon scan resumes.
     fn wait_for_randomness(id: TaskId, at: BlockNumberFor<T>) {
         if Waiting::<T>::get(id) != Some(at) {
             Waiting::<T>::insert(id, at);
-            Self::schedule(Timer::Task(id), at);
+            Self::schedule(Timer::Task(id), at.max(Self::now().saturating_add(1u32.into())));
         }
     }
 
@@ -543,8 +552,8 @@ impl<T: Config> Pallet<T> {
     /// at stake; whistleblowers' games opened at their reveals); then wait
     /// for every game to end. Unrevealed checks are settled one by one
     /// (`settle_check`).
-    fn resolve(id: TaskId, mut task: TaskOf<T>, mut audit: AuditOf<T>, seed: Hash) -> DispatchResult {
-        let forced = is_forced(&seed, Parameters::<T>::get().forced_error_ppm);
+    fn resolve(id: TaskId, mut task: TaskOf<T>, mut audit: AuditOf<T>, seed: Option<Hash>) -> DispatchResult {
+        let forced = seed.is_some_and(|seed| is_forced(&seed, Parameters::<T>::get().forced_error_ppm));
         audit.forced = Some(forced);
         Self::deposit_event(Event::ForcedDrawn { task: id, forced });
         let indices: Vec<u32> = audit.segments.iter().map(|s| s.segment).collect();
@@ -931,11 +940,17 @@ impl<T: Config> Pallet<T> {
                 Ok(seed) => {
                     Waiting::<T>::remove(id);
                     let audit = Audits::<T>::get(id).ok_or(Error::<T>::WrongPhase)?;
-                    Self::resolve(id, task, audit, seed)
+                    Self::resolve(id, task, audit, Some(seed))
                 }
-                Err(at) => {
+                Err(Wait::Until(at)) => {
                     Self::wait_for_randomness(id, at);
                     Ok(())
+                }
+                // No usable randomness: the round is not forced.
+                Err(Wait::Never) => {
+                    Waiting::<T>::remove(id);
+                    let audit = Audits::<T>::get(id).ok_or(Error::<T>::WrongPhase)?;
+                    Self::resolve(id, task, audit, None)
                 }
             },
             Phase::Disputed { .. } => {
@@ -966,7 +981,17 @@ impl<T: Config> Pallet<T> {
                 Tasks::<T>::insert(id, task);
                 Self::deposit_event(Event::DrawOpened { task: id, role, seed, reveal_by });
             }
-            Err(at) => Self::wait_for_randomness(id, at),
+            Err(Wait::Until(at)) => Self::wait_for_randomness(id, at),
+            // No usable randomness: this draw fails closed.
+            Err(Wait::Never) => {
+                Waiting::<T>::remove(id);
+                let _ = Entries::<T>::clear_prefix(id, u32::MAX, None);
+                return if role == Role::Solver {
+                    Self::cancel(id, task, CancelReason::NoSolver)
+                } else {
+                    Self::failed_draw(id, task)
+                };
+            }
         }
         Ok(())
     }

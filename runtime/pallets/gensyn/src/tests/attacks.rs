@@ -1863,3 +1863,53 @@ fn m1_a_checker_cannot_be_the_redrawn_verifier_and_the_new_one_has_time() {
         assert_eq!(verdict_by - System::block_number(), 2 * WINDOW, "as long as the first verifier had");
     });
 }
+
+#[test]
+fn c4_without_its_beacon_a_draw_fails_closed() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        let run = honest();
+        let id = training(run.spec());
+        commit(id, &run);
+        enter(VERIFIER, id);
+        let Phase::VerifierSelection { closes_at, .. } = task(id).phase else { panic!() };
+        // Its timer never ran, and the beacon it needs is gone (pruned: the
+        // timer came more than BEACON_KEEP blocks late).
+        let _ = Timers::<Test>::clear_prefix(closes_at + 1, u32::MAX, None);
+        run_to_block(closes_at + 5);
+        Beacon::<Test>::remove(closes_at + 1);
+        // Whoever pokes gets no seed of its block: the draw fails, and is redrawn.
+        assert_ok!(Gensyn::poke(RuntimeOrigin::signed(SOLVER2), Timer::Task(id)));
+        assert!(events().contains(&Event::Redraw { task: id, redraws: 1 }));
+        assert!(matches!(task(id).phase, Phase::VerifierSelection { .. }));
+    });
+}
+
+#[test]
+fn c4_a_lag_that_grows_cannot_hand_a_poker_the_seed() {
+    let seed = |poke_at: u64| {
+        new_test_ext().execute_with(|| {
+            setup_roles();
+            RandomLag::set(5);
+            let run = honest();
+            let id = training(run.spec());
+            commit(id, &run);
+            enter(VERIFIER, id);
+            let Phase::VerifierSelection { closes_at, .. } = task(id).phase else { panic!() };
+            let _ = Timers::<Test>::clear(u32::MAX, None);
+            run_to_block(closes_at + 2);
+            // The source's lag jumps past what one scan covers.
+            RandomLag::set(100);
+            run_to_block(closes_at + 120 + poke_at);
+            for _ in 0..200 {
+                let _ = Gensyn::poke(RuntimeOrigin::signed(SOLVER2), Timer::Task(id));
+                if let Phase::VerifierDraw { seed, .. } = task(id).phase {
+                    return seed;
+                }
+                advance(1);
+            }
+            panic!("no draw: {:?}", task(id).phase)
+        })
+    };
+    assert_eq!(seed(0), seed(7), "the block the poke lands in chooses nothing");
+}
