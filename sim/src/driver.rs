@@ -16,8 +16,8 @@ use pallet_gensyn::{
     harness::{self, manifest, Party, TOY},
     lifecycle::{check_commitment, first_disagreements, runs, selection_alpha},
     mock::{advance, Gensyn, RuntimeEvent, RuntimeOrigin, System, Test},
-    Audits, CancelReason, Challenges, Checks, DisputeId, Disputes, Event, Hash, ManifestOf, NextDisputeId, NextTaskId, Phase,
-    Stage, TaskId, TaskSpec, Tasks,
+    Audits, CancelReason, Challenges, Checks, DisputeId, Disputes, Event, Hash, ManifestOf, NextDisputeId, NextTaskId,
+    Phase, Stage, TaskId, TaskSpec, Tasks,
 };
 use polkadot_sdk::frame_support::BoundedVec;
 use std::collections::{BTreeSet, HashMap};

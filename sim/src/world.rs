@@ -93,8 +93,12 @@ impl World {
             <Balances as Mutate<u64>>::mint_into(&who, FUNDS).map_err(|e| format!("funding {who}: {e:?}"))?;
         }
         for m in self.members.iter().filter(|m| m.role != Role::Whistleblower) {
-            let key = gensyn_vrf::public_key(&self.secrets[&m.who]).map_err(|e| e.to_string())?;
-            Gensyn::register_keys(RuntimeOrigin::signed(m.who), key).map_err(|e| format!("keys: {e:?}"))?;
+            let secret = &self.secrets[&m.who];
+            let key = gensyn_vrf::public_key(secret).map_err(|e| e.to_string())?;
+            // The proof of possession of the key, over the account.
+            let alpha = pallet_gensyn::lifecycle::registration_alpha(&m.who);
+            let (proof, _) = gensyn_vrf::prove(secret, &alpha).map_err(|e| e.to_string())?;
+            Gensyn::register_keys(RuntimeOrigin::signed(m.who), key, proof).map_err(|e| format!("keys: {e:?}"))?;
         }
         for chunk in oracle.artefacts().chunks(pallet_gensyn::MAX_ATTESTATIONS as usize) {
             Gensyn::attest_available(root(), BoundedVec::truncate_from(chunk.to_vec()))

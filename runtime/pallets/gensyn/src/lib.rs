@@ -649,14 +649,21 @@ pub mod pallet {
             Ok(())
         }
 
-        /// Register (or replace) the caller's VRF public key. It counts from
+        /// Register (or replace) the caller's VRF public key, with a proof
+        /// of its secret over the caller's account. It counts from
         /// `key_delay` blocks on, and a draw accepts only a key that counted
         /// before its entries closed, so no key can be chosen after the
         /// randomness it is combined with is known (C4).
         #[pallet::call_index(3)]
         #[pallet::weight(T::WeightInfo::register_keys())]
-        pub fn register_keys(origin: OriginFor<T>, vrf_key: VrfKeyOf<T>) -> DispatchResult {
+        pub fn register_keys(origin: OriginFor<T>, vrf_key: VrfKeyOf<T>, proof: VrfProofOf<T>) -> DispatchResult {
             let who = ensure_signed(origin)?;
+            // Possession: a VRF proof over the registering account, so
+            // nobody can squat a key it saw before its owner registered it.
+            ensure!(
+                T::Vrf::verify(&vrf_key, &lifecycle::registration_alpha(&who), &proof).is_some(),
+                Error::<T>::InvalidVrfProof
+            );
             // The VRF message does not name the account, so a copied key
             // would replay its owner's proofs with a larger stake.
             ensure!(KeyOwner::<T>::get(&vrf_key).is_none_or(|o| o == who), Error::<T>::KeyTaken);

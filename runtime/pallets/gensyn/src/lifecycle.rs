@@ -32,6 +32,11 @@ pub fn is_forced(seed: &Hash, ppm: u32) -> bool {
     u32::from_le_bytes([h[0], h[1], h[2], h[3]]) % 1_000_000 < ppm
 }
 
+/// The message of the proof of possession `register_keys` takes.
+pub fn registration_alpha<A: Encode>(who: &A) -> Vec<u8> {
+    (b"gensyn/register", who).encode()
+}
+
 /// The message a selection's VRF proofs are over.
 pub fn selection_alpha(role: Role, task: TaskId, seed: &Hash) -> Vec<u8> {
     (b"gensyn/select", role, task, seed).encode()

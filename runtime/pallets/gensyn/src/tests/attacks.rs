@@ -1221,7 +1221,11 @@ fn c4_a_key_chosen_once_the_seed_is_known_cannot_enter_the_draw() {
             .find(|sk| crate::lifecycle::score(&gensyn_vrf::prove(sk, &alpha).unwrap().1, 1_000) < honest_score)
             .expect("some key out of 64 wins");
         // …registers it, and reveals with it: refused, the key is newer than the entries.
-        assert_ok!(Gensyn::register_keys(RuntimeOrigin::signed(SOLVER2), gensyn_vrf::public_key(&better).unwrap()));
+        assert_ok!(Gensyn::register_keys(
+            RuntimeOrigin::signed(SOLVER2),
+            gensyn_vrf::public_key(&better).unwrap(),
+            key_proof(SOLVER2, &better)
+        ));
         let p = gensyn_vrf::prove(&better, &alpha).unwrap().0;
         assert_noop!(Gensyn::reveal_selection(RuntimeOrigin::signed(SOLVER2), id, p), Error::<Test>::KeyTooNew);
         // Its old key is gone too: replacing a key costs the draws it entered.
@@ -1678,13 +1682,35 @@ fn c4_a_copied_key_cannot_replay_its_owners_proofs() {
     new_test_ext().execute_with(|| {
         setup_roles();
         // ALICE registers VERIFIER's public key (anyone can read it) to
-        // reveal VERIFIER's own proofs with a larger stake: refused.
+        // reveal VERIFIER's own proofs with a larger stake: without the
+        // secret it cannot prove possession for its own account…
         let pk = Keys::<Test>::get(VERIFIER).unwrap().key;
-        assert_noop!(Gensyn::register_keys(RuntimeOrigin::signed(ALICE), pk), Error::<Test>::KeyTaken);
+        let replayed = key_proof(VERIFIER, &vrf_secret(VERIFIER));
+        assert_noop!(Gensyn::register_keys(RuntimeOrigin::signed(ALICE), pk, replayed), Error::<Test>::InvalidVrfProof);
+        // …and even with it (a leaked secret), a key belongs to one account.
+        let stolen = key_proof(ALICE, &vrf_secret(VERIFIER));
+        assert_noop!(Gensyn::register_keys(RuntimeOrigin::signed(ALICE), pk, stolen.clone()), Error::<Test>::KeyTaken);
         // Once its owner replaces it, the old key is free again.
         let sk = gensyn_vrf::dev_secret("test/new-verifier-key");
-        assert_ok!(Gensyn::register_keys(RuntimeOrigin::signed(VERIFIER), gensyn_vrf::public_key(&sk).unwrap()));
-        assert_ok!(Gensyn::register_keys(RuntimeOrigin::signed(ALICE), pk));
+        let new = gensyn_vrf::public_key(&sk).unwrap();
+        assert_ok!(Gensyn::register_keys(RuntimeOrigin::signed(VERIFIER), new, key_proof(VERIFIER, &sk)));
+        assert_ok!(Gensyn::register_keys(RuntimeOrigin::signed(ALICE), pk, stolen));
+    });
+}
+
+#[test]
+fn c4_a_key_seen_before_its_owner_registers_it_cannot_be_squatted() {
+    new_test_ext().execute_with(|| {
+        // VERIFIER's registration is in the pool; ALICE front-runs it with
+        // the same key: without the secret it cannot prove possession.
+        let sk = vrf_secret(VERIFIER);
+        let pk = gensyn_vrf::public_key(&sk).unwrap();
+        let seen = key_proof(VERIFIER, &sk);
+        assert_noop!(
+            Gensyn::register_keys(RuntimeOrigin::signed(ALICE), pk, seen.clone()),
+            Error::<Test>::InvalidVrfProof
+        );
+        assert_ok!(Gensyn::register_keys(RuntimeOrigin::signed(VERIFIER), pk, seen));
     });
 }
 

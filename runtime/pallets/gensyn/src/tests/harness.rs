@@ -292,10 +292,15 @@ pub fn vrf_secret(who: u64) -> [u8; 32] {
     gensyn_vrf::dev_secret(&format!("test/{who}"))
 }
 
+/// `who`'s proof of possession of the VRF secret `sk`.
+pub fn key_proof(who: u64, sk: &[u8; 32]) -> gensyn_vrf::Proof {
+    gensyn_vrf::prove(sk, &crate::lifecycle::registration_alpha(&who)).expect("proves").0
+}
+
 /// Registers `who`'s keys.
 pub fn register(who: u64) {
     let pk = gensyn_vrf::public_key(&vrf_secret(who)).expect("valid key");
-    assert_ok!(Gensyn::register_keys(RuntimeOrigin::signed(who), pk));
+    assert_ok!(Gensyn::register_keys(RuntimeOrigin::signed(who), pk, key_proof(who, &vrf_secret(who))));
 }
 
 /// Stakes the actors and registers their keys.
