@@ -195,6 +195,23 @@ impl<T: Config> Pallet<T> {
         Ok(())
     }
 
+    /// `who` has an active `role` stake of at least the role's minimum.
+    fn ensure_staked(who: &T::AccountId, role: Role) -> DispatchResult {
+        let active = Stakes::<T>::get(who, role).map(|l| l.active).unwrap_or_default();
+        ensure!(!active.is_zero() && active >= Self::min_stake(role), Error::<T>::NotStaked);
+        Ok(())
+    }
+
+    /// `who` may check task `task` as a whistleblower: staked as one, and
+    /// none of its solver, verifier or submitter.
+    fn ensure_outside_checker(task: &TaskOf<T>, who: &T::AccountId) -> DispatchResult {
+        ensure!(
+            task.solver.as_ref() != Some(who) && task.verifier.as_ref() != Some(who) && task.submitter != *who,
+            Error::<T>::NotAllowed
+        );
+        Self::ensure_staked(who, Role::Whistleblower)
+    }
+
     fn task(id: TaskId) -> Result<TaskOf<T>, DispatchError> {
         Tasks::<T>::get(id).ok_or_else(|| Error::<T>::UnknownTask.into())
     }
@@ -285,8 +302,7 @@ impl<T: Config> Pallet<T> {
         ensure!(task.solver.as_ref() != Some(&who) && task.submitter != who, Error::<T>::NotAllowed);
         // A redrawn verifier must not be one of the task's checkers.
         ensure!(!Checks::<T>::contains_key(id, &who), Error::<T>::NotAllowed);
-        let active = Stakes::<T>::get(&who, role).map(|l| l.active).unwrap_or_default();
-        ensure!(!active.is_zero() && active >= Self::min_stake(role), Error::<T>::NotStaked);
+        Self::ensure_staked(&who, role)?;
         let key = Keys::<T>::get(&who).ok_or(Error::<T>::NoKeys)?;
         ensure!(key.since <= Self::now(), Error::<T>::KeyTooNew);
         ensure!(!Entries::<T>::contains_key(id, &who), Error::<T>::AlreadyEntered);
@@ -389,7 +405,7 @@ impl<T: Config> Pallet<T> {
         Self::in_time(&task)?;
         ensure!(task.solver.as_ref() == Some(&who), Error::<T>::NotAllowed);
         let mut audit = Audits::<T>::get(id).ok_or(Error::<T>::WrongPhase)?;
-        let indices: Vec<u32> = audit.segments.iter().map(|s| s.segment).collect();
+        let indices = audit.indices();
         // Only each run's start: the others are earlier segments' ends.
         let needed: BTreeSet<u32> = runs(&indices).iter().map(|r| indices[r.start as usize]).collect();
         let states = Self::check_openings(&task, &openings, &needed)?;
@@ -411,17 +427,12 @@ impl<T: Config> Pallet<T> {
         let task = Self::task(id)?;
         ensure!(matches!(task.phase, Phase::Checking { .. }), Error::<T>::WrongPhase);
         Self::in_time(&task)?;
-        ensure!(
-            task.solver.as_ref() != Some(&who) && task.verifier.as_ref() != Some(&who) && task.submitter != who,
-            Error::<T>::NotAllowed
-        );
-        let active = Stakes::<T>::get(&who, Role::Whistleblower).map(|l| l.active).unwrap_or_default();
-        ensure!(!active.is_zero() && active >= Self::min_stake(Role::Whistleblower), Error::<T>::NotStaked);
+        Self::ensure_outside_checker(&task, &who)?;
         let mut audit = Audits::<T>::get(id).ok_or(Error::<T>::WrongPhase)?;
         // No bound on checkers: a full list would let a solver's sybils,
         // who need not replay, keep every honest checker out.
         ensure!(!Checks::<T>::contains_key(id, &who), Error::<T>::AlreadyEntered);
-        let indices: Vec<u32> = audit.segments.iter().map(|s| s.segment).collect();
+        let indices = audit.indices();
         let per_run = Parameters::<T>::get().whistle_bond;
         let bond = per_run.saturating_mul((runs(&indices).len() as u32).into());
         T::Currency::hold(&HoldReason::WhistleBond.into(), &who, bond).map_err(|_| Error::<T>::InsufficientBalance)?;
@@ -494,8 +505,8 @@ impl<T: Config> Pallet<T> {
         // The solver's ends are public now: the check's games open at once
         // (its first disagreement in each run), each with one run's bond;
         // the bond of every run it agreed on comes back.
-        let indices: Vec<u32> = audit.segments.iter().map(|s| s.segment).collect();
-        let solver_ends: Vec<Hash> = audit.segments.iter().map(|s| s.end.unwrap_or_default()).collect();
+        let indices = audit.indices();
+        let solver_ends = audit.solver_ends();
         let games = if audit.convicted { Vec::new() } else { first_disagreements(&indices, &solver_ends, &ends) };
         for &p in &games {
             let claim = ends[p as usize];
@@ -531,12 +542,7 @@ impl<T: Config> Pallet<T> {
             matches!(task.phase, Phase::Disputed { rechallenge_until } if Self::now() <= rechallenge_until),
             Error::<T>::WrongPhase
         );
-        ensure!(
-            task.solver.as_ref() != Some(&who) && task.verifier.as_ref() != Some(&who) && task.submitter != who,
-            Error::<T>::NotAllowed
-        );
-        let active = Stakes::<T>::get(&who, Role::Whistleblower).map(|l| l.active).unwrap_or_default();
-        ensure!(!active.is_zero() && active >= Self::min_stake(Role::Whistleblower), Error::<T>::NotStaked);
+        Self::ensure_outside_checker(&task, &who)?;
         let mut audit = Audits::<T>::get(id).ok_or(Error::<T>::WrongPhase)?;
         // Once convicted, there is nothing left to challenge.
         ensure!(!audit.convicted, Error::<T>::WrongPhase);
@@ -561,8 +567,8 @@ impl<T: Config> Pallet<T> {
         let forced = seed.is_some_and(|seed| is_forced(&seed, Parameters::<T>::get().forced_error_ppm));
         audit.forced = Some(forced);
         Self::deposit_event(Event::ForcedDrawn { task: id, forced });
-        let indices: Vec<u32> = audit.segments.iter().map(|s| s.segment).collect();
-        let solver_ends: Vec<Hash> = audit.segments.iter().map(|s| s.end.unwrap_or_default()).collect();
+        let indices = audit.indices();
+        let solver_ends = audit.solver_ends();
         if !audit.convicted {
             if let Some(v) = task.verifier.clone() {
                 let verdict: Vec<Hash> = audit.segments.iter().map(|s| s.verdict.unwrap_or_default()).collect();
@@ -882,7 +888,7 @@ impl<T: Config> Pallet<T> {
                         let verdict_by =
                             now.saturating_add(params.whistle_window).saturating_add(params.verdict_window);
                         Self::set_phase(id, &mut task, Phase::Verdict { verdict_by });
-                        let segments: Vec<u32> = audit.segments.iter().map(|s| s.segment).collect();
+                        let segments = audit.indices();
                         Audits::<T>::insert(id, audit);
                         Tasks::<T>::insert(id, task);
                         Self::deposit_event(Event::AuditDrawn { task: id, verifier, segments });

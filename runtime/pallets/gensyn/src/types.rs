@@ -429,6 +429,22 @@ where
     pub windows: u32,
 }
 
+impl<Balance, MaxSegments> Audit<Balance, MaxSegments>
+where
+    Balance: Clone + PartialEq + Eq + core::fmt::Debug,
+    MaxSegments: Get<u32>,
+{
+    /// The audited segments' indices, ascending.
+    pub fn indices(&self) -> alloc::vec::Vec<u32> {
+        self.segments.iter().map(|s| s.segment).collect()
+    }
+
+    /// The solver's opened end of each audited segment (zero where not opened yet).
+    pub fn solver_ends(&self) -> alloc::vec::Vec<Hash> {
+        self.segments.iter().map(|s| s.end.unwrap_or_default()).collect()
+    }
+}
+
 /// Who challenges in a dispute.
 #[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Challenger {

@@ -1810,19 +1810,26 @@ fn m4_a_bond_change_mid_task_strands_nothing() {
     });
 }
 
+/// A committed task whose verifier selection VERIFIER entered, with the
+/// randomness source lagging `lag` blocks; its id and the entries' close.
+fn verifier_entered(lag: u64) -> (TaskId, u64) {
+    setup_roles();
+    RandomLag::set(lag);
+    let run = honest();
+    let id = training(run.spec());
+    commit(id, &run);
+    enter(VERIFIER, id);
+    let Phase::VerifierSelection { closes_at, .. } = task(id).phase else { panic!("{:?}", task(id).phase) };
+    (id, closes_at)
+}
+
 #[test]
 fn c4_a_poke_of_a_late_timer_cannot_choose_the_seed() {
     // Chains identical but for the block in which someone pokes the draw's
     // overdue timer: the seed is the same, and pokes queue no timers.
     let seed = |poke_at: u64| {
         new_test_ext().execute_with(|| {
-            setup_roles();
-            RandomLag::set(5);
-            let run = honest();
-            let id = training(run.spec());
-            commit(id, &run);
-            enter(VERIFIER, id);
-            let Phase::VerifierSelection { closes_at, .. } = task(id).phase else { panic!() };
+            let (id, closes_at) = verifier_entered(5);
             // Its timer never runs by itself (a lagging queue): only pokes move it.
             let _ = Timers::<Test>::clear_prefix(closes_at + 1, u32::MAX, None);
             run_to_block(closes_at + poke_at);
@@ -1893,12 +1900,7 @@ fn m1_a_checker_cannot_be_the_redrawn_verifier_and_the_new_one_has_time() {
 #[test]
 fn c4_without_its_beacon_a_draw_fails_closed() {
     new_test_ext().execute_with(|| {
-        setup_roles();
-        let run = honest();
-        let id = training(run.spec());
-        commit(id, &run);
-        enter(VERIFIER, id);
-        let Phase::VerifierSelection { closes_at, .. } = task(id).phase else { panic!() };
+        let (id, closes_at) = verifier_entered(0);
         // Its timer never ran, and the beacon it needs is gone (pruned: the
         // timer came more than BEACON_KEEP blocks late).
         let _ = Timers::<Test>::clear_prefix(closes_at + 1, u32::MAX, None);
@@ -1915,13 +1917,7 @@ fn c4_without_its_beacon_a_draw_fails_closed() {
 fn c4_a_lag_that_grows_cannot_hand_a_poker_the_seed() {
     let seed = |poke_at: u64| {
         new_test_ext().execute_with(|| {
-            setup_roles();
-            RandomLag::set(5);
-            let run = honest();
-            let id = training(run.spec());
-            commit(id, &run);
-            enter(VERIFIER, id);
-            let Phase::VerifierSelection { closes_at, .. } = task(id).phase else { panic!() };
+            let (id, closes_at) = verifier_entered(5);
             let _ = Timers::<Test>::clear(u32::MAX, None);
             run_to_block(closes_at + 2);
             // The source's lag jumps past what one scan covers.
