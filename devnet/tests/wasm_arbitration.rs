@@ -240,6 +240,7 @@ fn an_arbitrate_extrinsic_settles_a_dispute_inside_the_wasm_runtime() {
                 right: 0,
                 reveals_open: true,
                 share: 0,
+                tickets: 0,
                 games: 1,
                 convicted: false,
                 reopen: false,

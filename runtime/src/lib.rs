@@ -134,6 +134,11 @@ pub mod protocol {
             jackpot_tax: Perbill::from_percent(10),
             verifier_reward: Perbill::from_percent(10),
             whistle_bond: 50 * UNIT,
+            // A check's ticket: an eighth of the tax, what one sybil check
+            // dilutes one honest watcher beside the solver and the verifier
+            // by, at most (docs/protocol.md, "Dilution").
+            check_ticket: Perbill::from_parts(12_500_000),
+            check_deposit: UNIT,
             min_fee: 10 * UNIT,
             deposit: 10 * UNIT,
             // Collateral per task: twice the fee for the solver, once for
@@ -164,13 +169,14 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
     spec_name: alloc::borrow::Cow::Borrowed("gensyn-devnet"),
     impl_name: alloc::borrow::Cow::Borrowed("gensyn-devnet"),
     authoring_version: 1,
-    spec_version: 104,
+    spec_version: 105,
     impl_version: 1,
     apis: RUNTIME_API_VERSIONS,
     // 2: TaskSpec, open_record, open_output, SourceProof and the new calls changed what is signed.
     // 3: submit_task's manifest, open_output's shape proof and tiled InputWitness.
     // 4: the two-step draws, blind checks, commit's model proof (issue 13).
-    transaction_version: 4,
+    // 5: Params' check ticket and check deposit (set_params signs them).
+    transaction_version: 5,
     system_version: 1,
 };
 

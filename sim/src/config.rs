@@ -69,6 +69,10 @@ pub struct Protocol {
     pub verifier_reward: f64,
     /// Bond per audited run a whistleblower's check puts up.
     pub whistle_bond: u64,
+    /// Percent of the task's fee a check pays into the jackpot.
+    pub check_ticket: f64,
+    /// Storage deposit a check holds until it is settled.
+    pub check_deposit: u64,
     /// Smallest fee a task may offer.
     pub min_fee: u64,
     /// The submitter's deposit beside the fee.
@@ -106,6 +110,8 @@ impl Default for Protocol {
             jackpot_tax: 10.0,
             verifier_reward: 10.0,
             whistle_bond: 5,
+            check_ticket: 1.25,
+            check_deposit: 1,
             min_fee: 1,
             deposit: 1,
             solver_collateral: 200,
@@ -146,6 +152,8 @@ impl Protocol {
             jackpot_tax: to_percent(p.jackpot_tax),
             verifier_reward: to_percent(p.verifier_reward),
             whistle_bond: scale(p.whistle_bond),
+            check_ticket: to_percent(p.check_ticket),
+            check_deposit: scale(p.check_deposit),
             min_fee: scale(p.min_fee),
             deposit: scale(p.deposit),
             solver_collateral: p.solver_collateral,
@@ -175,6 +183,8 @@ impl Protocol {
             jackpot_tax: percent(self.jackpot_tax),
             verifier_reward: percent(self.verifier_reward),
             whistle_bond: self.whistle_bond,
+            check_ticket: percent(self.check_ticket),
+            check_deposit: self.check_deposit,
             min_fee: self.min_fee,
             deposit: self.deposit,
             solver_collateral: self.solver_collateral,
@@ -318,6 +328,9 @@ impl SimConfig {
         if p.solver_collateral == 0 || p.verifier_collateral == 0 || p.forced_error_ppm > 1_000_000 {
             return Err("collaterals must be at least 1 % and forced_error_ppm at most 1000000".into());
         }
+        if !(0.0..=100.0).contains(&p.check_ticket) {
+            return Err("check_ticket is a percent of the fee, 0 to 100".into());
+        }
         if p.jackpot_tax + p.verifier_reward >= 100.0 || p.slash_to_winner + p.slash_to_jackpot > 100.0 {
             return Err("jackpot_tax + verifier_reward must stay below 100 %, slash shares at most 100 %".into());
         }
@@ -381,6 +394,8 @@ mod tests {
             jackpot_tax: params.jackpot_tax,
             verifier_reward: params.verifier_reward,
             whistle_bond: u128::from(params.whistle_bond) * PLANCKS_PER_MOCK_TOKEN,
+            check_ticket: params.check_ticket,
+            check_deposit: u128::from(params.check_deposit) * PLANCKS_PER_MOCK_TOKEN,
             min_fee: u128::from(params.min_fee) * PLANCKS_PER_MOCK_TOKEN,
             deposit: u128::from(params.deposit) * PLANCKS_PER_MOCK_TOKEN,
             solver_collateral: params.solver_collateral,

@@ -336,8 +336,14 @@ impl Report {
         );
         let _ = writeln!(
             t,
-            "forced errors {} ppm, slash {}% of collateral (solver {}%, verifier {}% of fee), whistle bond {}, check rate {}",
-            p.forced_error_ppm, p.slash, p.solver_collateral, p.verifier_collateral, p.whistle_bond, c.check_rate
+            "forced errors {} ppm, slash {}% of collateral (solver {}%, verifier {}% of fee), whistle bond {}, check ticket {}% of fee, check rate {}",
+            p.forced_error_ppm,
+            p.slash,
+            p.solver_collateral,
+            p.verifier_collateral,
+            p.whistle_bond,
+            p.check_ticket,
+            c.check_rate
         );
         let _ = writeln!(t);
         let _ = writeln!(

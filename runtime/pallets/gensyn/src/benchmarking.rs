@@ -150,6 +150,7 @@ fn put_audit<T: Config>(segments: Vec<AuditedSegment>, checks: u32) {
             right: checks,
             reveals_open: true,
             share: Zero::zero(),
+            tickets: Zero::zero(),
             games: 1,
             convicted: false,
             reopen: false,
@@ -229,10 +230,11 @@ fn commitment_with(step_root: Hash) -> SolverCommitment {
 /// A whistleblower's check of task 0 with `runs` runs' bond held.
 fn put_check<T: Config>(i: u32, runs: u32, commitment: Hash) -> T::AccountId {
     let per_run = Parameters::<T>::get().whistle_bond;
+    let deposit = Parameters::<T>::get().check_deposit;
     let bond = per_run.saturating_mul(runs.into());
     let who = staked::<T>("whistleblower", i, Role::Whistleblower);
-    T::Currency::hold(&HoldReason::WhistleBond.into(), &who, bond).unwrap();
-    Checks::<T>::insert(0, &who, Check { commitment, per_run, bond, ends: None, right: false });
+    T::Currency::hold(&HoldReason::WhistleBond.into(), &who, bond.saturating_add(deposit)).unwrap();
+    Checks::<T>::insert(0, &who, Check { commitment, per_run, bond, deposit, ends: None, right: false });
     who
 }
 

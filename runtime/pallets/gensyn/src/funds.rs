@@ -233,16 +233,18 @@ impl<T: Config> Pallet<T> {
     }
 
     /// Each of the `k` right parties' share of a forced round of a task
-    /// with `fee`: `J / 2^(k−1)`. `J` is a third of the pot, so the pot
-    /// outlives many rounds, and at most `τ·F/p`, so a round pays out in
-    /// expectation no more than its task paid in (`p` the forced rate): a
-    /// min-fee task cannot drain a pot that large tasks filled. No group
-    /// raises its take by adding members (a sybil, or a copier of a party's
-    /// ends, splits that party's share instead).
-    pub(crate) fn forced_share(fee: BalanceOf<T>, k: u32) -> BalanceOf<T> {
+    /// with `fee` whose checks paid `tickets`: `J / 2^(k−1)`. `J` is a
+    /// third of the pot, so the pot outlives many rounds, and at most
+    /// `(τ·F + tickets)/p`, so a round pays out in expectation no more than
+    /// its task paid in (`p` the forced rate): a min-fee task cannot drain
+    /// a pot that large tasks filled. No group raises its take by adding
+    /// members (a sybil, or a copier of a party's ends, splits that party's
+    /// share instead, and pays a ticket it gets back no more of than it paid).
+    pub(crate) fn forced_share(fee: BalanceOf<T>, tickets: BalanceOf<T>, k: u32) -> BalanceOf<T> {
         let p = Parameters::<T>::get();
         let ppm = p.forced_error_ppm.max(1);
-        let cap = p.jackpot_tax.mul_floor(fee).saturating_mul(1_000_000u32.into()) / ppm.into();
+        let paid_in = p.jackpot_tax.mul_floor(fee).saturating_add(tickets);
+        let cap = paid_in.saturating_mul(1_000_000u32.into()) / ppm.into();
         jackpot_share(Self::jackpot().min(cap.saturating_mul(3u32.into())), k)
     }
 

@@ -10,7 +10,10 @@ use gensyn_commitment::{merkle, state::checkpoint_leaf};
 use polkadot_sdk::{
     frame_support::{
         pallet_prelude::*,
-        traits::{fungible::MutateHold, tokens::Precision},
+        traits::{
+            fungible::{Inspect, Mutate, MutateHold},
+            tokens::{Precision, Preservation},
+        },
     },
     frame_system::{self, pallet_prelude::BlockNumberFor},
     sp_runtime::traits::{CheckedAdd, Saturating, UniqueSaturatedInto, Zero},
@@ -433,10 +436,22 @@ impl<T: Config> Pallet<T> {
         // who need not replay, keep every honest checker out.
         ensure!(!Checks::<T>::contains_key(id, &who), Error::<T>::AlreadyEntered);
         let indices = audit.indices();
-        let per_run = Parameters::<T>::get().whistle_bond;
+        let params = Parameters::<T>::get();
+        let per_run = params.whistle_bond;
         let bond = per_run.saturating_mul((runs(&indices).len() as u32).into());
-        T::Currency::hold(&HoldReason::WhistleBond.into(), &who, bond).map_err(|_| Error::<T>::InsufficientBalance)?;
-        Checks::<T>::insert(id, &who, Check { commitment, per_run, bond, ends: None, right: false });
+        let deposit = params.check_deposit;
+        T::Currency::hold(&HoldReason::WhistleBond.into(), &who, bond.saturating_add(deposit))
+            .map_err(|_| Error::<T>::InsufficientBalance)?;
+        // The ticket: a right check dilutes every other right party's
+        // forced-round share, so adding one is never free; it goes to the
+        // jackpot and raises this task's forced-round cap.
+        let ticket = params.check_ticket.mul_floor(task.fee);
+        if !ticket.is_zero() {
+            T::Currency::transfer(&who, &Self::jackpot_account(), ticket, Preservation::Preserve)
+                .map_err(|_| Error::<T>::InsufficientBalance)?;
+            audit.tickets = audit.tickets.saturating_add(ticket);
+        }
+        Checks::<T>::insert(id, &who, Check { commitment, per_run, bond, deposit, ends: None, right: false });
         audit.checks = audit.checks.saturating_add(1);
         Audits::<T>::insert(id, audit);
         Self::deposit_event(Event::CheckCommitted { task: id, who });
@@ -645,7 +660,7 @@ impl<T: Config> Pallet<T> {
                 now_paid.extend(task.verifier.clone());
             }
             let k = (now_paid.len() as u32).saturating_add(audit.right);
-            let share = Self::forced_share(task.fee, k);
+            let share = Self::forced_share(task.fee, audit.tickets, k);
             Self::pay_shares(id, &now_paid, share)?;
             // The right whistleblowers claim theirs (`settle_check`): held
             // on the jackpot now, so no later round can spend it.
@@ -671,6 +686,10 @@ impl<T: Config> Pallet<T> {
         };
         ensure!(over, Error::<T>::WrongPhase);
         let (mut paid, mut forfeited) = (Zero::zero(), Zero::zero());
+        // The share first, while the deposit still keeps the account alive.
+        if check.right && task.phase == Phase::Finalized && !audit.share.is_zero() {
+            paid = Self::pay_held_share(id, &who, audit.share)?;
+        }
         if check.ends.is_none() {
             if audit.reveals_open {
                 // Committed and never revealed once the ends were public: a
@@ -681,22 +700,36 @@ impl<T: Config> Pallet<T> {
                 // The task ended before anyone could reveal.
                 Self::release_bond(&who, check.bond)?;
             }
-        } else if check.right && task.phase == Phase::Finalized && !audit.share.is_zero() {
-            T::Currency::transfer_on_hold(
-                &HoldReason::ForcedShares.into(),
-                &Self::jackpot_account(),
-                &who,
-                audit.share,
-                Precision::Exact,
-                polkadot_sdk::frame_support::traits::tokens::Restriction::Free,
-                polkadot_sdk::frame_support::traits::tokens::Fortitude::Polite,
-            )?;
-            paid = audit.share;
-            Self::deposit_event(Event::JackpotPaid { task: id, who: who.clone(), amount: paid });
         }
+        Self::release_bond(&who, check.deposit)?;
         Checks::<T>::remove(id, &who);
         Self::deposit_event(Event::CheckSettled { task: id, who, paid, forfeited });
         Ok(())
+    }
+
+    /// Pays a right check its forced-round share from the jackpot's
+    /// reserve; returns what was paid. A share below the existential
+    /// deposit owed to an account that no longer exists (reaped, with no
+    /// deposit held) cannot be paid: it goes back to the pot rather than
+    /// stay held for ever.
+    fn pay_held_share(id: TaskId, who: &T::AccountId, share: BalanceOf<T>) -> Result<BalanceOf<T>, DispatchError> {
+        let reason = HoldReason::ForcedShares.into();
+        let jackpot = Self::jackpot_account();
+        if share < T::Currency::minimum_balance() && T::Currency::total_balance(who).is_zero() {
+            T::Currency::release(&reason, &jackpot, share, Precision::Exact)?;
+            return Ok(Zero::zero());
+        }
+        T::Currency::transfer_on_hold(
+            &reason,
+            &jackpot,
+            who,
+            share,
+            Precision::Exact,
+            polkadot_sdk::frame_support::traits::tokens::Restriction::Free,
+            polkadot_sdk::frame_support::traits::tokens::Fortitude::Polite,
+        )?;
+        Self::deposit_event(Event::JackpotPaid { task: id, who: who.clone(), amount: share });
+        Ok(share)
     }
 
     pub(crate) fn release_bond(who: &T::AccountId, bond: BalanceOf<T>) -> DispatchResult {
@@ -914,6 +947,7 @@ impl<T: Config> Pallet<T> {
                             right: 0,
                             reveals_open: false,
                             share: Zero::zero(),
+                            tickets: Zero::zero(),
                             games: 0,
                             convicted: false,
                             reopen: false,

@@ -35,6 +35,7 @@ impl frame_system::Config for Test {
 #[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
 impl pallet_balances::Config for Test {
     type AccountStore = System;
+    type ExistentialDeposit = ExistentialDeposit;
 }
 
 /// Minimum stakes and the unbonding period used by the tests.
@@ -54,6 +55,8 @@ parameter_types! {
     pub const GensynPalletId: PalletId = PalletId(*b"gsn/jkpt");
     /// Mixed into the test randomness; tests bump it to draw anew.
     pub static RandomNonce: u64 = 0;
+    /// The existential deposit; a test raises it to make a share dust.
+    pub static ExistentialDeposit: u64 = 1;
     /// Whether artefacts must be attested available (the withheld-data
     /// attacks); otherwise every artefact counts as available.
     pub static RequireAttestation: bool = false;
@@ -78,6 +81,8 @@ parameter_types! {
         jackpot_tax: Perbill::from_percent(10),
         verifier_reward: Perbill::from_percent(10),
         whistle_bond: 20,
+        check_ticket: Perbill::zero(),
+        check_deposit: 0,
         min_fee: 10,
         deposit: 0,
         solver_collateral: 100,
@@ -167,6 +172,7 @@ pub fn new_test_ext() -> TestExternalities {
     RequireAttestation::set(false);
     RandomLag::set(0);
     RandomNonce::set(0);
+    ExistentialDeposit::set(1);
     ext
 }
 

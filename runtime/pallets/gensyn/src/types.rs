@@ -381,6 +381,10 @@ where
     /// Bond still held for it: `per_run` per run until revealed, then
     /// moved into the games it opens or released.
     pub bond: Balance,
+    /// Storage deposit held until the check is settled (`settle_check`),
+    /// so that every check, right or wrong, forced round or not, is worth
+    /// deleting to the one who made it (fixed when committed).
+    pub deposit: Balance,
     /// The revealed end hashes, one per audited segment.
     pub ends: Option<BoundedVec<Hash, MaxSegments>>,
     /// Every revealed end was the solver's: a forced round pays it.
@@ -416,6 +420,10 @@ where
     /// In a forced round, what each right whistleblower claims
     /// (`settle_check`), reserved on the jackpot when the task was paid.
     pub share: Balance,
+    /// Check tickets paid into the jackpot for this task: they raise this
+    /// task's forced-round cap, so checkers get them back in expectation
+    /// while a sybil check still costs its ticket.
+    pub tickets: Balance,
     /// Games against the solver still running.
     pub games: u32,
     /// A game convicted the solver (it is slashed once, by the first).
@@ -782,6 +790,12 @@ pub struct Params<Balance, BlockNumber> {
     pub verifier_reward: Perbill,
     /// Bond a whistleblower puts up per run of audited segments it checks.
     pub whistle_bond: Balance,
+    /// Share of the task's fee a check pays into the jackpot, never
+    /// refunded: what one more right check dilutes the others' forced-round
+    /// shares by, so diluting honest watchers is not free.
+    pub check_ticket: Perbill,
+    /// Storage deposit a check holds until it is settled.
+    pub check_deposit: Balance,
     /// Smallest fee a task may offer (M4: timers are not free to create).
     pub min_fee: Balance,
     /// Deposit a submitter escrows beside the fee (M2, M4).

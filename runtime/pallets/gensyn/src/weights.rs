@@ -356,12 +356,12 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `Gensyn::Stakes` (r:1 w:0)
     /// Proof: `Gensyn::Stakes` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Audits` (r:1 w:1)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(1735), added: 4210, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(1751), added: 4226, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Checks` (r:1 w:1)
-    /// Proof: `Gensyn::Checks` (`max_values`: None, `max_size`: Some(643), added: 3118, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Checks` (`max_values`: None, `max_size`: Some(659), added: 3134, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Parameters` (r:1 w:0)
-    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(120), added: 615, mode: `MaxEncodedLen`)
-    /// Storage: `System::Account` (r:1 w:1)
+    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(140), added: 635, mode: `MaxEncodedLen`)
+    /// Storage: `System::Account` (r:2 w:2)
     /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
     /// Storage: `Balances::Holds` (r:1 w:1)
     /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
@@ -371,15 +371,17 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Proof: `System::EventCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `System::Events` (r:1 w:1)
     /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+    /// Storage: `Balances::TotalIssuance` (r:1 w:0)
+    /// Proof: `Balances::TotalIssuance` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
     fn commit_check() -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `1888`
-        //  Estimated: `5200`
-        // Minimum execution time: 119_374_000 picoseconds.
-        Weight::from_parts(123_862_000, 0)
-            .saturating_add(Weight::from_parts(0, 5200))
-            .saturating_add(T::DbWeight::get().reads(11))
-            .saturating_add(T::DbWeight::get().writes(6))
+        //  Measured:  `2046`
+        //  Estimated: `6196`
+        // Minimum execution time: 161_283_000 picoseconds.
+        Weight::from_parts(166_211_000, 0)
+            .saturating_add(Weight::from_parts(0, 6196))
+            .saturating_add(T::DbWeight::get().reads(13))
+            .saturating_add(T::DbWeight::get().writes(7))
     }
     /// Storage: `Gensyn::Tasks` (r:1 w:1)
     /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(590), added: 3065, mode: `MaxEncodedLen`)
@@ -462,10 +464,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `Gensyn::Tasks` (r:1 w:0)
     /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(590), added: 3065, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Checks` (r:1 w:1)
-    /// Proof: `Gensyn::Checks` (`max_values`: None, `max_size`: Some(643), added: 3118, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Checks` (`max_values`: None, `max_size`: Some(659), added: 3134, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Audits` (r:1 w:0)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(1735), added: 4210, mode: `MaxEncodedLen`)
-    /// Storage: `Balances::Holds` (r:1 w:1)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(1751), added: 4226, mode: `MaxEncodedLen`)
+    /// Storage: `Balances::Holds` (r:2 w:2)
     /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
     /// Storage: `System::Account` (r:2 w:2)
     /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
@@ -479,26 +481,26 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
     fn settle_check() -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `1460`
-        //  Estimated: `6196`
-        // Minimum execution time: 109_245_000 picoseconds.
-        Weight::from_parts(114_124_000, 0)
-            .saturating_add(Weight::from_parts(0, 6196))
-            .saturating_add(T::DbWeight::get().reads(10))
-            .saturating_add(T::DbWeight::get().writes(6))
+        //  Measured:  `1550`
+        //  Estimated: `6254`
+        // Minimum execution time: 143_660_000 picoseconds.
+        Weight::from_parts(147_808_000, 0)
+            .saturating_add(Weight::from_parts(0, 6254))
+            .saturating_add(T::DbWeight::get().reads(11))
+            .saturating_add(T::DbWeight::get().writes(7))
     }
     /// Storage: `Gensyn::Tasks` (r:1 w:0)
     /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(590), added: 3065, mode: `MaxEncodedLen`)
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Audits` (r:1 w:1)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(1735), added: 4210, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(1751), added: 4226, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Checks` (r:1 w:1)
-    /// Proof: `Gensyn::Checks` (`max_values`: None, `max_size`: Some(643), added: 3118, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Checks` (`max_values`: None, `max_size`: Some(659), added: 3134, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::NextDisputeId` (r:1 w:1)
     /// Proof: `Gensyn::NextDisputeId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Parameters` (r:1 w:0)
-    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(120), added: 615, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(140), added: 635, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::TimerCursor` (r:1 w:0)
     /// Proof: `Gensyn::TimerCursor` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::TimerCount` (r:1 w:1)
@@ -520,13 +522,13 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// The range of component `n` is `[1, 16]`.
     fn reveal_check(n: u32) -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `994 + n * (71 ±0)`
-        //  Estimated: `5200 + n * (71 ±0)`
-        // Minimum execution time: 74_830_000 picoseconds.
-        Weight::from_parts(58_969_404, 0)
-            .saturating_add(Weight::from_parts(0, 5200))
-            // Standard Error: 17_509
-            .saturating_add(Weight::from_parts(20_772_428, 0).saturating_mul(n.into()))
+        //  Measured:  `1026 + n * (71 ±0)`
+        //  Estimated: `5216 + n * (71 ±0)`
+        // Minimum execution time: 70_312_000 picoseconds.
+        Weight::from_parts(57_114_596, 0)
+            .saturating_add(Weight::from_parts(0, 5216))
+            // Standard Error: 19_695
+            .saturating_add(Weight::from_parts(18_220_433, 0).saturating_mul(n.into()))
             .saturating_add(T::DbWeight::get().reads(12))
             .saturating_add(T::DbWeight::get().writes(7))
             .saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
@@ -805,13 +807,13 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `System::Events` (r:1 w:1)
     /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
     /// Storage: `Gensyn::Parameters` (r:0 w:1)
-    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(120), added: 615, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(140), added: 635, mode: `MaxEncodedLen`)
     fn set_params() -> Weight {
         // Proof Size summary in bytes:
         //  Measured:  `22`
         //  Estimated: `1507`
-        // Minimum execution time: 13_625_000 picoseconds.
-        Weight::from_parts(14_617_000, 0)
+        // Minimum execution time: 14_256_000 picoseconds.
+        Weight::from_parts(15_209_000, 0)
             .saturating_add(Weight::from_parts(0, 1507))
             .saturating_add(T::DbWeight::get().reads(4))
             .saturating_add(T::DbWeight::get().writes(3))
@@ -829,11 +831,11 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `Gensyn::Tasks` (r:32 w:32)
     /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(590), added: 3065, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Parameters` (r:1 w:0)
-    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(120), added: 615, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(140), added: 635, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Beacon` (r:1 w:2)
     /// Proof: `Gensyn::Beacon` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Audits` (r:32 w:32)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(1735), added: 4210, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(1751), added: 4226, mode: `MaxEncodedLen`)
     /// Storage: `System::ExecutionPhase` (r:1 w:0)
     /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
     /// Storage: `System::EventCount` (r:1 w:1)
@@ -849,18 +851,18 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// The range of component `n` is `[0, 32]`.
     fn on_initialize(n: u32) -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `3079 + n * (288 ±0)`
-        //  Estimated: `5137 + n * (4210 ±9)`
-        // Minimum execution time: 21_470_000 picoseconds.
-        Weight::from_parts(10_482_463, 0)
+        //  Measured:  `3095 + n * (288 ±0)`
+        //  Estimated: `5137 + n * (4226 ±0)`
+        // Minimum execution time: 22_432_000 picoseconds.
+        Weight::from_parts(23_214_000, 0)
             .saturating_add(Weight::from_parts(0, 5137))
-            // Standard Error: 59_848
-            .saturating_add(Weight::from_parts(241_064_155, 0).saturating_mul(n.into()))
+            // Standard Error: 117_648
+            .saturating_add(Weight::from_parts(245_099_370, 0).saturating_mul(n.into()))
             .saturating_add(T::DbWeight::get().reads(9))
             .saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
             .saturating_add(T::DbWeight::get().writes(7))
             .saturating_add(T::DbWeight::get().writes((36_u64).saturating_mul(n.into())))
-            .saturating_add(Weight::from_parts(0, 4210).saturating_mul(n.into()))
+            .saturating_add(Weight::from_parts(0, 4226).saturating_mul(n.into()))
     }
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
@@ -1165,12 +1167,12 @@ impl WeightInfo for () {
     /// Storage: `Gensyn::Stakes` (r:1 w:0)
     /// Proof: `Gensyn::Stakes` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Audits` (r:1 w:1)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(1735), added: 4210, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(1751), added: 4226, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Checks` (r:1 w:1)
-    /// Proof: `Gensyn::Checks` (`max_values`: None, `max_size`: Some(643), added: 3118, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Checks` (`max_values`: None, `max_size`: Some(659), added: 3134, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Parameters` (r:1 w:0)
-    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(120), added: 615, mode: `MaxEncodedLen`)
-    /// Storage: `System::Account` (r:1 w:1)
+    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(140), added: 635, mode: `MaxEncodedLen`)
+    /// Storage: `System::Account` (r:2 w:2)
     /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
     /// Storage: `Balances::Holds` (r:1 w:1)
     /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
@@ -1180,15 +1182,17 @@ impl WeightInfo for () {
     /// Proof: `System::EventCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `System::Events` (r:1 w:1)
     /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+    /// Storage: `Balances::TotalIssuance` (r:1 w:0)
+    /// Proof: `Balances::TotalIssuance` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
     fn commit_check() -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `1888`
-        //  Estimated: `5200`
-        // Minimum execution time: 119_374_000 picoseconds.
-        Weight::from_parts(123_862_000, 0)
-            .saturating_add(Weight::from_parts(0, 5200))
-            .saturating_add(RocksDbWeight::get().reads(11))
-            .saturating_add(RocksDbWeight::get().writes(6))
+        //  Measured:  `2046`
+        //  Estimated: `6196`
+        // Minimum execution time: 161_283_000 picoseconds.
+        Weight::from_parts(166_211_000, 0)
+            .saturating_add(Weight::from_parts(0, 6196))
+            .saturating_add(RocksDbWeight::get().reads(13))
+            .saturating_add(RocksDbWeight::get().writes(7))
     }
     /// Storage: `Gensyn::Tasks` (r:1 w:1)
     /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(590), added: 3065, mode: `MaxEncodedLen`)
@@ -1271,10 +1275,10 @@ impl WeightInfo for () {
     /// Storage: `Gensyn::Tasks` (r:1 w:0)
     /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(590), added: 3065, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Checks` (r:1 w:1)
-    /// Proof: `Gensyn::Checks` (`max_values`: None, `max_size`: Some(643), added: 3118, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Checks` (`max_values`: None, `max_size`: Some(659), added: 3134, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Audits` (r:1 w:0)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(1735), added: 4210, mode: `MaxEncodedLen`)
-    /// Storage: `Balances::Holds` (r:1 w:1)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(1751), added: 4226, mode: `MaxEncodedLen`)
+    /// Storage: `Balances::Holds` (r:2 w:2)
     /// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
     /// Storage: `System::Account` (r:2 w:2)
     /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
@@ -1288,26 +1292,26 @@ impl WeightInfo for () {
     /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
     fn settle_check() -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `1460`
-        //  Estimated: `6196`
-        // Minimum execution time: 109_245_000 picoseconds.
-        Weight::from_parts(114_124_000, 0)
-            .saturating_add(Weight::from_parts(0, 6196))
-            .saturating_add(RocksDbWeight::get().reads(10))
-            .saturating_add(RocksDbWeight::get().writes(6))
+        //  Measured:  `1550`
+        //  Estimated: `6254`
+        // Minimum execution time: 143_660_000 picoseconds.
+        Weight::from_parts(147_808_000, 0)
+            .saturating_add(Weight::from_parts(0, 6254))
+            .saturating_add(RocksDbWeight::get().reads(11))
+            .saturating_add(RocksDbWeight::get().writes(7))
     }
     /// Storage: `Gensyn::Tasks` (r:1 w:0)
     /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(590), added: 3065, mode: `MaxEncodedLen`)
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Audits` (r:1 w:1)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(1735), added: 4210, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(1751), added: 4226, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Checks` (r:1 w:1)
-    /// Proof: `Gensyn::Checks` (`max_values`: None, `max_size`: Some(643), added: 3118, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Checks` (`max_values`: None, `max_size`: Some(659), added: 3134, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::NextDisputeId` (r:1 w:1)
     /// Proof: `Gensyn::NextDisputeId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Parameters` (r:1 w:0)
-    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(120), added: 615, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(140), added: 635, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::TimerCursor` (r:1 w:0)
     /// Proof: `Gensyn::TimerCursor` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::TimerCount` (r:1 w:1)
@@ -1329,13 +1333,13 @@ impl WeightInfo for () {
     /// The range of component `n` is `[1, 16]`.
     fn reveal_check(n: u32) -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `994 + n * (71 ±0)`
-        //  Estimated: `5200 + n * (71 ±0)`
-        // Minimum execution time: 74_830_000 picoseconds.
-        Weight::from_parts(58_969_404, 0)
-            .saturating_add(Weight::from_parts(0, 5200))
-            // Standard Error: 17_509
-            .saturating_add(Weight::from_parts(20_772_428, 0).saturating_mul(n.into()))
+        //  Measured:  `1026 + n * (71 ±0)`
+        //  Estimated: `5216 + n * (71 ±0)`
+        // Minimum execution time: 70_312_000 picoseconds.
+        Weight::from_parts(57_114_596, 0)
+            .saturating_add(Weight::from_parts(0, 5216))
+            // Standard Error: 19_695
+            .saturating_add(Weight::from_parts(18_220_433, 0).saturating_mul(n.into()))
             .saturating_add(RocksDbWeight::get().reads(12))
             .saturating_add(RocksDbWeight::get().writes(7))
             .saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(n.into())))
@@ -1614,13 +1618,13 @@ impl WeightInfo for () {
     /// Storage: `System::Events` (r:1 w:1)
     /// Proof: `System::Events` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
     /// Storage: `Gensyn::Parameters` (r:0 w:1)
-    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(120), added: 615, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(140), added: 635, mode: `MaxEncodedLen`)
     fn set_params() -> Weight {
         // Proof Size summary in bytes:
         //  Measured:  `22`
         //  Estimated: `1507`
-        // Minimum execution time: 13_625_000 picoseconds.
-        Weight::from_parts(14_617_000, 0)
+        // Minimum execution time: 14_256_000 picoseconds.
+        Weight::from_parts(15_209_000, 0)
             .saturating_add(Weight::from_parts(0, 1507))
             .saturating_add(RocksDbWeight::get().reads(4))
             .saturating_add(RocksDbWeight::get().writes(3))
@@ -1638,11 +1642,11 @@ impl WeightInfo for () {
     /// Storage: `Gensyn::Tasks` (r:32 w:32)
     /// Proof: `Gensyn::Tasks` (`max_values`: None, `max_size`: Some(590), added: 3065, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Parameters` (r:1 w:0)
-    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(120), added: 615, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Parameters` (`max_values`: Some(1), `max_size`: Some(140), added: 635, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Beacon` (r:1 w:2)
     /// Proof: `Gensyn::Beacon` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
     /// Storage: `Gensyn::Audits` (r:32 w:32)
-    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(1735), added: 4210, mode: `MaxEncodedLen`)
+    /// Proof: `Gensyn::Audits` (`max_values`: None, `max_size`: Some(1751), added: 4226, mode: `MaxEncodedLen`)
     /// Storage: `System::ExecutionPhase` (r:1 w:0)
     /// Proof: `System::ExecutionPhase` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
     /// Storage: `System::EventCount` (r:1 w:1)
@@ -1658,18 +1662,18 @@ impl WeightInfo for () {
     /// The range of component `n` is `[0, 32]`.
     fn on_initialize(n: u32) -> Weight {
         // Proof Size summary in bytes:
-        //  Measured:  `3079 + n * (288 ±0)`
-        //  Estimated: `5137 + n * (4210 ±9)`
-        // Minimum execution time: 21_470_000 picoseconds.
-        Weight::from_parts(10_482_463, 0)
+        //  Measured:  `3095 + n * (288 ±0)`
+        //  Estimated: `5137 + n * (4226 ±0)`
+        // Minimum execution time: 22_432_000 picoseconds.
+        Weight::from_parts(23_214_000, 0)
             .saturating_add(Weight::from_parts(0, 5137))
-            // Standard Error: 59_848
-            .saturating_add(Weight::from_parts(241_064_155, 0).saturating_mul(n.into()))
+            // Standard Error: 117_648
+            .saturating_add(Weight::from_parts(245_099_370, 0).saturating_mul(n.into()))
             .saturating_add(RocksDbWeight::get().reads(9))
             .saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
             .saturating_add(RocksDbWeight::get().writes(7))
             .saturating_add(RocksDbWeight::get().writes((36_u64).saturating_mul(n.into())))
-            .saturating_add(Weight::from_parts(0, 4210).saturating_mul(n.into()))
+            .saturating_add(Weight::from_parts(0, 4226).saturating_mul(n.into()))
     }
     /// Storage: `System::Number` (r:1 w:0)
     /// Proof: `System::Number` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)

@@ -17,6 +17,8 @@ use gensyn_commitment::{
 use polkadot_sdk::frame_support::{assert_noop, assert_ok};
 use polkadot_sdk::frame_support::{dispatch::DispatchResult, BoundedVec};
 use polkadot_sdk::sp_io::hashing::blake2_256;
+use polkadot_sdk::frame_support::traits::fungible::Inspect;
+use polkadot_sdk::sp_runtime::Perbill;
 
 /// A solver that trains honestly but commits another state after step 7
 /// (its last): the honest state with every weight changed. With
@@ -1486,6 +1488,107 @@ fn m1_forced_rounds_pay_every_party_that_was_right_and_no_group_gains_by_sybils(
     assert!((with_sybil[1] - 100 + with_sybil[3] - 20 - share).abs() <= 1, "{with_sybil:?} vs {alone:?}");
     assert!(with_sybil[2] < alone[2]);
     assert!(alone[4] == 0 && with_sybil[4] == 0, "the wrong checker's bond (held before) never comes back");
+}
+
+#[test]
+fn m1_diluting_honest_watchers_costs_the_diluter_its_ticket() {
+    // The solver's sybil adds a right check (the solver knows its ends).
+    // Returns the coalition's gain (solver and sybil) and the honest
+    // watcher's, in a forced round beside an honest verifier.
+    let round = |ticket: Perbill, sybil: bool| {
+        new_test_ext().execute_with(|| {
+            setup_roles();
+            set(|p| {
+                p.forced_error_ppm = 1_000_000;
+                p.check_ticket = ticket;
+            });
+            let solver = honest();
+            audit_all();
+            let id = to_verdict(&solver);
+            let right = ends(id, &solver);
+            let before: Vec<u64> = [SOLVER, WB1, WB2].iter().map(|a| free(*a)).collect();
+            check(id, WB1, right.clone());
+            if sybil {
+                check(id, WB2, right.clone());
+            }
+            super::harness::verdict(id, right);
+            close_reveals(id);
+            settle(id);
+            assert_eq!(task(id).phase, Phase::Finalized);
+            assert_funds_reconcile();
+            let g: Vec<i128> =
+                [SOLVER, WB1, WB2].iter().zip(before).map(|(a, b)| free(*a) as i128 - b as i128).collect();
+            (g[0] + g[2], g[1])
+        })
+    };
+    // With free checks, the pair took what the solver alone took, and the
+    // honest watcher's share halved: dilution at no cost.
+    let (c0, w0) = round(Perbill::zero(), false);
+    let (c1, w1) = round(Perbill::zero(), true);
+    assert!((c1 - c0).abs() <= 1 && w1 * 2 <= w0 + 1, "free: {c0} {c1}, watcher {w0} → {w1}");
+    // A ticket of an eighth of the tax (12 of the 1,000 fee): the
+    // coalition pays for every check it adds, and gets back less than half.
+    let ticket = Perbill::from_parts(12_500_000);
+    let (c2, w2) = round(ticket, false);
+    let (c3, w3) = round(ticket, true);
+    assert!(c3 < c2 - 6, "the diluter pays: {c2} → {c3}");
+    assert!(w2 > 0 && w3 < w2, "the honest watcher still earns alone: {w2}, diluted {w3}");
+}
+
+#[test]
+fn m1_every_check_holds_a_deposit_until_it_is_settled() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        set(|p| p.check_deposit = 7);
+        let solver = honest();
+        let id = to_verdict(&solver);
+        let right = ends(id, &solver);
+        let before = free(WB1);
+        check(id, WB1, right.clone());
+        assert_noop!(Gensyn::settle_check(RuntimeOrigin::signed(ALICE), id, WB1), Error::<Test>::WrongPhase);
+        super::harness::verdict(id, right);
+        close_reveals(id);
+        // An unforced round: the right check earned nothing, but its
+        // deposit is held until someone deletes it.
+        assert_eq!(task(id).phase, Phase::Finalized);
+        assert!(Checks::<Test>::contains_key(id, WB1));
+        assert_eq!(held(WB1, HoldReason::WhistleBond), 7);
+        assert_funds_reconcile();
+        assert_ok!(Gensyn::settle_check(RuntimeOrigin::signed(WB1), id, WB1));
+        assert!(!Checks::<Test>::contains_key(id, WB1));
+        assert_eq!((held(WB1, HoldReason::WhistleBond), free(WB1)), (0, before));
+        assert_funds_reconcile();
+    });
+}
+
+#[test]
+fn m4_a_share_owed_to_a_reaped_account_returns_to_the_pot() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        set(|p| p.forced_error_ppm = 1_000_000);
+        let solver = honest();
+        let id = to_verdict(&solver);
+        let right = ends(id, &solver);
+        check(id, WB1, right.clone());
+        super::harness::verdict(id, right);
+        close_reveals(id);
+        assert_eq!(task(id).phase, Phase::Finalized);
+        let share = Audits::<Test>::get(id).unwrap().share;
+        assert!(share > 0);
+        // WB1 leaves before claiming: unstakes, withdraws, empties its
+        // account, and is reaped; its share is dust by then.
+        assert_ok!(Gensyn::unstake(RuntimeOrigin::signed(WB1), Role::Whistleblower, 100));
+        advance(UNBONDING + 1);
+        assert_ok!(Gensyn::withdraw_unbonded(RuntimeOrigin::signed(WB1), Role::Whistleblower));
+        ExistentialDeposit::set(share + 1);
+        assert_ok!(Balances::transfer_all(RuntimeOrigin::signed(WB1), ALICE, false));
+        assert_eq!(<Balances as Inspect<u64>>::total_balance(&WB1), 0);
+        let pot = Gensyn::jackpot();
+        assert_ok!(Gensyn::settle_check(RuntimeOrigin::signed(ALICE), id, WB1));
+        assert_eq!(held(Gensyn::jackpot_account(), HoldReason::ForcedShares), 0, "nothing stays held");
+        assert_eq!(Gensyn::jackpot(), pot + share, "the share is the pot's again");
+        assert!(!Checks::<Test>::contains_key(id, WB1));
+    });
 }
 
 #[test]

@@ -573,7 +573,7 @@ pub fn assert_funds_reconcile() {
             .sum();
         assert_eq!(held(a, HoldReason::TaskFee), escrow, "fee escrow of {a}");
         // Bonds: every check not yet resolved and every running whistleblower game.
-        let whistles: u64 = Checks::<Test>::iter().filter(|(_, w, _)| *w == a).map(|(_, _, c)| c.bond).sum();
+        let whistles: u64 = Checks::<Test>::iter().filter(|(_, w, _)| *w == a).map(|(_, _, c)| c.bond + c.deposit).sum();
         let games: u64 = Disputes::<Test>::iter_values()
             .filter(|d| d.challenger == a && !matches!(d.stage, Stage::Resolved { .. }))
             .map(|d| d.bond)
