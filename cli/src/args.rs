@@ -123,8 +123,9 @@ pub struct SimArgs {
     /// Forced-error rounds per million audits [default: the runtime's, 50000].
     #[arg(long, value_name = "PPM")]
     pub forced_error_ppm: Option<u32>,
-    /// Solvers by strategy: honest, lazy, cheat, silent, collude
-    /// [default: honest=6,lazy=1,cheat=2,silent=1,collude=1].
+    /// Solvers by strategy: honest, lazy, cheat (a wrong state), wrong-after,
+    /// wrong-batch, silent, collude
+    /// [default: honest=6,lazy=1,cheat=1,wrong-after=1,wrong-batch=1,silent=1,collude=1].
     #[arg(long, value_name = "MIX")]
     pub solvers: Option<String>,
     /// Verifiers by strategy: honest, lazy, cheat, silent, collude

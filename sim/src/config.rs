@@ -249,7 +249,15 @@ impl Default for SimConfig {
             // The runtime's JACKPOT_GENESIS (10 000 GSN), scaled.
             jackpot: 1_000,
             samples: 50,
-            solvers: mix(&[(Honest, 6), (Lazy, 1), (Cheat, 2), (Silent, 1), (Collude, 1)]),
+            solvers: mix(&[
+                (Honest, 6),
+                (Lazy, 1),
+                (Cheat, 1),
+                (WrongAfter, 1),
+                (WrongBatch, 1),
+                (Silent, 1),
+                (Collude, 1),
+            ]),
             verifiers: mix(&[(Honest, 4), (Lazy, 1), (Cheat, 1), (Silent, 1), (Collude, 1)]),
             whistleblowers: mix(&[(Honest, 3), (Lazy, 1), (FalseWhistle, 1), (Silent, 1), (Collude, 1)]),
             params: Protocol::default(),

@@ -225,7 +225,7 @@ impl<'a> Driver<'a> {
                         rec.engaged.insert(self.world.index[&v]);
                     }
                     let segments = audited(id);
-                    if let SolverRun::Faulty { step } = plan {
+                    if let SolverRun::Faulty { step, .. } = plan {
                         rec.fault_audited = segments.contains(&self.oracle.segment_of(step));
                     }
                     let starts =

@@ -5,7 +5,7 @@
 //! checker defends its claim with. Every run answers dispute moves with
 //! real records, traces and witnesses (`pallet_gensyn::harness::Party`).
 
-use crate::strategy::SolverRun;
+use crate::strategy::{Fault as Kind, SolverRun};
 use gensyn_commitment::{merkle::Tree, state::checkpoint_leaf};
 use pallet_gensyn::{
     harness::{Fault, Party, TOY},
@@ -23,6 +23,10 @@ pub struct Oracle {
     pub honest: Party,
     /// `faulty[s]`: a run whose state goes wrong at step `s`.
     pub faulty: Vec<Party>,
+    /// `lying[s]`: a run that commits another state after step `s`.
+    pub lying: Vec<Party>,
+    /// `other_batch[s]`: a run that trains step `s` on another batch.
+    pub other_batch: Vec<Party>,
 }
 
 impl Oracle {
@@ -45,7 +49,19 @@ impl Oracle {
                 }
             })
             .collect();
-        Oracle { steps, every, honest, faulty }
+        let lying = (0..steps).map(|step| Party::lying_after(TOY, steps, every, step)).collect();
+        let other_batch = (0..steps).map(|step| Party::other_batch(TOY, steps, every, step)).collect();
+        Oracle { steps, every, honest, faulty, lying, other_batch }
+    }
+
+    /// The run of a solver whose `kind` of fault is at `step`.
+    pub fn faulty_run(&self, kind: Kind, step: u32) -> &Party {
+        let runs = match kind {
+            Kind::State => &self.faulty,
+            Kind::After => &self.lying,
+            Kind::Batch => &self.other_batch,
+        };
+        &runs[step as usize]
     }
 
     /// The spec every task is submitted with.
@@ -71,7 +87,7 @@ impl Oracle {
         let spec = self.spec();
         let mut all = vec![spec.spec_hash, spec.dataset_commitment()];
         let checkpoints = spec.checkpoints();
-        for p in std::iter::once(&self.honest).chain(&self.faulty) {
+        for p in std::iter::once(&self.honest).chain(&self.faulty).chain(&self.lying).chain(&self.other_batch) {
             all.extend((0..checkpoints).map(|i| p.checkpoint(i)));
         }
         all.sort();
@@ -98,7 +114,7 @@ impl Oracle {
         for run in runs(segments) {
             let start = segments[run.start as usize];
             let chain = match solver.run {
-                SolverRun::Faulty { step } if start > self.segment_of(step) => &self.faulty[step as usize],
+                SolverRun::Faulty { step, kind } if start > self.segment_of(step) => self.faulty_run(kind, step),
                 _ => &self.honest,
             };
             for p in run {
@@ -112,7 +128,9 @@ impl Oracle {
     pub fn commit(&self, run: SolverRun, guess: &mut dyn FnMut() -> Hash) -> Committed<'_> {
         match run {
             SolverRun::Trained | SolverRun::Nothing => Committed { run, party: Some(&self.honest), guessed: None },
-            SolverRun::Faulty { step } => Committed { run, party: Some(&self.faulty[step as usize]), guessed: None },
+            SolverRun::Faulty { step, kind } => {
+                Committed { run, party: Some(self.faulty_run(kind, step)), guessed: None }
+            }
             SolverRun::Guessed => {
                 let n = self.spec().checkpoints();
                 // Checkpoint 0 must be the submitted model: the chain checks it.
@@ -179,6 +197,13 @@ mod tests {
             assert_ne!(p.state(s + 1), o.honest.state(s + 1), "wrong after step {s}");
         }
         assert_eq!(o.liar(1, 5).fault.unwrap().step, 3);
+        for kind in Kind::ALL {
+            for s in 0..8 {
+                let p = o.faulty_run(kind, s);
+                assert_eq!(p.state(s), o.honest.state(s), "{kind:?} agrees before step {s}");
+                assert_ne!(p.state(s + 1), o.honest.state(s + 1), "{kind:?} wrong after step {s}");
+            }
+        }
         let a = o.artefacts();
         assert!((0..5).all(|i| a.contains(&o.honest.checkpoint(i))));
         assert!(a.windows(2).all(|w| w[0] < w[1]), "sorted, each once");
@@ -187,7 +212,7 @@ mod tests {
     #[test]
     fn a_replay_follows_the_solvers_start() {
         let o = Oracle::new(8, 2);
-        let cheat = o.commit(SolverRun::Faulty { step: 3 }, &mut || [9; 32]);
+        let cheat = o.commit(SolverRun::Faulty { step: 3, kind: Kind::State }, &mut || [9; 32]);
         // Segments 0 and 1 form one run from the honest start; 3 starts after the fault.
         let ends = o.replayed_ends(&[0, 1, 3], &cheat);
         assert_eq!(ends[0], o.honest.checkpoint(1));

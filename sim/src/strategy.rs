@@ -22,10 +22,19 @@ pub enum Strategy {
     /// starts, the only state public when it must commit (the checks are
     /// blind, so there is nothing else to copy). In a game it cannot answer.
     Lazy,
-    /// A solver that commits a run with a wrong state at one random step;
-    /// a verifier that posts a wrong end for one audited segment and defends
-    /// it with a run of its own whose fault lies in that segment.
+    /// A solver that commits a run with a wrong state at one random step
+    /// (`wrong-state` on an agent: one operator's output corrupted, training
+    /// going on from it); a verifier that posts a wrong end for one audited
+    /// segment and defends it with a run of its own whose fault lies in
+    /// that segment.
     Cheat,
+    /// A solver that runs one random step honestly but commits another
+    /// state after it (its trace doctored to end in that state), and trains
+    /// on from the lie.
+    WrongAfter,
+    /// A solver that trains one random step on another batch than the
+    /// order names (one row replaced by another example of the dataset).
+    WrongBatch,
     /// A whistleblower that claims a wrong end for one audited segment and
     /// defends it with a run of its own whose fault lies in that segment.
     FalseWhistle,
@@ -43,10 +52,12 @@ pub enum Strategy {
 
 impl Strategy {
     /// Every strategy, in the order reports list them.
-    pub const ALL: [Strategy; 6] = [
+    pub const ALL: [Strategy; 8] = [
         Strategy::Honest,
         Strategy::Lazy,
         Strategy::Cheat,
+        Strategy::WrongAfter,
+        Strategy::WrongBatch,
         Strategy::FalseWhistle,
         Strategy::Silent,
         Strategy::Collude,
@@ -56,7 +67,8 @@ impl Strategy {
     pub fn for_role(role: Role) -> &'static [Strategy] {
         use Strategy::*;
         match role {
-            Role::Solver | Role::Verifier => &[Honest, Lazy, Cheat, Silent, Collude],
+            Role::Solver => &[Honest, Lazy, Cheat, WrongAfter, WrongBatch, Silent, Collude],
+            Role::Verifier => &[Honest, Lazy, Cheat, Silent, Collude],
             Role::Whistleblower => &[Honest, Lazy, FalseWhistle, Silent, Collude],
         }
     }
@@ -67,6 +79,8 @@ impl Strategy {
             Strategy::Honest => "honest",
             Strategy::Lazy => "lazy",
             Strategy::Cheat => "cheat",
+            Strategy::WrongAfter => "wrong-after",
+            Strategy::WrongBatch => "wrong-batch",
             Strategy::FalseWhistle => "false-whistle",
             Strategy::Silent => "silent",
             Strategy::Collude => "collude",
@@ -94,7 +108,9 @@ impl Strategy {
     pub fn solver_run(self, steps: u32, rng: &mut Rng) -> SolverRun {
         match self {
             Strategy::Honest => SolverRun::Trained,
-            Strategy::Cheat | Strategy::Collude => SolverRun::Faulty { step: rng.below(steps) },
+            Strategy::Cheat | Strategy::Collude => SolverRun::Faulty { step: rng.below(steps), kind: Fault::State },
+            Strategy::WrongAfter => SolverRun::Faulty { step: rng.below(steps), kind: Fault::After },
+            Strategy::WrongBatch => SolverRun::Faulty { step: rng.below(steps), kind: Fault::Batch },
             Strategy::Lazy => SolverRun::Guessed,
             Strategy::Silent | Strategy::FalseWhistle => SolverRun::Nothing,
         }
@@ -118,7 +134,7 @@ impl Strategy {
         match self {
             Strategy::Honest => CheckerEnds::Replayed,
             Strategy::Lazy => CheckerEnds::Guessed,
-            Strategy::Cheat | Strategy::FalseWhistle => CheckerEnds::Lie,
+            Strategy::Cheat | Strategy::WrongAfter | Strategy::WrongBatch | Strategy::FalseWhistle => CheckerEnds::Lie,
             Strategy::Silent => CheckerEnds::Withheld,
             Strategy::Collude => CheckerEnds::Partner,
         }
@@ -142,6 +158,8 @@ pub enum SolverRun {
     Faulty {
         /// The corrupted step.
         step: u32,
+        /// How it is corrupted.
+        kind: Fault,
     },
     /// Checkpoints it never computed: checkpoint 0 is the submitted model
     /// (the chain checks it), the rest are guesses.
@@ -158,6 +176,22 @@ impl SolverRun {
             SolverRun::Guessed | SolverRun::Nothing => 0,
         }
     }
+}
+
+/// How a faulty run goes wrong at its step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Fault {
+    /// One operator's output is wrong, so the state after is too.
+    State,
+    /// The step is computed honestly, another state is committed after it.
+    After,
+    /// The step trains on another batch than the order names.
+    Batch,
+}
+
+impl Fault {
+    /// Every kind.
+    pub const ALL: [Fault; 3] = [Fault::State, Fault::After, Fault::Batch];
 }
 
 /// What a checker posts as its end hashes.
@@ -226,12 +260,12 @@ mod tests {
         let mut rng = Rng::new(1);
         for _ in 0..50 {
             match Strategy::Cheat.solver_run(8, &mut rng) {
-                SolverRun::Faulty { step } => assert!(step < 8),
+                SolverRun::Faulty { step, kind } => assert!(step < 8 && kind == Fault::State),
                 other => panic!("{other:?}"),
             }
         }
         assert_eq!(SolverRun::Guessed.steps_trained(8), 0);
-        assert_eq!(SolverRun::Faulty { step: 3 }.steps_trained(8), 8);
+        assert_eq!(SolverRun::Faulty { step: 3, kind: Fault::After }.steps_trained(8), 8);
     }
 
     #[test]

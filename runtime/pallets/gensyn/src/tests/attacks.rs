@@ -14,10 +14,10 @@ use gensyn_commitment::{
     tensor::Tensor,
     trace::{trace_leaf, Node, Op, Source},
 };
+use polkadot_sdk::frame_support::traits::fungible::Inspect;
 use polkadot_sdk::frame_support::{assert_noop, assert_ok};
 use polkadot_sdk::frame_support::{dispatch::DispatchResult, BoundedVec};
 use polkadot_sdk::sp_io::hashing::blake2_256;
-use polkadot_sdk::frame_support::traits::fungible::Inspect;
 use polkadot_sdk::sp_runtime::Perbill;
 
 /// A solver that trains honestly but commits another state after step 7
@@ -391,6 +391,30 @@ fn batch_game(solver: &Party) -> (TaskId, DisputeId, Outcome) {
         Player { who: VERIFIER, party: &truth, silent: false },
     );
     (id, d, o)
+}
+
+#[test]
+fn c1_c2_every_cheat_the_simulator_plays_loses_its_game() {
+    // The harness's general cheats (what `gensyn sim` commits), each
+    // played move by move against an honest verifier.
+    for solver in [Party::lying_after(TOY, 8, 4, 5), Party::other_batch(TOY, 8, 4, 5), cheat(5)] {
+        new_test_ext().execute_with(|| {
+            setup_roles();
+            let truth = honest();
+            assert!(!solver.is_honest());
+            assert_eq!(solver.state(5), truth.state(5));
+            assert_ne!(solver.state(6), truth.state(6));
+            let (id, d) = verifier_dispute(&solver, &truth);
+            let (o, _) = play(
+                d,
+                Player { who: SOLVER, party: &solver, silent: false },
+                Player { who: VERIFIER, party: &truth, silent: false },
+            );
+            assert!(o.solver_convicted(), "{o:?}");
+            assert_eq!(task(id).phase, Phase::Cancelled { reason: CancelReason::SolverConvicted });
+            assert_funds_reconcile();
+        });
+    }
 }
 
 #[test]

@@ -197,6 +197,10 @@ pub struct Party {
     pub run: RunCommitment,
     /// Steps it trained on other examples than the order names (a cheat).
     pub batches: std::collections::BTreeMap<u32, (Examples, Batch)>,
+    /// Steps after which it committed a state the step did not compute (a
+    /// cheat), each with the leaves of the trace it doctored to end in
+    /// that state.
+    pub lies: std::collections::BTreeMap<u32, Vec<Hash>>,
 }
 
 impl Party {
@@ -214,7 +218,64 @@ impl Party {
         let mut tamper = |s: u32, node: u32, t: &mut Tensor| apply(fault, value, s, node, t);
         let run = run(&program, initial_state(shape), steps, every, &|s| batch(shape, s), &mut tamper)
             .expect("the toy program runs");
-        Party { shape, program, steps, every, fault, value, run, batches: Default::default() }
+        Party { shape, program, steps, every, fault, value, run, batches: Default::default(), lies: Default::default() }
+    }
+
+    /// A run that trains `step` on another batch than the order names (its
+    /// first row replaced by another example of the dataset) and goes on
+    /// from the state that gives.
+    pub fn other_batch(shape: Shape, steps: u32, every: u32, step: u32) -> Self {
+        let mut p = Self::new(shape, steps, every, None);
+        let mut ex = examples(shape, step);
+        ex[0] = dataset(shape).into_iter().find(|e| !ex.contains(e)).expect("a dataset larger than a batch");
+        let rows: Vec<(u32, &[f32])> = ex.iter().map(|(l, f)| (*l, f.as_slice())).collect();
+        let b = Batch::new(DataKind::Classification, &order(shape), step, &rows).expect("a batch of the order's size");
+        p.batches.insert(step, (ex, b));
+        p.retrain_from(step);
+        p
+    }
+
+    /// A run that computes `step` honestly but commits another state after
+    /// it (every value doubled plus one), with the step's trace doctored to
+    /// end in that state, and goes on training from it.
+    pub fn lying_after(shape: Shape, steps: u32, every: u32, step: u32) -> Self {
+        let mut p = Self::new(shape, steps, every, None);
+        let honest = p.step_run(step);
+        let mut fake = honest.after.clone();
+        for (_, t) in fake.entries.iter_mut() {
+            t.values.iter_mut().for_each(|v| *v = *v * 2.0 + 1.0);
+        }
+        let fake_hash = fake.commit().hash;
+        let n = honest.trace.len();
+        let mut leaves: Vec<Hash> = (0..n).map(|i| honest.trace.node(0, i).unwrap()).collect();
+        leaves[n as usize - 1] = gensyn_commitment::trace::trace_leaf(n - 1, &fake_hash);
+        let doctored = Tree::new(&leaves);
+        let mut record = honest.record;
+        record.after = fake_hash;
+        record.trace_root = doctored.root();
+        p.run.records.truncate(step as usize);
+        p.run.records.push(record);
+        p.run.states.truncate(step as usize + 1);
+        p.run.states.push(fake);
+        p.lies.insert(step, leaves);
+        p.retrain_from(step + 1);
+        p
+    }
+
+    /// Trains again from `from` (with this party's batches), keeping the
+    /// states and records before it, and recommits.
+    fn retrain_from(&mut self, from: u32) {
+        self.run.states.truncate(from as usize + 1);
+        self.run.records.truncate(from as usize);
+        for s in from..self.steps {
+            let r = run_step(&self.program, &self.run.states[s as usize], &self.batch(s), None).expect("runs");
+            self.run.records.push(r.record);
+            self.run.states.push(r.after);
+        }
+        let cps: Vec<Hash> =
+            (0..=self.steps.div_ceil(self.every)).map(|i| state::checkpoint_leaf(i, &self.checkpoint(i))).collect();
+        self.run.checkpoints = Tree::new(&cps);
+        self.run.steps = Tree::new(&self.run.records.iter().map(|r| r.leaf()).collect::<Vec<_>>());
     }
     /// The examples this party trained `step` on.
     pub fn examples(&self, step: u32) -> Vec<(u32, Vec<f32>)> {
@@ -233,9 +294,9 @@ impl Party {
         Tree::new(&gensyn_commitment::data::batch_leaves(&order(self.shape), step, &rows))
     }
 
-    /// A run without a fault.
+    /// A run without a fault, a batch of its own or a lie.
     pub fn is_honest(&self) -> bool {
-        self.fault.is_none()
+        self.fault.is_none() && self.batches.is_empty() && self.lies.is_empty()
     }
     /// The state hash after `step` steps.
     pub fn state(&self, step: u32) -> Hash {
@@ -245,7 +306,15 @@ impl Party {
     pub fn step_run(&self, step: u32) -> StepRun {
         let (fault, value) = (self.fault, self.value);
         let mut tamper = |node: u32, t: &mut Tensor| apply(fault, value, step, node, t);
-        run_step(&self.program, &self.run.states[step as usize], &self.batch(step), Some(&mut tamper)).expect("runs")
+        let mut run = run_step(&self.program, &self.run.states[step as usize], &self.batch(step), Some(&mut tamper))
+            .expect("runs");
+        if let Some(doctored) = self.lies.get(&step) {
+            // What it committed: the lie after, the trace that ends in it.
+            run.trace = Tree::new(doctored);
+            run.record = self.run.records[step as usize];
+            run.after = self.run.states[step as usize + 1].clone();
+        }
+        run
     }
     /// The task spec this run answers.
     pub fn spec(&self) -> TaskSpec {
@@ -573,7 +642,8 @@ pub fn assert_funds_reconcile() {
             .sum();
         assert_eq!(held(a, HoldReason::TaskFee), escrow, "fee escrow of {a}");
         // Bonds: every check not yet resolved and every running whistleblower game.
-        let whistles: u64 = Checks::<Test>::iter().filter(|(_, w, _)| *w == a).map(|(_, _, c)| c.bond + c.deposit).sum();
+        let whistles: u64 =
+            Checks::<Test>::iter().filter(|(_, w, _)| *w == a).map(|(_, _, c)| c.bond + c.deposit).sum();
         let games: u64 = Disputes::<Test>::iter_values()
             .filter(|d| d.challenger == a && !matches!(d.stage, Stage::Resolved { .. }))
             .map(|d| d.bond)
