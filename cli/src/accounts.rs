@@ -2,8 +2,12 @@
 
 use crate::error::CliError;
 use gensyn_runtime::AccountId;
+use crate::keystore::Keystore;
 use polkadot_sdk::{
-    sp_core::crypto::{Ss58AddressFormat, Ss58Codec},
+    sp_core::{
+        crypto::{Ss58AddressFormat, Ss58Codec},
+        sr25519, Pair as _,
+    },
     sp_keyring::Sr25519Keyring,
 };
 
@@ -20,8 +24,8 @@ pub const DEV_ACCOUNTS: [(&str, Sr25519Keyring); 6] = [
 /// An account named on the command line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Account {
-    /// The dev name, if it is a dev account.
-    pub name: Option<&'static str>,
+    /// Its name: a dev account's or a keystore entry's.
+    pub name: Option<String>,
     /// The account id.
     pub id: AccountId,
 }
@@ -32,10 +36,10 @@ impl Account {
         ss58(&self.id)
     }
 
-    /// `alice (5Grw…)` or just the address.
+    /// `alice` or just the address.
     pub fn label(&self) -> String {
-        match self.name {
-            Some(n) => n.to_string(),
+        match &self.name {
+            Some(n) => n.clone(),
             None => self.address(),
         }
     }
@@ -51,30 +55,51 @@ fn dev_key(name: &str) -> Option<(&'static str, Sr25519Keyring)> {
     DEV_ACCOUNTS.iter().find(|(dev, _)| *dev == n).copied()
 }
 
-/// Resolves a dev name or an SS58 address.
+/// The keystore `--as` and account arguments look names up in.
+pub fn keystore() -> Keystore {
+    Keystore::at(crate::keystore::default_dir())
+}
+
+/// The name an id is known by: a dev account's or a stored key's.
+fn name_of(id: &AccountId) -> Option<String> {
+    if let Some((n, _)) = DEV_ACCOUNTS.iter().find(|(_, k)| k.to_account_id() == *id) {
+        return Some(n.to_string());
+    }
+    let address = ss58(id);
+    keystore().list().ok()?.into_iter().find(|k| k.address == address).map(|k| k.name)
+}
+
+/// Resolves a dev name, a keystore name or an SS58 address.
 pub fn resolve(arg: &str) -> Result<Account, CliError> {
     if let Some((name, key)) = dev_key(arg) {
-        return Ok(Account { name: Some(name), id: key.to_account_id() });
+        return Ok(Account { name: Some(name.to_string()), id: key.to_account_id() });
+    }
+    if let Some(k) = keystore().get(arg.trim())? {
+        let id = AccountId::from(k.pair()?.public());
+        return Ok(Account { name: Some(k.name), id });
     }
     match AccountId::from_ss58check(arg.trim()) {
-        Ok(id) => {
-            let name = DEV_ACCOUNTS.iter().find(|(_, k)| k.to_account_id() == id).map(|(n, _)| *n);
-            Ok(Account { name, id })
-        }
+        Ok(id) => Ok(Account { name: name_of(&id), id }),
         Err(_) => Err(CliError::Usage(format!(
-            "unknown account '{arg}': not a dev account name ({}) nor an SS58 address",
+            "unknown account '{arg}': not a dev account name ({}), a stored key (`gensyn key list`) nor an SS58 address",
             DEV_ACCOUNTS.map(|(n, _)| n).join(", ")
         ))),
     }
 }
 
-/// Resolves a signer. Only dev accounts can sign: their secret keys are
-/// public knowledge, so naming them on a command line leaks nothing.
-pub fn signer(arg: &str) -> Result<(Account, Sr25519Keyring), CliError> {
-    match dev_key(arg) {
-        Some((name, key)) => Ok((Account { name: Some(name), id: key.to_account_id() }, key)),
+/// Resolves a signer: a dev account (whose secret keys are public
+/// knowledge) or a key in the keystore. An address cannot sign.
+pub fn signer(arg: &str) -> Result<(Account, sr25519::Pair), CliError> {
+    if let Some((name, key)) = dev_key(arg) {
+        return Ok((Account { name: Some(name.to_string()), id: key.to_account_id() }, key.pair()));
+    }
+    match keystore().get(arg.trim())? {
+        Some(k) => {
+            let pair = k.pair()?;
+            Ok((Account { name: Some(k.name), id: AccountId::from(pair.public()) }, pair))
+        }
         None => Err(CliError::Usage(format!(
-            "unknown signer '{arg}': --as takes a dev account name ({})",
+            "unknown signer '{arg}': --as takes a dev account name ({}) or a stored key (`gensyn key list`)",
             DEV_ACCOUNTS.map(|(n, _)| n).join(", ")
         ))),
     }
@@ -87,7 +112,7 @@ mod tests {
     #[test]
     fn resolves_names_uris_and_addresses() {
         let alice = resolve("alice").unwrap();
-        assert_eq!(alice.name, Some("alice"));
+        assert_eq!(alice.name.as_deref(), Some("alice"));
         assert_eq!(resolve("//Alice").unwrap(), alice);
         assert_eq!(resolve("ALICE").unwrap(), alice);
         assert_eq!(alice.address(), "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY");

@@ -45,6 +45,11 @@ pub enum Command {
     Unstake(StakeArgs),
     /// Withdraw unbonded stake whose unbonding period has passed.
     Withdraw(WithdrawArgs),
+    /// Manage the keystore: sr25519 accounts that `--as` can name.
+    #[command(subcommand)]
+    Key(KeyCmd),
+    /// Send tokens to an account (to fund a new key).
+    Transfer(TransferArgs),
     /// Train a task spec reproducibly, writing checkpoints and their hashes.
     Train(TrainArgs),
     /// Re-execute one segment of a run and compare its end hash with the committed one.
@@ -215,7 +220,7 @@ pub struct MineArgs {
 /// `gensyn account`
 #[derive(Debug, Args)]
 pub struct AccountArgs {
-    /// A dev account name (alice … ferdie) or an SS58 address.
+    /// A dev account name (alice … ferdie), a keystore name or an SS58 address.
     #[arg(value_name = "NAME|ADDRESS")]
     pub account: Option<String>,
 }
@@ -244,7 +249,7 @@ impl From<RoleArg> for pallet_gensyn::Role {
 /// How a transaction command waits.
 #[derive(Debug, Clone, Args)]
 pub struct TxArgs {
-    /// The signing dev account (alice … ferdie).
+    /// The signer: a dev account (alice … ferdie) or a keystore name.
     #[arg(long = "as", value_name = "NAME", env = "GENSYN_ACCOUNT")]
     pub signer: String,
     /// Return once the node accepted the transaction, without waiting for its block.
@@ -274,6 +279,38 @@ pub struct WithdrawArgs {
     /// The role.
     #[arg(long, value_enum)]
     pub role: RoleArg,
+    #[command(flatten)]
+    pub tx: TxArgs,
+}
+
+/// `gensyn key …`
+#[derive(Debug, Subcommand)]
+pub enum KeyCmd {
+    /// Generate a new key and store it under NAME; prints its secret phrase once.
+    New(KeyNameArgs),
+    /// Store a key from its secret phrase (or secret URI), read from stdin.
+    Import(KeyNameArgs),
+    /// List the stored keys.
+    List,
+}
+
+/// A key's name.
+#[derive(Debug, Args)]
+pub struct KeyNameArgs {
+    /// 1 to 32 of a-z, 0-9, '-' and '_' (not a dev account's name).
+    #[arg(value_name = "NAME")]
+    pub name: String,
+}
+
+/// `gensyn transfer`
+#[derive(Debug, Args)]
+pub struct TransferArgs {
+    /// The receiver: a dev account, a keystore name or an SS58 address.
+    #[arg(long, value_name = "NAME|ADDRESS")]
+    pub to: String,
+    /// Amount in GSN (up to 12 decimals).
+    #[arg(long, allow_hyphen_values = true)]
+    pub amount: String,
     #[command(flatten)]
     pub tx: TxArgs,
 }

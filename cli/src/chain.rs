@@ -18,7 +18,7 @@ use jsonrpsee::{
 use polkadot_sdk::{
     frame_system::{self, EventRecord, Phase},
     sp_core::{Bytes, H256},
-    sp_keyring::Sr25519Keyring,
+    sp_core::{sr25519, Pair as _},
     sp_runtime::traits::{BlakeTwo256, Hash as _},
     sp_runtime::{MultiAddress, MultiSignature},
 };
@@ -158,11 +158,11 @@ impl Chain {
     pub async fn submit(
         &self,
         call: RuntimeCall,
-        signer: Sr25519Keyring,
+        signer: &sr25519::Pair,
         no_wait: bool,
         timeout: Duration,
     ) -> Result<TxOutcome, CliError> {
-        let who = signer.to_account_id();
+        let who = AccountId::from(signer.public());
         let nonce = self.next_nonce(&who).await?;
         let tx_ext = gensyn_runtime::tx_extension(nonce);
         // The signed payload's implicit parts, supplied by us: computing them

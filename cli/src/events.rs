@@ -79,6 +79,9 @@ pub fn human(event: &RuntimeEvent) -> Option<String> {
         RuntimeEvent::Gensyn(GensynEvent::Withdrawn { role, amount, .. }) => {
             format!("withdrew {} of unbonded {} stake", format_tokens(*amount), role.as_str())
         }
+        RuntimeEvent::Balances(polkadot_sdk::pallet_balances::Event::Transfer { to, amount, .. }) => {
+            format!("sent {} to {}", format_tokens(*amount), crate::accounts::ss58(to))
+        }
         _ => return None,
     })
 }

@@ -11,6 +11,7 @@ pub mod chain;
 pub mod cmd;
 pub mod error;
 pub mod events;
+pub mod keystore;
 pub mod output;
 pub mod progress;
 pub mod state;
@@ -40,6 +41,8 @@ async fn dispatch(cli: Cli, out: &Output) -> Result<(), CliError> {
         Command::Stake(cmd) => cmd::stake::stake(cmd, &global, out).await,
         Command::Unstake(cmd) => cmd::stake::unstake(cmd, &global, out).await,
         Command::Withdraw(cmd) => cmd::stake::withdraw(cmd, &global, out).await,
+        Command::Key(cmd) => cmd::key::run(cmd, out),
+        Command::Transfer(cmd) => cmd::transfer::run(cmd, &global, out).await,
         Command::Train(cmd) => cmd::train::train(cmd, &out),
         Command::Replay(cmd) => cmd::train::replay(cmd, &out),
         Command::Sim(cmd) => cmd::sim::run(cmd, out),

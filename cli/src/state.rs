@@ -30,15 +30,19 @@ pub struct DevnetState {
     pub block_time_ms: Option<u64>,
 }
 
-/// The default base path: `$XDG_DATA_HOME/gensyn/devnet`, else
-/// `~/.local/share/gensyn/devnet`.
-pub fn default_base_path() -> PathBuf {
-    let data = std::env::var_os("XDG_DATA_HOME")
+/// `$XDG_DATA_HOME` (if absolute), else `~/.local/share`.
+pub fn data_home() -> PathBuf {
+    std::env::var_os("XDG_DATA_HOME")
         .map(PathBuf::from)
         .filter(|p| p.is_absolute())
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
-        .unwrap_or_else(|| PathBuf::from("."));
-    data.join("gensyn").join("devnet")
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// The default base path: `$XDG_DATA_HOME/gensyn/devnet`, else
+/// `~/.local/share/gensyn/devnet`.
+pub fn default_base_path() -> PathBuf {
+    data_home().join("gensyn").join("devnet")
 }
 
 /// Reads the state file, if there is a readable one.

@@ -2,7 +2,7 @@
 //! errors (exit 2) and an unreachable node (exit 1), in text and `--json`.
 
 mod common;
-use common::{gensyn, snapshot_settings};
+use common::{gensyn, gensyn_with, snapshot_settings};
 
 /// The crate's directory, read at run time (cargo sets it for tests), so a
 /// test binary built from another checkout path still finds the fixtures.
@@ -28,6 +28,11 @@ fn help_texts_are_stable() {
         &["train", "--help"],
         &["replay", "--help"],
         &["sim", "--help"],
+        &["key", "--help"],
+        &["key", "new", "--help"],
+        &["key", "import", "--help"],
+        &["key", "list", "--help"],
+        &["transfer", "--help"],
     ];
     let settings = snapshot_settings();
     settings.bind(|| {
@@ -204,4 +209,55 @@ fn bad_task_specs_are_usage_errors_naming_the_field() {
     let run = gensyn(&["train", "/nonexistent/task.toml", "--json"]);
     assert_eq!(run.code, 2);
     assert_eq!(run.json()["error"]["kind"], "usage");
+}
+
+#[test]
+fn keys_are_made_imported_and_listed_without_showing_secrets() {
+    let home = tempfile::tempdir().unwrap();
+    let env = [("XDG_DATA_HOME", home.path().to_str().unwrap())];
+    let run = |args: &[&str], stdin: Option<&str>| gensyn_with(args, &env, stdin);
+
+    let made = run(&["key", "new", "ops", "--json"], None).ok_json();
+    assert_eq!(made["name"], "ops");
+    let phrase = made["phrase"].as_str().expect("the phrase, once").to_string();
+    assert_eq!(phrase.split_whitespace().count(), 12);
+    let file = home.path().join("gensyn/keys/ops.json");
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(std::fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o600);
+
+    // The same secret under a second name is refused: one key, one name.
+    let dup = run(&["key", "import", "ops2"], Some(&format!("{phrase}\n")));
+    assert_eq!(dup.code, 2, "{}", dup.stderr);
+    assert!(dup.stderr.contains("already stored as 'ops'"), "{}", dup.stderr);
+
+    // A secret URI from stdin; the phrase never appears in arguments.
+    let imported = run(&["key", "import", "zed", "--json"], Some("//Zed\n")).ok_json();
+    assert!(imported.get("phrase").is_none(), "import does not echo the secret");
+    let listed = run(&["key", "list", "--json"], None).ok_json();
+    let names: Vec<&str> = listed["keys"].as_array().unwrap().iter().map(|k| k["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["ops", "zed"]);
+    assert!(!listed.to_string().contains(&phrase) && !listed.to_string().contains("//Zed"), "no secret in a list");
+    assert_eq!(listed["keys"][0]["address"], made["address"]);
+
+    // Mistakes: one line, exit 2, nothing stored or overwritten.
+    for (args, stdin, msg) in [
+        (&["key", "new", "ops"][..], None, "exists already"),
+        (&["key", "new", "alice"][..], None, "dev account"),
+        (&["key", "new", "Bad Name"][..], None, "invalid key name"),
+        (&["key", "import", "empty"][..], Some(""), "no secret phrase on stdin"),
+        (&["key", "import", "junk"][..], Some("not a phrase\n"), "not a valid secret"),
+    ] {
+        let r = run(args, stdin);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(r.stderr.contains(msg) && r.stderr.lines().count() == 1, "{args:?}: {}", r.stderr);
+    }
+    assert_eq!(run(&["key", "list", "--json"], None).ok_json()["keys"].as_array().unwrap().len(), 2);
+
+    // A stored key signs: against no node, the failure is the node's.
+    let r = run(&["transfer", "--to", "alice", "--amount", "1", "--as", "zed", "--rpc", "ws://127.0.0.1:1"], None);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("no node is answering"), "{}", r.stderr);
+    let r = run(&["transfer", "--to", "nobody", "--amount", "1", "--as", "zed"], None);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("unknown account 'nobody'"), "{}", r.stderr);
 }

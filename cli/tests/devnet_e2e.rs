@@ -3,7 +3,7 @@
 //! database and read it again; plus every failure a user can hit on the way.
 
 mod common;
-use common::{gensyn, shape, snapshot_settings, Run};
+use common::{gensyn, gensyn_with, shape, snapshot_settings, Run};
 use serde_json::Value;
 
 const UNIT: u128 = 1_000_000_000_000;
@@ -129,6 +129,28 @@ fn stake_survives_a_node_restart() {
     let human = net.run(&["stake", "--role", "verifier", "--amount", "500", "--as", "bob"]);
     assert_eq!(human.code, 0, "{}", human.stderr);
     assert!(human.stdout.starts_with("bob: staked 500 GSN as verifier"), "{}", human.stdout);
+
+    // A new key, funded by alice, stakes as itself.
+    let home = tempfile::tempdir().unwrap();
+    let keyed = |args: &[&str]| {
+        let mut all: Vec<&str> = args.to_vec();
+        all.extend(["--base-path", net.base()]);
+        gensyn_with(&all, &[("XDG_DATA_HOME", home.path().to_str().unwrap())], None)
+    };
+    let key = keyed(&["key", "new", "ops", "--json"]).ok_json();
+    let sent = keyed(&["transfer", "--to", "ops", "--amount", "250", "--as", "alice", "--json"]).ok_json();
+    assert!(event_names(&sent).contains(&"Balances.Transfer".to_string()), "{sent}");
+    assert_eq!(sent["args"]["to"]["name"], "ops");
+    settings.bind(|| insta::assert_snapshot!("json__transfer", shape(&sent)));
+    let staked = keyed(&["stake", "--role", "whistleblower", "--amount", "100", "--as", "ops", "--json"]).ok_json();
+    assert_eq!(staked["signer"]["name"], "ops");
+    assert_eq!(staked["signer"]["address"], key["address"]);
+    let ops = keyed(&["account", "ops", "--json"]).ok_json();
+    assert_eq!(ops["stakes"]["whistleblower"]["active"], (100 * UNIT).to_string());
+    // More than it has: the pallet's answer, by name.
+    let broke = keyed(&["transfer", "--to", "bob", "--amount", "1000", "--as", "ops"]);
+    assert_eq!(broke.code, 1, "{}", broke.stderr);
+    assert!(broke.stderr.contains("transaction"), "{}", broke.stderr);
 
     let before = net.run(&["devnet", "status", "--json"]).ok_json();
 

@@ -92,7 +92,7 @@ impl AccountView {
     pub fn human(&self) -> String {
         let mut s = format!(
             "{} {}\n  free      {}\n  held      {}\n  nonce     {}",
-            self.account.name.unwrap_or("account"),
+            self.account.name.as_deref().unwrap_or("account"),
             self.account.address(),
             format_tokens(self.data.free),
             format_tokens(self.data.reserved),
@@ -117,7 +117,7 @@ impl AccountView {
 pub async fn run(args: AccountArgs, global: &GlobalArgs, out: &Output) -> Result<(), CliError> {
     let targets: Vec<Account> = match &args.account {
         Some(a) => vec![accounts::resolve(a)?],
-        None => DEV_ACCOUNTS.iter().map(|(name, key)| Account { name: Some(name), id: key.to_account_id() }).collect(),
+        None => DEV_ACCOUNTS.iter().map(|(name, key)| Account { name: Some(name.to_string()), id: key.to_account_id() }).collect(),
     };
     let chain = super::connect(global).await?;
     let at: BlockRef = chain.best().await?;

@@ -4,9 +4,11 @@
 pub mod account;
 pub mod completions;
 pub mod devnet;
+pub mod key;
 pub mod sim;
 pub mod stake;
 pub mod train;
+pub mod transfer;
 
 use crate::{args::GlobalArgs, chain::Chain, error::CliError, state};
 use std::path::PathBuf;

@@ -42,7 +42,7 @@ pub async fn withdraw(args: WithdrawArgs, global: &GlobalArgs, out: &Output) -> 
 }
 
 /// Validates the signer, connects, submits, and prints the outcome.
-async fn send(
+pub(crate) async fn send(
     name: &str,
     call: RuntimeCall,
     args_json: Value,
@@ -54,14 +54,14 @@ async fn send(
     let (signer, key) = accounts::signer(&tx.signer)?;
     let chain = super::connect(global).await?;
     let spinner = Spinner::start(out, format!("{name}: waiting for inclusion and finality"));
-    let outcome = chain.submit(call, key, tx.no_wait, Duration::from_secs(tx.timeout)).await?;
+    let outcome = chain.submit(call, &key, tx.no_wait, Duration::from_secs(tx.timeout)).await?;
     drop(spinner);
     let doc = outcome_json(name, &signer, args_json, &outcome);
     out.emit(doc, || human(name, &signer, &outcome));
     Ok(())
 }
 
-fn outcome_json(name: &str, signer: &accounts::Account, args: Value, o: &TxOutcome) -> Value {
+pub(crate) fn outcome_json(name: &str, signer: &accounts::Account, args: Value, o: &TxOutcome) -> Value {
     json!({
         "call": format!("gensyn.{name}"),
         "signer": { "name": signer.name, "address": signer.address() },

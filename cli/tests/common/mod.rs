@@ -36,14 +36,32 @@ impl Run {
 
 /// Runs `gensyn ARGS` with a clean environment for its own variables.
 pub fn gensyn(args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_gensyn"))
-        .args(args)
+    gensyn_with(args, &[], None)
+}
+
+/// Runs `gensyn ARGS` with extra environment variables and, if given,
+/// `stdin` as its standard input.
+pub fn gensyn_with(args: &[&str], env: &[(&str, &str)], stdin: Option<&str>) -> Run {
+    use std::io::Write;
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_gensyn"));
+    cmd.args(args)
         .env_remove("GENSYN_RPC")
         .env_remove("GENSYN_JSON")
         .env_remove("GENSYN_BASE_PATH")
         .env_remove("GENSYN_ACCOUNT")
-        .output()
-        .expect("gensyn runs");
+        .envs(env.iter().copied())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let mut child = cmd.spawn().expect("gensyn runs");
+    {
+        // Dropping stdin closes it: a command that reads sees the end.
+        let mut input = child.stdin.take().expect("piped stdin");
+        if let Some(text) = stdin {
+            input.write_all(text.as_bytes()).expect("stdin takes the input");
+        }
+    }
+    let out = child.wait_with_output().expect("gensyn finishes");
     Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
