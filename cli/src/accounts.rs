@@ -1,8 +1,8 @@
 //! Resolving account arguments: dev names (alice … ferdie) and SS58 addresses.
 
 use crate::error::CliError;
-use gensyn_runtime::AccountId;
 use crate::keystore::Keystore;
+use gensyn_runtime::AccountId;
 use polkadot_sdk::{
     sp_core::{
         crypto::{Ss58AddressFormat, Ss58Codec},

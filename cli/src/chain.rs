@@ -17,8 +17,8 @@ use jsonrpsee::{
 };
 use polkadot_sdk::{
     frame_system::{self, EventRecord, Phase},
-    sp_core::{Bytes, H256},
     sp_core::{sr25519, Pair as _},
+    sp_core::{Bytes, H256},
     sp_runtime::traits::{BlakeTwo256, Hash as _},
     sp_runtime::{MultiAddress, MultiSignature},
 };

@@ -4,8 +4,8 @@
 //! 0600, the phrase never on a command line). A role's VRF key is derived
 //! from the account's secret, so one phrase restores everything.
 
-use crate::error::CliError;
 use crate::accounts::ss58;
+use crate::error::CliError;
 use polkadot_sdk::{
     sp_core::{crypto::Pair as _, sr25519},
     sp_runtime::traits::{BlakeTwo256, Hash as _},
@@ -92,7 +92,8 @@ impl Keystore {
     pub fn add(&self, name: &str, secret: &str) -> Result<StoredKey, CliError> {
         check_name(name)?;
         let pair = pair_from(secret)?;
-        let key = StoredKey { name: name.to_string(), address: ss58(&pair.public().into()), phrase: secret.trim().into() };
+        let key =
+            StoredKey { name: name.to_string(), address: ss58(&pair.public().into()), phrase: secret.trim().into() };
         if let Some(other) = self.list()?.into_iter().find(|k| k.address == key.address) {
             return Err(CliError::Usage(format!("that key is already stored as '{}'", other.name)));
         }
@@ -154,7 +155,6 @@ impl Keystore {
         Ok(keys)
     }
 }
-
 
 /// The account's VRF secret for the protocol's lotteries, derived from its
 /// sr25519 secret (so it needs no file of its own and cannot be chosen

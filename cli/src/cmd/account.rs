@@ -117,7 +117,10 @@ impl AccountView {
 pub async fn run(args: AccountArgs, global: &GlobalArgs, out: &Output) -> Result<(), CliError> {
     let targets: Vec<Account> = match &args.account {
         Some(a) => vec![accounts::resolve(a)?],
-        None => DEV_ACCOUNTS.iter().map(|(name, key)| Account { name: Some(name.to_string()), id: key.to_account_id() }).collect(),
+        None => DEV_ACCOUNTS
+            .iter()
+            .map(|(name, key)| Account { name: Some(name.to_string()), id: key.to_account_id() })
+            .collect(),
     };
     let chain = super::connect(global).await?;
     let at: BlockRef = chain.best().await?;

@@ -234,7 +234,11 @@ fn put_check<T: Config>(i: u32, runs: u32, commitment: Hash) -> T::AccountId {
     let bond = per_run.saturating_mul(runs.into());
     let who = staked::<T>("whistleblower", i, Role::Whistleblower);
     T::Currency::hold(&HoldReason::WhistleBond.into(), &who, bond.saturating_add(deposit)).unwrap();
-    Checks::<T>::insert(0, &who, Check { commitment, per_run, bond, deposit, ends: None, right: false });
+    Checks::<T>::insert(
+        0,
+        &who,
+        Check { commitment, per_run, bond, ticket: Zero::zero(), deposit, ends: None, right: false },
+    );
     who
 }
 

@@ -951,6 +951,13 @@ pub mod pallet {
                         <= polkadot_sdk::sp_runtime::Perbill::one().deconstruct(),
                 Error::<T>::InvalidParams
             );
+            // A ticket above a quarter of the tax leaves an honest watcher
+            // beside the solver and the verifier nothing from forced rounds
+            // ((τ·F + t)/4 − t ≤ 0 once t ≥ τ·F/3; docs/protocol.md, "Dilution").
+            ensure!(
+                params.check_ticket.deconstruct() <= params.jackpot_tax.deconstruct() / 4,
+                Error::<T>::InvalidParams
+            );
             Parameters::<T>::put(params);
             Self::deposit_event(Event::ParamsSet);
             Ok(())

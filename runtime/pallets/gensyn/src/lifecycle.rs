@@ -451,7 +451,7 @@ impl<T: Config> Pallet<T> {
                 .map_err(|_| Error::<T>::InsufficientBalance)?;
             audit.tickets = audit.tickets.saturating_add(ticket);
         }
-        Checks::<T>::insert(id, &who, Check { commitment, per_run, bond, deposit, ends: None, right: false });
+        Checks::<T>::insert(id, &who, Check { commitment, per_run, bond, ticket, deposit, ends: None, right: false });
         audit.checks = audit.checks.saturating_add(1);
         Audits::<T>::insert(id, audit);
         Self::deposit_event(Event::CheckCommitted { task: id, who });
@@ -701,6 +701,11 @@ impl<T: Config> Pallet<T> {
                 Self::release_bond(&who, check.bond)?;
             }
         }
+        // No forced round was drawn (the task ended before the reveals
+        // closed): the ticket priced a dilution that never happened.
+        if audit.forced.is_none() && !check.ticket.is_zero() {
+            T::Currency::transfer(&Self::jackpot_account(), &who, check.ticket, Preservation::Preserve)?;
+        }
         Self::release_bond(&who, check.deposit)?;
         Checks::<T>::remove(id, &who);
         Self::deposit_event(Event::CheckSettled { task: id, who, paid, forfeited });
@@ -715,7 +720,11 @@ impl<T: Config> Pallet<T> {
     fn pay_held_share(id: TaskId, who: &T::AccountId, share: BalanceOf<T>) -> Result<BalanceOf<T>, DispatchError> {
         let reason = HoldReason::ForcedShares.into();
         let jackpot = Self::jackpot_account();
-        if share < T::Currency::minimum_balance() && T::Currency::total_balance(who).is_zero() {
+        // Holds do not count toward what an account needs to receive: ask
+        // the currency whether the deposit can land.
+        let lands =
+            T::Currency::can_deposit(who, share, polkadot_sdk::frame_support::traits::tokens::Provenance::Extant);
+        if lands != polkadot_sdk::frame_support::traits::tokens::DepositConsequence::Success {
             T::Currency::release(&reason, &jackpot, share, Precision::Exact)?;
             return Ok(Zero::zero());
         }

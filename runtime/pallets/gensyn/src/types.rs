@@ -381,6 +381,9 @@ where
     /// Bond still held for it: `per_run` per run until revealed, then
     /// moved into the games it opens or released.
     pub bond: Balance,
+    /// Ticket it paid into the jackpot: refunded at settlement if the task
+    /// ended before any forced round was drawn (nothing was diluted).
+    pub ticket: Balance,
     /// Storage deposit held until the check is settled (`settle_check`),
     /// so that every check, right or wrong, forced round or not, is worth
     /// deleting to the one who made it (fixed when committed).

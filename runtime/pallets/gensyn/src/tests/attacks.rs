@@ -1586,6 +1586,46 @@ fn m1_every_check_holds_a_deposit_until_it_is_settled() {
 }
 
 #[test]
+fn m1_a_ticket_comes_back_when_the_task_ends_before_any_forced_draw() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        set(|p| {
+            p.check_ticket = Perbill::from_parts(12_500_000);
+            p.check_deposit = 7;
+        });
+        let solver = honest();
+        let id = to_verdict(&solver);
+        let right = ends(id, &solver);
+        let (before, pot) = (free(WB1), Gensyn::jackpot());
+        check(id, WB1, right.clone());
+        assert_eq!(free(WB1), before - 20 - 7 - 12, "bond, deposit and ticket");
+        assert_eq!(Gensyn::jackpot(), pot + 12);
+        // The verdict is posted; the solver, seeing a check, never opens its ends.
+        next_phase(id);
+        assert_ok!(Gensyn::post_verdict(RuntimeOrigin::signed(VERIFIER), id, BoundedVec::truncate_from(right)));
+        while !matches!(task(id).phase, Phase::Cancelled { .. }) {
+            advance(1);
+        }
+        assert_eq!(task(id).phase, Phase::Cancelled { reason: CancelReason::OpeningTimeout });
+        settle_checks(id);
+        assert_eq!(free(WB1), before, "nothing was diluted: everything comes back");
+        assert!(Gensyn::jackpot() >= pot, "the pot lost nothing to it");
+        assert_funds_reconcile();
+    });
+}
+
+#[test]
+fn m1_a_ticket_above_a_quarter_of_the_tax_is_refused() {
+    new_test_ext().execute_with(|| {
+        let mut p = Parameters::<Test>::get();
+        p.check_ticket = Perbill::from_parts(p.jackpot_tax.deconstruct() / 4 + 1);
+        assert_noop!(Gensyn::set_params(RuntimeOrigin::root(), p.clone()), Error::<Test>::InvalidParams);
+        p.check_ticket = Perbill::from_parts(p.jackpot_tax.deconstruct() / 4);
+        assert_ok!(Gensyn::set_params(RuntimeOrigin::root(), p));
+    });
+}
+
+#[test]
 fn m4_a_share_owed_to_a_reaped_account_returns_to_the_pot() {
     new_test_ext().execute_with(|| {
         setup_roles();

@@ -650,6 +650,13 @@ pub fn assert_funds_reconcile() {
             .sum();
         assert_eq!(held(a, HoldReason::WhistleBond), whistles + games, "whistle bonds of {a}");
     }
+    // Forced-round shares held on the pot: one per right check of a paid
+    // task not yet settled.
+    let owed: u64 = Checks::<Test>::iter()
+        .filter(|(t, _, c)| c.right && Tasks::<Test>::get(t).is_some_and(|t| t.phase == Phase::Finalized))
+        .map(|(t, _, _)| Audits::<Test>::get(t).map_or(0, |a| a.share))
+        .sum();
+    assert_eq!(held(Gensyn::jackpot_account(), HoldReason::ForcedShares), owed, "shares held for right checks");
 }
 
 /// What one party does when it is its turn. A party that returns without
