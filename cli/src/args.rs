@@ -50,6 +50,14 @@ pub enum Command {
     Key(KeyCmd),
     /// Send tokens to an account (to fund a new key).
     Transfer(TransferArgs),
+    /// Post a training task: every commitment computed from its spec, the fee escrowed.
+    Submit(SubmitArgs),
+    /// List and inspect tasks.
+    #[command(subcommand)]
+    Task(TaskCmd),
+    /// Inspect disputes.
+    #[command(subcommand)]
+    Dispute(DisputeCmd),
     /// Train a task spec reproducibly, writing checkpoints and their hashes.
     Train(TrainArgs),
     /// Re-execute one segment of a run and compare its end hash with the committed one.
@@ -313,6 +321,52 @@ pub struct TransferArgs {
     pub amount: String,
     #[command(flatten)]
     pub tx: TxArgs,
+}
+
+/// `gensyn submit`
+#[derive(Debug, Args)]
+pub struct SubmitArgs {
+    /// The task spec (TOML).
+    #[arg(value_name = "TASK.toml")]
+    pub spec: PathBuf,
+    /// The fee in GSN, escrowed until the task ends.
+    #[arg(long, allow_hyphen_values = true)]
+    pub fee: String,
+    /// Blocks from now by which the task must be done.
+    #[arg(long, value_name = "BLOCKS", value_parser = clap::value_parser!(u32).range(1..))]
+    pub deadline: u32,
+    /// Follow the task to its end and print the outcome.
+    #[arg(long)]
+    pub wait: bool,
+    /// Seconds `--wait` follows the task before giving up.
+    #[arg(long, value_name = "SECS", default_value_t = 3600)]
+    pub wait_timeout: u64,
+    #[command(flatten)]
+    pub tx: TxArgs,
+}
+
+/// `gensyn task …`
+#[derive(Debug, Subcommand)]
+pub enum TaskCmd {
+    /// Every task: id, phase, fee, steps, deadline.
+    List,
+    /// One task: phase, parties, deadlines, commitments, audit, whistles, disputes.
+    Show(IdArgs),
+}
+
+/// `gensyn dispute …`
+#[derive(Debug, Subcommand)]
+pub enum DisputeCmd {
+    /// One dispute: stage, round, each side, deadline.
+    Show(IdArgs),
+}
+
+/// A task or dispute id.
+#[derive(Debug, Args)]
+pub struct IdArgs {
+    /// The id.
+    #[arg(value_name = "ID")]
+    pub id: u64,
 }
 
 /// `gensyn completions`

@@ -62,6 +62,12 @@ pub struct TxOutcome {
     pub events: Vec<RuntimeEvent>,
 }
 
+/// One block's values of `state_queryStorageAt`.
+#[derive(Deserialize)]
+struct StorageChangeSet {
+    changes: Vec<(Bytes, Option<Bytes>)>,
+}
+
 #[derive(Deserialize)]
 struct RuntimeVersionJson {
     #[serde(rename = "specName")]
@@ -134,6 +140,57 @@ impl Chain {
             self.rpc.request("state_getStorage", rpc_params![Bytes(key), at]).await.map_err(rpc_err)?;
         raw.map(|b| T::decode(&mut &b.0[..]).map_err(|e| CliError::other(format!("cannot decode storage value: {e}"))))
             .transpose()
+    }
+
+    /// Every (key, value) under storage `prefix` at `at` (default: best
+    /// block), in key order: keys paged (`state_getKeysPaged`), values read
+    /// in one query per page (`state_queryStorageAt`).
+    pub async fn storage_pairs(&self, prefix: &[u8], at: Option<H256>) -> Result<Vec<(Vec<u8>, Vec<u8>)>, CliError> {
+        const PAGE: u32 = 512;
+        let at = match at {
+            Some(h) => h,
+            None => self.best().await?.hash,
+        };
+        let mut out = Vec::new();
+        let mut start: Option<Bytes> = None;
+        loop {
+            let keys: Vec<Bytes> = self
+                .rpc
+                .request("state_getKeysPaged", rpc_params![Bytes(prefix.to_vec()), PAGE, start.clone(), at])
+                .await
+                .map_err(rpc_err)?;
+            if keys.is_empty() {
+                break;
+            }
+            let sets: Vec<StorageChangeSet> =
+                self.rpc.request("state_queryStorageAt", rpc_params![keys.clone(), at]).await.map_err(rpc_err)?;
+            for set in sets {
+                out.extend(set.changes.into_iter().filter_map(|(k, v)| v.map(|v| (k.0, v.0))));
+            }
+            if (keys.len() as u32) < PAGE {
+                break;
+            }
+            start = keys.last().cloned();
+        }
+        out.sort();
+        Ok(out)
+    }
+
+    /// [`Chain::storage_pairs`], values decoded as `T`.
+    pub async fn storage_values<T: Decode>(
+        &self,
+        prefix: &[u8],
+        at: Option<H256>,
+    ) -> Result<Vec<(Vec<u8>, T)>, CliError> {
+        self.storage_pairs(prefix, at)
+            .await?
+            .into_iter()
+            .map(|(k, v)| {
+                T::decode(&mut &v[..])
+                    .map(|t| (k, t))
+                    .map_err(|e| CliError::other(format!("cannot decode storage value: {e}")))
+            })
+            .collect()
     }
 
     /// Seals one block now (manual seal's `engine_createBlock`).

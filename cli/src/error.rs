@@ -23,6 +23,8 @@ pub enum CliError {
     Rejected(String),
     /// A replayed segment did not reproduce its committed hash (exit 1).
     Mismatch(String),
+    /// What was asked for is not on chain (exit 1).
+    NotFound(String),
     /// Waiting ran out (exit 1).
     Timeout(String),
     /// The requested compute device cannot be used (exit 1).
@@ -50,6 +52,7 @@ impl CliError {
             CliError::Rejected(_) => "rejected",
             CliError::Timeout(_) => "timeout",
             CliError::Mismatch(_) => "mismatch",
+            CliError::NotFound(_) => "not_found",
             CliError::Device(_) => "device_unavailable",
             CliError::Other(_) => "other",
         }
@@ -77,6 +80,7 @@ impl fmt::Display for CliError {
             CliError::Rejected(m) => write!(f, "transaction rejected: {m}"),
             CliError::Timeout(m) => write!(f, "timed out: {m}"),
             CliError::Mismatch(m) => write!(f, "mismatch: {m}"),
+            CliError::NotFound(m) => write!(f, "{m}"),
             CliError::Device(m) => write!(f, "device unavailable: {m}"),
             CliError::Other(m) => write!(f, "{m}"),
         }

@@ -12,8 +12,10 @@ pub mod cmd;
 pub mod error;
 pub mod events;
 pub mod keystore;
+pub mod onchain;
 pub mod output;
 pub mod progress;
+pub mod query;
 pub mod state;
 
 use args::{Cli, Command};
@@ -43,6 +45,9 @@ async fn dispatch(cli: Cli, out: &Output) -> Result<(), CliError> {
         Command::Withdraw(cmd) => cmd::stake::withdraw(cmd, &global, out).await,
         Command::Key(cmd) => cmd::key::run(cmd, out),
         Command::Transfer(cmd) => cmd::transfer::run(cmd, &global, out).await,
+        Command::Submit(cmd) => cmd::submit::run(cmd, &global, out).await,
+        Command::Task(cmd) => cmd::task::run(cmd, &global, out).await,
+        Command::Dispute(cmd) => cmd::task::dispute(cmd, &global, out).await,
         Command::Train(cmd) => cmd::train::train(cmd, &out),
         Command::Replay(cmd) => cmd::train::replay(cmd, &out),
         Command::Sim(cmd) => cmd::sim::run(cmd, out),

@@ -43,7 +43,7 @@ impl Output {
     /// Prints an error: always one line on stderr; under `--json` also a
     /// JSON document on stdout, so scripts can parse failures too.
     pub fn error(&self, err: &CliError) {
-        eprintln!("error: {err}");
+        eprintln!("error: {}", one_line(&err.to_string()));
         if self.json {
             println!("{}", error_doc(err));
         }
@@ -67,10 +67,31 @@ pub fn with_schema(mut doc: Value) -> Value {
 
 /// The JSON document describing an error.
 pub fn error_doc(err: &CliError) -> Value {
-    let mut e = json!({ "kind": err.kind(), "message": err.to_string(), "exit_code": err.exit_code() });
+    let mut e = json!({ "kind": err.kind(), "message": one_line(&err.to_string()), "exit_code": err.exit_code() });
     if let CliError::Dispatch { pallet, name } = err {
         e["pallet"] = json!(pallet);
         e["name"] = json!(name);
     }
     with_schema(json!({ "error": e }))
+}
+
+/// An error message on one line: a parser's multi-line report (a source
+/// excerpt under a caret) keeps its location and its reason.
+pub fn one_line(msg: &str) -> String {
+    let excerpt = |l: &str| {
+        let t = l.trim_start();
+        t.starts_with('|')
+            || t.split_once('|').is_some_and(|(n, _)| !n.is_empty() && n.trim().chars().all(|c| c.is_ascii_digit()))
+    };
+    msg.lines().map(str::trim).filter(|l| !l.is_empty() && !excerpt(l)).collect::<Vec<_>>().join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn multi_line_errors_become_one_line() {
+        let toml = "spec: TOML parse error at line 20, column 1\n   |\n20 | batch_sise = 64\n   | ^^^^^^^^^^\nunknown field `batch_sise`\n";
+        assert_eq!(super::one_line(toml), "spec: TOML parse error at line 20, column 1; unknown field `batch_sise`");
+        assert_eq!(super::one_line("plain"), "plain");
+    }
 }

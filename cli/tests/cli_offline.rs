@@ -33,6 +33,10 @@ fn help_texts_are_stable() {
         &["key", "import", "--help"],
         &["key", "list", "--help"],
         &["transfer", "--help"],
+        &["submit", "--help"],
+        &["task", "--help"],
+        &["task", "show", "--help"],
+        &["dispute", "show", "--help"],
     ];
     let settings = snapshot_settings();
     settings.bind(|| {

@@ -188,3 +188,114 @@ fn stake_survives_a_node_restart() {
     let alice = net.run(&["account", "alice", "--json"]).ok_json();
     assert_eq!(solver_active(&alice), None, "a fresh chain has no stakes");
 }
+
+/// The manifest's root fields `gensyn train` reports for the fixture.
+fn trained(spec: &str) -> Value {
+    let out = tempfile::tempdir().unwrap();
+    gensyn(&["train", spec, "--out", out.path().to_str().unwrap(), "--threads", "1", "--json"]).ok_json()
+}
+
+#[test]
+fn a_task_is_submitted_with_the_trainers_commitments_and_shown() {
+    let net = Devnet { base: tempfile::tempdir().unwrap() };
+    let settings = snapshot_settings();
+    // Blocks on a timer as well, so `--wait` sees the task's windows pass.
+    net.run(&["devnet", "up", "--rpc-port", "0", "--block-time", "1000", "--json"]).ok_json();
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/blobs-mlp-sgd.toml");
+
+    let sub = net.run(&["submit", fixture, "--fee", "20", "--deadline", "200", "--as", "alice", "--json"]).ok_json();
+    assert_eq!(sub["task"], 0);
+    assert!(event_names(&sub).contains(&"Gensyn.TaskSubmitted".to_string()), "{sub}");
+    // The chain holds what the trainer computes: the model is checkpoint 0,
+    // the program and the dataset the trainer's.
+    let run = trained(fixture);
+    assert_eq!(sub["spec"]["model_hash"], run["checkpoints"][0]["hash"], "{sub}\n{run}");
+    assert_eq!(sub["spec"]["program_root"], run["program_root"]);
+    assert_eq!(sub["spec"]["dataset_root"], run["dataset_root"]);
+    assert_eq!(sub["spec"]["spec_hash"], run["spec_hash"]);
+
+    let show = net.run(&["task", "show", "0", "--json"]).ok_json();
+    for field in [
+        "id",
+        "phase",
+        "submitter",
+        "solver",
+        "verifier",
+        "fee",
+        "steps",
+        "checkpoint_every",
+        "commitment",
+        "audit",
+        "whistles",
+        "disputes",
+    ] {
+        assert!(show.get(field).is_some(), "task show has {field}: {show}");
+    }
+    assert_eq!(show["phase"], "solver_selection");
+    assert_eq!(show["submitter"]["name"], "alice");
+    assert_eq!(show["fee"], (20 * UNIT).to_string());
+    assert_eq!((show["steps"].as_u64(), show["checkpoint_every"].as_u64()), (Some(200), Some(20)));
+    let list = net.run(&["task", "list", "--json"]).ok_json();
+    assert_eq!(list["tasks"].as_array().unwrap().len(), 1);
+    assert_eq!(list["tasks"][0]["phase"], "solver_selection");
+
+    // Unknown ids: one line, exit 1, kind not_found.
+    for args in [&["task", "show", "7", "--json"][..], &["dispute", "show", "0", "--json"][..]] {
+        let r = net.run(args);
+        assert_eq!(r.code, 1, "{args:?}");
+        assert_eq!(r.json()["error"]["kind"], "not_found");
+    }
+    // Bad submissions are refused before anything is sent.
+    let bad = tempfile::tempdir().unwrap();
+    let typo = bad.path().join("typo.toml");
+    std::fs::write(&typo, std::fs::read_to_string(fixture).unwrap().replace("batch_size", "batch_sise")).unwrap();
+    for (args, code, msg) in [
+        (vec![fixture, "--fee", "0.5", "--deadline", "200"], 2, "below the minimum task fee"),
+        (vec![fixture, "--fee", "20", "--deadline", "3"], 2, "leaves no time"),
+        (vec![typo.to_str().unwrap(), "--fee", "20", "--deadline", "200"], 2, "batch_sise"),
+    ] {
+        let mut all = vec!["submit"];
+        all.extend(args);
+        all.extend(["--as", "alice"]);
+        let r = net.run(&all);
+        assert_eq!(r.code, code, "{all:?}: {}", r.stderr);
+        assert!(r.stderr.contains(msg) && r.stderr.lines().count() == 1, "{all:?}: {}", r.stderr);
+    }
+    let home = tempfile::tempdir().unwrap();
+    let env = [("XDG_DATA_HOME", home.path().to_str().unwrap())];
+    let base = ["--base-path", net.base()];
+    gensyn_with(&["key", "new", "poor"], &env, None);
+    let poor = gensyn_with(
+        &[&["submit", fixture, "--fee", "20", "--deadline", "200", "--as", "poor"][..], &base].concat(),
+        &env,
+        None,
+    );
+    assert_eq!(poor.code, 1, "{}", poor.stderr);
+    assert!(poor.stderr.contains("0 GSN free"), "{}", poor.stderr);
+    assert_eq!(net.run(&["task", "list", "--json"]).ok_json()["tasks"].as_array().unwrap().len(), 1, "nothing posted");
+
+    // Nothing attests the task's data yet, so its selection ends
+    // `data_unavailable` and the escrow comes back; --wait follows it there.
+    let waited = net
+        .run(&[
+            "submit",
+            fixture,
+            "--fee",
+            "20",
+            "--deadline",
+            "200",
+            "--as",
+            "bob",
+            "--wait",
+            "--wait-timeout",
+            "120",
+            "--json",
+        ])
+        .ok_json();
+    assert_eq!(waited["task"], 1);
+    assert_eq!(waited["outcome"]["phase"], "cancelled");
+    assert_eq!(waited["outcome"]["cancel_reason"], "data_unavailable");
+    settings.bind(|| insta::assert_snapshot!("json__task_show", shape(&waited["outcome"])));
+    let bob = net.run(&["account", "bob", "--json"]).ok_json();
+    assert!(bob["holds"].as_array().unwrap().is_empty(), "the escrow came back: {bob}");
+}

@@ -7,6 +7,8 @@ pub mod devnet;
 pub mod key;
 pub mod sim;
 pub mod stake;
+pub mod submit;
+pub mod task;
 pub mod train;
 pub mod transfer;
 

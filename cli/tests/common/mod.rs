@@ -105,6 +105,10 @@ pub fn redact(v: &Value) -> Value {
         "free",
         "address",
         "who",
+        "created_at",
+        "deadline",
+        "deadline_of_phase",
+        "closes_at",
     ];
     match v {
         Value::Object(m) => Value::Object(

@@ -1,0 +1,284 @@
+//! The decoding layer: typed reads of the protocol's state (tasks, their
+//! audits, checks and disputes) from the chain, and the one JSON shape each
+//! has. Every command that shows the protocol reads it through here.
+
+use crate::{accounts, amount::format_tokens, chain::Chain, error::CliError};
+use codec::Decode;
+use gensyn_runtime::{AccountId, Runtime};
+use pallet_gensyn::{AuditOf, CheckOf, DisputeId, DisputeOf, Phase, Stage, TaskId, TaskOf};
+use polkadot_sdk::{
+    frame_support::{storage::StoragePrefixedMap, Hashable},
+    sp_core::H256,
+};
+use serde_json::{json, Value};
+
+/// `0x…` of a 32-byte hash.
+pub fn hex32(h: &[u8; 32]) -> String {
+    format!("0x{}", hex::encode(h))
+}
+
+/// A task with everything the chain records about it.
+pub struct TaskView {
+    /// Its id.
+    pub id: TaskId,
+    /// The task.
+    pub task: TaskOf<Runtime>,
+    /// Its audit, once a verifier was drawn.
+    pub audit: Option<AuditOf<Runtime>>,
+    /// Whistleblowers' checks not yet settled, by account.
+    pub checks: Vec<(AccountId, CheckOf<Runtime>)>,
+    /// Its games, oldest first.
+    pub disputes: Vec<(DisputeId, DisputeOf<Runtime>)>,
+}
+
+/// The snake_case name of a variant's `Debug` name (`EndOpening` → `end_opening`).
+pub fn snake(debug: &str) -> String {
+    let name = debug.split(|c: char| !c.is_alphanumeric()).next().unwrap_or(debug);
+    let mut out = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if c.is_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A phase's name, e.g. `solver_selection`.
+pub fn phase_name<B: core::fmt::Debug>(p: &Phase<B>) -> String {
+    snake(&format!("{p:?}"))
+}
+
+/// A stage's name, e.g. `steps`, `resolved`.
+pub fn stage_name(s: &Stage) -> String {
+    snake(&format!("{s:?}"))
+}
+
+/// The tasks on chain: ids `0..NextTaskId` that still exist.
+pub async fn task_ids(chain: &Chain, at: Option<H256>) -> Result<Vec<TaskId>, CliError> {
+    let prefix = pallet_gensyn::Tasks::<Runtime>::final_prefix();
+    let keys = chain.storage_pairs(&prefix, at).await?;
+    let mut ids: Vec<TaskId> = keys.iter().filter_map(|(k, _)| tail_u64(k)).collect();
+    ids.sort();
+    Ok(ids)
+}
+
+/// A `Twox64Concat` u64 key's value: its last 8 bytes.
+fn tail_u64(key: &[u8]) -> Option<u64> {
+    let tail = key.get(key.len().checked_sub(8)?..)?;
+    u64::decode(&mut &tail[..]).ok()
+}
+
+/// Reads task `id` and everything about it, at `at` (default: best block).
+pub async fn task(chain: &Chain, id: TaskId, at: Option<H256>) -> Result<TaskView, CliError> {
+    let task: TaskOf<Runtime> = chain
+        .storage(pallet_gensyn::Tasks::<Runtime>::hashed_key_for(id), at)
+        .await?
+        .ok_or_else(|| CliError::NotFound(format!("no task {id} on this chain (`gensyn task list` shows them)")))?;
+    let audit = chain.storage(pallet_gensyn::Audits::<Runtime>::hashed_key_for(id), at).await?;
+    let mut prefix = pallet_gensyn::Checks::<Runtime>::final_prefix().to_vec();
+    prefix.extend(id.twox_64_concat());
+    let checks = chain
+        .storage_values::<CheckOf<Runtime>>(&prefix, at)
+        .await?
+        .into_iter()
+        .filter_map(|(k, c)| {
+            // Blake2_128Concat: the account is the key's last 32 bytes.
+            let raw = k.get(k.len().checked_sub(32)?..)?;
+            AccountId::decode(&mut &raw[..]).ok().map(|a| (a, c))
+        })
+        .collect();
+    let disputes = disputes_of(chain, Some(id), at).await?;
+    Ok(TaskView { id, task, audit, checks, disputes })
+}
+
+/// Every dispute (of task `task`, if given), oldest first.
+pub async fn disputes_of(
+    chain: &Chain,
+    task: Option<TaskId>,
+    at: Option<H256>,
+) -> Result<Vec<(DisputeId, DisputeOf<Runtime>)>, CliError> {
+    let prefix = pallet_gensyn::Disputes::<Runtime>::final_prefix();
+    let mut all: Vec<(DisputeId, DisputeOf<Runtime>)> = chain
+        .storage_values::<DisputeOf<Runtime>>(&prefix, at)
+        .await?
+        .into_iter()
+        .filter_map(|(k, d)| tail_u64(&k).map(|id| (id, d)))
+        .filter(|(_, d)| task.is_none_or(|t| d.task == t))
+        .collect();
+    all.sort_by_key(|(id, _)| *id);
+    Ok(all)
+}
+
+/// Reads dispute `id`.
+pub async fn dispute(chain: &Chain, id: DisputeId, at: Option<H256>) -> Result<DisputeOf<Runtime>, CliError> {
+    chain
+        .storage(pallet_gensyn::Disputes::<Runtime>::hashed_key_for(id), at)
+        .await?
+        .ok_or_else(|| CliError::NotFound(format!("no dispute {id} on this chain")))
+}
+
+fn account_json(id: &AccountId) -> Value {
+    let a = accounts::resolve(&accounts::ss58(id)).ok();
+    json!({ "name": a.and_then(|a| a.name), "address": accounts::ss58(id) })
+}
+
+fn opt_hash(h: &Option<[u8; 32]>) -> Value {
+    h.as_ref().map(|h| json!(hex32(h))).unwrap_or(Value::Null)
+}
+
+/// Who won a resolved game: `defender` (the solver) or `challenger`.
+fn winner(stage: &Stage) -> Value {
+    match stage {
+        Stage::Resolved { outcome } => json!(if outcome.solver_convicted() { "challenger" } else { "defender" }),
+        _ => Value::Null,
+    }
+}
+
+/// The `--json` shape of one dispute.
+pub fn dispute_json(id: DisputeId, d: &DisputeOf<Runtime>) -> Value {
+    json!({
+        "id": id,
+        "task": d.task,
+        "stage": stage_name(&d.stage),
+        "winner": winner(&d.stage),
+        "outcome": match &d.stage { Stage::Resolved { outcome } => json!(format!("{outcome:?}")), _ => Value::Null },
+        "defender": account_json(&d.defender),
+        "challenger": account_json(&d.challenger),
+        "challenger_kind": snake(&format!("{:?}", d.challenger_kind)),
+        "segment": d.segment,
+        "position": d.position,
+        "claim": hex32(&d.claim),
+        "bond": d.bond.to_string(),
+        "deadline": d.deadline,
+        "rounds": d.rounds,
+        "detail": format!("{:?}", d.stage),
+    })
+}
+
+impl TaskView {
+    /// The `--json` shape (`task show`; documented in the README).
+    pub fn json(&self) -> Value {
+        let t = &self.task;
+        let s = &t.spec;
+        let audit = self.audit.as_ref().map(|a| {
+            json!({
+                "segments": a.segments.iter().map(|g| json!({
+                    "segment": g.segment,
+                    "start": opt_hash(&g.start),
+                    "end": opt_hash(&g.end),
+                    "verdict": opt_hash(&g.verdict),
+                })).collect::<Vec<_>>(),
+                "forced": a.forced,
+                "checks": a.checks,
+                "right_checks": a.right,
+                "games_running": a.games,
+                "convicted": a.convicted,
+                "verifier_faulted": a.verifier_faulted,
+                "rechallenge_windows": a.windows,
+                "tickets": a.tickets.to_string(),
+            })
+        });
+        json!({
+            "id": self.id,
+            "phase": phase_name(&t.phase),
+            "deadline_of_phase": t.phase.deadline(),
+            "cancel_reason": match &t.phase { Phase::Cancelled { reason } => json!(snake(&format!("{reason:?}"))), _ => Value::Null },
+            "submitter": account_json(&t.submitter),
+            "solver": t.solver.as_ref().map(account_json),
+            "verifier": t.verifier.as_ref().map(account_json),
+            "fee": t.fee.to_string(),
+            "deposit": t.deposit.to_string(),
+            "deadline": t.deadline,
+            "created_at": t.created_at,
+            "redraws": t.redraws,
+            "steps": s.steps,
+            "checkpoint_every": s.checkpoint_every,
+            "spec": {
+                "spec_hash": hex32(&s.spec_hash),
+                "model_hash": hex32(&s.model_hash),
+                "dataset_root": hex32(&s.dataset_root),
+                "hyper_hash": hex32(&s.hyper_hash),
+                "program_root": hex32(&s.program_root),
+                "program_len": s.program_len,
+                "examples": s.order.samples,
+                "batch": s.order.batch,
+                "example_len": s.example_len,
+            },
+            "commitment": t.commitment.as_ref().map(|c| json!({
+                "checkpoint_root": hex32(&c.checkpoint_root),
+                "step_root": hex32(&c.step_root),
+            })),
+            "final_hash": opt_hash(&t.final_hash),
+            "audit": audit,
+            "whistles": self.checks.iter().map(|(who, c)| json!({
+                "who": account_json(who),
+                "revealed": c.ends.is_some(),
+                "right": c.right,
+                "bond": c.bond.to_string(),
+            })).collect::<Vec<_>>(),
+            "disputes": self.disputes.iter().map(|(id, d)| dispute_json(*id, d)).collect::<Vec<_>>(),
+        })
+    }
+
+    /// Human lines.
+    pub fn human(&self) -> String {
+        let t = &self.task;
+        let name = |a: &AccountId| accounts::resolve(&accounts::ss58(a)).map(|a| a.label()).unwrap_or_default();
+        let mut out = format!(
+            "task {}  {}{}\n  submitter {}  fee {}  deadline #{}\n  {} steps, checkpoint every {}",
+            self.id,
+            phase_name(&t.phase),
+            t.phase.deadline().map(|d| format!(" (until #{d})")).unwrap_or_default(),
+            name(&t.submitter),
+            format_tokens(t.fee),
+            t.deadline,
+            t.spec.steps,
+            t.spec.checkpoint_every,
+        );
+        if let Phase::Cancelled { reason } = &t.phase {
+            out.push_str(&format!("\n  cancelled: {}", snake(&format!("{reason:?}"))));
+        }
+        if let Some(s) = &t.solver {
+            out.push_str(&format!("\n  solver    {}", name(s)));
+        }
+        if let Some(v) = &t.verifier {
+            out.push_str(&format!("\n  verifier  {}", name(v)));
+        }
+        if let Some(a) = &self.audit {
+            let segs: Vec<String> = a.segments.iter().map(|s| s.segment.to_string()).collect();
+            out.push_str(&format!(
+                "\n  audit     segments {} · {} checks ({} right)",
+                segs.join(", "),
+                a.checks,
+                a.right
+            ));
+        }
+        for (id, d) in &self.disputes {
+            out.push_str(&format!(
+                "\n  dispute {id}: {} vs {} on segment {} — {}",
+                name(&d.defender),
+                name(&d.challenger),
+                d.segment,
+                stage_name(&d.stage)
+            ));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_snake_case() {
+        assert_eq!(snake("EndOpening { open_by: 3 }"), "end_opening");
+        assert_eq!(snake("Finalized"), "finalized");
+        assert_eq!(phase_name(&Phase::<u32>::SolverSelection { closes_at: 3, entrants: 0 }), "solver_selection");
+    }
+}
