@@ -58,6 +58,9 @@ pub enum Command {
     /// Inspect disputes.
     #[command(subcommand)]
     Dispute(DisputeCmd),
+    /// The node's artefact store: specs, datasets, checkpoints by commitment.
+    #[command(subcommand)]
+    Blob(BlobCmd),
     /// Train a task spec reproducibly, writing checkpoints and their hashes.
     Train(TrainArgs),
     /// Re-execute one segment of a run and compare its end hash with the committed one.
@@ -359,6 +362,34 @@ pub enum TaskCmd {
 pub enum DisputeCmd {
     /// One dispute: stage, round, each side, deadline.
     Show(IdArgs),
+}
+
+/// `gensyn blob …`
+#[derive(Debug, Subcommand)]
+pub enum BlobCmd {
+    /// Store a task spec (.toml, with its dataset) or a checkpoint (.safetensors); prints the ids.
+    Put(BlobPutArgs),
+    /// Fetch an artefact by id, check it against the id, and write it to a file.
+    Get(BlobGetArgs),
+}
+
+/// `gensyn blob put`
+#[derive(Debug, Args)]
+pub struct BlobPutArgs {
+    /// The file.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+}
+
+/// `gensyn blob get`
+#[derive(Debug, Args)]
+pub struct BlobGetArgs {
+    /// The artefact's id (0x…): the commitment the chain knows.
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// Where to write it.
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
 }
 
 /// A task or dispute id.

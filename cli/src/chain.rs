@@ -193,6 +193,23 @@ impl Chain {
             .collect()
     }
 
+    /// Puts an artefact into the node's store; returns the commitment the
+    /// node recomputed it under.
+    pub async fn store_put(&self, kind: gensyn_store::Kind, bytes: &[u8]) -> Result<[u8; 32], CliError> {
+        let id: H256 = self
+            .rpc
+            .request("gensyn_storePut", rpc_params![kind.name(), Bytes(bytes.to_vec())])
+            .await
+            .map_err(store_err)?;
+        Ok(id.0)
+    }
+
+    /// The artefact the node's store holds under `id`, unchecked.
+    pub async fn store_get(&self, id: &[u8; 32]) -> Result<Option<Vec<u8>>, CliError> {
+        let b: Option<Bytes> = self.rpc.request("gensyn_storeGet", rpc_params![H256(*id)]).await.map_err(store_err)?;
+        Ok(b.map(|b| b.0))
+    }
+
     /// Seals one block now (manual seal's `engine_createBlock`).
     pub async fn seal_block(&self) -> Result<H256, CliError> {
         let created: Value = self
@@ -325,6 +342,14 @@ fn pool_err(e: jsonrpsee::core::client::Error) -> CliError {
                 _ => obj.message().to_string(),
             })
         }
+        other => rpc_err(other),
+    }
+}
+
+/// The store's refusals are the user's input (a malformed or oversized artefact).
+fn store_err(e: jsonrpsee::core::client::Error) -> CliError {
+    match e {
+        jsonrpsee::core::client::Error::Call(obj) if obj.code() >= 4000 => CliError::Usage(obj.message().to_string()),
         other => rpc_err(other),
     }
 }

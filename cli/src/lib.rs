@@ -46,6 +46,7 @@ async fn dispatch(cli: Cli, out: &Output) -> Result<(), CliError> {
         Command::Key(cmd) => cmd::key::run(cmd, out),
         Command::Transfer(cmd) => cmd::transfer::run(cmd, &global, out).await,
         Command::Submit(cmd) => cmd::submit::run(cmd, &global, out).await,
+        Command::Blob(cmd) => cmd::blob::run(cmd, &global, out).await,
         Command::Task(cmd) => cmd::task::run(cmd, &global, out).await,
         Command::Dispute(cmd) => cmd::task::dispute(cmd, &global, out).await,
         Command::Train(cmd) => cmd::train::train(cmd, &out),

@@ -202,6 +202,7 @@ impl TaskView {
                 "spec_hash": hex32(&s.spec_hash),
                 "model_hash": hex32(&s.model_hash),
                 "dataset_root": hex32(&s.dataset_root),
+                "dataset_commitment": hex32(&s.dataset_commitment()),
                 "hyper_hash": hex32(&s.hyper_hash),
                 "program_root": hex32(&s.program_root),
                 "program_len": s.program_len,

@@ -37,6 +37,9 @@ fn help_texts_are_stable() {
         &["task", "--help"],
         &["task", "show", "--help"],
         &["dispute", "show", "--help"],
+        &["blob", "--help"],
+        &["blob", "put", "--help"],
+        &["blob", "get", "--help"],
     ];
     let settings = snapshot_settings();
     settings.bind(|| {

@@ -214,6 +214,30 @@ fn a_task_is_submitted_with_the_trainers_commitments_and_shown() {
     assert_eq!(sub["spec"]["dataset_root"], run["dataset_root"]);
     assert_eq!(sub["spec"]["spec_hash"], run["spec_hash"]);
 
+    // submit put the spec and its dataset into the node's store, under the
+    // commitments the task names; a reader gets them back checked.
+    let ids: Vec<&str> = sub["uploaded"].as_array().unwrap().iter().map(|u| u["id"].as_str().unwrap()).collect();
+    assert_eq!(ids[0], sub["spec"]["spec_hash"].as_str().unwrap());
+    let got = tempfile::tempdir().unwrap();
+    let spec_out = got.path().join("spec.toml");
+    let fetched = net.run(&["blob", "get", ids[0], "--out", spec_out.to_str().unwrap(), "--json"]).ok_json();
+    assert_eq!(fetched["kind"], "spec");
+    assert_eq!(std::fs::read(&spec_out).unwrap(), std::fs::read(fixture).unwrap());
+    let put = net.run(&["blob", "put", fixture, "--json"]).ok_json();
+    assert_eq!(put["artefacts"][1]["kind"], "dataset");
+    assert_eq!(put["artefacts"][1]["id"].as_str().unwrap(), ids[1], "the same dataset, the same id");
+    // A checkpoint goes in under its state hash: checkpoint 0 is the model.
+    let run_dir = tempfile::tempdir().unwrap();
+    gensyn(&["train", fixture, "--out", run_dir.path().to_str().unwrap(), "--threads", "1", "--json"]).ok_json();
+    let cp = run_dir.path().join("checkpoints/step-00000000.safetensors");
+    let put = net.run(&["blob", "put", cp.to_str().unwrap(), "--json"]).ok_json();
+    assert_eq!(put["artefacts"][0]["id"], sub["spec"]["model_hash"]);
+    // Unknown ids and files that are no artefact: one line, non-zero.
+    let missing = net.run(&["blob", "get", &format!("0x{}", "ab".repeat(32)), "--out", "/dev/null", "--json"]);
+    assert_eq!((missing.code, missing.json()["error"]["kind"].as_str()), (1, Some("not_found")));
+    let junk = net.run(&["blob", "put", "/etc/hostname"]);
+    assert_eq!(junk.code, 2, "{}", junk.stderr);
+
     let show = net.run(&["task", "show", "0", "--json"]).ok_json();
     for field in [
         "id",
@@ -274,8 +298,9 @@ fn a_task_is_submitted_with_the_trainers_commitments_and_shown() {
     assert!(poor.stderr.contains("0 GSN free"), "{}", poor.stderr);
     assert_eq!(net.run(&["task", "list", "--json"]).ok_json()["tasks"].as_array().unwrap().len(), 1, "nothing posted");
 
-    // Nothing attests the task's data yet, so its selection ends
-    // `data_unavailable` and the escrow comes back; --wait follows it there.
+    // The node holds the data but does not attest it on chain yet, so the
+    // selection ends `data_unavailable` and the escrow comes back; --wait
+    // follows the task there.
     let waited = net
         .run(&[
             "submit",

@@ -18,6 +18,7 @@ pub mod chain_spec;
 pub mod cli;
 mod rpc;
 mod service;
+mod store_rpc;
 
 pub use cli::NodeCli;
 

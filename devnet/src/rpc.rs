@@ -1,4 +1,5 @@
-//! The node's RPC extensions: `system_accountNextIndex` and manual seal.
+//! The node's RPC extensions: `system_accountNextIndex`, manual seal and
+//! the artefact store (`crate::store_rpc`).
 
 use gensyn_runtime::{opaque::Block, AccountId, Hash, Nonce};
 use jsonrpsee::RpcModule;
@@ -20,6 +21,7 @@ pub struct FullDeps<C, P> {
     pub client: Arc<C>,
     pub pool: Arc<P>,
     pub seal: futures::channel::mpsc::Sender<EngineCommand<Hash>>,
+    pub store: Arc<gensyn_store::DiskStore>,
 }
 
 /// Builds the RPC module merged into the node's standard one.
@@ -34,9 +36,10 @@ where
     C::Api: polkadot_sdk::frame_system_rpc_runtime_api::AccountNonceApi<Block, AccountId, Nonce> + BlockBuilder<Block>,
     P: TransactionPool + 'static,
 {
-    let FullDeps { client, pool, seal } = deps;
+    let FullDeps { client, pool, seal, store } = deps;
     let mut module = RpcModule::new(());
     module.merge(SystemApiServer::<Hash, AccountId, Nonce>::into_rpc(System::<P, C, Block>::new(client, pool)))?;
     module.merge(ManualSeal::new(seal).into_rpc())?;
+    module.merge(crate::store_rpc::module(store)?)?;
     Ok(module)
 }

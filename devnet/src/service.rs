@@ -116,12 +116,27 @@ pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Ha
     // the transaction pool's.
     let (seal_sink, seal_commands) = futures::channel::mpsc::channel(1024);
 
+    // The artefact store lives beside the chain database.
+    let store = Arc::new(
+        gensyn_store::DiskStore::open(
+            config.base_path.path().join("store"),
+            crate::store_rpc::MAX_ARTEFACT,
+            crate::store_rpc::MAX_TOTAL,
+        )
+        .map_err(|e| ServiceError::Other(format!("artefact store: {e}")))?,
+    );
     let rpc_builder = {
+        let store = store.clone();
         let client = client.clone();
         let pool = transaction_pool.clone();
         let seal = seal_sink.clone();
         Box::new(move |_| {
-            let deps = crate::rpc::FullDeps { client: client.clone(), pool: pool.clone(), seal: seal.clone() };
+            let deps = crate::rpc::FullDeps {
+                client: client.clone(),
+                pool: pool.clone(),
+                seal: seal.clone(),
+                store: store.clone(),
+            };
             crate::rpc::create_full(deps).map_err(Into::into)
         })
     };

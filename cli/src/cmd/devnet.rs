@@ -82,6 +82,8 @@ async fn up(args: UpArgs, global: &GlobalArgs, out: &Output) -> Result<(), CliEr
         .args(["--state-pruning", "archive", "--blocks-pruning", "archive"])
         .args(["--listen-addr", "/ip4/127.0.0.1/tcp/0", "--no-mdns", "--no-prometheus", "--no-telemetry"])
         .args(["--rpc-cors", "all", "--name", "gensyn-devnet"])
+        // An artefact put is at most 16 MiB, sent as hex.
+        .args(["--rpc-max-request-size", "40", "--rpc-max-response-size", "40"])
         .args(["--log", NODE_LOG_FILTER]);
     if let Some(ms) = args.block_time {
         cmd.args(["--block-time", &ms.to_string()]);

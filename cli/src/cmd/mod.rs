@@ -2,6 +2,7 @@
 //! flags, and prints through [`crate::output::Output`].
 
 pub mod account;
+pub mod blob;
 pub mod completions;
 pub mod devnet;
 pub mod key;

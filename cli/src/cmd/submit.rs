@@ -66,6 +66,24 @@ pub async fn run(args: SubmitArgs, global: &GlobalArgs, out: &Output) -> Result<
         )));
     }
 
+    // The spec and its dataset go to the store first, under the
+    // commitments the task names (the node recomputes them).
+    let mut uploaded = Vec::new();
+    for (kind, bytes) in crate::cmd::blob::artefacts_of(&args.spec)? {
+        let id = chain.store_put(kind, &bytes).await?;
+        let expected = match kind {
+            gensyn_store::Kind::Spec => spec.spec_hash,
+            _ => spec.dataset_commitment(),
+        };
+        if id != expected {
+            return Err(CliError::other(format!(
+                "the store keeps the {} under another commitment than the task's",
+                kind.name()
+            )));
+        }
+        uploaded.push(json!({ "kind": kind.name(), "id": query::hex32(&id), "bytes": bytes.len() }));
+    }
+
     let call = RuntimeCall::Gensyn(GensynCall::submit_task { spec: spec.clone(), manifest, fee, deadline });
     let spinner = Spinner::start(out, "submit: waiting for inclusion and finality".to_string());
     let outcome = chain.submit(call, &key, false, Duration::from_secs(args.tx.timeout)).await?;
@@ -85,6 +103,7 @@ pub async fn run(args: SubmitArgs, global: &GlobalArgs, out: &Output) -> Result<
         &outcome,
     );
     doc["task"] = json!(id);
+    doc["uploaded"] = json!(uploaded);
     doc["spec"] = json!({
         "spec_hash": query::hex32(&spec.spec_hash),
         "model_hash": query::hex32(&spec.model_hash),

@@ -1,0 +1,122 @@
+//! `gensyn blob put|get`: the node's artefact store, addressed by the
+//! commitments the chain knows. What comes back is checked by recomputing
+//! its commitment, never trusted.
+
+use crate::{
+    args::{BlobCmd, GlobalArgs},
+    error::CliError,
+    onchain,
+    output::Output,
+    query::hex32,
+};
+use codec::Encode;
+use gensyn_store::{CheckpointBlob, DatasetBlob, Kind};
+use gensyn_trainer::{backend::Backend, program::named_state, train::Trainer};
+use serde_json::{json, Value};
+use std::path::Path;
+
+/// The artefacts a file stands for: a spec (`.toml`) is itself and its
+/// dataset in canonical form; a checkpoint (`.safetensors`, named
+/// `step-N.safetensors` as `gensyn train` writes them) is its state.
+pub fn artefacts_of(path: &Path) -> Result<Vec<(Kind, Vec<u8>)>, CliError> {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("toml") => {
+            let loaded = onchain::load(path)?;
+            let trainer =
+                Trainer::new(&loaded.spec, Backend::cpu(1)).map_err(|e| CliError::Usage(format!("task spec: {e}")))?;
+            Ok(vec![(Kind::Spec, loaded.text.clone()), (Kind::Dataset, dataset_blob(&trainer).encode())])
+        }
+        Some("safetensors") => {
+            let step = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .and_then(|s| s.strip_prefix("step-"))
+                .and_then(|n| n.parse::<u32>().ok())
+                .ok_or_else(|| {
+                    CliError::Usage(format!("{}: a checkpoint is named step-N.safetensors", path.display()))
+                })?;
+            let state = gensyn_trainer::train::load_checkpoint(path)
+                .map_err(|e| CliError::Usage(format!("{}: {e}", path.display())))?;
+            Ok(vec![(Kind::Checkpoint, CheckpointBlob::of(&named_state(step, &state)).encode())])
+        }
+        _ => Err(CliError::Usage(format!(
+            "{}: blob put takes a task spec (.toml, uploaded with its dataset) or a checkpoint (.safetensors)",
+            path.display()
+        ))),
+    }
+}
+
+/// A trainer's dataset in the store's canonical form.
+pub fn dataset_blob(trainer: &Trainer) -> DatasetBlob {
+    let data = trainer.data();
+    DatasetBlob {
+        example_len: data.dim as u32,
+        examples: (0..data.len())
+            .map(|i| {
+                let (label, features) = data.example(i);
+                (label, features.iter().map(|v| v.to_bits()).collect())
+            })
+            .collect(),
+    }
+}
+
+/// Runs a `gensyn blob` subcommand.
+pub async fn run(cmd: BlobCmd, global: &GlobalArgs, out: &Output) -> Result<(), CliError> {
+    match cmd {
+        BlobCmd::Put(a) => {
+            if !a.file.is_file() {
+                return Err(CliError::Usage(format!("{} not found", a.file.display())));
+            }
+            let artefacts = artefacts_of(&a.file)?;
+            for (_, bytes) in &artefacts {
+                if bytes.len() > gensyn_store::MAX_ARTEFACT {
+                    return Err(CliError::Usage(format!(
+                        "{}: {} bytes; the store takes at most {} per artefact",
+                        a.file.display(),
+                        bytes.len(),
+                        gensyn_store::MAX_ARTEFACT
+                    )));
+                }
+            }
+            let chain = super::connect(global).await?;
+            let mut put: Vec<Value> = Vec::new();
+            for (kind, bytes) in artefacts {
+                let id = chain.store_put(kind, &bytes).await?;
+                put.push(json!({ "kind": kind.name(), "id": hex32(&id), "bytes": bytes.len() }));
+            }
+            let lines: Vec<String> = put
+                .iter()
+                .map(|p| {
+                    format!("{} {} ({} bytes)", p["kind"].as_str().unwrap(), p["id"].as_str().unwrap(), p["bytes"])
+                })
+                .collect();
+            out.emit(json!({ "file": a.file, "artefacts": put }), || lines.join("\n"));
+        }
+        BlobCmd::Get(a) => {
+            let id = parse_id(&a.id)?;
+            let chain = super::connect(global).await?;
+            let bytes = chain
+                .store_get(&id)
+                .await?
+                .ok_or_else(|| CliError::NotFound(format!("the store holds nothing under {}", a.id)))?;
+            // Whatever kind it is, it must recompute the id it was asked for.
+            let kind = [Kind::Spec, Kind::Dataset, Kind::Checkpoint]
+                .into_iter()
+                .find(|k| gensyn_store::open(*k, &id, &bytes).is_ok())
+                .ok_or_else(|| CliError::Mismatch(format!("the store's bytes for {} do not recompute it", a.id)))?;
+            std::fs::write(&a.out, &bytes)
+                .map_err(|e| CliError::other(format!("cannot write {}: {e}", a.out.display())))?;
+            out.emit(json!({ "id": a.id, "kind": kind.name(), "bytes": bytes.len(), "out": a.out }), || {
+                format!("{} {} ({} bytes) → {}", kind.name(), a.id, bytes.len(), a.out.display())
+            });
+        }
+    }
+    Ok(())
+}
+
+/// A `0x…` 32-byte id.
+pub fn parse_id(s: &str) -> Result<[u8; 32], CliError> {
+    let bad = || CliError::Usage(format!("bad artefact id '{s}': expected 0x and 64 hex digits"));
+    let raw = hex::decode(s.trim().trim_start_matches("0x")).map_err(|_| bad())?;
+    raw.try_into().map_err(|_| bad())
+}
