@@ -29,6 +29,8 @@ pub struct TaskView {
     pub checks: Vec<(AccountId, CheckOf<Runtime>)>,
     /// Its games, oldest first.
     pub disputes: Vec<(DisputeId, DisputeOf<Runtime>)>,
+    /// Whether the chain holds its spec and its dataset attested available.
+    pub available: (bool, bool),
 }
 
 /// The snake_case name of a variant's `Debug` name (`EndOpening` → `end_opening`).
@@ -93,7 +95,11 @@ pub async fn task(chain: &Chain, id: TaskId, at: Option<H256>) -> Result<TaskVie
         })
         .collect();
     let disputes = disputes_of(chain, Some(id), at).await?;
-    Ok(TaskView { id, task, audit, checks, disputes })
+    let attested = |h: [u8; 32]| async move {
+        chain.storage::<u32>(pallet_gensyn::Available::<Runtime>::hashed_key_for(h), at).await.map(|b| b.is_some())
+    };
+    let available = (attested(task.spec.spec_hash).await?, attested(task.spec.dataset_commitment()).await?);
+    Ok(TaskView { id, task, audit, checks, disputes, available })
 }
 
 /// Every dispute (of task `task`, if given), oldest first.
@@ -215,6 +221,7 @@ impl TaskView {
                 "step_root": hex32(&c.step_root),
             })),
             "final_hash": opt_hash(&t.final_hash),
+            "data_available": { "spec": self.available.0, "dataset": self.available.1 },
             "audit": audit,
             "whistles": self.checks.iter().map(|(who, c)| json!({
                 "who": account_json(who),

@@ -298,9 +298,10 @@ fn a_task_is_submitted_with_the_trainers_commitments_and_shown() {
     assert!(poor.stderr.contains("0 GSN free"), "{}", poor.stderr);
     assert_eq!(net.run(&["task", "list", "--json"]).ok_json()["tasks"].as_array().unwrap().len(), 1, "nothing posted");
 
-    // The node holds the data but does not attest it on chain yet, so the
-    // selection ends `data_unavailable` and the escrow comes back; --wait
-    // follows the task there.
+    // The store attested what it holds, so the chain sees the data.
+    assert_eq!(show["data_available"], serde_json::json!({ "spec": true, "dataset": true }), "{show}");
+    // Nobody enters the selection: it ends `no_solver` and the escrow comes
+    // back; --wait follows the task there.
     let waited = net
         .run(&[
             "submit",
@@ -319,7 +320,7 @@ fn a_task_is_submitted_with_the_trainers_commitments_and_shown() {
         .ok_json();
     assert_eq!(waited["task"], 1);
     assert_eq!(waited["outcome"]["phase"], "cancelled");
-    assert_eq!(waited["outcome"]["cancel_reason"], "data_unavailable");
+    assert_eq!(waited["outcome"]["cancel_reason"], "no_solver");
     settings.bind(|| insta::assert_snapshot!("json__task_show", shape(&waited["outcome"])));
     let bob = net.run(&["account", "bob", "--json"]).ok_json();
     assert!(bob["holds"].as_array().unwrap().is_empty(), "the escrow came back: {bob}");

@@ -34,12 +34,12 @@ where
         + Sync
         + 'static,
     C::Api: polkadot_sdk::frame_system_rpc_runtime_api::AccountNonceApi<Block, AccountId, Nonce> + BlockBuilder<Block>,
-    P: TransactionPool + 'static,
+    P: TransactionPool<Block = Block> + 'static,
 {
     let FullDeps { client, pool, seal, store } = deps;
     let mut module = RpcModule::new(());
+    module.merge(crate::store_rpc::module(store, client.clone(), pool.clone())?)?;
     module.merge(SystemApiServer::<Hash, AccountId, Nonce>::into_rpc(System::<P, C, Block>::new(client, pool)))?;
     module.merge(ManualSeal::new(seal).into_rpc())?;
-    module.merge(crate::store_rpc::module(store)?)?;
     Ok(module)
 }

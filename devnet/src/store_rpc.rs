@@ -1,36 +1,121 @@
 //! The artefact store over RPC: `gensyn_storePut(kind, bytes)` verifies the
-//! bytes against the commitment they recompute and keeps them under it;
-//! `gensyn_storeGet(id)` and `gensyn_storeHas(id)` read it back. The store
-//! is a [`gensyn_store::DiskStore`] under the node's base path.
+//! bytes against the commitment they recompute, keeps them under it and
+//! attests on chain that the store holds it (`attest_available`, signed by
+//! the store's own account, `//GensynStore`); `gensyn_storeGet(id)` and
+//! `gensyn_storeHas(id)` read it back. The store is a
+//! [`gensyn_store::DiskStore`] under the node's base path.
 
+use codec::{Decode, Encode};
+use gensyn_runtime::{opaque::Block, AccountId, Nonce, RuntimeCall, SignedPayload, UncheckedExtrinsic};
 use gensyn_store::{ArtefactStore, DiskStore, Kind};
 use jsonrpsee::{types::ErrorObjectOwned, RpcModule};
-use polkadot_sdk::sp_core::{Bytes, H256};
-use std::sync::Arc;
+use polkadot_sdk::{
+    frame_support::BoundedVec,
+    frame_system_rpc_runtime_api::AccountNonceApi,
+    sc_transaction_pool_api::{TransactionPool, TransactionSource},
+    sp_api::ProvideRuntimeApi,
+    sp_blockchain::HeaderBackend,
+    sp_core::{sr25519, Bytes, Pair, H256},
+    sp_runtime::{MultiAddress, MultiSignature},
+};
+use std::sync::{Arc, Mutex};
 
 pub use gensyn_store::MAX_ARTEFACT;
 /// Most bytes the store holds.
 pub const MAX_TOTAL: u64 = 2 << 30;
+/// The secret URI of the store's account (a devnet key, public like alice's).
+pub const STORE_SURI: &str = "//GensynStore";
 
 fn err(code: i32, msg: impl Into<String>) -> ErrorObjectOwned {
     ErrorObjectOwned::owned(code, msg.into(), None::<()>)
 }
 
+/// What the store's methods need: the store, and the client and pool to
+/// sign and send its attestations.
+pub struct StoreRpc<C, P> {
+    store: Arc<DiskStore>,
+    client: Arc<C>,
+    pool: Arc<P>,
+    key: sr25519::Pair,
+    /// The next nonce to use (attestations can be sent faster than blocks).
+    next: Mutex<Option<Nonce>>,
+}
+
+impl<C, P> StoreRpc<C, P>
+where
+    C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
+    C::Api: AccountNonceApi<Block, AccountId, Nonce>,
+    P: TransactionPool<Block = Block> + 'static,
+{
+    /// Signs `attest_available([id])` as the store and puts it in the pool.
+    async fn attest(&self, id: [u8; 32]) -> Result<(), String> {
+        let info = self.client.info();
+        let who = AccountId::from(self.key.public());
+        let on_chain =
+            self.client.runtime_api().account_nonce(info.best_hash, who.clone()).map_err(|e| e.to_string())?;
+        let nonce = {
+            let mut next = self.next.lock().expect("nonce lock");
+            let n = next.map_or(on_chain, |n| n.max(on_chain));
+            *next = Some(n + 1);
+            n
+        };
+        let call = RuntimeCall::Gensyn(pallet_gensyn::Call::attest_available {
+            commitments: BoundedVec::truncate_from(vec![id]),
+        });
+        let tx_ext = gensyn_runtime::tx_extension(nonce);
+        let payload =
+            SignedPayload::from_raw(call.clone(), tx_ext.clone(), gensyn_runtime::tx_implicit(info.genesis_hash));
+        let signature = payload.using_encoded(|p| self.key.sign(p));
+        let xt =
+            UncheckedExtrinsic::new_signed(call, MultiAddress::Id(who), MultiSignature::Sr25519(signature), tx_ext);
+        let opaque = Decode::decode(&mut &xt.encode()[..]).map_err(|e| e.to_string())?;
+        let sent = self.pool.submit_one(info.best_hash, TransactionSource::Local, opaque).await;
+        if let Err(e) = sent {
+            // Resynchronise from the chain on the next attestation.
+            *self.next.lock().expect("nonce lock") = None;
+            return Err(e.to_string());
+        }
+        Ok(())
+    }
+}
+
 /// The store's RPC methods.
-pub fn module(store: Arc<DiskStore>) -> Result<RpcModule<Arc<DiskStore>>, Box<dyn std::error::Error + Send + Sync>> {
-    let mut m = RpcModule::new(store);
-    m.register_method("gensyn_storePut", |params, store, _| -> Result<H256, ErrorObjectOwned> {
+pub fn module<C, P>(
+    store: Arc<DiskStore>,
+    client: Arc<C>,
+    pool: Arc<P>,
+) -> Result<RpcModule<StoreRpc<C, P>>, Box<dyn std::error::Error + Send + Sync>>
+where
+    C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
+    C::Api: AccountNonceApi<Block, AccountId, Nonce>,
+    P: TransactionPool<Block = Block> + 'static,
+{
+    let key = sr25519::Pair::from_string(STORE_SURI, None).map_err(|e| format!("store key: {e:?}"))?;
+    let mut m = RpcModule::new(StoreRpc { store, client, pool, key, next: Mutex::new(None) });
+    m.register_async_method("gensyn_storePut", |params, ctx, _| async move {
         let (kind, data): (String, Bytes) = params.parse()?;
         let kind = Kind::parse(&kind).ok_or_else(|| err(-32602, format!("unknown artefact kind '{kind}'")))?;
-        store.put(kind, &data.0).map(H256).map_err(|e| err(4000, e.to_string()))
+        let id = ctx.store.put(kind, &data.0).map_err(|e| err(4000, e.to_string()))?;
+        ctx.attest(id).await.map_err(|e| err(5000, format!("stored, but the attestation failed: {e}")))?;
+        Ok::<H256, ErrorObjectOwned>(H256(id))
     })?;
-    m.register_method("gensyn_storeGet", |params, store, _| -> Result<Option<Bytes>, ErrorObjectOwned> {
+    m.register_method("gensyn_storeGet", |params, ctx, _| -> Result<Option<Bytes>, ErrorObjectOwned> {
         let (id,): (H256,) = params.parse()?;
-        store.get(&id.0).map(|b| b.map(Bytes)).map_err(|e| err(4001, e.to_string()))
+        ctx.store.get(&id.0).map(|b| b.map(Bytes)).map_err(|e| err(4001, e.to_string()))
     })?;
-    m.register_method("gensyn_storeHas", |params, store, _| -> Result<bool, ErrorObjectOwned> {
+    m.register_method("gensyn_storeHas", |params, ctx, _| -> Result<bool, ErrorObjectOwned> {
         let (id,): (H256,) = params.parse()?;
-        Ok(store.is_available(&id.0))
+        Ok(ctx.store.is_available(&id.0))
     })?;
     Ok(m)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_runtime_names_the_store_key_as_its_attester() {
+        use polkadot_sdk::sp_core::{sr25519, Pair};
+        let key = sr25519::Pair::from_string(super::STORE_SURI, None).unwrap();
+        assert_eq!(key.public().0, gensyn_runtime::protocol::STORE_ACCOUNT);
+    }
 }

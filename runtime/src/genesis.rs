@@ -24,7 +24,12 @@ pub fn dev_accounts() -> Vec<(&'static str, AccountId)> {
 fn development() -> Value {
     let config = RuntimeGenesisConfig {
         balances: BalancesConfig {
-            balances: dev_accounts().into_iter().map(|(_, a)| (a, DEV_ENDOWMENT)).collect(),
+            balances: dev_accounts()
+                .into_iter()
+                .map(|(_, a)| (a, DEV_ENDOWMENT))
+                // The artefact store pays its attestations' fees.
+                .chain([(AccountId::from(crate::protocol::STORE_ACCOUNT), DEV_ENDOWMENT)])
+                .collect(),
             ..Default::default()
         },
         sudo: SudoConfig { key: Some(Sr25519Keyring::Alice.to_account_id()) },

@@ -79,6 +79,12 @@ pub const TOKEN_DECIMALS: u8 = 12;
 /// [`UNIT`]; periods are counted in blocks.
 pub mod protocol {
     use super::*;
+    /// The devnet artefact store's account, `//GensynStore` (sr25519): the
+    /// node signs with it what its store attests available.
+    pub const STORE_ACCOUNT: [u8; 32] = [
+        110, 217, 198, 17, 118, 9, 200, 237, 239, 145, 21, 59, 106, 37, 184, 239, 155, 117, 64, 158, 236, 82, 39, 172,
+        129, 31, 60, 59, 221, 216, 239, 80,
+    ];
     /// Minimum solver stake.
     pub const MIN_SOLVER_STAKE: Balance = 1_000 * UNIT;
     /// Minimum verifier stake.
@@ -152,6 +158,15 @@ pub mod protocol {
     }
 }
 
+/// Who may attest availability: the devnet store's account.
+pub struct StoreAccount;
+
+impl polkadot_sdk::frame_support::traits::SortedMembers<AccountId> for StoreAccount {
+    fn sorted_members() -> alloc::vec::Vec<AccountId> {
+        alloc::vec![AccountId::from(protocol::STORE_ACCOUNT)]
+    }
+}
+
 /// Opaque types for the node, which need not know the runtime's call types.
 pub mod opaque {
     use super::*;
@@ -169,7 +184,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
     spec_name: alloc::borrow::Cow::Borrowed("gensyn-devnet"),
     impl_name: alloc::borrow::Cow::Borrowed("gensyn-devnet"),
     authoring_version: 1,
-    spec_version: 105,
+    spec_version: 106,
     impl_version: 1,
     apis: RUNTIME_API_VERSIONS,
     // 2: TaskSpec, open_record, open_output, SourceProof and the new calls changed what is signed.
@@ -275,10 +290,10 @@ impl pallet_gensyn::Config for Runtime {
     type MaxStateEntries = ConstU32<{ protocol::MAX_STATE_ENTRIES }>;
     type MaxArbitrationWork = ConstU64<{ protocol::MAX_ARBITRATION_WORK }>;
     type DefaultParams = GensynParams;
-    // What the node's artefact store attests (sudo on the devnet until the
-    // store signs for itself); the availability layer replaces it.
+    // What the node's artefact store attests, signed by the store's own
+    // account; the availability layer replaces it.
     type Availability = pallet_gensyn::Attested<Runtime>;
-    type AttestOrigin = frame_system::EnsureRoot<AccountId>;
+    type AttestOrigin = frame_system::EnsureSignedBy<StoreAccount, AccountId>;
     type MinSolverStake = MinSolverStake;
     type MinVerifierStake = MinVerifierStake;
     type MinWhistleblowerStake = MinWhistleblowerStake;
