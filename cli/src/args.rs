@@ -61,6 +61,8 @@ pub enum Command {
     /// The node's artefact store: specs, datasets, checkpoints by commitment.
     #[command(subcommand)]
     Blob(BlobCmd),
+    /// Run a solver: enter draws, train the tasks won, commit and open what the audit asks.
+    Solve(AgentArgs),
     /// Train a task spec reproducibly, writing checkpoints and their hashes.
     Train(TrainArgs),
     /// Re-execute one segment of a run and compare its end hash with the committed one.
@@ -362,6 +364,19 @@ pub enum TaskCmd {
 pub enum DisputeCmd {
     /// One dispute: stage, round, each side, deadline.
     Show(IdArgs),
+}
+
+/// What every agent takes.
+#[derive(Debug, Args)]
+pub struct AgentArgs {
+    /// Handle one task to its end, then exit.
+    #[arg(long)]
+    pub once: bool,
+    /// Working folder (fetched specs, runs) [default: $XDG_DATA_HOME/gensyn/agents/ROLE-ADDRESS].
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    #[command(flatten)]
+    pub tx: TxArgs,
 }
 
 /// `gensyn blob …`

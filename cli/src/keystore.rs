@@ -160,9 +160,18 @@ impl Keystore {
 /// sr25519 secret (so it needs no file of its own and cannot be chosen
 /// after the fact: a key registered late only counts after the key delay).
 pub fn vrf_secret(pair: &sr25519::Pair) -> [u8; 32] {
-    let mut seed = b"gensyn/vrf/v1".to_vec();
-    seed.extend_from_slice(&pair.to_raw_vec());
-    BlakeTwo256::hash(&seed).0
+    // The first counter whose hash is a valid scalar (all but ~2^-32 of
+    // the first ones are).
+    for counter in 0u32.. {
+        let mut seed = b"gensyn/vrf/v1".to_vec();
+        seed.extend_from_slice(&pair.to_raw_vec());
+        seed.extend_from_slice(&counter.to_le_bytes());
+        let secret = BlakeTwo256::hash(&seed).0;
+        if gensyn_vrf::public_key(&secret).is_ok() {
+            return secret;
+        }
+    }
+    unreachable!("some counter gives a scalar")
 }
 
 #[cfg(test)]

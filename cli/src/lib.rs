@@ -47,6 +47,7 @@ async fn dispatch(cli: Cli, out: &Output) -> Result<(), CliError> {
         Command::Transfer(cmd) => cmd::transfer::run(cmd, &global, out).await,
         Command::Submit(cmd) => cmd::submit::run(cmd, &global, out).await,
         Command::Blob(cmd) => cmd::blob::run(cmd, &global, out).await,
+        Command::Solve(cmd) => cmd::solve::run(cmd, &global, out).await,
         Command::Task(cmd) => cmd::task::run(cmd, &global, out).await,
         Command::Dispute(cmd) => cmd::task::dispute(cmd, &global, out).await,
         Command::Train(cmd) => cmd::train::train(cmd, &out),

@@ -40,6 +40,7 @@ fn help_texts_are_stable() {
         &["blob", "--help"],
         &["blob", "put", "--help"],
         &["blob", "get", "--help"],
+        &["solve", "--help"],
     ];
     let settings = snapshot_settings();
     settings.bind(|| {

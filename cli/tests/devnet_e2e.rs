@@ -325,3 +325,69 @@ fn a_task_is_submitted_with_the_trainers_commitments_and_shown() {
     let bob = net.run(&["account", "bob", "--json"]).ok_json();
     assert!(bob["holds"].as_array().unwrap().is_empty(), "the escrow came back: {bob}");
 }
+
+#[test]
+fn a_solver_agent_wins_the_draw_trains_commits_and_is_paid_for_its_time_when_no_verifier_comes() {
+    let net = Devnet { base: tempfile::tempdir().unwrap() };
+    net.run(&["devnet", "up", "--rpc-port", "0", "--json"]).ok_json();
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/blobs-mlp-sgd.toml");
+    net.run(&["stake", "--role", "solver", "--amount", "1000", "--as", "charlie", "--json"]).ok_json();
+    let before = net.run(&["account", "charlie", "--json"]).ok_json();
+
+    // The agent, a real process; the test plays the clock (instant seal).
+    // The agent registers its VRF key, which counts 10 blocks later.
+    let work = tempfile::tempdir().unwrap();
+    let mut agent = std::process::Command::new(env!("CARGO_BIN_EXE_gensyn"))
+        .args(["solve", "--once", "--as", "charlie", "--json", "--base-path", net.base()])
+        .args(["--data-dir", work.path().to_str().unwrap()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let status_of = |base: &str| {
+        let doc = gensyn(&["devnet", "status", "--json", "--base-path", base]).ok_json();
+        doc["best"]["number"].as_u64().unwrap()
+    };
+    let start = status_of(net.base());
+    std::thread::sleep(std::time::Duration::from_secs(2));
+    while status_of(net.base()) < start + 12 {
+        net.run(&["devnet", "mine", "1"]);
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let sub = net.run(&["submit", fixture, "--fee", "20", "--deadline", "400", "--as", "bob", "--json"]).ok_json();
+    let id = sub["task"].as_u64().unwrap();
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(s) = agent.try_wait().unwrap() {
+            break s;
+        }
+        assert!(started.elapsed().as_secs() < 240, "the agent did not finish");
+        net.run(&["devnet", "mine", "2"]);
+        std::thread::sleep(std::time::Duration::from_millis(150));
+    };
+    let out = agent.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    let events: Vec<Value> =
+        stdout.lines().map(|l| serde_json::from_str(l).expect("one JSON object per line")).collect();
+    let names: Vec<&str> = events.iter().map(|e| e["event"].as_str().unwrap()).collect();
+    assert_eq!(names, ["registered", "entered", "revealed", "selected", "committed", "ended"], "{stdout}");
+    assert!(events[1..].iter().all(|e| e["task"] == id));
+
+    // Nobody verified: after the redraws the task ends unaudited, the fee
+    // goes back to bob and his deposit pays charlie for the training.
+    let show = net.run(&["task", "show", &id.to_string(), "--json"]).ok_json();
+    assert_eq!(
+        (show["phase"].as_str(), show["cancel_reason"].as_str()),
+        (Some("cancelled"), Some("no_audit")),
+        "{show}"
+    );
+    assert_eq!(show["solver"]["name"], "charlie");
+    assert_eq!(show["commitment"]["checkpoint_root"], events[4]["checkpoint_root"]);
+    let run = trained(fixture);
+    assert_eq!(show["commitment"]["checkpoint_root"], run["checkpoint_root"], "the agent's run is gensyn train's");
+    let after = net.run(&["account", "charlie", "--json"]).ok_json();
+    let free = |v: &Value| v["free"].as_str().unwrap().parse::<u128>().unwrap();
+    assert!(free(&after) > free(&before), "the deposit (10 GSN) paid the solver more than its fees");
+    assert!(after["holds"].as_array().unwrap().iter().all(|h| h["reason"] != "Gensyn.SolverCollateral"), "{after}");
+}

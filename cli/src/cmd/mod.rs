@@ -7,6 +7,7 @@ pub mod completions;
 pub mod devnet;
 pub mod key;
 pub mod sim;
+pub mod solve;
 pub mod stake;
 pub mod submit;
 pub mod task;
