@@ -63,6 +63,8 @@ pub enum Command {
     Blob(BlobCmd),
     /// Run a solver: enter draws, train the tasks won, commit and open what the audit asks.
     Solve(AgentArgs),
+    /// Run a verifier: enter verifier draws, replay the audited runs blind, post the verdict.
+    Verify(AgentArgs),
     /// Train a task spec reproducibly, writing checkpoints and their hashes.
     Train(TrainArgs),
     /// Re-execute one segment of a run and compare its end hash with the committed one.

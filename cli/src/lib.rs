@@ -5,6 +5,7 @@
 //! [`output::Output`], which prints either one JSON document or a human line.
 
 pub mod accounts;
+pub mod agent;
 pub mod amount;
 pub mod args;
 pub mod chain;
@@ -48,6 +49,7 @@ async fn dispatch(cli: Cli, out: &Output) -> Result<(), CliError> {
         Command::Submit(cmd) => cmd::submit::run(cmd, &global, out).await,
         Command::Blob(cmd) => cmd::blob::run(cmd, &global, out).await,
         Command::Solve(cmd) => cmd::solve::run(cmd, &global, out).await,
+        Command::Verify(cmd) => cmd::verify::run(cmd, &global, out).await,
         Command::Task(cmd) => cmd::task::run(cmd, &global, out).await,
         Command::Dispute(cmd) => cmd::task::dispute(cmd, &global, out).await,
         Command::Train(cmd) => cmd::train::train(cmd, &out),

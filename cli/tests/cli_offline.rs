@@ -41,6 +41,7 @@ fn help_texts_are_stable() {
         &["blob", "put", "--help"],
         &["blob", "get", "--help"],
         &["solve", "--help"],
+        &["verify", "--help"],
     ];
     let settings = snapshot_settings();
     settings.bind(|| {

@@ -391,3 +391,100 @@ fn a_solver_agent_wins_the_draw_trains_commits_and_is_paid_for_its_time_when_no_
     assert!(free(&after) > free(&before), "the deposit (10 GSN) paid the solver more than its fees");
     assert!(after["holds"].as_array().unwrap().iter().all(|h| h["reason"] != "Gensyn.SolverCollateral"), "{after}");
 }
+
+/// Starts `gensyn ARGS` as a background process (an agent).
+fn spawn(net: &Devnet, args: &[&str]) -> std::process::Child {
+    std::process::Command::new(env!("CARGO_BIN_EXE_gensyn"))
+        .args(args)
+        .args(["--base-path", net.base()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// The best block's number.
+fn height(net: &Devnet) -> u64 {
+    net.run(&["devnet", "status", "--json"]).ok_json()["best"]["number"].as_u64().unwrap()
+}
+
+/// Mines until every agent exits (at most `secs`); returns each one's event names.
+fn mine_until_done(net: &Devnet, agents: Vec<std::process::Child>, secs: u64) -> Vec<Vec<Value>> {
+    let started = std::time::Instant::now();
+    let mut agents: Vec<Option<std::process::Child>> = agents.into_iter().map(Some).collect();
+    let mut outs: Vec<Option<std::process::Output>> = agents.iter().map(|_| None).collect();
+    while outs.iter().any(Option::is_none) {
+        for (i, a) in agents.iter_mut().enumerate() {
+            if let Some(child) = a {
+                if child.try_wait().unwrap().is_some() {
+                    outs[i] = Some(a.take().unwrap().wait_with_output().unwrap());
+                }
+            }
+        }
+        if started.elapsed().as_secs() > secs {
+            for a in agents.iter_mut().flatten() {
+                let _ = a.kill();
+            }
+            panic!("agents did not finish in {secs}s");
+        }
+        net.run(&["devnet", "mine", "2"]);
+        std::thread::sleep(std::time::Duration::from_millis(150));
+    }
+    outs.into_iter()
+        .map(|o| {
+            let o = o.unwrap();
+            let stdout = String::from_utf8_lossy(&o.stdout).into_owned();
+            assert!(o.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&o.stderr));
+            stdout.lines().map(|l| serde_json::from_str(l).expect("one JSON object per line")).collect()
+        })
+        .collect()
+}
+
+#[test]
+fn an_honest_solver_and_verifier_agent_take_a_task_to_its_payment() {
+    let net = Devnet { base: tempfile::tempdir().unwrap() };
+    net.run(&["devnet", "up", "--rpc-port", "0", "--json"]).ok_json();
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/blobs-mlp-sgd.toml");
+    net.run(&["stake", "--role", "solver", "--amount", "1000", "--as", "charlie", "--json"]).ok_json();
+    net.run(&["stake", "--role", "verifier", "--amount", "500", "--as", "dave", "--json"]).ok_json();
+    let free =
+        |who: &str| net.run(&["account", who, "--json"]).ok_json()["free"].as_str().unwrap().parse::<u128>().unwrap();
+    let (charlie0, dave0) = (free("charlie"), free("dave"));
+    let (w1, w2) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let solver =
+        spawn(&net, &["solve", "--once", "--as", "charlie", "--json", "--data-dir", w1.path().to_str().unwrap()]);
+    let verifier =
+        spawn(&net, &["verify", "--once", "--as", "dave", "--json", "--data-dir", w2.path().to_str().unwrap()]);
+    // Both keys count 10 blocks after they are registered.
+    std::thread::sleep(std::time::Duration::from_secs(2));
+    let start = height(&net);
+    while height(&net) < start + 12 {
+        net.run(&["devnet", "mine", "1"]);
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let sub = net.run(&["submit", fixture, "--fee", "20", "--deadline", "400", "--as", "bob", "--json"]).ok_json();
+    let id = sub["task"].as_u64().unwrap();
+    let logs = mine_until_done(&net, vec![solver, verifier], 300);
+    let names = |l: &Vec<Value>| l.iter().map(|e| e["event"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        names(&logs[0]),
+        ["registered", "entered", "revealed", "selected", "committed", "opened_starts", "opened_ends", "ended"],
+        "{:?}",
+        logs[0]
+    );
+    assert_eq!(names(&logs[1]), ["registered", "entered", "revealed", "selected", "verdict", "ended"], "{:?}", logs[1]);
+    let show = net.run(&["task", "show", &id.to_string(), "--json"]).ok_json();
+    assert_eq!(show["phase"], "finalized", "{show}");
+    assert_eq!((show["solver"]["name"].as_str(), show["verifier"]["name"].as_str()), (Some("charlie"), Some("dave")));
+    // The verifier's blind replay agrees with every audited end the solver opened.
+    for s in show["audit"]["segments"].as_array().unwrap() {
+        assert_eq!(s["verdict"], s["end"], "{show}");
+    }
+    assert!(show["disputes"].as_array().unwrap().is_empty());
+    // Paid: 80 % of the 20 GSN fee to the solver, 10 % to the verifier (a
+    // forced round, 5 % of tasks, would add a share), less their fees.
+    let (dc, dd) = (free("charlie") as i128 - charlie0 as i128, free("dave") as i128 - dave0 as i128);
+    let gsn = UNIT as i128;
+    assert!(dc > 15 * gsn && dc < 17 * gsn + 40 * gsn, "charlie gained {dc}");
+    assert!(dd > gsn && dd < 2 * gsn + 40 * gsn, "dave gained {dd}");
+}

@@ -13,6 +13,7 @@ pub mod submit;
 pub mod task;
 pub mod train;
 pub mod transfer;
+pub mod verify;
 
 use crate::{args::GlobalArgs, chain::Chain, error::CliError, state};
 use std::path::PathBuf;

@@ -6,150 +6,20 @@
 //! one task and exits.
 
 use crate::{
-    accounts::{self, Account},
+    agent::{event, prepare, println_event, Agent},
     args::{AgentArgs, GlobalArgs},
-    chain::Chain,
     error::CliError,
-    keystore,
     output::Output,
     query,
 };
-use gensyn_runtime::{Runtime, RuntimeCall};
-use gensyn_store::Kind;
 use pallet_gensyn::{lifecycle, Call as GensynCall, Opening, Phase, Role, SolverCommitment, TaskId};
-use polkadot_sdk::{frame_support::BoundedVec, sp_core::sr25519};
+use polkadot_sdk::frame_support::BoundedVec;
 use serde_json::json;
 use std::{
     collections::BTreeSet,
     path::{Path, PathBuf},
     time::Duration,
 };
-
-/// What one agent needs at every step.
-pub struct Agent {
-    /// The chain.
-    pub chain: Chain,
-    /// Who it is.
-    pub me: Account,
-    /// Its signing key.
-    pub key: sr25519::Pair,
-    /// Its VRF secret.
-    pub vrf: [u8; 32],
-    /// Its working folder (runs, fetched specs).
-    pub dir: PathBuf,
-    /// How long each transaction may wait.
-    pub timeout: Duration,
-}
-
-impl Agent {
-    /// Connects and sets up `--as`'s agent.
-    pub async fn start(args: &AgentArgs, global: &GlobalArgs, role: &str) -> Result<Self, CliError> {
-        let (me, key) = accounts::signer(&args.tx.signer)?;
-        let vrf = keystore::vrf_secret(&key);
-        let dir = args.data_dir.clone().unwrap_or_else(|| {
-            crate::state::data_home().join("gensyn/agents").join(format!("{role}-{}", me.address()))
-        });
-        std::fs::create_dir_all(&dir)?;
-        let chain = super::connect(global).await?;
-        Ok(Agent { chain, me, key, vrf, dir, timeout: Duration::from_secs(args.tx.timeout) })
-    }
-
-    /// Sends `call` as this agent; a pallet refusal is returned by name.
-    pub async fn send(&self, call: pallet_gensyn::Call<Runtime>) -> Result<(), CliError> {
-        self.chain.submit(RuntimeCall::Gensyn(call), &self.key, false, self.timeout).await.map(|_| ())
-    }
-
-    /// Registers the VRF key derived from the account, unless it is
-    /// already; returns the block from which it counts, and whether it was
-    /// registered now.
-    pub async fn ensure_keys(&self) -> Result<(u32, bool), CliError> {
-        let public = gensyn_vrf::public_key(&self.vrf).map_err(|e| CliError::other(format!("VRF key: {e:?}")))?;
-        if let Some(since) = self.key_since(&public).await? {
-            return Ok((since, false));
-        }
-        let (proof, _) = gensyn_vrf::prove(&self.vrf, &lifecycle::registration_alpha(&self.me.id))
-            .map_err(|e| CliError::other(format!("VRF proof: {e:?}")))?;
-        self.send(GensynCall::register_keys { vrf_key: public, proof }).await?;
-        let since =
-            self.key_since(&public).await?.ok_or_else(|| CliError::other("the key registration left no record"))?;
-        Ok((since, true))
-    }
-
-    /// The block from which `public`, if it is this account's key, counts.
-    async fn key_since(&self, public: &pallet_gensyn::VrfKeyOf<Runtime>) -> Result<Option<u32>, CliError> {
-        let key = pallet_gensyn::Keys::<Runtime>::hashed_key_for(&self.me.id);
-        let have: Option<pallet_gensyn::KeyRecord<pallet_gensyn::VrfKeyOf<Runtime>, u32>> =
-            self.chain.storage(key, None).await?;
-        Ok(have.filter(|k| &k.key == public).map(|k| k.since))
-    }
-
-    /// Reveals this agent's VRF proof for `task`'s draw over `seed`.
-    pub async fn reveal(&self, task: TaskId, role: Role, seed: &[u8; 32]) -> Result<(), CliError> {
-        let (proof, _) = gensyn_vrf::prove(&self.vrf, &lifecycle::selection_alpha(role, task, seed))
-            .map_err(|e| CliError::other(format!("VRF proof: {e:?}")))?;
-        self.send(GensynCall::reveal_selection { task, proof }).await
-    }
-
-    /// Fetches artefact `id` of `kind` from the store, checked against `id`.
-    pub async fn fetch(&self, kind: Kind, id: &[u8; 32]) -> Result<Vec<u8>, CliError> {
-        let bytes =
-            self.chain.store_get(id).await?.ok_or_else(|| {
-                CliError::NotFound(format!("the store holds no {} {}", kind.name(), query::hex32(id)))
-            })?;
-        gensyn_store::open(kind, id, &bytes).map_err(|e| CliError::Mismatch(e.to_string()))?;
-        Ok(bytes)
-    }
-}
-
-/// An agent-wide event (not about one task).
-fn println_event(out: &Output, name: &str, detail: serde_json::Value, human: String) {
-    if out.json() {
-        let mut v = json!({ "event": name });
-        if let serde_json::Value::Object(m) = detail {
-            for (k, x) in m {
-                v[k] = x;
-            }
-        }
-        println!("{v}");
-    } else {
-        println!("{human}");
-    }
-}
-
-/// One line per event: JSON under `--json`, text otherwise.
-pub fn event(out: &Output, name: &str, task: TaskId, detail: serde_json::Value, human: String) {
-    if out.json() {
-        let mut v = json!({ "event": name, "task": task });
-        if let serde_json::Value::Object(m) = detail {
-            for (k, x) in m {
-                v[k] = x;
-            }
-        }
-        println!("{v}");
-    } else {
-        println!("task {task}: {human}");
-    }
-}
-
-/// The spec of `task`, fetched and checked, written under the agent's folder,
-/// and refused unless this machine reproduces the task's every commitment
-/// from it (a hostile submitter must not get an honest solver slashed).
-async fn prepare(agent: &Agent, id: TaskId, spec: &pallet_gensyn::TaskSpec) -> Result<PathBuf, CliError> {
-    let text = agent.fetch(Kind::Spec, &spec.spec_hash).await?;
-    agent.fetch(Kind::Dataset, &spec.dataset_commitment()).await?;
-    let dir = agent.dir.join(format!("task-{id}"));
-    std::fs::create_dir_all(&dir)?;
-    let path = dir.join("task.toml");
-    std::fs::write(&path, &text)?;
-    let loaded = crate::onchain::load(&path)?;
-    let (mine, _) = crate::onchain::task_of(&loaded)?;
-    if &mine != spec {
-        return Err(CliError::Mismatch(format!(
-            "task {id}: this machine does not reproduce the task's commitments from its spec (its dataset must be generated from the spec)"
-        )));
-    }
-    Ok(path)
-}
 
 /// Trains `spec` into `dir/run`, uploads every checkpoint, and returns the
 /// commitment, every checkpoint's opening, and the proof of checkpoint 0.

@@ -1,0 +1,139 @@
+//! `gensyn verify`: the verifier agent. It enters the verifier draw of
+//! every committed task it can reproduce (never its own), reveals, and when
+//! drawn replays each audited run blind from the start the solver opened —
+//! the ends are not public until its verdict is in — and posts its ends.
+//! `--once` handles one task and exits.
+
+use crate::{
+    agent::{event, println_event, Agent},
+    args::{AgentArgs, GlobalArgs},
+    error::CliError,
+    output::Output,
+    query,
+};
+use gensyn_store::{CheckpointBlob, Kind};
+use gensyn_trainer::{backend::Backend, program::to_state, train::Trainer};
+use pallet_gensyn::{lifecycle, Call as GensynCall, Phase, Role, TaskId};
+use polkadot_sdk::frame_support::BoundedVec;
+use serde_json::json;
+use std::{collections::BTreeSet, time::Duration};
+
+/// Replays the audited segments of `id` from the opened starts: the end
+/// hash of each, in audit order.
+async fn replay(agent: &Agent, id: TaskId, view: &query::TaskView) -> Result<Vec<[u8; 32]>, CliError> {
+    let audit = view.audit.as_ref().ok_or_else(|| CliError::other("no audit"))?;
+    let spec_path = agent.dir.join(format!("task-{id}/task.toml"));
+    let spec = crate::onchain::load(&spec_path)?.spec;
+    let idx = audit.indices();
+    let every = view.task.spec.checkpoint_every;
+    let steps = view.task.spec.steps;
+    let mut ends = vec![[0u8; 32]; idx.len()];
+    for run in lifecycle::runs(&idx) {
+        let first = &audit.segments[run.start as usize];
+        let start = first.start.ok_or_else(|| CliError::other("a run's start was not opened"))?;
+        let blob: CheckpointBlob = codec::Decode::decode(&mut &agent.fetch(Kind::Checkpoint, &start).await?[..])
+            .map_err(|e| CliError::other(format!("checkpoint: {e}")))?;
+        let named = blob.state().map_err(|e| CliError::Mismatch(e.to_string()))?;
+        let backend = Backend::cpu(gensyn_kernels::cpu::default_threads());
+        let mut t = Trainer::restore(&spec, backend, named.step, &to_state(&named))
+            .map_err(|e| CliError::other(format!("restore: {e}")))?;
+        for p in run {
+            let seg = idx[p as usize];
+            let end_step = ((seg + 1) * every).min(steps);
+            t.run_to(end_step).map_err(|e| CliError::other(format!("replay: {e}")))?;
+            ends[p as usize] = t.hash().map_err(|e| CliError::other(e.to_string()))?;
+        }
+    }
+    Ok(ends)
+}
+
+/// `gensyn verify`
+pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(), CliError> {
+    let agent = Agent::start(&args, global, "verifier").await?;
+    let (key_since, new) = agent.ensure_keys().await?;
+    if new {
+        println_event(
+            out,
+            "registered",
+            json!({ "counts_from": key_since }),
+            format!("registered its VRF key; it counts from block #{key_since}"),
+        );
+    }
+    let mut entered: BTreeSet<TaskId> = BTreeSet::new();
+    let mut revealed: BTreeSet<(TaskId, [u8; 32])> = BTreeSet::new();
+    let mut done: BTreeSet<TaskId> = BTreeSet::new();
+    let mut ends: Option<(TaskId, Vec<[u8; 32]>)> = None;
+    let mut posted: BTreeSet<TaskId> = BTreeSet::new();
+    loop {
+        let now = agent.chain.best().await?.number;
+        for id in query::task_ids(&agent.chain, None).await? {
+            if done.contains(&id) {
+                continue;
+            }
+            let view = query::task(&agent.chain, id, None).await?;
+            let t = &view.task;
+            let drawn = t.verifier.as_ref() == Some(&agent.me.id);
+            match &t.phase {
+                Phase::VerifierSelection { .. }
+                    if !entered.contains(&id) && key_since <= now && t.solver.as_ref() != Some(&agent.me.id) =>
+                {
+                    match crate::agent::prepare(&agent, id, &t.spec).await {
+                        Ok(_) => {
+                            agent.send(GensynCall::enter_selection { task: id }).await?;
+                            entered.insert(id);
+                            event(out, "entered", id, json!({}), "entered the verifier selection".into());
+                        }
+                        Err(e) => {
+                            done.insert(id);
+                            event(out, "refused", id, json!({ "reason": e.to_string() }), format!("not entering: {e}"));
+                        }
+                    }
+                }
+                // A redraw opens a new draw with a new seed.
+                Phase::VerifierDraw { seed, .. } if entered.contains(&id) && revealed.insert((id, *seed)) => {
+                    agent.reveal(id, Role::Verifier, seed).await?;
+                    event(out, "revealed", id, json!({}), "revealed its VRF proof".into());
+                }
+                Phase::Checking { .. } if drawn && ends.is_none() => {
+                    event(out, "selected", id, json!({}), "drawn as verifier; replaying the audited runs".into());
+                    let e = replay(&agent, id, &view).await?;
+                    ends = Some((id, e));
+                }
+                Phase::Verdict { .. } if drawn && !posted.contains(&id) => {
+                    let e = match &ends {
+                        Some((m, e)) if *m == id => e.clone(),
+                        _ => replay(&agent, id, &view).await?,
+                    };
+                    agent
+                        .send(GensynCall::post_verdict { task: id, ends: BoundedVec::truncate_from(e.clone()) })
+                        .await?;
+                    posted.insert(id);
+                    let hashes: Vec<String> = e.iter().map(query::hex32).collect();
+                    event(out, "verdict", id, json!({ "ends": hashes }), "posted its verdict".into());
+                }
+                Phase::Finalized | Phase::Cancelled { .. } if entered.contains(&id) => {
+                    let outcome = query::phase_name(&t.phase);
+                    let reason = match &t.phase {
+                        Phase::Cancelled { reason } => query::snake(&format!("{reason:?}")),
+                        _ => String::new(),
+                    };
+                    done.insert(id);
+                    if drawn || posted.contains(&id) {
+                        event(
+                            out,
+                            "ended",
+                            id,
+                            json!({ "phase": outcome, "reason": reason }),
+                            format!("ended: {outcome} {reason}"),
+                        );
+                        if args.once {
+                            return Ok(());
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+}
