@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Sets up a fresh machine, builds gensyn, and runs a short devnet demo.
+# Sets up a fresh machine, builds gensyn, and runs the protocol on the devnet:
+# a solver and a verifier agent take alice's task to its payment.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -17,13 +18,32 @@ fi
 rustup target add wasm32-unknown-unknown wasm32v1-none
 rustup component add rust-src
 
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/gensyn/target}"
-cargo build --release -p gensyn-cli
-gensyn="$CARGO_TARGET_DIR/release/gensyn"
+# The build the tests use (`cargo test --release --workspace`, the README's
+# second command): the same target folder and the same features, so that
+# command only runs what this one compiled.
+cargo test --release --workspace --no-run
+gensyn="${CARGO_TARGET_DIR:-target}/release/gensyn"
 
 set -x
-"$gensyn" devnet up --fresh
+"$gensyn" devnet up --fresh --block-time 500
 "$gensyn" devnet status
-"$gensyn" stake --role solver --amount 1000 --as alice
-"$gensyn" account alice
+"$gensyn" stake --role solver --amount 1000 --as charlie
+"$gensyn" stake --role verifier --amount 500 --as dave
+set +x
+
+# The protocol, honest: a solver and a verifier agent, and a task from alice.
+work=$(mktemp -d)
+trap '"$gensyn" devnet down >/dev/null 2>&1 || true; kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+"$gensyn" solve --once --as charlie --data-dir "$work/solver" &
+"$gensyn" verify --once --as dave --data-dir "$work/verifier" &
+# Their VRF keys count 10 blocks (5 s) after they are registered.
+sleep 8
+set -x
+"$gensyn" submit fixtures/blobs-mlp-sgd.toml --fee 20 --deadline 600 --as alice --wait
+set +x
+wait
+set -x
+"$gensyn" task show 0
+"$gensyn" account charlie
+"$gensyn" account dave
 "$gensyn" devnet down
