@@ -129,10 +129,12 @@ pub async fn run(args: SubmitArgs, global: &GlobalArgs, out: &Output) -> Result<
     let limit = Duration::from_secs(args.wait_timeout);
     let mut last = String::new();
     loop {
-        let view = query::task(&chain, id, None).await?;
+        let at = chain.best().await?;
+        let view = query::task(&chain, id, Some(at.hash)).await?;
         let phase = query::phase_name(&view.task.phase);
         if phase != last {
-            out.note(&format!("  {phase}"));
+            // The task's timeline: each phase, the block it was seen at, the time since submission.
+            out.note(&format!("  {phase:<20} block #{:<6} +{:.1} s", at.number, started.elapsed().as_secs_f64()));
             last = phase;
         }
         if matches!(view.task.phase, Phase::Finalized | Phase::Cancelled { .. }) {
