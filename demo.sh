@@ -29,13 +29,16 @@ set -x
 "$gensyn" devnet status
 "$gensyn" stake --role solver --amount 1000 --as charlie
 "$gensyn" stake --role verifier --amount 500 --as dave
+"$gensyn" stake --role whistleblower --amount 100 --as eve
 set +x
 
-# The protocol, honest: a solver and a verifier agent, and a task from alice.
+# The protocol, honest: a solver, a verifier and a whistleblower agent, and a
+# task from alice.
 work=$(mktemp -d)
 trap '"$gensyn" devnet down >/dev/null 2>&1 || true; kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 "$gensyn" solve --once --as charlie --data-dir "$work/solver" &
 "$gensyn" verify --once --as dave --data-dir "$work/verifier" &
+"$gensyn" whistle --once --as eve --data-dir "$work/whistleblower" &
 # Their VRF keys count 10 blocks (5 s) after they are registered.
 sleep 8
 set -x
@@ -46,4 +49,5 @@ set -x
 "$gensyn" task show 0
 "$gensyn" account charlie
 "$gensyn" account dave
+"$gensyn" account eve
 "$gensyn" devnet down

@@ -143,3 +143,38 @@ pub async fn prepare(agent: &Agent, id: TaskId, spec: &pallet_gensyn::TaskSpec) 
     }
     Ok(path)
 }
+
+/// Replays the audited segments of `id` from the opened starts: the end
+/// hash of each, in audit order.
+pub async fn replay(agent: &Agent, id: TaskId, view: &query::TaskView) -> Result<Vec<[u8; 32]>, CliError> {
+    let audit = view.audit.as_ref().ok_or_else(|| CliError::other("no audit"))?;
+    let spec_path = agent.dir.join(format!("task-{id}/task.toml"));
+    let spec = crate::onchain::load(&spec_path)?.spec;
+    let idx = audit.indices();
+    let every = view.task.spec.checkpoint_every;
+    let steps = view.task.spec.steps;
+    let mut ends = vec![[0u8; 32]; idx.len()];
+    for run in lifecycle::runs(&idx) {
+        let first = &audit.segments[run.start as usize];
+        let start = first.start.ok_or_else(|| CliError::other("a run's start was not opened"))?;
+        let blob: gensyn_store::CheckpointBlob =
+            codec::Decode::decode(&mut &agent.fetch(Kind::Checkpoint, &start).await?[..])
+                .map_err(|e| CliError::other(format!("checkpoint: {e}")))?;
+        let named = blob.state().map_err(|e| CliError::Mismatch(e.to_string()))?;
+        let backend = gensyn_trainer::backend::Backend::cpu(gensyn_kernels::cpu::default_threads());
+        let mut t = gensyn_trainer::train::Trainer::restore(
+            &spec,
+            backend,
+            named.step,
+            &gensyn_trainer::program::to_state(&named),
+        )
+        .map_err(|e| CliError::other(format!("restore: {e}")))?;
+        for p in run {
+            let seg = idx[p as usize];
+            let end_step = ((seg + 1) * every).min(steps);
+            t.run_to(end_step).map_err(|e| CliError::other(format!("replay: {e}")))?;
+            ends[p as usize] = t.hash().map_err(|e| CliError::other(e.to_string()))?;
+        }
+    }
+    Ok(ends)
+}

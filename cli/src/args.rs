@@ -65,6 +65,8 @@ pub enum Command {
     Solve(AgentArgs),
     /// Run a verifier: enter verifier draws, replay the audited runs blind, post the verdict.
     Verify(AgentArgs),
+    /// Run a whistleblower: re-check audited tasks blind, reveal, settle its checks.
+    Whistle(AgentArgs),
     /// Train a task spec reproducibly, writing checkpoints and their hashes.
     Train(TrainArgs),
     /// Re-execute one segment of a run and compare its end hash with the committed one.

@@ -50,6 +50,7 @@ async fn dispatch(cli: Cli, out: &Output) -> Result<(), CliError> {
         Command::Blob(cmd) => cmd::blob::run(cmd, &global, out).await,
         Command::Solve(cmd) => cmd::solve::run(cmd, &global, out).await,
         Command::Verify(cmd) => cmd::verify::run(cmd, &global, out).await,
+        Command::Whistle(cmd) => cmd::whistle::run(cmd, &global, out).await,
         Command::Task(cmd) => cmd::task::run(cmd, &global, out).await,
         Command::Dispute(cmd) => cmd::task::dispute(cmd, &global, out).await,
         Command::Train(cmd) => cmd::train::train(cmd, &out),

@@ -42,6 +42,7 @@ fn help_texts_are_stable() {
         &["blob", "get", "--help"],
         &["solve", "--help"],
         &["verify", "--help"],
+        &["whistle", "--help"],
     ];
     let settings = snapshot_settings();
     settings.bind(|| {

@@ -447,14 +447,17 @@ fn an_honest_solver_and_verifier_agent_take_a_task_to_its_payment() {
     let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/blobs-mlp-sgd.toml");
     net.run(&["stake", "--role", "solver", "--amount", "1000", "--as", "charlie", "--json"]).ok_json();
     net.run(&["stake", "--role", "verifier", "--amount", "500", "--as", "dave", "--json"]).ok_json();
+    net.run(&["stake", "--role", "whistleblower", "--amount", "100", "--as", "eve", "--json"]).ok_json();
     let free =
         |who: &str| net.run(&["account", who, "--json"]).ok_json()["free"].as_str().unwrap().parse::<u128>().unwrap();
     let (charlie0, dave0) = (free("charlie"), free("dave"));
-    let (w1, w2) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (w1, w2, w3) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let solver =
         spawn(&net, &["solve", "--once", "--as", "charlie", "--json", "--data-dir", w1.path().to_str().unwrap()]);
     let verifier =
         spawn(&net, &["verify", "--once", "--as", "dave", "--json", "--data-dir", w2.path().to_str().unwrap()]);
+    let whistler =
+        spawn(&net, &["whistle", "--once", "--as", "eve", "--json", "--data-dir", w3.path().to_str().unwrap()]);
     // Both keys count 10 blocks after they are registered.
     std::thread::sleep(std::time::Duration::from_secs(2));
     let start = height(&net);
@@ -464,7 +467,7 @@ fn an_honest_solver_and_verifier_agent_take_a_task_to_its_payment() {
     }
     let sub = net.run(&["submit", fixture, "--fee", "20", "--deadline", "400", "--as", "bob", "--json"]).ok_json();
     let id = sub["task"].as_u64().unwrap();
-    let logs = mine_until_done(&net, vec![solver, verifier], 300);
+    let logs = mine_until_done(&net, vec![solver, verifier, whistler], 300);
     let names = |l: &Vec<Value>| l.iter().map(|e| e["event"].as_str().unwrap().to_string()).collect::<Vec<_>>();
     assert_eq!(
         names(&logs[0]),
@@ -473,6 +476,9 @@ fn an_honest_solver_and_verifier_agent_take_a_task_to_its_payment() {
         logs[0]
     );
     assert_eq!(names(&logs[1]), ["registered", "entered", "revealed", "selected", "verdict", "ended"], "{:?}", logs[1]);
+    // The whistleblower re-checked blind, agreed, and settled its check.
+    assert_eq!(names(&logs[2]), ["checked", "revealed", "settled"], "{:?}", logs[2]);
+    assert_eq!(logs[2][1]["agrees"], true);
     let show = net.run(&["task", "show", &id.to_string(), "--json"]).ok_json();
     assert_eq!(show["phase"], "finalized", "{show}");
     assert_eq!((show["solver"]["name"].as_str(), show["verifier"]["name"].as_str()), (Some("charlie"), Some("dave")));
@@ -481,6 +487,8 @@ fn an_honest_solver_and_verifier_agent_take_a_task_to_its_payment() {
         assert_eq!(s["verdict"], s["end"], "{show}");
     }
     assert!(show["disputes"].as_array().unwrap().is_empty());
+    assert_eq!((show["audit"]["checks"].as_u64(), show["audit"]["right_checks"].as_u64()), (Some(1), Some(1)));
+    assert!(show["whistles"].as_array().unwrap().is_empty(), "the check was settled: {show}");
     // Paid: 80 % of the 20 GSN fee to the solver, 10 % to the verifier (a
     // forced round, 5 % of tasks, would add a share), less their fees.
     let (dc, dd) = (free("charlie") as i128 - charlie0 as i128, free("dave") as i128 - dave0 as i128);

@@ -14,6 +14,7 @@ pub mod task;
 pub mod train;
 pub mod transfer;
 pub mod verify;
+pub mod whistle;
 
 use crate::{args::GlobalArgs, chain::Chain, error::CliError, state};
 use std::path::PathBuf;

@@ -5,47 +5,16 @@
 //! `--once` handles one task and exits.
 
 use crate::{
-    agent::{event, println_event, Agent},
+    agent::{event, println_event, replay, Agent},
     args::{AgentArgs, GlobalArgs},
     error::CliError,
     output::Output,
     query,
 };
-use gensyn_store::{CheckpointBlob, Kind};
-use gensyn_trainer::{backend::Backend, program::to_state, train::Trainer};
-use pallet_gensyn::{lifecycle, Call as GensynCall, Phase, Role, TaskId};
+use pallet_gensyn::{Call as GensynCall, Phase, Role, TaskId};
 use polkadot_sdk::frame_support::BoundedVec;
 use serde_json::json;
 use std::{collections::BTreeSet, time::Duration};
-
-/// Replays the audited segments of `id` from the opened starts: the end
-/// hash of each, in audit order.
-async fn replay(agent: &Agent, id: TaskId, view: &query::TaskView) -> Result<Vec<[u8; 32]>, CliError> {
-    let audit = view.audit.as_ref().ok_or_else(|| CliError::other("no audit"))?;
-    let spec_path = agent.dir.join(format!("task-{id}/task.toml"));
-    let spec = crate::onchain::load(&spec_path)?.spec;
-    let idx = audit.indices();
-    let every = view.task.spec.checkpoint_every;
-    let steps = view.task.spec.steps;
-    let mut ends = vec![[0u8; 32]; idx.len()];
-    for run in lifecycle::runs(&idx) {
-        let first = &audit.segments[run.start as usize];
-        let start = first.start.ok_or_else(|| CliError::other("a run's start was not opened"))?;
-        let blob: CheckpointBlob = codec::Decode::decode(&mut &agent.fetch(Kind::Checkpoint, &start).await?[..])
-            .map_err(|e| CliError::other(format!("checkpoint: {e}")))?;
-        let named = blob.state().map_err(|e| CliError::Mismatch(e.to_string()))?;
-        let backend = Backend::cpu(gensyn_kernels::cpu::default_threads());
-        let mut t = Trainer::restore(&spec, backend, named.step, &to_state(&named))
-            .map_err(|e| CliError::other(format!("restore: {e}")))?;
-        for p in run {
-            let seg = idx[p as usize];
-            let end_step = ((seg + 1) * every).min(steps);
-            t.run_to(end_step).map_err(|e| CliError::other(format!("replay: {e}")))?;
-            ends[p as usize] = t.hash().map_err(|e| CliError::other(e.to_string()))?;
-        }
-    }
-    Ok(ends)
-}
 
 /// `gensyn verify`
 pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(), CliError> {

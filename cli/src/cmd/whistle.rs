@@ -1,0 +1,101 @@
+//! `gensyn whistle`: the whistleblower agent. For every task under audit
+//! that it can reproduce (and is no party to), it replays the audited runs
+//! from the opened starts, commits its ends blind (`H(task, who, ends,
+//! salt)`) while the checks are open, reveals them once the solver's ends
+//! are public — a disagreement opens its game — and settles its check when
+//! the task ends. `--once` handles one task and exits.
+
+use crate::{
+    agent::{event, prepare, replay, Agent},
+    args::{AgentArgs, GlobalArgs},
+    error::CliError,
+    output::Output,
+    query,
+};
+use pallet_gensyn::{lifecycle, Call as GensynCall, Phase, TaskId};
+use polkadot_sdk::{
+    frame_support::BoundedVec,
+    sp_runtime::traits::{BlakeTwo256, Hash as _},
+};
+use serde_json::json;
+use std::{collections::BTreeMap, time::Duration};
+
+/// `gensyn whistle`
+pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(), CliError> {
+    let agent = Agent::start(&args, global, "whistleblower").await?;
+    // Checks committed: their ends and salt, until revealed and settled.
+    let mut checks: BTreeMap<TaskId, (Vec<[u8; 32]>, [u8; 32])> = BTreeMap::new();
+    let mut revealed: BTreeMap<TaskId, bool> = BTreeMap::new();
+    let mut skipped: std::collections::BTreeSet<TaskId> = Default::default();
+    loop {
+        for id in query::task_ids(&agent.chain, None).await? {
+            if skipped.contains(&id) {
+                continue;
+            }
+            let view = query::task(&agent.chain, id, None).await?;
+            let t = &view.task;
+            let me = &agent.me.id;
+            let party = &t.submitter == me || t.solver.as_ref() == Some(me) || t.verifier.as_ref() == Some(me);
+            match &t.phase {
+                Phase::Checking { .. } if !checks.contains_key(&id) && !party => {
+                    if let Err(e) = prepare(&agent, id, &t.spec).await {
+                        skipped.insert(id);
+                        event(out, "refused", id, json!({ "reason": e.to_string() }), format!("not checking: {e}"));
+                        continue;
+                    }
+                    let ends = replay(&agent, id, &view).await?;
+                    // A salt nobody can guess before the reveal.
+                    let salt = BlakeTwo256::hash(&codec::Encode::encode(&(b"gensyn/salt", agent.vrf, id))).0;
+                    let commitment = lifecycle::check_commitment(id, me, &ends, &salt);
+                    agent.send(GensynCall::commit_check { task: id, commitment }).await?;
+                    checks.insert(id, (ends, salt));
+                    event(
+                        out,
+                        "checked",
+                        id,
+                        json!({}),
+                        "replayed the audited runs and committed a blind check".into(),
+                    );
+                }
+                Phase::Reveal { .. } if checks.contains_key(&id) && !revealed.contains_key(&id) => {
+                    let (ends, salt) = checks[&id].clone();
+                    let solver_ends: Vec<[u8; 32]> = view.audit.as_ref().map(|a| a.solver_ends()).unwrap_or_default();
+                    let agrees = solver_ends == ends;
+                    agent
+                        .send(GensynCall::reveal_check { task: id, ends: BoundedVec::truncate_from(ends), salt })
+                        .await?;
+                    revealed.insert(id, agrees);
+                    let what = if agrees {
+                        "revealed its check: it agrees with the solver"
+                    } else {
+                        "revealed its check: it disagrees, a game opens"
+                    };
+                    event(out, "revealed", id, json!({ "agrees": agrees }), what.into());
+                }
+                Phase::Finalized | Phase::Cancelled { .. } if checks.contains_key(&id) => {
+                    // Anyone may settle a check: one settled already is fine.
+                    match agent.send(GensynCall::settle_check { task: id, who: me.clone() }).await {
+                        Ok(()) => {}
+                        Err(CliError::Dispatch { name, .. }) if name == "NotAllowed" => {}
+                        Err(e) => return Err(e),
+                    }
+                    checks.remove(&id);
+                    skipped.insert(id);
+                    let outcome = query::phase_name(&t.phase);
+                    event(
+                        out,
+                        "settled",
+                        id,
+                        json!({ "phase": outcome }),
+                        format!("settled its check; the task ended {outcome}"),
+                    );
+                    if args.once {
+                        return Ok(());
+                    }
+                }
+                _ => {}
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+}
