@@ -68,6 +68,40 @@ impl Agent {
         Ok((since, true))
     }
 
+    /// [`Agent::ensure_keys`], announcing a new registration; returns the
+    /// block from which the key counts.
+    pub async fn register(&self, out: &Output) -> Result<u32, CliError> {
+        let (since, new) = self.ensure_keys().await?;
+        if new {
+            println_event(
+                out,
+                "registered",
+                json!({ "counts_from": since }),
+                format!("registered its VRF key; it counts from block #{since}"),
+            );
+        }
+        Ok(since)
+    }
+
+    /// Enters the running selection of `id` (as `what`, for the event) if
+    /// this machine reproduces the task ([`prepare`]); returns whether it
+    /// entered, announcing a refusal otherwise.
+    pub async fn try_enter(
+        &self,
+        out: &Output,
+        id: TaskId,
+        spec: &pallet_gensyn::TaskSpec,
+        what: &str,
+    ) -> Result<bool, CliError> {
+        if let Err(e) = prepare(self, id, spec).await {
+            event(out, "refused", id, json!({ "reason": e.to_string() }), format!("not entering: {e}"));
+            return Ok(false);
+        }
+        self.send(GensynCall::enter_selection { task: id }).await?;
+        event(out, "entered", id, json!({}), format!("entered the {what} selection"));
+        Ok(true)
+    }
+
     /// The block from which `public`, if it is this account's key, counts.
     async fn key_since(&self, public: &pallet_gensyn::VrfKeyOf<Runtime>) -> Result<Option<u32>, CliError> {
         let key = pallet_gensyn::Keys::<Runtime>::hashed_key_for(&self.me.id);
@@ -94,34 +128,29 @@ impl Agent {
     }
 }
 
-/// An agent-wide event (not about one task).
-pub fn println_event(out: &Output, name: &str, detail: serde_json::Value, human: String) {
+/// Prints one event line: `base` with `detail`'s fields under `--json`,
+/// `human` otherwise.
+fn emit(out: &Output, mut base: serde_json::Value, detail: serde_json::Value, human: String) {
     if out.json() {
-        let mut v = json!({ "event": name });
         if let serde_json::Value::Object(m) = detail {
             for (k, x) in m {
-                v[k] = x;
+                base[k] = x;
             }
         }
-        println!("{v}");
+        println!("{base}");
     } else {
         println!("{human}");
     }
 }
 
+/// An agent-wide event (not about one task).
+pub fn println_event(out: &Output, name: &str, detail: serde_json::Value, human: String) {
+    emit(out, json!({ "event": name }), detail, human);
+}
+
 /// One line per event: JSON under `--json`, text otherwise.
 pub fn event(out: &Output, name: &str, task: TaskId, detail: serde_json::Value, human: String) {
-    if out.json() {
-        let mut v = json!({ "event": name, "task": task });
-        if let serde_json::Value::Object(m) = detail {
-            for (k, x) in m {
-                v[k] = x;
-            }
-        }
-        println!("{v}");
-    } else {
-        println!("task {task}: {human}");
-    }
+    emit(out, json!({ "event": name, "task": task }), detail, format!("task {task}: {human}"));
 }
 
 /// The spec of `task`, fetched and checked, written under the agent's folder,

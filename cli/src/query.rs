@@ -55,18 +55,48 @@ pub fn phase_name<B: core::fmt::Debug>(p: &Phase<B>) -> String {
     snake(&format!("{p:?}"))
 }
 
+/// Why a cancelled task ended, e.g. `no_audit`; `None` for any other phase.
+pub fn cancel_reason<B>(p: &Phase<B>) -> Option<String> {
+    match p {
+        Phase::Cancelled { reason } => Some(snake(&format!("{reason:?}"))),
+        _ => None,
+    }
+}
+
 /// A stage's name, e.g. `steps`, `resolved`.
 pub fn stage_name(s: &Stage) -> String {
     snake(&format!("{s:?}"))
 }
 
-/// The tasks on chain: ids `0..NextTaskId` that still exist.
-pub async fn task_ids(chain: &Chain, at: Option<H256>) -> Result<Vec<TaskId>, CliError> {
+/// Every task on chain, by id, read in one paged prefix query.
+pub async fn tasks(chain: &Chain, at: Option<H256>) -> Result<Vec<(TaskId, TaskOf<Runtime>)>, CliError> {
     let prefix = pallet_gensyn::Tasks::<Runtime>::final_prefix();
-    let keys = chain.storage_pairs(&prefix, at).await?;
-    let mut ids: Vec<TaskId> = keys.iter().filter_map(|(k, _)| tail_u64(k)).collect();
-    ids.sort();
-    Ok(ids)
+    let mut all: Vec<(TaskId, TaskOf<Runtime>)> = chain
+        .storage_values::<TaskOf<Runtime>>(&prefix, at)
+        .await?
+        .into_iter()
+        .filter_map(|(k, t)| tail_u64(&k).map(|id| (id, t)))
+        .collect();
+    all.sort_by_key(|(id, _)| *id);
+    Ok(all)
+}
+
+/// The ids of the tasks on chain.
+pub async fn task_ids(chain: &Chain, at: Option<H256>) -> Result<Vec<TaskId>, CliError> {
+    Ok(tasks(chain, at).await?.into_iter().map(|(id, _)| id).collect())
+}
+
+/// The `task list` fields of a task; [`TaskView::json`] starts from them.
+pub fn task_summary(id: TaskId, t: &TaskOf<Runtime>) -> Value {
+    json!({
+        "id": id,
+        "phase": phase_name(&t.phase),
+        "submitter": account_json(&t.submitter),
+        "solver": t.solver.as_ref().map(account_json),
+        "fee": t.fee.to_string(),
+        "steps": t.spec.steps,
+        "deadline": t.deadline,
+    })
 }
 
 /// A `Twox64Concat` u64 key's value: its last 8 bytes.
@@ -189,20 +219,14 @@ impl TaskView {
                 "tickets": a.tickets.to_string(),
             })
         });
-        json!({
-            "id": self.id,
-            "phase": phase_name(&t.phase),
+        let mut doc = task_summary(self.id, t);
+        let rest = json!({
             "deadline_of_phase": t.phase.deadline(),
-            "cancel_reason": match &t.phase { Phase::Cancelled { reason } => json!(snake(&format!("{reason:?}"))), _ => Value::Null },
-            "submitter": account_json(&t.submitter),
-            "solver": t.solver.as_ref().map(account_json),
+            "cancel_reason": cancel_reason(&t.phase),
             "verifier": t.verifier.as_ref().map(account_json),
-            "fee": t.fee.to_string(),
             "deposit": t.deposit.to_string(),
-            "deadline": t.deadline,
             "created_at": t.created_at,
             "redraws": t.redraws,
-            "steps": s.steps,
             "checkpoint_every": s.checkpoint_every,
             "spec": {
                 "spec_hash": hex32(&s.spec_hash),
@@ -230,7 +254,11 @@ impl TaskView {
                 "bond": c.bond.to_string(),
             })).collect::<Vec<_>>(),
             "disputes": self.disputes.iter().map(|(id, d)| dispute_json(*id, d)).collect::<Vec<_>>(),
-        })
+        });
+        if let (Value::Object(d), Value::Object(r)) = (&mut doc, rest) {
+            d.extend(r);
+        }
+        doc
     }
 
     /// Human lines.
@@ -248,8 +276,8 @@ impl TaskView {
             t.spec.steps,
             t.spec.checkpoint_every,
         );
-        if let Phase::Cancelled { reason } = &t.phase {
-            out.push_str(&format!("\n  cancelled: {}", snake(&format!("{reason:?}"))));
+        if let Some(reason) = cancel_reason(&t.phase) {
+            out.push_str(&format!("\n  cancelled: {reason}"));
         }
         if let Some(s) = &t.solver {
             out.push_str(&format!("\n  solver    {}", name(s)));

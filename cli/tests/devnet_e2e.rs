@@ -335,43 +335,15 @@ fn a_solver_agent_wins_the_draw_trains_commits_and_is_paid_for_its_time_when_no_
     let before = net.run(&["account", "charlie", "--json"]).ok_json();
 
     // The agent, a real process; the test plays the clock (instant seal).
-    // The agent registers its VRF key, which counts 10 blocks later.
     let work = tempfile::tempdir().unwrap();
-    let mut agent = std::process::Command::new(env!("CARGO_BIN_EXE_gensyn"))
-        .args(["solve", "--once", "--as", "charlie", "--json", "--base-path", net.base()])
-        .args(["--data-dir", work.path().to_str().unwrap()])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let status_of = |base: &str| {
-        let doc = gensyn(&["devnet", "status", "--json", "--base-path", base]).ok_json();
-        doc["best"]["number"].as_u64().unwrap()
-    };
-    let start = status_of(net.base());
-    std::thread::sleep(std::time::Duration::from_secs(2));
-    while status_of(net.base()) < start + 12 {
-        net.run(&["devnet", "mine", "1"]);
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
+    let agent =
+        spawn(&net, &["solve", "--once", "--as", "charlie", "--json", "--data-dir", work.path().to_str().unwrap()]);
+    wait_for_keys(&net);
     let sub = net.run(&["submit", fixture, "--fee", "20", "--deadline", "400", "--as", "bob", "--json"]).ok_json();
     let id = sub["task"].as_u64().unwrap();
-    let started = std::time::Instant::now();
-    let status = loop {
-        if let Some(s) = agent.try_wait().unwrap() {
-            break s;
-        }
-        assert!(started.elapsed().as_secs() < 240, "the agent did not finish");
-        net.run(&["devnet", "mine", "2"]);
-        std::thread::sleep(std::time::Duration::from_millis(150));
-    };
-    let out = agent.wait_with_output().unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
-    let events: Vec<Value> =
-        stdout.lines().map(|l| serde_json::from_str(l).expect("one JSON object per line")).collect();
+    let events = mine_until_done(&net, vec![agent], 240).remove(0);
     let names: Vec<&str> = events.iter().map(|e| e["event"].as_str().unwrap()).collect();
-    assert_eq!(names, ["registered", "entered", "revealed", "selected", "committed", "ended"], "{stdout}");
+    assert_eq!(names, ["registered", "entered", "revealed", "selected", "committed", "ended"], "{events:?}");
     assert!(events[1..].iter().all(|e| e["task"] == id));
 
     // Nobody verified: after the redraws the task ends unaudited, the fee
@@ -406,6 +378,17 @@ fn spawn(net: &Devnet, args: &[&str]) -> std::process::Child {
 /// The best block's number.
 fn height(net: &Devnet) -> u64 {
     net.run(&["devnet", "status", "--json"]).ok_json()["best"]["number"].as_u64().unwrap()
+}
+
+/// Lets agents just started register their VRF keys, then mines past the
+/// 10 blocks after which a key counts.
+fn wait_for_keys(net: &Devnet) {
+    std::thread::sleep(std::time::Duration::from_secs(2));
+    let start = height(net);
+    while height(net) < start + 12 {
+        net.run(&["devnet", "mine", "1"]);
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
 }
 
 /// Mines until every agent exits (at most `secs`); returns each one's event names.
@@ -458,13 +441,7 @@ fn an_honest_solver_and_verifier_agent_take_a_task_to_its_payment() {
         spawn(&net, &["verify", "--once", "--as", "dave", "--json", "--data-dir", w2.path().to_str().unwrap()]);
     let whistler =
         spawn(&net, &["whistle", "--once", "--as", "eve", "--json", "--data-dir", w3.path().to_str().unwrap()]);
-    // Both keys count 10 blocks after they are registered.
-    std::thread::sleep(std::time::Duration::from_secs(2));
-    let start = height(&net);
-    while height(&net) < start + 12 {
-        net.run(&["devnet", "mine", "1"]);
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
+    wait_for_keys(&net);
     let sub = net.run(&["submit", fixture, "--fee", "20", "--deadline", "400", "--as", "bob", "--json"]).ok_json();
     let id = sub["task"].as_u64().unwrap();
     let logs = mine_until_done(&net, vec![solver, verifier, whistler], 300);

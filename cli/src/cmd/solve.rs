@@ -6,7 +6,7 @@
 //! one task and exits.
 
 use crate::{
-    agent::{event, prepare, println_event, Agent},
+    agent::{event, Agent},
     args::{AgentArgs, GlobalArgs},
     error::CliError,
     output::Output,
@@ -47,15 +47,7 @@ fn train(path: &Path) -> Result<(SolverCommitment, Vec<Opening>, Vec<PathBuf>), 
 /// `gensyn solve`
 pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(), CliError> {
     let agent = Agent::start(&args, global, "solver").await?;
-    let (key_since, new) = agent.ensure_keys().await?;
-    if new {
-        println_event(
-            out,
-            "registered",
-            json!({ "counts_from": key_since }),
-            format!("registered its VRF key; it counts from block #{key_since}"),
-        );
-    }
+    let key_since = agent.register(out).await?;
     let mut entered: BTreeSet<TaskId> = BTreeSet::new();
     let mut done: BTreeSet<TaskId> = BTreeSet::new();
     let mut mine: Option<(TaskId, Vec<Opening>)> = None;
@@ -74,16 +66,10 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
                 Phase::SolverSelection { .. }
                     if !entered.contains(&id) && view.available == (true, true) && key_since <= now =>
                 {
-                    match prepare(&agent, id, &t.spec).await {
-                        Ok(_) => {
-                            agent.send(GensynCall::enter_selection { task: id }).await?;
-                            entered.insert(id);
-                            event(out, "entered", id, json!({}), "entered the solver selection".into());
-                        }
-                        Err(e) => {
-                            done.insert(id);
-                            event(out, "refused", id, json!({ "reason": e.to_string() }), format!("not entering: {e}"));
-                        }
+                    if agent.try_enter(out, id, &t.spec, "solver").await? {
+                        entered.insert(id);
+                    } else {
+                        done.insert(id);
                     }
                 }
                 Phase::SolverDraw { seed, .. } if entered.contains(&id) && revealed.insert(id) => {
@@ -146,10 +132,7 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
                 }
                 Phase::Finalized | Phase::Cancelled { .. } if mine.as_ref().is_some_and(|(m, _)| *m == id) => {
                     let outcome = query::phase_name(&t.phase);
-                    let reason = match &t.phase {
-                        Phase::Cancelled { reason } => query::snake(&format!("{reason:?}")),
-                        _ => String::new(),
-                    };
+                    let reason = query::cancel_reason(&t.phase).unwrap_or_default();
                     event(
                         out,
                         "ended",

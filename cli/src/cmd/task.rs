@@ -16,24 +16,10 @@ pub async fn run(cmd: TaskCmd, global: &GlobalArgs, out: &Output) -> Result<(), 
     let at = chain.best().await?;
     match cmd {
         TaskCmd::List => {
-            let mut tasks = Vec::new();
-            for id in query::task_ids(&chain, Some(at.hash)).await? {
-                tasks.push(query::task(&chain, id, Some(at.hash)).await?);
-            }
+            let tasks = query::tasks(&chain, Some(at.hash)).await?;
             let doc = json!({
                 "at": at.json(),
-                "tasks": tasks.iter().map(|t| {
-                    let full = t.json();
-                    json!({
-                        "id": t.id,
-                        "phase": full["phase"],
-                        "submitter": full["submitter"],
-                        "solver": full["solver"],
-                        "fee": full["fee"],
-                        "steps": full["steps"],
-                        "deadline": full["deadline"],
-                    })
-                }).collect::<Vec<_>>(),
+                "tasks": tasks.iter().map(|(id, t)| query::task_summary(*id, t)).collect::<Vec<_>>(),
             });
             out.emit(doc, || {
                 if tasks.is_empty() {
@@ -41,14 +27,14 @@ pub async fn run(cmd: TaskCmd, global: &GlobalArgs, out: &Output) -> Result<(), 
                 }
                 let mut lines =
                     vec![format!("{:>4}  {:<20} {:>14}  {:>6}  {:>8}", "id", "phase", "fee", "steps", "deadline")];
-                for t in &tasks {
+                for (id, t) in &tasks {
                     lines.push(format!(
                         "{:>4}  {:<20} {:>14}  {:>6}  {:>8}",
-                        t.id,
-                        query::phase_name(&t.task.phase),
-                        format_tokens(t.task.fee),
-                        t.task.spec.steps,
-                        format!("#{}", t.task.deadline)
+                        id,
+                        query::phase_name(&t.phase),
+                        format_tokens(t.fee),
+                        t.spec.steps,
+                        format!("#{}", t.deadline)
                     ));
                 }
                 lines.join("\n")

@@ -5,7 +5,7 @@
 //! `--once` handles one task and exits.
 
 use crate::{
-    agent::{event, println_event, replay, Agent},
+    agent::{event, replay, Agent},
     args::{AgentArgs, GlobalArgs},
     error::CliError,
     output::Output,
@@ -19,15 +19,7 @@ use std::{collections::BTreeSet, time::Duration};
 /// `gensyn verify`
 pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(), CliError> {
     let agent = Agent::start(&args, global, "verifier").await?;
-    let (key_since, new) = agent.ensure_keys().await?;
-    if new {
-        println_event(
-            out,
-            "registered",
-            json!({ "counts_from": key_since }),
-            format!("registered its VRF key; it counts from block #{key_since}"),
-        );
-    }
+    let key_since = agent.register(out).await?;
     let mut entered: BTreeSet<TaskId> = BTreeSet::new();
     let mut revealed: BTreeSet<(TaskId, [u8; 32])> = BTreeSet::new();
     let mut done: BTreeSet<TaskId> = BTreeSet::new();
@@ -46,16 +38,10 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
                 Phase::VerifierSelection { .. }
                     if !entered.contains(&id) && key_since <= now && t.solver.as_ref() != Some(&agent.me.id) =>
                 {
-                    match crate::agent::prepare(&agent, id, &t.spec).await {
-                        Ok(_) => {
-                            agent.send(GensynCall::enter_selection { task: id }).await?;
-                            entered.insert(id);
-                            event(out, "entered", id, json!({}), "entered the verifier selection".into());
-                        }
-                        Err(e) => {
-                            done.insert(id);
-                            event(out, "refused", id, json!({ "reason": e.to_string() }), format!("not entering: {e}"));
-                        }
+                    if agent.try_enter(out, id, &t.spec, "verifier").await? {
+                        entered.insert(id);
+                    } else {
+                        done.insert(id);
                     }
                 }
                 // A redraw opens a new draw with a new seed.
@@ -82,10 +68,7 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
                 }
                 Phase::Finalized | Phase::Cancelled { .. } if entered.contains(&id) => {
                     let outcome = query::phase_name(&t.phase);
-                    let reason = match &t.phase {
-                        Phase::Cancelled { reason } => query::snake(&format!("{reason:?}")),
-                        _ => String::new(),
-                    };
+                    let reason = query::cancel_reason(&t.phase).unwrap_or_default();
                     done.insert(id);
                     if drawn || posted.contains(&id) {
                         event(
