@@ -55,6 +55,8 @@ pub mod availability;
 pub mod dispute;
 pub mod funds;
 pub mod lifecycle;
+#[cfg(feature = "std")]
+pub mod player;
 pub mod program;
 pub mod types;
 pub mod vrf;

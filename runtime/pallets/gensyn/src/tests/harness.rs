@@ -13,8 +13,7 @@ use gensyn_commitment::{
     interp::{run, run_step, NamedState, Program, RunCommitment, StepRun},
     merkle::Tree,
     state,
-    tensor::{self, Layout, Tensor},
-    tile::{self, Partial},
+    tensor::{self, Tensor},
     trace::{Node, Op, Schedule, Source},
 };
 use polkadot_sdk::{
@@ -161,8 +160,7 @@ pub fn examples(s: Shape, step: u32) -> Vec<(u32, Vec<f32>)> {
     order(s).batch_indices(step).iter().map(|&i| data[i as usize].clone()).collect()
 }
 
-/// A batch's examples, `(label, features)` in row order.
-pub type Examples = Vec<(u32, Vec<f32>)>;
+pub use crate::player::Examples;
 
 /// The batch of `step`: inputs and class targets, committed by its examples.
 pub fn batch(s: Shape, step: u32) -> Batch {
@@ -705,103 +703,15 @@ pub fn make_move(id: DisputeId, who: u64, party: &Party, defender: bool) {
 }
 
 /// [`make_move`], returning the call's result (a dishonest party's own run
-/// may not fit the game it steered elsewhere).
+/// may not fit the game it steered elsewhere). The move is the one every
+/// client computes ([`crate::player::next_move`]).
 pub fn try_move(id: DisputeId, who: u64, party: &Party, defender: bool) -> DispatchResult {
+    use polkadot_sdk::frame_support::traits::UnfilteredDispatchable;
     let d = Disputes::<Test>::get(id).unwrap();
-    let o = RuntimeOrigin::signed(who);
-    fn mine<A>(defender: bool, a: &Option<A>, b: &Option<A>) -> bool {
-        if defender {
-            a.is_some()
-        } else {
-            b.is_some()
-        }
+    match crate::player::next_move::<Test>(id, &d, defender, party) {
+        Some(call) => call.dispatch_bypass_filter(RuntimeOrigin::signed(who)).map(|_| ()).map_err(|e| e.error),
+        None => Ok(()),
     }
-    match d.stage {
-        Stage::Steps { round, defender_mid, challenger_mid } => {
-            if !mine(defender, &defender_mid, &challenger_mid) {
-                let m = round.lo + round.len / 2;
-                return Gensyn::bisect(o, id, round, party.state(m));
-            }
-        }
-        Stage::Records { round, defender: dr, challenger: cr } => {
-            if !mine(defender, &dr, &cr) {
-                let run = party.step_run(round.lo);
-                let proof = if defender { party.run.steps.proof(round.lo).unwrap() } else { Proof::default() };
-                let after_proof = run.trace.proof(run.trace.len() - 1).unwrap();
-                return Gensyn::open_record(o, id, run.record, proof, after_proof);
-            }
-        }
-        Stage::Ops { step, round, defender_children: a, challenger_children: b, .. } => {
-            if !mine(defender, &a, &b) {
-                let kids = party.step_run(step).trace.children(round.at.level, round.at.index);
-                return Gensyn::reveal_children(o, id, round, kids.unwrap_or_default());
-            }
-        }
-        Stage::Examples { step, round, defender_children: a, challenger_children: b, .. } => {
-            if !mine(defender, &a, &b) {
-                let kids = party.batch_tree(step).children(round.at.level, round.at.index);
-                return Gensyn::reveal_children(o, id, round, kids.unwrap_or_default());
-            }
-        }
-        Stage::Example { step, row, .. } => {
-            let index = order(party.shape).row(step, row);
-            let (label, features) = dataset(party.shape)[index as usize].clone();
-            let witness = Witness::Example {
-                label,
-                features: BoundedVec::truncate_from(features.iter().map(|v| v.to_bits()).collect()),
-                proof: dataset_tree(party.shape).proof(index).unwrap(),
-            };
-            return Gensyn::arbitrate(o, id, witness);
-        }
-        Stage::Tiles { step, node, round, defender_children: a, challenger_children: b, .. } => {
-            if !mine(defender, &a, &b) {
-                let out = &party.step_run(step).outputs[node as usize];
-                let tree = tensor::tile_tree(&out.dims, &out.values);
-                let kids = tree.children(round.at.level, round.at.index);
-                return Gensyn::reveal_children(o, id, round, kids.unwrap_or_default());
-            }
-        }
-        Stage::Arbitration { step, node, tile, outputs, .. } => {
-            let run = party.step_run(step);
-            if tile.is_none() && node < party.program.len() {
-                let n = &party.program.nodes[node as usize];
-                let out = &run.outputs[node as usize];
-                // Every output of several tiles is narrowed to one, and a
-                // long reduction's one tile is reduced.
-                let shape = node_shape(party, node);
-                let dims: Vec<Vec<u32>> = shape.inputs.iter().map(|d| d.to_vec()).collect();
-                let (rows, feats) = (party.shape.rows, party.shape.features);
-                let reduces = Gensyn::reduce_game(n, &dims, rows, feats).unwrap().is_some();
-                if tensor::tile_count(&out.dims) > 1 || reduces {
-                    if !mine(defender, &outputs[0], &outputs[1]) {
-                        let proof = party.program.tree().proof(node).unwrap();
-                        return Gensyn::open_output(o, id, n.clone(), proof, shape, opening(out));
-                    }
-                    return Ok(());
-                }
-            }
-            return Gensyn::arbitrate(o, id, witness(party, &run, step, node, tile));
-        }
-        Stage::Reduce { step, node, tile, mode, round, defender_partials: a, challenger_partials: b, .. } => {
-            if !mine(defender, &a, &b) {
-                let (lo, len) = (round.lo, round.len);
-                let hash = |r: std::ops::Range<u32>| tensor::tile_leaf(&partial(party, step, node, tile, r));
-                let partials = match mode {
-                    gensyn_commitment::reduction::Mode::Fold => (hash(0..lo + len / 2), [0; 32]),
-                    gensyn_commitment::reduction::Mode::Tree => {
-                        let l = gensyn_commitment::reduction::left_len(len);
-                        (hash(lo..lo + l), hash(lo + l..lo + len))
-                    }
-                };
-                return Gensyn::reveal_partials(o, id, round, partials);
-            }
-        }
-        Stage::ReduceLeaf { step, node, tile, round, addition, .. } => {
-            return Gensyn::arbitrate(o, id, leaf_witness(party, step, node, tile, round, addition.is_some()));
-        }
-        Stage::Resolved { .. } => {}
-    }
-    Ok(())
 }
 
 /// Who won a game, for tests that only ask that: the challenger iff the
@@ -932,81 +842,19 @@ pub fn position_of(id: TaskId, segment: u32) -> u32 {
 
 /// The arbitration witness for `node` (or tile) at `step` from `party`'s run.
 pub fn witness(party: &Party, run: &StepRun, step: u32, node: u32, tile: Option<u32>) -> WitnessOf<Test> {
-    let before = &party.run.states[step as usize];
-    let before_c = before.commit();
-    let program_len = party.program.len();
-    if node == program_len {
-        let e = before.entries.len() as u32;
-        let entries = before
-            .entries
-            .iter()
-            .enumerate()
-            .map(|(i, (name, t))| {
-                let producer = program_len - e + i as u32;
-                EntryWitness {
-                    name: BoundedVec::truncate_from(name.clone()),
-                    before: t.hash(),
-                    before_proof: before_c.tree.proof(i as u32).unwrap(),
-                    after: run.outputs[producer as usize].hash(),
-                    after_proof: run.trace.proof(producer).unwrap(),
-                }
-            })
-            .collect();
-        return Witness::Assembly { entries_root: before_c.tree.root(), entries: BoundedVec::truncate_from(entries) };
-    }
-    let n = party.program.nodes[node as usize].clone();
-    let sourced = node_inputs(party, run, step, node);
-    let tensors: Vec<Tensor> = sourced.iter().map(|(t, _)| t.clone()).collect();
-    let reads = tile_reads(&n.op, n.output, &tensors, tile);
-    let inputs = sourced.into_iter().zip(reads).map(|((t, proof), which)| InputWitness::open(&t, &which, proof));
-    Witness::Node {
-        node: n,
-        node_proof: party.program.tree().proof(node).unwrap(),
-        inputs: BoundedVec::truncate_from(inputs.collect()),
-    }
+    crate::player::witness::<Test>(party, run, step, node, tile)
 }
 
 /// Node `node`'s inputs at `step` in `party`'s run, each with the proof of
 /// where it comes from.
 pub fn node_inputs(party: &Party, run: &StepRun, step: u32, node: u32) -> Vec<(Tensor, SourceProof)> {
-    let before = &party.run.states[step as usize];
-    let before_c = before.commit();
-    let n = &party.program.nodes[node as usize];
-    let batch = party.batch(step);
-    n.inputs
-        .as_slice()
-        .iter()
-        .map(|s| match *s {
-            Source::Node(j) => {
-                (run.outputs[j as usize].clone(), SourceProof::Node { proof: run.trace.proof(j).unwrap() })
-            }
-            Source::State(e) => {
-                let (name, t) = &before.entries[e as usize];
-                (t.clone(), SourceProof::state(name, &before_c.tree, e))
-            }
-            Source::Batch(b) => (
-                batch.tensors[b as usize].clone(),
-                SourceProof::Batch {
-                    examples: BoundedVec::truncate_from(
-                        party.examples(step).iter().map(|(l, f)| example_witness(*l, f)).collect(),
-                    ),
-                },
-            ),
-        })
-        .collect()
+    crate::player::node_inputs(party, run, step, node)
 }
 
 /// `party`'s partial result over `range` of the axis of tile `tile` of
-/// `node`'s output at `step`: the fold's accumulator after `range` from
-/// its start (`range` from 0), or the tree's node over `range`.
+/// `node`'s output at `step`.
 pub fn partial(party: &Party, step: u32, node: u32, tile: u32, range: std::ops::Range<u32>) -> Vec<f32> {
-    let run = party.step_run(step);
-    let n = &party.program.nodes[node as usize];
-    let parts: Vec<Partial> = node_inputs(party, &run, step, node).iter().map(|(t, _)| Partial::whole(t)).collect();
-    let refs: Vec<&Partial> = parts.iter().collect();
-    let out = &run.outputs[node as usize];
-    let start = vec![gensyn_commitment::reduction::start(&n.op); Layout::of(&out.dims).unwrap().tile_len(tile)];
-    gensyn_commitment::reduction::leaf(&n.op, &refs, n.output, tile, range, &start).expect("a leaf")
+    crate::player::partial(party, step, node, tile, range)
 }
 
 /// The witness of a reduction game's final round, from `party`'s run.
@@ -1018,71 +866,47 @@ pub fn leaf_witness(
     round: ReduceRound,
     addition: bool,
 ) -> WitnessOf<Test> {
-    let bits = |v: Vec<f32>| BoundedVec::truncate_from(v.iter().map(|x| x.to_bits()).collect::<Vec<u32>>());
-    let (lo, len) = (round.lo, round.len);
-    if addition {
-        let l = gensyn_commitment::reduction::left_len(len);
-        return Witness::Addition {
-            left: bits(partial(party, step, node, tile, lo..lo + l)),
-            right: bits(partial(party, step, node, tile, lo + l..lo + len)),
-        };
-    }
-    let run = party.step_run(step);
-    let n = party.program.nodes[node as usize].clone();
-    let sourced = node_inputs(party, &run, step, node);
-    let dims: Vec<&[u32]> = sourced.iter().map(|(t, _)| t.dims.as_slice()).collect();
-    let inputs: Vec<InputWitness> = sourced
-        .iter()
-        .enumerate()
-        .map(|(i, (t, proof))| {
-            let which =
-                gensyn_commitment::reduction::leaf_reads(&n.op, &dims, n.output, tile, lo..lo + len, i).unwrap();
-            InputWitness::open(t, &which, proof.clone())
-        })
-        .collect();
-    let acc = match gensyn_commitment::reduction::reduction(&n.op, &dims, n.output).unwrap().map(|r| r.mode) {
-        Some(gensyn_commitment::reduction::Mode::Fold) => partial(party, step, node, tile, 0..lo),
-        _ => Vec::new(),
-    };
-    Witness::Leaf {
-        node: n,
-        node_proof: party.program.tree().proof(node).unwrap(),
-        inputs: BoundedVec::truncate_from(inputs),
-        acc: bits(acc),
-    }
+    crate::player::leaf_witness::<Test>(party, step, node, tile, round, addition)
 }
 
-/// The tiles of each of `inputs` that arbitrating `tile` of `op`'s output
-/// reads (every tile for the whole operator; the one tile of a one-tile
-/// output otherwise).
-pub fn tile_reads(op: &Op, output: u8, inputs: &[Tensor], tile: Option<u32>) -> Vec<Vec<u32>> {
-    let dims: Vec<&[u32]> = inputs.iter().map(|t| t.dims.as_slice()).collect();
-    let out_tiles =
-        gensyn_commitment::shape::output_dims(op, &dims).map(|o| tensor::tile_count(&o[output as usize])).unwrap_or(0);
-    match tile.or((out_tiles == 1).then_some(0)) {
-        Some(at) => tile::reads_of(op, &inputs.iter().collect::<Vec<_>>(), output, at).unwrap_or_default(),
-        None => inputs.iter().map(|t| (0..tensor::tile_count(&t.dims)).collect()).collect(),
-    }
-}
-
-/// `out` as its party opens it.
-pub fn opening(out: &Tensor) -> OutputOpening {
-    let tree = tensor::tile_tree(&out.dims, &out.values);
-    OutputOpening { dims: BoundedVec::truncate_from(out.dims.clone()), tiles: tree.len(), root: tree.root() }
-}
+pub use crate::player::{opening, tile_reads};
 
 /// Node `node`'s input shapes with their proof in the shape tree the chain
 /// built for `party`'s task.
 pub fn node_shape(party: &Party, node: u32) -> NodeShape {
-    let m = manifest(party.shape);
-    let state: Vec<Vec<u32>> = m.state.iter().map(|e| e.dims.to_vec()).collect();
-    let batch =
-        gensyn_commitment::data::batch_dims(DataKind::Classification, party.shape.rows, party.shape.features).unwrap();
-    let shapes = gensyn_commitment::shape::infer(&m.nodes, &state, &batch).unwrap();
-    NodeShape {
-        inputs: BoundedVec::truncate_from(
-            shapes.inputs[node as usize].iter().map(|d| BoundedVec::truncate_from(d.clone())).collect(),
-        ),
-        proof: Tree::new(&shapes.leaves()).proof(node).unwrap(),
+    crate::player::node_shape(party, node)
+}
+
+impl crate::player::Run for Party {
+    fn program(&self) -> &Program {
+        &self.program
+    }
+    fn task_spec(&self) -> TaskSpec {
+        self.spec()
+    }
+    fn state_dims(&self) -> Vec<Vec<u32>> {
+        initial_state(self.shape).entries.iter().map(|(_, t)| t.dims.clone()).collect()
+    }
+    fn state_hash(&self, step: u32) -> Hash {
+        Party::state(self, step)
+    }
+    fn state(&self, step: u32) -> NamedState {
+        self.run.states[step as usize].clone()
+    }
+    fn step_run(&self, step: u32) -> StepRun {
+        Party::step_run(self, step)
+    }
+    fn batch(&self, step: u32) -> Batch {
+        Party::batch(self, step)
+    }
+    fn examples(&self, step: u32) -> Examples {
+        Party::examples(self, step)
+    }
+    fn step_proof(&self, step: u32) -> Option<Proof> {
+        self.run.steps.proof(step)
+    }
+    fn dataset_example(&self, index: u32) -> (u32, Vec<f32>, Proof) {
+        let (label, features) = dataset(self.shape)[index as usize].clone();
+        (label, features, dataset_tree(self.shape).proof(index).unwrap())
     }
 }
