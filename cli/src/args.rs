@@ -67,6 +67,10 @@ pub enum Command {
     Verify(AgentArgs),
     /// Run a whistleblower: re-check audited tasks blind, reveal, settle its checks.
     Whistle(AgentArgs),
+    /// Check that the chain's money adds up: issuance against every balance, each protocol hold against the records.
+    Funds,
+    /// Request arbitration of a dispute that reached it, with a witness from this machine's replay (anyone may).
+    Arbitrate(ArbitrateArgs),
     /// Train a task spec reproducibly, writing checkpoints and their hashes.
     Train(TrainArgs),
     /// Re-execute one segment of a run and compare its end hash with the committed one.
@@ -377,6 +381,24 @@ pub struct AgentArgs {
     #[arg(long)]
     pub once: bool,
     /// Working folder (fetched specs, runs) [default: $XDG_DATA_HOME/gensyn/agents/ROLE-ADDRESS].
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Play an adversary (demos, tests): solver wrong-state@STEP, wrong-after@STEP,
+    /// wrong-batch@STEP, wrong-data, withhold, silent; verifier lazy, silent;
+    /// whistleblower false, silent.
+    #[arg(long, value_name = "KIND[@STEP]")]
+    pub cheat: Option<String>,
+    #[command(flatten)]
+    pub tx: TxArgs,
+}
+
+/// `gensyn arbitrate`
+#[derive(Debug, Args)]
+pub struct ArbitrateArgs {
+    /// The dispute.
+    #[arg(value_name = "DISPUTE")]
+    pub id: u64,
+    /// Working folder (the task's fetched spec) [default: $XDG_DATA_HOME/gensyn/agents/arbiter-ADDRESS].
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
     #[command(flatten)]

@@ -9,14 +9,18 @@ pub mod agent;
 pub mod amount;
 pub mod args;
 pub mod chain;
+pub mod cheat;
 pub mod cmd;
 pub mod error;
 pub mod events;
+pub mod funds;
+pub mod games;
 pub mod keystore;
 pub mod onchain;
 pub mod output;
 pub mod progress;
 pub mod query;
+pub mod run;
 pub mod state;
 
 use args::{Cli, Command};
@@ -51,6 +55,8 @@ async fn dispatch(cli: Cli, out: &Output) -> Result<(), CliError> {
         Command::Solve(cmd) => cmd::solve::run(cmd, &global, out).await,
         Command::Verify(cmd) => cmd::verify::run(cmd, &global, out).await,
         Command::Whistle(cmd) => cmd::whistle::run(cmd, &global, out).await,
+        Command::Funds => cmd::funds::run(&global, out).await,
+        Command::Arbitrate(cmd) => cmd::arbitrate::run(cmd, &global, out).await,
         Command::Task(cmd) => cmd::task::run(cmd, &global, out).await,
         Command::Dispute(cmd) => cmd::task::dispute(cmd, &global, out).await,
         Command::Train(cmd) => cmd::train::train(cmd, &out),

@@ -3,33 +3,10 @@
 //! database and read it again; plus every failure a user can hit on the way.
 
 mod common;
-use common::{gensyn, gensyn_with, shape, snapshot_settings, Run};
+use common::{gensyn, gensyn_with, shape, snapshot_settings, spawn, Devnet};
 use serde_json::Value;
 
 const UNIT: u128 = 1_000_000_000_000;
-
-/// Stops the node even when an assertion fails half-way.
-struct Devnet {
-    base: tempfile::TempDir,
-}
-
-impl Devnet {
-    fn base(&self) -> &str {
-        self.base.path().to_str().unwrap()
-    }
-
-    fn run(&self, args: &[&str]) -> Run {
-        let mut all: Vec<&str> = args.to_vec();
-        all.extend(["--base-path", self.base()]);
-        gensyn(&all)
-    }
-}
-
-impl Drop for Devnet {
-    fn drop(&mut self) {
-        let _ = gensyn(&["devnet", "down", "--base-path", self.base()]);
-    }
-}
 
 fn solver_active(account: &Value) -> Option<u128> {
     account["stakes"]["solver"]["active"].as_str().map(|s| s.parse().unwrap())
@@ -365,16 +342,6 @@ fn a_solver_agent_wins_the_draw_trains_commits_and_is_paid_for_its_time_when_no_
 }
 
 /// Starts `gensyn ARGS` as a background process (an agent).
-fn spawn(net: &Devnet, args: &[&str]) -> std::process::Child {
-    std::process::Command::new(env!("CARGO_BIN_EXE_gensyn"))
-        .args(args)
-        .args(["--base-path", net.base()])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap()
-}
-
 /// The best block's number.
 fn height(net: &Devnet) -> u64 {
     net.run(&["devnet", "status", "--json"]).ok_json()["best"]["number"].as_u64().unwrap()

@@ -57,6 +57,7 @@ impl NamedState {
 }
 
 /// Everything one executed step commits to.
+#[derive(Clone)]
 pub struct StepRun {
     /// Every node's output.
     pub outputs: Vec<Tensor>,

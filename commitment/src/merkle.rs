@@ -64,6 +64,7 @@ pub fn root(leaves: &[Hash]) -> Hash {
 }
 
 /// A tree kept in memory to hand out proofs and the nodes a descent asks for.
+#[derive(Clone)]
 pub struct Tree {
     proofs: rs_merkle::MerkleTree<NodeHasher>,
     /// `levels[0]` are the leaves, the last level is the root.

@@ -119,19 +119,26 @@ impl Dataset {
         (self.labels[i], &self.features[i * self.dim..(i + 1) * self.dim])
     }
 
-    /// The dataset's commitment: a Merkle root over its examples in order
+    /// The leaves of the dataset's commitment: one per example, in order
     /// (`gensyn_commitment::state::example_leaf`).
-    pub fn root(&self) -> [u8; 32] {
-        let leaves: Vec<[u8; 32]> = (0..self.len())
+    fn leaves(&self) -> Vec<[u8; 32]> {
+        (0..self.len())
             .map(|i| {
-                gensyn_commitment::state::example_leaf(
-                    i as u32,
-                    self.labels[i],
-                    &self.features[i * self.dim..(i + 1) * self.dim],
-                )
+                let (label, features) = self.example(i);
+                gensyn_commitment::state::example_leaf(i as u32, label, features)
             })
-            .collect();
-        gensyn_commitment::merkle::root(&leaves)
+            .collect()
+    }
+
+    /// The dataset's commitment: a Merkle root over its examples in order.
+    pub fn root(&self) -> [u8; 32] {
+        gensyn_commitment::merkle::root(&self.leaves())
+    }
+
+    /// The tree behind [`Dataset::root`], for proving an example (a dispute
+    /// over a batch row ends in one).
+    pub fn tree(&self) -> gensyn_commitment::merkle::Tree {
+        gensyn_commitment::merkle::Tree::new(&self.leaves())
     }
 
     /// Generates a synthetic dataset (the file kinds go through [`Dataset::load`]).

@@ -2,7 +2,8 @@
 //!
 //! `train` writes into its output folder the task spec (`task.toml`), one
 //! safetensors file per checkpoint (`checkpoints/`) and `manifest.json`
-//! with every checkpoint's hash: what a solver commits to. `replay`
+//! with every checkpoint's hash: what a solver commits to; and the leaves
+//! of its step tree (`step-leaves.bin`), which a dispute proves records by. `replay`
 //! re-executes one segment from its start checkpoint and compares the end
 //! hash with the committed one: what a verifier's audit does.
 
@@ -85,6 +86,21 @@ fn io(path: &Path) -> impl Fn(std::io::Error) -> RunError + '_ {
     move |e| RunError::Io { path: path.display().to_string(), reason: e.to_string() }
 }
 
+/// The file of a run folder that holds the leaves of its step tree (32
+/// bytes each, step 0 first): what a solver proves a disputed step's record
+/// against, without training again.
+pub const STEP_LEAVES: &str = "step-leaves.bin";
+
+/// The step tree's leaves a run folder holds ([`STEP_LEAVES`]).
+pub fn step_leaves(dir: &Path) -> Result<Vec<Hash>, RunError> {
+    let path = dir.join(STEP_LEAVES);
+    let bytes = std::fs::read(&path).map_err(io(&path))?;
+    if bytes.len() % 32 != 0 {
+        return Err(RunError::Invalid(format!("{}: not a list of 32-byte hashes", path.display())));
+    }
+    Ok(bytes.chunks_exact(32).map(|c| c.try_into().expect("32 bytes")).collect())
+}
+
 /// blake2b-256 of bytes, as `0x…`.
 pub fn blake2_hex(bytes: &[u8]) -> String {
     hex(&gensyn_commitment::hash::blake2_256(bytes))
@@ -116,6 +132,8 @@ pub fn train(
     let dataset_root = hex(&trainer.data().root());
     let report = trainer.run(Some(&out.join("checkpoints")), on_step)?;
     let step_leaves: Vec<Hash> = report.records.iter().map(|r| r.leaf()).collect();
+    let leaves_path = out.join(STEP_LEAVES);
+    std::fs::write(&leaves_path, step_leaves.concat()).map_err(io(&leaves_path))?;
     let tree = checkpoint_tree(&report.checkpoints.iter().map(|c| c.hash).collect::<Vec<_>>());
     let manifest = Manifest {
         task: spec.name.clone(),

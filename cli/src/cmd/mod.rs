@@ -2,9 +2,11 @@
 //! flags, and prints through [`crate::output::Output`].
 
 pub mod account;
+pub mod arbitrate;
 pub mod blob;
 pub mod completions;
 pub mod devnet;
+pub mod funds;
 pub mod key;
 pub mod sim;
 pub mod solve;

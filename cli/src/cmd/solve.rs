@@ -2,15 +2,20 @@
 //! proof of possession) if needed, enters the selection of every task
 //! whose data it can fetch and reproduce, reveals its proof when the draw
 //! opens, and, when it wins, trains, uploads its checkpoints, commits and
-//! opens what the audit asks for, until the task ends. `--once` handles
-//! one task and exits.
+//! opens what the audit asks for, and defends its run in every game down to
+//! arbitration, until the task ends. `--once` handles one task and exits.
+//! `--cheat` trains a wrong run (on the canonical program, so that it can
+//! defend it move by move), withholds its checkpoints, or goes silent.
 
 use crate::{
     agent::{event, Agent},
     args::{AgentArgs, GlobalArgs},
+    cheat::{self, Cheat, RunCheat},
     error::CliError,
+    games::{Games, Side},
     output::Output,
     query,
+    run::TaskRun,
 };
 use pallet_gensyn::{lifecycle, Call as GensynCall, Opening, Phase, Role, SolverCommitment, TaskId};
 use polkadot_sdk::frame_support::BoundedVec;
@@ -44,10 +49,62 @@ fn train(path: &Path) -> Result<(SolverCommitment, Vec<Opening>, Vec<PathBuf>), 
     Ok((commitment, openings, files))
 }
 
+/// A cheating solver's "training": the whole run computed on the canonical
+/// program from the submitted model with `cheat` applied, written where
+/// [`train`] writes, so that its games are answered from it alike.
+fn train_wrong(
+    path: &Path,
+    spec: &pallet_gensyn::TaskSpec,
+    cheat: RunCheat,
+) -> Result<(SolverCommitment, Vec<Opening>, Vec<PathBuf>), CliError> {
+    let run_dir = path.parent().expect("a task folder").join("run");
+    let trainer_spec = crate::onchain::load(path)?.spec;
+    let backend = gensyn_trainer::backend::Backend::cpu(gensyn_kernels::cpu::default_threads());
+    let model = gensyn_trainer::train::Trainer::new(&trainer_spec, backend)
+        .and_then(|t| t.state())
+        .map_err(|e| CliError::other(format!("the model: {e}")))?;
+    let start = gensyn_trainer::program::named_state(0, &model);
+    let mut run = TaskRun::new(path, spec, vec![start], cheat)?;
+    let (commitment, hashes) = run.materialize(&run_dir)?;
+    let tree = gensyn_trainer::run::checkpoint_tree(&hashes);
+    let openings = hashes
+        .iter()
+        .enumerate()
+        .map(|(i, h)| Opening { index: i as u32, state: *h, proof: tree.proof(i as u32).unwrap_or_default() })
+        .collect();
+    let files = (0..spec.checkpoints())
+        .map(|i| {
+            let step = (i * spec.checkpoint_every).min(spec.steps);
+            gensyn_trainer::train::checkpoint_path(&run_dir.join("checkpoints"), step)
+        })
+        .collect();
+    Ok((commitment, openings, files))
+}
+
+/// Sends a phase's call; a refusal by the pallet (a withheld checkpoint is
+/// `Unavailable`) is announced, and the task goes on without it.
+async fn send_or_report(
+    agent: &Agent,
+    out: &Output,
+    id: TaskId,
+    call: GensynCall<gensyn_runtime::Runtime>,
+) -> Result<bool, CliError> {
+    match agent.send(call).await {
+        Ok(()) => Ok(true),
+        Err(e @ CliError::Dispatch { .. }) => {
+            event(out, "refused_by_chain", id, json!({ "error": e.to_string() }), format!("the chain refused: {e}"));
+            Ok(false)
+        }
+        Err(e) => Err(e),
+    }
+}
+
 /// `gensyn solve`
 pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(), CliError> {
+    let cheat = cheat::parse(Role::Solver, args.cheat.as_deref())?;
     let agent = Agent::start(&args, global, "solver").await?;
     let key_since = agent.register(out).await?;
+    let mut games = Games::default();
     let mut entered: BTreeSet<TaskId> = BTreeSet::new();
     let mut done: BTreeSet<TaskId> = BTreeSet::new();
     let mut mine: Option<(TaskId, Vec<Opening>)> = None;
@@ -81,12 +138,21 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
                         done.insert(id);
                         event(out, "lost_draw", id, json!({}), "another solver was drawn".into());
                     } else {
+                        if cheat == Some(Cheat::Silent) {
+                            event(out, "selected", id, json!({}), "drawn as solver; staying silent".into());
+                            mine = Some((id, Vec::new()));
+                            continue;
+                        }
                         event(out, "selected", id, json!({}), "drawn as solver; training".into());
                         let path = agent.dir.join(format!("task-{id}/task.toml"));
-                        let (commitment, openings, files) = train(&path)?;
-                        for f in &files {
-                            for (kind, bytes) in crate::cmd::blob::artefacts_of(f)? {
-                                agent.chain.store_put(kind, &bytes).await?;
+                        let run = cheat.map(Cheat::run).unwrap_or_default();
+                        let (commitment, openings, files) =
+                            if run == RunCheat::Honest { train(&path)? } else { train_wrong(&path, &t.spec, run)? };
+                        if cheat != Some(Cheat::Withhold) {
+                            for f in &files {
+                                for (kind, bytes) in crate::cmd::blob::artefacts_of(f)? {
+                                    agent.chain.store_put(kind, &bytes).await?;
+                                }
                             }
                         }
                         let proof = openings[0].proof.clone();
@@ -115,10 +181,10 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
                         .iter()
                         .map(|r| openings[idx[r.start as usize] as usize].clone())
                         .collect();
-                    agent
-                        .send(GensynCall::open_checkpoints { task: id, openings: BoundedVec::truncate_from(starts) })
-                        .await?;
-                    event(out, "opened_starts", id, json!({}), "opened the audited runs' starts".into());
+                    let call = GensynCall::open_checkpoints { task: id, openings: BoundedVec::truncate_from(starts) };
+                    if send_or_report(&agent, out, id, call).await? {
+                        event(out, "opened_starts", id, json!({}), "opened the audited runs' starts".into());
+                    }
                 }
                 Phase::EndOpening { .. } if mine.as_ref().is_some_and(|(m, _)| *m == id) && opened.insert((id, 1)) => {
                     let (_, openings) = mine.as_ref().unwrap();
@@ -127,10 +193,27 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
                     let mut needed: BTreeSet<u32> = audit.segments.iter().map(|s| s.segment + 1).collect();
                     needed.insert(t.spec.checkpoints() - 1);
                     let ends: Vec<Opening> = needed.iter().map(|i| openings[*i as usize].clone()).collect();
-                    agent.send(GensynCall::open_ends { task: id, openings: BoundedVec::truncate_from(ends) }).await?;
-                    event(out, "opened_ends", id, json!({}), "opened the audited ends and the last checkpoint".into());
+                    let call = GensynCall::open_ends { task: id, openings: BoundedVec::truncate_from(ends) };
+                    if send_or_report(&agent, out, id, call).await? {
+                        event(
+                            out,
+                            "opened_ends",
+                            id,
+                            json!({}),
+                            "opened the audited ends and the last checkpoint".into(),
+                        );
+                    }
+                }
+                Phase::Reveal { .. } | Phase::Disputed { .. }
+                    if mine.as_ref().is_some_and(|(m, _)| *m == id) && cheat.is_none_or(Cheat::plays_games) =>
+                {
+                    let run_dir = agent.dir.join(format!("task-{id}/run"));
+                    let side = Side::Defender { run_dir, cheat: cheat.map(Cheat::run).unwrap_or_default() };
+                    games.play(&agent, out, &view, Some(&side)).await?;
                 }
                 Phase::Finalized | Phase::Cancelled { .. } if mine.as_ref().is_some_and(|(m, _)| *m == id) => {
+                    // The games' ends first (a conviction cancels the task).
+                    games.play(&agent, out, &view, None).await?;
                     let outcome = query::phase_name(&t.phase);
                     let reason = query::cancel_reason(&t.phase).unwrap_or_default();
                     event(

@@ -1,13 +1,17 @@
 //! `gensyn verify`: the verifier agent. It enters the verifier draw of
 //! every committed task it can reproduce (never its own), reveals, and when
 //! drawn replays each audited run blind from the start the solver opened —
-//! the ends are not public until its verdict is in — and posts its ends.
-//! `--once` handles one task and exits.
+//! the ends are not public until its verdict is in — posts its ends, and
+//! plays the game its disagreement opens down to arbitration. `--once`
+//! handles one task and exits. `--cheat lazy` posts the opened starts as
+//! ends without replaying; `--cheat silent` never posts.
 
 use crate::{
     agent::{event, replay, Agent},
     args::{AgentArgs, GlobalArgs},
+    cheat::{self, Cheat, RunCheat},
     error::CliError,
+    games::{Games, Side},
     output::Output,
     query,
 };
@@ -18,8 +22,10 @@ use std::{collections::BTreeSet, time::Duration};
 
 /// `gensyn verify`
 pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(), CliError> {
+    let cheat = cheat::parse(Role::Verifier, args.cheat.as_deref())?;
     let agent = Agent::start(&args, global, "verifier").await?;
     let key_since = agent.register(out).await?;
+    let mut games = Games::default();
     let mut entered: BTreeSet<TaskId> = BTreeSet::new();
     let mut revealed: BTreeSet<(TaskId, [u8; 32])> = BTreeSet::new();
     let mut done: BTreeSet<TaskId> = BTreeSet::new();
@@ -49,14 +55,18 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
                     agent.reveal(id, Role::Verifier, seed).await?;
                     event(out, "revealed", id, json!({}), "revealed its VRF proof".into());
                 }
-                Phase::Checking { .. } if drawn && ends.is_none() => {
+                Phase::Checking { .. } if drawn && ends.is_none() && cheat.is_none() => {
                     event(out, "selected", id, json!({}), "drawn as verifier; replaying the audited runs".into());
                     let e = replay(&agent, id, &view).await?;
                     ends = Some((id, e));
                 }
+                Phase::Verdict { .. } if drawn && cheat == Some(Cheat::Silent) && posted.insert(id) => {
+                    event(out, "selected", id, json!({}), "drawn as verifier; staying silent".into());
+                }
                 Phase::Verdict { .. } if drawn && !posted.contains(&id) => {
                     let e = match &ends {
                         Some((m, e)) if *m == id => e.clone(),
+                        _ if cheat == Some(Cheat::Lazy) => lazy_ends(&view)?,
                         _ => replay(&agent, id, &view).await?,
                     };
                     agent
@@ -66,7 +76,11 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
                     let hashes: Vec<String> = e.iter().map(query::hex32).collect();
                     event(out, "verdict", id, json!({ "ends": hashes }), "posted its verdict".into());
                 }
+                Phase::Reveal { .. } | Phase::Disputed { .. } if drawn && cheat.is_none_or(Cheat::plays_games) => {
+                    games.play(&agent, out, &view, Some(&Side::Challenger { cheat: RunCheat::Honest })).await?;
+                }
                 Phase::Finalized | Phase::Cancelled { .. } if entered.contains(&id) => {
+                    games.play(&agent, out, &view, None).await?;
                     let outcome = query::phase_name(&t.phase);
                     let reason = query::cancel_reason(&t.phase).unwrap_or_default();
                     done.insert(id);
@@ -88,4 +102,21 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
         }
         tokio::time::sleep(Duration::from_millis(300)).await;
     }
+}
+
+/// A lazy verifier's ends: the opened start of each audited position's run,
+/// the only hashes public when it must post (the checks are blind).
+fn lazy_ends(view: &query::TaskView) -> Result<Vec<[u8; 32]>, CliError> {
+    let audit = view.audit.as_ref().ok_or_else(|| CliError::other("no audit"))?;
+    let mut run_start = [0u8; 32];
+    Ok(audit
+        .segments
+        .iter()
+        .map(|s| {
+            if let Some(start) = s.start {
+                run_start = start;
+            }
+            run_start
+        })
+        .collect())
 }

@@ -2,17 +2,23 @@
 //! that it can reproduce (and is no party to), it replays the audited runs
 //! from the opened starts, commits its ends blind (`H(task, who, ends,
 //! salt)`) while the checks are open, reveals them once the solver's ends
-//! are public — a disagreement opens its game — and settles its check when
-//! the task ends. `--once` handles one task and exits.
+//! are public — a disagreement opens its game, which it plays down to
+//! arbitration — and settles its check when the task ends. `--once` handles
+//! one task and exits. `--cheat false` claims a wrong end for the first
+//! audited segment and defends it with a faulty run; `--cheat silent`
+//! commits a check and never reveals it.
 
 use crate::{
     agent::{event, prepare, replay, Agent},
     args::{AgentArgs, GlobalArgs},
+    cheat::{self, Cheat, RunCheat},
     error::CliError,
+    games::{self, Games, Side},
     output::Output,
     query,
+    run::TaskRun,
 };
-use pallet_gensyn::{lifecycle, Call as GensynCall, Phase, TaskId};
+use pallet_gensyn::{lifecycle, player::Run as _, Call as GensynCall, Phase, Role, TaskId};
 use polkadot_sdk::{
     frame_support::BoundedVec,
     sp_runtime::traits::{BlakeTwo256, Hash as _},
@@ -22,7 +28,11 @@ use std::{collections::BTreeMap, time::Duration};
 
 /// `gensyn whistle`
 pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(), CliError> {
+    let cheat = cheat::parse(Role::Whistleblower, args.cheat.as_deref())?;
     let agent = Agent::start(&args, global, "whistleblower").await?;
+    let mut games = Games::default();
+    // A false whistle's faulty run: it starts going wrong at this step.
+    let mut lie_at: BTreeMap<TaskId, u32> = BTreeMap::new();
     // Checks committed: their ends and salt, until revealed and settled.
     let mut checks: BTreeMap<TaskId, (Vec<[u8; 32]>, [u8; 32])> = BTreeMap::new();
     let mut revealed: BTreeMap<TaskId, bool> = BTreeMap::new();
@@ -43,7 +53,12 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
                         event(out, "refused", id, json!({ "reason": e.to_string() }), format!("not checking: {e}"));
                         continue;
                     }
-                    let ends = replay(&agent, id, &view).await?;
+                    let mut ends = replay(&agent, id, &view).await?;
+                    if cheat == Some(Cheat::FalseWhistle) {
+                        let (step, end) = false_end(&agent, &view).await?;
+                        ends[0] = end;
+                        lie_at.insert(id, step);
+                    }
                     // A salt nobody can guess before the reveal.
                     let salt = BlakeTwo256::hash(&codec::Encode::encode(&(b"gensyn/salt", agent.vrf, id))).0;
                     let commitment = lifecycle::check_commitment(id, me, &ends, &salt);
@@ -56,6 +71,11 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
                         json!({}),
                         "replayed the audited runs and committed a blind check".into(),
                     );
+                }
+                Phase::Reveal { .. } if cheat == Some(Cheat::Silent) && checks.contains_key(&id) => {
+                    if revealed.insert(id, false).is_none() {
+                        event(out, "silent", id, json!({}), "stays silent: its check is never revealed".into());
+                    }
                 }
                 Phase::Reveal { .. } if checks.contains_key(&id) && !revealed.contains_key(&id) => {
                     let (ends, salt) = checks[&id].clone();
@@ -72,7 +92,14 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
                     };
                     event(out, "revealed", id, json!({ "agrees": agrees }), what.into());
                 }
+                Phase::Reveal { .. } | Phase::Disputed { .. }
+                    if checks.contains_key(&id) && cheat.is_none_or(Cheat::plays_games) =>
+                {
+                    let run = lie_at.get(&id).map_or(RunCheat::Honest, |&step| RunCheat::State { step });
+                    games.play(&agent, out, &view, Some(&Side::Challenger { cheat: run })).await?;
+                }
                 Phase::Finalized | Phase::Cancelled { .. } if checks.contains_key(&id) => {
+                    games.play(&agent, out, &view, None).await?;
                     // Anyone may settle a check: one settled already is fine.
                     match agent.send(GensynCall::settle_check { task: id, who: me.clone() }).await {
                         Ok(()) => {}
@@ -98,4 +125,21 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
         }
         tokio::time::sleep(Duration::from_millis(300)).await;
     }
+}
+
+/// A false whistle's claim for the first audited segment: the end of a run
+/// from the solver's opened start whose state goes wrong in the segment's
+/// first step (so that it can defend the claim move by move, and lose only
+/// at arbitration). Returns that step and the claimed end.
+async fn false_end(agent: &Agent, view: &query::TaskView) -> Result<(u32, [u8; 32]), CliError> {
+    let audit = view.audit.as_ref().ok_or_else(|| CliError::other("no audit"))?;
+    let spec = &view.task.spec;
+    let seg = audit.segments[0].segment;
+    let start = games::segment_start(audit, 0).ok_or_else(|| CliError::other("the first audited start is not open"))?;
+    let state = games::fetch_state(agent, &start).await?;
+    let step = state.step;
+    let path = agent.dir.join(format!("task-{}/task.toml", view.id));
+    let run = TaskRun::new(&path, spec, vec![state], RunCheat::State { step })?;
+    let end = ((seg + 1) * spec.checkpoint_every).min(spec.steps);
+    Ok((step, run.state_hash(end)))
 }

@@ -127,3 +127,37 @@ pub fn redact(v: &Value) -> Value {
         other => other.clone(),
     }
 }
+
+/// Stops the node even when an assertion fails half-way.
+pub struct Devnet {
+    pub base: tempfile::TempDir,
+}
+
+impl Devnet {
+    pub fn base(&self) -> &str {
+        self.base.path().to_str().unwrap()
+    }
+
+    pub fn run(&self, args: &[&str]) -> Run {
+        let mut all: Vec<&str> = args.to_vec();
+        all.extend(["--base-path", self.base()]);
+        gensyn(&all)
+    }
+}
+
+impl Drop for Devnet {
+    fn drop(&mut self) {
+        let _ = gensyn(&["devnet", "down", "--base-path", self.base()]);
+    }
+}
+
+/// Starts `gensyn ARGS` against `net`'s node, its output piped.
+pub fn spawn(net: &Devnet, args: &[&str]) -> std::process::Child {
+    std::process::Command::new(env!("CARGO_BIN_EXE_gensyn"))
+        .args(args)
+        .args(["--base-path", net.base()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap()
+}

@@ -1,0 +1,243 @@
+//! One party's run of a task as its games ask about it: the states, step
+//! executions, batches and proofs behind every move, computed on the
+//! canonical program (bit for bit the trainer's, and the runtime's
+//! arbitration) from the checkpoints the party holds, with its cheat, if
+//! it plays one, applied the same way every time it is asked.
+
+use crate::{cheat::RunCheat, error::CliError};
+use gensyn_commitment::{
+    data::Batch,
+    interp::{run_step_on, NamedState, Program, StepRun},
+    merkle::{Proof, Tree},
+    tensor::Tensor,
+    Hash,
+};
+use gensyn_trainer::{data::Dataset, program, train};
+use pallet_gensyn::{player, SolverCommitment, TaskSpec};
+use std::{cell::RefCell, collections::BTreeMap, path::Path};
+
+/// A party's run, answering [`player::Run`].
+pub struct TaskRun {
+    spec: TaskSpec,
+    program: Program,
+    data: Dataset,
+    dataset_tree: std::cell::OnceCell<Tree>,
+    state_dims: Vec<Vec<u32>>,
+    cheat: RunCheat,
+    /// Its step tree's leaves, when it is the solver's run.
+    leaves: Option<Vec<Hash>>,
+    /// Known states by step: the checkpoints it holds, then whatever it
+    /// computed from them.
+    states: RefCell<BTreeMap<u32, NamedState>>,
+    runs: RefCell<BTreeMap<u32, StepRun>>,
+    threads: u32,
+}
+
+fn err(what: &str) -> impl Fn(String) -> CliError + '_ {
+    move |e| CliError::other(format!("{what}: {e}"))
+}
+
+impl TaskRun {
+    /// A run of the task whose trainer spec is at `spec_path` (fetched and
+    /// checked by the agent) and whose on-chain spec is `spec`, knowing the
+    /// states in `anchors` (at least the one every question starts from).
+    pub fn new(spec_path: &Path, spec: &TaskSpec, anchors: Vec<NamedState>, cheat: RunCheat) -> Result<Self, CliError> {
+        let trainer_spec = crate::onchain::load(spec_path)?.spec;
+        let data = Dataset::load(&trainer_spec).map_err(|e| CliError::other(format!("dataset: {e}")))?;
+        let program = program::program(&trainer_spec, &data);
+        let first = anchors.first().ok_or_else(|| CliError::other("a run needs at least one known state"))?;
+        let state_dims = first.entries.iter().map(|(_, t)| t.dims.clone()).collect();
+        let states = anchors.into_iter().map(|s| (s.step, s)).collect();
+        Ok(TaskRun {
+            spec: spec.clone(),
+            program,
+            data,
+            dataset_tree: Default::default(),
+            state_dims,
+            cheat,
+            leaves: None,
+            states: RefCell::new(states),
+            runs: Default::default(),
+            threads: gensyn_kernels::cpu::default_threads() as u32,
+        })
+    }
+
+    /// The solver's run in `run_dir` (checkpoints and step leaves, as
+    /// training or [`TaskRun::materialize`] left them).
+    pub fn solver(spec_path: &Path, spec: &TaskSpec, run_dir: &Path, cheat: RunCheat) -> Result<Self, CliError> {
+        let dir = run_dir.join("checkpoints");
+        let mut anchors = Vec::new();
+        for i in 0..spec.checkpoints() {
+            let step = (i * spec.checkpoint_every).min(spec.steps);
+            let state = train::load_checkpoint(&train::checkpoint_path(&dir, step))
+                .map_err(|e| err("checkpoint")(e.to_string()))?;
+            anchors.push(program::named_state(step, &state));
+        }
+        let mut run = Self::new(spec_path, spec, anchors, cheat)?;
+        run.leaves = Some(gensyn_trainer::run::step_leaves(run_dir).map_err(|e| err("step leaves")(e.to_string()))?);
+        Ok(run)
+    }
+
+    /// Computes the whole run from its first known state (a cheating
+    /// solver's "training", on the canonical program), writes every
+    /// checkpoint and the step leaves into `run_dir` as the trainer does,
+    /// and returns the commitment and each checkpoint's hash.
+    pub fn materialize(&mut self, run_dir: &Path) -> Result<(SolverCommitment, Vec<Hash>), CliError> {
+        let dir = run_dir.join("checkpoints");
+        std::fs::create_dir_all(&dir)?;
+        let mut leaves = Vec::with_capacity(self.spec.steps as usize);
+        let mut hashes = Vec::new();
+        let mut state = self.state_at(0)?;
+        for step in 0..=self.spec.steps {
+            if step % self.spec.checkpoint_every == 0 || step == self.spec.steps {
+                train::write_checkpoint(&train::checkpoint_path(&dir, step), &program::to_state(&state))
+                    .map_err(|e| err("checkpoint")(e.to_string()))?;
+                hashes.push(state.commit().hash);
+                self.states.borrow_mut().insert(step, state.clone());
+            }
+            if step == self.spec.steps {
+                break;
+            }
+            let r = self.compute(step, &state)?;
+            leaves.push(r.record.leaf());
+            state = r.after;
+        }
+        let path = run_dir.join(gensyn_trainer::run::STEP_LEAVES);
+        std::fs::write(&path, leaves.concat())?;
+        let checkpoint_root = gensyn_trainer::run::checkpoint_tree(&hashes).root();
+        let step_root = gensyn_commitment::merkle::root(&leaves);
+        self.leaves = Some(leaves);
+        Ok((SolverCommitment { checkpoint_root, step_root }, hashes))
+    }
+
+    /// The state after `step` steps, computed forward from the nearest
+    /// known one before it.
+    fn state_at(&self, step: u32) -> Result<NamedState, CliError> {
+        if let Some(s) = self.states.borrow().get(&step) {
+            return Ok(s.clone());
+        }
+        let (from, mut state) = {
+            let known = self.states.borrow();
+            let (k, s) = known
+                .range(..step)
+                .next_back()
+                .ok_or_else(|| CliError::other(format!("no known state before step {step}")))?;
+            (*k, s.clone())
+        };
+        for s in from..step {
+            state = self.step_run_at(s, &state)?.after;
+            self.states.borrow_mut().insert(s + 1, state.clone());
+        }
+        Ok(state)
+    }
+
+    fn step_run_at(&self, step: u32, before: &NamedState) -> Result<StepRun, CliError> {
+        if let Some(r) = self.runs.borrow().get(&step) {
+            return Ok(r.clone());
+        }
+        let r = self.compute(step, before)?;
+        // A game asks about a handful of steps; keep only those.
+        if self.runs.borrow().len() < 64 {
+            self.runs.borrow_mut().insert(step, r.clone());
+        }
+        Ok(r)
+    }
+
+    /// This party's execution of `step` from `before`, its cheat applied.
+    fn compute(&self, step: u32, before: &NamedState) -> Result<StepRun, CliError> {
+        let batch = self.batch_of(step);
+        let last = self.program.len() - 1;
+        let mut tamper = |node: u32, t: &mut Tensor| {
+            if self.cheat == (RunCheat::State { step }) && node == last && !t.values.is_empty() {
+                // One bit of the state after the step: a mantissa bit of
+                // the last state entry's first value.
+                t.values[0] = f32::from_bits(t.values[0].to_bits() ^ (1 << 21));
+            }
+        };
+        let mut r = run_step_on(&self.program, before, None, &batch, Some(&mut tamper), self.threads)
+            .map_err(|e| CliError::other(format!("step {step} does not run: {e:?}")))?;
+        if self.cheat == (RunCheat::After { step }) {
+            // The step run honestly; another state committed after it, the
+            // trace doctored to end in it.
+            let mut fake = r.after.clone();
+            for (_, t) in fake.entries.iter_mut() {
+                t.values.iter_mut().for_each(|v| *v = *v * 2.0 + 1.0);
+            }
+            let fake_hash = fake.commit().hash;
+            let n = r.trace.len();
+            let mut leaves: Vec<Hash> = (0..n).filter_map(|i| r.trace.node(0, i)).collect();
+            leaves[n as usize - 1] = gensyn_commitment::trace::trace_leaf(n - 1, &fake_hash);
+            r.trace = Tree::new(&leaves);
+            r.record.after = fake_hash;
+            r.record.trace_root = r.trace.root();
+            r.after = fake;
+        }
+        Ok(r)
+    }
+
+    /// The examples this party trains `step` on, as dataset indices.
+    fn indices(&self, step: u32) -> Vec<u32> {
+        let mut idx = self.spec.order.batch_indices(step);
+        let n = self.data.len() as u32;
+        match self.cheat {
+            RunCheat::Batch { step: s } if s == step => {
+                // One row replaced by another example of the dataset.
+                if let Some(other) = (0..n).find(|i| !idx.contains(i)) {
+                    idx[0] = other;
+                }
+            }
+            RunCheat::Data => idx.iter_mut().for_each(|i| *i = (*i + 1) % n),
+            _ => {}
+        }
+        idx
+    }
+
+    fn batch_of(&self, step: u32) -> Batch {
+        let rows: Vec<(u32, &[f32])> = self.indices(step).iter().map(|&i| self.data.example(i as usize)).collect();
+        Batch::new(self.spec.data_kind, &self.spec.order, step, &rows).expect("a loaded dataset assembles")
+    }
+}
+
+impl player::Run for TaskRun {
+    fn program(&self) -> &Program {
+        &self.program
+    }
+    fn task_spec(&self) -> TaskSpec {
+        self.spec.clone()
+    }
+    fn state_dims(&self) -> Vec<Vec<u32>> {
+        self.state_dims.clone()
+    }
+    fn state_hash(&self, step: u32) -> Hash {
+        self.state(step).commit().hash
+    }
+    fn state(&self, step: u32) -> NamedState {
+        // The trait answers from a run that exists: a step the game names
+        // lies inside the task, after a state this party holds.
+        self.state_at(step).unwrap_or_else(|e| panic!("{e}"))
+    }
+    fn step_run(&self, step: u32) -> StepRun {
+        let before = self.state(step);
+        self.step_run_at(step, &before).unwrap_or_else(|e| panic!("{e}"))
+    }
+    fn batch(&self, step: u32) -> Batch {
+        self.batch_of(step)
+    }
+    fn examples(&self, step: u32) -> player::Examples {
+        self.indices(step)
+            .iter()
+            .map(|&i| {
+                let (l, f) = self.data.example(i as usize);
+                (l, f.to_vec())
+            })
+            .collect()
+    }
+    fn step_proof(&self, step: u32) -> Option<Proof> {
+        self.leaves.as_ref().and_then(|l| Tree::new(l).proof(step))
+    }
+    fn dataset_example(&self, index: u32) -> (u32, Vec<f32>, Proof) {
+        let tree = self.dataset_tree.get_or_init(|| self.data.tree());
+        let (l, f) = self.data.example(index as usize);
+        (l, f.to_vec(), tree.proof(index).unwrap_or_default())
+    }
+}

@@ -1,0 +1,208 @@
+//! The protocol's adversaries against a real node: agents started with
+//! `--cheat` take the small fixture task through the devnet (blocks on a
+//! timer, as the protocol devnet runs), and every cheat the protocol can
+//! catch is caught by the honest agents on the other side — through
+//! bisection, the trace descent and arbitration executed by the node's wasm
+//! runtime. Funds reconcile after each one.
+
+mod common;
+use common::{spawn, Devnet};
+use serde_json::Value;
+
+const UNIT: i128 = 1_000_000_000_000;
+const TINY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/blobs-tiny.toml");
+
+/// Who plays which role, and how.
+struct Cast {
+    solver: Option<&'static str>,
+    verifier: Option<Option<&'static str>>,
+    whistleblower: Option<Option<&'static str>>,
+}
+
+/// What a scenario left: each agent's event lines (solver, verifier,
+/// whistleblower, for those that ran), the task as `task show` reads it,
+/// and each account's change in total balance (free and held).
+struct Played {
+    logs: Vec<Vec<Value>>,
+    task: Value,
+    delta: std::collections::BTreeMap<&'static str, i128>,
+    net: Devnet,
+}
+
+fn total(net: &Devnet, who: &str) -> i128 {
+    let a = net.run(&["account", who, "--json"]).ok_json();
+    let held: i128 =
+        a["holds"].as_array().unwrap().iter().map(|h| h["amount"].as_str().unwrap().parse::<i128>().unwrap()).sum();
+    a["free"].as_str().unwrap().parse::<i128>().unwrap() + held
+}
+
+fn best(net: &Devnet) -> u64 {
+    net.run(&["devnet", "status", "--json"]).ok_json()["best"]["number"].as_u64().unwrap()
+}
+
+/// Waits until the chain has produced `n` more blocks.
+fn blocks(net: &Devnet, n: u64) {
+    let start = best(net);
+    while best(net) < start + n {
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+}
+
+/// Starts a timer devnet, stakes charlie (solver), dave (verifier) and eve
+/// (whistleblower), runs the cast's agents with `--once`, submits the tiny
+/// fixture as alice, and waits for every agent to exit.
+fn play(cast: Cast) -> Played {
+    let net = Devnet { base: tempfile::tempdir().unwrap() };
+    net.run(&["devnet", "up", "--rpc-port", "0", "--block-time", "200", "--json"]).ok_json();
+    net.run(&["stake", "--role", "solver", "--amount", "1000", "--as", "charlie", "--json"]).ok_json();
+    net.run(&["stake", "--role", "verifier", "--amount", "500", "--as", "dave", "--json"]).ok_json();
+    net.run(&["stake", "--role", "whistleblower", "--amount", "100", "--as", "eve", "--json"]).ok_json();
+    let who = ["alice", "charlie", "dave", "eve"];
+    let before: Vec<i128> = who.iter().map(|w| total(&net, w)).collect();
+    let dirs: Vec<tempfile::TempDir> = (0..3).map(|_| tempfile::tempdir().unwrap()).collect();
+    let mut agents = Vec::new();
+    let roles: [(&str, &str, Option<Option<&str>>); 3] = [
+        ("solve", "charlie", cast.solver.map(Some).or(Some(None))),
+        ("verify", "dave", cast.verifier),
+        ("whistle", "eve", cast.whistleblower),
+    ];
+    for (i, (cmd, name, cheat)) in roles.into_iter().enumerate() {
+        let Some(cheat) = cheat else { continue };
+        let mut args = vec![cmd, "--once", "--as", name, "--json", "--data-dir", dirs[i].path().to_str().unwrap()];
+        if let Some(c) = cheat {
+            args.extend(["--cheat", c]);
+        }
+        agents.push(spawn(&net, &args));
+    }
+    // Keys count ten blocks after they are registered.
+    blocks(&net, 18);
+    net.run(&["submit", TINY, "--fee", "20", "--deadline", "600", "--as", "alice", "--json"]).ok_json();
+    let started = std::time::Instant::now();
+    let mut outs: Vec<Option<std::process::Output>> = agents.iter().map(|_| None).collect();
+    let mut agents: Vec<Option<std::process::Child>> = agents.into_iter().map(Some).collect();
+    while outs.iter().any(Option::is_none) {
+        for (i, a) in agents.iter_mut().enumerate() {
+            if a.as_mut().is_some_and(|c| c.try_wait().unwrap().is_some()) {
+                outs[i] = Some(a.take().unwrap().wait_with_output().unwrap());
+            }
+        }
+        if started.elapsed().as_secs() > 400 {
+            let mut seen = String::new();
+            for a in agents.iter_mut().flatten() {
+                let _ = a.kill();
+                let o = a.try_wait();
+                seen.push_str(&format!("{o:?}\n"));
+            }
+            let show = net.run(&["task", "show", "0"]).stdout;
+            panic!("agents did not finish in 400 s:\n{show}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(300));
+    }
+    let logs = outs
+        .into_iter()
+        .map(|o| {
+            let o = o.unwrap();
+            let stdout = String::from_utf8_lossy(&o.stdout).into_owned();
+            assert!(o.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&o.stderr));
+            stdout.lines().map(|l| serde_json::from_str(l).expect("one JSON object per line")).collect()
+        })
+        .collect();
+    let funds = net.run(&["funds", "--json"]).ok_json();
+    assert_eq!(funds["reconciles"], true, "{funds}");
+    let task = net.run(&["task", "show", "0", "--json"]).ok_json();
+    let delta = who.iter().zip(before).map(|(w, b)| (*w, total(&net, w) - b)).collect();
+    Played { logs, task, delta, net }
+}
+
+fn names(log: &[Value]) -> Vec<&str> {
+    log.iter().map(|e| e["event"].as_str().unwrap()).collect()
+}
+
+/// The one `game_ended` line of a log.
+fn game_end(log: &[Value]) -> &Value {
+    let ends: Vec<&Value> = log.iter().filter(|e| e["event"] == "game_ended").collect();
+    assert_eq!(ends.len(), 1, "{log:?}");
+    ends[0]
+}
+
+/// A solver that cheats is convicted by arbitration: its collateral for the
+/// task (twice the fee, at least the 1000 GSN minimum stake) is slashed,
+/// half to the whistleblower that won, a quarter to the jackpot, the rest
+/// burned; the fee goes back to the submitter.
+fn convicted(p: &Played, stage: &str) {
+    assert_eq!(p.task["phase"], "cancelled", "{}", p.task);
+    assert_eq!(p.task["cancel_reason"], "solver_convicted", "{}", p.task);
+    let solver = game_end(&p.logs[0]);
+    assert_eq!(solver["won"], false);
+    assert!(solver["outcome"].as_str().unwrap().starts_with("Arbitrated { defender_right: false"), "{solver}");
+    // The honest whistleblower played every round and won.
+    let w = &p.logs[2];
+    assert_eq!(game_end(w)["won"], true, "{w:?}");
+    assert!(names(w).contains(&"moved"), "{w:?}");
+    // Somebody requested the arbitration at the expected stage.
+    let arbitrated: Vec<&Value> = p.logs.iter().flatten().filter(|e| e["event"] == "arbitrated").collect();
+    assert!(!arbitrated.is_empty() && arbitrated.iter().all(|e| e["stage"] == stage), "{arbitrated:?}");
+    // Slashed: 1000 GSN (and its transaction fees).
+    assert!(p.delta["charlie"] < -1000 * UNIT && p.delta["charlie"] > -1001 * UNIT, "{:?}", p.delta);
+    // The whistleblower gains half the slash, less its check's ticket and fees.
+    assert!(p.delta["eve"] > 499 * UNIT && p.delta["eve"] < 500 * UNIT, "{:?}", p.delta);
+    // The submitter is refunded: it pays transaction fees only.
+    assert!(p.delta["alice"] > -UNIT && p.delta["alice"] < 0, "{:?}", p.delta);
+    let _ = &p.net;
+}
+
+#[test]
+fn a_solver_with_a_wrong_state_is_convicted_by_arbitration_of_one_operator() {
+    let p = play(Cast { solver: Some("wrong-state@13"), verifier: Some(None), whistleblower: Some(None) });
+    convicted(&p, "arbitration");
+    let d = &p.task["disputes"][0];
+    assert_eq!(d["winner"], "challenger", "{}", p.task);
+    // Within the bound: 10 steps in the segment, a program of 22 nodes whose
+    // outputs all fit one tile.
+    let bound = pallet_gensyn::dispute::max_rounds(10, p.task["spec"]["program_len"].as_u64().unwrap() as u32, 1, 0);
+    let rounds = d["rounds"].as_u64().unwrap() as u32;
+    assert!(rounds > 4 && rounds <= bound, "{rounds} rounds against a bound of {bound}");
+}
+
+#[test]
+fn a_solver_trained_on_another_batch_is_convicted_at_the_batch_row() {
+    let p = play(Cast { solver: Some("wrong-batch@15"), verifier: Some(None), whistleblower: Some(None) });
+    convicted(&p, "example");
+}
+
+#[test]
+fn a_lazy_verifier_loses_its_game_and_the_honest_solver_is_paid() {
+    let p = play(Cast { solver: None, verifier: Some(Some("lazy")), whistleblower: None });
+    assert_eq!(p.task["phase"], "finalized", "{}", p.task);
+    let v = game_end(&p.logs[1]);
+    assert_eq!(v["won"], false, "{v}");
+    assert!(v["outcome"].as_str().unwrap().contains("loser: Challenger, timeout: true"), "{v}");
+    assert_eq!(game_end(&p.logs[0])["won"], true);
+    // The lazy verifier loses its collateral for the task (the 500 GSN
+    // minimum verifier stake), half of it to the solver, which made every
+    // move it owed; the solver is also paid for the task.
+    assert!(p.delta["dave"] < -500 * UNIT && p.delta["dave"] > -501 * UNIT, "{:?}", p.delta);
+    assert!(p.delta["charlie"] > 265 * UNIT && p.delta["charlie"] < 270 * UNIT, "{:?}", p.delta);
+}
+
+#[test]
+fn a_false_whistle_loses_its_bond_at_arbitration() {
+    let p = play(Cast { solver: None, verifier: Some(None), whistleblower: Some(Some("false")) });
+    assert_eq!(p.task["phase"], "finalized", "{}", p.task);
+    let w = game_end(&p.logs[2]);
+    assert_eq!(w["won"], false, "{w}");
+    assert!(w["outcome"].as_str().unwrap().contains("challenger_right: false"), "{w}");
+    // The 50 GSN bond is lost, half of it to the solver, which is also paid.
+    assert!(p.delta["eve"] < -50 * UNIT && p.delta["eve"] > -51 * UNIT, "{:?}", p.delta);
+    assert!(p.delta["charlie"] > 40 * UNIT && p.delta["charlie"] < 41 * UNIT, "{:?}", p.delta);
+}
+
+#[test]
+fn a_withholding_solver_cannot_open_and_loses_its_stake() {
+    let p = play(Cast { solver: Some("withhold"), verifier: Some(None), whistleblower: None });
+    assert_eq!(p.task["phase"], "cancelled", "{}", p.task);
+    assert!(names(&p.logs[0]).contains(&"refused_by_chain"), "{:?}", p.logs[0]);
+    // Its collateral for the task is slashed (no challenger to share it).
+    assert!(p.delta["charlie"] < -1000 * UNIT && p.delta["charlie"] > -1001 * UNIT, "{:?}", p.delta);
+    assert!(p.delta["alice"] > -UNIT, "the submitter is refunded: {:?}", p.delta);
+}
