@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up a fresh machine, builds gensyn, and runs the protocol on the devnet:
-# a solver and a verifier agent take alice's task to its payment.
+# `gensyn demo`, honest and adversarial.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -24,30 +24,13 @@ rustup component add rust-src
 cargo test --release --workspace --no-run
 gensyn="${CARGO_TARGET_DIR:-target}/release/gensyn"
 
+# The protocol on a devnet whose blocks come every 200 ms: three scenarios
+# (honest; a cheating solver convicted by arbitration; a lazy verifier that
+# loses its game), each with its phases, games and a balance table that adds
+# up. `gensyn demo` starts the agents and stakes the accounts itself.
+trap '"$gensyn" devnet down >/dev/null 2>&1 || true' EXIT
 set -x
-"$gensyn" devnet up --fresh --block-time 500
-"$gensyn" devnet status
-"$gensyn" stake --role solver --amount 1000 --as charlie
-"$gensyn" stake --role verifier --amount 500 --as dave
-"$gensyn" stake --role whistleblower --amount 100 --as eve
-set +x
-
-# The protocol, honest: a solver, a verifier and a whistleblower agent, and a
-# task from alice.
-work=$(mktemp -d)
-trap '"$gensyn" devnet down >/dev/null 2>&1 || true; kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
-"$gensyn" solve --once --as charlie --data-dir "$work/solver" &
-"$gensyn" verify --once --as dave --data-dir "$work/verifier" &
-"$gensyn" whistle --once --as eve --data-dir "$work/whistleblower" &
-# Their VRF keys count 10 blocks (5 s) after they are registered.
-sleep 8
-set -x
-"$gensyn" submit fixtures/blobs-mlp-sgd.toml --fee 20 --deadline 600 --as alice --wait
-set +x
-wait
-set -x
-"$gensyn" task show 0
-"$gensyn" account charlie
-"$gensyn" account dave
-"$gensyn" account eve
-"$gensyn" devnet down
+"$gensyn" devnet up --fresh --block-time 200
+"$gensyn" demo --scenario all
+"$gensyn" task list
+"$gensyn" funds

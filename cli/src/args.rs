@@ -67,6 +67,8 @@ pub enum Command {
     Verify(AgentArgs),
     /// Run a whistleblower: re-check audited tasks blind, reveal, settle its checks.
     Whistle(AgentArgs),
+    /// The protocol end to end on the devnet: agents, a task, its games, and a balance table that adds up.
+    Demo(DemoArgs),
     /// Check that the chain's money adds up: issuance against every balance, each protocol hold against the records.
     Funds,
     /// Request arbitration of a dispute that reached it, with a witness from this machine's replay (anyone may).
@@ -390,6 +392,30 @@ pub struct AgentArgs {
     pub cheat: Option<String>,
     #[command(flatten)]
     pub tx: TxArgs,
+}
+
+/// `gensyn demo`
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// What to show.
+    #[arg(long, value_enum, default_value = "all")]
+    pub scenario: Scenario,
+    /// Block time of the devnet the demo starts, if none runs (ms).
+    #[arg(long, value_name = "MS", default_value_t = 200)]
+    pub block_time: u64,
+}
+
+/// A demo scenario.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Scenario {
+    /// Every party honest: the task is paid.
+    Honest,
+    /// The solver commits a wrong state; an honest whistleblower convicts it by arbitration.
+    CheatingSolver,
+    /// The verifier copies instead of replaying, and loses the game its verdict opens.
+    LazyVerifier,
+    /// The three, one after another.
+    All,
 }
 
 /// `gensyn arbitrate`

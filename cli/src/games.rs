@@ -65,11 +65,6 @@ pub fn segment_start(audit: &AuditOf<Runtime>, position: u32) -> Option<[u8; 32]
 }
 
 impl Games {
-    /// Whether this agent still has a game of `view`'s task running.
-    pub fn playing(&self, view: &TaskView, agent: &Agent) -> bool {
-        view.disputes.iter().any(|(id, d)| mine(agent, d).is_some() && !self.ended.contains(id))
-    }
-
     /// Plays every open game of `view`'s task this agent is a party to,
     /// from `side` (none: it only announces), and announces each game's end once.
     pub async fn play(
@@ -107,41 +102,73 @@ impl Games {
                 continue;
             }
             if !self.runs.contains_key(id) {
-                let run = build(agent, view, d, side).await?;
-                self.runs.insert(*id, run);
+                match build(agent, view, d, side).await {
+                    Ok(run) => {
+                        self.runs.insert(*id, run);
+                    }
+                    Err(e) => {
+                        // Another game (or a later tick) may still go well:
+                        // report and carry on.
+                        self.answered.insert((*id, state));
+                        game_event(out, view.id, "game_error", *id, &e.to_string());
+                        continue;
+                    }
+                }
             }
             let run = &self.runs[id];
             let next = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 player::next_move::<Runtime>(*id, d, defender, run)
-            }))
-            .map_err(|_| CliError::other(format!("game {id}: this agent's run cannot answer the stage")))?;
-            self.answered.insert((*id, state));
-            let Some(call) = next else { continue };
+            }));
+            let next = match next {
+                Ok(next) => next,
+                Err(_) => {
+                    self.answered.insert((*id, state));
+                    game_event(out, view.id, "game_error", *id, "this agent's run cannot answer the stage");
+                    continue;
+                }
+            };
+            let Some(call) = next else {
+                self.answered.insert((*id, state));
+                continue;
+            };
             let stage = query::stage_name(&d.stage);
             let what = if player::is_arbitration(&call) { "arbitration" } else { "move" };
             match agent.send(call).await {
-                Ok(()) => event(
-                    out,
-                    if what == "move" { "moved" } else { "arbitrated" },
-                    view.id,
-                    json!({ "dispute": id, "stage": stage, "round": d.rounds }),
-                    format!("game {id}: {what} at the {stage} stage (round {})", d.rounds),
-                ),
-                // The other side's arbitration (or the deadline) got there
-                // first, or the run does not fit the game: the game goes on
-                // without this move, and the chain judges.
-                Err(e @ (CliError::Dispatch { .. } | CliError::Rejected(_))) => event(
-                    out,
-                    "move_refused",
-                    view.id,
-                    json!({ "dispute": id, "stage": stage, "error": e.to_string() }),
-                    format!("game {id}: the {what} at the {stage} stage was refused: {e}"),
-                ),
-                Err(e) => return Err(e),
+                Ok(()) => {
+                    self.answered.insert((*id, state));
+                    event(
+                        out,
+                        if what == "move" { "moved" } else { "arbitrated" },
+                        view.id,
+                        json!({ "dispute": id, "stage": stage, "round": d.rounds }),
+                        format!("game {id}: {what} at the {stage} stage (round {})", d.rounds),
+                    )
+                }
+                // The chain judged it: the other side's arbitration (or the
+                // deadline) got there first, or the run does not fit the
+                // game. The game goes on without this move.
+                Err(e @ CliError::Dispatch { .. }) => {
+                    self.answered.insert((*id, state));
+                    event(
+                        out,
+                        "move_refused",
+                        view.id,
+                        json!({ "dispute": id, "stage": stage, "error": e.to_string() }),
+                        format!("game {id}: the {what} at the {stage} stage was refused: {e}"),
+                    )
+                }
+                // It never reached a block (dropped, timed out, the node
+                // went away): the stage is unchanged, so the next tick
+                // sends it again, until the deadline.
+                Err(e) => game_event(out, view.id, "move_retry", *id, &e.to_string()),
             }
         }
         Ok(())
     }
+}
+
+fn game_event(out: &Output, task: pallet_gensyn::TaskId, name: &str, id: DisputeId, error: &str) {
+    event(out, name, task, json!({ "dispute": id, "error": error }), format!("game {id}: {error}"));
 }
 
 /// `Some(true)` if this agent defends `d`, `Some(false)` if it challenges.
@@ -166,6 +193,15 @@ pub async fn build(agent: &Agent, view: &TaskView, d: &DisputeOf<Runtime>, side:
             let start = segment_start(audit, d.position)
                 .ok_or_else(|| CliError::other(format!("the start of segment {} was not opened", d.segment)))?;
             let named = fetch_state(agent, &start).await?;
+            // The chain proves the start's hash, not the step written in
+            // it: a start that claims another step is not replayed from.
+            let lo = d.segment * spec.checkpoint_every;
+            if named.step != lo {
+                return Err(CliError::Mismatch(format!(
+                    "the solver's start of segment {} says it is step {}, not {lo}",
+                    d.segment, named.step
+                )));
+            }
             TaskRun::new(&spec_path, spec, vec![named], *cheat)
         }
     }

@@ -55,6 +55,7 @@ async fn dispatch(cli: Cli, out: &Output) -> Result<(), CliError> {
         Command::Solve(cmd) => cmd::solve::run(cmd, &global, out).await,
         Command::Verify(cmd) => cmd::verify::run(cmd, &global, out).await,
         Command::Whistle(cmd) => cmd::whistle::run(cmd, &global, out).await,
+        Command::Demo(cmd) => cmd::demo::run(cmd, &global, out).await,
         Command::Funds => cmd::funds::run(&global, out).await,
         Command::Arbitrate(cmd) => cmd::arbitrate::run(cmd, &global, out).await,
         Command::Task(cmd) => cmd::task::run(cmd, &global, out).await,

@@ -320,7 +320,11 @@ fn a_solver_agent_wins_the_draw_trains_commits_and_is_paid_for_its_time_when_no_
     let id = sub["task"].as_u64().unwrap();
     let events = mine_until_done(&net, vec![agent], 240).remove(0);
     let names: Vec<&str> = events.iter().map(|e| e["event"].as_str().unwrap()).collect();
-    assert_eq!(names, ["registered", "entered", "revealed", "selected", "committed", "ended"], "{events:?}");
+    assert_eq!(
+        names,
+        ["registered", "watching", "entered", "revealed", "selected", "committed", "ended"],
+        "{events:?}"
+    );
     assert!(events[1..].iter().all(|e| e["task"] == id));
 
     // Nobody verified: after the redraws the task ends unaudited, the fee
@@ -415,14 +419,29 @@ fn an_honest_solver_and_verifier_agent_take_a_task_to_its_payment() {
     let names = |l: &Vec<Value>| l.iter().map(|e| e["event"].as_str().unwrap().to_string()).collect::<Vec<_>>();
     assert_eq!(
         names(&logs[0]),
-        ["registered", "entered", "revealed", "selected", "committed", "opened_starts", "opened_ends", "ended"],
+        [
+            "registered",
+            "watching",
+            "entered",
+            "revealed",
+            "selected",
+            "committed",
+            "opened_starts",
+            "opened_ends",
+            "ended"
+        ],
         "{:?}",
         logs[0]
     );
-    assert_eq!(names(&logs[1]), ["registered", "entered", "revealed", "selected", "verdict", "ended"], "{:?}", logs[1]);
+    assert_eq!(
+        names(&logs[1]),
+        ["registered", "watching", "entered", "revealed", "selected", "verdict", "ended"],
+        "{:?}",
+        logs[1]
+    );
     // The whistleblower re-checked blind, agreed, and settled its check.
-    assert_eq!(names(&logs[2]), ["checked", "revealed", "settled"], "{:?}", logs[2]);
-    assert_eq!(logs[2][1]["agrees"], true);
+    assert_eq!(names(&logs[2]), ["watching", "checked", "revealed", "settled"], "{:?}", logs[2]);
+    assert_eq!(logs[2][2]["agrees"], true);
     let show = net.run(&["task", "show", &id.to_string(), "--json"]).ok_json();
     assert_eq!(show["phase"], "finalized", "{show}");
     assert_eq!((show["solver"]["name"].as_str(), show["verifier"]["name"].as_str()), (Some("charlie"), Some("dave")));

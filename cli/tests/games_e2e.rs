@@ -206,3 +206,77 @@ fn a_withholding_solver_cannot_open_and_loses_its_stake() {
     assert!(p.delta["charlie"] < -1000 * UNIT && p.delta["charlie"] > -1001 * UNIT, "{:?}", p.delta);
     assert!(p.delta["alice"] > -UNIT, "the submitter is refunded: {:?}", p.delta);
 }
+
+/// Reads a child's stdout lines on a thread, as they come.
+fn lines_of(child: &mut std::process::Child) -> std::sync::mpsc::Receiver<Value> {
+    use std::io::BufRead;
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for l in std::io::BufReader::new(stdout).lines().map_while(Result::ok) {
+            if let Ok(v) = serde_json::from_str(&l) {
+                let _ = tx.send(v);
+            }
+        }
+    });
+    rx
+}
+
+#[test]
+fn a_whistleblower_killed_after_its_check_is_restarted_and_still_convicts_the_solver() {
+    let net = Devnet { base: tempfile::tempdir().unwrap() };
+    net.run(&["devnet", "up", "--rpc-port", "0", "--block-time", "200", "--json"]).ok_json();
+    net.run(&["stake", "--role", "solver", "--amount", "1000", "--as", "charlie", "--json"]).ok_json();
+    net.run(&["stake", "--role", "verifier", "--amount", "500", "--as", "dave", "--json"]).ok_json();
+    net.run(&["stake", "--role", "whistleblower", "--amount", "100", "--as", "eve", "--json"]).ok_json();
+    let dirs: Vec<tempfile::TempDir> = (0..3).map(|_| tempfile::tempdir().unwrap()).collect();
+    let d = |i: usize| dirs[i].path().to_str().unwrap().to_string();
+    let (d0, d1, d2) = (d(0), d(1), d(2));
+    let solver =
+        spawn(&net, &["solve", "--once", "--as", "charlie", "--json", "--data-dir", &d0, "--cheat", "wrong-state@13"]);
+    let verifier = spawn(&net, &["verify", "--once", "--as", "dave", "--json", "--data-dir", &d1]);
+    let whistle_args = ["whistle", "--once", "--as", "eve", "--json", "--data-dir", &d2];
+    let mut first = spawn(&net, &whistle_args);
+    let seen = lines_of(&mut first);
+    blocks(&net, 18);
+    net.run(&["submit", TINY, "--fee", "20", "--deadline", "600", "--as", "alice", "--json"]).ok_json();
+    // Killed as soon as its blind check is on chain, before it reveals.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(200);
+    loop {
+        let e = seen.recv_timeout(deadline - std::time::Instant::now()).expect("the whistleblower checks the task");
+        if e["event"] == "checked" {
+            break;
+        }
+    }
+    first.kill().unwrap();
+    first.wait().unwrap();
+    let second = spawn(&net, &whistle_args);
+    let started = std::time::Instant::now();
+    let mut agents = vec![Some(solver), Some(verifier), Some(second)];
+    let mut outs: Vec<Option<std::process::Output>> = vec![None, None, None];
+    while outs.iter().any(Option::is_none) {
+        for (i, a) in agents.iter_mut().enumerate() {
+            if a.as_mut().is_some_and(|c| c.try_wait().unwrap().is_some()) {
+                outs[i] = Some(a.take().unwrap().wait_with_output().unwrap());
+            }
+        }
+        if started.elapsed().as_secs() > 300 {
+            for a in agents.iter_mut().flatten() {
+                let _ = a.kill();
+            }
+            panic!("agents did not finish: {}", net.run(&["task", "show", "0"]).stdout);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(300));
+    }
+    let log: Vec<Value> = String::from_utf8_lossy(&outs[2].take().unwrap().stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let n = names(&log);
+    assert_eq!(n[..2], ["watching", "resumed"], "{log:?}");
+    assert!(n.contains(&"revealed") && n.contains(&"moved"), "{log:?}");
+    assert_eq!(game_end(&log)["won"], true, "{log:?}");
+    let task = net.run(&["task", "show", "0", "--json"]).ok_json();
+    assert_eq!(task["cancel_reason"], "solver_convicted", "{task}");
+    assert_eq!(net.run(&["funds", "--json"]).ok_json()["reconciles"], true);
+}

@@ -5,6 +5,7 @@ pub mod account;
 pub mod arbitrate;
 pub mod blob;
 pub mod completions;
+pub mod demo;
 pub mod devnet;
 pub mod funds;
 pub mod key;

@@ -81,6 +81,25 @@ fn train_wrong(
     Ok((commitment, openings, files))
 }
 
+/// Every checkpoint's opening, from the checkpoints in `run_dir` (a
+/// restarted solver's view of what it committed).
+fn openings_of(run_dir: &Path, spec: &pallet_gensyn::TaskSpec) -> Result<Vec<Opening>, CliError> {
+    let dir = run_dir.join("checkpoints");
+    let mut hashes = Vec::new();
+    for i in 0..spec.checkpoints() {
+        let step = (i * spec.checkpoint_every).min(spec.steps);
+        let state = gensyn_trainer::train::load_checkpoint(&gensyn_trainer::train::checkpoint_path(&dir, step))
+            .map_err(|e| CliError::other(format!("checkpoint {i}: {e}")))?;
+        hashes.push(gensyn_trainer::checkpoint::hash(step, &state));
+    }
+    let tree = gensyn_trainer::run::checkpoint_tree(&hashes);
+    Ok(hashes
+        .iter()
+        .enumerate()
+        .map(|(i, h)| Opening { index: i as u32, state: *h, proof: tree.proof(i as u32).unwrap_or_default() })
+        .collect())
+}
+
 /// Sends a phase's call; a refusal by the pallet (a withheld checkpoint is
 /// `Unavailable`) is announced, and the task goes on without it.
 async fn send_or_report(
@@ -105,6 +124,7 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
     let agent = Agent::start(&args, global, "solver").await?;
     let key_since = agent.register(out).await?;
     let mut games = Games::default();
+    crate::agent::println_event(out, "watching", json!({}), "watching the chain for tasks".into());
     let mut entered: BTreeSet<TaskId> = BTreeSet::new();
     let mut done: BTreeSet<TaskId> = BTreeSet::new();
     let mut mine: Option<(TaskId, Vec<Opening>)> = None;
@@ -112,12 +132,34 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
     let mut opened: BTreeSet<(TaskId, u8)> = BTreeSet::new();
     loop {
         let now = agent.chain.best().await?.number;
-        for id in query::task_ids(&agent.chain, None).await? {
+        for (id, summary) in query::tasks(&agent.chain, None).await? {
             if done.contains(&id) {
+                continue;
+            }
+            // An ended task it had no part in needs no closer look.
+            if summary.phase.is_over() && !mine.as_ref().is_some_and(|(m, _)| *m == id) {
+                done.insert(id);
                 continue;
             }
             let view = query::task(&agent.chain, id, None).await?;
             let t = &view.task;
+            // Restarted mid-task: what it committed is in its run folder.
+            if mine.is_none() && t.solver.as_ref() == Some(&agent.me.id) && t.commitment.is_some() && !t.phase.is_over()
+            {
+                let run_dir = agent.dir.join(format!("task-{id}/run"));
+                match openings_of(&run_dir, &t.spec) {
+                    Ok(openings) => {
+                        entered.insert(id);
+                        mine = Some((id, openings));
+                        event(out, "resumed", id, json!({}), "resumed its task from its run folder".into());
+                    }
+                    Err(e) => {
+                        done.insert(id);
+                        event(out, "lost_run", id, json!({ "error": e.to_string() }), format!("cannot resume: {e}"));
+                        continue;
+                    }
+                }
+            }
             match &t.phase {
                 // A key counts only `key_delay` blocks after it was registered.
                 Phase::SolverSelection { .. }

@@ -26,6 +26,7 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
     let agent = Agent::start(&args, global, "verifier").await?;
     let key_since = agent.register(out).await?;
     let mut games = Games::default();
+    crate::agent::println_event(out, "watching", json!({}), "watching the chain for tasks".into());
     let mut entered: BTreeSet<TaskId> = BTreeSet::new();
     let mut revealed: BTreeSet<(TaskId, [u8; 32])> = BTreeSet::new();
     let mut done: BTreeSet<TaskId> = BTreeSet::new();
@@ -33,8 +34,12 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
     let mut posted: BTreeSet<TaskId> = BTreeSet::new();
     loop {
         let now = agent.chain.best().await?.number;
-        for id in query::task_ids(&agent.chain, None).await? {
+        for (id, summary) in query::tasks(&agent.chain, None).await? {
             if done.contains(&id) {
+                continue;
+            }
+            if summary.phase.is_over() && !entered.contains(&id) {
+                done.insert(id);
                 continue;
             }
             let view = query::task(&agent.chain, id, None).await?;
@@ -62,6 +67,12 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
                 }
                 Phase::Verdict { .. } if drawn && cheat == Some(Cheat::Silent) && posted.insert(id) => {
                     event(out, "selected", id, json!({}), "drawn as verifier; staying silent".into());
+                }
+                // Restarted after posting: the chain has its verdict.
+                Phase::Verdict { .. }
+                    if drawn && view.audit.as_ref().is_some_and(|a| a.segments.iter().any(|s| s.verdict.is_some())) =>
+                {
+                    posted.insert(id);
                 }
                 Phase::Verdict { .. } if drawn && !posted.contains(&id) => {
                     let e = match &ends {
@@ -92,7 +103,8 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
                             json!({ "phase": outcome, "reason": reason }),
                             format!("ended: {outcome} {reason}"),
                         );
-                        if args.once {
+                        // Once nothing else it entered is still running.
+                        if args.once && entered.iter().all(|t| done.contains(t)) {
                             return Ok(());
                         }
                     }

@@ -31,6 +31,7 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
     let cheat = cheat::parse(Role::Whistleblower, args.cheat.as_deref())?;
     let agent = Agent::start(&args, global, "whistleblower").await?;
     let mut games = Games::default();
+    crate::agent::println_event(out, "watching", json!({}), "watching the chain for tasks".into());
     // A false whistle's faulty run: it starts going wrong at this step.
     let mut lie_at: BTreeMap<TaskId, u32> = BTreeMap::new();
     // Checks committed: their ends and salt, until revealed and settled.
@@ -38,14 +39,36 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
     let mut revealed: BTreeMap<TaskId, bool> = BTreeMap::new();
     let mut skipped: std::collections::BTreeSet<TaskId> = Default::default();
     loop {
-        for id in query::task_ids(&agent.chain, None).await? {
+        for (id, summary) in query::tasks(&agent.chain, None).await? {
             if skipped.contains(&id) {
+                continue;
+            }
+            if summary.phase.is_over() && !checks.contains_key(&id) {
+                skipped.insert(id);
                 continue;
             }
             let view = query::task(&agent.chain, id, None).await?;
             let t = &view.task;
             let me = &agent.me.id;
             let party = &t.submitter == me || t.solver.as_ref() == Some(me) || t.verifier.as_ref() == Some(me);
+            // Restarted with a check on chain: its ends are replayed again
+            // (the same bits) and its salt derived again, so it can still
+            // reveal, play and settle.
+            if let Some((_, c)) = view.checks.iter().find(|(w, _)| w == me).filter(|_| !checks.contains_key(&id)) {
+                let ends = match &c.ends {
+                    Some(e) => {
+                        revealed
+                            .insert(id, e.to_vec() == view.audit.as_ref().map(|a| a.solver_ends()).unwrap_or_default());
+                        e.to_vec()
+                    }
+                    None => {
+                        prepare(&agent, id, &t.spec).await?;
+                        replay(&agent, id, &view).await?
+                    }
+                };
+                checks.insert(id, (ends, salt_of(&agent, id)));
+                event(out, "resumed", id, json!({}), "resumed its check from the chain".into());
+            }
             match &t.phase {
                 Phase::Checking { .. } if !checks.contains_key(&id) && !party => {
                     if let Err(e) = prepare(&agent, id, &t.spec).await {
@@ -60,7 +83,7 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
                         lie_at.insert(id, step);
                     }
                     // A salt nobody can guess before the reveal.
-                    let salt = BlakeTwo256::hash(&codec::Encode::encode(&(b"gensyn/salt", agent.vrf, id))).0;
+                    let salt = salt_of(&agent, id);
                     let commitment = lifecycle::check_commitment(id, me, &ends, &salt);
                     agent.send(GensynCall::commit_check { task: id, commitment }).await?;
                     checks.insert(id, (ends, salt));
@@ -116,7 +139,8 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
                         json!({ "phase": outcome }),
                         format!("settled its check; the task ended {outcome}"),
                     );
-                    if args.once {
+                    // Once no other check of it awaits its reveal or settlement.
+                    if args.once && checks.is_empty() {
                         return Ok(());
                     }
                 }
@@ -125,6 +149,12 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
         }
         tokio::time::sleep(Duration::from_millis(300)).await;
     }
+}
+
+/// The salt of this agent's check of `task`: nobody can guess it before the
+/// reveal, and the agent derives it again after a restart.
+fn salt_of(agent: &Agent, task: TaskId) -> [u8; 32] {
+    BlakeTwo256::hash(&codec::Encode::encode(&(b"gensyn/salt", agent.vrf, task))).0
 }
 
 /// A false whistle's claim for the first audited segment: the end of a run

@@ -263,6 +263,11 @@ pub enum Phase<BlockNumber> {
 }
 
 impl<BlockNumber: Clone> Phase<BlockNumber> {
+    /// The task ended: paid, or cancelled.
+    pub fn is_over(&self) -> bool {
+        matches!(self, Phase::Finalized | Phase::Cancelled { .. })
+    }
+
     /// The block at which this phase times out, if it can.
     pub fn deadline(&self) -> Option<BlockNumber> {
         match self {
