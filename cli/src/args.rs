@@ -61,11 +61,11 @@ pub enum Command {
     /// The node's artefact store: specs, datasets, checkpoints by commitment.
     #[command(subcommand)]
     Blob(BlobCmd),
-    /// Run a solver: enter draws, train the tasks won, commit and open what the audit asks.
+    /// Run a solver: enter draws, train the tasks won, commit, open what the audit asks, defend its games.
     Solve(AgentArgs),
-    /// Run a verifier: enter verifier draws, replay the audited runs blind, post the verdict.
+    /// Run a verifier: enter verifier draws, replay the audited runs blind, post the verdict, play its game.
     Verify(AgentArgs),
-    /// Run a whistleblower: re-check audited tasks blind, reveal, settle its checks.
+    /// Run a whistleblower: re-check audited tasks blind, reveal, play its games, settle its checks.
     Whistle(AgentArgs),
     /// The protocol end to end on the devnet: agents, a task, its games, and a balance table that adds up.
     Demo(DemoArgs),

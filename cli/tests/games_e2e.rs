@@ -6,7 +6,7 @@
 //! runtime. Funds reconcile after each one.
 
 mod common;
-use common::{spawn, Devnet};
+use common::{shape, snapshot_settings, spawn, Devnet};
 use serde_json::Value;
 
 const UNIT: i128 = 1_000_000_000_000;
@@ -26,6 +26,8 @@ struct Played {
     logs: Vec<Vec<Value>>,
     task: Value,
     delta: std::collections::BTreeMap<&'static str, i128>,
+    /// `gensyn funds --json` at the end.
+    funds: Value,
     net: Devnet,
 }
 
@@ -111,7 +113,7 @@ fn play(cast: Cast) -> Played {
     assert_eq!(funds["reconciles"], true, "{funds}");
     let task = net.run(&["task", "show", "0", "--json"]).ok_json();
     let delta = who.iter().zip(before).map(|(w, b)| (*w, total(&net, w) - b)).collect();
-    Played { logs, task, delta, net }
+    Played { logs, task, delta, funds, net }
 }
 
 fn names(log: &[Value]) -> Vec<&str> {
@@ -183,6 +185,15 @@ fn a_lazy_verifier_loses_its_game_and_the_honest_solver_is_paid() {
     // move it owed; the solver is also paid for the task.
     assert!(p.delta["dave"] < -500 * UNIT && p.delta["dave"] > -501 * UNIT, "{:?}", p.delta);
     assert!(p.delta["charlie"] > 265 * UNIT && p.delta["charlie"] < 270 * UNIT, "{:?}", p.delta);
+    // `funds --json`'s shape, amounts aside.
+    let mut f = p.funds.clone();
+    for k in ["total_issuance", "sum_of_balances", "jackpot", "accounts"] {
+        f[k] = "<amount>".into();
+    }
+    for m in ["held", "owed"] {
+        f[m].as_object_mut().unwrap().values_mut().for_each(|v| *v = "<amount>".into());
+    }
+    snapshot_settings().bind(|| insta::assert_snapshot!("json__funds", shape(&f)));
 }
 
 #[test]
