@@ -325,7 +325,7 @@ fn a_solver_agent_wins_the_draw_trains_commits_and_is_paid_for_its_time_when_no_
         ["registered", "watching", "entered", "revealed", "selected", "committed", "ended"],
         "{events:?}"
     );
-    assert!(events[1..].iter().all(|e| e["task"] == id));
+    assert!(events[2..].iter().all(|e| e["task"] == id));
 
     // Nobody verified: after the redraws the task ends unaudited, the fee
     // goes back to bob and his deposit pays charlie for the training.
