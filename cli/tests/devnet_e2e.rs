@@ -336,7 +336,7 @@ fn a_solver_agent_wins_the_draw_trains_commits_and_is_paid_for_its_time_when_no_
         "{show}"
     );
     assert_eq!(show["solver"]["name"], "charlie");
-    assert_eq!(show["commitment"]["checkpoint_root"], events[4]["checkpoint_root"]);
+    assert_eq!(show["commitment"]["checkpoint_root"], events[5]["checkpoint_root"]);
     let run = trained(fixture);
     assert_eq!(show["commitment"]["checkpoint_root"], run["checkpoint_root"], "the agent's run is gensyn train's");
     let after = net.run(&["account", "charlie", "--json"]).ok_json();
@@ -345,7 +345,6 @@ fn a_solver_agent_wins_the_draw_trains_commits_and_is_paid_for_its_time_when_no_
     assert!(after["holds"].as_array().unwrap().iter().all(|h| h["reason"] != "Gensyn.SolverCollateral"), "{after}");
 }
 
-/// Starts `gensyn ARGS` as a background process (an agent).
 /// The best block's number.
 fn height(net: &Devnet) -> u64 {
     net.run(&["devnet", "status", "--json"]).ok_json()["best"]["number"].as_u64().unwrap()
