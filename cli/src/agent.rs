@@ -47,6 +47,38 @@ impl Agent {
         Ok(Agent { chain, me, key, vrf, dir, timeout: Duration::from_secs(args.tx.timeout) })
     }
 
+    /// Waits for the node of the same chain to answer again (up to ten
+    /// minutes), reconnects, and announces both.
+    pub async fn reconnect(&mut self, global: &GlobalArgs, out: &Output, why: &CliError) -> Result<(), CliError> {
+        println_event(
+            out,
+            "disconnected",
+            json!({ "error": why.to_string() }),
+            format!("lost the node ({why}); waiting for it"),
+        );
+        let started = std::time::Instant::now();
+        loop {
+            tokio::time::sleep(Duration::from_secs(1)).await;
+            match crate::cmd::connect(global).await {
+                // The same chain only: while the devnet restarts, the
+                // endpoint may fall back to another node's.
+                Ok(chain) if chain.genesis == self.chain.genesis => {
+                    self.chain = chain;
+                    println_event(
+                        out,
+                        "reconnected",
+                        json!({ "rpc": self.chain.url }),
+                        "reconnected to the node".into(),
+                    );
+                    return Ok(());
+                }
+                _ if started.elapsed() < Duration::from_secs(600) => {}
+                Ok(_) => return Err(CliError::other("the node came back with another chain")),
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
     /// Sends `call` as this agent; a pallet refusal is returned by name.
     pub async fn send(&self, call: pallet_gensyn::Call<Runtime>) -> Result<(), CliError> {
         self.chain.submit(RuntimeCall::Gensyn(call), &self.key, false, self.timeout).await.map(|_| ())
@@ -125,6 +157,16 @@ impl Agent {
             })?;
         gensyn_store::open(kind, id, &bytes).map_err(|e| CliError::Mismatch(e.to_string()))?;
         Ok(bytes)
+    }
+}
+
+/// Whether `e` says the node went away (the agent waits for it and goes on)
+/// rather than that the protocol refused something.
+pub fn lost_node(e: &CliError) -> bool {
+    match e {
+        CliError::NodeNotRunning { .. } => true,
+        CliError::Other(m) => m.starts_with("RPC error") || m == "the node closed the transaction watch",
+        _ => false,
     }
 }
 

@@ -291,3 +291,50 @@ fn a_whistleblower_killed_after_its_check_is_restarted_and_still_convicts_the_so
     assert_eq!(task["cancel_reason"], "solver_convicted", "{task}");
     assert_eq!(net.run(&["funds", "--json"]).ok_json()["reconciles"], true);
 }
+
+#[test]
+fn agents_wait_for_a_stopped_node_and_take_the_task_to_its_end() {
+    let net = Devnet { base: tempfile::tempdir().unwrap() };
+    let up = ["devnet", "up", "--rpc-port", "0", "--block-time", "200", "--json"];
+    net.run(&up).ok_json();
+    net.run(&["stake", "--role", "solver", "--amount", "1000", "--as", "charlie", "--json"]).ok_json();
+    net.run(&["stake", "--role", "verifier", "--amount", "500", "--as", "dave", "--json"]).ok_json();
+    let dirs: Vec<tempfile::TempDir> = (0..2).map(|_| tempfile::tempdir().unwrap()).collect();
+    let (d0, d1) = (dirs[0].path().to_str().unwrap(), dirs[1].path().to_str().unwrap());
+    let mut solver = spawn(&net, &["solve", "--once", "--as", "charlie", "--json", "--data-dir", d0]);
+    let verifier = spawn(&net, &["verify", "--once", "--as", "dave", "--json", "--data-dir", d1]);
+    let seen = lines_of(&mut solver);
+    blocks(&net, 18);
+    net.run(&["submit", TINY, "--fee", "20", "--deadline", "600", "--as", "alice", "--json"]).ok_json();
+    // The node stops once the solver has committed, and comes back (on
+    // another port: the agents find it through the devnet's state file).
+    let mut log = Vec::new();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(200);
+    while !log.iter().any(|e: &Value| e["event"] == "committed") {
+        log.push(seen.recv_timeout(deadline - std::time::Instant::now()).expect("the solver commits"));
+    }
+    net.run(&["devnet", "down", "--json"]).ok_json();
+    std::thread::sleep(std::time::Duration::from_secs(3));
+    net.run(&up).ok_json();
+    let mut agents = [Some(solver), Some(verifier)];
+    let started = std::time::Instant::now();
+    while agents.iter().any(Option::is_some) {
+        for a in agents.iter_mut() {
+            if a.as_mut().is_some_and(|c| c.try_wait().unwrap().is_some()) {
+                let status = a.take().unwrap().wait().unwrap();
+                assert!(status.success(), "an agent exited with {status}");
+            }
+        }
+        assert!(started.elapsed().as_secs() < 300, "agents did not finish: {}", net.run(&["task", "show", "0"]).stdout);
+        std::thread::sleep(std::time::Duration::from_millis(300));
+    }
+    while let Ok(e) = seen.try_recv() {
+        log.push(e);
+    }
+    let n = names(&log);
+    assert!(n.contains(&"disconnected") && n.contains(&"reconnected"), "{log:?}");
+    assert_eq!(n.last(), Some(&"ended"), "{log:?}");
+    let task = net.run(&["task", "show", "0", "--json"]).ok_json();
+    assert_eq!(task["phase"], "finalized", "{task}");
+    assert_eq!(net.run(&["funds", "--json"]).ok_json()["reconciles"], true);
+}

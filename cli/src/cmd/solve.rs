@@ -121,7 +121,7 @@ async fn send_or_report(
 /// `gensyn solve`
 pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(), CliError> {
     let cheat = cheat::parse(Role::Solver, args.cheat.as_deref())?;
-    let agent = Agent::start(&args, global, "solver").await?;
+    let mut agent = Agent::start(&args, global, "solver").await?;
     let key_since = agent.register(out).await?;
     let mut games = Games::default();
     crate::agent::println_event(out, "watching", json!({}), "watching the chain for tasks".into());
@@ -131,148 +131,176 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
     let mut revealed: BTreeSet<TaskId> = BTreeSet::new();
     let mut opened: BTreeSet<(TaskId, u8)> = BTreeSet::new();
     loop {
-        let now = agent.chain.best().await?.number;
-        for (id, summary) in query::tasks(&agent.chain, None).await? {
-            if done.contains(&id) {
-                continue;
-            }
-            // An ended task it had no part in needs no closer look.
-            if summary.phase.is_over() && !mine.as_ref().is_some_and(|(m, _)| *m == id) {
-                done.insert(id);
-                continue;
-            }
-            let view = query::task(&agent.chain, id, None).await?;
-            let t = &view.task;
-            // Restarted mid-task: what it committed is in its run folder.
-            if mine.is_none() && t.solver.as_ref() == Some(&agent.me.id) && t.commitment.is_some() && !t.phase.is_over()
-            {
-                let run_dir = agent.dir.join(format!("task-{id}/run"));
-                match openings_of(&run_dir, &t.spec) {
-                    Ok(openings) => {
-                        entered.insert(id);
-                        mine = Some((id, openings));
-                        event(out, "resumed", id, json!({}), "resumed its task from its run folder".into());
-                    }
-                    Err(e) => {
-                        done.insert(id);
-                        event(out, "lost_run", id, json!({ "error": e.to_string() }), format!("cannot resume: {e}"));
-                        continue;
-                    }
+        // One tick; a lost node is waited for and reconnected to, and
+        // the tick runs again from the chain's state.
+        let tick: Result<bool, CliError> = async {
+            let now = agent.chain.best().await?.number;
+            for (id, summary) in query::tasks(&agent.chain, None).await? {
+                if done.contains(&id) {
+                    continue;
                 }
-            }
-            match &t.phase {
-                // A key counts only `key_delay` blocks after it was registered.
-                Phase::SolverSelection { .. }
-                    if !entered.contains(&id) && view.available == (true, true) && key_since <= now =>
-                {
-                    if agent.try_enter(out, id, &t.spec, "solver").await? {
-                        entered.insert(id);
-                    } else {
-                        done.insert(id);
-                    }
+                // An ended task it had no part in needs no closer look.
+                if summary.phase.is_over() && !mine.as_ref().is_some_and(|(m, _)| *m == id) {
+                    done.insert(id);
+                    continue;
                 }
-                Phase::SolverDraw { seed, .. } if entered.contains(&id) && revealed.insert(id) => {
-                    agent.reveal(id, Role::Solver, seed).await?;
-                    event(out, "revealed", id, json!({}), "revealed its VRF proof".into());
-                }
-                Phase::Training { .. } if entered.contains(&id) && mine.is_none() => {
-                    if t.solver.as_ref() != Some(&agent.me.id) {
-                        done.insert(id);
-                        event(out, "lost_draw", id, json!({}), "another solver was drawn".into());
-                    } else {
-                        if cheat == Some(Cheat::Silent) {
-                            event(out, "selected", id, json!({}), "drawn as solver; staying silent".into());
-                            mine = Some((id, Vec::new()));
-                            continue;
-                        }
-                        event(out, "selected", id, json!({}), "drawn as solver; training".into());
-                        let path = agent.dir.join(format!("task-{id}/task.toml"));
-                        let run = cheat.map(Cheat::run).unwrap_or_default();
-                        let (commitment, openings, files) =
-                            if run == RunCheat::Honest { train(&path)? } else { train_wrong(&path, &t.spec, run)? };
-                        if cheat != Some(Cheat::Withhold) {
-                            for f in &files {
-                                for (kind, bytes) in crate::cmd::blob::artefacts_of(f)? {
-                                    agent.chain.store_put(kind, &bytes).await?;
-                                }
-                            }
-                        }
-                        let proof = openings[0].proof.clone();
-                        agent
-                            .send(GensynCall::commit { task: id, commitment: commitment.clone(), model_proof: proof })
-                            .await?;
-                        event(
-                            out,
-                            "committed",
-                            id,
-                            json!({ "checkpoint_root": query::hex32(&commitment.checkpoint_root) }),
-                            format!(
-                                "trained and committed (checkpoint root {})",
-                                query::hex32(&commitment.checkpoint_root)
-                            ),
-                        );
-                        mine = Some((id, openings));
-                    }
-                }
-                Phase::Opening { .. } if mine.as_ref().is_some_and(|(m, _)| *m == id) && opened.insert((id, 0)) => {
-                    let (_, openings) = mine.as_ref().unwrap();
-                    let audit =
-                        view.audit.as_ref().ok_or_else(|| CliError::other("an opening phase without an audit"))?;
-                    let idx = audit.indices();
-                    let starts: Vec<Opening> = lifecycle::runs(&idx)
-                        .iter()
-                        .map(|r| openings[idx[r.start as usize] as usize].clone())
-                        .collect();
-                    let call = GensynCall::open_checkpoints { task: id, openings: BoundedVec::truncate_from(starts) };
-                    if send_or_report(&agent, out, id, call).await? {
-                        event(out, "opened_starts", id, json!({}), "opened the audited runs' starts".into());
-                    }
-                }
-                Phase::EndOpening { .. } if mine.as_ref().is_some_and(|(m, _)| *m == id) && opened.insert((id, 1)) => {
-                    let (_, openings) = mine.as_ref().unwrap();
-                    let audit =
-                        view.audit.as_ref().ok_or_else(|| CliError::other("an end opening without an audit"))?;
-                    let mut needed: BTreeSet<u32> = audit.segments.iter().map(|s| s.segment + 1).collect();
-                    needed.insert(t.spec.checkpoints() - 1);
-                    let ends: Vec<Opening> = needed.iter().map(|i| openings[*i as usize].clone()).collect();
-                    let call = GensynCall::open_ends { task: id, openings: BoundedVec::truncate_from(ends) };
-                    if send_or_report(&agent, out, id, call).await? {
-                        event(
-                            out,
-                            "opened_ends",
-                            id,
-                            json!({}),
-                            "opened the audited ends and the last checkpoint".into(),
-                        );
-                    }
-                }
-                Phase::Reveal { .. } | Phase::Disputed { .. }
-                    if mine.as_ref().is_some_and(|(m, _)| *m == id) && cheat.is_none_or(Cheat::plays_games) =>
+                let view = query::task(&agent.chain, id, None).await?;
+                let t = &view.task;
+                // Restarted mid-task: what it committed is in its run folder.
+                if mine.is_none()
+                    && t.solver.as_ref() == Some(&agent.me.id)
+                    && t.commitment.is_some()
+                    && !t.phase.is_over()
                 {
                     let run_dir = agent.dir.join(format!("task-{id}/run"));
-                    let side = Side::Defender { run_dir, cheat: cheat.map(Cheat::run).unwrap_or_default() };
-                    games.play(&agent, out, &view, Some(&side)).await?;
-                }
-                Phase::Finalized | Phase::Cancelled { .. } if mine.as_ref().is_some_and(|(m, _)| *m == id) => {
-                    // The games' ends first (a conviction cancels the task).
-                    games.play(&agent, out, &view, None).await?;
-                    let outcome = query::phase_name(&t.phase);
-                    let reason = query::cancel_reason(&t.phase).unwrap_or_default();
-                    event(
-                        out,
-                        "ended",
-                        id,
-                        json!({ "phase": outcome, "reason": reason }),
-                        format!("ended: {outcome} {reason}"),
-                    );
-                    done.insert(id);
-                    mine = None;
-                    if args.once {
-                        return Ok(());
+                    match openings_of(&run_dir, &t.spec) {
+                        Ok(openings) => {
+                            entered.insert(id);
+                            mine = Some((id, openings));
+                            event(out, "resumed", id, json!({}), "resumed its task from its run folder".into());
+                        }
+                        Err(e) => {
+                            done.insert(id);
+                            event(
+                                out,
+                                "lost_run",
+                                id,
+                                json!({ "error": e.to_string() }),
+                                format!("cannot resume: {e}"),
+                            );
+                            continue;
+                        }
                     }
                 }
-                _ => {}
+                match &t.phase {
+                    // A key counts only `key_delay` blocks after it was registered.
+                    Phase::SolverSelection { .. }
+                        if !entered.contains(&id) && view.available == (true, true) && key_since <= now =>
+                    {
+                        if agent.try_enter(out, id, &t.spec, "solver").await? {
+                            entered.insert(id);
+                        } else {
+                            done.insert(id);
+                        }
+                    }
+                    Phase::SolverDraw { seed, .. } if entered.contains(&id) && revealed.insert(id) => {
+                        agent.reveal(id, Role::Solver, seed).await?;
+                        event(out, "revealed", id, json!({}), "revealed its VRF proof".into());
+                    }
+                    Phase::Training { .. } if entered.contains(&id) && mine.is_none() => {
+                        if t.solver.as_ref() != Some(&agent.me.id) {
+                            done.insert(id);
+                            event(out, "lost_draw", id, json!({}), "another solver was drawn".into());
+                        } else {
+                            if cheat == Some(Cheat::Silent) {
+                                event(out, "selected", id, json!({}), "drawn as solver; staying silent".into());
+                                mine = Some((id, Vec::new()));
+                                continue;
+                            }
+                            event(out, "selected", id, json!({}), "drawn as solver; training".into());
+                            let path = agent.dir.join(format!("task-{id}/task.toml"));
+                            let run = cheat.map(Cheat::run).unwrap_or_default();
+                            let (commitment, openings, files) =
+                                if run == RunCheat::Honest { train(&path)? } else { train_wrong(&path, &t.spec, run)? };
+                            if cheat != Some(Cheat::Withhold) {
+                                for f in &files {
+                                    for (kind, bytes) in crate::cmd::blob::artefacts_of(f)? {
+                                        agent.chain.store_put(kind, &bytes).await?;
+                                    }
+                                }
+                            }
+                            let proof = openings[0].proof.clone();
+                            agent
+                                .send(GensynCall::commit {
+                                    task: id,
+                                    commitment: commitment.clone(),
+                                    model_proof: proof,
+                                })
+                                .await?;
+                            event(
+                                out,
+                                "committed",
+                                id,
+                                json!({ "checkpoint_root": query::hex32(&commitment.checkpoint_root) }),
+                                format!(
+                                    "trained and committed (checkpoint root {})",
+                                    query::hex32(&commitment.checkpoint_root)
+                                ),
+                            );
+                            mine = Some((id, openings));
+                        }
+                    }
+                    Phase::Opening { .. } if mine.as_ref().is_some_and(|(m, _)| *m == id) && opened.insert((id, 0)) => {
+                        let (_, openings) = mine.as_ref().unwrap();
+                        let audit =
+                            view.audit.as_ref().ok_or_else(|| CliError::other("an opening phase without an audit"))?;
+                        let idx = audit.indices();
+                        let starts: Vec<Opening> = lifecycle::runs(&idx)
+                            .iter()
+                            .map(|r| openings[idx[r.start as usize] as usize].clone())
+                            .collect();
+                        let call =
+                            GensynCall::open_checkpoints { task: id, openings: BoundedVec::truncate_from(starts) };
+                        if send_or_report(&agent, out, id, call).await? {
+                            event(out, "opened_starts", id, json!({}), "opened the audited runs' starts".into());
+                        }
+                    }
+                    Phase::EndOpening { .. }
+                        if mine.as_ref().is_some_and(|(m, _)| *m == id) && opened.insert((id, 1)) =>
+                    {
+                        let (_, openings) = mine.as_ref().unwrap();
+                        let audit =
+                            view.audit.as_ref().ok_or_else(|| CliError::other("an end opening without an audit"))?;
+                        let mut needed: BTreeSet<u32> = audit.segments.iter().map(|s| s.segment + 1).collect();
+                        needed.insert(t.spec.checkpoints() - 1);
+                        let ends: Vec<Opening> = needed.iter().map(|i| openings[*i as usize].clone()).collect();
+                        let call = GensynCall::open_ends { task: id, openings: BoundedVec::truncate_from(ends) };
+                        if send_or_report(&agent, out, id, call).await? {
+                            event(
+                                out,
+                                "opened_ends",
+                                id,
+                                json!({}),
+                                "opened the audited ends and the last checkpoint".into(),
+                            );
+                        }
+                    }
+                    Phase::Reveal { .. } | Phase::Disputed { .. }
+                        if mine.as_ref().is_some_and(|(m, _)| *m == id) && cheat.is_none_or(Cheat::plays_games) =>
+                    {
+                        let run_dir = agent.dir.join(format!("task-{id}/run"));
+                        let side = Side::Defender { run_dir, cheat: cheat.map(Cheat::run).unwrap_or_default() };
+                        games.play(&agent, out, &view, Some(&side)).await?;
+                    }
+                    Phase::Finalized | Phase::Cancelled { .. } if mine.as_ref().is_some_and(|(m, _)| *m == id) => {
+                        // The games' ends first (a conviction cancels the task).
+                        games.play(&agent, out, &view, None).await?;
+                        let outcome = query::phase_name(&t.phase);
+                        let reason = query::cancel_reason(&t.phase).unwrap_or_default();
+                        event(
+                            out,
+                            "ended",
+                            id,
+                            json!({ "phase": outcome, "reason": reason }),
+                            format!("ended: {outcome} {reason}"),
+                        );
+                        done.insert(id);
+                        mine = None;
+                        if args.once {
+                            return Ok(true);
+                        }
+                    }
+                    _ => {}
+                }
             }
+            Ok(false)
+        }
+        .await;
+        match tick {
+            Ok(true) => return Ok(()),
+            Ok(false) => {}
+            Err(e) if crate::agent::lost_node(&e) => agent.reconnect(global, out, &e).await?,
+            Err(e) => return Err(e),
         }
         tokio::time::sleep(Duration::from_millis(300)).await;
     }

@@ -23,7 +23,7 @@ use std::{collections::BTreeSet, time::Duration};
 /// `gensyn verify`
 pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(), CliError> {
     let cheat = cheat::parse(Role::Verifier, args.cheat.as_deref())?;
-    let agent = Agent::start(&args, global, "verifier").await?;
+    let mut agent = Agent::start(&args, global, "verifier").await?;
     let key_since = agent.register(out).await?;
     let mut games = Games::default();
     crate::agent::println_event(out, "watching", json!({}), "watching the chain for tasks".into());
@@ -33,84 +33,97 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
     let mut ends: Option<(TaskId, Vec<[u8; 32]>)> = None;
     let mut posted: BTreeSet<TaskId> = BTreeSet::new();
     loop {
-        let now = agent.chain.best().await?.number;
-        for (id, summary) in query::tasks(&agent.chain, None).await? {
-            if done.contains(&id) {
-                continue;
-            }
-            if summary.phase.is_over() && !entered.contains(&id) {
-                done.insert(id);
-                continue;
-            }
-            let view = query::task(&agent.chain, id, None).await?;
-            let t = &view.task;
-            let drawn = t.verifier.as_ref() == Some(&agent.me.id);
-            match &t.phase {
-                Phase::VerifierSelection { .. }
-                    if !entered.contains(&id) && key_since <= now && t.solver.as_ref() != Some(&agent.me.id) =>
-                {
-                    if agent.try_enter(out, id, &t.spec, "verifier").await? {
-                        entered.insert(id);
-                    } else {
-                        done.insert(id);
-                    }
+        // One tick; a lost node is waited for and reconnected to, and
+        // the tick runs again from the chain's state.
+        let tick: Result<bool, CliError> = async {
+            let now = agent.chain.best().await?.number;
+            for (id, summary) in query::tasks(&agent.chain, None).await? {
+                if done.contains(&id) {
+                    continue;
                 }
-                // A redraw opens a new draw with a new seed.
-                Phase::VerifierDraw { seed, .. } if entered.contains(&id) && revealed.insert((id, *seed)) => {
-                    agent.reveal(id, Role::Verifier, seed).await?;
-                    event(out, "revealed", id, json!({}), "revealed its VRF proof".into());
-                }
-                Phase::Checking { .. } if drawn && ends.is_none() && cheat.is_none() => {
-                    event(out, "selected", id, json!({}), "drawn as verifier; replaying the audited runs".into());
-                    let e = replay(&agent, id, &view).await?;
-                    ends = Some((id, e));
-                }
-                Phase::Verdict { .. } if drawn && cheat == Some(Cheat::Silent) && posted.insert(id) => {
-                    event(out, "selected", id, json!({}), "drawn as verifier; staying silent".into());
-                }
-                // Restarted after posting: the chain has its verdict.
-                Phase::Verdict { .. }
-                    if drawn && view.audit.as_ref().is_some_and(|a| a.segments.iter().any(|s| s.verdict.is_some())) =>
-                {
-                    posted.insert(id);
-                }
-                Phase::Verdict { .. } if drawn && !posted.contains(&id) => {
-                    let e = match &ends {
-                        Some((m, e)) if *m == id => e.clone(),
-                        _ if cheat == Some(Cheat::Lazy) => lazy_ends(&view)?,
-                        _ => replay(&agent, id, &view).await?,
-                    };
-                    agent
-                        .send(GensynCall::post_verdict { task: id, ends: BoundedVec::truncate_from(e.clone()) })
-                        .await?;
-                    posted.insert(id);
-                    let hashes: Vec<String> = e.iter().map(query::hex32).collect();
-                    event(out, "verdict", id, json!({ "ends": hashes }), "posted its verdict".into());
-                }
-                Phase::Reveal { .. } | Phase::Disputed { .. } if drawn && cheat.is_none_or(Cheat::plays_games) => {
-                    games.play(&agent, out, &view, Some(&Side::Challenger { cheat: RunCheat::Honest })).await?;
-                }
-                Phase::Finalized | Phase::Cancelled { .. } if entered.contains(&id) => {
-                    games.play(&agent, out, &view, None).await?;
-                    let outcome = query::phase_name(&t.phase);
-                    let reason = query::cancel_reason(&t.phase).unwrap_or_default();
+                if summary.phase.is_over() && !entered.contains(&id) {
                     done.insert(id);
-                    if drawn || posted.contains(&id) {
-                        event(
-                            out,
-                            "ended",
-                            id,
-                            json!({ "phase": outcome, "reason": reason }),
-                            format!("ended: {outcome} {reason}"),
-                        );
-                        // Once nothing else it entered is still running.
-                        if args.once && entered.iter().all(|t| done.contains(t)) {
-                            return Ok(());
+                    continue;
+                }
+                let view = query::task(&agent.chain, id, None).await?;
+                let t = &view.task;
+                let drawn = t.verifier.as_ref() == Some(&agent.me.id);
+                match &t.phase {
+                    Phase::VerifierSelection { .. }
+                        if !entered.contains(&id) && key_since <= now && t.solver.as_ref() != Some(&agent.me.id) =>
+                    {
+                        if agent.try_enter(out, id, &t.spec, "verifier").await? {
+                            entered.insert(id);
+                        } else {
+                            done.insert(id);
                         }
                     }
+                    // A redraw opens a new draw with a new seed.
+                    Phase::VerifierDraw { seed, .. } if entered.contains(&id) && revealed.insert((id, *seed)) => {
+                        agent.reveal(id, Role::Verifier, seed).await?;
+                        event(out, "revealed", id, json!({}), "revealed its VRF proof".into());
+                    }
+                    Phase::Checking { .. } if drawn && ends.is_none() && cheat.is_none() => {
+                        event(out, "selected", id, json!({}), "drawn as verifier; replaying the audited runs".into());
+                        let e = replay(&agent, id, &view).await?;
+                        ends = Some((id, e));
+                    }
+                    Phase::Verdict { .. } if drawn && cheat == Some(Cheat::Silent) && posted.insert(id) => {
+                        event(out, "selected", id, json!({}), "drawn as verifier; staying silent".into());
+                    }
+                    // Restarted after posting: the chain has its verdict.
+                    Phase::Verdict { .. }
+                        if drawn
+                            && view.audit.as_ref().is_some_and(|a| a.segments.iter().any(|s| s.verdict.is_some())) =>
+                    {
+                        posted.insert(id);
+                    }
+                    Phase::Verdict { .. } if drawn && !posted.contains(&id) => {
+                        let e = match &ends {
+                            Some((m, e)) if *m == id => e.clone(),
+                            _ if cheat == Some(Cheat::Lazy) => lazy_ends(&view)?,
+                            _ => replay(&agent, id, &view).await?,
+                        };
+                        agent
+                            .send(GensynCall::post_verdict { task: id, ends: BoundedVec::truncate_from(e.clone()) })
+                            .await?;
+                        posted.insert(id);
+                        let hashes: Vec<String> = e.iter().map(query::hex32).collect();
+                        event(out, "verdict", id, json!({ "ends": hashes }), "posted its verdict".into());
+                    }
+                    Phase::Reveal { .. } | Phase::Disputed { .. } if drawn && cheat.is_none_or(Cheat::plays_games) => {
+                        games.play(&agent, out, &view, Some(&Side::Challenger { cheat: RunCheat::Honest })).await?;
+                    }
+                    Phase::Finalized | Phase::Cancelled { .. } if entered.contains(&id) => {
+                        games.play(&agent, out, &view, None).await?;
+                        let outcome = query::phase_name(&t.phase);
+                        let reason = query::cancel_reason(&t.phase).unwrap_or_default();
+                        done.insert(id);
+                        if drawn || posted.contains(&id) {
+                            event(
+                                out,
+                                "ended",
+                                id,
+                                json!({ "phase": outcome, "reason": reason }),
+                                format!("ended: {outcome} {reason}"),
+                            );
+                            // Once nothing else it entered is still running.
+                            if args.once && entered.iter().all(|t| done.contains(t)) {
+                                return Ok(true);
+                            }
+                        }
+                    }
+                    _ => {}
                 }
-                _ => {}
             }
+            Ok(false)
+        }
+        .await;
+        match tick {
+            Ok(true) => return Ok(()),
+            Ok(false) => {}
+            Err(e) if crate::agent::lost_node(&e) => agent.reconnect(global, out, &e).await?,
+            Err(e) => return Err(e),
         }
         tokio::time::sleep(Duration::from_millis(300)).await;
     }

@@ -29,7 +29,7 @@ use std::{collections::BTreeMap, time::Duration};
 /// `gensyn whistle`
 pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(), CliError> {
     let cheat = cheat::parse(Role::Whistleblower, args.cheat.as_deref())?;
-    let agent = Agent::start(&args, global, "whistleblower").await?;
+    let mut agent = Agent::start(&args, global, "whistleblower").await?;
     let mut games = Games::default();
     crate::agent::println_event(out, "watching", json!({}), "watching the chain for tasks".into());
     // A false whistle's faulty run: it starts going wrong at this step.
@@ -39,113 +39,128 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
     let mut revealed: BTreeMap<TaskId, bool> = BTreeMap::new();
     let mut skipped: std::collections::BTreeSet<TaskId> = Default::default();
     loop {
-        for (id, summary) in query::tasks(&agent.chain, None).await? {
-            if skipped.contains(&id) {
-                continue;
-            }
-            if summary.phase.is_over() && !checks.contains_key(&id) {
-                skipped.insert(id);
-                continue;
-            }
-            let view = query::task(&agent.chain, id, None).await?;
-            let t = &view.task;
-            let me = &agent.me.id;
-            let party = &t.submitter == me || t.solver.as_ref() == Some(me) || t.verifier.as_ref() == Some(me);
-            // Restarted with a check on chain: its ends are replayed again
-            // (the same bits) and its salt derived again, so it can still
-            // reveal, play and settle.
-            if let Some((_, c)) = view.checks.iter().find(|(w, _)| w == me).filter(|_| !checks.contains_key(&id)) {
-                let ends = match &c.ends {
-                    Some(e) => {
-                        revealed
-                            .insert(id, e.to_vec() == view.audit.as_ref().map(|a| a.solver_ends()).unwrap_or_default());
-                        e.to_vec()
-                    }
-                    None => {
-                        prepare(&agent, id, &t.spec).await?;
-                        replay(&agent, id, &view).await?
-                    }
-                };
-                checks.insert(id, (ends, salt_of(&agent, id)));
-                event(out, "resumed", id, json!({}), "resumed its check from the chain".into());
-            }
-            match &t.phase {
-                Phase::Checking { .. } if !checks.contains_key(&id) && !party => {
-                    if let Err(e) = prepare(&agent, id, &t.spec).await {
-                        skipped.insert(id);
-                        event(out, "refused", id, json!({ "reason": e.to_string() }), format!("not checking: {e}"));
-                        continue;
-                    }
-                    let mut ends = replay(&agent, id, &view).await?;
-                    if cheat == Some(Cheat::FalseWhistle) {
-                        let (step, end) = false_end(&agent, &view).await?;
-                        ends[0] = end;
-                        lie_at.insert(id, step);
-                    }
-                    // A salt nobody can guess before the reveal.
-                    let salt = salt_of(&agent, id);
-                    let commitment = lifecycle::check_commitment(id, me, &ends, &salt);
-                    agent.send(GensynCall::commit_check { task: id, commitment }).await?;
-                    checks.insert(id, (ends, salt));
-                    event(
-                        out,
-                        "checked",
-                        id,
-                        json!({}),
-                        "replayed the audited runs and committed a blind check".into(),
-                    );
+        // One tick; a lost node is waited for and reconnected to, and
+        // the tick runs again from the chain's state.
+        let tick: Result<bool, CliError> = async {
+            for (id, summary) in query::tasks(&agent.chain, None).await? {
+                if skipped.contains(&id) {
+                    continue;
                 }
-                Phase::Reveal { .. } if cheat == Some(Cheat::Silent) && checks.contains_key(&id) => {
-                    if revealed.insert(id, false).is_none() {
-                        event(out, "silent", id, json!({}), "stays silent: its check is never revealed".into());
-                    }
-                }
-                Phase::Reveal { .. } if checks.contains_key(&id) && !revealed.contains_key(&id) => {
-                    let (ends, salt) = checks[&id].clone();
-                    let solver_ends: Vec<[u8; 32]> = view.audit.as_ref().map(|a| a.solver_ends()).unwrap_or_default();
-                    let agrees = solver_ends == ends;
-                    agent
-                        .send(GensynCall::reveal_check { task: id, ends: BoundedVec::truncate_from(ends), salt })
-                        .await?;
-                    revealed.insert(id, agrees);
-                    let what = if agrees {
-                        "revealed its check: it agrees with the solver"
-                    } else {
-                        "revealed its check: it disagrees, a game opens"
-                    };
-                    event(out, "revealed", id, json!({ "agrees": agrees }), what.into());
-                }
-                Phase::Reveal { .. } | Phase::Disputed { .. }
-                    if checks.contains_key(&id) && cheat.is_none_or(Cheat::plays_games) =>
-                {
-                    let run = lie_at.get(&id).map_or(RunCheat::Honest, |&step| RunCheat::State { step });
-                    games.play(&agent, out, &view, Some(&Side::Challenger { cheat: run })).await?;
-                }
-                Phase::Finalized | Phase::Cancelled { .. } if checks.contains_key(&id) => {
-                    games.play(&agent, out, &view, None).await?;
-                    // Anyone may settle a check: one settled already is fine.
-                    match agent.send(GensynCall::settle_check { task: id, who: me.clone() }).await {
-                        Ok(()) => {}
-                        Err(CliError::Dispatch { name, .. }) if name == "NotAllowed" => {}
-                        Err(e) => return Err(e),
-                    }
-                    checks.remove(&id);
+                if summary.phase.is_over() && !checks.contains_key(&id) {
                     skipped.insert(id);
-                    let outcome = query::phase_name(&t.phase);
-                    event(
-                        out,
-                        "settled",
-                        id,
-                        json!({ "phase": outcome }),
-                        format!("settled its check; the task ended {outcome}"),
-                    );
-                    // Once no other check of it awaits its reveal or settlement.
-                    if args.once && checks.is_empty() {
-                        return Ok(());
-                    }
+                    continue;
                 }
-                _ => {}
+                let view = query::task(&agent.chain, id, None).await?;
+                let t = &view.task;
+                let me = &agent.me.id;
+                let party = &t.submitter == me || t.solver.as_ref() == Some(me) || t.verifier.as_ref() == Some(me);
+                // Restarted with a check on chain: its ends are replayed again
+                // (the same bits) and its salt derived again, so it can still
+                // reveal, play and settle.
+                if let Some((_, c)) = view.checks.iter().find(|(w, _)| w == me).filter(|_| !checks.contains_key(&id)) {
+                    let ends = match &c.ends {
+                        Some(e) => {
+                            revealed.insert(
+                                id,
+                                e.to_vec() == view.audit.as_ref().map(|a| a.solver_ends()).unwrap_or_default(),
+                            );
+                            e.to_vec()
+                        }
+                        None => {
+                            prepare(&agent, id, &t.spec).await?;
+                            replay(&agent, id, &view).await?
+                        }
+                    };
+                    checks.insert(id, (ends, salt_of(&agent, id)));
+                    event(out, "resumed", id, json!({}), "resumed its check from the chain".into());
+                }
+                match &t.phase {
+                    Phase::Checking { .. } if !checks.contains_key(&id) && !party => {
+                        if let Err(e) = prepare(&agent, id, &t.spec).await {
+                            skipped.insert(id);
+                            event(out, "refused", id, json!({ "reason": e.to_string() }), format!("not checking: {e}"));
+                            continue;
+                        }
+                        let mut ends = replay(&agent, id, &view).await?;
+                        if cheat == Some(Cheat::FalseWhistle) {
+                            let (step, end) = false_end(&agent, &view).await?;
+                            ends[0] = end;
+                            lie_at.insert(id, step);
+                        }
+                        // A salt nobody can guess before the reveal.
+                        let salt = salt_of(&agent, id);
+                        let commitment = lifecycle::check_commitment(id, me, &ends, &salt);
+                        agent.send(GensynCall::commit_check { task: id, commitment }).await?;
+                        checks.insert(id, (ends, salt));
+                        event(
+                            out,
+                            "checked",
+                            id,
+                            json!({}),
+                            "replayed the audited runs and committed a blind check".into(),
+                        );
+                    }
+                    Phase::Reveal { .. } if cheat == Some(Cheat::Silent) && checks.contains_key(&id) => {
+                        if revealed.insert(id, false).is_none() {
+                            event(out, "silent", id, json!({}), "stays silent: its check is never revealed".into());
+                        }
+                    }
+                    Phase::Reveal { .. } if checks.contains_key(&id) && !revealed.contains_key(&id) => {
+                        let (ends, salt) = checks[&id].clone();
+                        let solver_ends: Vec<[u8; 32]> =
+                            view.audit.as_ref().map(|a| a.solver_ends()).unwrap_or_default();
+                        let agrees = solver_ends == ends;
+                        agent
+                            .send(GensynCall::reveal_check { task: id, ends: BoundedVec::truncate_from(ends), salt })
+                            .await?;
+                        revealed.insert(id, agrees);
+                        let what = if agrees {
+                            "revealed its check: it agrees with the solver"
+                        } else {
+                            "revealed its check: it disagrees, a game opens"
+                        };
+                        event(out, "revealed", id, json!({ "agrees": agrees }), what.into());
+                    }
+                    Phase::Reveal { .. } | Phase::Disputed { .. }
+                        if checks.contains_key(&id) && cheat.is_none_or(Cheat::plays_games) =>
+                    {
+                        let run = lie_at.get(&id).map_or(RunCheat::Honest, |&step| RunCheat::State { step });
+                        games.play(&agent, out, &view, Some(&Side::Challenger { cheat: run })).await?;
+                    }
+                    Phase::Finalized | Phase::Cancelled { .. } if checks.contains_key(&id) => {
+                        games.play(&agent, out, &view, None).await?;
+                        // Anyone may settle a check: one settled already is fine.
+                        match agent.send(GensynCall::settle_check { task: id, who: me.clone() }).await {
+                            Ok(()) => {}
+                            Err(CliError::Dispatch { name, .. }) if name == "NotAllowed" => {}
+                            Err(e) => return Err(e),
+                        }
+                        checks.remove(&id);
+                        skipped.insert(id);
+                        let outcome = query::phase_name(&t.phase);
+                        event(
+                            out,
+                            "settled",
+                            id,
+                            json!({ "phase": outcome }),
+                            format!("settled its check; the task ended {outcome}"),
+                        );
+                        // Once no other check of it awaits its reveal or settlement.
+                        if args.once && checks.is_empty() {
+                            return Ok(true);
+                        }
+                    }
+                    _ => {}
+                }
             }
+            Ok(false)
+        }
+        .await;
+        match tick {
+            Ok(true) => return Ok(()),
+            Ok(false) => {}
+            Err(e) if crate::agent::lost_node(&e) => agent.reconnect(global, out, &e).await?,
+            Err(e) => return Err(e),
         }
         tokio::time::sleep(Duration::from_millis(300)).await;
     }
