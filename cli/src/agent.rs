@@ -47,6 +47,26 @@ impl Agent {
         Ok(Agent { chain, me, key, vrf, dir, timeout: Duration::from_secs(args.tx.timeout) })
     }
 
+    /// Runs `tick` every 300 ms until it says the agent is done (`Ok(true)`);
+    /// a lost node is waited for and reconnected to, and the next tick goes
+    /// on from the chain's state. Every agent's main loop.
+    pub async fn watch(
+        &mut self,
+        global: &GlobalArgs,
+        out: &Output,
+        mut tick: impl AsyncFnMut(&Agent) -> Result<bool, CliError>,
+    ) -> Result<(), CliError> {
+        loop {
+            match tick(self).await {
+                Ok(true) => return Ok(()),
+                Ok(false) => {}
+                Err(e) if lost_node(&e) => self.reconnect(global, out, &e).await?,
+                Err(e) => return Err(e),
+            }
+            tokio::time::sleep(Duration::from_millis(300)).await;
+        }
+    }
+
     /// Waits for the node of the same chain to answer again (up to ten
     /// minutes), reconnects, and announces both.
     pub async fn reconnect(&mut self, global: &GlobalArgs, out: &Output, why: &CliError) -> Result<(), CliError> {

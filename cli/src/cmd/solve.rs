@@ -23,7 +23,6 @@ use serde_json::json;
 use std::{
     collections::BTreeSet,
     path::{Path, PathBuf},
-    time::Duration,
 };
 
 /// Trains `spec` into `dir/run`, uploads every checkpoint, and returns the
@@ -130,10 +129,8 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
     let mut mine: Option<(TaskId, Vec<Opening>)> = None;
     let mut revealed: BTreeSet<TaskId> = BTreeSet::new();
     let mut opened: BTreeSet<(TaskId, u8)> = BTreeSet::new();
-    loop {
-        // One tick; a lost node is waited for and reconnected to, and
-        // the tick runs again from the chain's state.
-        let tick: Result<bool, CliError> = async {
+    agent
+        .watch(global, out, async |agent| {
             let now = agent.chain.best().await?.number;
             for (id, summary) in query::tasks(&agent.chain, None).await? {
                 if done.contains(&id) {
@@ -294,14 +291,6 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
                 }
             }
             Ok(false)
-        }
-        .await;
-        match tick {
-            Ok(true) => return Ok(()),
-            Ok(false) => {}
-            Err(e) if crate::agent::lost_node(&e) => agent.reconnect(global, out, &e).await?,
-            Err(e) => return Err(e),
-        }
-        tokio::time::sleep(Duration::from_millis(300)).await;
-    }
+        })
+        .await
 }

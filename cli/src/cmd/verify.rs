@@ -18,7 +18,7 @@ use crate::{
 use pallet_gensyn::{Call as GensynCall, Phase, Role, TaskId};
 use polkadot_sdk::frame_support::BoundedVec;
 use serde_json::json;
-use std::{collections::BTreeSet, time::Duration};
+use std::collections::BTreeSet;
 
 /// `gensyn verify`
 pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(), CliError> {
@@ -32,10 +32,8 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
     let mut done: BTreeSet<TaskId> = BTreeSet::new();
     let mut ends: Option<(TaskId, Vec<[u8; 32]>)> = None;
     let mut posted: BTreeSet<TaskId> = BTreeSet::new();
-    loop {
-        // One tick; a lost node is waited for and reconnected to, and
-        // the tick runs again from the chain's state.
-        let tick: Result<bool, CliError> = async {
+    agent
+        .watch(global, out, async |agent| {
             let now = agent.chain.best().await?.number;
             for (id, summary) in query::tasks(&agent.chain, None).await? {
                 if done.contains(&id) {
@@ -117,16 +115,8 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
                 }
             }
             Ok(false)
-        }
-        .await;
-        match tick {
-            Ok(true) => return Ok(()),
-            Ok(false) => {}
-            Err(e) if crate::agent::lost_node(&e) => agent.reconnect(global, out, &e).await?,
-            Err(e) => return Err(e),
-        }
-        tokio::time::sleep(Duration::from_millis(300)).await;
-    }
+        })
+        .await
 }
 
 /// A lazy verifier's ends: the opened start of each audited position's run,

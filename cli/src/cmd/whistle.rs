@@ -24,7 +24,7 @@ use polkadot_sdk::{
     sp_runtime::traits::{BlakeTwo256, Hash as _},
 };
 use serde_json::json;
-use std::{collections::BTreeMap, time::Duration};
+use std::collections::BTreeMap;
 
 /// `gensyn whistle`
 pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(), CliError> {
@@ -38,10 +38,8 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
     let mut checks: BTreeMap<TaskId, (Vec<[u8; 32]>, [u8; 32])> = BTreeMap::new();
     let mut revealed: BTreeMap<TaskId, bool> = BTreeMap::new();
     let mut skipped: std::collections::BTreeSet<TaskId> = Default::default();
-    loop {
-        // One tick; a lost node is waited for and reconnected to, and
-        // the tick runs again from the chain's state.
-        let tick: Result<bool, CliError> = async {
+    agent
+        .watch(global, out, async |agent| {
             for (id, summary) in query::tasks(&agent.chain, None).await? {
                 if skipped.contains(&id) {
                     continue;
@@ -154,16 +152,8 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
                 }
             }
             Ok(false)
-        }
-        .await;
-        match tick {
-            Ok(true) => return Ok(()),
-            Ok(false) => {}
-            Err(e) if crate::agent::lost_node(&e) => agent.reconnect(global, out, &e).await?,
-            Err(e) => return Err(e),
-        }
-        tokio::time::sleep(Duration::from_millis(300)).await;
-    }
+        })
+        .await
 }
 
 /// The salt of this agent's check of `task`: nobody can guess it before the
