@@ -153,6 +153,7 @@ fn put_audit<T: Config>(segments: Vec<AuditedSegment>, checks: u32) {
             tickets: Zero::zero(),
             games: 1,
             convicted: false,
+            misshapen: false,
             reopen: false,
             windows: 0,
         },
@@ -667,6 +668,7 @@ mod benchmarks {
         Audits::<T>::mutate(0, |a| a.as_mut().expect("stored").games = 0);
         let last = entries - 1;
         let proof = MisshapenProof {
+            step: 0,
             entries_root: tree.root(),
             entries,
             entry: Some((

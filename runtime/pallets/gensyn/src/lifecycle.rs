@@ -959,6 +959,7 @@ impl<T: Config> Pallet<T> {
                             tickets: Zero::zero(),
                             games: 0,
                             convicted: false,
+                            misshapen: false,
                             reopen: false,
                             windows: 0,
                         },
@@ -1065,10 +1066,14 @@ impl<T: Config> Pallet<T> {
 }
 
 impl<T: Config> Pallet<T> {
-    /// An opened checkpoint whose state does not have the task's shapes
-    /// convicts the solver: an honest solver's every state has them, and a
-    /// misshapen one could leave no game an honest challenger can finish
-    /// (a node whose leaf cannot be read, a step that does not run).
+    /// An opened checkpoint whose state is not a state of the task at that
+    /// checkpoint (another step written in it, other shapes) convicts the
+    /// solver: an honest solver's every state is one, and another could
+    /// leave no game an honest challenger can finish (no record of the
+    /// checkpoint's step starts from it, a node's leaf cannot be read, a
+    /// step does not run). Provable once even after a game convicted the
+    /// solver, so that the challengers of its other games, which may be
+    /// unwinnable, are not punished ([`Audit::misshapen`]).
     pub(crate) fn do_prove_misshapen(
         who: T::AccountId,
         id: TaskId,
@@ -1080,16 +1085,17 @@ impl<T: Config> Pallet<T> {
         // Once every audited checkpoint is open.
         ensure!(matches!(task.phase, Phase::Reveal { .. } | Phase::Disputed { .. }), Error::<T>::WrongPhase);
         let mut audit = Audits::<T>::get(id).ok_or(Error::<T>::WrongPhase)?;
-        ensure!(!audit.convicted, Error::<T>::WrongPhase);
+        ensure!(!audit.misshapen, Error::<T>::WrongPhase);
         let seg = audit.segments.get(position as usize).ok_or(Error::<T>::InvalidWitness)?;
         let (index, state) = if end { (seg.segment + 1, seg.end) } else { (seg.segment, seg.start) };
         let state = state.ok_or(Error::<T>::InvalidWitness)?;
-        let step = task.spec.checkpoint_step(index);
         ensure!(
-            gensyn_commitment::state::hash_from_root(step, proof.entries, &proof.entries_root) == state,
+            gensyn_commitment::state::hash_from_root(proof.step, proof.entries, &proof.entries_root) == state,
             Error::<T>::InvalidWitness
         );
-        let misshapen = proof.entries != task.state_entries || {
+        // A state that says another step: no record of the checkpoint's
+        // step can start from it, so no honest challenger could replay.
+        let misshapen = proof.step != task.spec.checkpoint_step(index) || proof.entries != task.state_entries || {
             let Some((e, name, dims, shape_proof)) = &proof.entry else {
                 return Err(Error::<T>::InvalidWitness.into());
             };
@@ -1104,8 +1110,11 @@ impl<T: Config> Pallet<T> {
             e.name != *name || e.dims != *dims
         };
         ensure!(misshapen, Error::<T>::InvalidWitness);
-        audit.convicted = true;
-        Self::slash_solver(&task, Some(&who))?;
+        audit.misshapen = true;
+        if !audit.convicted {
+            audit.convicted = true;
+            Self::slash_solver(&task, Some(&who))?;
+        }
         Self::deposit_event(Event::MisshapenCheckpoint { task: id, checkpoint: index, by: who });
         Self::after_game(id, task, audit, false)
     }

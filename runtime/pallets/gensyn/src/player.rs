@@ -9,8 +9,8 @@
 //! compute theirs at once.
 
 use crate::{
-    Call, Config, DisputeOf, ExampleWitness, InputWitness, NodeShape, OutputOpening, Pallet, ReduceRound, SourceProof,
-    Stage, TaskSpec, Witness, WitnessOf,
+    Call, Config, DisputeOf, EntryOpening, ExampleWitness, InputWitness, MisshapenProof, NodeShape, OutputOpening,
+    Pallet, ReduceRound, SourceProof, Stage, TaskSpec, Witness, WitnessOf,
 };
 use gensyn_commitment::{
     data::Batch,
@@ -339,4 +339,39 @@ pub fn node_shape(party: &impl Run, node: u32) -> NodeShape {
         ),
         proof: Tree::new(&shapes.leaves()).proof(node).unwrap_or_default(),
     }
+}
+
+/// The proof that `state`, opened at a checkpoint whose step is `step`, is
+/// not a state of the task there (`prove_misshapen`): it says another step,
+/// has another number of entries, or an entry of another name or shape than
+/// `shapes`, the manifest's `(name, dims)` in index order. `None` when it
+/// is one.
+pub fn misshapen_proof(state: &NamedState, step: u32, shapes: &[(Vec<u8>, Vec<u32>)]) -> Option<MisshapenProof> {
+    let c = state.commit();
+    let proof = |entry| MisshapenProof { step: state.step, entries_root: c.tree.root(), entries: c.tree.len(), entry };
+    if state.step != step || state.entries.len() != shapes.len() {
+        return Some(proof(None));
+    }
+    let i = state.entries.iter().zip(shapes).position(|((n, t), (name, dims))| n != name || t.dims != *dims)?;
+    let shape_tree = Tree::new(
+        &shapes
+            .iter()
+            .enumerate()
+            .map(|(j, (n, d))| gensyn_commitment::shape::entry_shape_leaf(j as u32, n, d))
+            .collect::<Vec<_>>(),
+    );
+    let (name, t) = &state.entries[i];
+    let index = i as u32;
+    Some(proof(Some((
+        EntryOpening {
+            index,
+            name: BoundedVec::truncate_from(name.clone()),
+            dims: BoundedVec::truncate_from(t.dims.clone()),
+            tiles_root: tensor::tile_tree(&t.dims, &t.values).root(),
+            proof: c.tree.proof(index)?,
+        },
+        BoundedVec::truncate_from(shapes[i].0.clone()),
+        BoundedVec::truncate_from(shapes[i].1.clone()),
+        shape_tree.proof(index)?,
+    ))))
 }

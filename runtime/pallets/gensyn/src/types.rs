@@ -436,6 +436,11 @@ where
     pub games: u32,
     /// A game convicted the solver (it is slashed once, by the first).
     pub convicted: bool,
+    /// The solver was convicted of opening a checkpoint that is not a state
+    /// of the task there (`prove_misshapen`). A game from such a checkpoint
+    /// may have no move an honest challenger can make, so a challenger that
+    /// loses a game still open then is not punished for it.
+    pub misshapen: bool,
     /// A challenger gave up its game before the task reached `Disputed`:
     /// a re-challenge window opens then.
     pub reopen: bool,
@@ -881,11 +886,14 @@ pub struct EntryOpening {
     pub proof: Proof,
 }
 
-/// That an opened checkpoint's state does not have the task's shapes: its
-/// entry tree has another size, or one entry another name or shape than the
+/// That an opened checkpoint's state is not a state of the task at that
+/// checkpoint: it says another step than the checkpoint's, its entry tree
+/// has another size, or one entry another name or shape than the
 /// manifest's.
 #[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, Clone, PartialEq, Eq, Debug)]
 pub struct MisshapenProof {
+    /// The step written in the state (the state hash commits to it).
+    pub step: u32,
     /// Root of the state's entry tree.
     pub entries_root: Hash,
     /// Entries in it.

@@ -1175,6 +1175,7 @@ fn c5_an_opened_checkpoint_of_other_shapes_convicts_the_solver() {
             let (name, t) = &st.entries[index as usize];
             let expected = &manifest(TOY).state[index as usize];
             MisshapenProof {
+                step: st.step,
                 entries_root: c.tree.root(),
                 entries: c.tree.len(),
                 entry: Some((
@@ -1211,6 +1212,72 @@ fn c5_an_opened_checkpoint_of_other_shapes_convicts_the_solver() {
         run_to_block(System::block_number() + 4 * WINDOW);
         assert_eq!(task(id).phase, Phase::Cancelled { reason: CancelReason::SolverConvicted });
         assert!(Gensyn::total_bonded(&VERIFIER, Role::Verifier) == 500, "the verifier is not slashed");
+        assert_funds_reconcile();
+    });
+}
+
+/// The skipping solver: it never trains segment 1. Its checkpoint 1 holds
+/// the honest state after step 4 but says step 8, and checkpoint 2 is that
+/// same state. A checker that replays from the step written in the opened
+/// start replays nothing and agrees; one that replays from step 4, as it
+/// must, disagrees, yet no record of step 4 starts from that hash, so its
+/// game cannot be won. The chain convicts the start itself (its step), and
+/// the challengers of the games it left open lose nothing.
+#[test]
+fn c5_an_opened_checkpoint_of_another_step_convicts_the_solver_and_spares_its_challengers() {
+    use gensyn_commitment::{interp::NamedState, merkle::Tree};
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        let run = honest();
+        let skipped = NamedState { step: 8, entries: run.run.states[4].entries.clone() };
+        let r = skipped.commit().hash;
+        let states = [run.state(0), r, r];
+        let cps = Tree::new(&states.iter().enumerate().map(|(i, h)| checkpoint_leaf(i as u32, h)).collect::<Vec<_>>());
+        let id = training(run.spec());
+        let commitment = SolverCommitment { checkpoint_root: cps.root(), step_root: run.run.steps.root() };
+        assert_ok!(Gensyn::commit(RuntimeOrigin::signed(SOLVER), id, commitment, cps.proof(0).unwrap()));
+        select(id, &[VERIFIER]);
+        assert_eq!(audited(id), vec![1], "the mock's draw audits segment 1 alone");
+        let opening = |i: u32| Opening { index: i, state: states[i as usize], proof: cps.proof(i).unwrap() };
+        assert_ok!(Gensyn::open_checkpoints(RuntimeOrigin::signed(SOLVER), id, BoundedVec::truncate_from(vec![opening(1)])));
+        // The honest end of segment 1, replayed from the start's values at step 4.
+        let honest_end = run.state(8);
+        let (wb2_free, v_bonded) = (free(WB2), Gensyn::total_bonded(&VERIFIER, Role::Verifier));
+        check(id, WB2, vec![honest_end]);
+        next_phase(id);
+        assert_ok!(Gensyn::post_verdict(RuntimeOrigin::signed(VERIFIER), id, BoundedVec::truncate_from(vec![honest_end])));
+        assert_ok!(Gensyn::open_ends(RuntimeOrigin::signed(SOLVER), id, BoundedVec::truncate_from(vec![opening(2)])));
+        reveal_checks(id);
+        close_reveals(id);
+        // Two games from the skipped start: the verifier's and WB2's.
+        assert_eq!(Audits::<Test>::get(id).unwrap().games, 2);
+        let o = RuntimeOrigin::signed(WB1);
+        let expected = |step| {
+            crate::player::misshapen_proof(
+                &NamedState { step, ..skipped.clone() },
+                4,
+                &manifest(TOY).state.iter().map(|e| (e.name.to_vec(), e.dims.to_vec())).collect::<Vec<_>>(),
+            )
+        };
+        // The step the checkpoint should say, or the honest start, proves nothing.
+        let mut wrong = expected(8).unwrap();
+        wrong.step = 4;
+        assert_noop!(Gensyn::prove_misshapen(o.clone(), id, 0, false, wrong), Error::<Test>::InvalidWitness);
+        assert!(expected(4).is_none(), "a state of step 4 with the task's shapes is no misshapen one");
+        let model = NamedState { step: 0, ..run.run.states[0].clone() };
+        assert!(crate::player::misshapen_proof(&model, 0, &[]).is_some_and(|p| p.entries != 0));
+        // The step written in it convicts the solver.
+        let before = free(WB1);
+        assert_ok!(Gensyn::prove_misshapen(o.clone(), id, 0, false, expected(8).unwrap()));
+        assert!(free(WB1) > before, "the prover takes the winner's share");
+        assert_noop!(Gensyn::prove_misshapen(o, id, 0, true, expected(8).unwrap()), Error::<Test>::WrongPhase);
+        // Neither challenger can move from that start; both games time out.
+        run_to_block(System::block_number() + 8 * WINDOW);
+        assert_eq!(task(id).phase, Phase::Cancelled { reason: CancelReason::SolverConvicted });
+        assert_eq!(Gensyn::total_bonded(&VERIFIER, Role::Verifier), v_bonded, "the verifier is not slashed");
+        settle_checks(id);
+        let ticket = Parameters::<Test>::get().check_ticket.mul_floor(FEE);
+        assert_eq!(free(WB2), wb2_free - ticket, "WB2's bond came back; only its ticket is spent");
         assert_funds_reconcile();
     });
 }
