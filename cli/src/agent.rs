@@ -235,8 +235,14 @@ pub async fn prepare(agent: &Agent, id: TaskId, spec: &pallet_gensyn::TaskSpec) 
     Ok(path)
 }
 
+/// The end a checker claims for a segment whose start it cannot replay
+/// from: no state hashes to it.
+pub const MISSHAPEN_END: [u8; 32] = [0u8; 32];
+
 /// Replays the audited segments of `id` from the opened starts: the end
-/// hash of each, in audit order.
+/// hash of each, in audit order, from each start at its checkpoint's step;
+/// [`MISSHAPEN_END`] for the runs whose start is not a state of the task
+/// there.
 pub async fn replay(agent: &Agent, id: TaskId, view: &query::TaskView) -> Result<Vec<[u8; 32]>, CliError> {
     let audit = view.audit.as_ref().ok_or_else(|| CliError::other("no audit"))?;
     let spec_path = agent.dir.join(format!("task-{id}/task.toml"));
@@ -245,6 +251,7 @@ pub async fn replay(agent: &Agent, id: TaskId, view: &query::TaskView) -> Result
     let every = view.task.spec.checkpoint_every;
     let steps = view.task.spec.steps;
     let mut ends = vec![[0u8; 32]; idx.len()];
+    let shapes = crate::misshapen::shapes_of(&spec)?;
     for run in lifecycle::runs(&idx) {
         let first = &audit.segments[run.start as usize];
         let start = first.start.ok_or_else(|| CliError::other("a run's start was not opened"))?;
@@ -252,11 +259,21 @@ pub async fn replay(agent: &Agent, id: TaskId, view: &query::TaskView) -> Result
             codec::Decode::decode(&mut &agent.fetch(Kind::Checkpoint, &start).await?[..])
                 .map_err(|e| CliError::other(format!("checkpoint: {e}")))?;
         let named = blob.state().map_err(|e| CliError::Mismatch(e.to_string()))?;
+        // A start that is no state of the task at its step (it says another
+        // step, or has other shapes) cannot be replayed from: its run's ends
+        // are claimed as nothing the solver can match, and the start is
+        // proven misshapen once the reveals open (`misshapen::prove`).
+        if crate::misshapen::check(&named, &view.task.spec, first.segment, &shapes).is_some() {
+            for p in run {
+                ends[p as usize] = MISSHAPEN_END;
+            }
+            continue;
+        }
         let backend = gensyn_trainer::backend::Backend::cpu(gensyn_kernels::cpu::default_threads());
         let mut t = gensyn_trainer::train::Trainer::restore(
             &spec,
             backend,
-            named.step,
+            view.task.spec.checkpoint_step(first.segment),
             &gensyn_trainer::program::to_state(&named),
         )
         .map_err(|e| CliError::other(format!("restore: {e}")))?;

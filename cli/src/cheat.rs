@@ -1,8 +1,8 @@
 //! `--cheat KIND[@STEP]`: the adversaries an agent can play, for demos,
 //! tests and operators who want to see the protocol catch them. The kinds
 //! are the simulator's strategies ([`gensyn_sim::strategy::Strategy`]),
-//! carried out against a real node, plus the two the simulator does not
-//! model (`wrong-data`, `withhold`).
+//! carried out against a real node, plus those the simulator does not
+//! model (`wrong-data`, `skip`, `withhold`).
 
 use crate::error::CliError;
 use gensyn_sim::strategy::Strategy;
@@ -58,6 +58,27 @@ pub enum RunCheat {
     /// `wrong-data`: every step trained on other examples than the order
     /// names (each one the dataset's next).
     Data,
+    /// `skip@S`: the segment from checkpoint step `S` never trained. The
+    /// checkpoint at `S` holds the state after `S` steps but says it is the
+    /// next checkpoint's step, and the next checkpoint is that same state:
+    /// a checker that replayed from the step written in an opened start
+    /// would replay nothing and agree.
+    Skip {
+        /// The checkpoint step whose segment is skipped.
+        step: u32,
+    },
+}
+
+impl RunCheat {
+    /// The step written in the checkpoint at `step` (the checkpoint's own,
+    /// except where this cheat relabels it), in a task of `steps` steps
+    /// checkpointed every `every`.
+    pub fn label(self, step: u32, every: u32, steps: u32) -> u32 {
+        match self {
+            RunCheat::Skip { step: s } if s == step => s.saturating_add(every).min(steps),
+            _ => step,
+        }
+    }
 }
 
 impl Cheat {
@@ -78,6 +99,7 @@ impl Cheat {
             (Role::Solver, "wrong-after") => Cheat::Run(RunCheat::After { step: at }),
             (Role::Solver, "wrong-batch") => Cheat::Run(RunCheat::Batch { step: at }),
             (Role::Solver, "wrong-data") => Cheat::Run(RunCheat::Data),
+            (Role::Solver, "skip") => Cheat::Run(RunCheat::Skip { step: at }),
             (Role::Solver, "withhold") => Cheat::Withhold,
             (_, "silent") => Cheat::Silent,
             (Role::Verifier, "lazy") => Cheat::Lazy,
@@ -101,7 +123,15 @@ impl Cheat {
     pub fn kinds(role: Role) -> &'static [&'static str] {
         match role {
             Role::Solver => {
-                &["wrong-state@STEP", "wrong-after@STEP", "wrong-batch@STEP", "wrong-data", "withhold", "silent"]
+                &[
+                    "wrong-state@STEP",
+                    "wrong-after@STEP",
+                    "wrong-batch@STEP",
+                    "wrong-data",
+                    "skip@STEP",
+                    "withhold",
+                    "silent",
+                ]
             }
             Role::Verifier => &["lazy", "silent"],
             Role::Whistleblower => &["false", "silent"],
@@ -118,7 +148,7 @@ impl Cheat {
             Cheat::Silent => Strategy::Silent,
             Cheat::Lazy => Strategy::Lazy,
             Cheat::FalseWhistle => Strategy::FalseWhistle,
-            Cheat::Run(RunCheat::Data) | Cheat::Withhold => return None,
+            Cheat::Run(RunCheat::Data | RunCheat::Skip { .. }) | Cheat::Withhold => return None,
         })
     }
 
@@ -151,6 +181,9 @@ mod tests {
         assert_eq!(Cheat::parse(Role::Solver, "wrong-after@3").unwrap(), Cheat::Run(RunCheat::After { step: 3 }));
         assert_eq!(Cheat::parse(Role::Solver, "wrong-batch").unwrap(), Cheat::Run(RunCheat::Batch { step: 0 }));
         assert_eq!(Cheat::parse(Role::Solver, "wrong-data").unwrap(), Cheat::Run(RunCheat::Data));
+        assert_eq!(Cheat::parse(Role::Solver, "skip@10").unwrap(), Cheat::Run(RunCheat::Skip { step: 10 }));
+        assert_eq!(RunCheat::Skip { step: 10 }.label(10, 10, 15), 15);
+        assert_eq!(RunCheat::Skip { step: 10 }.label(0, 10, 15), 0);
         assert_eq!(Cheat::parse(Role::Verifier, "lazy").unwrap(), Cheat::Lazy);
         assert_eq!(Cheat::parse(Role::Whistleblower, "false").unwrap(), Cheat::FalseWhistle);
         assert_eq!(Cheat::parse(Role::Whistleblower, "silent").unwrap(), Cheat::Silent);

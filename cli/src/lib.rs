@@ -16,6 +16,7 @@ pub mod events;
 pub mod funds;
 pub mod games;
 pub mod keystore;
+pub mod misshapen;
 pub mod onchain;
 pub mod output;
 pub mod progress;

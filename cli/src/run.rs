@@ -42,12 +42,23 @@ impl TaskRun {
     /// checked by the agent) and whose on-chain spec is `spec`, knowing the
     /// states in `anchors` (at least the one every question starts from).
     pub fn new(spec_path: &Path, spec: &TaskSpec, anchors: Vec<NamedState>, cheat: RunCheat) -> Result<Self, CliError> {
+        Self::with_states(spec_path, spec, anchors.into_iter().map(|s| (s.step, s)).collect(), cheat)
+    }
+
+    /// [`TaskRun::new`] with each known state at the step it stands for
+    /// (a skipping solver's checkpoint says another).
+    fn with_states(
+        spec_path: &Path,
+        spec: &TaskSpec,
+        anchors: Vec<(u32, NamedState)>,
+        cheat: RunCheat,
+    ) -> Result<Self, CliError> {
         let trainer_spec = crate::onchain::load(spec_path)?.spec;
         let data = Dataset::load(&trainer_spec).map_err(|e| CliError::other(format!("dataset: {e}")))?;
         let program = program::program(&trainer_spec, &data);
-        let first = anchors.first().ok_or_else(|| CliError::other("a run needs at least one known state"))?;
+        let (_, first) = anchors.first().ok_or_else(|| CliError::other("a run needs at least one known state"))?;
         let state_dims = first.entries.iter().map(|(_, t)| t.dims.clone()).collect();
-        let states = anchors.into_iter().map(|s| (s.step, s)).collect();
+        let states = anchors.into_iter().collect();
         Ok(TaskRun {
             spec: spec.clone(),
             program,
@@ -71,9 +82,9 @@ impl TaskRun {
             let step = (i * spec.checkpoint_every).min(spec.steps);
             let state = train::load_checkpoint(&train::checkpoint_path(&dir, step))
                 .map_err(|e| err("checkpoint")(e.to_string()))?;
-            anchors.push(program::named_state(step, &state));
+            anchors.push((step, program::named_state(cheat.label(step, spec.checkpoint_every, spec.steps), &state)));
         }
-        let mut run = Self::new(spec_path, spec, anchors, cheat)?;
+        let mut run = Self::with_states(spec_path, spec, anchors, cheat)?;
         run.leaves = Some(gensyn_trainer::run::step_leaves(run_dir).map_err(|e| err("step leaves")(e.to_string()))?);
         Ok(run)
     }
@@ -81,33 +92,54 @@ impl TaskRun {
     /// Computes the whole run from its first known state (a cheating
     /// solver's "training", on the canonical program), writes every
     /// checkpoint and the step leaves into `run_dir` as the trainer does,
-    /// and returns the commitment and each checkpoint's hash.
-    pub fn materialize(&mut self, run_dir: &Path) -> Result<(SolverCommitment, Vec<Hash>), CliError> {
+    /// and returns the commitment and each checkpoint's state.
+    pub fn materialize(&mut self, run_dir: &Path) -> Result<(SolverCommitment, Vec<NamedState>), CliError> {
+        let (every, steps) = (self.spec.checkpoint_every, self.spec.steps);
+        if let RunCheat::Skip { step: s } = self.cheat {
+            if s % every != 0 || s >= steps {
+                return Err(CliError::Usage(format!(
+                    "--cheat skip@{s}: the step must be a checkpoint's (a multiple of {every}) before the last ({steps})"
+                )));
+            }
+        }
         let dir = run_dir.join("checkpoints");
         std::fs::create_dir_all(&dir)?;
-        let mut leaves = Vec::with_capacity(self.spec.steps as usize);
-        let mut hashes = Vec::new();
+        let mut leaves = Vec::with_capacity(steps as usize);
+        let mut checkpoints = Vec::new();
         let mut state = self.state_at(0)?;
-        for step in 0..=self.spec.steps {
-            if step % self.spec.checkpoint_every == 0 || step == self.spec.steps {
+        let mut step = 0;
+        loop {
+            if step % every == 0 || step == steps {
                 train::write_checkpoint(&train::checkpoint_path(&dir, step), &program::to_state(&state))
                     .map_err(|e| err("checkpoint")(e.to_string()))?;
-                hashes.push(state.commit().hash);
-                self.states.borrow_mut().insert(step, state.clone());
+                let label = self.cheat.label(step, every, steps);
+                let written = NamedState { step: label, ..state.clone() };
+                self.states.borrow_mut().insert(step, written.clone());
+                checkpoints.push(written);
+                if label != step {
+                    // Skipped: never trained, nothing recorded, and the
+                    // next checkpoint is the same state.
+                    leaves.resize(label as usize, [0u8; 32]);
+                    state.step = label;
+                    step = label;
+                    continue;
+                }
             }
-            if step == self.spec.steps {
+            if step == steps {
                 break;
             }
             let r = self.compute(step, &state)?;
             leaves.push(r.record.leaf());
             state = r.after;
+            step += 1;
         }
         let path = run_dir.join(gensyn_trainer::run::STEP_LEAVES);
         std::fs::write(&path, leaves.concat())?;
+        let hashes: Vec<Hash> = checkpoints.iter().map(|c| c.commit().hash).collect();
         let checkpoint_root = gensyn_trainer::run::checkpoint_tree(&hashes).root();
         let step_root = gensyn_commitment::merkle::root(&leaves);
         self.leaves = Some(leaves);
-        Ok((SolverCommitment { checkpoint_root, step_root }, hashes))
+        Ok((SolverCommitment { checkpoint_root, step_root }, checkpoints))
     }
 
     /// The state after `step` steps, computed forward from the nearest

@@ -218,6 +218,28 @@ fn a_withholding_solver_cannot_open_and_loses_its_stake() {
     assert!(p.delta["alice"] > -UNIT, "the submitter is refunded: {:?}", p.delta);
 }
 
+/// A solver that skips its second segment: checkpoint 1 holds the state
+/// after step 10 but says step 20, and checkpoint 2 is that same state. An
+/// honest checker does not replay from the step written in it (it would
+/// replay nothing and agree); it proves the checkpoint misshapen, and the
+/// solver is convicted without a game. Neither checker is punished.
+#[test]
+fn a_solver_that_skips_a_segment_is_convicted_by_the_step_its_checkpoint_says() {
+    let p = play(Cast { solver: Some("skip@10"), verifier: Some(None), whistleblower: Some(None) });
+    assert_eq!(p.task["phase"], "cancelled", "{}", p.task);
+    assert_eq!(p.task["cancel_reason"], "solver_convicted", "{}", p.task);
+    let proofs: Vec<&Value> = p.logs.iter().flatten().filter(|e| e["event"] == "proved_misshapen").collect();
+    assert_eq!(proofs.len(), 1, "one proof lands, the other is refused: {:?}", p.logs);
+    assert_eq!((proofs[0]["checkpoint"].as_u64(), proofs[0]["says_step"].as_u64()), (Some(1), Some(20)));
+    assert!(p.delta["charlie"] < -1000 * UNIT && p.delta["charlie"] > -1001 * UNIT, "{:?}", p.delta);
+    // The prover takes half the slash; the other checker loses at most its
+    // check's ticket and transaction fees; the submitter is refunded.
+    let (prover, other) = if names(&p.logs[1]).contains(&"proved_misshapen") { ("dave", "eve") } else { ("eve", "dave") };
+    assert!(p.delta[prover] > 499 * UNIT, "{:?}", p.delta);
+    assert!(p.delta[other] > -UNIT, "{:?}", p.delta);
+    assert!(p.delta["alice"] > -UNIT && p.delta["alice"] < 0, "{:?}", p.delta);
+}
+
 /// Reads a child's stdout lines on a thread, as they come.
 fn lines_of(child: &mut std::process::Child) -> std::sync::mpsc::Receiver<Value> {
     use std::io::BufRead;

@@ -18,16 +18,18 @@ use crate::{
     run::TaskRun,
 };
 use pallet_gensyn::{lifecycle, Call as GensynCall, Opening, Phase, Role, SolverCommitment, TaskId};
+use codec::Encode;
+use gensyn_store::{CheckpointBlob, Kind};
 use polkadot_sdk::frame_support::BoundedVec;
 use serde_json::json;
-use std::{
-    collections::BTreeSet,
-    path::{Path, PathBuf},
-};
+use std::{collections::BTreeSet, path::Path};
 
-/// Trains `spec` into `dir/run`, uploads every checkpoint, and returns the
-/// commitment, every checkpoint's opening, and the proof of checkpoint 0.
-fn train(path: &Path) -> Result<(SolverCommitment, Vec<Opening>, Vec<PathBuf>), CliError> {
+/// What training leaves to commit and upload: the commitment, every
+/// checkpoint's opening, and the artefacts the store must hold.
+type Trained = (SolverCommitment, Vec<Opening>, Vec<(Kind, Vec<u8>)>);
+
+/// Trains `spec` into `dir/run` and returns what it commits and uploads.
+fn train(path: &Path) -> Result<Trained, CliError> {
     let run_dir = path.parent().expect("a task folder").join("run");
     let backend = gensyn_trainer::backend::Backend::cpu(gensyn_kernels::cpu::default_threads());
     let m = gensyn_trainer::run::train(path, &run_dir, backend, |_| {})
@@ -45,17 +47,17 @@ fn train(path: &Path) -> Result<(SolverCommitment, Vec<Opening>, Vec<PathBuf>), 
         });
         files.push(gensyn_trainer::train::checkpoint_path(&run_dir.join("checkpoints"), c.step));
     }
-    Ok((commitment, openings, files))
+    let mut blobs = Vec::new();
+    for f in &files {
+        blobs.extend(crate::cmd::blob::artefacts_of(f)?);
+    }
+    Ok((commitment, openings, blobs))
 }
 
 /// A cheating solver's "training": the whole run computed on the canonical
 /// program from the submitted model with `cheat` applied, written where
 /// [`train`] writes, so that its games are answered from it alike.
-fn train_wrong(
-    path: &Path,
-    spec: &pallet_gensyn::TaskSpec,
-    cheat: RunCheat,
-) -> Result<(SolverCommitment, Vec<Opening>, Vec<PathBuf>), CliError> {
+fn train_wrong(path: &Path, spec: &pallet_gensyn::TaskSpec, cheat: RunCheat) -> Result<Trained, CliError> {
     let run_dir = path.parent().expect("a task folder").join("run");
     let trainer_spec = crate::onchain::load(path)?.spec;
     let backend = gensyn_trainer::backend::Backend::cpu(gensyn_kernels::cpu::default_threads());
@@ -64,32 +66,30 @@ fn train_wrong(
         .map_err(|e| CliError::other(format!("the model: {e}")))?;
     let start = gensyn_trainer::program::named_state(0, &model);
     let mut run = TaskRun::new(path, spec, vec![start], cheat)?;
-    let (commitment, hashes) = run.materialize(&run_dir)?;
+    let (commitment, states) = run.materialize(&run_dir)?;
+    let hashes: Vec<_> = states.iter().map(|s| s.commit().hash).collect();
     let tree = gensyn_trainer::run::checkpoint_tree(&hashes);
     let openings = hashes
         .iter()
         .enumerate()
         .map(|(i, h)| Opening { index: i as u32, state: *h, proof: tree.proof(i as u32).unwrap_or_default() })
         .collect();
-    let files = (0..spec.checkpoints())
-        .map(|i| {
-            let step = (i * spec.checkpoint_every).min(spec.steps);
-            gensyn_trainer::train::checkpoint_path(&run_dir.join("checkpoints"), step)
-        })
-        .collect();
-    Ok((commitment, openings, files))
+    // Uploaded as they were committed (a skipped checkpoint says its false step).
+    let blobs = states.iter().map(|s| (Kind::Checkpoint, CheckpointBlob::of(s).encode())).collect();
+    Ok((commitment, openings, blobs))
 }
 
 /// Every checkpoint's opening, from the checkpoints in `run_dir` (a
-/// restarted solver's view of what it committed).
-fn openings_of(run_dir: &Path, spec: &pallet_gensyn::TaskSpec) -> Result<Vec<Opening>, CliError> {
+/// restarted solver's view of what it committed, with the step its cheat
+/// wrote in each).
+fn openings_of(run_dir: &Path, spec: &pallet_gensyn::TaskSpec, cheat: RunCheat) -> Result<Vec<Opening>, CliError> {
     let dir = run_dir.join("checkpoints");
     let mut hashes = Vec::new();
     for i in 0..spec.checkpoints() {
         let step = (i * spec.checkpoint_every).min(spec.steps);
         let state = gensyn_trainer::train::load_checkpoint(&gensyn_trainer::train::checkpoint_path(&dir, step))
             .map_err(|e| CliError::other(format!("checkpoint {i}: {e}")))?;
-        hashes.push(gensyn_trainer::checkpoint::hash(step, &state));
+        hashes.push(gensyn_trainer::checkpoint::hash(cheat.label(step, spec.checkpoint_every, spec.steps), &state));
     }
     let tree = gensyn_trainer::run::checkpoint_tree(&hashes);
     Ok(hashes
@@ -150,7 +150,7 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
                     && !t.phase.is_over()
                 {
                     let run_dir = agent.dir.join(format!("task-{id}/run"));
-                    match openings_of(&run_dir, &t.spec) {
+                    match openings_of(&run_dir, &t.spec, cheat.map(Cheat::run).unwrap_or_default()) {
                         Ok(openings) => {
                             entered.insert(id);
                             mine = Some((id, openings));
@@ -197,13 +197,11 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
                             event(out, "selected", id, json!({}), "drawn as solver; training".into());
                             let path = agent.dir.join(format!("task-{id}/task.toml"));
                             let run = cheat.map(Cheat::run).unwrap_or_default();
-                            let (commitment, openings, files) =
+                            let (commitment, openings, blobs) =
                                 if run == RunCheat::Honest { train(&path)? } else { train_wrong(&path, &t.spec, run)? };
                             if cheat != Some(Cheat::Withhold) {
-                                for f in &files {
-                                    for (kind, bytes) in crate::cmd::blob::artefacts_of(f)? {
-                                        agent.chain.store_put(kind, &bytes).await?;
-                                    }
+                                for (kind, bytes) in &blobs {
+                                    agent.chain.store_put(*kind, bytes).await?;
                                 }
                             }
                             let proof = openings[0].proof.clone();

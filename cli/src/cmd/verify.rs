@@ -12,6 +12,7 @@ use crate::{
     cheat::{self, Cheat, RunCheat},
     error::CliError,
     games::{Games, Side},
+    misshapen,
     output::Output,
     query,
 };
@@ -32,6 +33,7 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
     let mut done: BTreeSet<TaskId> = BTreeSet::new();
     let mut ends: Option<(TaskId, Vec<[u8; 32]>)> = None;
     let mut posted: BTreeSet<TaskId> = BTreeSet::new();
+    let mut inspected: BTreeSet<TaskId> = BTreeSet::new();
     agent
         .watch(global, out, async |agent| {
             let now = agent.chain.best().await?.number;
@@ -90,6 +92,13 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
                         event(out, "verdict", id, json!({ "ends": hashes }), "posted its verdict".into());
                     }
                     Phase::Reveal { .. } | Phase::Disputed { .. } if drawn && cheat.is_none_or(Cheat::plays_games) => {
+                        // Every opened checkpoint is public now: one that is
+                        // no state of the task is proven, not played from.
+                        if cheat.is_none() && !inspected.contains(&id) {
+                            let spec = crate::onchain::load(&agent.dir.join(format!("task-{id}/task.toml")))?.spec;
+                            misshapen::prove(&agent, out, &view, &spec).await?;
+                            inspected.insert(id);
+                        }
                         games.play(&agent, out, &view, Some(&Side::Challenger { cheat: RunCheat::Honest })).await?;
                     }
                     Phase::Finalized | Phase::Cancelled { .. } if entered.contains(&id) => {

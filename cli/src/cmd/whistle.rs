@@ -14,6 +14,7 @@ use crate::{
     cheat::{self, Cheat, RunCheat},
     error::CliError,
     games::{self, Games, Side},
+    misshapen,
     output::Output,
     query,
     run::TaskRun,
@@ -38,6 +39,7 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
     let mut checks: BTreeMap<TaskId, (Vec<[u8; 32]>, [u8; 32])> = BTreeMap::new();
     let mut revealed: BTreeMap<TaskId, bool> = BTreeMap::new();
     let mut skipped: std::collections::BTreeSet<TaskId> = Default::default();
+    let mut inspected: std::collections::BTreeSet<TaskId> = Default::default();
     agent
         .watch(global, out, async |agent| {
             for (id, summary) in query::tasks(&agent.chain, None).await? {
@@ -122,6 +124,13 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
                     Phase::Reveal { .. } | Phase::Disputed { .. }
                         if checks.contains_key(&id) && cheat.is_none_or(Cheat::plays_games) =>
                     {
+                        // Every opened checkpoint is public now: one that is
+                        // no state of the task is proven, not played from.
+                        if cheat.is_none() && !inspected.contains(&id) {
+                            let spec = crate::onchain::load(&agent.dir.join(format!("task-{id}/task.toml")))?.spec;
+                            misshapen::prove(&agent, out, &view, &spec).await?;
+                            inspected.insert(id);
+                        }
                         let run = lie_at.get(&id).map_or(RunCheat::Honest, |&step| RunCheat::State { step });
                         games.play(&agent, out, &view, Some(&Side::Challenger { cheat: run })).await?;
                     }
