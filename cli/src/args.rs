@@ -386,7 +386,7 @@ pub struct AgentArgs {
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
     /// Play an adversary (demos, tests): solver wrong-state@STEP, wrong-after@STEP,
-    /// wrong-batch@STEP, wrong-data, withhold, silent; verifier lazy, silent;
+    /// wrong-batch@STEP, wrong-data, skip@STEP, withhold, silent; verifier lazy, silent;
     /// whistleblower false, silent.
     #[arg(long, value_name = "KIND[@STEP]")]
     pub cheat: Option<String>,
