@@ -243,7 +243,7 @@ fn an_arbitrate_extrinsic_settles_a_dispute_inside_the_wasm_runtime() {
                 tickets: 0,
                 games: 1,
                 convicted: false,
-                misshapen: false,
+                misshapen: Default::default(),
                 reopen: false,
                 windows: 0,
             },

@@ -153,7 +153,7 @@ fn put_audit<T: Config>(segments: Vec<AuditedSegment>, checks: u32) {
             tickets: Zero::zero(),
             games: 1,
             convicted: false,
-            misshapen: false,
+            misshapen: Default::default(),
             reopen: false,
             windows: 0,
         },

@@ -884,9 +884,11 @@ impl<T: Config> Pallet<T> {
         // it: proven right, or it made every move it owed while the
         // challenger quit (a colluding quitter then still loses the rest).
         let to_defender = (defender_earned && !outcome.solver_convicted()).then_some(&d.defender);
-        // Against a checkpoint proven misshapen an honest challenger may
-        // have had no move to make: its loss is not punished.
-        let punished = outcome.challenger_lost() && !audit.misshapen;
+        // From a start proven misshapen an honest challenger may have had
+        // no move to make: forfeiting is not punished there.
+        let spared = matches!(outcome, Outcome::Forfeited { loser: Side::Challenger, .. })
+            && audit.misshapen.contains(&d.segment);
+        let punished = outcome.challenger_lost() && !spared;
         match (d.challenger_kind, punished) {
             (Challenger::Whistleblower, true) => Self::forfeit_bond(d.task, &d.challenger, d.bond, to_defender)?,
             (Challenger::Whistleblower, false) => Self::release_bond(&d.challenger, d.bond)?,

@@ -894,10 +894,13 @@ pub mod pallet {
             Self::do_reveal_partials(who, dispute, round, partials)
         }
 
-        /// Prove that an opened checkpoint (the start or the end of the
-        /// audited segment at `position`) does not have the task's state
-        /// shapes: the solver is convicted, the caller gets the winner's
-        /// share of the slash. Anyone may call, after the verdict.
+        /// Prove that an opened checkpoint (the start or, with `end`, the
+        /// end of the audited segment at `position`; the final checkpoint
+        /// at the position past the last) is not a state of the task
+        /// there: it says another step, or has other entries or shapes. The
+        /// solver is convicted; the caller gets the winner's share of the
+        /// slash if it committed blind (the verifier, or a checker). Anyone
+        /// may call, once the ends are open.
         #[pallet::call_index(21)]
         #[pallet::weight(T::WeightInfo::prove_misshapen())]
         pub fn prove_misshapen(

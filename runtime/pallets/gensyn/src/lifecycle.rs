@@ -959,7 +959,7 @@ impl<T: Config> Pallet<T> {
                             tickets: Zero::zero(),
                             games: 0,
                             convicted: false,
-                            misshapen: false,
+                            misshapen: Default::default(),
                             reopen: false,
                             windows: 0,
                         },
@@ -1071,9 +1071,16 @@ impl<T: Config> Pallet<T> {
     /// solver: an honest solver's every state is one, and another could
     /// leave no game an honest challenger can finish (no record of the
     /// checkpoint's step starts from it, a node's leaf cannot be read, a
-    /// step does not run). Provable once even after a game convicted the
-    /// solver, so that the challengers of its other games, which may be
-    /// unwinnable, are not punished ([`Audit::misshapen`]).
+    /// step does not run). `position` names an audited segment (its start,
+    /// or with `end` its end), or, past the last, the final checkpoint.
+    ///
+    /// The winner's share of the slash goes to the prover only if it
+    /// committed blind before the ends were public (the verifier, or a
+    /// checker of the task): the solver's own sybil, racing the honest
+    /// checkers to the proof, takes nothing back. A misshapen start of an
+    /// audited segment is recorded even after a game convicted the solver,
+    /// so that the challengers its games leave without a move are not
+    /// punished ([`Audit::misshapen`]).
     pub(crate) fn do_prove_misshapen(
         who: T::AccountId,
         id: TaskId,
@@ -1085,9 +1092,20 @@ impl<T: Config> Pallet<T> {
         // Once every audited checkpoint is open.
         ensure!(matches!(task.phase, Phase::Reveal { .. } | Phase::Disputed { .. }), Error::<T>::WrongPhase);
         let mut audit = Audits::<T>::get(id).ok_or(Error::<T>::WrongPhase)?;
-        ensure!(!audit.misshapen, Error::<T>::WrongPhase);
-        let seg = audit.segments.get(position as usize).ok_or(Error::<T>::InvalidWitness)?;
-        let (index, state) = if end { (seg.segment + 1, seg.end) } else { (seg.segment, seg.start) };
+        let (index, state) = match audit.segments.get(position as usize) {
+            Some(seg) if end => (seg.segment + 1, seg.end),
+            Some(seg) => (seg.segment, seg.start),
+            None if position as usize == audit.segments.len() => {
+                (task.spec.checkpoints().saturating_sub(1), task.final_hash)
+            }
+            None => return Err(Error::<T>::InvalidWitness.into()),
+        };
+        // A game starts from it: the start of an audited segment.
+        let starts_games = audit.segments.iter().any(|s| s.segment == index);
+        ensure!(
+            !audit.misshapen.contains(&index) && (!audit.convicted || starts_games),
+            Error::<T>::WrongPhase
+        );
         let state = state.ok_or(Error::<T>::InvalidWitness)?;
         ensure!(
             gensyn_commitment::state::hash_from_root(proof.step, proof.entries, &proof.entries_root) == state,
@@ -1110,10 +1128,13 @@ impl<T: Config> Pallet<T> {
             e.name != *name || e.dims != *dims
         };
         ensure!(misshapen, Error::<T>::InvalidWitness);
-        audit.misshapen = true;
+        if starts_games {
+            audit.misshapen.try_push(index).map_err(|_| Error::<T>::Overflow)?;
+        }
         if !audit.convicted {
             audit.convicted = true;
-            Self::slash_solver(&task, Some(&who))?;
+            let blind = task.verifier.as_ref() == Some(&who) || Checks::<T>::contains_key(id, &who);
+            Self::slash_solver(&task, blind.then_some(&who))?;
         }
         Self::deposit_event(Event::MisshapenCheckpoint { task: id, checkpoint: index, by: who });
         Self::after_game(id, task, audit, false)

@@ -436,11 +436,12 @@ where
     pub games: u32,
     /// A game convicted the solver (it is slashed once, by the first).
     pub convicted: bool,
-    /// The solver was convicted of opening a checkpoint that is not a state
-    /// of the task there (`prove_misshapen`). A game from such a checkpoint
-    /// may have no move an honest challenger can make, so a challenger that
-    /// loses a game still open then is not punished for it.
-    pub misshapen: bool,
+    /// The audited segments' start checkpoints proven not to be states of
+    /// the task there (`prove_misshapen`). A game from such a start may
+    /// have no move an honest challenger can make, so a challenger that
+    /// forfeits one is not punished for it (one that loses an arbitration
+    /// still is).
+    pub misshapen: BoundedVec<u32, MaxSegments>,
     /// A challenger gave up its game before the task reached `Disputed`:
     /// a re-challenge window opens then.
     pub reopen: bool,

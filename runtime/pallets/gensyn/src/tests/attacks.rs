@@ -1203,10 +1203,11 @@ fn c5_an_opened_checkpoint_of_other_shapes_convicts_the_solver() {
             Gensyn::prove_misshapen(o.clone(), id, p1, false, proof_of(&bent, 0)),
             Error::<Test>::InvalidWitness
         );
-        // The bent entry convicts the solver; its prover takes the winner's share.
-        let before = free(WB1);
-        assert_ok!(Gensyn::prove_misshapen(o.clone(), id, p1, false, proof_of(&bent, 1)));
-        assert!(free(WB1) > before);
+        // The bent entry convicts the solver; its prover, the verifier (it
+        // posted its verdict blind), takes the winner's share.
+        let before = free(VERIFIER);
+        assert_ok!(Gensyn::prove_misshapen(RuntimeOrigin::signed(VERIFIER), id, p1, false, proof_of(&bent, 1)));
+        assert!(free(VERIFIER) > before);
         assert_noop!(Gensyn::prove_misshapen(o, id, p1, false, proof_of(&bent, 1)), Error::<Test>::WrongPhase);
         close_reveals(id);
         run_to_block(System::block_number() + 4 * WINDOW);
@@ -1266,11 +1267,16 @@ fn c5_an_opened_checkpoint_of_another_step_convicts_the_solver_and_spares_its_ch
         assert!(expected(4).is_none(), "a state of step 4 with the task's shapes is no misshapen one");
         let model = NamedState { step: 0, ..run.run.states[0].clone() };
         assert!(crate::player::misshapen_proof(&model, 0, &[]).is_some_and(|p| p.entries != 0));
-        // The step written in it convicts the solver.
+        // The step written in it convicts the solver. The prover committed
+        // nothing blind (it could be the solver's sybil, racing the honest
+        // checkers to the proof): it takes no share of the slash.
         let before = free(WB1);
         assert_ok!(Gensyn::prove_misshapen(o.clone(), id, 0, false, expected(8).unwrap()));
-        assert!(free(WB1) > before, "the prover takes the winner's share");
-        assert_noop!(Gensyn::prove_misshapen(o, id, 0, true, expected(8).unwrap()), Error::<Test>::WrongPhase);
+        assert_eq!(free(WB1), before, "no share for a prover that committed nothing blind");
+        // Once: the same start, or the final checkpoint of a convicted solver, proves nothing new.
+        let again = RuntimeOrigin::signed(WB2);
+        assert_noop!(Gensyn::prove_misshapen(again.clone(), id, 0, false, expected(8).unwrap()), Error::<Test>::WrongPhase);
+        assert_noop!(Gensyn::prove_misshapen(again, id, 1, false, expected(8).unwrap()), Error::<Test>::WrongPhase);
         // Neither challenger can move from that start; both games time out.
         run_to_block(System::block_number() + 8 * WINDOW);
         assert_eq!(task(id).phase, Phase::Cancelled { reason: CancelReason::SolverConvicted });
@@ -1278,6 +1284,47 @@ fn c5_an_opened_checkpoint_of_another_step_convicts_the_solver_and_spares_its_ch
         settle_checks(id);
         let ticket = Parameters::<Test>::get().check_ticket.mul_floor(FEE);
         assert_eq!(free(WB2), wb2_free - ticket, "WB2's bond came back; only its ticket is spent");
+        assert_funds_reconcile();
+    });
+}
+
+/// The final checkpoint, which becomes the task's result, is opened even
+/// where no audited segment ends in it: one that says another step than the
+/// task's last is proven misshapen by its position past the audited ones.
+/// A verdict that disagrees then opens no game: the solver is convicted
+/// before the verifier's game would open, and the verifier, which posted
+/// blind, takes the winner's share.
+#[test]
+fn c5_a_final_checkpoint_that_says_another_step_convicts_the_solver() {
+    use gensyn_commitment::{interp::NamedState, merkle::Tree};
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        let run = honest();
+        let last = NamedState { step: 7, ..run.run.states[8].clone() };
+        let states = [run.state(0), run.state(4), last.commit().hash];
+        let cps = Tree::new(&states.iter().enumerate().map(|(i, h)| checkpoint_leaf(i as u32, h)).collect::<Vec<_>>());
+        let id = training(run.spec());
+        let commitment = SolverCommitment { checkpoint_root: cps.root(), step_root: run.run.steps.root() };
+        assert_ok!(Gensyn::commit(RuntimeOrigin::signed(SOLVER), id, commitment, cps.proof(0).unwrap()));
+        select(id, &[VERIFIER]);
+        assert_eq!(audited(id), vec![1]);
+        let opening = |i: u32| Opening { index: i, state: states[i as usize], proof: cps.proof(i).unwrap() };
+        assert_ok!(Gensyn::open_checkpoints(RuntimeOrigin::signed(SOLVER), id, BoundedVec::truncate_from(vec![opening(1)])));
+        next_phase(id);
+        assert_ok!(Gensyn::post_verdict(RuntimeOrigin::signed(VERIFIER), id, BoundedVec::truncate_from(vec![run.state(8)])));
+        assert_ok!(Gensyn::open_ends(RuntimeOrigin::signed(SOLVER), id, BoundedVec::truncate_from(vec![opening(2)])));
+        let shapes: Vec<(Vec<u8>, Vec<u32>)> = manifest(TOY).state.iter().map(|e| (e.name.to_vec(), e.dims.to_vec())).collect();
+        let proof = crate::player::misshapen_proof(&last, 8, &shapes).expect("it says step 7");
+        let v = RuntimeOrigin::signed(VERIFIER);
+        // Past the final position there is nothing.
+        assert_noop!(Gensyn::prove_misshapen(v.clone(), id, 2, false, proof.clone()), Error::<Test>::InvalidWitness);
+        let before = free(VERIFIER);
+        assert_ok!(Gensyn::prove_misshapen(v, id, 1, false, proof));
+        assert!(free(VERIFIER) > before, "the verifier posted blind: the winner's share is its");
+        close_reveals(id);
+        run_to_block(System::block_number() + 4 * WINDOW);
+        assert_eq!(task(id).phase, Phase::Cancelled { reason: CancelReason::SolverConvicted });
+        assert_eq!(Audits::<Test>::get(id).unwrap().games, 0, "no game opened once the solver was convicted");
         assert_funds_reconcile();
     });
 }
