@@ -37,54 +37,79 @@ pub fn check(
     player::misshapen_proof(state, spec.checkpoint_step(index), shapes)
 }
 
-/// Looks at every checkpoint the solver of `view`'s task opened for its
-/// audit and proves the first that is no state of the task there, unless
-/// someone already did. Returns whether one was found (proven by this
-/// agent or beaten to it by another).
+/// Looks at every checkpoint the solver of `view`'s task opened (each
+/// audited segment's start and end, and the final one) and proves the first
+/// that is no state of the task there, unless someone already did. Returns
+/// whether it is done with the task: `false` when its proof never reached a
+/// block and must be sent again.
 pub async fn prove(agent: &Agent, out: &Output, view: &TaskView, spec: &Spec) -> Result<bool, CliError> {
-    let Some(audit) = view.audit.as_ref() else { return Ok(false) };
-    if audit.misshapen {
+    let Some(audit) = view.audit.as_ref() else { return Ok(true) };
+    if view.task.phase.is_over() {
         return Ok(true);
     }
     let shapes = shapes_of(spec)?;
+    let last = view.task.spec.checkpoints().saturating_sub(1);
+    let mut opened: Vec<(u32, bool, u32, Option<[u8; 32]>)> = Vec::new();
     for (position, seg) in audit.segments.iter().enumerate() {
-        for (end, index, hash) in [(false, seg.segment, seg.start), (true, seg.segment + 1, seg.end)] {
-            let Some(hash) = hash else { continue };
-            // An opening the store cannot serve was never accepted (the
-            // chain waits for availability); one that fails its check here
-            // is left to the games.
-            let state = match games::fetch_state(agent, &hash).await {
-                Ok(state) => state,
-                Err(e) if crate::agent::lost_node(&e) => return Err(e),
-                Err(_) => continue,
-            };
-            let Some(proof) = check(&state, &view.task.spec, index, &shapes) else { continue };
-            let expected = view.task.spec.checkpoint_step(index);
-            let call = GensynCall::prove_misshapen { task: view.id, position: position as u32, end, proof };
-            let detail = json!({ "checkpoint": index, "says_step": state.step, "step": expected });
-            match agent.send(call).await {
-                Ok(()) => event(
+        opened.push((position as u32, false, seg.segment, seg.start));
+        opened.push((position as u32, true, seg.segment + 1, seg.end));
+    }
+    opened.push((audit.segments.len() as u32, false, last, view.task.final_hash));
+    let mut convicted = audit.convicted;
+    for (position, end, index, hash) in opened {
+        // Once convicted, only a start games are played from is worth
+        // proving (it spares their challengers); each once.
+        let starts_games = audit.segments.iter().any(|s| s.segment == index);
+        if audit.misshapen.contains(&index) || (convicted && !starts_games) {
+            continue;
+        }
+        let Some(hash) = hash else { continue };
+        // An opening the store cannot serve was never accepted (the chain
+        // waits for availability); one that fails its check here is left
+        // to the games.
+        let state = match games::fetch_state(agent, &hash).await {
+            Ok(state) => state,
+            Err(e) if crate::agent::lost_node(&e) => return Err(e),
+            Err(_) => continue,
+        };
+        let Some(proof) = check(&state, &view.task.spec, index, &shapes) else { continue };
+        let expected = view.task.spec.checkpoint_step(index);
+        let call = GensynCall::prove_misshapen { task: view.id, position, end, proof };
+        match agent.send(call).await {
+            Ok(()) => {
+                convicted = true;
+                event(
                     out,
                     "proved_misshapen",
                     view.id,
-                    detail,
+                    json!({ "checkpoint": index, "says_step": state.step, "step": expected }),
                     format!(
                         "proved checkpoint {index} no state of the task at step {expected} (it says step {}); the solver is convicted",
                         state.step
                     ),
-                ),
-                // Someone else proved it first, or the task moved on.
-                Err(e @ CliError::Dispatch { .. }) => event(
+                )
+            }
+            // Someone else proved it first, or the task moved on.
+            Err(e @ CliError::Dispatch { .. }) => event(
+                out,
+                "move_refused",
+                view.id,
+                json!({ "checkpoint": index, "error": e.to_string() }),
+                format!("the proof that checkpoint {index} is misshapen was refused: {e}"),
+            ),
+            Err(e) if crate::agent::lost_node(&e) => return Err(e),
+            // It never reached a block: sent again on the next tick.
+            Err(e) => {
+                event(
                     out,
-                    "move_refused",
+                    "move_retry",
                     view.id,
                     json!({ "checkpoint": index, "error": e.to_string() }),
-                    format!("the proof that checkpoint {index} is misshapen was refused: {e}"),
-                ),
-                Err(e) => return Err(e),
+                    format!("the proof that checkpoint {index} is misshapen is sent again: {e}"),
+                );
+                return Ok(false);
             }
-            return Ok(true);
         }
     }
-    Ok(false)
+    Ok(true)
 }

@@ -116,6 +116,17 @@ fn play(cast: Cast) -> Played {
     Played { logs, task, delta, funds, net }
 }
 
+/// What a forced-error round may add to a right party's pay: its share of
+/// the jackpot (one round in twenty on the devnet, drawn from randomness a
+/// test cannot choose), at most 60 GSN on the tiny task; nothing otherwise.
+fn forced_extra(p: &Played) -> i128 {
+    if p.task["audit"]["forced"] == true {
+        60 * UNIT
+    } else {
+        0
+    }
+}
+
 fn names(log: &[Value]) -> Vec<&str> {
     log.iter().map(|e| e["event"].as_str().unwrap()).collect()
 }
@@ -184,7 +195,8 @@ fn a_lazy_verifier_loses_its_game_and_the_honest_solver_is_paid() {
     // minimum verifier stake), half of it to the solver, which made every
     // move it owed; the solver is also paid for the task.
     assert!(p.delta["dave"] < -500 * UNIT && p.delta["dave"] > -501 * UNIT, "{:?}", p.delta);
-    assert!(p.delta["charlie"] > 265 * UNIT && p.delta["charlie"] < 270 * UNIT, "{:?}", p.delta);
+    let extra = forced_extra(&p);
+    assert!(p.delta["charlie"] > 265 * UNIT && p.delta["charlie"] < 270 * UNIT + extra, "{:?}", p.delta);
     // `funds --json`'s shape, amounts aside.
     let mut f = p.funds.clone();
     for k in ["total_issuance", "sum_of_balances", "jackpot", "accounts"] {
@@ -205,7 +217,8 @@ fn a_false_whistle_loses_its_bond_at_arbitration() {
     assert!(w["outcome"].as_str().unwrap().contains("challenger_right: false"), "{w}");
     // The 50 GSN bond is lost, half of it to the solver, which is also paid.
     assert!(p.delta["eve"] < -50 * UNIT && p.delta["eve"] > -51 * UNIT, "{:?}", p.delta);
-    assert!(p.delta["charlie"] > 40 * UNIT && p.delta["charlie"] < 41 * UNIT, "{:?}", p.delta);
+    let extra = forced_extra(&p);
+    assert!(p.delta["charlie"] > 40 * UNIT && p.delta["charlie"] < 41 * UNIT + extra, "{:?}", p.delta);
 }
 
 #[test]

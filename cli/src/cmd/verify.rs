@@ -96,8 +96,9 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
                         // no state of the task is proven, not played from.
                         if cheat.is_none() && !inspected.contains(&id) {
                             let spec = crate::onchain::load(&agent.dir.join(format!("task-{id}/task.toml")))?.spec;
-                            misshapen::prove(&agent, out, &view, &spec).await?;
-                            inspected.insert(id);
+                            if misshapen::prove(&agent, out, &view, &spec).await? {
+                                inspected.insert(id);
+                            }
                         }
                         games.play(&agent, out, &view, Some(&Side::Challenger { cheat: RunCheat::Honest })).await?;
                     }

@@ -128,8 +128,9 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
                         // no state of the task is proven, not played from.
                         if cheat.is_none() && !inspected.contains(&id) {
                             let spec = crate::onchain::load(&agent.dir.join(format!("task-{id}/task.toml")))?.spec;
-                            misshapen::prove(&agent, out, &view, &spec).await?;
-                            inspected.insert(id);
+                            if misshapen::prove(&agent, out, &view, &spec).await? {
+                                inspected.insert(id);
+                            }
                         }
                         let run = lie_at.get(&id).map_or(RunCheat::Honest, |&step| RunCheat::State { step });
                         games.play(&agent, out, &view, Some(&Side::Challenger { cheat: run })).await?;
