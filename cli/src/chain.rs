@@ -210,13 +210,19 @@ impl Chain {
         Ok(b.map(|b| b.0))
     }
 
-    /// Seals one block now (manual seal's `engine_createBlock`).
+    /// Seals one block now (manual seal's `engine_createBlock`); refused by
+    /// a devnet on a timer, whose clock no client may run.
     pub async fn seal_block(&self) -> Result<H256, CliError> {
         let created: Value = self
             .rpc
             .request("engine_createBlock", rpc_params![true, true, Option::<H256>::None])
             .await
-            .map_err(rpc_err)?;
+            .map_err(|e| match e {
+                jsonrpsee::core::client::Error::Call(c) if c.code() == -32601 => CliError::Usage(
+                    "this devnet makes blocks on its timer (--block-time): no client may seal one (fair clocks)".into(),
+                ),
+                e => rpc_err(e),
+            })?;
         serde_json::from_value(created["hash"].clone())
             .map_err(|e| CliError::other(format!("unexpected engine_createBlock reply: {e}")))
     }

@@ -179,6 +179,10 @@ fn a_task_is_submitted_with_the_trainers_commitments_and_shown() {
     // Blocks on a timer as well, so `--wait` sees the task's windows pass.
     net.run(&["devnet", "up", "--rpc-port", "0", "--block-time", "1000", "--json"]).ok_json();
     let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/blobs-mlp-sgd.toml");
+    // Fair clocks: on a timer no client seals a block.
+    let mined = net.run(&["devnet", "mine", "1", "--json"]);
+    assert_eq!(mined.code, 2, "{}", mined.stdout);
+    assert!(mined.json()["error"]["message"].as_str().unwrap().contains("timer"), "{}", mined.stdout);
 
     let sub = net.run(&["submit", fixture, "--fee", "20", "--deadline", "200", "--as", "alice", "--json"]).ok_json();
     assert_eq!(sub["task"], 0);

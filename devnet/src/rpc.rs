@@ -20,7 +20,8 @@ use std::sync::Arc;
 pub struct FullDeps<C, P> {
     pub client: Arc<C>,
     pub pool: Arc<P>,
-    pub seal: futures::channel::mpsc::Sender<EngineCommand<Hash>>,
+    /// Manual seal's command sink; `None` on a timer, where no client seals.
+    pub seal: Option<futures::channel::mpsc::Sender<EngineCommand<Hash>>>,
     pub store: Arc<gensyn_store::DiskStore>,
 }
 
@@ -40,6 +41,8 @@ where
     let mut module = RpcModule::new(());
     module.merge(crate::store_rpc::module(store, client.clone(), pool.clone())?)?;
     module.merge(SystemApiServer::<Hash, AccountId, Nonce>::into_rpc(System::<P, C, Block>::new(client, pool)))?;
-    module.merge(ManualSeal::new(seal).into_rpc())?;
+    if let Some(seal) = seal {
+        module.merge(ManualSeal::new(seal).into_rpc())?;
+    }
     Ok(module)
 }

@@ -112,8 +112,8 @@ pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Ha
         );
     }
 
-    // All sealing requests funnel into one channel: the RPC's, the timer's and
-    // the transaction pool's.
+    // All sealing requests funnel into one channel: the RPC's (instant seal
+    // only), the timer's or the transaction pool's.
     let (seal_sink, seal_commands) = futures::channel::mpsc::channel(1024);
 
     // The artefact store lives beside the chain database.
@@ -129,7 +129,9 @@ pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Ha
         let store = store.clone();
         let client = client.clone();
         let pool = transaction_pool.clone();
-        let seal = seal_sink.clone();
+        // On a timer no client may seal: the protocol's windows count blocks,
+        // and a party that could make blocks would run its rivals' clocks.
+        let seal = block_time_ms.is_none().then(|| seal_sink.clone());
         Box::new(move |_| {
             let deps = crate::rpc::FullDeps {
                 client: client.clone(),
@@ -171,15 +173,22 @@ pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Ha
     // One block at start-up: `devnet up` waits for it as its readiness signal,
     // and it gives the fork-aware pool its first view.
     let startup = futures::stream::once(futures::future::ready(seal(true)));
-    // Instant seal: one block per transaction that becomes ready.
-    let on_transaction = transaction_pool.import_notification_stream().map(move |_| seal(false));
-    let timer = match block_time_ms {
-        Some(ms) => futures::stream::unfold((), move |()| async move {
-            futures_timer_delay(Duration::from_millis(ms)).await;
-            Some((seal(true), ()))
-        })
-        .boxed(),
-        None => futures::stream::pending().boxed(),
+    // Instant seal: one block per transaction that becomes ready. On a
+    // timer, blocks come from the timer alone (fair clocks: no party's
+    // transactions advance the others' windows).
+    let (on_transaction, timer) = match block_time_ms {
+        None => (
+            transaction_pool.import_notification_stream().map(move |_| seal(false)).boxed(),
+            futures::stream::pending().boxed(),
+        ),
+        Some(ms) => (
+            futures::stream::pending().boxed(),
+            futures::stream::unfold((), move |()| async move {
+                futures_timer_delay(Duration::from_millis(ms)).await;
+                Some((seal(true), ()))
+            })
+            .boxed(),
+        ),
     };
     let commands =
         futures::stream::select(startup.chain(futures::stream::select(on_transaction, timer)), seal_commands);
