@@ -32,6 +32,8 @@ pub struct Agent {
     pub dir: PathBuf,
     /// How long each transaction may wait.
     pub timeout: Duration,
+    /// Where its training and replays run.
+    pub compute: crate::args::ComputeArgs,
 }
 
 impl Agent {
@@ -44,19 +46,39 @@ impl Agent {
         });
         std::fs::create_dir_all(&dir)?;
         let chain = crate::cmd::connect(global).await?;
-        Ok(Agent { chain, me, key, vrf, dir, timeout: Duration::from_secs(args.tx.timeout) })
+        // A device it cannot use is refused now, not when it wins a task.
+        crate::cmd::train::backend(args.compute)?;
+        Ok(Agent { chain, me, key, vrf, dir, timeout: Duration::from_secs(args.tx.timeout), compute: args.compute })
     }
 
-    /// Runs `tick` every 300 ms until it says the agent is done (`Ok(true)`);
-    /// a lost node is waited for and reconnected to, and the next tick goes
-    /// on from the chain's state. Every agent's main loop.
+    /// Runs `tick` every 300 ms until it says the agent is done (`Ok(true)`)
+    /// or Ctrl-C asks it to stop (after the tick under way: everything it
+    /// needs to resume is on chain and in its folder; a second Ctrl-C quits
+    /// at once); a lost node is waited for and reconnected to, and the next
+    /// tick goes on from the chain's state. Every agent's main loop.
     pub async fn watch(
         &mut self,
         global: &GlobalArgs,
         out: &Output,
         mut tick: impl AsyncFnMut(&Agent) -> Result<bool, CliError>,
     ) -> Result<(), CliError> {
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let interrupted = stop.clone();
+        let note = out.clone();
+        tokio::spawn(async move {
+            if tokio::signal::ctrl_c().await.is_ok() {
+                interrupted.store(true, std::sync::atomic::Ordering::SeqCst);
+                note.note("stopping once the work under way is done (Ctrl-C again to quit now)");
+                if tokio::signal::ctrl_c().await.is_ok() {
+                    std::process::exit(130);
+                }
+            }
+        });
         loop {
+            if stop.load(std::sync::atomic::Ordering::SeqCst) {
+                println_event(out, "stopped", json!({}), "stopped; run it again to resume".into());
+                return Ok(());
+            }
             match tick(self).await {
                 Ok(true) => return Ok(()),
                 Ok(false) => {}
@@ -145,8 +167,17 @@ impl Agent {
         spec: &pallet_gensyn::TaskSpec,
         what: &str,
     ) -> Result<bool, CliError> {
-        if let Err(e) = prepare(self, id, spec).await {
-            event(out, "refused", id, json!({ "reason": e.to_string() }), format!("not entering: {e}"));
+        let path = match prepare(self, id, spec).await {
+            Ok(path) => path,
+            Err(e) => {
+                event(out, "refused", id, json!({ "reason": e.to_string() }), format!("not entering: {e}"));
+                return Ok(false);
+            }
+        };
+        let task = crate::query::task(&self.chain, id, None).await?.task;
+        let trainer_spec = crate::onchain::load(&path)?.spec;
+        if let Some(why) = crate::pace::refusal(self, &task, &trainer_spec, what == "solver").await? {
+            event(out, "refused", id, json!({ "reason": why }), format!("not entering: {why}"));
             return Ok(false);
         }
         self.send(GensynCall::enter_selection { task: id }).await?;
@@ -243,7 +274,7 @@ pub const MISSHAPEN_END: [u8; 32] = [0u8; 32];
 /// hash of each, in audit order, from each start at its checkpoint's step;
 /// [`MISSHAPEN_END`] for the runs whose start is not a state of the task
 /// there.
-pub async fn replay(agent: &Agent, id: TaskId, view: &query::TaskView) -> Result<Vec<[u8; 32]>, CliError> {
+pub async fn replay(agent: &Agent, out: &Output, id: TaskId, view: &query::TaskView) -> Result<Vec<[u8; 32]>, CliError> {
     let audit = view.audit.as_ref().ok_or_else(|| CliError::other("no audit"))?;
     let spec_path = agent.dir.join(format!("task-{id}/task.toml"));
     let spec = crate::onchain::load(&spec_path)?.spec;
@@ -269,7 +300,7 @@ pub async fn replay(agent: &Agent, id: TaskId, view: &query::TaskView) -> Result
             }
             continue;
         }
-        let backend = gensyn_trainer::backend::Backend::cpu(gensyn_kernels::cpu::default_threads());
+        let backend = crate::cmd::train::backend(agent.compute)?;
         let mut t = gensyn_trainer::train::Trainer::restore(
             &spec,
             backend,
@@ -277,10 +308,14 @@ pub async fn replay(agent: &Agent, id: TaskId, view: &query::TaskView) -> Result
             &gensyn_trainer::program::to_state(&named),
         )
         .map_err(|e| CliError::other(format!("restore: {e}")))?;
+        let bar = crate::progress::StepBar::start(out, "replaying");
         for p in run {
             let seg = idx[p as usize];
             let end_step = ((seg + 1) * every).min(steps);
-            t.run_to(end_step).map_err(|e| CliError::other(format!("replay: {e}")))?;
+            while t.step() < end_step {
+                let loss = t.train_step().map_err(|e| CliError::other(format!("replay: {e}")))?;
+                bar.update(t.step(), end_step, Some(loss));
+            }
             ends[p as usize] = t.hash().map_err(|e| CliError::other(e.to_string()))?;
         }
     }

@@ -92,6 +92,13 @@ pub struct TrainArgs {
     /// Output folder (task.toml, checkpoints/, manifest.json) [default: runs/<spec name>].
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub compute: ComputeArgs,
+}
+
+/// Where a run's kernels run: `train`, `replay` and the agents take it.
+#[derive(Debug, Args, Clone, Copy)]
+pub struct ComputeArgs {
     /// CPU threads (results are identical for any count) [default: all cores].
     #[arg(long, value_name = "N", env = "GENSYN_THREADS", value_parser = clap::value_parser!(u32).range(1..=1024))]
     pub threads: Option<u32>,
@@ -109,12 +116,8 @@ pub struct ReplayArgs {
     /// The segment: from checkpoint N to checkpoint N+1.
     #[arg(long, value_name = "N")]
     pub segment: usize,
-    /// CPU threads [default: all cores].
-    #[arg(long, value_name = "N", env = "GENSYN_THREADS", value_parser = clap::value_parser!(u32).range(1..=1024))]
-    pub threads: Option<u32>,
-    /// Where the kernels run: cpu, or cuda for GPU 0 (results are identical).
-    #[arg(long, value_enum, default_value_t = Device::Cpu, env = "GENSYN_DEVICE")]
-    pub device: Device,
+    #[command(flatten)]
+    pub compute: ComputeArgs,
 }
 
 /// `gensyn sim`. Each flag overrides the `--config` file, which overrides
@@ -390,6 +393,9 @@ pub struct AgentArgs {
     /// whistleblower false, silent.
     #[arg(long, value_name = "KIND[@STEP]")]
     pub cheat: Option<String>,
+    /// Where training and replays run (a game's moves run on the CPU's canonical program).
+    #[command(flatten)]
+    pub compute: ComputeArgs,
     #[command(flatten)]
     pub tx: TxArgs,
 }

@@ -129,6 +129,19 @@ impl Chain {
         Ok(BlockRef { number: header.number, hash })
     }
 
+    /// The hash of block `n` of the best chain, if it exists.
+    pub async fn block_hash(&self, n: u32) -> Result<Option<H256>, CliError> {
+        self.rpc.request("chain_getBlockHash", rpc_params![n]).await.map_err(rpc_err)
+    }
+
+    /// Whether a client can seal blocks here (instant seal's
+    /// `engine_createBlock`): then blocks come as parties transact, not on a
+    /// clock.
+    pub async fn seals_on_demand(&self) -> Result<bool, CliError> {
+        let methods: Value = self.rpc.request("rpc_methods", rpc_params![]).await.map_err(rpc_err)?;
+        Ok(methods["methods"].as_array().is_some_and(|m| m.iter().any(|m| m == "engine_createBlock")))
+    }
+
     /// The chain's name from its spec.
     pub async fn chain_name(&self) -> Result<String, CliError> {
         self.rpc.request("system_chain", rpc_params![]).await.map_err(rpc_err)

@@ -19,6 +19,7 @@ pub mod keystore;
 pub mod misshapen;
 pub mod onchain;
 pub mod output;
+pub mod pace;
 pub mod progress;
 pub mod query;
 pub mod run;

@@ -36,3 +36,39 @@ impl Drop for Spinner {
         }
     }
 }
+
+/// A bar over the steps of a run (training or a replay): step, loss,
+/// steps/s and time left; shown only to a person at a terminal.
+pub struct StepBar(Option<ProgressBar>);
+
+impl StepBar {
+    /// A bar for `what` (e.g. "training", "replaying").
+    pub fn start(out: &Output, what: &str) -> Self {
+        if !out.interactive() {
+            return StepBar(None);
+        }
+        let pb = ProgressBar::new(0);
+        let template = format!("{what} {{bar:30}} step {{pos}}/{{len}}  loss {{msg}}  {{per_sec}}  eta {{eta}}");
+        pb.set_style(ProgressStyle::with_template(&template).expect("a valid template"));
+        StepBar(Some(pb))
+    }
+
+    /// At `step` of `total`, with the step's loss where known.
+    pub fn update(&self, step: u32, total: u32, loss: Option<f32>) {
+        if let Some(pb) = &self.0 {
+            pb.set_length(total as u64);
+            pb.set_position(step as u64);
+            if let Some(l) = loss {
+                pb.set_message(format!("{l:.4}"));
+            }
+        }
+    }
+}
+
+impl Drop for StepBar {
+    fn drop(&mut self) {
+        if let Some(pb) = &self.0 {
+            pb.finish_and_clear();
+        }
+    }
+}

@@ -68,6 +68,15 @@ pub fn stage_name(s: &Stage) -> String {
     snake(&format!("{s:?}"))
 }
 
+/// The protocol parameters now in force.
+pub async fn params(chain: &Chain) -> Result<pallet_gensyn::ParamsOf<Runtime>, CliError> {
+    let key = pallet_gensyn::Parameters::<Runtime>::hashed_key().to_vec();
+    match chain.storage(key, None).await? {
+        Some(p) => Ok(p),
+        None => Ok(<<Runtime as pallet_gensyn::Config>::DefaultParams as polkadot_sdk::frame_support::traits::Get<_>>::get()),
+    }
+}
+
 /// Every task on chain, by id, read in one paged prefix query.
 pub async fn tasks(chain: &Chain, at: Option<H256>) -> Result<Vec<(TaskId, TaskOf<Runtime>)>, CliError> {
     let prefix = pallet_gensyn::Tasks::<Runtime>::final_prefix();

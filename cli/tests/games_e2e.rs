@@ -184,6 +184,38 @@ fn a_solver_trained_on_another_batch_is_convicted_at_the_batch_row() {
 }
 
 #[test]
+fn a_solver_that_commits_another_state_after_an_honest_step_is_convicted_by_arbitration() {
+    let p = play(Cast { solver: Some("wrong-after@4"), verifier: Some(None), whistleblower: Some(None) });
+    convicted(&p, "arbitration");
+}
+
+#[test]
+fn a_solver_trained_on_other_data_is_convicted_at_the_batch_row() {
+    let p = play(Cast { solver: Some("wrong-data"), verifier: Some(None), whistleblower: Some(None) });
+    convicted(&p, "example");
+}
+
+/// A solver that wins the draw and never commits loses its collateral on
+/// the training deadline; the submitter gets its fee back.
+#[test]
+fn a_silent_solver_loses_its_collateral_on_the_deadline() {
+    let p = play(Cast { solver: Some("silent"), verifier: None, whistleblower: None });
+    assert_eq!(p.task["phase"], "cancelled", "{}", p.task);
+    assert!(p.delta["charlie"] < -1000 * UNIT && p.delta["charlie"] > -1001 * UNIT, "{:?}", p.delta);
+    assert!(p.delta["alice"] > -UNIT && p.delta["alice"] < 0, "{:?}", p.delta);
+}
+
+/// A verifier that is drawn and never posts its verdict loses its
+/// collateral on the verdict deadline; the honest solver still comes out ahead.
+#[test]
+fn a_silent_verifier_loses_its_collateral_on_the_deadline() {
+    let p = play(Cast { solver: None, verifier: Some(Some("silent")), whistleblower: None });
+    assert!(p.task["phase"] == "cancelled" || p.task["phase"] == "finalized", "{}", p.task);
+    assert!(p.delta["dave"] < -500 * UNIT && p.delta["dave"] > -501 * UNIT, "{:?}", p.delta);
+    assert!(p.delta["charlie"] > 0, "{:?}", p.delta);
+}
+
+#[test]
 fn a_lazy_verifier_loses_its_game_and_the_honest_solver_is_paid() {
     let p = play(Cast { solver: None, verifier: Some(Some("lazy")), whistleblower: None });
     assert_eq!(p.task["phase"], "finalized", "{}", p.task);
@@ -372,4 +404,40 @@ fn agents_wait_for_a_stopped_node_and_take_the_task_to_its_end() {
     let task = net.run(&["task", "show", "0", "--json"]).ok_json();
     assert_eq!(task["phase"], "finalized", "{task}");
     assert_eq!(net.run(&["funds", "--json"]).ok_json()["reconciles"], true);
+}
+
+/// A hostile (or careless) submitter's deadline leaves less time than the
+/// training takes on this machine: the solver measures a step of the task
+/// and the chain's block interval, and does not enter, so it cannot be
+/// slashed for a deadline nobody could meet.
+#[test]
+fn a_solver_does_not_enter_a_task_whose_deadline_it_cannot_meet() {
+    let net = Devnet { base: tempfile::tempdir().unwrap() };
+    net.run(&["devnet", "up", "--rpc-port", "0", "--block-time", "200", "--json"]).ok_json();
+    net.run(&["stake", "--role", "solver", "--amount", "1000", "--as", "charlie", "--json"]).ok_json();
+    let specs = tempfile::tempdir().unwrap();
+    let long = specs.path().join("blobs-long.toml");
+    let text = std::fs::read_to_string(TINY).unwrap();
+    let text = text.replace("steps = 20\n", "steps = 200000\n").replace("checkpoint_every = 10\n", "checkpoint_every = 100000\n");
+    std::fs::write(&long, text).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut solver = spawn(&net, &["solve", "--as", "charlie", "--json", "--data-dir", dir.path().to_str().unwrap()]);
+    let seen = lines_of(&mut solver);
+    blocks(&net, 18);
+    // 60 blocks of 200 ms: about 10 s to train after the draw.
+    net.run(&["submit", long.to_str().unwrap(), "--fee", "20", "--deadline", "60", "--as", "alice", "--json"]).ok_json();
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    let refused = loop {
+        let e = seen.recv_timeout(until - std::time::Instant::now()).expect("the solver looks at the task");
+        assert_ne!(e["event"], "entered", "{e}");
+        if e["event"] == "refused" {
+            break e;
+        }
+    };
+    solver.kill().unwrap();
+    solver.wait().unwrap();
+    let why = refused["reason"].as_str().unwrap();
+    assert!(why.contains("200000 steps") && why.contains("blocks"), "{why}");
+    let task = net.run(&["task", "show", "0", "--json"]).ok_json();
+    assert!(task["solver"].is_null(), "{task}");
 }

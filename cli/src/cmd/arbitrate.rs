@@ -18,7 +18,8 @@ use pallet_gensyn::{player, Stage};
 
 /// `gensyn arbitrate`
 pub async fn run(args: ArbitrateArgs, global: &GlobalArgs, out: &Output) -> Result<(), CliError> {
-    let agent_args = AgentArgs { once: true, data_dir: args.data_dir, cheat: None, tx: args.tx };
+    let compute = crate::args::ComputeArgs { threads: None, device: crate::args::Device::Cpu };
+    let agent_args = AgentArgs { once: true, data_dir: args.data_dir, cheat: None, compute, tx: args.tx };
     let agent = Agent::start(&agent_args, global, "arbiter").await?;
     let id = args.id;
     let d = query::dispute(&agent.chain, id, None).await?;

@@ -28,12 +28,15 @@ use std::{collections::BTreeSet, path::Path};
 /// checkpoint's opening, and the artefacts the store must hold.
 type Trained = (SolverCommitment, Vec<Opening>, Vec<(Kind, Vec<u8>)>);
 
-/// Trains `spec` into `dir/run` and returns what it commits and uploads.
-fn train(path: &Path) -> Result<Trained, CliError> {
+/// Trains `spec` into `dir/run` on the agent's device and returns what it
+/// commits and uploads.
+fn train(agent: &Agent, out: &Output, path: &Path) -> Result<Trained, CliError> {
     let run_dir = path.parent().expect("a task folder").join("run");
-    let backend = gensyn_trainer::backend::Backend::cpu(gensyn_kernels::cpu::default_threads());
-    let m = gensyn_trainer::run::train(path, &run_dir, backend, |_| {})
+    let backend = crate::cmd::train::backend(agent.compute)?;
+    let bar = crate::progress::StepBar::start(out, "training");
+    let m = gensyn_trainer::run::train(path, &run_dir, backend, |s| bar.update(s.step, s.total, Some(s.loss)))
         .map_err(|e| CliError::other(format!("training failed: {e}")))?;
+    drop(bar);
     let h = |s: &str| crate::cmd::blob::parse_id(s);
     let commitment = SolverCommitment { checkpoint_root: h(&m.checkpoint_root)?, step_root: h(&m.step_root)? };
     let mut openings = Vec::new();
@@ -198,7 +201,7 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
                             let path = agent.dir.join(format!("task-{id}/task.toml"));
                             let run = cheat.map(Cheat::run).unwrap_or_default();
                             let (commitment, openings, blobs) =
-                                if run == RunCheat::Honest { train(&path)? } else { train_wrong(&path, &t.spec, run)? };
+                                if run == RunCheat::Honest { train(agent, out, &path)? } else { train_wrong(&path, &t.spec, run)? };
                             if cheat != Some(Cheat::Withhold) {
                                 for (kind, bytes) in &blobs {
                                     agent.chain.store_put(*kind, bytes).await?;

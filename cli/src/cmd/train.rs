@@ -2,17 +2,17 @@
 //! re-execution of one segment.
 
 use crate::{
-    args::{Device, ReplayArgs, TrainArgs},
+    args::{ComputeArgs, Device, ReplayArgs, TrainArgs},
     error::CliError,
     output::Output,
 };
 use gensyn_trainer::{backend::Backend, run, run::RunError, train::TrainError};
-use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::json;
 use std::time::Instant;
 
 /// The backend `--device` and `--threads` ask for, or why it is unavailable.
-fn backend(device: Device, threads: Option<u32>) -> Result<Backend, CliError> {
+pub fn backend(c: ComputeArgs) -> Result<Backend, CliError> {
+    let (device, threads) = (c.device, c.threads);
     match device {
         Device::Cpu => {
             Ok(Backend::cpu(threads.map(|n| n as usize).unwrap_or_else(gensyn_kernels::cpu::default_threads)))
@@ -37,30 +37,12 @@ pub fn train(args: TrainArgs, out: &Output) -> Result<(), CliError> {
         return Err(CliError::Usage(format!("task spec {} not found", args.spec.display())));
     }
     let dir = args.out.clone().unwrap_or_else(|| run::default_out(&args.spec));
-    let backend = backend(args.device, args.threads)?;
+    let backend = backend(args.compute)?;
     let (device, threads) = (backend.describe(), backend.threads());
-    let bar = if out.interactive() {
-        let pb = ProgressBar::new(0);
-        pb.set_style(
-            ProgressStyle::with_template("{bar:30} step {pos}/{len}  loss {msg}  {per_sec}  eta {eta}")
-                .expect("a valid template"),
-        );
-        Some(pb)
-    } else {
-        None
-    };
+    let bar = crate::progress::StepBar::start(out, "training");
     let started = Instant::now();
-    let manifest = run::train(&args.spec, &dir, backend, |s| {
-        if let Some(pb) = &bar {
-            pb.set_length(s.total as u64);
-            pb.set_position(s.step as u64);
-            pb.set_message(format!("{:.4}", s.loss));
-        }
-    })
-    .map_err(run_err)?;
-    if let Some(pb) = bar {
-        pb.finish_and_clear();
-    }
+    let manifest = run::train(&args.spec, &dir, backend, |s| bar.update(s.step, s.total, Some(s.loss))).map_err(run_err)?;
+    drop(bar);
     let secs = started.elapsed().as_secs_f64();
     let first = manifest.losses.first().copied().unwrap_or(f32::NAN);
     let last = manifest.losses.last().copied().unwrap_or(f32::NAN);
@@ -97,7 +79,7 @@ pub fn train(args: TrainArgs, out: &Output) -> Result<(), CliError> {
 
 /// `gensyn replay`
 pub fn replay(args: ReplayArgs, out: &Output) -> Result<(), CliError> {
-    let r = run::replay(&args.run, args.segment, backend(args.device, args.threads)?).map_err(run_err)?;
+    let r = run::replay(&args.run, args.segment, backend(args.compute)?).map_err(run_err)?;
     if !r.ok() {
         return Err(CliError::Mismatch(if r.start_matches {
             format!(

@@ -65,7 +65,7 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
                     }
                     Phase::Checking { .. } if drawn && ends.is_none() && cheat.is_none() => {
                         event(out, "selected", id, json!({}), "drawn as verifier; replaying the audited runs".into());
-                        let e = replay(&agent, id, &view).await?;
+                        let e = replay(&agent, out, id, &view).await?;
                         ends = Some((id, e));
                     }
                     Phase::Verdict { .. } if drawn && cheat == Some(Cheat::Silent) && posted.insert(id) => {
@@ -82,7 +82,7 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
                         let e = match &ends {
                             Some((m, e)) if *m == id => e.clone(),
                             _ if cheat == Some(Cheat::Lazy) => lazy_ends(&view)?,
-                            _ => replay(&agent, id, &view).await?,
+                            _ => replay(&agent, out, id, &view).await?,
                         };
                         agent
                             .send(GensynCall::post_verdict { task: id, ends: BoundedVec::truncate_from(e.clone()) })

@@ -68,7 +68,7 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
                         }
                         None => {
                             prepare(&agent, id, &t.spec).await?;
-                            replay(&agent, id, &view).await?
+                            replay(&agent, out, id, &view).await?
                         }
                     };
                     checks.insert(id, (ends, salt_of(&agent, id)));
@@ -81,7 +81,7 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
                             event(out, "refused", id, json!({ "reason": e.to_string() }), format!("not checking: {e}"));
                             continue;
                         }
-                        let mut ends = replay(&agent, id, &view).await?;
+                        let mut ends = replay(&agent, out, id, &view).await?;
                         if cheat == Some(Cheat::FalseWhistle) {
                             let (step, end) = false_end(&agent, &view).await?;
                             ends[0] = end;
