@@ -434,8 +434,12 @@ fn a_solver_does_not_enter_a_task_whose_deadline_it_cannot_meet() {
             break e;
         }
     };
-    solver.kill().unwrap();
-    solver.wait().unwrap();
+    // Ctrl-C: it says so and exits cleanly.
+    let pid = solver.id().to_string();
+    assert!(std::process::Command::new("kill").args(["-INT", &pid]).status().unwrap().success());
+    let stopped = seen.recv_timeout(std::time::Duration::from_secs(30)).expect("the solver stops");
+    assert_eq!(stopped["event"], "stopped", "{stopped}");
+    assert!(solver.wait().unwrap().success());
     let why = refused["reason"].as_str().unwrap();
     assert!(why.contains("200000 steps") && why.contains("blocks"), "{why}");
     let task = net.run(&["task", "show", "0", "--json"]).ok_json();
