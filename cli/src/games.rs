@@ -41,12 +41,17 @@ pub enum Side {
     },
 }
 
-/// The games of one agent: each one's run, and the states of each game it
-/// has already answered (a move is sent once per state; a refused one is
-/// not retried until the game moves on).
+/// Which run a game is answered from: the solver's one run of the task
+/// (`None`), or a challenger's run from the start it replays (the
+/// segment's opened start). Games that share one share its computed states.
+type RunKey = (pallet_gensyn::TaskId, Option<[u8; 32]>);
+
+/// The games of one agent: the runs they are answered from, and the states
+/// of each game it has already answered (a move is sent once per state; a
+/// refused one is not retried until the game moves on).
 #[derive(Default)]
 pub struct Games {
-    runs: BTreeMap<DisputeId, TaskRun>,
+    runs: BTreeMap<RunKey, TaskRun>,
     answered: BTreeSet<(DisputeId, [u8; 32])>,
     ended: BTreeSet<DisputeId>,
 }
@@ -81,7 +86,6 @@ impl Games {
             }
             if let Stage::Resolved { outcome } = &d.stage {
                 self.ended.insert(*id);
-                self.runs.remove(id);
                 let won = if defender { !outcome.solver_convicted() } else { !outcome.challenger_lost() };
                 event(
                     out,
@@ -101,10 +105,14 @@ impl Games {
             if self.answered.contains(&(*id, state)) {
                 continue;
             }
-            if !self.runs.contains_key(id) {
+            let key: RunKey = match side {
+                Side::Defender { .. } => (view.id, None),
+                Side::Challenger { .. } => (view.id, view.audit.as_ref().and_then(|a| segment_start(a, d.position))),
+            };
+            if !self.runs.contains_key(&key) {
                 match build(agent, view, d, side).await {
                     Ok(run) => {
-                        self.runs.insert(*id, run);
+                        self.runs.insert(key, run);
                     }
                     Err(e) => {
                         // Another game (or a later tick) may still go well:
@@ -115,7 +123,7 @@ impl Games {
                     }
                 }
             }
-            let run = &self.runs[id];
+            let run = &self.runs[&key];
             let next = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 player::next_move::<Runtime>(*id, d, defender, run)
             }));
@@ -162,6 +170,10 @@ impl Games {
                 // sends it again, until the deadline.
                 Err(e) => game_event(out, view.id, "move_retry", *id, &e.to_string()),
             }
+        }
+        // Once every game of the task is over, its runs are not needed.
+        if view.disputes.iter().all(|(_, d)| matches!(d.stage, Stage::Resolved { .. })) {
+            self.runs.retain(|(task, _), _| *task != view.id);
         }
         Ok(())
     }

@@ -26,12 +26,25 @@ pub struct TaskRun {
     cheat: RunCheat,
     /// Its step tree's leaves, when it is the solver's run.
     leaves: Option<Vec<Hash>>,
-    /// Known states by step: the checkpoints it holds, then whatever it
-    /// computed from them.
+    /// The tree over them, built once.
+    step_tree: std::cell::OnceCell<Option<Tree>>,
+    /// Known states by step: the checkpoints it holds (kept), then the
+    /// states the game asked for (at most [`KEPT`], the oldest dropped): a
+    /// bisection's next question starts from its last answer, so a game
+    /// computes each step of its segment about once.
     states: RefCell<BTreeMap<u32, NamedState>>,
+    anchors: std::collections::BTreeSet<u32>,
+    asked: RefCell<std::collections::VecDeque<u32>>,
+    /// The step executions the game asked for (every node's output: large),
+    /// at most [`KEPT_RUNS`].
     runs: RefCell<BTreeMap<u32, StepRun>>,
     threads: u32,
 }
+
+/// States kept beside the anchors.
+const KEPT: usize = 16;
+/// Step executions kept.
+const KEPT_RUNS: usize = 4;
 
 fn err(what: &str) -> impl Fn(String) -> CliError + '_ {
     move |e| CliError::other(format!("{what}: {e}"))
@@ -58,7 +71,8 @@ impl TaskRun {
         let program = program::program(&trainer_spec, &data);
         let (_, first) = anchors.first().ok_or_else(|| CliError::other("a run needs at least one known state"))?;
         let state_dims = first.entries.iter().map(|(_, t)| t.dims.clone()).collect();
-        let states = anchors.into_iter().collect();
+        let states: BTreeMap<u32, NamedState> = anchors.into_iter().collect();
+        let anchors = states.keys().copied().collect();
         Ok(TaskRun {
             spec: spec.clone(),
             program,
@@ -67,7 +81,10 @@ impl TaskRun {
             state_dims,
             cheat,
             leaves: None,
+            step_tree: Default::default(),
             states: RefCell::new(states),
+            anchors,
+            asked: Default::default(),
             runs: Default::default(),
             threads: gensyn_kernels::cpu::default_threads() as u32,
         })
@@ -157,10 +174,34 @@ impl TaskRun {
             (*k, s.clone())
         };
         for s in from..step {
-            state = self.step_run_at(s, &state)?.after;
-            self.states.borrow_mut().insert(s + 1, state.clone());
+            // Walking forward: an execution asked for before is reused, the
+            // others are not kept.
+            let known = self.runs.borrow().get(&s).map(|r| r.after.clone());
+            state = match known {
+                Some(after) => after,
+                None => self.compute(s, &state)?.after,
+            };
         }
+        self.keep(step, &state);
         Ok(state)
+    }
+
+    /// Keeps `state` as the one after `step`, dropping the oldest asked-for
+    /// state beyond [`KEPT`] (never an anchor).
+    fn keep(&self, step: u32, state: &NamedState) {
+        if self.anchors.contains(&step) {
+            return;
+        }
+        let mut asked = self.asked.borrow_mut();
+        let mut states = self.states.borrow_mut();
+        if states.insert(step, state.clone()).is_none() {
+            asked.push_back(step);
+        }
+        while asked.len() > KEPT {
+            if let Some(old) = asked.pop_front() {
+                states.remove(&old);
+            }
+        }
     }
 
     fn step_run_at(&self, step: u32, before: &NamedState) -> Result<StepRun, CliError> {
@@ -168,10 +209,13 @@ impl TaskRun {
             return Ok(r.clone());
         }
         let r = self.compute(step, before)?;
-        // A game asks about a handful of steps; keep only those.
-        if self.runs.borrow().len() < 64 {
-            self.runs.borrow_mut().insert(step, r.clone());
+        // A game asks about one step's execution at a time, over a few rounds.
+        let mut runs = self.runs.borrow_mut();
+        if runs.len() >= KEPT_RUNS {
+            let oldest = *runs.keys().next().expect("not empty");
+            runs.remove(&oldest);
         }
+        runs.insert(step, r.clone());
         Ok(r)
     }
 
@@ -265,11 +309,46 @@ impl player::Run for TaskRun {
             .collect()
     }
     fn step_proof(&self, step: u32) -> Option<Proof> {
-        self.leaves.as_ref().and_then(|l| Tree::new(l).proof(step))
+        self.step_tree.get_or_init(|| self.leaves.as_ref().map(|l| Tree::new(l))).as_ref()?.proof(step)
     }
     fn dataset_example(&self, index: u32) -> (u32, Vec<f32>, Proof) {
         let tree = self.dataset_tree.get_or_init(|| self.data.tree());
         let (l, f) = self.data.example(index as usize);
         (l, f.to_vec(), tree.proof(index).unwrap_or_default())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use player::Run as _;
+
+    fn tiny() -> (std::path::PathBuf, TaskSpec, NamedState) {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/blobs-tiny.toml");
+        let loaded = crate::onchain::load(&path).unwrap();
+        let (spec, _) = crate::onchain::task_of(&loaded).unwrap();
+        let backend = gensyn_trainer::backend::Backend::cpu(1);
+        let model = gensyn_trainer::train::Trainer::new(&loaded.spec, backend).unwrap().state().unwrap();
+        (path, spec, program::named_state(0, &model))
+    }
+
+    #[test]
+    fn a_run_answers_any_order_of_questions_alike_and_keeps_a_bounded_cache() {
+        let (path, spec, start) = tiny();
+        let walked = TaskRun::new(&path, &spec, vec![start.clone()], RunCheat::Honest).unwrap();
+        // Forward, one step at a time: the reference.
+        let forward: Vec<Hash> = (0..=spec.steps).map(|s| walked.state_hash(s)).collect();
+        // A bisection's order and then every step backwards, on a fresh run.
+        let asked = TaskRun::new(&path, &spec, vec![start], RunCheat::Honest).unwrap();
+        for s in [10, 15, 12, 13, 14].into_iter().chain((0..=spec.steps).rev()) {
+            assert_eq!(asked.state_hash(s), forward[s as usize], "step {s}");
+            assert!(asked.states.borrow().len() <= 1 + KEPT, "states kept: {}", asked.states.borrow().len());
+        }
+        for s in 0..spec.steps {
+            assert_eq!(asked.step_run(s).after.commit().hash, forward[s as usize + 1]);
+            assert!(asked.runs.borrow().len() <= KEPT_RUNS);
+        }
+        // The anchor is never dropped.
+        assert!(asked.states.borrow().contains_key(&0));
     }
 }
