@@ -251,12 +251,13 @@ pub fn event(out: &Output, name: &str, task: TaskId, detail: serde_json::Value, 
 /// from it (a hostile submitter must not get an honest solver slashed).
 pub async fn prepare(agent: &Agent, id: TaskId, spec: &pallet_gensyn::TaskSpec) -> Result<PathBuf, CliError> {
     let text = agent.fetch(Kind::Spec, &spec.spec_hash).await?;
-    agent.fetch(Kind::Dataset, &spec.dataset_commitment()).await?;
+    let data = agent.fetch(Kind::Dataset, &spec.dataset_commitment()).await?;
     let dir = agent.dir.join(format!("task-{id}"));
     std::fs::create_dir_all(&dir)?;
     let path = dir.join("task.toml");
     std::fs::write(&path, &text)?;
     let loaded = crate::onchain::load(&path)?;
+    write_dataset_files(&dir, &loaded.spec.dataset, &data)?;
     let (mine, _) = crate::onchain::task_of(&loaded)?;
     if &mine != spec {
         return Err(CliError::Mismatch(format!(
@@ -264,6 +265,36 @@ pub async fn prepare(agent: &Agent, id: TaskId, spec: &pallet_gensyn::TaskSpec) 
         )));
     }
     Ok(path)
+}
+
+/// A task whose data is read from files (CSV, IDX, safetensors): the
+/// files its spec names are written into the task's folder from the
+/// dataset fetched from the store (already checked against its
+/// commitment), so that the spec reads them as the submitter's machine did;
+/// the commitments recomputed from them are checked after. A spec may name
+/// only plain relative paths: it comes from a stranger, and must not make
+/// the agent write outside its task folder.
+fn write_dataset_files(dir: &std::path::Path, spec: &gensyn_trainer::spec::DatasetSpec, blob: &[u8]) -> Result<(), CliError> {
+    let files = gensyn_trainer::readers::files_of(spec);
+    if files.is_empty() {
+        return Ok(());
+    }
+    for f in &files {
+        let plain = std::path::Path::new(f).components().all(|c| matches!(c, std::path::Component::Normal(_)));
+        if !plain || f.is_empty() {
+            return Err(CliError::Mismatch(format!(
+                "the task's spec names the dataset file `{f}`; only a relative path inside the task's folder is accepted"
+            )));
+        }
+    }
+    let d: gensyn_store::DatasetBlob =
+        codec::Decode::decode(&mut &blob[..]).map_err(|e| CliError::other(format!("dataset: {e}")))?;
+    let table = gensyn_trainer::readers::Table {
+        features: d.examples.iter().flat_map(|(_, v)| v.iter().map(|b| f32::from_bits(*b))).collect(),
+        labels: d.examples.iter().map(|(l, _)| *l).collect(),
+        dim: d.example_len as usize,
+    };
+    gensyn_trainer::readers::write(spec, &table, |f| dir.join(f)).map_err(|e| CliError::Mismatch(e.to_string()))
 }
 
 /// The end a checker claims for a segment whose start it cannot replay
@@ -320,4 +351,30 @@ pub async fn replay(agent: &Agent, out: &Output, id: TaskId, view: &query::TaskV
         }
     }
     Ok(ends)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use codec::Encode;
+    use gensyn_trainer::spec::DatasetSpec;
+
+    #[test]
+    fn a_spec_cannot_make_an_agent_write_outside_its_task_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let task = dir.path().join("task-0");
+        let blob = gensyn_store::DatasetBlob {
+            example_len: 2,
+            examples: vec![(0, vec![1f32.to_bits(), 2f32.to_bits()]), (1, vec![3f32.to_bits(), 4f32.to_bits()])],
+        }
+        .encode();
+        let csv = |path: &str| DatasetSpec::Csv { path: path.into(), header: false, label_column: None };
+        for bad in ["../escape.csv", "/tmp/escape.csv", "data/../../escape.csv", ""] {
+            let e = write_dataset_files(&task, &csv(bad), &blob).unwrap_err();
+            assert!(matches!(e, CliError::Mismatch(_)), "{bad}: {e}");
+        }
+        assert!(!dir.path().join("escape.csv").exists());
+        write_dataset_files(&task, &csv("data/rows.csv"), &blob).unwrap();
+        assert_eq!(std::fs::read_to_string(task.join("data/rows.csv")).unwrap(), "1,2,0\n3,4,1\n");
+    }
 }

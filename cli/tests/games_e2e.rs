@@ -54,6 +54,11 @@ fn blocks(net: &Devnet, n: u64) {
 /// (whistleblower), runs the cast's agents with `--once`, submits the tiny
 /// fixture as alice, and waits for every agent to exit.
 fn play(cast: Cast) -> Played {
+    play_task(cast, TINY)
+}
+
+/// [`play`] with the task spec at `spec`.
+fn play_task(cast: Cast, spec: &str) -> Played {
     let net = Devnet { base: tempfile::tempdir().unwrap() };
     net.run(&["devnet", "up", "--rpc-port", "0", "--block-time", "200", "--json"]).ok_json();
     net.run(&["stake", "--role", "solver", "--amount", "1000", "--as", "charlie", "--json"]).ok_json();
@@ -78,7 +83,7 @@ fn play(cast: Cast) -> Played {
     }
     // Keys count ten blocks after they are registered.
     blocks(&net, 18);
-    net.run(&["submit", TINY, "--fee", "20", "--deadline", "600", "--as", "alice", "--json"]).ok_json();
+    net.run(&["submit", spec, "--fee", "20", "--deadline", "600", "--as", "alice", "--json"]).ok_json();
     let started = std::time::Instant::now();
     let mut outs: Vec<Option<std::process::Output>> = agents.iter().map(|_| None).collect();
     let mut agents: Vec<Option<std::process::Child>> = agents.into_iter().map(Some).collect();
@@ -404,6 +409,21 @@ fn agents_wait_for_a_stopped_node_and_take_the_task_to_its_end() {
     let task = net.run(&["task", "show", "0", "--json"]).ok_json();
     assert_eq!(task["phase"], "finalized", "{task}");
     assert_eq!(net.run(&["funds", "--json"]).ok_json()["reconciles"], true);
+}
+
+/// A task whose data is a CSV file on the submitter's machine: the agents
+/// get its examples from the store, write the file the spec names into
+/// their task folders, reproduce every commitment from it, and take the
+/// task to its payment.
+#[test]
+fn a_task_read_from_a_csv_file_is_trained_audited_and_paid() {
+    let rings = concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/rings-csv.toml");
+    let p = play_task(Cast { solver: None, verifier: Some(None), whistleblower: None }, rings);
+    assert_eq!(p.task["phase"], "finalized", "{}", p.task);
+    for log in &p.logs {
+        assert!(!names(log).contains(&"refused"), "{log:?}");
+    }
+    assert!(p.delta["charlie"] > 0 && p.delta["dave"] > 0, "{:?}", p.delta);
 }
 
 /// A hostile (or careless) submitter's deadline leaves less time than the

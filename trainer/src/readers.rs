@@ -165,3 +165,119 @@ pub fn safetensors(path: &Path, features: &str, labels: &str) -> Result<Table, R
     }
     Ok(Table { features: values, labels: classes, dim: *dim })
 }
+
+/// The files `spec`'s dataset is read from (none for a generated one), as
+/// the spec names them (relative to its folder).
+pub fn files_of(spec: &crate::spec::DatasetSpec) -> Vec<&str> {
+    use crate::spec::DatasetSpec as D;
+    match spec {
+        D::Csv { path, .. } | D::Safetensors { path, .. } => vec![path.as_str()],
+        D::Idx { images, labels } => vec![images.as_str(), labels.as_str()],
+        _ => Vec::new(),
+    }
+}
+
+/// Writes `table` as the files `spec`'s dataset names, in its format, so
+/// that the matching reader gives back the same bits: a party that got a
+/// task's examples from elsewhere (the artefact store) recreates the files
+/// its spec reads. CSV values are written in Rust's shortest round-trip
+/// form; IDX images as big-endian `f32`. `at(file)` resolves each name.
+pub fn write(
+    spec: &crate::spec::DatasetSpec,
+    table: &Table,
+    at: impl Fn(&str) -> std::path::PathBuf,
+) -> Result<(), ReadError> {
+    use crate::spec::DatasetSpec as D;
+    let n = table.labels.len();
+    let save = |path: &Path, bytes: &[u8]| -> Result<(), ReadError> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| err(path, e.to_string()))?;
+        }
+        std::fs::write(path, bytes).map_err(|e| err(path, e.to_string()))
+    };
+    match spec {
+        D::Csv { path, header, label_column } => {
+            let lc = label_column.unwrap_or(table.dim);
+            if lc > table.dim {
+                return Err(err(&at(path), format!("label_column {lc} is past the {} columns", table.dim + 1)));
+            }
+            let mut text = String::new();
+            if *header {
+                let names: Vec<String> =
+                    (0..=table.dim).map(|j| if j == lc { "label".into() } else { format!("x{j}") }).collect();
+                text.push_str(&names.join(","));
+                text.push('\n');
+            }
+            for i in 0..n {
+                let mut row = table.features[i * table.dim..(i + 1) * table.dim].iter().map(|v| v.to_string());
+                let fields: Vec<String> = (0..=table.dim)
+                    .map(|j| if j == lc { table.labels[i].to_string() } else { row.next().expect("dim values") })
+                    .collect();
+                text.push_str(&fields.join(","));
+                text.push('\n');
+            }
+            save(&at(path), text.as_bytes())
+        }
+        D::Idx { images, labels } => {
+            if table.labels.iter().any(|l| *l > 255) {
+                return Err(err(&at(labels), "IDX labels are u8; a class index is above 255"));
+            }
+            let mut ib = vec![0, 0, 0x0D, 2];
+            ib.extend((n as u32).to_be_bytes());
+            ib.extend((table.dim as u32).to_be_bytes());
+            ib.extend(table.features.iter().flat_map(|v| v.to_be_bytes()));
+            let mut lb = vec![0, 0, 0x08, 1];
+            lb.extend((n as u32).to_be_bytes());
+            lb.extend(table.labels.iter().map(|l| *l as u8));
+            save(&at(images), &ib)?;
+            save(&at(labels), &lb)
+        }
+        D::Safetensors { path, features, labels } => {
+            let dev = candle_core::Device::Cpu;
+            let to = |e: candle_core::Error| err(&at(path), e.to_string());
+            let f = candle_core::Tensor::from_vec(table.features.clone(), (n, table.dim), &dev).map_err(to)?;
+            let l = candle_core::Tensor::from_vec(table.labels.clone(), n, &dev).map_err(to)?;
+            let target = at(path);
+            if let Some(dir) = target.parent() {
+                std::fs::create_dir_all(dir).map_err(|e| err(&target, e.to_string()))?;
+            }
+            let tensors = std::collections::HashMap::from([(features.clone(), f), (labels.clone(), l)]);
+            candle_core::safetensors::save(&tensors, &target).map_err(to)
+        }
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod write_tests {
+    use super::*;
+    use crate::spec::DatasetSpec as D;
+
+    #[test]
+    fn every_file_format_reads_back_the_bits_it_was_written_with() {
+        let dir = tempfile::tempdir().unwrap();
+        // Values whose shortest decimal form is long, a subnormal, a negative zero.
+        let features = vec![0.1f32, -1.0 / 3.0, 1e-40, -0.0, 123456.79, f32::MIN_POSITIVE, 2.5, -7.0e-12];
+        let table = Table { features: features.clone(), labels: vec![3, 0, 1, 2], dim: 2 };
+        let at = |f: &str| dir.path().join(f);
+        let cases = [
+            D::Csv { path: "a/t.csv".into(), header: true, label_column: Some(0) },
+            D::Csv { path: "t2.csv".into(), header: false, label_column: None },
+            D::Idx { images: "i.idx".into(), labels: "l.idx".into() },
+            D::Safetensors { path: "t.safetensors".into(), features: "x".into(), labels: "y".into() },
+        ];
+        for spec in &cases {
+            write(spec, &table, at).unwrap();
+            let back = match spec {
+                D::Csv { path, header, label_column } => csv(&at(path), *header, *label_column),
+                D::Idx { images, labels } => idx(&at(images), &at(labels)),
+                D::Safetensors { path, features, labels } => safetensors(&at(path), features, labels),
+                _ => unreachable!(),
+            }
+            .unwrap();
+            let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(&back.features), bits(&features), "{spec:?}");
+            assert_eq!((back.labels, back.dim), (table.labels.clone(), 2), "{spec:?}");
+        }
+    }
+}
