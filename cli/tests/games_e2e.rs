@@ -180,6 +180,14 @@ fn a_solver_with_a_wrong_state_is_convicted_by_arbitration_of_one_operator() {
     let bound = pallet_gensyn::dispute::max_rounds(10, p.task["spec"]["program_len"].as_u64().unwrap() as u32, 1, 0);
     let rounds = d["rounds"].as_u64().unwrap() as u32;
     assert!(rounds > 4 && rounds <= bound, "{rounds} rounds against a bound of {bound}");
+    // By hand, on a game that is over or does not exist: one line, non-zero.
+    let dir = tempfile::tempdir().unwrap();
+    let by_hand = |id: &str| p.net.run(&["arbitrate", id, "--as", "ferdie", "--json", "--data-dir", dir.path().to_str().unwrap()]);
+    let over = by_hand("0");
+    assert_eq!(over.code, 2, "{}", over.stdout);
+    assert!(over.json()["error"]["message"].as_str().unwrap().contains("already resolved"), "{}", over.stdout);
+    let unknown = by_hand("99");
+    assert_eq!((unknown.code, unknown.json()["error"]["kind"].as_str()), (1, Some("not_found")), "{}", unknown.stdout);
 }
 
 #[test]
