@@ -185,6 +185,14 @@ impl Agent {
         Ok(true)
     }
 
+    /// Whether this account is an entrant of `task`'s running selection (a
+    /// restarted agent takes up the draw it entered before it stopped).
+    pub async fn has_entered(&self, task: TaskId) -> Result<bool, CliError> {
+        let key = pallet_gensyn::Entries::<Runtime>::hashed_key_for(task, &self.me.id);
+        let weight: Option<pallet_gensyn::BalanceOf<Runtime>> = self.chain.storage(key, None).await?;
+        Ok(weight.is_some())
+    }
+
     /// The block from which `public`, if it is this account's key, counts.
     async fn key_since(&self, public: &pallet_gensyn::VrfKeyOf<Runtime>) -> Result<Option<u32>, CliError> {
         let key = pallet_gensyn::Keys::<Runtime>::hashed_key_for(&self.me.id);

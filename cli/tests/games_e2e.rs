@@ -473,3 +473,46 @@ fn a_solver_does_not_enter_a_task_whose_deadline_it_cannot_meet() {
     let task = net.run(&["task", "show", "0", "--json"]).ok_json();
     assert!(task["solver"].is_null(), "{task}");
 }
+
+/// A solver killed right after it entered the selection is started again:
+/// it takes up its entry from the chain, reveals, wins, trains and is paid.
+/// Without the resume it would not reveal, and the task would find no solver.
+#[test]
+fn a_solver_killed_after_entering_is_restarted_and_still_wins_and_is_paid() {
+    let net = Devnet { base: tempfile::tempdir().unwrap() };
+    net.run(&["devnet", "up", "--rpc-port", "0", "--block-time", "200", "--json"]).ok_json();
+    net.run(&["stake", "--role", "solver", "--amount", "1000", "--as", "charlie", "--json"]).ok_json();
+    net.run(&["stake", "--role", "verifier", "--amount", "500", "--as", "dave", "--json"]).ok_json();
+    let dirs: Vec<tempfile::TempDir> = (0..2).map(|_| tempfile::tempdir().unwrap()).collect();
+    let (d0, d1) = (dirs[0].path().to_str().unwrap(), dirs[1].path().to_str().unwrap());
+    let solve = ["solve", "--once", "--as", "charlie", "--json", "--data-dir", d0];
+    let mut first = spawn(&net, &solve);
+    let seen = lines_of(&mut first);
+    let verifier = spawn(&net, &["verify", "--once", "--as", "dave", "--json", "--data-dir", d1]);
+    blocks(&net, 18);
+    net.run(&["submit", TINY, "--fee", "20", "--deadline", "600", "--as", "alice", "--json"]).ok_json();
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while seen.recv_timeout(until - std::time::Instant::now()).expect("the solver enters")["event"] != "entered" {}
+    first.kill().unwrap();
+    first.wait().unwrap();
+    let mut second = spawn(&net, &solve);
+    let log = lines_of(&mut second);
+    let mut agents = [Some(second), Some(verifier)];
+    let started = std::time::Instant::now();
+    while agents.iter().any(Option::is_some) {
+        for a in agents.iter_mut() {
+            if a.as_mut().is_some_and(|c| c.try_wait().unwrap().is_some()) {
+                assert!(a.take().unwrap().wait().unwrap().success());
+            }
+        }
+        assert!(started.elapsed().as_secs() < 300, "agents did not finish: {}", net.run(&["task", "show", "0"]).stdout);
+        std::thread::sleep(std::time::Duration::from_millis(300));
+    }
+    let events: Vec<Value> = log.try_iter().collect();
+    let n = names(&events);
+    assert!(n.contains(&"resumed") && n.contains(&"revealed") && n.contains(&"committed"), "{events:?}");
+    assert!(!n.contains(&"entered"), "it does not enter twice: {events:?}");
+    let task = net.run(&["task", "show", "0", "--json"]).ok_json();
+    assert_eq!(task["phase"], "finalized", "{task}");
+    assert_eq!(net.run(&["funds", "--json"]).ok_json()["reconciles"], true);
+}

@@ -172,6 +172,18 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
                         }
                     }
                 }
+                // Restarted mid-selection: the entry on chain is its own, and
+                // so is a draw it won and has not committed for yet.
+                let drawn = t.solver.as_ref() == Some(&agent.me.id) && matches!(t.phase, Phase::Training { .. });
+                if !entered.contains(&id)
+                    && (drawn
+                        || matches!(t.phase, Phase::SolverSelection { .. } | Phase::SolverDraw { .. })
+                            && agent.has_entered(id).await?)
+                {
+                    crate::agent::prepare(agent, id, &t.spec).await?;
+                    entered.insert(id);
+                    event(out, "resumed", id, json!({}), "resumed its entry from the chain".into());
+                }
                 match &t.phase {
                     // A key counts only `key_delay` blocks after it was registered.
                     Phase::SolverSelection { .. }

@@ -48,6 +48,15 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
                 let view = query::task(&agent.chain, id, None).await?;
                 let t = &view.task;
                 let drawn = t.verifier.as_ref() == Some(&agent.me.id);
+                // Restarted mid-selection: the entry on chain is its own.
+                if !entered.contains(&id)
+                    && matches!(t.phase, Phase::VerifierSelection { .. } | Phase::VerifierDraw { .. })
+                    && agent.has_entered(id).await?
+                {
+                    crate::agent::prepare(&agent, id, &t.spec).await?;
+                    entered.insert(id);
+                    event(out, "resumed", id, json!({}), "resumed its entry from the chain".into());
+                }
                 match &t.phase {
                     Phase::VerifierSelection { .. }
                         if !entered.contains(&id) && key_since <= now && t.solver.as_ref() != Some(&agent.me.id) =>
