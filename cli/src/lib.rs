@@ -33,6 +33,12 @@ use output::Output;
 /// 0 success, 1 runtime failure, 2 bad arguments.
 pub async fn run(cli: Cli) -> u8 {
     let out = Output::new(cli.global.json);
+    // A forced SIMD path this CPU lacks is refused before anything runs.
+    if let Err(e) = gensyn_kernels::cpu::forced() {
+        let err = CliError::Usage(e);
+        out.error(&err);
+        return err.exit_code();
+    }
     match dispatch(cli, &out).await {
         Ok(()) => 0,
         Err(err) => {

@@ -171,6 +171,18 @@ fn train_then_replay_a_fixture() {
     let out1 = dir.path().join("run1");
     let again = gensyn(&["train", spec, "--out", out1.to_str().unwrap(), "--threads", "1", "--json"]).ok_json();
     assert_eq!(again["checkpoints"], doc["checkpoints"]);
+    // Every SIMD path: the same commitments; one this CPU lacks is refused.
+    let out2 = dir.path().join("run2");
+    let generic = gensyn_with(
+        &["train", spec, "--out", out2.to_str().unwrap(), "--threads", "2", "--json"],
+        &[("GENSYN_SIMD", "generic")],
+        None,
+    )
+    .ok_json();
+    assert_eq!(generic["checkpoints"], doc["checkpoints"]);
+    let bogus = gensyn_with(&["train", spec, "--json"], &[("GENSYN_SIMD", "bogus")], None);
+    assert_eq!(bogus.code, 2, "{}", bogus.stderr);
+    assert!(bogus.stderr.contains("GENSYN_SIMD=bogus: this CPU runs"), "{}", bogus.stderr);
 
     let r = gensyn(&["replay", out.to_str().unwrap(), "--segment", "4", "--json"]).ok_json();
     assert_eq!(r["ok"], true);

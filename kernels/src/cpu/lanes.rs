@@ -16,18 +16,16 @@ use crate::math;
 /// every path (no FMA is enabled, and Rust never contracts `a * b + c`).
 #[inline(always)]
 pub(crate) fn simd<R>(f: impl FnOnce() -> R) -> R {
-    #[cfg(target_arch = "x86_64")]
-    {
-        if std::is_x86_feature_detected!("avx512f") {
-            // SAFETY: the CPU has AVX-512F.
-            return unsafe { avx512(f) };
-        }
-        if std::is_x86_feature_detected!("avx2") {
-            // SAFETY: the CPU has AVX2.
-            return unsafe { avx2(f) };
-        }
+    // The same path as the matmul's (`GENSYN_SIMD` may force one).
+    match super::MatmulPath::best() {
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: `best` runs only a path the CPU has.
+        super::MatmulPath::Avx512 => unsafe { avx512(f) },
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: as above.
+        super::MatmulPath::Avx2 => unsafe { avx2(f) },
+        _ => f(),
     }
-    f()
 }
 
 #[cfg(target_arch = "x86_64")]

@@ -22,7 +22,7 @@ mod matmul;
 mod rows;
 
 pub use attention::{attention, attention_backward, attention_sequence, attention_sequence_backward};
-pub use matmul::{matmul, matmul_with, MatmulPath};
+pub use matmul::{forced, matmul, matmul_with, MatmulPath};
 pub use rows::{
     bias_add, bias_backward, cross_entropy, cross_entropy_backward, gelu, gelu_backward, layer_norm,
     layer_norm_backward, log_softmax, softmax, softmax_backward,
