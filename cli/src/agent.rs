@@ -175,12 +175,27 @@ impl Agent {
             }
         };
         let task = crate::query::task(&self.chain, id, None).await?.task;
-        let trainer_spec = crate::onchain::load(&path)?.spec;
-        if let Some(why) = crate::pace::refusal(self, &task, &trainer_spec, what == "solver").await? {
+        let refuse = |why: String| {
             event(out, "refused", id, json!({ "reason": why }), format!("not entering: {why}"));
-            return Ok(false);
+            Ok(false)
+        };
+        let paced = match crate::onchain::load(&path) {
+            Ok(loaded) => crate::pace::refusal(self, &task, &loaded.spec, what == "solver").await,
+            Err(e) => Err(e),
+        };
+        match paced {
+            Ok(None) => {}
+            Ok(Some(why)) => return refuse(why),
+            Err(e) if lost_node(&e) => return Err(e),
+            Err(e) => return refuse(e.to_string()),
         }
-        self.send(GensynCall::enter_selection { task: id }).await?;
+        // The chain may still refuse: the window closed while it checked,
+        // or its free stake cannot back this task's collateral.
+        match self.send(GensynCall::enter_selection { task: id }).await {
+            Ok(()) => {}
+            Err(e @ CliError::Dispatch { .. }) => return refuse(format!("the chain refused the entry: {e}")),
+            Err(e) => return Err(e),
+        }
         event(out, "entered", id, json!({}), format!("entered the {what} selection"));
         Ok(true)
     }
@@ -288,11 +303,28 @@ fn write_dataset_files(dir: &std::path::Path, spec: &gensyn_trainer::spec::Datas
         return Ok(());
     }
     for f in &files {
-        let plain = std::path::Path::new(f).components().all(|c| matches!(c, std::path::Component::Normal(_)));
-        if !plain || f.is_empty() {
+        let path = std::path::Path::new(f);
+        let plain = path.components().all(|c| matches!(c, std::path::Component::Normal(_)));
+        // The agent's own files in the folder are not the spec's to name.
+        let first = path.components().next().map(|c| c.as_os_str().to_string_lossy().into_owned());
+        let reserved = matches!(first.as_deref(), Some("task.toml" | "run"));
+        if !plain || f.is_empty() || reserved {
             return Err(CliError::Mismatch(format!(
-                "the task's spec names the dataset file `{f}`; only a relative path inside the task's folder is accepted"
+                "the task's spec names the dataset file `{f}`; only a relative path inside the task's folder, other than `task.toml` and `run/`, is accepted"
             )));
+        }
+        // Nor may it write through a link (or over a folder) left there.
+        let mut at = dir.to_path_buf();
+        for c in path.components() {
+            at.push(c);
+            if let Ok(m) = std::fs::symlink_metadata(&at) {
+                let last = at == dir.join(path);
+                if m.file_type().is_symlink() || (last && !m.is_file()) {
+                    return Err(CliError::Mismatch(format!(
+                        "the dataset file `{f}` would be written through a link or over a folder in the task's folder"
+                    )));
+                }
+            }
         }
     }
     let d: gensyn_store::DatasetBlob =
@@ -377,12 +409,16 @@ mod tests {
         }
         .encode();
         let csv = |path: &str| DatasetSpec::Csv { path: path.into(), header: false, label_column: None };
-        for bad in ["../escape.csv", "/tmp/escape.csv", "data/../../escape.csv", ""] {
+        for bad in ["../escape.csv", "/tmp/escape.csv", "data/../../escape.csv", "", "task.toml", "run/x.csv", "run"] {
             let e = write_dataset_files(&task, &csv(bad), &blob).unwrap_err();
             assert!(matches!(e, CliError::Mismatch(_)), "{bad}: {e}");
         }
         assert!(!dir.path().join("escape.csv").exists());
         write_dataset_files(&task, &csv("data/rows.csv"), &blob).unwrap();
         assert_eq!(std::fs::read_to_string(task.join("data/rows.csv")).unwrap(), "1,2,0\n3,4,1\n");
+        // Through a link left in the folder: refused, the target untouched.
+        std::os::unix::fs::symlink(dir.path(), task.join("out")).unwrap();
+        assert!(write_dataset_files(&task, &csv("out/escape.csv"), &blob).is_err());
+        assert!(!dir.path().join("escape.csv").exists());
     }
 }

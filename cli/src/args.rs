@@ -202,7 +202,7 @@ pub enum DevnetCmd {
 /// `gensyn devnet up`
 #[derive(Debug, Args)]
 pub struct UpArgs {
-    /// Also seal a block every MS milliseconds (default: one block per transaction).
+    /// Seal a block every MS milliseconds and only then (default: one block per transaction).
     #[arg(long, value_name = "MS", value_parser = clap::value_parser!(u64).range(1..))]
     pub block_time: Option<u64>,
     /// RPC port on 127.0.0.1; 0 picks a free one.

@@ -43,8 +43,8 @@ pub enum Side {
 
 /// Which run a game is answered from: the solver's one run of the task
 /// (`None`), or a challenger's run from the start it replays (the
-/// segment's opened start). Games that share one share its computed states.
-type RunKey = (pallet_gensyn::TaskId, Option<[u8; 32]>);
+/// segment and its opened start). Games that share one share its computed states.
+type RunKey = (pallet_gensyn::TaskId, Option<(u32, [u8; 32])>);
 
 /// The games of one agent: the runs they are answered from, and the states
 /// of each game it has already answered (a move is sent once per state; a
@@ -107,7 +107,11 @@ impl Games {
             }
             let key: RunKey = match side {
                 Side::Defender { .. } => (view.id, None),
-                Side::Challenger { .. } => (view.id, view.audit.as_ref().and_then(|a| segment_start(a, d.position))),
+                // By segment too: two segments' starts may be one hash (a
+                // skipping solver's), and each is checked for its own step.
+                Side::Challenger { .. } => {
+                    (view.id, view.audit.as_ref().and_then(|a| segment_start(a, d.position)).map(|h| (d.segment, h)))
+                }
             };
             if !self.runs.contains_key(&key) {
                 match build(agent, view, d, side).await {

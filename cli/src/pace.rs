@@ -42,7 +42,8 @@ pub async fn seconds_per_block(agent: &Agent) -> Result<Option<f64>, CliError> {
         return Ok(None);
     }
     let best = agent.chain.best().await?.number;
-    let span = best.min(20);
+    // Block 0 has no timestamp: measure from block 1 at the earliest.
+    let span = best.saturating_sub(1).min(20);
     if span < 2 {
         return Ok(None);
     }
@@ -74,8 +75,15 @@ pub async fn refusal(
     let params = crate::query::params(&agent.chain).await?;
     let now = agent.chain.best().await?.number;
     let (steps, blocks) = if solver {
-        // The draw's windows come first; what is left until the deadline trains.
-        let start = now + params.selection_window + params.draw_window;
+        // Before training: the entries close, the randomness known after
+        // them arrives (its lag), the draw's window passes, a block for each
+        // timer; what is left until the deadline trains.
+        let closes_at = match task.phase {
+            pallet_gensyn::Phase::SolverSelection { closes_at, .. } => closes_at,
+            _ => now + params.selection_window,
+        };
+        let lag = crate::query::randomness_lag(&agent.chain).await?;
+        let start = closes_at.max(now) + lag + params.draw_window + 2;
         (task.spec.steps, task.deadline.saturating_sub(start))
     } else {
         let audited = params.audit_segments.min(task.spec.segments());

@@ -68,6 +68,18 @@ pub fn stage_name(s: &Stage) -> String {
     snake(&format!("{s:?}"))
 }
 
+/// How many blocks the chain's randomness lags (a draw opens only once a
+/// beacon known after its entries closed exists): the gap between the best
+/// block and the block its beacon is known from.
+pub async fn randomness_lag(chain: &Chain) -> Result<u32, CliError> {
+    let best = chain.best().await?;
+    Ok(chain
+        .storage::<([u8; 32], u32)>(pallet_gensyn::Beacon::<Runtime>::hashed_key_for(best.number), Some(best.hash))
+        .await?
+        .map(|(_, known)| best.number.saturating_sub(known))
+        .unwrap_or(0))
+}
+
 /// The protocol parameters now in force.
 pub async fn params(chain: &Chain) -> Result<pallet_gensyn::ParamsOf<Runtime>, CliError> {
     let key = pallet_gensyn::Parameters::<Runtime>::hashed_key().to_vec();

@@ -209,11 +209,12 @@ impl TaskRun {
             return Ok(r.clone());
         }
         let r = self.compute(step, before)?;
-        // A game asks about one step's execution at a time, over a few rounds.
+        // A game asks about one step's execution at a time, over a few
+        // rounds; the lowest step goes first.
         let mut runs = self.runs.borrow_mut();
         if runs.len() >= KEPT_RUNS {
-            let oldest = *runs.keys().next().expect("not empty");
-            runs.remove(&oldest);
+            let lowest = *runs.keys().next().expect("not empty");
+            runs.remove(&lowest);
         }
         runs.insert(step, r.clone());
         Ok(r)

@@ -180,14 +180,28 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
                         || matches!(t.phase, Phase::SolverSelection { .. } | Phase::SolverDraw { .. })
                             && agent.has_entered(id).await?)
                 {
-                    crate::agent::prepare(agent, id, &t.spec).await?;
-                    entered.insert(id);
-                    event(out, "resumed", id, json!({}), "resumed its entry from the chain".into());
+                    match crate::agent::prepare(agent, id, &t.spec).await {
+                        Ok(_) => {
+                            entered.insert(id);
+                            event(out, "resumed", id, json!({}), "resumed its entry from the chain".into());
+                        }
+                        Err(e) if crate::agent::lost_node(&e) => return Err(e),
+                        Err(e) => {
+                            done.insert(id);
+                            event(out, "lost_run", id, json!({ "error": e.to_string() }), format!("cannot resume: {e}"));
+                            continue;
+                        }
+                    }
                 }
                 match &t.phase {
                     // A key counts only `key_delay` blocks after it was registered.
+                    // One task at a time: timing and training another would
+                    // make it miss its own task's windows.
                     Phase::SolverSelection { .. }
-                        if !entered.contains(&id) && view.available == (true, true) && key_since <= now =>
+                        if !entered.contains(&id)
+                            && view.available == (true, true)
+                            && key_since <= now
+                            && mine.as_ref().is_none_or(|(m, _)| done.contains(m)) =>
                     {
                         if agent.try_enter(out, id, &t.spec, "solver").await? {
                             entered.insert(id);
@@ -196,8 +210,18 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
                         }
                     }
                     Phase::SolverDraw { seed, .. } if entered.contains(&id) && revealed.insert(id) => {
-                        agent.reveal(id, Role::Solver, seed).await?;
-                        event(out, "revealed", id, json!({}), "revealed its VRF proof".into());
+                        match agent.reveal(id, Role::Solver, seed).await {
+                            Ok(()) => event(out, "revealed", id, json!({}), "revealed its VRF proof".into()),
+                            // E.g. its stake now backs another task: it sits this draw out.
+                            Err(e @ CliError::Dispatch { .. }) => event(
+                                out,
+                                "refused_by_chain",
+                                id,
+                                json!({ "error": e.to_string() }),
+                                format!("the chain refused its reveal: {e}"),
+                            ),
+                            Err(e) => return Err(e),
+                        }
                     }
                     Phase::Training { .. } if entered.contains(&id) && mine.is_none() => {
                         if t.solver.as_ref() != Some(&agent.me.id) {

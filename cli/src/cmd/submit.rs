@@ -42,11 +42,7 @@ pub async fn run(args: SubmitArgs, global: &GlobalArgs, out: &Output) -> Result<
     let best = chain.best().await?;
     // What the pallet asks of a deadline: entries, the randomness's lag,
     // the draw, and a selection window left to train in.
-    let lag = chain
-        .storage::<([u8; 32], u32)>(pallet_gensyn::Beacon::<Runtime>::hashed_key_for(best.number), Some(best.hash))
-        .await?
-        .map(|(_, known)| best.number.saturating_sub(known))
-        .unwrap_or(0);
+    let lag = crate::query::randomness_lag(&chain).await?;
     let least = 2 * params.selection_window + params.draw_window + lag + 2;
     if args.deadline < least {
         return Err(CliError::Usage(format!(

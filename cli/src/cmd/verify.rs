@@ -53,9 +53,18 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
                     && matches!(t.phase, Phase::VerifierSelection { .. } | Phase::VerifierDraw { .. })
                     && agent.has_entered(id).await?
                 {
-                    crate::agent::prepare(&agent, id, &t.spec).await?;
-                    entered.insert(id);
-                    event(out, "resumed", id, json!({}), "resumed its entry from the chain".into());
+                    match crate::agent::prepare(&agent, id, &t.spec).await {
+                        Ok(_) => {
+                            entered.insert(id);
+                            event(out, "resumed", id, json!({}), "resumed its entry from the chain".into());
+                        }
+                        Err(e) if crate::agent::lost_node(&e) => return Err(e),
+                        Err(e) => {
+                            done.insert(id);
+                            event(out, "refused", id, json!({ "reason": e.to_string() }), format!("cannot resume: {e}"));
+                            continue;
+                        }
+                    }
                 }
                 match &t.phase {
                     Phase::VerifierSelection { .. }
@@ -69,8 +78,18 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
                     }
                     // A redraw opens a new draw with a new seed.
                     Phase::VerifierDraw { seed, .. } if entered.contains(&id) && revealed.insert((id, *seed)) => {
-                        agent.reveal(id, Role::Verifier, seed).await?;
-                        event(out, "revealed", id, json!({}), "revealed its VRF proof".into());
+                        match agent.reveal(id, Role::Verifier, seed).await {
+                            Ok(()) => event(out, "revealed", id, json!({}), "revealed its VRF proof".into()),
+                            // E.g. its stake now backs another task: it sits this draw out.
+                            Err(e @ crate::error::CliError::Dispatch { .. }) => event(
+                                out,
+                                "refused_by_chain",
+                                id,
+                                json!({ "error": e.to_string() }),
+                                format!("the chain refused its reveal: {e}"),
+                            ),
+                            Err(e) => return Err(e),
+                        }
                     }
                     Phase::Checking { .. } if drawn && ends.is_none() && cheat.is_none() => {
                         event(out, "selected", id, json!({}), "drawn as verifier; replaying the audited runs".into());
