@@ -82,7 +82,7 @@ impl Agent {
             match tick(self).await {
                 Ok(true) => return Ok(()),
                 Ok(false) => {}
-                Err(e) if lost_node(&e) => self.reconnect(global, out, &e).await?,
+                Err(e) if lost_node(&e) => self.reconnect(global, out, &e, &stop).await?,
                 Err(e) => return Err(e),
             }
             tokio::time::sleep(Duration::from_millis(300)).await;
@@ -91,7 +91,13 @@ impl Agent {
 
     /// Waits for the node of the same chain to answer again (up to ten
     /// minutes), reconnects, and announces both.
-    pub async fn reconnect(&mut self, global: &GlobalArgs, out: &Output, why: &CliError) -> Result<(), CliError> {
+    pub async fn reconnect(
+        &mut self,
+        global: &GlobalArgs,
+        out: &Output,
+        why: &CliError,
+        stop: &std::sync::atomic::AtomicBool,
+    ) -> Result<(), CliError> {
         println_event(
             out,
             "disconnected",
@@ -101,6 +107,10 @@ impl Agent {
         let started = std::time::Instant::now();
         loop {
             tokio::time::sleep(Duration::from_secs(1)).await;
+            // Ctrl-C while waiting: the main loop stops.
+            if stop.load(std::sync::atomic::Ordering::SeqCst) {
+                return Ok(());
+            }
             match crate::cmd::connect(global).await {
                 // The same chain only: while the devnet restarts, the
                 // endpoint may fall back to another node's.

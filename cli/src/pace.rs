@@ -34,7 +34,8 @@ pub fn seconds_per_step(agent: &Agent, spec: &Spec, traced: bool) -> Result<f64,
     step(&mut t)
 }
 
-/// The chain's mean block interval over its last blocks, in seconds; `None`
+/// The chain's median block interval over its last 20 blocks, in seconds
+/// (a median, so that a node's downtime does not pass for slow blocks); `None`
 /// where blocks come only as transactions do (instant seal, where the
 /// clock runs only as parties transact) or the chain is too young to say.
 pub async fn seconds_per_block(agent: &Agent) -> Result<Option<f64>, CliError> {
@@ -47,10 +48,14 @@ pub async fn seconds_per_block(agent: &Agent) -> Result<Option<f64>, CliError> {
     if span < 2 {
         return Ok(None);
     }
-    let (Some(now), Some(then)) = (timestamp(agent, best).await?, timestamp(agent, best - span).await?) else {
-        return Ok(None);
-    };
-    Ok(Some(now.saturating_sub(then) as f64 / 1000.0 / span as f64))
+    let mut stamps = Vec::with_capacity(span as usize + 1);
+    for b in best - span..=best {
+        let Some(t) = timestamp(agent, b).await? else { return Ok(None) };
+        stamps.push(t);
+    }
+    let mut gaps: Vec<u64> = stamps.windows(2).map(|w| w[1].saturating_sub(w[0])).collect();
+    gaps.sort_unstable();
+    Ok(Some(gaps[gaps.len() / 2] as f64 / 1000.0))
 }
 
 async fn timestamp(agent: &Agent, block: u32) -> Result<Option<u64>, CliError> {
