@@ -384,8 +384,10 @@ fn mine_until_done(net: &Devnet, agents: Vec<std::process::Child>, secs: u64) ->
             }
             panic!("agents did not finish in {secs}s");
         }
-        net.run(&["devnet", "mine", "2"]);
-        std::thread::sleep(std::time::Duration::from_millis(150));
+        // One block at a time, slowly enough that an agent on a loaded
+        // machine still acts inside windows of 5 to 10 blocks.
+        net.run(&["devnet", "mine", "1"]);
+        std::thread::sleep(std::time::Duration::from_millis(250));
     }
     outs.into_iter()
         .map(|o| {
