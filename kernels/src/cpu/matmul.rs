@@ -180,11 +180,7 @@ unsafe fn rows_avx2(a: &[f32], bp: &[f32], c: &mut [f32], s: MatmulShape, row0: 
     let mut i = 0;
     while i < rows {
         let r = (rows - i).min(MR);
-        for rr in 0..MR {
-            for p in 0..k {
-                ap[p * MR + rr] = if rr < r { a[s.a_idx(row0 + i + rr, p)] } else { 0.0 };
-            }
-        }
+        pack_rows(&mut ap, MR, a, s, row0 + i, r);
         for (jp, panel) in bp.chunks_exact(k * NR).enumerate() {
             let mut acc = [_mm256_setzero_ps(); 2 * MR];
             for (bv, av) in panel.chunks_exact(NR).zip(ap.chunks_exact(MR)) {
@@ -210,6 +206,17 @@ unsafe fn rows_avx2(a: &[f32], bp: &[f32], c: &mut [f32], s: MatmulShape, row0: 
     }
 }
 
+/// Packs `r` rows of op(A) from `first` into `ap` as `[k × mr]`, the rows
+/// past `r` zero (computed and dropped).
+#[inline(always)]
+fn pack_rows(ap: &mut [f32], mr: usize, a: &[f32], s: MatmulShape, first: usize, r: usize) {
+    for rr in 0..mr {
+        for p in 0..s.k {
+            ap[p * mr + rr] = if rr < r { a[s.a_idx(first + rr, p)] } else { 0.0 };
+        }
+    }
+}
+
 #[inline(always)]
 fn tiles<const MR: usize, const NR: usize>(a: &[f32], bp: &[f32], c: &mut [f32], s: MatmulShape, row0: usize) {
     let (n, k) = (s.n, s.k);
@@ -218,11 +225,7 @@ fn tiles<const MR: usize, const NR: usize>(a: &[f32], bp: &[f32], c: &mut [f32],
     let mut i = 0;
     while i < rows {
         let r = (rows - i).min(MR);
-        for rr in 0..MR {
-            for p in 0..k {
-                ap[p * MR + rr] = if rr < r { a[s.a_idx(row0 + i + rr, p)] } else { 0.0 };
-            }
-        }
+        pack_rows(&mut ap, MR, a, s, row0 + i, r);
         for (jp, panel) in bp.chunks_exact(k * NR).enumerate() {
             let mut acc = [[0.0f32; NR]; MR];
             for (bv, av) in panel.chunks_exact(NR).zip(ap.chunks_exact(MR)) {
