@@ -69,6 +69,11 @@ fn name_of(id: &AccountId) -> Option<String> {
     keystore().list().ok()?.into_iter().find(|k| k.address == address).map(|k| k.name)
 }
 
+/// `alice`, a stored key's name, or the address of `id`.
+pub fn label_of(id: &AccountId) -> String {
+    Account { name: name_of(id), id: id.clone() }.label()
+}
+
 /// Resolves a dev name, a keystore name or an SS58 address.
 pub fn resolve(arg: &str) -> Result<Account, CliError> {
     if let Some((name, key)) = dev_key(arg) {

@@ -5,7 +5,7 @@
 use crate::{
     accounts::{self, Account},
     args::{AgentArgs, GlobalArgs},
-    chain::Chain,
+    chain::{Chain, Wait},
     error::CliError,
     keystore,
     output::Output,
@@ -132,8 +132,14 @@ impl Agent {
     }
 
     /// Sends `call` as this agent; a pallet refusal is returned by name.
+    ///
+    /// It waits for inclusion in the best chain, not for finality: windows
+    /// count blocks of the best chain, so a finality stall (GRANDPA short of
+    /// votes) must not make an agent miss one. A re-org that drops the
+    /// transaction is seen on the next tick, which reads the chain again
+    /// and sends what is still owed.
     pub async fn send(&self, call: pallet_gensyn::Call<Runtime>) -> Result<(), CliError> {
-        self.chain.submit(RuntimeCall::Gensyn(call), &self.key, false, self.timeout).await.map(|_| ())
+        self.chain.submit(RuntimeCall::Gensyn(call), &self.key, Wait::Included, self.timeout).await.map(|_| ())
     }
 
     /// Registers the VRF key derived from the account, unless it is
@@ -307,7 +313,11 @@ pub async fn prepare(agent: &Agent, id: TaskId, spec: &pallet_gensyn::TaskSpec) 
 /// the commitments recomputed from them are checked after. A spec may name
 /// only plain relative paths: it comes from a stranger, and must not make
 /// the agent write outside its task folder.
-fn write_dataset_files(dir: &std::path::Path, spec: &gensyn_trainer::spec::DatasetSpec, blob: &[u8]) -> Result<(), CliError> {
+fn write_dataset_files(
+    dir: &std::path::Path,
+    spec: &gensyn_trainer::spec::DatasetSpec,
+    blob: &[u8],
+) -> Result<(), CliError> {
     let files = gensyn_trainer::readers::files_of(spec);
     if files.is_empty() {
         return Ok(());
@@ -355,7 +365,12 @@ pub const MISSHAPEN_END: [u8; 32] = [0u8; 32];
 /// hash of each, in audit order, from each start at its checkpoint's step;
 /// [`MISSHAPEN_END`] for the runs whose start is not a state of the task
 /// there.
-pub async fn replay(agent: &Agent, out: &Output, id: TaskId, view: &query::TaskView) -> Result<Vec<[u8; 32]>, CliError> {
+pub async fn replay(
+    agent: &Agent,
+    out: &Output,
+    id: TaskId,
+    view: &query::TaskView,
+) -> Result<Vec<[u8; 32]>, CliError> {
     let audit = view.audit.as_ref().ok_or_else(|| CliError::other("no audit"))?;
     let spec_path = agent.dir.join(format!("task-{id}/task.toml"));
     let spec = crate::onchain::load(&spec_path)?.spec;

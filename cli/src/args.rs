@@ -197,14 +197,81 @@ pub enum DevnetCmd {
     Down(DownArgs),
     /// Seal blocks now (e.g. to pass an unbonding period).
     Mine(MineArgs),
+    /// Stop one validator of the PoS devnet (a fault drill); the others go on.
+    StopValidator(ValidatorArgs),
+    /// Restart a stopped validator of the PoS devnet on its database; it catches up and votes again.
+    StartValidator(ValidatorArgs),
+    /// Print the PoS devnet's chain spec (JSON), for a node on another machine to join it.
+    Spec(SpecArgs),
+    /// Make a running node a validator of the PoS devnet: its new session keys registered, the account added by sudo.
+    AddValidator(AddValidatorArgs),
+    /// Remove an account from the PoS devnet's validator set (by sudo).
+    RemoveValidator(RemoveValidatorArgs),
+}
+
+/// `gensyn devnet add-validator`
+#[derive(Debug, Args)]
+pub struct AddValidatorArgs {
+    /// RPC endpoint of the node to validate with (started with `--validator`); it makes the session keys.
+    #[arg(long, value_name = "URL")]
+    pub node: String,
+    /// The validator's account: registers the keys, and is the validator.
+    #[arg(long = "as", value_name = "NAME")]
+    pub signer: String,
+    /// The sudo account that changes the set.
+    #[arg(long, value_name = "NAME", default_value = "alice")]
+    pub sudo: String,
+    /// Seconds to wait for each transaction's finality.
+    #[arg(long, value_name = "SECS", default_value_t = 60)]
+    pub timeout: u64,
+}
+
+/// `gensyn devnet remove-validator`
+#[derive(Debug, Args)]
+pub struct RemoveValidatorArgs {
+    /// The validator's account (a dev account name, a keystore name or an address).
+    pub account: String,
+    /// The sudo account that changes the set.
+    #[arg(long, value_name = "NAME", default_value = "alice")]
+    pub sudo: String,
+    /// Seconds to wait for the transaction's finality.
+    #[arg(long, value_name = "SECS", default_value_t = 60)]
+    pub timeout: u64,
+}
+
+/// `gensyn devnet spec`
+#[derive(Debug, Args)]
+pub struct SpecArgs {
+    /// Validators of the network (the running PoS devnet's count by default, else 4).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=6))]
+    pub validators: Option<u8>,
+    /// Print the human-readable genesis config instead of the raw genesis storage.
+    #[arg(long)]
+    pub plain: bool,
+}
+
+/// `gensyn devnet stop-validator|start-validator`
+#[derive(Debug, Args)]
+pub struct ValidatorArgs {
+    /// The validator: its dev account's name (alice, bob, …).
+    pub name: String,
+    /// Seconds to wait for it to stop, or to serve RPC with peers.
+    #[arg(long, value_name = "SECS", default_value_t = 60)]
+    pub timeout: u64,
 }
 
 /// `gensyn devnet up`
 #[derive(Debug, Args)]
 pub struct UpArgs {
     /// Seal a block every MS milliseconds and only then (default: one block per transaction).
-    #[arg(long, value_name = "MS", value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, value_name = "MS", value_parser = clap::value_parser!(u64).range(1..), conflicts_with = "validators")]
     pub block_time: Option<u64>,
+    /// Run a proof-of-stake network instead: N validators on loopback (BABE blocks, GRANDPA finality); N defaults to 4, which survives one fault.
+    #[arg(long, value_name = "N", num_args = 0..=1, default_missing_value = "4", value_parser = clap::value_parser!(u8).range(1..=6))]
+    pub validators: Option<u8>,
+    /// With --validators: the IP the validators' libp2p ports listen on and are announced at (a LAN address lets nodes on other machines join).
+    #[arg(long, value_name = "IP", default_value = "127.0.0.1", requires = "validators")]
+    pub p2p_ip: std::net::IpAddr,
     /// RPC port on 127.0.0.1; 0 picks a free one.
     #[arg(long, value_name = "N", default_value_t = 9944)]
     pub rpc_port: u16,
@@ -225,6 +292,9 @@ pub struct LogsArgs {
     /// Print only the last N lines.
     #[arg(short = 'n', long, value_name = "N")]
     pub lines: Option<usize>,
+    /// The PoS devnet validator whose log to print (default: the first).
+    #[arg(long, value_name = "NAME")]
+    pub validator: Option<String>,
 }
 
 /// `gensyn devnet down`
@@ -279,11 +349,38 @@ pub struct TxArgs {
     #[arg(long = "as", value_name = "NAME", env = "GENSYN_ACCOUNT")]
     pub signer: String,
     /// Return once the node accepted the transaction, without waiting for its block.
-    #[arg(long = "async")]
+    #[arg(long = "async", conflicts_with = "wait")]
     pub no_wait: bool,
+    /// Wait until the transaction is `included` in a block of the best chain, or until that block is `finalized`.
+    #[arg(long, value_name = "UNTIL", value_enum, default_value = "finalized")]
+    pub wait: crate::chain::Wait,
     /// Seconds to wait for inclusion and finality.
     #[arg(long, value_name = "SECS", default_value_t = 60)]
     pub timeout: u64,
+}
+
+/// Who an agent signs as, and how long it waits for each transaction. An
+/// agent waits for inclusion in the best chain, never for finality (a
+/// finality stall must not make it miss a window), so it takes no `--wait`.
+#[derive(Debug, Clone, Args)]
+pub struct SignerArgs {
+    /// The signer: a dev account (alice … ferdie) or a keystore name.
+    #[arg(long = "as", value_name = "NAME", env = "GENSYN_ACCOUNT")]
+    pub signer: String,
+    /// Seconds to wait for each transaction's inclusion.
+    #[arg(long, value_name = "SECS", default_value_t = 60)]
+    pub timeout: u64,
+}
+
+impl TxArgs {
+    /// How long the transaction is waited for.
+    pub fn wait(&self) -> crate::chain::Wait {
+        if self.no_wait {
+            crate::chain::Wait::Accepted
+        } else {
+            self.wait
+        }
+    }
 }
 
 /// `gensyn stake` / `gensyn unstake`
@@ -355,10 +452,10 @@ pub struct SubmitArgs {
     pub deadline: u32,
     /// Follow the task to its end and print the outcome.
     #[arg(long)]
-    pub wait: bool,
-    /// Seconds `--wait` follows the task before giving up.
+    pub follow: bool,
+    /// Seconds `--follow` follows the task before giving up.
     #[arg(long, value_name = "SECS", default_value_t = 3600)]
-    pub wait_timeout: u64,
+    pub follow_timeout: u64,
     #[command(flatten)]
     pub tx: TxArgs,
 }
@@ -397,7 +494,7 @@ pub struct AgentArgs {
     #[command(flatten)]
     pub compute: ComputeArgs,
     #[command(flatten)]
-    pub tx: TxArgs,
+    pub tx: SignerArgs,
 }
 
 /// `gensyn demo`
@@ -434,7 +531,7 @@ pub struct ArbitrateArgs {
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
     #[command(flatten)]
-    pub tx: TxArgs,
+    pub tx: SignerArgs,
 }
 
 /// `gensyn blob …`

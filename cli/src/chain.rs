@@ -56,10 +56,36 @@ impl BlockRef {
 pub struct TxOutcome {
     /// blake2-256 of the encoded transaction.
     pub tx_hash: H256,
-    /// The (finalized) block that includes it; `None` under `--async`.
+    /// The block that includes it (finalized unless waited for
+    /// [`Wait::Included`]); `None` under `--async`.
     pub block: Option<BlockRef>,
+    /// Whether `block` was finalized when the wait ended.
+    pub finalized: bool,
     /// Its events, in order.
     pub events: Vec<RuntimeEvent>,
+}
+
+/// How long [`Chain::submit`] waits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Wait {
+    // Until the node's pool accepted it (`--async`).
+    #[value(skip)]
+    Accepted,
+    // Until a block of the best chain includes it (a re-org may still drop it).
+    Included,
+    // Until a finalized block includes it (at once on the instant-seal
+    // devnet; GRANDPA's finality on the PoS devnet).
+    Finalized,
+}
+
+/// A node's network health (`system_health`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct Health {
+    /// Connected peers.
+    pub peers: u32,
+    /// The node is far behind its peers and importing.
+    #[serde(rename = "isSyncing")]
+    pub is_syncing: bool,
 }
 
 /// One block's values of `state_queryStorageAt`.
@@ -140,6 +166,43 @@ impl Chain {
     pub async fn seals_on_demand(&self) -> Result<bool, CliError> {
         let methods: Value = self.rpc.request("rpc_methods", rpc_params![]).await.map_err(rpc_err)?;
         Ok(methods["methods"].as_array().is_some_and(|m| m.iter().any(|m| m == "engine_createBlock")))
+    }
+
+    /// Why a transaction may wait for finality: the finality lag, when
+    /// blocks go on but finality does not (a GRANDPA stall).
+    async fn finality_note(&self) -> String {
+        match (self.best().await, self.finalized().await) {
+            (Ok(best), Ok(fin)) if best.number > fin.number + 2 => format!(
+                "; blocks go on (best #{}) but finality stalls at #{} ({} blocks behind): GRANDPA needs votes from more than 2/3 of the validators",
+                best.number,
+                fin.number,
+                best.number - fin.number
+            ),
+            _ => String::new(),
+        }
+    }
+
+    /// Makes new session keys in this node's keystore, with a proof that
+    /// `owner` owns them (`author_rotateKeysWithOwner`): the SCALE-encoded
+    /// keys and the proof, for `session.set_keys`.
+    pub async fn rotate_keys(&self, owner: &AccountId) -> Result<(Vec<u8>, Vec<u8>), CliError> {
+        #[derive(Deserialize)]
+        struct Generated {
+            keys: Bytes,
+            #[serde(default)]
+            proof: Option<Bytes>,
+        }
+        let g: Generated = self
+            .rpc
+            .request("author_rotateKeysWithOwner", rpc_params![Bytes(owner.encode())])
+            .await
+            .map_err(|e| CliError::other(format!("the node at {} could not make session keys: {e}", self.url)))?;
+        Ok((g.keys.0, g.proof.map(|p| p.0).unwrap_or_default()))
+    }
+
+    /// The node's peers and whether it is catching up (`system_health`).
+    pub async fn health(&self) -> Result<Health, CliError> {
+        self.rpc.request("system_health", rpc_params![]).await.map_err(rpc_err)
     }
 
     /// The chain's name from its spec.
@@ -232,7 +295,7 @@ impl Chain {
             .await
             .map_err(|e| match e {
                 jsonrpsee::core::client::Error::Call(c) if c.code() == -32601 => CliError::Usage(
-                    "this devnet makes blocks on its timer (--block-time): no client may seal one (fair clocks)".into(),
+                    "this devnet makes blocks on a clock (its --block-time timer, or BABE's slots): no client may seal one (fair clocks)".into(),
                 ),
                 e => rpc_err(e),
             })?;
@@ -245,14 +308,14 @@ impl Chain {
         self.rpc.request("system_accountNextIndex", rpc_params![crate::accounts::ss58(who)]).await.map_err(rpc_err)
     }
 
-    /// Signs `call` as `signer`, submits it, and (unless `no_wait`) waits until
-    /// it is in a finalized block; a failed dispatch becomes
-    /// [`CliError::Dispatch`] named after the pallet error.
+    /// Signs `call` as `signer`, submits it, and waits as `wait` says; a
+    /// failed dispatch becomes [`CliError::Dispatch`] named after the pallet
+    /// error.
     pub async fn submit(
         &self,
         call: RuntimeCall,
         signer: &sr25519::Pair,
-        no_wait: bool,
+        wait: Wait,
         timeout: Duration,
     ) -> Result<TxOutcome, CliError> {
         let who = AccountId::from(signer.public());
@@ -268,10 +331,10 @@ impl Chain {
         let encoded = xt.encode();
         let tx_hash = BlakeTwo256::hash(&encoded);
 
-        if no_wait {
+        if wait == Wait::Accepted {
             let _: H256 =
                 self.rpc.request("author_submitExtrinsic", rpc_params![Bytes(encoded)]).await.map_err(pool_err)?;
-            return Ok(TxOutcome { tx_hash, block: None, events: Vec::new() });
+            return Ok(TxOutcome { tx_hash, block: None, finalized: false, events: Vec::new() });
         }
 
         let mut sub: Subscription<Value> = self
@@ -280,13 +343,14 @@ impl Chain {
             .await
             .map_err(pool_err)?;
         let deadline = Instant::now() + timeout;
-        let block_hash = loop {
+        let (block_hash, finalized) = loop {
             let left = deadline.saturating_duration_since(Instant::now());
             let status = match tokio::time::timeout(left, sub.next()).await {
                 Err(_) => {
                     return Err(CliError::Timeout(format!(
-                        "transaction {tx_hash:?} not finalized within {}s",
-                        timeout.as_secs()
+                        "transaction {tx_hash:?} not finalized within {}s{}",
+                        timeout.as_secs(),
+                        self.finality_note().await
                     )))
                 }
                 Ok(None) => return Err(CliError::other("the node closed the transaction watch")),
@@ -294,8 +358,14 @@ impl Chain {
                 Ok(Some(Ok(status))) => status,
             };
             if let Some(hash) = status.get("finalized") {
-                break serde_json::from_value::<H256>(hash.clone())
+                let hash = serde_json::from_value::<H256>(hash.clone())
                     .map_err(|e| CliError::other(format!("bad finalized hash: {e}")))?;
+                break (hash, true);
+            }
+            if let Some(hash) = status.get("inBlock").filter(|_| wait == Wait::Included) {
+                let hash = serde_json::from_value::<H256>(hash.clone())
+                    .map_err(|e| CliError::other(format!("bad block hash: {e}")))?;
+                break (hash, false);
             }
             match status.as_str() {
                 Some("invalid") => return Err(CliError::Rejected("the transaction became invalid".into())),
@@ -322,7 +392,7 @@ impl Chain {
                 return Err(CliError::Dispatch { pallet, name });
             }
         }
-        Ok(TxOutcome { tx_hash, block: Some(block), events })
+        Ok(TxOutcome { tx_hash, block: Some(block), finalized, events })
     }
 
     async fn block_ref(&self, hash: H256) -> Result<BlockRef, CliError> {

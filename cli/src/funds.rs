@@ -81,7 +81,9 @@ pub async fn read(chain: &Chain, at: Option<H256>) -> Result<Funds, CliError> {
         chain.storage_values(&pallet_balances::Holds::<Runtime>::final_prefix(), at).await?;
     for (_, list) in holds {
         for h in list {
-            let RuntimeHoldReason::Gensyn(r) = h.id;
+            // Session key deposits are no protocol hold (and zero on the
+            // devnet: `KeyDeposit = ()`); the issuance check still counts them.
+            let RuntimeHoldReason::Gensyn(r) = h.id else { continue };
             *held.entry(reason_name(r)).or_default() += h.amount;
         }
     }

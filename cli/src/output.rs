@@ -33,11 +33,8 @@ impl Output {
 
     /// Prints a result: `doc` (with `schema_version` added) or `human`.
     pub fn emit(&self, doc: Value, human: impl FnOnce() -> String) {
-        if self.json {
-            println!("{}", with_schema(doc));
-        } else {
-            println!("{}", human());
-        }
+        let text = if self.json { with_schema(doc).to_string() } else { human() };
+        print_line(&text);
     }
 
     /// Prints an error: always one line on stderr; under `--json` also a
@@ -54,6 +51,18 @@ impl Output {
         if !self.json {
             eprintln!("{msg}");
         }
+    }
+}
+
+/// Prints `text` and a newline on stdout. A reader that went away (`| head`)
+/// is no error of ours: the command's work is done, so nothing is lost.
+fn print_line(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        Err(e) => panic!("failed printing to stdout: {e}"),
+        Ok(()) => {}
     }
 }
 

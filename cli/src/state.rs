@@ -28,6 +28,73 @@ pub struct DevnetState {
     pub log_file: PathBuf,
     /// The timer block time, if any.
     pub block_time_ms: Option<u64>,
+    /// The validator processes of a PoS devnet (`devnet up --validators N`),
+    /// in start order; empty for the instant-seal node. The fields above
+    /// then name the first validator, whose RPC commands use.
+    #[serde(default)]
+    pub validators: Vec<ValidatorProc>,
+}
+
+/// One validator process of the PoS devnet.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct ValidatorProc {
+    /// Its dev account's name (`alice` …), which is also its keys' seed.
+    pub name: String,
+    /// The process id of its last start.
+    pub pid: u32,
+    /// Its RPC port on 127.0.0.1.
+    pub rpc_port: u16,
+    /// Its RPC endpoint.
+    pub rpc_url: String,
+    /// The IP its libp2p port listens on (127.0.0.1 unless `--p2p-ip`).
+    #[serde(default = "loopback")]
+    pub p2p_ip: std::net::IpAddr,
+    /// Its libp2p port.
+    pub p2p_port: u16,
+    /// Its libp2p peer id (fixed by its node key).
+    pub peer_id: String,
+    /// Its own base path (database, keystore, log).
+    pub base_path: PathBuf,
+    /// Its log file.
+    pub log_file: PathBuf,
+}
+
+fn loopback() -> std::net::IpAddr {
+    std::net::Ipv4Addr::LOCALHOST.into()
+}
+
+impl ValidatorProc {
+    /// Its libp2p listen address, without the peer id.
+    pub fn listen_addr(&self) -> String {
+        let proto = if self.p2p_ip.is_ipv4() { "ip4" } else { "ip6" };
+        format!("/{proto}/{}/tcp/{}", self.p2p_ip, self.p2p_port)
+    }
+
+    /// Its multiaddress, for `--bootnodes`.
+    pub fn multiaddr(&self) -> String {
+        format!("{}/p2p/{}", self.listen_addr(), self.peer_id)
+    }
+
+    /// Whether its process runs.
+    pub fn alive(&self) -> bool {
+        node_alive(self.pid, &self.base_path)
+    }
+}
+
+impl DevnetState {
+    /// Whether the devnet runs: its node, or any of its validators.
+    pub fn alive(&self) -> bool {
+        if self.validators.is_empty() {
+            node_alive(self.pid, &self.base_path)
+        } else {
+            self.validators.iter().any(ValidatorProc::alive)
+        }
+    }
+
+    /// Whether this is the PoS devnet.
+    pub fn is_pos(&self) -> bool {
+        !self.validators.is_empty()
+    }
 }
 
 /// `$XDG_DATA_HOME` (if absolute), else `~/.local/share`.
@@ -104,6 +171,7 @@ mod tests {
             base_path: dir.path().into(),
             log_file: dir.path().join(LOG_FILE),
             block_time_ms: Some(500),
+            validators: Vec::new(),
         };
         save(dir.path(), &s).unwrap();
         assert_eq!(load(dir.path()), Some(s));

@@ -176,7 +176,7 @@ fn trained(spec: &str) -> Value {
 fn a_task_is_submitted_with_the_trainers_commitments_and_shown() {
     let net = Devnet { base: tempfile::tempdir().unwrap() };
     let settings = snapshot_settings();
-    // Blocks on a timer as well, so `--wait` sees the task's windows pass.
+    // Blocks on a timer as well, so `--follow` sees the task's windows pass.
     net.run(&["devnet", "up", "--rpc-port", "0", "--block-time", "1000", "--json"]).ok_json();
     let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/blobs-mlp-sgd.toml");
     // Fair clocks: on a timer no client seals a block.
@@ -282,7 +282,7 @@ fn a_task_is_submitted_with_the_trainers_commitments_and_shown() {
     // The store attested what it holds, so the chain sees the data.
     assert_eq!(show["data_available"], serde_json::json!({ "spec": true, "dataset": true }), "{show}");
     // Nobody enters the selection: it ends `no_solver` and the escrow comes
-    // back; --wait follows the task there.
+    // back; --follow follows the task there.
     let waited = net
         .run(&[
             "submit",
@@ -293,8 +293,8 @@ fn a_task_is_submitted_with_the_trainers_commitments_and_shown() {
             "200",
             "--as",
             "bob",
-            "--wait",
-            "--wait-timeout",
+            "--follow",
+            "--follow-timeout",
             "120",
             "--json",
         ])

@@ -1,4 +1,4 @@
-//! The devnet chain spec: the runtime's `development` genesis preset.
+//! The devnet chain specs: the runtime's genesis presets.
 
 use polkadot_sdk::{sc_chain_spec::ChainType, sc_service, sp_genesis_builder};
 use serde_json::json;
@@ -6,23 +6,53 @@ use serde_json::json;
 /// The chain spec type of this node (no extensions).
 pub type ChainSpec = sc_service::GenericChainSpec;
 
-/// The dev chain: alice … ferdie funded, alice sudo.
+fn properties() -> serde_json::Map<String, serde_json::Value> {
+    json!({
+        "tokenSymbol": gensyn_runtime::TOKEN_SYMBOL,
+        "tokenDecimals": gensyn_runtime::TOKEN_DECIMALS,
+        "ss58Format": 42,
+    })
+    .as_object()
+    .expect("a map")
+    .clone()
+}
+
+fn wasm() -> Result<&'static [u8], String> {
+    gensyn_runtime::WASM_BINARY.ok_or_else(|| "the runtime's wasm binary was not built".into())
+}
+
+/// The instant-seal dev chain (`--chain dev`): alice … ferdie funded,
+/// alice sudo.
 pub fn development() -> Result<ChainSpec, String> {
-    let wasm = gensyn_runtime::WASM_BINARY.ok_or("the runtime's wasm binary was not built")?;
-    Ok(ChainSpec::builder(wasm, None)
+    Ok(ChainSpec::builder(wasm()?, None)
         .with_name("gensyn devnet")
         .with_id("gensyn_dev")
         .with_chain_type(ChainType::Development)
         .with_genesis_config_preset_name(sp_genesis_builder::DEV_RUNTIME_PRESET)
-        .with_properties(
-            json!({
-                "tokenSymbol": gensyn_runtime::TOKEN_SYMBOL,
-                "tokenDecimals": gensyn_runtime::TOKEN_DECIMALS,
-                "ss58Format": 42,
-            })
-            .as_object()
-            .expect("a map")
-            .clone(),
-        )
+        .with_properties(properties())
         .build())
+}
+
+/// The proof-of-stake chain (`--chain local` for four validators,
+/// `--chain local-N` for N): the first N dev accounts are BABE and GRANDPA
+/// authorities; accounts and sudo as on the dev chain.
+pub fn local(validators: usize) -> Result<ChainSpec, String> {
+    let max = gensyn_runtime::genesis::MAX_DEV_VALIDATORS;
+    if !(1..=max).contains(&validators) {
+        return Err(format!("a local chain has 1 to {max} validators (one per dev account), not {validators}"));
+    }
+    Ok(ChainSpec::builder(wasm()?, None)
+        .with_name(&format!("gensyn PoS devnet ({validators} validators)"))
+        .with_id(&format!("gensyn_local_{validators}"))
+        .with_chain_type(ChainType::Local)
+        .with_genesis_config_patch(gensyn_runtime::genesis::proof_of_stake(validators))
+        .with_properties(properties())
+        .build())
+}
+
+/// The JSON of [`local`]`(validators)`: raw genesis storage if `raw` (what a
+/// joining node should use: it does not depend on the runtime's genesis
+/// builder), else the readable genesis config.
+pub fn local_json(validators: usize, raw: bool) -> Result<String, String> {
+    polkadot_sdk::sc_service::ChainSpec::as_json(&local(validators)?, raw)
 }

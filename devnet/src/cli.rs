@@ -10,8 +10,8 @@ pub struct NodeCli {
     #[command(flatten)]
     pub run: sc_cli::RunCmd,
 
-    /// Also seal a block every MS milliseconds. Without it the node seals
-    /// instantly: one block per transaction.
+    /// Seal a block every MS milliseconds (instant-seal chains only). Without
+    /// it the node seals instantly: one block per transaction.
     #[arg(long, value_name = "MS", value_parser = clap::value_parser!(u64).range(1..))]
     pub block_time: Option<u64>,
 }
@@ -38,6 +38,11 @@ impl sc_cli::SubstrateCli for NodeCli {
     fn load_spec(&self, id: &str) -> Result<Box<dyn sc_service::ChainSpec>, String> {
         Ok(match id {
             "" | "dev" => Box::new(crate::chain_spec::development()?),
+            "local" => Box::new(crate::chain_spec::local(gensyn_runtime::genesis::LOCAL_VALIDATORS)?),
+            id if id.starts_with("local-") => {
+                let n = id["local-".len()..].parse().map_err(|_| format!("`{id}`: expected local-N, N a number"))?;
+                Box::new(crate::chain_spec::local(n)?)
+            }
             path => Box::new(crate::chain_spec::ChainSpec::from_json_file(path.into())?),
         })
     }

@@ -1,14 +1,19 @@
 //! The gensyn devnet node: a lean Substrate node built from sc-cli and
-//! sc-service around `gensyn-runtime`.
+//! sc-service around `gensyn-runtime`, in one of two modes chosen by the
+//! chain's genesis:
 //!
-//! Blocks are sealed by `sc-consensus-manual-seal`:
-//! - by default *instantly*, one block per imported transaction;
-//! - with `--block-time MS`, also on a fixed timer;
-//! - and on demand through the `engine_createBlock` RPC (`gensyn devnet mine`).
+//! - **Instant seal** (`--chain dev`): blocks are sealed by
+//!   `sc-consensus-manual-seal` — by default *instantly*, one block per
+//!   imported transaction, and on demand through the `engine_createBlock`
+//!   RPC (`gensyn devnet mine`); with `--block-time MS`, only on a fixed
+//!   timer. Every sealed block is finalized at once.
+//! - **Proof of stake** (`--chain local`, `local-N`, or an exported spec):
+//!   BABE authors a block per slot, GRANDPA finalizes; `--validator` with a
+//!   dev key (`--alice` …) or keys inserted in the keystore makes the node
+//!   an authority.
 //!
-//! Every sealed block is finalized at once, so clients that wait for
-//! finality never hang. The database is ParityDB under `--base-path`, so
-//! state survives a restart.
+//! The database is ParityDB under `--base-path`, so state survives a
+//! restart.
 //!
 //! The node is linked into the `gensyn` binary and started by
 //! `gensyn devnet up` as `gensyn devnet node …`: one artifact, and the CLI's
@@ -46,4 +51,25 @@ where
         }
         .map_err(polkadot_sdk::sc_cli::Error::Service)
     })
+}
+
+/// The PoS devnet's fixed libp2p identity of the validator `name`: its
+/// node key (hex, for `--node-key`) and peer id (for `--bootnodes`).
+///
+/// Derived from the name, so a validator keeps its address across restarts
+/// and every other validator can name it as a bootnode before it starts.
+/// Public, as the dev accounts' keys are: a devnet identity, never a real
+/// network's.
+pub fn dev_node_identity(name: &str) -> (String, String) {
+    use polkadot_sdk::sp_io::hashing::blake2_256;
+    let secret = blake2_256(&[b"gensyn-devnet/node-key/".as_slice(), name.as_bytes()].concat());
+    let key =
+        sc_network::config::ed25519::SecretKey::try_from_bytes(secret).expect("any 32 bytes are an ed25519 secret");
+    let keypair = sc_network::config::ed25519::Keypair::from(key);
+    let peer_id = keypair.public().to_peer_id().to_base58();
+    (hex_encode(&secret), peer_id)
+}
+
+fn hex_encode(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

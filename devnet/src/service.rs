@@ -1,12 +1,22 @@
-//! Assembles the node: client, transaction pool, network, RPC and the
-//! manual-seal authorship task.
+//! Assembles the node: client, transaction pool, network, RPC, and the
+//! consensus the chain's genesis asks for:
+//! - **instant seal** (a genesis without slots): manual seal, each block
+//!   final at once;
+//! - **BABE + GRANDPA** (a genesis with a BABE slot): the GRANDPA block
+//!   import wrapped by BABE's, BABE's import queue with GRANDPA's
+//!   justification import, the GRANDPA notification protocol, and, on a
+//!   validator, the BABE slot worker and the GRANDPA voter.
+//!
+//! The mode is read from the runtime (`BabeApi::configuration`), not from
+//! the chain spec's name: an exported and edited spec still runs the
+//! consensus its genesis state was built for.
 
 use futures::{FutureExt, StreamExt};
 use gensyn_runtime::{opaque::Block, RuntimeApi};
 use polkadot_sdk::{
     sc_basic_authorship,
     sc_client_api::Backend,
-    sc_consensus, sc_consensus_manual_seal,
+    sc_consensus, sc_consensus_babe, sc_consensus_grandpa, sc_consensus_manual_seal,
     sc_consensus_manual_seal::EngineCommand,
     sc_executor::WasmExecutor,
     sc_network, sc_offchain, sc_service,
@@ -14,7 +24,7 @@ use polkadot_sdk::{
     sc_telemetry::{Telemetry, TelemetryWorker},
     sc_transaction_pool,
     sc_transaction_pool_api::{OffchainTransactionPoolFactory, TransactionPool},
-    sp_io,
+    sp_consensus_babe, sp_io,
     sp_runtime::traits::Block as BlockT,
     sp_timestamp,
 };
@@ -26,6 +36,17 @@ type HostFunctions = (sp_io::SubstrateHostFunctions, gensyn_vrf::HostFunctions);
 type FullClient = sc_service::TFullClient<Block, RuntimeApi, WasmExecutor<HostFunctions>>;
 type FullBackend = sc_service::TFullBackend<Block>;
 type FullSelectChain = sc_consensus::LongestChain<FullBackend, Block>;
+
+/// Blocks between GRANDPA justifications kept for light sync (every block
+/// is finalized; this is only how often a proof of it is stored).
+const GRANDPA_JUSTIFICATION_PERIOD: u32 = 512;
+
+/// What the PoS mode carries from import-queue setup to authorship.
+struct Pos<BI> {
+    block_import: BI,
+    babe_link: sc_consensus_babe::BabeLink<Block>,
+    grandpa_link: sc_consensus_grandpa::LinkHalf<Block, FullClient, FullSelectChain>,
+}
 
 /// Builds and starts a full node; returns its task manager.
 pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
@@ -67,17 +88,79 @@ pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Ha
         .with_prometheus(config.prometheus_registry())
         .build(),
     );
-    let import_queue = sc_consensus_manual_seal::import_queue(
-        Box::new(client.clone()),
-        &task_manager.spawn_essential_handle(),
-        config.prometheus_registry(),
-    );
+    // The genesis decides the consensus: a BABE slot means proof of stake.
+    let babe_config = sc_consensus_babe::configuration(&*client)?;
+    let slots = babe_config.slot_duration > 0;
+    if slots && block_time_ms.is_some() {
+        return Err(ServiceError::Other(
+            "--block-time is for the instant-seal devnet; this chain's blocks come from BABE slots".into(),
+        ));
+    }
 
-    let net_config = sc_network::config::FullNetworkConfiguration::<Block, <Block as BlockT>::Hash, Network>::new(
+    let mut net_config = sc_network::config::FullNetworkConfiguration::<Block, <Block as BlockT>::Hash, Network>::new(
         &config.network,
         config.prometheus_config.as_ref().map(|cfg| cfg.registry.clone()),
     );
     let metrics = Network::register_notification_metrics(config.prometheus_config.as_ref().map(|cfg| &cfg.registry));
+
+    let (import_queue, pos, grandpa_notifications) = if slots {
+        let (grandpa_block_import, grandpa_link) = sc_consensus_grandpa::block_import(
+            client.clone(),
+            GRANDPA_JUSTIFICATION_PERIOD,
+            &client,
+            select_chain.clone(),
+            telemetry.as_ref().map(|x| x.handle()),
+        )?;
+        let justification_import = grandpa_block_import.clone();
+        let slot_duration = babe_config.slot_duration();
+        let (block_import, babe_link) = sc_consensus_babe::block_import(
+            babe_config,
+            grandpa_block_import,
+            client.clone(),
+            Arc::new(move |_, _| async move {
+                let timestamp = sp_timestamp::InherentDataProvider::from_system_time();
+                let slot = sp_consensus_babe::inherents::InherentDataProvider::from_timestamp_and_slot_duration(
+                    *timestamp,
+                    slot_duration,
+                );
+                Ok((slot, timestamp))
+            }) as sp_consensus_babe::inherents::BabeCreateInherentDataProviders<Block>,
+            select_chain.clone(),
+            OffchainTransactionPoolFactory::new(transaction_pool.clone()),
+        )?;
+        let (import_queue, babe_worker) = sc_consensus_babe::import_queue(sc_consensus_babe::ImportQueueParams {
+            link: babe_link.clone(),
+            block_import: block_import.clone(),
+            justification_import: Some(Box::new(justification_import)),
+            client: client.clone(),
+            slot_duration,
+            spawner: &task_manager.spawn_essential_handle(),
+            registry: config.prometheus_registry(),
+            telemetry: telemetry.as_ref().map(|x| x.handle()),
+        })?;
+        // The BABE worker (epoch data for the import queue) stops when its
+        // last handle goes; the node holds one for its whole life.
+        task_manager.spawn_handle().spawn("babe-worker-handle", None, async move {
+            let _keep = babe_worker;
+            futures::future::pending::<()>().await
+        });
+        let genesis = client.chain_info().genesis_hash;
+        let protocol = sc_consensus_grandpa::protocol_standard_name(&genesis, &config.chain_spec);
+        let (protocol_config, notifications) = sc_consensus_grandpa::grandpa_peers_set_config::<_, Network>(
+            protocol.clone(),
+            metrics.clone(),
+            net_config.peer_store_handle(),
+        );
+        net_config.add_notification_protocol(protocol_config);
+        (import_queue, Some(Pos { block_import, babe_link, grandpa_link }), Some((protocol, notifications)))
+    } else {
+        let import_queue = sc_consensus_manual_seal::import_queue(
+            Box::new(client.clone()),
+            &task_manager.spawn_essential_handle(),
+            config.prometheus_registry(),
+        );
+        (import_queue, None, None)
+    };
     let (network, system_rpc_tx, tx_handler_controller, sync_service, _bitswap) =
         sc_service::build_network(sc_service::BuildNetworkParams {
             config: &config,
@@ -129,9 +212,10 @@ pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Ha
         let store = store.clone();
         let client = client.clone();
         let pool = transaction_pool.clone();
-        // On a timer no client may seal: the protocol's windows count blocks,
-        // and a party that could make blocks would run its rivals' clocks.
-        let seal = block_time_ms.is_none().then(|| seal_sink.clone());
+        // On a timer or on slots no client may seal: the protocol's windows
+        // count blocks, and a party that could make blocks would run its
+        // rivals' clocks.
+        let seal = (block_time_ms.is_none() && !slots).then(|| seal_sink.clone());
         Box::new(move |_| {
             let deps = crate::rpc::FullDeps {
                 client: client.clone(),
@@ -144,8 +228,11 @@ pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Ha
     };
 
     let prometheus_registry = config.prometheus_registry().cloned();
+    let role = config.role;
+    let force_authoring = config.force_authoring;
+    let name = config.network.node_name.clone();
     sc_service::spawn_tasks(sc_service::SpawnTasksParams {
-        network,
+        network: network.clone(),
         client: client.clone(),
         keystore: keystore_container.keystore(),
         task_manager: &mut task_manager,
@@ -154,7 +241,7 @@ pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Ha
         backend,
         system_rpc_tx,
         tx_handler_controller,
-        sync_service,
+        sync_service: sync_service.clone(),
         config,
         telemetry: telemetry.as_mut(),
         tracing_execute_block: None,
@@ -167,6 +254,65 @@ pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Ha
         prometheus_registry.as_ref(),
         telemetry.as_ref().map(|x| x.handle()),
     );
+
+    if let (Some(pos), Some((protocol_name, notification_service))) = (pos, grandpa_notifications) {
+        let Pos { block_import, babe_link, grandpa_link } = pos;
+        if role.is_authority() {
+            let slot_duration = babe_link.config().slot_duration();
+            let babe = sc_consensus_babe::start_babe(sc_consensus_babe::BabeParams {
+                keystore: keystore_container.keystore(),
+                client: client.clone(),
+                select_chain,
+                block_import,
+                env: proposer,
+                sync_oracle: sync_service.clone(),
+                justification_sync_link: sync_service.clone(),
+                create_inherent_data_providers: move |_, ()| async move {
+                    let timestamp = sp_timestamp::InherentDataProvider::from_system_time();
+                    let slot = sp_consensus_babe::inherents::InherentDataProvider::from_timestamp_and_slot_duration(
+                        *timestamp,
+                        slot_duration,
+                    );
+                    Ok((slot, timestamp))
+                },
+                force_authoring,
+                backoff_authoring_blocks: Option::<()>::None,
+                babe_link,
+                block_proposal_slot_portion: sc_consensus_babe::SlotProportion::new(2f32 / 3f32),
+                max_block_proposal_slot_portion: None,
+                telemetry: telemetry.as_ref().map(|x| x.handle()),
+            })?;
+            task_manager.spawn_essential_handle().spawn_blocking("babe", Some("block-authoring"), babe);
+        }
+        // Every full node runs the voter (a non-authority only observes and
+        // relays votes), as Polkadot's nodes do.
+        let grandpa = sc_consensus_grandpa::run_grandpa_voter(sc_consensus_grandpa::GrandpaParams {
+            config: sc_consensus_grandpa::Config {
+                // Loopback gossip is fast; a short round keeps the finality
+                // lag near one or two slots.
+                gossip_duration: Duration::from_millis(333),
+                justification_generation_period: GRANDPA_JUSTIFICATION_PERIOD,
+                name: Some(name),
+                observer_enabled: false,
+                keystore: role.is_authority().then(|| keystore_container.keystore()),
+                local_role: role,
+                telemetry: telemetry.as_ref().map(|x| x.handle()),
+                protocol_name,
+            },
+            link: grandpa_link,
+            network,
+            sync: sync_service,
+            notification_service,
+            voting_rule: sc_consensus_grandpa::VotingRulesBuilder::default().build(),
+            prometheus_registry,
+            shared_voter_state: sc_consensus_grandpa::SharedVoterState::empty(),
+            telemetry: telemetry.as_ref().map(|x| x.handle()),
+            offchain_tx_pool_factory: OffchainTransactionPoolFactory::new(transaction_pool),
+        })?;
+        task_manager.spawn_essential_handle().spawn_blocking("grandpa-voter", None, grandpa);
+        drop(seal_sink);
+        return Ok(task_manager);
+    }
 
     let seal =
         |create_empty| EngineCommand::SealNewBlock { create_empty, finalize: true, parent_hash: None, sender: None };

@@ -1,5 +1,9 @@
 //! The gensyn devnet runtime: FRAME system, timestamp, balances, transaction
-//! payment, sudo and the protocol pallet (`pallet-gensyn`).
+//! payment, sudo, BABE, GRANDPA, session with the validator registry, and
+//! the protocol pallet (`pallet-gensyn`).
+//!
+//! One runtime serves both devnets; the chain spec picks the mode
+//! ([`consensus`]).
 //!
 //! The node executes only the wasm build of this crate (`WASM_BINARY`); the
 //! native build exists so the node and the `gensyn` CLI share its types
@@ -15,6 +19,7 @@ include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 extern crate alloc;
 
 pub mod apis;
+pub mod consensus;
 pub mod genesis;
 
 use alloc::vec::Vec;
@@ -31,19 +36,20 @@ use polkadot_sdk::{
         },
         PalletId,
     },
-    frame_system, frame_system_rpc_runtime_api, pallet_balances, pallet_insecure_randomness_collective_flip,
-    pallet_sudo, pallet_timestamp, pallet_transaction_payment,
+    frame_system, frame_system_rpc_runtime_api, pallet_babe, pallet_balances, pallet_grandpa,
+    pallet_insecure_randomness_collective_flip, pallet_session, pallet_sudo, pallet_timestamp,
+    pallet_transaction_payment,
     pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier},
     pallet_transaction_payment_rpc_runtime_api, sp_api,
     sp_api::impl_runtime_apis,
-    sp_block_builder,
-    sp_core::{self, OpaqueMetadata, H256},
+    sp_block_builder, sp_consensus_babe, sp_consensus_grandpa,
+    sp_core::{self, crypto::KeyTypeId, OpaqueMetadata, H256},
     sp_genesis_builder::{self, PresetId},
     sp_inherents::{CheckInherentsResult, InherentData},
     sp_offchain,
     sp_runtime::{
-        self, generic,
-        traits::{BlakeTwo256, Block as BlockT, IdentifyAccount, One, Verify},
+        self, generic, impl_opaque_keys,
+        traits::{BlakeTwo256, Block as BlockT, ConvertInto, IdentifyAccount, NumberFor, One, OpaqueKeys, Verify},
         transaction_validity::{TransactionSource, TransactionValidity},
         ApplyExtrinsicResult, ExtrinsicInclusionMode, MultiAddress, MultiSignature, Perbill,
     },
@@ -184,7 +190,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
     spec_name: alloc::borrow::Cow::Borrowed("gensyn-devnet"),
     impl_name: alloc::borrow::Cow::Borrowed("gensyn-devnet"),
     authoring_version: 1,
-    spec_version: 107,
+    spec_version: 108,
     impl_version: 1,
     apis: RUNTIME_API_VERSIONS,
     // 2: TaskSpec, open_record, open_output, SourceProof and the new calls changed what is signed.
@@ -237,8 +243,72 @@ impl frame_system::Config for Runtime {
 #[derive_impl(pallet_timestamp::config_preludes::TestDefaultConfig)]
 impl pallet_timestamp::Config for Runtime {
     type Moment = u64;
-    // Instant seal may author several blocks within one millisecond.
-    type MinimumPeriod = ConstU64<0>;
+    // Half a BABE slot on PoS; zero on instant seal, which may author
+    // several blocks within one millisecond.
+    type MinimumPeriod = consensus::MinimumPeriod;
+    type OnTimestampSet = consensus::CheckSlot;
+}
+
+impl_opaque_keys! {
+    /// A validator's session keys: BABE (sr25519) and GRANDPA (ed25519).
+    pub struct SessionKeys {
+        /// Block authorship.
+        pub babe: Babe,
+        /// Finality votes.
+        pub grandpa: Grandpa,
+    }
+}
+
+parameter_types! {
+    pub const EpochDuration: u64 = consensus::EPOCH_DURATION;
+    pub const ExpectedBlockTime: u64 = consensus::SLOT_DURATION_MS;
+    pub const MaxAuthorities: u32 = 32;
+}
+
+impl pallet_babe::Config for Runtime {
+    type EpochDuration = EpochDuration;
+    type ExpectedBlockTime = ExpectedBlockTime;
+    // The session pallet rotates epochs (one session per epoch).
+    type EpochChangeTrigger = pallet_babe::ExternalTrigger;
+    type DisabledValidators = Session;
+    type WeightInfo = ();
+    type MaxAuthorities = MaxAuthorities;
+    type MaxNominators = ConstU32<0>;
+    // No equivocation reports on the devnet: nothing to slash them from
+    // (validators do not stake; see docs/devnet.md).
+    type KeyOwnerProof = sp_core::Void;
+    type EquivocationReportSystem = ();
+}
+
+impl pallet_grandpa::Config for Runtime {
+    type RuntimeEvent = RuntimeEvent;
+    type WeightInfo = ();
+    type MaxAuthorities = MaxAuthorities;
+    type MaxNominators = ConstU32<0>;
+    type MaxSetIdSessionEntries = ConstU64<0>;
+    type KeyOwnerProof = sp_core::Void;
+    type EquivocationReportSystem = ();
+}
+
+impl pallet_session::Config for Runtime {
+    type RuntimeEvent = RuntimeEvent;
+    type ValidatorId = AccountId;
+    type ValidatorIdOf = ConvertInto;
+    type ShouldEndSession = Babe;
+    type NextSessionRotation = Babe;
+    type SessionManager = Validators;
+    type SessionHandler = <SessionKeys as OpaqueKeys>::KeyTypeIdProviders;
+    type Keys = SessionKeys;
+    type DisablingStrategy = ();
+    type WeightInfo = ();
+    type Currency = Balances;
+    type KeyDeposit = ();
+}
+
+impl pallet_validators::Config for Runtime {
+    // Sudo adds and removes validators on the devnet.
+    type ManageOrigin = frame_system::EnsureRoot<AccountId>;
+    type MaxValidators = MaxAuthorities;
 }
 
 #[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
@@ -276,10 +346,9 @@ impl pallet_insecure_randomness_collective_flip::Config for Runtime {}
 impl pallet_gensyn::Config for Runtime {
     type Currency = Balances;
     type RuntimeHoldReason = RuntimeHoldReason;
-    // The devnet's documented weak source: a mix of the last 81 block
-    // hashes, which a block author can bias. A PoS chain uses BABE's VRF
-    // randomness here.
-    type Randomness = RandomnessCollectiveFlip;
+    // BABE's VRF randomness on PoS, lagged an epoch; on instant seal the
+    // documented weak source, a mix of the last 81 block hashes.
+    type Randomness = consensus::ProtocolRandomness;
     type Vrf = pallet_gensyn::vrf::Ecvrf;
     type PalletId = GensynPalletId;
     type MaxAuditSegments = ConstU32<{ protocol::MAX_AUDIT_SEGMENTS }>;
@@ -331,6 +400,15 @@ mod runtime {
     pub type Sudo = pallet_sudo;
     #[runtime::pallet_index(5)]
     pub type RandomnessCollectiveFlip = pallet_insecure_randomness_collective_flip;
+    #[runtime::pallet_index(6)]
+    pub type Babe = pallet_babe;
+    #[runtime::pallet_index(7)]
+    pub type Grandpa = pallet_grandpa;
+    // Before the session pallet: its genesis asks the registry for the set.
+    #[runtime::pallet_index(8)]
+    pub type Validators = pallet_validators;
+    #[runtime::pallet_index(9)]
+    pub type Session = pallet_session;
     #[runtime::pallet_index(10)]
     pub type Gensyn = pallet_gensyn;
 }
@@ -448,11 +526,66 @@ impl_runtime_apis! {
     }
 
     impl sp_session::SessionKeys<Block> for Runtime {
-        // No session keys: the devnet has no validators to rotate.
-        fn generate_session_keys(_owner: Vec<u8>, _seed: Option<Vec<u8>>) -> sp_session::OpaqueGeneratedSessionKeys {
-            Default::default()
+        fn generate_session_keys(owner: Vec<u8>, seed: Option<Vec<u8>>) -> sp_session::OpaqueGeneratedSessionKeys {
+            SessionKeys::generate(&owner, seed).into()
         }
-        fn decode_session_keys(_encoded: Vec<u8>) -> Option<Vec<(Vec<u8>, sp_core::crypto::KeyTypeId)>> {
+        fn decode_session_keys(encoded: Vec<u8>) -> Option<Vec<(Vec<u8>, KeyTypeId)>> {
+            SessionKeys::decode_into_raw_public_keys(&encoded)
+        }
+    }
+
+    impl sp_consensus_babe::BabeApi<Block> for Runtime {
+        fn configuration() -> sp_consensus_babe::BabeConfiguration {
+            let epoch_config = Babe::epoch_config().unwrap_or(consensus::BABE_GENESIS_EPOCH_CONFIG);
+            sp_consensus_babe::BabeConfiguration {
+                slot_duration: Babe::slot_duration(),
+                epoch_length: EpochDuration::get(),
+                c: epoch_config.c,
+                authorities: Babe::authorities().to_vec(),
+                randomness: Babe::randomness(),
+                allowed_slots: epoch_config.allowed_slots,
+            }
+        }
+        fn current_epoch_start() -> sp_consensus_babe::Slot {
+            Babe::current_epoch_start()
+        }
+        fn current_epoch() -> sp_consensus_babe::Epoch {
+            Babe::current_epoch()
+        }
+        fn next_epoch() -> sp_consensus_babe::Epoch {
+            Babe::next_epoch()
+        }
+        fn generate_key_ownership_proof(
+            _slot: sp_consensus_babe::Slot,
+            _authority_id: sp_consensus_babe::AuthorityId,
+        ) -> Option<sp_consensus_babe::OpaqueKeyOwnershipProof> {
+            None
+        }
+        fn submit_report_equivocation_unsigned_extrinsic(
+            _equivocation_proof: sp_consensus_babe::EquivocationProof<<Block as BlockT>::Header>,
+            _key_owner_proof: sp_consensus_babe::OpaqueKeyOwnershipProof,
+        ) -> Option<()> {
+            None
+        }
+    }
+
+    impl sp_consensus_grandpa::GrandpaApi<Block> for Runtime {
+        fn grandpa_authorities() -> sp_consensus_grandpa::AuthorityList {
+            Grandpa::grandpa_authorities()
+        }
+        fn current_set_id() -> sp_consensus_grandpa::SetId {
+            pallet_grandpa::CurrentSetId::<Runtime>::get()
+        }
+        fn submit_report_equivocation_unsigned_extrinsic(
+            _equivocation_proof: sp_consensus_grandpa::EquivocationProof<<Block as BlockT>::Hash, NumberFor<Block>>,
+            _key_owner_proof: sp_consensus_grandpa::OpaqueKeyOwnershipProof,
+        ) -> Option<()> {
+            None
+        }
+        fn generate_key_ownership_proof(
+            _set_id: sp_consensus_grandpa::SetId,
+            _authority_id: sp_consensus_grandpa::AuthorityId,
+        ) -> Option<sp_consensus_grandpa::OpaqueKeyOwnershipProof> {
             None
         }
     }

@@ -1,4 +1,9 @@
-//! `gensyn devnet up|status|logs|down|mine`: the local node's lifecycle.
+//! `gensyn devnet up|status|logs|down|mine|stop-validator|start-validator`:
+//! the local devnet's lifecycle — one instant-seal node, or (with
+//! `--validators N`) a proof-of-stake network of N validators ([`pos`]).
+
+mod membership;
+mod pos;
 
 use crate::{
     args::{DevnetCmd, DownArgs, GlobalArgs, LogsArgs, MineArgs, UpArgs},
@@ -25,7 +30,41 @@ pub async fn run(cmd: DevnetCmd, global: &GlobalArgs, out: &Output) -> Result<()
         DevnetCmd::Logs(args) => logs(args, global, out).await,
         DevnetCmd::Down(args) => down(args, global, out).await,
         DevnetCmd::Mine(args) => mine(args, global, out).await,
+        DevnetCmd::StopValidator(args) => pos::stop_validator(&args.name, &super::base_path(global), out).await,
+        DevnetCmd::AddValidator(args) => membership::add(args, global, out).await,
+        DevnetCmd::RemoveValidator(args) => membership::remove(args, global, out).await,
+        DevnetCmd::Spec(args) => pos::spec(args.validators, args.plain, &super::base_path(global)),
+        DevnetCmd::StartValidator(args) => {
+            pos::start_validator(&args.name, args.timeout, &super::base_path(global), out).await
+        }
     }
+}
+
+/// Starts `gensyn devnet node ARGS…` in its own process group, its output
+/// appended to `log_file`; returns its pid. The flags every devnet node
+/// shares (database, pruning, loopback-only networking, RPC limits) are
+/// added here.
+fn spawn_node(args: &[String], log_file: &Path) -> Result<u32, CliError> {
+    let log = std::fs::OpenOptions::new().create(true).append(true).open(log_file)?;
+    let exe = std::env::current_exe()?;
+    let mut cmd = Command::new(exe);
+    cmd.args(["devnet", "node"])
+        .args(args)
+        .args(["--database", "paritydb"])
+        .args(["--state-pruning", "archive", "--blocks-pruning", "archive"])
+        .args(["--no-mdns", "--no-prometheus", "--no-telemetry"])
+        .args(["--rpc-cors", "all"])
+        // An artefact put is at most 16 MiB, sent as hex.
+        .args(["--rpc-max-request-size", "40", "--rpc-max-response-size", "40"]);
+    // Its own process group: a Ctrl-C aimed at this terminal must not stop it.
+    std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
+    let child = cmd
+        .stdin(Stdio::null())
+        .stdout(log.try_clone()?)
+        .stderr(log)
+        .spawn()
+        .map_err(|e| CliError::other(format!("cannot start the node: {e}")))?;
+    Ok(child.id())
 }
 
 /// The log filter the node runs with: quiet, except what tells the user where
@@ -38,12 +77,19 @@ async fn up(args: UpArgs, global: &GlobalArgs, out: &Output) -> Result<(), CliEr
         .map_err(|e| CliError::other(format!("cannot create base path {}: {e}", base.display())))?;
     let base = base.canonicalize()?;
 
-    if let Some(st) = state::load(&base).filter(|s| state::node_alive(s.pid, &base)) {
+    if let Some(st) = state::load(&base).filter(DevnetState::alive) {
         if args.fresh {
             return Err(CliError::Usage(format!(
                 "the devnet in {} is running (pid {}); stop it with `gensyn devnet down` before using --fresh",
                 base.display(),
                 st.pid
+            )));
+        }
+        if args.validators.is_some() != st.is_pos() {
+            return Err(CliError::Usage(format!(
+                "the devnet in {} runs {}; stop it with `gensyn devnet down` first",
+                base.display(),
+                if st.is_pos() { "as a PoS network" } else { "as the instant-seal node" }
             )));
         }
         let chain = Chain::connect(&st.rpc_url).await?;
@@ -60,7 +106,7 @@ async fn up(args: UpArgs, global: &GlobalArgs, out: &Output) -> Result<(), CliEr
     }
 
     if args.fresh {
-        for dir in ["chains"] {
+        for dir in ["chains", "validators"] {
             match std::fs::remove_dir_all(base.join(dir)) {
                 Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
                 _ => {}
@@ -69,58 +115,48 @@ async fn up(args: UpArgs, global: &GlobalArgs, out: &Output) -> Result<(), CliEr
         let _ = std::fs::remove_file(base.join(LOG_FILE));
     }
 
+    if let Some(n) = args.validators {
+        return pos::up(n as usize, &args, &base, out).await;
+    }
+
     let port = pick_port(args.rpc_port)?;
     let log_file = base.join(LOG_FILE);
-    let log = std::fs::OpenOptions::new().create(true).append(true).open(&log_file)?;
-    let log_start = log.metadata()?.len();
-    let exe = std::env::current_exe()?;
-    let mut cmd = Command::new(exe);
-    cmd.args(["devnet", "node", "--chain", "dev", "--base-path"])
-        .arg(&base)
-        .args(["--rpc-port", &port.to_string()])
-        .args(["--database", "paritydb"])
-        .args(["--state-pruning", "archive", "--blocks-pruning", "archive"])
-        .args(["--listen-addr", "/ip4/127.0.0.1/tcp/0", "--no-mdns", "--no-prometheus", "--no-telemetry"])
-        .args(["--rpc-cors", "all", "--name", "gensyn-devnet"])
-        // An artefact put is at most 16 MiB, sent as hex.
-        .args(["--rpc-max-request-size", "40", "--rpc-max-response-size", "40"])
-        .args(["--log", NODE_LOG_FILTER]);
+    let log_start = std::fs::metadata(&log_file).map(|m| m.len()).unwrap_or(0);
+    let mut node_args: Vec<String> = vec!["--chain".into(), "dev".into(), "--base-path".into()];
+    node_args.push(base.display().to_string());
+    node_args.extend(["--rpc-port".into(), port.to_string()]);
+    node_args.extend(["--listen-addr".into(), "/ip4/127.0.0.1/tcp/0".into()]);
+    node_args.extend(["--name".into(), "gensyn-devnet".into(), "--log".into(), NODE_LOG_FILTER.into()]);
     if let Some(ms) = args.block_time {
-        cmd.args(["--block-time", &ms.to_string()]);
+        node_args.extend(["--block-time".into(), ms.to_string()]);
     }
-    // Its own process group: a Ctrl-C aimed at this terminal must not stop it.
-    std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
     let started = Instant::now();
-    let mut child = cmd
-        .stdin(Stdio::null())
-        .stdout(log.try_clone()?)
-        .stderr(log)
-        .spawn()
-        .map_err(|e| CliError::other(format!("cannot start the node: {e}")))?;
+    let pid = spawn_node(&node_args, &log_file)?;
     let rpc_url = format!("ws://127.0.0.1:{port}");
     let st = DevnetState {
-        pid: child.id(),
+        pid,
         rpc_port: port,
         rpc_url: rpc_url.clone(),
         base_path: base.clone(),
         log_file: log_file.clone(),
         block_time_ms: args.block_time,
+        validators: Vec::new(),
     };
     state::save(&base, &st)?;
 
     let spinner = Spinner::start(out, format!("starting devnet node on {rpc_url}"));
     let deadline = started + Duration::from_secs(args.timeout);
     let (chain, finalized) = loop {
-        if let Some(status) = child.try_wait()? {
+        if !st.alive() {
             let _ = state::clear(&base);
             return Err(CliError::other(format!(
-                "the node exited during start-up ({status}); last log lines:\n{}",
+                "the node exited during start-up; last log lines:\n{}",
                 tail_from(&log_file, log_start, 12)
             )));
         }
         if Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
+            // SAFETY: plain signal delivery to the node we started.
+            unsafe { libc::kill(pid as libc::pid_t, libc::SIGKILL) };
             let _ = state::clear(&base);
             return Err(CliError::Timeout(format!(
                 "the node was not ready within {}s; see {}",
@@ -182,13 +218,16 @@ fn tail_from(path: &Path, from: u64, n: usize) -> String {
 async fn status(global: &GlobalArgs, out: &Output) -> Result<(), CliError> {
     let base = super::base_path(global);
     let st = state::load(&base);
+    if let Some(st) = st.as_ref().filter(|s| s.is_pos() && global.rpc.is_none()) {
+        return pos::status(st, out).await;
+    }
     let url = super::endpoint(global);
     let chain = Chain::connect(&url).await?;
     let best = chain.best().await?;
     let finalized = chain.finalized().await?;
     let name = chain.chain_name().await?;
     // The state file describes this endpoint only if it names it.
-    let local = st.filter(|s| s.rpc_url == url && state::node_alive(s.pid, &s.base_path));
+    let local = st.filter(|s| s.rpc_url == url && s.alive());
     let doc = json!({
         "endpoint": url,
         "chain": name,
@@ -224,7 +263,15 @@ async fn status(global: &GlobalArgs, out: &Output) -> Result<(), CliError> {
 
 async fn logs(args: LogsArgs, global: &GlobalArgs, out: &Output) -> Result<(), CliError> {
     let base = super::base_path(global);
-    let path = base.join(LOG_FILE);
+    let path = match state::load(&base).filter(DevnetState::is_pos) {
+        Some(st) => pos::log_file(&st, args.validator.as_deref())?,
+        None if args.validator.is_some() => {
+            return Err(CliError::Usage(
+                "--validator names a validator of the PoS devnet, which is not running here".into(),
+            ))
+        }
+        None => base.join(LOG_FILE),
+    };
     let file = std::fs::File::open(&path)
         .map_err(|_| CliError::other(format!("no devnet log at {} (has `gensyn devnet up` run?)", path.display())))?;
     let mut reader = std::io::BufReader::new(file);
@@ -250,7 +297,7 @@ async fn logs(args: LogsArgs, global: &GlobalArgs, out: &Output) -> Result<(), C
             print!("{line}");
             continue;
         }
-        let alive = state::load(&base).is_some_and(|s| state::node_alive(s.pid, &base));
+        let alive = state::load(&base).is_some_and(|s| s.alive());
         if !alive {
             return Ok(());
         }
@@ -260,7 +307,28 @@ async fn logs(args: LogsArgs, global: &GlobalArgs, out: &Output) -> Result<(), C
 
 async fn down(args: DownArgs, global: &GlobalArgs, out: &Output) -> Result<(), CliError> {
     let base = super::base_path(global);
-    let Some(st) = state::load(&base).filter(|s| state::node_alive(s.pid, &base)) else {
+    if let Some(st) = state::load(&base).filter(|s| s.is_pos() && s.alive()) {
+        let started = Instant::now();
+        let spinner = Spinner::start(out, format!("stopping {} validators", st.validators.len()));
+        let stopped = pos::stop_all(&st.validators, Duration::from_secs(args.timeout)).await;
+        drop(spinner);
+        state::clear(&base)?;
+        let stopped_ms = started.elapsed().as_millis() as u64;
+        let killed = stopped.iter().any(|(_, k)| *k);
+        out.emit(
+            json!({ "was_running": true, "pid": st.pid, "killed": killed, "stopped_ms": stopped_ms,
+                    "validators": stopped.iter().map(|(n, k)| json!({"name": n, "killed": k})).collect::<Vec<_>>() }),
+            || {
+                format!(
+                    "devnet stopped ({} validators, {stopped_ms} ms{})",
+                    stopped.len(),
+                    if killed { ", some killed" } else { "" }
+                )
+            },
+        );
+        return Ok(());
+    }
+    let Some(st) = state::load(&base).filter(|s| s.alive()) else {
         let _ = state::clear(&base);
         out.emit(json!({ "was_running": false, "pid": null, "stopped_ms": 0 }), || "devnet is not running".to_string());
         return Ok(());
@@ -271,7 +339,7 @@ async fn down(args: DownArgs, global: &GlobalArgs, out: &Output) -> Result<(), C
     let spinner = Spinner::start(out, format!("stopping devnet node (pid {})", st.pid));
     let deadline = started + Duration::from_secs(args.timeout);
     let mut killed = false;
-    while state::node_alive(st.pid, &base) {
+    while st.alive() {
         if Instant::now() > deadline && !killed {
             unsafe { libc::kill(st.pid as libc::pid_t, libc::SIGKILL) };
             killed = true;

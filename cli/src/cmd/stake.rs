@@ -54,7 +54,7 @@ pub(crate) async fn send(
     let (signer, key) = accounts::signer(&tx.signer)?;
     let chain = super::connect(global).await?;
     let spinner = Spinner::start(out, format!("{name}: waiting for inclusion and finality"));
-    let outcome = chain.submit(call, &key, tx.no_wait, Duration::from_secs(tx.timeout)).await?;
+    let outcome = chain.submit(call, &key, tx.wait(), Duration::from_secs(tx.timeout)).await?;
     drop(spinner);
     let doc = outcome_json(name, &signer, args_json, &outcome);
     out.emit(doc, || human(name, &signer, &outcome));
@@ -67,7 +67,11 @@ pub(crate) fn outcome_json(name: &str, signer: &accounts::Account, args: Value, 
         "signer": { "name": signer.name, "address": signer.address() },
         "args": args,
         "tx_hash": format!("{:?}", o.tx_hash),
-        "status": if o.block.is_some() { "finalized" } else { "submitted" },
+        "status": match (o.block, o.finalized) {
+            (None, _) => "submitted",
+            (Some(_), false) => "included",
+            (Some(_), true) => "finalized",
+        },
         "block": o.block.map(|b| b.json()),
         "events": o.events.iter().map(events::describe).collect::<Vec<_>>(),
     })

@@ -82,7 +82,7 @@ pub async fn run(args: SubmitArgs, global: &GlobalArgs, out: &Output) -> Result<
 
     let call = RuntimeCall::Gensyn(GensynCall::submit_task { spec: spec.clone(), manifest, fee, deadline });
     let spinner = Spinner::start(out, "submit: waiting for inclusion and finality".to_string());
-    let outcome = chain.submit(call, &key, false, Duration::from_secs(args.tx.timeout)).await?;
+    let outcome = chain.submit(call, &key, args.tx.wait(), Duration::from_secs(args.tx.timeout)).await?;
     drop(spinner);
     let id = outcome
         .events
@@ -108,7 +108,7 @@ pub async fn run(args: SubmitArgs, global: &GlobalArgs, out: &Output) -> Result<
         "steps": spec.steps,
         "checkpoint_every": spec.checkpoint_every,
     });
-    if !args.wait {
+    if !args.follow {
         out.emit(doc, || {
             format!(
                 "task {id} submitted by {} in block #{} (fee {}, deadline #{deadline})",
@@ -119,10 +119,10 @@ pub async fn run(args: SubmitArgs, global: &GlobalArgs, out: &Output) -> Result<
         });
         return Ok(());
     }
-    // --wait: follow the task to its end.
+    // --follow: follow the task to its end.
     out.note(&format!("task {id} submitted; following it to its end"));
     let started = Instant::now();
-    let limit = Duration::from_secs(args.wait_timeout);
+    let limit = Duration::from_secs(args.follow_timeout);
     let mut last = String::new();
     loop {
         let at = chain.best().await?;

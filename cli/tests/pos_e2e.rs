@@ -1,0 +1,192 @@
+//! The proof-of-stake devnet on real processes: four BABE + GRANDPA
+//! validators started by `gensyn devnet up --validators 4`, then the fault
+//! drills — one validator down (blocks and finality go on), two down
+//! (blocks go on, finality stalls, a transaction says why), one back
+//! (finality resumes), the whole network restarted on its databases
+//! (state intact) — and a node started apart from the CLI that joins from
+//! the exported chain spec and becomes a validator.
+
+mod common;
+use common::{gensyn, Devnet};
+use serde_json::Value;
+use std::{
+    process::{Child, Command},
+    time::{Duration, Instant},
+};
+
+const UNIT: u128 = 1_000_000_000_000;
+
+fn number(v: &Value) -> u64 {
+    v["number"].as_u64().unwrap_or_else(|| panic!("no block number in {v}"))
+}
+
+/// `devnet status --json` of the network.
+fn status(net: &Devnet) -> Value {
+    net.run(&["devnet", "status", "--json"]).ok_json()
+}
+
+/// Polls `status` until `pred` holds, for at most `secs` seconds.
+fn wait_for(net: &Devnet, secs: u64, what: &str, pred: impl Fn(&Value) -> bool) -> Value {
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    loop {
+        let st = status(net);
+        if pred(&st) {
+            return st;
+        }
+        assert!(Instant::now() < deadline, "{what} within {secs}s; last status:\n{st:#}");
+        std::thread::sleep(Duration::from_millis(500));
+    }
+}
+
+fn validator<'a>(st: &'a Value, name: &str) -> &'a Value {
+    st["validators"].as_array().unwrap().iter().find(|v| v["name"] == name).unwrap()
+}
+
+/// A node started by hand, as on another machine: killed when dropped.
+struct Node(Child);
+
+impl Drop for Node {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+#[test]
+fn four_validators_ride_out_one_fault_stall_at_two_and_keep_state_across_a_restart() {
+    let net = Devnet { base: tempfile::tempdir().unwrap() };
+    let up = net.run(&["devnet", "up", "--validators", "--rpc-port", "0", "--json"]).ok_json();
+    assert_eq!(up["consensus"], "babe+grandpa");
+    assert_eq!(up["validators"].as_array().unwrap().len(), 4, "--validators defaults to 4");
+    assert!(number(&up["finalized"]) >= 1, "up returns once a block is finalized: {up}");
+
+    // A transaction waits for GRANDPA's finality.
+    let staked = net.run(&["stake", "--role", "solver", "--amount", "1500", "--as", "alice", "--json"]).ok_json();
+    assert_eq!(staked["status"], "finalized");
+    // `--wait included` returns at inclusion.
+    let included = net
+        .run(&["stake", "--role", "verifier", "--amount", "600", "--as", "bob", "--wait", "included", "--json"])
+        .ok_json();
+    assert_eq!(included["status"], "included");
+    // There is no manual sealing on a clock.
+    let mine = net.run(&["devnet", "mine", "--json"]);
+    assert_eq!(mine.code, 2, "{}", mine.stderr);
+
+    // One validator down: BABE and GRANDPA go on without it.
+    net.run(&["devnet", "stop-validator", "dave", "--json"]).ok_json();
+    let before = status(&net);
+    assert_eq!(validator(&before, "dave")["alive"], false);
+    let fin0 = number(&before["finalized"]);
+    let st = wait_for(&net, 60, "finality advances with 3 of 4", |s| number(&s["finalized"]) >= fin0 + 3);
+    assert_eq!(st["finality_quorum"], true);
+
+    // Back up: it catches up and votes again.
+    net.run(&["devnet", "start-validator", "dave", "--json"]).ok_json();
+    wait_for(&net, 90, "dave catches up to the finalized head", |s| {
+        let d = validator(s, "dave");
+        d["alive"] == true && d["finalized"]["number"].as_u64() >= s["finalized"]["number"].as_u64().map(|n| n - 1)
+    });
+
+    // Two down: blocks go on, finality stalls.
+    net.run(&["devnet", "stop-validator", "bob", "--json"]).ok_json();
+    net.run(&["devnet", "stop-validator", "dave", "--json"]).ok_json();
+    // A round already under way may still conclude; then nothing more.
+    std::thread::sleep(Duration::from_secs(4));
+    let stalled = status(&net);
+    assert_eq!(stalled["finality_quorum"], false);
+    let stalled_at = number(&stalled["finalized"]);
+    let best0 = number(&stalled["best"]);
+    let st = wait_for(&net, 60, "blocks go on without finality", |s| number(&s["best"]) >= best0 + 5);
+    assert_eq!(number(&st["finalized"]), stalled_at, "GRANDPA cannot finalize with 2 of 4: {st:#}");
+    // A transaction waits up to --timeout and says why.
+    let tx = net.run(&["stake", "--role", "whistleblower", "--amount", "200", "--as", "charlie", "--timeout", "5"]);
+    assert_eq!(tx.code, 1, "{}", tx.stderr);
+    assert!(tx.stderr.contains("finality stalls") && tx.stderr.contains("GRANDPA"), "{}", tx.stderr);
+
+    // One back: finality resumes and catches up past the stall.
+    net.run(&["devnet", "start-validator", "dave", "--json"]).ok_json();
+    let st = wait_for(&net, 90, "finality resumes with 3 of 4", |s| number(&s["finalized"]) > best0 + 5);
+    assert!(number(&st["best"]) - number(&st["finalized"]) < 10, "the lag closes: {st:#}");
+
+    // The whole network down and up again on its databases: state intact.
+    net.run(&["devnet", "down", "--json"]).ok_json();
+    let again = net.run(&["devnet", "up", "--validators", "4", "--rpc-port", "0", "--json"]).ok_json();
+    assert!(number(&again["finalized"]) >= stalled_at, "the chain resumes from its database: {again}");
+    assert_eq!(again["genesis_hash"], up["genesis_hash"]);
+    let alice = net.run(&["account", "alice", "--json"]).ok_json();
+    assert_eq!(alice["stakes"]["solver"]["active"].as_str(), Some((1500 * UNIT).to_string().as_str()));
+    // Another count of validators is another genesis: refused, nothing lost.
+    net.run(&["devnet", "down", "--json"]).ok_json();
+    let wrong = net.run(&["devnet", "up", "--validators", "3", "--json"]);
+    assert_eq!(wrong.code, 2, "{}", wrong.stderr);
+    assert!(wrong.stderr.contains("made with 4 validators"), "{}", wrong.stderr);
+}
+
+#[test]
+fn a_node_started_apart_joins_from_the_exported_spec_and_becomes_a_validator() {
+    let net = Devnet { base: tempfile::tempdir().unwrap() };
+    net.run(&["devnet", "up", "--validators", "4", "--rpc-port", "0", "--json"]).ok_json();
+    let st = status(&net);
+    let bootnode = validator(&st, "alice")["multiaddr"].as_str().unwrap().to_string();
+
+    // What another machine would do: the exported spec, a bootnode, its own node.
+    let spec = net.run(&["devnet", "spec"]);
+    assert_eq!(spec.code, 0, "{}", spec.stderr);
+    let spec_doc: Value = serde_json::from_str(&spec.stdout).unwrap();
+    assert!(spec_doc["genesis"]["raw"].is_object(), "the raw genesis: a joining node needs no genesis builder");
+    let dir = tempfile::tempdir().unwrap();
+    let spec_file = dir.path().join("spec.json");
+    std::fs::write(&spec_file, &spec.stdout).unwrap();
+    let (rpc, p2p) = (free_port(), free_port());
+    let log = std::fs::File::create(dir.path().join("node.log")).unwrap();
+    let _eve = Node(
+        Command::new(env!("CARGO_BIN_EXE_gensyn"))
+            .args(["devnet", "node", "--chain", spec_file.to_str().unwrap()])
+            .args(["--base-path", dir.path().join("db").to_str().unwrap()])
+            .args(["--validator", "--bootnodes", &bootnode, "--rpc-port", &rpc.to_string()])
+            .args(["--listen-addr", &format!("/ip4/127.0.0.1/tcp/{p2p}"), "--no-mdns", "--no-prometheus"])
+            .args(["--node-key", &"01".repeat(32)])
+            .stdout(log.try_clone().unwrap())
+            .stderr(log)
+            .spawn()
+            .unwrap(),
+    );
+    let eve_rpc = format!("ws://127.0.0.1:{rpc}");
+
+    // It syncs and follows finality as a full node.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let target = number(&st["finalized"]);
+    loop {
+        let s = gensyn(&["devnet", "status", "--rpc", &eve_rpc, "--base-path", dir.path().to_str().unwrap(), "--json"]);
+        if s.code == 0 && number(&s.json()["finalized"]) >= target {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the joining node syncs within 60s: {}", s.stderr);
+        std::thread::sleep(Duration::from_millis(500));
+    }
+
+    // Its keys registered and the account added: a validator at the session after next.
+    let added = net.run(&["devnet", "add-validator", "--node", &eve_rpc, "--as", "eve", "--json"]).ok_json();
+    assert_eq!(added["validator"], "eve");
+    let again = net.run(&["devnet", "add-validator", "--node", &eve_rpc, "--as", "eve", "--json"]);
+    assert_eq!(again.code, 1);
+    assert_eq!(again.json()["error"]["name"], "AlreadyValidator");
+    let st = wait_for(&net, 90, "eve enters the active set", |s| {
+        s["active_set"].as_array().unwrap().iter().any(|a| a == "eve")
+    });
+    // Five validators: finality still needs four votes, and goes on.
+    let fin = number(&st["finalized"]);
+    wait_for(&net, 60, "finality goes on with five", |s| number(&s["finalized"]) >= fin + 3);
+
+    // And out again.
+    net.run(&["devnet", "remove-validator", "eve", "--json"]).ok_json();
+    wait_for(&net, 90, "eve leaves the active set", |s| {
+        !s["active_set"].as_array().unwrap().iter().any(|a| a == "eve")
+    });
+    let last = net.run(&["devnet", "remove-validator", "ferdie", "--json"]);
+    assert_eq!(last.json()["error"]["name"], "NotValidator");
+}
