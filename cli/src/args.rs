@@ -201,8 +201,8 @@ pub enum DevnetCmd {
     StopValidator(ValidatorArgs),
     /// Restart a stopped validator of the PoS devnet on its database; it catches up and votes again.
     StartValidator(ValidatorArgs),
-    /// Print the PoS devnet's chain spec (JSON), for a node on another machine to join it.
-    Spec(SpecArgs),
+    /// Print the PoS devnet's chain spec (raw JSON), for a node on another machine to join it.
+    Spec,
     /// Make a running node a validator of the PoS devnet: its new session keys registered, the account added by sudo.
     AddValidator(AddValidatorArgs),
     /// Remove an account from the PoS devnet's validator set (by sudo).
@@ -237,17 +237,6 @@ pub struct RemoveValidatorArgs {
     /// Seconds to wait for the transaction's finality.
     #[arg(long, value_name = "SECS", default_value_t = 60)]
     pub timeout: u64,
-}
-
-/// `gensyn devnet spec`
-#[derive(Debug, Args)]
-pub struct SpecArgs {
-    /// Validators of the network (the running PoS devnet's count by default, else 4).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=6))]
-    pub validators: Option<u8>,
-    /// Print the human-readable genesis config instead of the raw genesis storage.
-    #[arg(long)]
-    pub plain: bool,
 }
 
 /// `gensyn devnet stop-validator|start-validator`

@@ -72,6 +72,17 @@ fn four_validators_ride_out_one_fault_stall_at_two_and_keep_state_across_a_resta
         .run(&["stake", "--role", "verifier", "--amount", "600", "--as", "bob", "--wait", "included", "--json"])
         .ok_json();
     assert_eq!(included["status"], "included");
+    // The protocol's randomness: every block's VRF output of the last epoch.
+    let st = wait_for(&net, 60, "an epoch finishes", |s| s["epoch_beacon"].is_object());
+    let outputs = st["epoch_beacon"]["vrf_outputs"].as_u64().unwrap();
+    assert!(outputs >= 5, "an epoch of 10 one-second slots has most of its blocks' outputs: {st:#}");
+    // Fresh session keys: not the dev keyring's, which anyone knows.
+    let keystore = net.base.path().join("validators/alice/chains/gensyn_pos_devnet/keystore");
+    let alice_dev_babe = "d43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d";
+    let files: Vec<String> =
+        std::fs::read_dir(&keystore).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    assert_eq!(files.len(), 2, "a BABE and a GRANDPA key: {files:?}");
+    assert!(files.iter().all(|f| !f.ends_with(alice_dev_babe)), "{files:?}");
     // There is no manual sealing on a clock.
     let mine = net.run(&["devnet", "mine", "--json"]);
     assert_eq!(mine.code, 2, "{}", mine.stderr);

@@ -50,9 +50,20 @@ pub fn local(validators: usize) -> Result<ChainSpec, String> {
         .build())
 }
 
-/// The JSON of [`local`]`(validators)`: raw genesis storage if `raw` (what a
-/// joining node should use: it does not depend on the runtime's genesis
-/// builder), else the readable genesis config.
-pub fn local_json(validators: usize, raw: bool) -> Result<String, String> {
-    polkadot_sdk::sc_service::ChainSpec::as_json(&local(validators)?, raw)
+/// The raw JSON chain spec (genesis storage: what a joining node should use,
+/// independent of the runtime's genesis builder) of a proof-of-stake
+/// network with these validators (account, session keys), named `id`.
+pub fn pos_json(
+    id: &str,
+    authorities: Vec<(gensyn_runtime::AccountId, gensyn_runtime::SessionKeys)>,
+) -> Result<String, String> {
+    let n = authorities.len();
+    let spec = ChainSpec::builder(wasm()?, None)
+        .with_name(&format!("gensyn PoS devnet ({n} validators)"))
+        .with_id(id)
+        .with_chain_type(ChainType::Local)
+        .with_genesis_config_patch(gensyn_runtime::genesis::proof_of_stake_with(authorities))
+        .with_properties(properties())
+        .build();
+    polkadot_sdk::sc_service::ChainSpec::as_json(&spec, true)
 }

@@ -14,10 +14,12 @@
 //! verifier refuses a block without one), so the runtime's checks of slot
 //! against timestamp always run there.
 
-use crate::{BlockNumber, Hash, Runtime};
+use crate::{BlockNumber, Hash, Runtime, RuntimeCall};
+use codec::Decode;
 use polkadot_sdk::{
-    frame_support::traits::{Get, OnTimestampSet, Randomness},
-    pallet_babe, pallet_insecure_randomness_collective_flip, sp_consensus_babe,
+    frame_support::traits::{Contains, Get, OnTimestampSet, Randomness},
+    frame_system, pallet_babe, pallet_insecure_randomness_collective_flip, sp_consensus_babe,
+    sp_runtime::traits::Hash as _,
 };
 
 /// The PoS devnet's slot, in milliseconds (one block per slot, with
@@ -62,30 +64,67 @@ impl OnTimestampSet<u64> for CheckSlot {
 
 /// The protocol's randomness beacon (`pallet_gensyn::Config::Randomness`).
 ///
-/// On PoS it is BABE's `NextRandomness` — a hash chain over the VRF output
-/// of every block of the *previous* epoch — and it is reported as known
-/// since the block that epoch began at. That is the earliest block at
-/// which any of its inputs existed: a VRF output is known to its author
-/// once the epoch's randomness is (a whole epoch ahead), to nobody else
-/// before its block. `pallet_gensyn` draws with a value known only after
-/// the move a draw is for, so a draw uses an epoch that began after the
-/// move: every VRF output in it came after the move, and one honest author
-/// among that epoch's blocks makes it unknown to everyone else at the move.
-/// The last author of the epoch sees the value first and may withhold its
-/// block (one bit of bias, BABE's own limit); see docs/protocol.md.
+/// On PoS it is the last finished epoch's VRF accumulator
+/// (`pallet_validators::EpochBeacon`): a hash chain over the BABE VRF output
+/// of every block of that epoch, primary or secondary — not BABE's own epoch
+/// randomness, which takes primary outputs only, and an epoch may have
+/// none. It is reported as known since the epoch's first block: the earliest
+/// block at which any of its inputs was revealed. A VRF output is known to
+/// its author a whole epoch ahead, to nobody else before its block.
+/// `pallet_gensyn` draws with a value known only after the move a draw is
+/// for, so a draw uses an epoch that began after the move: every output in
+/// it came after the move, and one honest block in that epoch makes it
+/// unknown to everyone else at the move. An epoch whose blocks had no output
+/// is no beacon (known since genesis: never fresh). See docs/protocol.md,
+/// "Which epoch a draw uses (PoS)", for the limits (withheld blocks).
 ///
 /// On instant seal it is the collective flip of the last 81 block hashes.
 pub struct ProtocolRandomness;
 
 impl Randomness<Hash, BlockNumber> for ProtocolRandomness {
     fn random(subject: &[u8]) -> (Hash, BlockNumber) {
-        if pallet_validators::Pallet::<Runtime>::has_slots() {
-            let (value, _) = pallet_babe::RandomnessFromOneEpochAgo::<Runtime>::random(subject);
-            let (previous_epoch_start, _) = pallet_babe::EpochStart::<Runtime>::get();
-            (value, previous_epoch_start)
-        } else {
-            pallet_insecure_randomness_collective_flip::Pallet::<Runtime>::random(subject)
+        if !pallet_validators::Pallet::<Runtime>::has_slots() {
+            return pallet_insecure_randomness_collective_flip::Pallet::<Runtime>::random(subject);
         }
+        let hash = |acc: &[u8]| <Runtime as frame_system::Config>::Hashing::hash(&[subject, acc].concat());
+        match pallet_validators::Pallet::<Runtime>::last_epoch_beacon() {
+            Some(b) => (hash(&b.acc), b.start),
+            None => (hash(&[]), 0),
+        }
+    }
+}
+
+/// The block's BABE VRF output, for the epoch beacon: only a block whose
+/// BABE pre-digest carries a VRF signature has one (BABE keeps the last
+/// output in storage across blocks that have none).
+pub struct BabeVrf;
+
+impl pallet_validators::BlockVrf for BabeVrf {
+    fn output() -> Option<[u8; 32]> {
+        let digest = frame_system::Pallet::<Runtime>::digest();
+        let pre = digest.logs.iter().find_map(|log| {
+            let (id, mut data) = log.as_pre_runtime()?;
+            (id == sp_consensus_babe::BABE_ENGINE_ID)
+                .then(|| sp_consensus_babe::digests::PreDigest::decode(&mut data).ok())
+                .flatten()
+        })?;
+        pre.vrf_signature()?;
+        pallet_babe::AuthorVrfRandomness::<Runtime>::get()
+    }
+    fn epoch() -> u64 {
+        pallet_babe::EpochIndex::<Runtime>::get()
+    }
+}
+
+/// The runtime's call filter: session keys are set and purged through
+/// `pallet_validators`, which freezes a validator's keys; the session
+/// pallet's own calls would let a validator swap in a key ground against
+/// randomness it has seen, or purge its keys until the set is empty.
+pub struct NoDirectSessionCalls;
+
+impl Contains<RuntimeCall> for NoDirectSessionCalls {
+    fn contains(call: &RuntimeCall) -> bool {
+        !matches!(call, RuntimeCall::Session(_))
     }
 }
 
@@ -103,20 +142,40 @@ mod tests {
     }
     use polkadot_sdk::frame_system;
 
-    /// The PoS beacon is the previous epoch's randomness, known since that
-    /// epoch's first block: a move in epoch e is drawn for from epoch e+2.
+    /// The PoS beacon is the last finished epoch's accumulator, known since
+    /// that epoch's first block: a move in epoch e is drawn for from e + 1's
+    /// outputs, read in epoch e + 2.
     #[test]
-    fn the_pos_beacon_is_known_from_the_previous_epochs_start() {
+    fn the_pos_beacon_is_the_last_epochs_outputs_known_from_its_start() {
         ext(SLOT_DURATION_MS).execute_with(|| {
-            pallet_babe::EpochStart::<Runtime>::put((21, 31));
-            pallet_babe::NextRandomness::<Runtime>::put([7u8; 32]);
+            type V = pallet_validators::Pallet<Runtime>;
+            // Nothing finished yet: a value nobody may draw with.
+            assert_eq!(ProtocolRandomness::random(b"s").1, 0);
+            V::accumulate(21, 2, Some([7; 32]));
+            V::accumulate(22, 2, Some([8; 32]));
+            V::accumulate(31, 3, Some([9; 32]));
             let (a, known) = ProtocolRandomness::random(b"s");
             assert_eq!(known, 21);
-            pallet_babe::NextRandomness::<Runtime>::put([8u8; 32]);
+            // A different output in that epoch, a different value.
+            pallet_validators::LastEpochBeacon::<Runtime>::kill();
+            pallet_validators::EpochBeacon::<Runtime>::kill();
+            V::accumulate(21, 2, Some([7; 32]));
+            V::accumulate(22, 2, Some([1; 32]));
+            V::accumulate(31, 3, None);
             let (b, _) = ProtocolRandomness::random(b"s");
-            assert_ne!(a, b, "the value follows BABE's randomness");
+            assert_ne!(a, b, "every block's output counts");
             assert_eq!(MinimumPeriod::get(), SLOT_DURATION_MS / 2);
         });
+    }
+
+    /// The session pallet's calls are filtered; everything else passes.
+    #[test]
+    fn session_keys_change_only_through_the_registry() {
+        use polkadot_sdk::pallet_session;
+        let call = RuntimeCall::Session(pallet_session::Call::purge_keys {});
+        assert!(!NoDirectSessionCalls::contains(&call));
+        let call = RuntimeCall::Validators(pallet_validators::Call::purge_keys {});
+        assert!(NoDirectSessionCalls::contains(&call));
     }
 
     /// Instant seal has no slots: the timestamp may repeat and no slot is

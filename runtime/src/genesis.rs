@@ -50,24 +50,36 @@ fn dev_keyrings() -> [(Sr25519Keyring, Ed25519Keyring); 6] {
 pub const MAX_DEV_VALIDATORS: usize = 6;
 
 fn development() -> Value {
-    genesis(1, 0)
+    // The session pallet needs a genesis set; alice's dev keys, never used.
+    let (sr, ed) = dev_keyrings()[0];
+    genesis(vec![(sr.to_account_id(), SessionKeys { babe: sr.public().into(), grandpa: ed.public().into() })], 0)
 }
 
 /// The proof-of-stake genesis with the first `validators` dev accounts
 /// (1 to [`MAX_DEV_VALIDATORS`]) as authorities, each with its dev
 /// keyring's BABE (sr25519) and GRANDPA (ed25519) keys, as `--alice` …
-/// `--ferdie` put them in a node's keystore.
+/// `--ferdie` put them in a node's keystore. Those keys are public, so
+/// anyone can compute this chain's VRF outputs: a testnet for scripts, not
+/// for the protocol's draws. `gensyn devnet up --validators N` uses
+/// [`proof_of_stake_with`] and fresh keys instead.
 pub fn proof_of_stake(validators: usize) -> Value {
     assert!((1..=MAX_DEV_VALIDATORS).contains(&validators), "1 to {MAX_DEV_VALIDATORS} validators");
-    genesis(validators, consensus::SLOT_DURATION_MS)
-}
-
-fn genesis(validators: usize, slot_duration: u64) -> Value {
-    let authorities: Vec<(AccountId, SessionKeys)> = dev_keyrings()
+    let authorities = dev_keyrings()
         .into_iter()
         .take(validators)
         .map(|(sr, ed)| (sr.to_account_id(), SessionKeys { babe: sr.public().into(), grandpa: ed.public().into() }))
         .collect();
+    proof_of_stake_with(authorities)
+}
+
+/// The proof-of-stake genesis with these validators (account, session
+/// keys); accounts, sudo and the protocol as on the dev chain.
+pub fn proof_of_stake_with(authorities: Vec<(AccountId, SessionKeys)>) -> Value {
+    assert!(!authorities.is_empty(), "a proof-of-stake chain needs a validator");
+    genesis(authorities, consensus::SLOT_DURATION_MS)
+}
+
+fn genesis(authorities: Vec<(AccountId, SessionKeys)>, slot_duration: u64) -> Value {
     let config = RuntimeGenesisConfig {
         balances: BalancesConfig {
             balances: dev_accounts()

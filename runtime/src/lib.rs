@@ -238,6 +238,7 @@ impl frame_system::Config for Runtime {
     type AccountData = pallet_balances::AccountData<Balance>;
     type SS58Prefix = SS58Prefix;
     type MaxConsumers = ConstU32<16>;
+    type BaseCallFilter = consensus::NoDirectSessionCalls;
 }
 
 #[derive_impl(pallet_timestamp::config_preludes::TestDefaultConfig)]
@@ -309,6 +310,7 @@ impl pallet_validators::Config for Runtime {
     // Sudo adds and removes validators on the devnet.
     type ManageOrigin = frame_system::EnsureRoot<AccountId>;
     type MaxValidators = MaxAuthorities;
+    type BlockVrf = consensus::BabeVrf;
 }
 
 #[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]

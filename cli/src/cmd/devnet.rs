@@ -33,7 +33,7 @@ pub async fn run(cmd: DevnetCmd, global: &GlobalArgs, out: &Output) -> Result<()
         DevnetCmd::StopValidator(args) => pos::stop_validator(&args.name, &super::base_path(global), out).await,
         DevnetCmd::AddValidator(args) => membership::add(args, global, out).await,
         DevnetCmd::RemoveValidator(args) => membership::remove(args, global, out).await,
-        DevnetCmd::Spec(args) => pos::spec(args.validators, args.plain, &super::base_path(global)),
+        DevnetCmd::Spec => pos::spec(&super::base_path(global)),
         DevnetCmd::StartValidator(args) => {
             pos::start_validator(&args.name, args.timeout, &super::base_path(global), out).await
         }

@@ -1,7 +1,8 @@
 //! `gensyn devnet add-validator` / `remove-validator`: changes the PoS
 //! devnet's validator set on chain (`pallet_validators`, through sudo), so a
 //! node started anywhere — another machine included — becomes a validator
-//! at the session after next, or stops being one.
+//! from the third session after (its keys frozen from the moment it is
+//! added), or stops being one at the session after next.
 
 use crate::{
     accounts,
@@ -14,7 +15,7 @@ use crate::{
 };
 use codec::Decode;
 use gensyn_runtime::{RuntimeCall, RuntimeEvent, SessionKeys};
-use polkadot_sdk::{pallet_session, pallet_sudo};
+use polkadot_sdk::pallet_sudo;
 use serde_json::json;
 use std::time::Duration;
 
@@ -55,7 +56,8 @@ pub async fn add(args: AddValidatorArgs, global: &GlobalArgs, out: &Output) -> R
     let keys = SessionKeys::decode(&mut &raw[..])
         .map_err(|e| CliError::other(format!("the node returned session keys this runtime cannot read: {e}")))?;
     spinner.set("registering the keys");
-    let set_keys = RuntimeCall::Session(pallet_session::Call::set_keys { keys, proof });
+    // Through the registry, which refuses a member's keys (they are frozen).
+    let set_keys = RuntimeCall::Validators(pallet_validators::Call::set_keys { keys, proof });
     chain.submit(set_keys, &key, Wait::Finalized, Duration::from_secs(args.timeout)).await?;
     spinner.set("adding the validator");
     let add = RuntimeCall::Validators(pallet_validators::Call::add_validator { who: account.id.clone() });
@@ -63,10 +65,10 @@ pub async fn add(args: AddValidatorArgs, global: &GlobalArgs, out: &Output) -> R
     drop(spinner);
     out.emit(
         json!({ "validator": account.label(), "address": account.address(), "node": args.node,
-                "session_keys": format!("0x{}", hex::encode(&raw)), "active_from": "the session after next" }),
+                "session_keys": format!("0x{}", hex::encode(&raw)), "active_from": "the third session from now" }),
         || {
             format!(
-                "{} is a validator from the session after next (its node: {}); `gensyn devnet status` shows the active set",
+                "{} validates from the third session from now (its node: {}); `gensyn devnet status` shows the active set",
                 account.label(),
                 args.node
             )

@@ -33,9 +33,36 @@ fn names(n: usize) -> Vec<&'static str> {
     genesis::dev_accounts().into_iter().take(n).map(|(name, _)| name).collect()
 }
 
-/// The chain spec id the node builds for `n` validators.
-fn chain_id(n: usize) -> String {
-    format!("local-{n}")
+/// The chain spec id of the PoS devnet (it names the keystore's folder).
+const CHAIN_ID: &str = "gensyn_pos_devnet";
+
+/// The network's chain spec, made at its first `up`.
+fn spec_file(base: &Path) -> PathBuf {
+    validators_dir(base).join("chain.json")
+}
+
+/// Fresh BABE and GRANDPA keys for validator `v`, written to its keystore
+/// (the node reads them at start; nobody else ever sees the secrets).
+///
+/// Fresh, not the dev keyring's: a VRF output is secret only while its key
+/// is, and the protocol's randomness is made of the validators' VRF outputs.
+fn fresh_session_keys(v: &ValidatorProc) -> Result<gensyn_runtime::SessionKeys, CliError> {
+    use polkadot_sdk::sp_core::{ed25519, sr25519, Pair};
+    let keystore = v.base_path.join("chains").join(CHAIN_ID).join("keystore");
+    std::fs::create_dir_all(&keystore)?;
+    let write = |key_type: &[u8; 4], public: &[u8], seed: &[u8]| -> std::io::Result<()> {
+        // sc-keystore's layout: file hex(type) ‖ hex(public), content the
+        // secret as a JSON string.
+        use std::{io::Write, os::unix::fs::OpenOptionsExt};
+        let path = keystore.join(format!("{}{}", hex::encode(key_type), hex::encode(public)));
+        let mut file = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path)?;
+        file.write_all(serde_json::to_string(&format!("0x{}", hex::encode(seed))).expect("a string").as_bytes())
+    };
+    let (babe, babe_seed) = sr25519::Pair::generate();
+    let (gran, gran_seed) = ed25519::Pair::generate();
+    write(b"babe", babe.public().as_ref(), &babe_seed)?;
+    write(b"gran", gran.public().as_ref(), &gran_seed)?;
+    Ok(gensyn_runtime::SessionKeys { babe: babe.public().into(), grandpa: gran.public().into() })
 }
 
 /// Starts validator `v` of an `n`-validator network; `others` are its
@@ -43,14 +70,16 @@ fn chain_id(n: usize) -> String {
 fn spawn(v: &ValidatorProc, n: usize, others: &[&ValidatorProc]) -> Result<u32, CliError> {
     std::fs::create_dir_all(&v.base_path)?;
     let (node_key, _) = gensyn_devnet::dev_node_identity(&v.name);
+    let spec = v.base_path.parent().map(|d| d.join("chain.json")).expect("a validator's base path has a parent");
     let mut args: Vec<String> = vec![
         "--chain".into(),
-        chain_id(n),
+        spec.display().to_string(),
         "--base-path".into(),
         v.base_path.display().to_string(),
-        // `--alice` …: the validator flag, and its dev keys (BABE, GRANDPA)
-        // put in its keystore.
-        format!("--{}", v.name),
+        // Its keys are in its keystore (`fresh_session_keys`).
+        "--validator".into(),
+        "--name".into(),
+        v.name.clone(),
         "--node-key".into(),
         node_key,
         "--rpc-port".into(),
@@ -85,8 +114,20 @@ pub async fn up(n: usize, args: &UpArgs, base: &Path, out: &Output) -> Result<()
     let dir = validators_dir(base);
     // A network restarted on its databases must have the genesis it was made with.
     let existing: Vec<String> = std::fs::read_dir(&dir)
-        .map(|d| d.filter_map(|e| e.ok()).filter_map(|e| e.file_name().into_string().ok()).collect())
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .filter(|e| e.path().is_dir())
+                .filter_map(|e| e.file_name().into_string().ok())
+                .collect()
+        })
         .unwrap_or_default();
+    if !existing.is_empty() && !spec_file(base).exists() {
+        return Err(CliError::other(format!(
+            "the PoS devnet in {} has no chain spec ({}); start over with --fresh",
+            base.display(),
+            spec_file(base).display()
+        )));
+    }
     if !existing.is_empty() && existing.len() != n {
         return Err(CliError::Usage(format!(
             "the PoS devnet in {} was made with {} validators; use --validators {} or --fresh",
@@ -113,6 +154,16 @@ pub async fn up(n: usize, args: &UpArgs, base: &Path, out: &Output) -> Result<()
             log_file: vdir.join(LOG_FILE),
             base_path: vdir,
         });
+    }
+    if existing.is_empty() {
+        // A new network: fresh keys in each keystore, and the genesis that
+        // names their public halves.
+        let mut authorities = Vec::with_capacity(n);
+        for (v, (_, account)) in validators.iter().zip(genesis::dev_accounts()) {
+            authorities.push((account, fresh_session_keys(v)?));
+        }
+        let json = gensyn_devnet::chain_spec::pos_json(CHAIN_ID, authorities).map_err(CliError::other)?;
+        std::fs::write(spec_file(base), json)?;
     }
     for i in 0..n {
         let others: Vec<&ValidatorProc> =
@@ -220,16 +271,18 @@ fn free_port(ip: std::net::IpAddr) -> Result<u16, CliError> {
     Ok(listener.local_addr()?.port())
 }
 
-/// `gensyn devnet spec`: the chain spec of an `n`-validator network, for a
-/// node elsewhere to join with `gensyn devnet node --chain FILE --bootnodes …`.
-pub fn spec(validators: Option<u8>, plain: bool, base: &Path) -> Result<(), CliError> {
-    let n = match validators {
-        Some(n) => n as usize,
-        None => state::load(base).filter(DevnetState::is_pos).map_or(genesis::LOCAL_VALIDATORS, |s| s.validators.len()),
-    };
-    let json = gensyn_devnet::chain_spec::local_json(n, !plain).map_err(CliError::other)?;
+/// `gensyn devnet spec`: the PoS devnet's chain spec (raw), for a node
+/// elsewhere to join with `gensyn devnet node --chain FILE --bootnodes …`.
+pub fn spec(base: &Path) -> Result<(), CliError> {
+    let path = spec_file(base);
+    let json = std::fs::read_to_string(&path).map_err(|_| {
+        CliError::Usage(format!(
+            "no PoS devnet in {} (its chain spec is made by `gensyn devnet up --validators N`)",
+            base.display()
+        ))
+    })?;
     // The spec is the output, whatever --json says: it is a JSON document.
-    println!("{json}");
+    println!("{}", json.trim_end());
     Ok(())
 }
 
@@ -420,12 +473,17 @@ pub async fn status(st: &DevnetState, out: &Output) -> Result<(), CliError> {
     }
     let lag = best.number.saturating_sub(finalized.number);
     let live = rows.iter().filter(|r| r["alive"] == true).count();
+    // The protocol's randomness source: the last finished epoch's VRF outputs.
+    let beacon: Option<pallet_validators::Accumulator<u32>> = chain
+        .storage(pallet_validators::LastEpochBeacon::<gensyn_runtime::Runtime>::hashed_key().to_vec(), None)
+        .await?;
     let doc = json!({
         "endpoint": chain.url, "chain": chain.chain_name().await?, "consensus": "babe+grandpa",
         "spec_version": gensyn_runtime::VERSION.spec_version, "genesis_hash": format!("{:?}", chain.genesis),
         "best": best.json(), "finalized": finalized.json(), "finality_lag": lag,
         "validators_alive": live, "validators": rows, "base_path": st.base_path,
         "active_set": active.iter().map(|a| crate::accounts::label_of(a)).collect::<Vec<_>>(),
+        "epoch_beacon": beacon.map(|b| json!({ "epoch": b.epoch, "start": b.start, "vrf_outputs": b.outputs })),
         // GRANDPA needs more than two thirds of the voters.
         "finality_quorum": live * 3 > st.validators.len() * 2,
     });

@@ -53,6 +53,30 @@ impl pallet_session::Config for Test {
 impl pallet_validators::Config for Test {
     type ManageOrigin = frame_system::EnsureRoot<u64>;
     type MaxValidators = polkadot_sdk::frame_support::traits::ConstU32<4>;
+    type BlockVrf = TestVrf;
+}
+
+std::thread_local! {
+    static VRF: std::cell::Cell<(u64, Option<[u8; 32]>)> = const { std::cell::Cell::new((0, None)) };
+}
+
+/// The block's VRF output and epoch, as a test sets them.
+pub struct TestVrf;
+
+impl TestVrf {
+    /// The next blocks are in `epoch` with VRF `output`.
+    pub fn set(epoch: u64, output: Option<[u8; 32]>) {
+        VRF.with(|v| v.set((epoch, output)));
+    }
+}
+
+impl pallet_validators::BlockVrf for TestVrf {
+    fn output() -> Option<[u8; 32]> {
+        VRF.with(|v| v.get().1)
+    }
+    fn epoch() -> u64 {
+        VRF.with(|v| v.get().0)
+    }
 }
 
 /// Validators 1 and 2 at genesis; account 3 has keys but is not one;
