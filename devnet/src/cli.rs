@@ -37,7 +37,7 @@ impl sc_cli::SubstrateCli for NodeCli {
     }
     fn load_spec(&self, id: &str) -> Result<Box<dyn sc_service::ChainSpec>, String> {
         Ok(match id {
-            "" | "dev" => Box::new(crate::chain_spec::development()?),
+            "" | "dev" => Box::new(crate::chain_spec::development_cached()?),
             "local" => Box::new(crate::chain_spec::local(gensyn_runtime::genesis::LOCAL_VALIDATORS)?),
             id if id.starts_with("local-") => {
                 let n = id["local-".len()..].parse().map_err(|_| format!("`{id}`: expected local-N, N a number"))?;

@@ -53,6 +53,23 @@ where
     })
 }
 
+/// The node's cache folder `name` (compiled runtimes, raw chain specs):
+/// under `$GENSYN_CACHE`, else `$XDG_CACHE_HOME/gensyn`, else
+/// `~/.cache/gensyn`; `None` (no cache) if it cannot be made. What is in it
+/// is keyed by content, so every devnet on the machine shares it.
+pub(crate) fn cache_dir(name: &str) -> Option<std::path::PathBuf> {
+    use std::path::PathBuf;
+    let root = std::env::var_os("GENSYN_CACHE").map(PathBuf::from).filter(|p| p.is_absolute()).or_else(|| {
+        let cache = std::env::var_os("XDG_CACHE_HOME")
+            .map(PathBuf::from)
+            .filter(|p| p.is_absolute())
+            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))?;
+        Some(cache.join("gensyn"))
+    })?;
+    let dir = root.join(name);
+    std::fs::create_dir_all(&dir).ok().map(|()| dir)
+}
+
 /// The PoS devnet's fixed libp2p identity of the validator `name`: its
 /// node key (hex, for `--node-key`) and peer id (for `--bootnodes`).
 ///

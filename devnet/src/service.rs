@@ -64,7 +64,7 @@ pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Ha
         })
         .transpose()?;
 
-    let executor = sc_service::new_wasm_executor::<HostFunctions>(&config.executor);
+    let executor = wasm_executor(&config.executor);
     let (client, backend, keystore_container, mut task_manager) = sc_service::new_full_parts::<Block, RuntimeApi, _>(
         &config,
         telemetry.as_ref().map(|(_, telemetry)| telemetry.handle()),
@@ -354,6 +354,28 @@ pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Ha
     task_manager.spawn_essential_handle().spawn_blocking("manual-seal", None, authorship);
     drop(seal_sink);
     Ok(task_manager)
+}
+
+/// The executor `sc_service::new_wasm_executor` builds, plus wasmtime's
+/// on-disk cache of compiled runtimes: compiling the runtime is most of a
+/// node's start-up (about 3 s of Cranelift on two cores), and the cache is
+/// keyed by the module's hash and the engine's settings, so one cache
+/// serves every devnet on the machine.
+fn wasm_executor(config: &sc_service::config::ExecutorConfiguration) -> WasmExecutor<HostFunctions> {
+    use polkadot_sdk::sc_executor::{HeapAllocStrategy, DEFAULT_HEAP_ALLOC_STRATEGY};
+    let strategy = config
+        .default_heap_pages
+        .map_or(DEFAULT_HEAP_ALLOC_STRATEGY, |p| HeapAllocStrategy::Static { extra_pages: p as _ });
+    let mut builder = WasmExecutor::<HostFunctions>::builder()
+        .with_execution_method(config.wasm_method)
+        .with_onchain_heap_alloc_strategy(strategy)
+        .with_offchain_heap_alloc_strategy(strategy)
+        .with_max_runtime_instances(config.max_runtime_instances)
+        .with_runtime_cache_size(config.runtime_cache_size);
+    if let Some(dir) = crate::cache_dir("wasm") {
+        builder = builder.with_cache_path(dir);
+    }
+    builder.build()
 }
 
 /// A timer that needs no runtime of its own: the node runs on tokio.
