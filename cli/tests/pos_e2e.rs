@@ -201,3 +201,25 @@ fn a_node_started_apart_joins_from_the_exported_spec_and_becomes_a_validator() {
     let last = net.run(&["devnet", "remove-validator", "ferdie", "--json"]);
     assert_eq!(last.json()["error"]["name"], "NotValidator");
 }
+
+/// The protocol end to end on BABE + GRANDPA: the CLI agents (solver,
+/// verifier, whistleblower) on a task whose solver cheats; the
+/// whistleblower's game convicts it, with draws from the epoch beacon and
+/// every transaction of the agents in blocks of the best chain.
+#[test]
+fn a_cheating_solver_is_convicted_on_the_pos_devnet() {
+    let net = Devnet { base: tempfile::tempdir().unwrap() };
+    net.run(&["devnet", "up", "--validators", "4", "--rpc-port", "0", "--json"]).ok_json();
+    let demo = net.run(&["demo", "--scenario", "cheating-solver", "--json"]).ok_json();
+    let s = &demo["scenarios"][0];
+    assert_eq!(s["cancel_reason"], "solver_convicted", "{s:#}");
+    assert_eq!(s["reconciles"], true);
+    let games = s["games"].as_array().unwrap();
+    assert!(!games.is_empty() && games.iter().all(|g| g["winner"] != "solver"), "{games:#?}");
+    let change = |who: &str| -> i128 {
+        let row = s["balances"].as_array().unwrap().iter().find(|r| r["account"] == who).unwrap();
+        row["change"].as_str().unwrap().parse().unwrap()
+    };
+    assert!(change("charlie") < -(999 * UNIT as i128), "the solver loses its stake");
+    assert!(change("eve") > 0, "the whistleblower gains");
+}

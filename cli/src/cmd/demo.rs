@@ -110,14 +110,16 @@ pub async fn run(args: DemoArgs, global: &GlobalArgs, out: &Output) -> Result<()
     // A devnet whose blocks come on a timer: windows must pass by themselves.
     match crate::state::load(&base) {
         Some(st) if super::connect(global).await.is_ok() => {
-            if st.block_time_ms.is_none() {
+            if st.block_time_ms.is_none() && !st.is_pos() {
                 return Err(CliError::Usage(
                     "the running devnet seals a block per transaction, so no window passes unless someone mines; \
                      the demo needs blocks on a timer: `gensyn devnet down`, then `gensyn demo`"
                         .into(),
                 ));
             }
-            say(format!("devnet: running at {} ({} ms blocks)", st.rpc_url, st.block_time_ms.unwrap_or(0)));
+            let ms = st.block_time_ms.unwrap_or(gensyn_runtime::consensus::SLOT_DURATION_MS);
+            let kind = if st.is_pos() { format!("{} validators, BABE", st.validators.len()) } else { "timer".into() };
+            say(format!("devnet: running at {} ({ms} ms blocks, {kind})", st.rpc_url));
         }
         _ => {
             let up = g.json(&["devnet", "up", "--block-time", &args.block_time.to_string()])?;
