@@ -186,17 +186,47 @@ pub async fn up(n: usize, args: &UpArgs, base: &Path, out: &Output) -> Result<()
     let spinner = Spinner::start(out, format!("starting {n} validators"));
     let deadline = started + Duration::from_secs(args.timeout);
     let mut chains: Vec<Option<Chain>> = (0..n).map(|_| None).collect();
+    let mut restarts = 0;
     let (ready_ms, finalized) = loop {
-        for v in &validators {
-            if !v.alive() {
+        for i in 0..n {
+            if validators[i].alive() {
+                continue;
+            }
+            // Ports are picked free, then released until the node binds
+            // them: another process may take one in between (parallel
+            // devnets). A validator that died at start-up gets new ports
+            // and one more try; the others find it through its peer id.
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            let tail = tail_from(&validators[i].log_file, 0, 12);
+            if restarts >= n {
                 stop_all(&validators, Duration::from_secs(10)).await;
                 let _ = state::clear(base);
                 return Err(CliError::other(format!(
-                    "validator {} exited during start-up; last log lines:\n{}",
-                    v.name,
-                    tail_from(&v.log_file, 0, 12)
+                    "validator {} exited during start-up; last log lines:\n{tail}",
+                    validators[i].name
                 )));
             }
+            restarts += 1;
+            out.note(&format!("validator {} exited during start-up; restarting it on new ports", validators[i].name));
+            validators[i].rpc_port = pick_port(if i == 0 { args.rpc_port } else { 0 })?;
+            validators[i].rpc_url = format!("ws://127.0.0.1:{}", validators[i].rpc_port);
+            validators[i].p2p_port = free_port(args.p2p_ip)?;
+            let others: Vec<&ValidatorProc> =
+                validators.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, v)| v).collect();
+            let pid = spawn(&validators[i], n, &others)?;
+            validators[i].pid = pid;
+            chains[i] = None;
+            let first = validators[0].clone();
+            let st = DevnetState {
+                pid: first.pid,
+                rpc_port: first.rpc_port,
+                rpc_url: first.rpc_url.clone(),
+                base_path: base.to_path_buf(),
+                log_file: first.log_file.clone(),
+                block_time_ms: None,
+                validators: validators.clone(),
+            };
+            state::save(base, &st)?;
         }
         if Instant::now() > deadline {
             stop_all(&validators, Duration::from_secs(10)).await;
@@ -233,6 +263,7 @@ pub async fn up(n: usize, args: &UpArgs, base: &Path, out: &Output) -> Result<()
         tokio::time::sleep(Duration::from_millis(100)).await;
     };
     drop(spinner);
+    let first = validators[0].clone();
     let chain = chains[0].take().expect("connected above");
     out.emit(
         json!({
