@@ -288,6 +288,35 @@ pub fn event(out: &Output, name: &str, task: TaskId, detail: serde_json::Value, 
 /// The spec of `task`, fetched and checked, written under the agent's folder,
 /// and refused unless this machine reproduces the task's every commitment
 /// from it (a hostile submitter must not get an honest solver slashed).
+/// Takes up an entry this agent made before a restart: fetches the task
+/// into its folder and marks it `entered`. `Ok(false)`: it cannot (its
+/// artefacts are gone or bad), so the task is `done` for this agent and the
+/// failure is reported as event `failure.0` with the error under
+/// `failure.1`. A lost node is returned, for the caller to reconnect.
+pub async fn resume(
+    agent: &Agent,
+    out: &Output,
+    id: TaskId,
+    spec: &pallet_gensyn::TaskSpec,
+    entered: &mut std::collections::BTreeSet<TaskId>,
+    done: &mut std::collections::BTreeSet<TaskId>,
+    failure: (&str, &str),
+) -> Result<bool, CliError> {
+    match prepare(agent, id, spec).await {
+        Ok(_) => {
+            entered.insert(id);
+            event(out, "resumed", id, json!({}), "resumed its entry from the chain".into());
+            Ok(true)
+        }
+        Err(e) if lost_node(&e) => Err(e),
+        Err(e) => {
+            done.insert(id);
+            event(out, failure.0, id, json!({ failure.1: e.to_string() }), format!("cannot resume: {e}"));
+            Ok(false)
+        }
+    }
+}
+
 pub async fn prepare(agent: &Agent, id: TaskId, spec: &pallet_gensyn::TaskSpec) -> Result<PathBuf, CliError> {
     let text = agent.fetch(Kind::Spec, &spec.spec_hash).await?;
     let data = agent.fetch(Kind::Dataset, &spec.dataset_commitment()).await?;

@@ -195,6 +195,28 @@ async fn up(args: UpArgs, global: &GlobalArgs, out: &Output) -> Result<(), CliEr
     Ok(())
 }
 
+/// Asks node `pid` to stop (SIGTERM: a clean shutdown that flushes its
+/// database).
+fn terminate(pid: u32) {
+    // SAFETY: plain signal delivery to a node we started.
+    unsafe { libc::kill(pid as libc::pid_t, libc::SIGTERM) };
+}
+
+/// Waits until `alive` says node `pid` is gone, killing it once `deadline`
+/// passes; returns whether it had to be killed.
+async fn wait_gone(pid: u32, alive: impl Fn() -> bool, deadline: Instant) -> bool {
+    let mut killed = false;
+    while alive() {
+        if Instant::now() > deadline && !killed {
+            // SAFETY: as in `terminate`.
+            unsafe { libc::kill(pid as libc::pid_t, libc::SIGKILL) };
+            killed = true;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    killed
+}
+
 /// Checks that `port` is free on 127.0.0.1; 0 picks a free one.
 fn pick_port(port: u16) -> Result<u16, CliError> {
     match TcpListener::bind(("127.0.0.1", port)) {
@@ -334,18 +356,9 @@ async fn down(args: DownArgs, global: &GlobalArgs, out: &Output) -> Result<(), C
         return Ok(());
     };
     let started = Instant::now();
-    // SAFETY: plain signal delivery to the node we started.
-    unsafe { libc::kill(st.pid as libc::pid_t, libc::SIGTERM) };
+    terminate(st.pid);
     let spinner = Spinner::start(out, format!("stopping devnet node (pid {})", st.pid));
-    let deadline = started + Duration::from_secs(args.timeout);
-    let mut killed = false;
-    while st.alive() {
-        if Instant::now() > deadline && !killed {
-            unsafe { libc::kill(st.pid as libc::pid_t, libc::SIGKILL) };
-            killed = true;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    let killed = wait_gone(st.pid, || st.alive(), started + Duration::from_secs(args.timeout)).await;
     drop(spinner);
     state::clear(&base)?;
     let stopped_ms = started.elapsed().as_millis() as u64;

@@ -53,17 +53,10 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
                     && matches!(t.phase, Phase::VerifierSelection { .. } | Phase::VerifierDraw { .. })
                     && agent.has_entered(id).await?
                 {
-                    match crate::agent::prepare(&agent, id, &t.spec).await {
-                        Ok(_) => {
-                            entered.insert(id);
-                            event(out, "resumed", id, json!({}), "resumed its entry from the chain".into());
-                        }
-                        Err(e) if crate::agent::lost_node(&e) => return Err(e),
-                        Err(e) => {
-                            done.insert(id);
-                            event(out, "refused", id, json!({ "reason": e.to_string() }), format!("cannot resume: {e}"));
-                            continue;
-                        }
+                    if !crate::agent::resume(&agent, out, id, &t.spec, &mut entered, &mut done, ("refused", "reason"))
+                        .await?
+                    {
+                        continue;
                     }
                 }
                 match &t.phase {

@@ -3,7 +3,7 @@
 //! others as bootnodes; started, inspected, stopped and restarted one by
 //! one for fault drills.
 
-use super::{pick_port, spawn_node, tail_from, NODE_LOG_FILTER};
+use super::{pick_port, spawn_node, tail_from, terminate, wait_gone, NODE_LOG_FILTER};
 use crate::{
     args::UpArgs,
     chain::Chain,
@@ -102,6 +102,21 @@ fn spawn(v: &ValidatorProc, n: usize, others: &[&ValidatorProc]) -> Result<u32, 
     spawn_node(&args, &v.log_file)
 }
 
+/// The state file of a PoS devnet: its validators, and the first one's RPC
+/// as the devnet's endpoint.
+fn network_state(base: &Path, validators: &[ValidatorProc]) -> DevnetState {
+    let first = &validators[0];
+    DevnetState {
+        pid: first.pid,
+        rpc_port: first.rpc_port,
+        rpc_url: first.rpc_url.clone(),
+        base_path: base.to_path_buf(),
+        log_file: first.log_file.clone(),
+        block_time_ms: None,
+        validators: validators.to_vec(),
+    }
+}
+
 /// `gensyn devnet up --validators N`.
 pub async fn up(n: usize, args: &UpArgs, base: &Path, out: &Output) -> Result<(), CliError> {
     let max = genesis::MAX_DEV_VALIDATORS;
@@ -171,17 +186,7 @@ pub async fn up(n: usize, args: &UpArgs, base: &Path, out: &Output) -> Result<()
         let pid = spawn(&validators[i], n, &others)?;
         validators[i].pid = pid;
     }
-    let first = validators[0].clone();
-    let st = DevnetState {
-        pid: first.pid,
-        rpc_port: first.rpc_port,
-        rpc_url: first.rpc_url.clone(),
-        base_path: base.to_path_buf(),
-        log_file: first.log_file.clone(),
-        block_time_ms: None,
-        validators: validators.clone(),
-    };
-    state::save(base, &st)?;
+    state::save(base, &network_state(base, &validators))?;
 
     let spinner = Spinner::start(out, format!("starting {n} validators"));
     let deadline = started + Duration::from_secs(args.timeout);
@@ -216,17 +221,7 @@ pub async fn up(n: usize, args: &UpArgs, base: &Path, out: &Output) -> Result<()
             let pid = spawn(&validators[i], n, &others)?;
             validators[i].pid = pid;
             chains[i] = None;
-            let first = validators[0].clone();
-            let st = DevnetState {
-                pid: first.pid,
-                rpc_port: first.rpc_port,
-                rpc_url: first.rpc_url.clone(),
-                base_path: base.to_path_buf(),
-                log_file: first.log_file.clone(),
-                block_time_ms: None,
-                validators: validators.clone(),
-            };
-            state::save(base, &st)?;
+            state::save(base, &network_state(base, &validators))?;
         }
         if Instant::now() > deadline {
             stop_all(&validators, Duration::from_secs(10)).await;
@@ -324,32 +319,24 @@ fn validator_json(v: &ValidatorProc) -> Value {
     })
 }
 
-/// Sends SIGTERM to `pid` and waits for it to go, killing it after `timeout`;
-/// returns whether it had to be killed.
+/// Stops validator `v`, killing it after `timeout`; returns whether it had
+/// to be killed.
 async fn stop_process(v: &ValidatorProc, timeout: Duration) -> bool {
-    // SAFETY: plain signal delivery to a process we started.
-    unsafe { libc::kill(v.pid as libc::pid_t, libc::SIGTERM) };
-    let deadline = Instant::now() + timeout;
-    let mut killed = false;
-    while v.alive() {
-        if Instant::now() > deadline && !killed {
-            unsafe { libc::kill(v.pid as libc::pid_t, libc::SIGKILL) };
-            killed = true;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    killed
+    terminate(v.pid);
+    wait_gone(v.pid, || v.alive(), Instant::now() + timeout).await
 }
 
 /// Stops every live validator.
 pub async fn stop_all(validators: &[ValidatorProc], timeout: Duration) -> Vec<(String, bool)> {
+    // All asked at once, so they shut down side by side.
     let live: Vec<&ValidatorProc> = validators.iter().filter(|v| v.alive()).collect();
     for v in &live {
-        unsafe { libc::kill(v.pid as libc::pid_t, libc::SIGTERM) };
+        terminate(v.pid);
     }
+    let deadline = Instant::now() + timeout;
     let mut stopped = Vec::new();
     for v in live {
-        stopped.push((v.name.clone(), stop_process(v, timeout).await));
+        stopped.push((v.name.clone(), wait_gone(v.pid, || v.alive(), deadline).await));
     }
     stopped
 }
@@ -413,9 +400,7 @@ pub async fn start_validator(name: &str, timeout: u64, base: &Path, out: &Output
     for o in st.validators.iter_mut().filter(|o| o.name == name) {
         o.pid = pid;
     }
-    if st.validators[0].name == name {
-        st.pid = pid;
-    }
+    let st = network_state(base, &st.validators);
     state::save(base, &st)?;
     let v = find(&st, name)?.clone();
     let spinner = Spinner::start(out, format!("starting validator {name}"));
