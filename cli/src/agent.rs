@@ -239,6 +239,22 @@ impl Agent {
         self.send(GensynCall::reveal_selection { task, proof }).await
     }
 
+    /// Puts an artefact into the node's store. A store error that is not
+    /// about the artefact (it was kept but its attestation did not reach
+    /// the pool) is tried again, twice: a put is idempotent.
+    pub async fn store(&self, kind: Kind, bytes: &[u8]) -> Result<[u8; 32], CliError> {
+        let mut tries = 0;
+        loop {
+            match self.chain.store_put(kind, bytes).await {
+                Err(CliError::Other(m)) if m.starts_with("the store: ") && tries < 2 => {
+                    tries += 1;
+                    tokio::time::sleep(Duration::from_secs(1)).await;
+                }
+                done => return done,
+            }
+        }
+    }
+
     /// Fetches artefact `id` of `kind` from the store, checked against `id`.
     pub async fn fetch(&self, kind: Kind, id: &[u8; 32]) -> Result<Vec<u8>, CliError> {
         let bytes =

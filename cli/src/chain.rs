@@ -304,7 +304,7 @@ impl Chain {
     }
 
     /// The next nonce of `who`, counting transactions in the pool.
-    async fn next_nonce(&self, who: &AccountId) -> Result<Nonce, CliError> {
+    pub async fn next_nonce(&self, who: &AccountId) -> Result<Nonce, CliError> {
         self.rpc.request("system_accountNextIndex", rpc_params![crate::accounts::ss58(who)]).await.map_err(rpc_err)
     }
 
@@ -318,66 +318,51 @@ impl Chain {
         wait: Wait,
         timeout: Duration,
     ) -> Result<TxOutcome, CliError> {
+        let nonce = self.next_nonce(&AccountId::from(signer.public())).await?;
+        self.submit_signed(self.sign(call, signer, nonce), wait, timeout).await
+    }
+
+    /// The bytes of `call` signed by `signer` at `nonce`. sr25519 signing is
+    /// randomised: two signings of one call differ, so no one but the caller
+    /// can have handed these bytes to a pool.
+    pub fn sign(&self, call: RuntimeCall, signer: &sr25519::Pair, nonce: Nonce) -> Vec<u8> {
         let who = AccountId::from(signer.public());
-        let nonce = self.next_nonce(&who).await?;
         let tx_ext = gensyn_runtime::tx_extension(nonce);
         // The signed payload's implicit parts, supplied by us: computing them
         // needs chain state the CLI does not have.
         let implicit = gensyn_runtime::tx_implicit(self.genesis);
         let payload = SignedPayload::from_raw(call.clone(), tx_ext.clone(), implicit);
         let signature = payload.using_encoded(|p| signer.sign(p));
-        let xt =
-            UncheckedExtrinsic::new_signed(call, MultiAddress::Id(who), MultiSignature::Sr25519(signature), tx_ext);
-        let encoded = xt.encode();
-        let tx_hash = BlakeTwo256::hash(&encoded);
+        UncheckedExtrinsic::new_signed(call, MultiAddress::Id(who), MultiSignature::Sr25519(signature), tx_ext)
+            .encode()
+    }
 
+    /// Submits a signed extrinsic ([`Chain::sign`]) and waits as `wait`
+    /// says; a failed dispatch becomes [`CliError::Dispatch`].
+    pub async fn submit_signed(&self, encoded: Vec<u8>, wait: Wait, timeout: Duration) -> Result<TxOutcome, CliError> {
+        let tx_hash = BlakeTwo256::hash(&encoded);
         if wait == Wait::Accepted {
-            let _: H256 =
-                self.rpc.request("author_submitExtrinsic", rpc_params![Bytes(encoded)]).await.map_err(pool_err)?;
+            match self.rpc.request::<H256, _>("author_submitExtrinsic", rpc_params![Bytes(encoded)]).await {
+                Ok(_) => {}
+                // The pool holds it (see `already_imported`).
+                Err(e) if already_imported(&e) => {}
+                Err(e) => return Err(pool_err(e)),
+            }
             return Ok(TxOutcome { tx_hash, block: None, finalized: false, events: Vec::new() });
         }
 
-        let mut sub: Subscription<Value> = self
+        // No finalized block can hold a transaction not yet submitted.
+        let floor = self.finalized().await?.number + 1;
+        let deadline = Instant::now() + timeout;
+        let watched = self
             .rpc
             .subscribe("author_submitAndWatchExtrinsic", rpc_params![Bytes(encoded.clone())], "author_unwatchExtrinsic")
-            .await
-            .map_err(pool_err)?;
-        let deadline = Instant::now() + timeout;
-        let (block_hash, finalized) = loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            let status = match tokio::time::timeout(left, sub.next()).await {
-                Err(_) => {
-                    return Err(CliError::Timeout(format!(
-                        "transaction {tx_hash:?} not finalized within {}s{}",
-                        timeout.as_secs(),
-                        self.finality_note().await
-                    )))
-                }
-                Ok(None) => return Err(CliError::other("the node closed the transaction watch")),
-                Ok(Some(Err(e))) => return Err(CliError::other(format!("bad transaction status: {e}"))),
-                Ok(Some(Ok(status))) => status,
-            };
-            if let Some(hash) = status.get("finalized") {
-                let hash = serde_json::from_value::<H256>(hash.clone())
-                    .map_err(|e| CliError::other(format!("bad finalized hash: {e}")))?;
-                break (hash, true);
-            }
-            if let Some(hash) = status.get("inBlock").filter(|_| wait == Wait::Included) {
-                let hash = serde_json::from_value::<H256>(hash.clone())
-                    .map_err(|e| CliError::other(format!("bad block hash: {e}")))?;
-                break (hash, false);
-            }
-            match status.as_str() {
-                Some("invalid") => return Err(CliError::Rejected("the transaction became invalid".into())),
-                Some("dropped") => return Err(CliError::Rejected("the pool dropped the transaction".into())),
-                _ => {}
-            }
-            if status.get("usurped").is_some() {
-                return Err(CliError::Rejected("replaced by another transaction with the same nonce".into()));
-            }
-            if status.get("finalityTimeout").is_some() {
-                return Err(CliError::Timeout("the including block was never finalized".into()));
-            }
+            .await;
+        let (block_hash, finalized) = match watched {
+            Ok(sub) => self.follow_watch(sub, wait, deadline, tx_hash, timeout).await?,
+            // The pool holds it but attached no watch: follow the blocks.
+            Err(e) if already_imported(&e) => self.follow_blocks(&encoded, wait, floor, deadline, tx_hash, timeout).await?,
+            Err(e) => return Err(pool_err(e)),
         };
 
         let block = self.block_ref(block_hash).await?;
@@ -393,6 +378,91 @@ impl Chain {
             }
         }
         Ok(TxOutcome { tx_hash, block: Some(block), finalized, events })
+    }
+
+    /// The watch's statuses up to the block `wait` asks for: its hash, and
+    /// whether it is finalized.
+    async fn follow_watch(
+        &self,
+        mut sub: Subscription<Value>,
+        wait: Wait,
+        deadline: Instant,
+        tx_hash: H256,
+        timeout: Duration,
+    ) -> Result<(H256, bool), CliError> {
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let status = match tokio::time::timeout(left, sub.next()).await {
+                Err(_) => return Err(self.not_in_time(tx_hash, timeout).await),
+                Ok(None) => return Err(CliError::other("the node closed the transaction watch")),
+                Ok(Some(Err(e))) => return Err(CliError::other(format!("bad transaction status: {e}"))),
+                Ok(Some(Ok(status))) => status,
+            };
+            if let Some(hash) = status.get("finalized") {
+                let hash = serde_json::from_value::<H256>(hash.clone())
+                    .map_err(|e| CliError::other(format!("bad finalized hash: {e}")))?;
+                return Ok((hash, true));
+            }
+            if let Some(hash) = status.get("inBlock").filter(|_| wait == Wait::Included) {
+                let hash = serde_json::from_value::<H256>(hash.clone())
+                    .map_err(|e| CliError::other(format!("bad block hash: {e}")))?;
+                return Ok((hash, false));
+            }
+            match status.as_str() {
+                Some("invalid") => return Err(CliError::Rejected("the transaction became invalid".into())),
+                Some("dropped") => return Err(CliError::Rejected("the pool dropped the transaction".into())),
+                _ => {}
+            }
+            if status.get("usurped").is_some() {
+                return Err(CliError::Rejected("replaced by another transaction with the same nonce".into()));
+            }
+            if status.get("finalityTimeout").is_some() {
+                return Err(CliError::Timeout("the including block was never finalized".into()));
+            }
+        }
+    }
+
+    /// Without a watch: reads each new block of the best chain (or of the
+    /// finalized one, for [`Wait::Finalized`]) from height `from` on until
+    /// one holds `encoded`.
+    async fn follow_blocks(
+        &self,
+        encoded: &[u8],
+        wait: Wait,
+        from: u32,
+        deadline: Instant,
+        tx_hash: H256,
+        timeout: Duration,
+    ) -> Result<(H256, bool), CliError> {
+        let ours = format!("0x{}", hex::encode(encoded));
+        let mut next = from;
+        loop {
+            let head = if wait == Wait::Finalized { self.finalized().await? } else { self.best().await? };
+            while next <= head.number {
+                let Some(hash) = self.block_hash(next).await? else { break };
+                let block: Value = self.rpc.request("chain_getBlock", rpc_params![hash]).await.map_err(rpc_err)?;
+                let holds = block["block"]["extrinsics"]
+                    .as_array()
+                    .is_some_and(|xts| xts.iter().any(|x| x.as_str() == Some(ours.as_str())));
+                if holds {
+                    return Ok((hash, wait == Wait::Finalized || self.finalized().await?.number >= next));
+                }
+                next += 1;
+            }
+            if Instant::now() >= deadline {
+                return Err(self.not_in_time(tx_hash, timeout).await);
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+
+    /// The error for a transaction not in a block in time.
+    async fn not_in_time(&self, tx_hash: H256, timeout: Duration) -> CliError {
+        CliError::Timeout(format!(
+            "transaction {tx_hash:?} not finalized within {}s{}",
+            timeout.as_secs(),
+            self.finality_note().await
+        ))
     }
 
     async fn block_ref(&self, hash: H256) -> Result<BlockRef, CliError> {
@@ -435,10 +505,24 @@ fn pool_err(e: jsonrpsee::core::client::Error) -> CliError {
     }
 }
 
-/// The store's refusals are the user's input (a malformed or oversized artefact).
+/// The pool's answer that it already holds these very bytes (author error
+/// 1013). Ours are freshly signed ([`Chain::sign`]), so it holds them because
+/// of this submission: the fork-aware pool says so when a block arrives
+/// mid-submission and its maintenance takes the transaction in first
+/// (paritytech/polkadot-sdk#11419), and then attaches no watch.
+fn already_imported(e: &jsonrpsee::core::client::Error) -> bool {
+    matches!(e, jsonrpsee::core::client::Error::Call(obj) if obj.code() == 1013)
+}
+
+/// The store's refusals (codes 4000–4999) are the user's input: a malformed
+/// or oversized artefact. Anything else (5000: stored but not attested) is
+/// the node's, and an agent may try again.
 fn store_err(e: jsonrpsee::core::client::Error) -> CliError {
     match e {
-        jsonrpsee::core::client::Error::Call(obj) if obj.code() >= 4000 => CliError::Usage(obj.message().to_string()),
+        jsonrpsee::core::client::Error::Call(obj) if (4000..5000).contains(&obj.code()) => {
+            CliError::Usage(obj.message().to_string())
+        }
+        jsonrpsee::core::client::Error::Call(obj) => CliError::other(format!("the store: {}", obj.message())),
         other => rpc_err(other),
     }
 }

@@ -349,6 +349,53 @@ fn a_solver_agent_wins_the_draw_trains_commits_and_is_paid_for_its_time_when_no_
     assert!(after["holds"].as_array().unwrap().iter().all(|h| h["reason"] != "Gensyn.SolverCollateral"), "{after}");
 }
 
+/// The fork-aware pool can answer "already imported" to the very
+/// submission that put a transaction in (a block landing mid-submission;
+/// seen in CI as a solver agent's failed artefact attestation). The CLI then
+/// follows the blocks and reports the transaction's block. Reproduced
+/// exactly by handing the pool the same bytes twice while they wait in it:
+/// signed one nonce ahead, they stay there until the gap is filled.
+#[test]
+fn a_transaction_the_pool_already_holds_is_followed_to_its_block() {
+    use gensyn_cli::chain::{Chain, Wait};
+    use gensyn_runtime::{AccountId, Runtime, RuntimeCall};
+    use polkadot_sdk::{pallet_balances, sp_keyring::Sr25519Keyring};
+    use std::time::Duration;
+
+    let net = Devnet { base: tempfile::tempdir().unwrap() };
+    let up = net.run(&["devnet", "up", "--rpc-port", "0", "--json"]).ok_json();
+    let url = up["rpc_url"].as_str().unwrap().to_string();
+    let to_bob = |units: u128| {
+        RuntimeCall::Balances(pallet_balances::Call::<Runtime>::transfer_keep_alive {
+            dest: AccountId::from(Sr25519Keyring::Bob.public()).into(),
+            value: units * UNIT,
+        })
+    };
+    let before = net.run(&["account", "bob", "--json"]).ok_json();
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let alice = Sr25519Keyring::Alice.pair();
+        let chain = Chain::connect(&url).await.unwrap();
+        let nonce = chain.next_nonce(&AccountId::from(alice.public())).await.unwrap();
+        let ahead = chain.sign(to_bob(3), &alice, nonce + 1);
+        chain.submit_signed(ahead.clone(), Wait::Accepted, Duration::from_secs(5)).await.unwrap();
+        // The same bytes again: the pool holds them already.
+        let again = chain.submit_signed(ahead, Wait::Finalized, Duration::from_secs(60));
+        let gap = async {
+            // Long enough for `again` to have been answered (a local call).
+            tokio::time::sleep(Duration::from_secs(3)).await;
+            let filler = Chain::connect(&url).await.unwrap();
+            filler.submit(to_bob(2), &alice, Wait::Finalized, Duration::from_secs(60)).await.unwrap()
+        };
+        let (again, filled) = tokio::join!(again, gap);
+        let again = again.expect("the held transaction is followed to its block");
+        assert!(again.finalized);
+        assert!(again.block.unwrap().number >= filled.block.unwrap().number, "nonce order");
+    });
+    let after = net.run(&["account", "bob", "--json"]).ok_json();
+    let free = |v: &Value| v["free"].as_str().unwrap().parse::<u128>().unwrap();
+    assert_eq!(free(&after) - free(&before), 5 * UNIT, "both transfers landed once");
+}
+
 /// The best block's number.
 fn height(net: &Devnet) -> u64 {
     net.run(&["devnet", "status", "--json"]).ok_json()["best"]["number"].as_u64().unwrap()

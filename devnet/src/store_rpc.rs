@@ -12,7 +12,7 @@ use jsonrpsee::{types::ErrorObjectOwned, RpcModule};
 use polkadot_sdk::{
     frame_support::BoundedVec,
     frame_system_rpc_runtime_api::AccountNonceApi,
-    sc_transaction_pool_api::{TransactionPool, TransactionSource},
+    sc_transaction_pool_api::{error::Error as PoolError, IntoPoolError, TransactionPool, TransactionSource},
     sp_api::ProvideRuntimeApi,
     sp_blockchain::HeaderBackend,
     sp_core::{sr25519, Bytes, Pair, H256},
@@ -70,10 +70,21 @@ where
             UncheckedExtrinsic::new_signed(call, MultiAddress::Id(who), MultiSignature::Sr25519(signature), tx_ext);
         let opaque = Decode::decode(&mut &xt.encode()[..]).map_err(|e| e.to_string())?;
         let sent = self.pool.submit_one(info.best_hash, TransactionSource::Local, opaque).await;
-        if let Err(e) = sent {
+        if let Err(e) = sent.map_err(IntoPoolError::into_pool_error) {
+            // These bytes are freshly signed (sr25519 is randomised), so a
+            // pool that already holds them took them from this very call: the
+            // fork-aware pool answers so when a block lands mid-submission
+            // and its maintenance imports the transaction first
+            // (paritytech/polkadot-sdk#11419). It is in; the nonce is spent.
+            if let Ok(PoolError::AlreadyImported(_)) = e {
+                return Ok(());
+            }
             // Resynchronise from the chain on the next attestation.
             *self.next.lock().expect("nonce lock") = None;
-            return Err(e.to_string());
+            return Err(match e {
+                Ok(e) => e.to_string(),
+                Err(e) => e.to_string(),
+            });
         }
         Ok(())
     }

@@ -231,7 +231,7 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
                                 if run == RunCheat::Honest { train(agent, out, &path)? } else { train_wrong(&path, &t.spec, run)? };
                             if cheat != Some(Cheat::Withhold) {
                                 for (kind, bytes) in &blobs {
-                                    agent.chain.store_put(*kind, bytes).await?;
+                                    agent.store(*kind, bytes).await?;
                                 }
                             }
                             let proof = openings[0].proof.clone();
