@@ -112,6 +112,10 @@ impl Chain {
         let not_running = |reason: String| CliError::NodeNotRunning { url: url.to_string(), reason };
         let rpc = WsClientBuilder::default()
             .connection_timeout(Duration::from_secs(3))
+            // An artefact is up to 16 MiB, sent as hex (the devnet node's
+            // limits are 40 MiB each way).
+            .max_request_size(40 << 20)
+            .max_response_size(40 << 20)
             .request_timeout(Duration::from_secs(60))
             .build(url)
             .await

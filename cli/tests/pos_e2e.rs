@@ -154,13 +154,17 @@ fn a_node_started_apart_joins_from_the_exported_spec_and_becomes_a_validator() {
     std::fs::write(&spec_file, &spec.stdout).unwrap();
     let (rpc, p2p) = (free_port(), free_port());
     let log = std::fs::File::create(dir.path().join("node.log")).unwrap();
+    // Its store asks alice's for what it lacks.
+    let alice_rpc = validator(&st, "alice")["rpc_url"].as_str().unwrap().to_string();
+    let peers = dir.path().join("store-peers");
+    std::fs::write(&peers, format!("# alice\n{alice_rpc}\n")).unwrap();
     let _eve = Node(
         Command::new(env!("CARGO_BIN_EXE_gensyn"))
             .args(["devnet", "node", "--chain", spec_file.to_str().unwrap()])
             .args(["--base-path", dir.path().join("db").to_str().unwrap()])
             .args(["--validator", "--bootnodes", &bootnode, "--rpc-port", &rpc.to_string()])
             .args(["--listen-addr", &format!("/ip4/127.0.0.1/tcp/{p2p}"), "--no-mdns", "--no-prometheus"])
-            .args(["--node-key", &"01".repeat(32)])
+            .args(["--node-key", &"01".repeat(32), "--store-peers", peers.to_str().unwrap()])
             .stdout(log.try_clone().unwrap())
             .stderr(log)
             .spawn()
@@ -179,6 +183,26 @@ fn a_node_started_apart_joins_from_the_exported_spec_and_becomes_a_validator() {
         assert!(Instant::now() < deadline, "the joining node syncs within 60s: {}", s.stderr);
         std::thread::sleep(Duration::from_millis(500));
     }
+
+    // An artefact put to alice's store is served by dave's and by eve's,
+    // each fetched from a peer store and checked (the store replicated).
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/blobs-mlp-sgd.toml");
+    let put = gensyn(&["blob", "put", fixture, "--rpc", &alice_rpc, "--json"]).ok_json();
+    let spec_id = put["artefacts"][0]["id"].as_str().unwrap().to_string();
+    let data_id = put["artefacts"][1]["id"].as_str().unwrap().to_string();
+    let dave_rpc = validator(&st, "dave")["rpc_url"].as_str().unwrap().to_string();
+    for (rpc, id, kind) in [(&dave_rpc, &data_id, "dataset"), (&eve_rpc, &spec_id, "spec")] {
+        let out = dir.path().join(&id[2..10]);
+        let got = gensyn(&["blob", "get", id, "--out", out.to_str().unwrap(), "--rpc", rpc, "--json"]).ok_json();
+        assert_eq!(got["kind"], kind, "{got}");
+    }
+    let spec_back = std::fs::read(dir.path().join(&spec_id[2..10])).unwrap();
+    assert_eq!(spec_back, std::fs::read(fixture).unwrap(), "eve serves alice's bytes");
+    assert!(dir.path().join("db/store").join(&spec_id[2..]).is_file(), "eve keeps what it fetched");
+    // What no store holds is still a clean miss, not a hang between peers.
+    let none = gensyn(&["blob", "get", &format!("0x{}", "ab".repeat(32)), "--out", "/dev/null", "--rpc", &eve_rpc]);
+    assert_eq!(none.code, 1, "{}", none.stderr);
+    assert!(none.stderr.contains("holds nothing"), "{}", none.stderr);
 
     // Its keys registered and the account added: a validator at the session after next.
     let added = net.run(&["devnet", "add-validator", "--node", &eve_rpc, "--as", "eve", "--json"]).ok_json();

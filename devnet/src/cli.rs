@@ -14,6 +14,12 @@ pub struct NodeCli {
     /// it the node seals instantly: one block per transaction.
     #[arg(long, value_name = "MS", value_parser = clap::value_parser!(u64).range(1..))]
     pub block_time: Option<u64>,
+
+    /// A file of other nodes' RPC URLs (one per line; `#` starts a comment),
+    /// whose stores this node's store asks for an artefact it lacks. It is
+    /// read again at each miss, so it may change while the node runs.
+    #[arg(long, value_name = "FILE")]
+    pub store_peers: Option<std::path::PathBuf>,
 }
 
 impl sc_cli::SubstrateCli for NodeCli {

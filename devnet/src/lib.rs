@@ -39,14 +39,15 @@ where
     let argv = std::iter::once(std::ffi::OsString::from("gensyn-node")).chain(args.into_iter().map(Into::into));
     let cli = NodeCli::from_iter(argv);
     let block_time = cli.block_time;
+    let store_peers = cli.store_peers.clone();
     let runner = cli.create_runner(&cli.run)?;
     runner.run_node_until_exit(|config| async move {
         match config.network.network_backend {
             sc_network::config::NetworkBackendType::Libp2p => {
-                service::new_full::<sc_network::NetworkWorker<_, _>>(config, block_time)
+                service::new_full::<sc_network::NetworkWorker<_, _>>(config, block_time, store_peers)
             }
             sc_network::config::NetworkBackendType::Litep2p => {
-                service::new_full::<sc_network::Litep2pNetworkBackend>(config, block_time)
+                service::new_full::<sc_network::Litep2pNetworkBackend>(config, block_time, store_peers)
             }
         }
         .map_err(polkadot_sdk::sc_cli::Error::Service)

@@ -23,6 +23,8 @@ pub struct FullDeps<C, P> {
     /// Manual seal's command sink; `None` on a timer, where no client seals.
     pub seal: Option<futures::channel::mpsc::Sender<EngineCommand<Hash>>>,
     pub store: Arc<gensyn_store::DiskStore>,
+    /// The file naming other nodes' stores (`--store-peers`).
+    pub store_peers: Option<std::path::PathBuf>,
 }
 
 /// Builds the RPC module merged into the node's standard one.
@@ -37,9 +39,9 @@ where
     C::Api: polkadot_sdk::frame_system_rpc_runtime_api::AccountNonceApi<Block, AccountId, Nonce> + BlockBuilder<Block>,
     P: TransactionPool<Block = Block> + 'static,
 {
-    let FullDeps { client, pool, seal, store } = deps;
+    let FullDeps { client, pool, seal, store, store_peers } = deps;
     let mut module = RpcModule::new(());
-    module.merge(crate::store_rpc::module(store, client.clone(), pool.clone())?)?;
+    module.merge(crate::store_rpc::module(store, store_peers, client.clone(), pool.clone())?)?;
     module.merge(SystemApiServer::<Hash, AccountId, Nonce>::into_rpc(System::<P, C, Block>::new(client, pool)))?;
     if let Some(seal) = seal {
         module.merge(ManualSeal::new(seal).into_rpc())?;

@@ -48,10 +48,12 @@ struct Pos<BI> {
     grandpa_link: sc_consensus_grandpa::LinkHalf<Block, FullClient, FullSelectChain>,
 }
 
-/// Builds and starts a full node; returns its task manager.
+/// Builds and starts a full node; returns its task manager. `store_peers`:
+/// see [`crate::NodeCli::store_peers`].
 pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
     config: Configuration,
     block_time_ms: Option<u64>,
+    store_peers: Option<std::path::PathBuf>,
 ) -> Result<TaskManager, ServiceError> {
     let telemetry = config
         .telemetry_endpoints
@@ -222,6 +224,7 @@ pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Ha
                 pool: pool.clone(),
                 seal: seal.clone(),
                 store: store.clone(),
+                store_peers: store_peers.clone(),
             };
             crate::rpc::create_full(deps).map_err(Into::into)
         })

@@ -4,6 +4,13 @@
 //! the store's own account, `//GensynStore`); `gensyn_storeGet(id)` and
 //! `gensyn_storeHas(id)` read it back. The store is a
 //! [`gensyn_store::DiskStore`] under the node's base path.
+//!
+//! Replicated for now (the availability issue erasure-codes it): a get this
+//! store misses asks the stores of the nodes in `--store-peers`
+//! (`gensyn_storeGetLocal`, which never asks further, so two nodes naming
+//! each other do not loop), keeps the first answer that recomputes the id,
+//! and serves it. A peer's bytes are checked, never trusted; nothing is
+//! attested again (the chain already counts the artefact available).
 
 use codec::{Decode, Encode};
 use gensyn_runtime::{opaque::Block, AccountId, Nonce, RuntimeCall, SignedPayload, UncheckedExtrinsic};
@@ -18,7 +25,15 @@ use polkadot_sdk::{
     sp_core::{sr25519, Bytes, Pair, H256},
     sp_runtime::{MultiAddress, MultiSignature},
 };
-use std::sync::{Arc, Mutex};
+use jsonrpsee::{
+    core::{client::ClientT, params::ArrayParams},
+    ws_client::WsClientBuilder,
+};
+use std::{
+    path::{Path, PathBuf},
+    sync::{Arc, Mutex},
+    time::Duration,
+};
 
 pub use gensyn_store::MAX_ARTEFACT;
 /// Most bytes the store holds.
@@ -34,6 +49,8 @@ fn err(code: i32, msg: impl Into<String>) -> ErrorObjectOwned {
 /// sign and send its attestations.
 pub struct StoreRpc<C, P> {
     store: Arc<DiskStore>,
+    /// The file of peer stores' RPC URLs, if any.
+    peers: Option<PathBuf>,
     client: Arc<C>,
     pool: Arc<P>,
     key: sr25519::Pair,
@@ -90,9 +107,74 @@ where
     }
 }
 
+/// The URLs a `--store-peers` file lists (none if it cannot be read).
+fn peer_urls(file: &Path) -> Vec<String> {
+    std::fs::read_to_string(file)
+        .map(|text| {
+            text.lines()
+                .map(|l| l.split('#').next().unwrap_or("").trim())
+                .filter(|l| !l.is_empty())
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The kind under which `bytes` recompute `id`, if any: commitments are
+/// domain-separated by kind, so at most one fits.
+fn kind_of(id: &[u8; 32], bytes: &[u8]) -> Option<Kind> {
+    [Kind::Spec, Kind::Dataset, Kind::Checkpoint].into_iter().find(|k| gensyn_store::open(*k, id, bytes).is_ok())
+}
+
+impl<C, P> StoreRpc<C, P> {
+    /// Asks each peer store in turn for `id`; keeps and returns the first
+    /// answer that recomputes it. A peer that is down, slow or lying is
+    /// skipped (and logged).
+    async fn from_peers(&self, id: [u8; 32]) -> Option<Vec<u8>> {
+        for url in self.peers.as_deref().map(peer_urls).unwrap_or_default() {
+            let client = match WsClientBuilder::default()
+                .connection_timeout(Duration::from_secs(3))
+                .request_timeout(Duration::from_secs(30))
+                .max_response_size(40 << 20)
+                .build(&url)
+                .await
+            {
+                Ok(c) => c,
+                Err(e) => {
+                    log::debug!(target: "gensyn-store", "store peer {url}: {e}");
+                    continue;
+                }
+            };
+            let mut params = ArrayParams::new();
+            params.insert(H256(id)).expect("an H256 serialises");
+            let got: Result<Option<Bytes>, _> = client.request("gensyn_storeGetLocal", params).await;
+            match got {
+                Ok(Some(bytes)) => match kind_of(&id, &bytes.0) {
+                    Some(kind) => {
+                        // Kept for the next reader; a full store still serves it.
+                        if let Err(e) = self.store.put(kind, &bytes.0) {
+                            log::warn!(target: "gensyn-store", "cannot keep {:?} from {url}: {e}", H256(id));
+                        }
+                        return Some(bytes.0);
+                    }
+                    None => log::warn!(
+                        target: "gensyn-store",
+                        "store peer {url} answered {:?} with bytes that do not recompute it; skipped",
+                        H256(id)
+                    ),
+                },
+                Ok(None) => {}
+                Err(e) => log::debug!(target: "gensyn-store", "store peer {url}: {e}"),
+            }
+        }
+        None
+    }
+}
+
 /// The store's RPC methods.
 pub fn module<C, P>(
     store: Arc<DiskStore>,
+    peers: Option<PathBuf>,
     client: Arc<C>,
     pool: Arc<P>,
 ) -> Result<RpcModule<StoreRpc<C, P>>, Box<dyn std::error::Error + Send + Sync>>
@@ -102,7 +184,7 @@ where
     P: TransactionPool<Block = Block> + 'static,
 {
     let key = sr25519::Pair::from_string(STORE_SURI, None).map_err(|e| format!("store key: {e:?}"))?;
-    let mut m = RpcModule::new(StoreRpc { store, client, pool, key, next: Mutex::new(None) });
+    let mut m = RpcModule::new(StoreRpc { store, peers, client, pool, key, next: Mutex::new(None) });
     m.register_async_method("gensyn_storePut", |params, ctx, _| async move {
         let (kind, data): (String, Bytes) = params.parse()?;
         let kind = Kind::parse(&kind).ok_or_else(|| err(-32602, format!("unknown artefact kind '{kind}'")))?;
@@ -110,7 +192,15 @@ where
         ctx.attest(id).await.map_err(|e| err(5000, format!("stored, but the attestation failed: {e}")))?;
         Ok::<H256, ErrorObjectOwned>(H256(id))
     })?;
-    m.register_method("gensyn_storeGet", |params, ctx, _| -> Result<Option<Bytes>, ErrorObjectOwned> {
+    m.register_async_method("gensyn_storeGet", |params, ctx, _| async move {
+        let (id,): (H256,) = params.parse()?;
+        match ctx.store.get(&id.0).map_err(|e| err(4001, e.to_string()))? {
+            Some(bytes) => Ok::<_, ErrorObjectOwned>(Some(Bytes(bytes))),
+            None => Ok(ctx.from_peers(id.0).await.map(Bytes)),
+        }
+    })?;
+    // What a peer store asks: this store's own copy, never its peers'.
+    m.register_method("gensyn_storeGetLocal", |params, ctx, _| -> Result<Option<Bytes>, ErrorObjectOwned> {
         let (id,): (H256,) = params.parse()?;
         ctx.store.get(&id.0).map(|b| b.map(Bytes)).map_err(|e| err(4001, e.to_string()))
     })?;
@@ -123,6 +213,27 @@ where
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_peers_bytes_are_kept_only_under_the_id_they_recompute() {
+        use gensyn_store::{blake2b_256, Kind};
+        let spec = b"[model]\nkind = \"mlp\"\n".to_vec();
+        let id = blake2b_256(&spec);
+        assert_eq!(super::kind_of(&id, &spec), Some(Kind::Spec));
+        let mut lie = spec.clone();
+        lie[0] ^= 1;
+        assert_eq!(super::kind_of(&id, &lie), None, "a lying peer's bytes are refused");
+        assert_eq!(super::kind_of(&[0; 32], &spec), None, "and bytes under another id");
+    }
+
+    #[test]
+    fn the_peers_file_lists_one_url_per_line_with_comments() {
+        let dir = std::env::temp_dir().join(format!("gensyn-peers-{}", std::process::id()));
+        std::fs::write(&dir, "# the others\nws://127.0.0.1:9945\n\n  ws://127.0.0.1:9946 # bob\n").unwrap();
+        assert_eq!(super::peer_urls(&dir), ["ws://127.0.0.1:9945", "ws://127.0.0.1:9946"]);
+        std::fs::remove_file(&dir).unwrap();
+        assert!(super::peer_urls(&dir).is_empty(), "a missing file names no peer");
+    }
+
     #[test]
     fn the_runtime_names_the_store_key_as_its_attester() {
         use polkadot_sdk::sp_core::{sr25519, Pair};

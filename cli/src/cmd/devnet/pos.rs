@@ -69,6 +69,7 @@ fn fresh_session_keys(v: &ValidatorProc) -> Result<gensyn_runtime::SessionKeys, 
 /// bootnodes.
 fn spawn(v: &ValidatorProc, n: usize, others: &[&ValidatorProc]) -> Result<u32, CliError> {
     std::fs::create_dir_all(&v.base_path)?;
+    write_store_peers(v, others)?;
     let (node_key, _) = gensyn_devnet::dev_node_identity(&v.name);
     let spec = v.base_path.parent().map(|d| d.join("chain.json")).expect("a validator's base path has a parent");
     let mut args: Vec<String> = vec![
@@ -90,6 +91,9 @@ fn spawn(v: &ValidatorProc, n: usize, others: &[&ValidatorProc]) -> Result<u32, 
         v.listen_addr(),
         "--log".into(),
         format!("{NODE_LOG_FILTER},{VALIDATOR_LOG_FILTER}"),
+        // An artefact put to another validator is fetched from it on a miss.
+        "--store-peers".into(),
+        store_peers_file(v).display().to_string(),
     ];
     for o in others {
         args.push("--bootnodes".into());
@@ -100,6 +104,34 @@ fn spawn(v: &ValidatorProc, n: usize, others: &[&ValidatorProc]) -> Result<u32, 
         args.push("--force-authoring".into());
     }
     spawn_node(&args, &v.log_file)
+}
+
+/// Where validator `v` finds the other validators' stores (`--store-peers`).
+fn store_peers_file(v: &ValidatorProc) -> PathBuf {
+    v.base_path.join("store-peers")
+}
+
+/// Writes `v`'s store peers: `others`' RPC.
+fn write_store_peers(v: &ValidatorProc, others: &[&ValidatorProc]) -> Result<(), CliError> {
+    let mut text = String::from("# the other validators' stores (gensyn devnet writes this)\n");
+    for o in others {
+        text.push_str(&format!("{}  # {}\n", o.rpc_url, o.name));
+    }
+    std::fs::write(store_peers_file(v), text)?;
+    Ok(())
+}
+
+/// Saves the network's state file, and each validator's list of the
+/// others' RPC (its store peers: ports change when one is restarted on new
+/// ones, and the node reads the list at each miss).
+fn save_network(base: &Path, validators: &[ValidatorProc]) -> Result<DevnetState, CliError> {
+    for v in validators {
+        let others: Vec<&ValidatorProc> = validators.iter().filter(|o| o.name != v.name).collect();
+        write_store_peers(v, &others)?;
+    }
+    let st = network_state(base, validators);
+    state::save(base, &st)?;
+    Ok(st)
 }
 
 /// The state file of a PoS devnet: its validators, and the first one's RPC
@@ -186,7 +218,7 @@ pub async fn up(n: usize, args: &UpArgs, base: &Path, out: &Output) -> Result<()
         let pid = spawn(&validators[i], n, &others)?;
         validators[i].pid = pid;
     }
-    state::save(base, &network_state(base, &validators))?;
+    save_network(base, &validators)?;
 
     let spinner = Spinner::start(out, format!("starting {n} validators"));
     let deadline = started + Duration::from_secs(args.timeout);
@@ -221,7 +253,7 @@ pub async fn up(n: usize, args: &UpArgs, base: &Path, out: &Output) -> Result<()
             let pid = spawn(&validators[i], n, &others)?;
             validators[i].pid = pid;
             chains[i] = None;
-            state::save(base, &network_state(base, &validators))?;
+            save_network(base, &validators)?;
         }
         if Instant::now() > deadline {
             stop_all(&validators, Duration::from_secs(10)).await;
@@ -400,8 +432,7 @@ pub async fn start_validator(name: &str, timeout: u64, base: &Path, out: &Output
     for o in st.validators.iter_mut().filter(|o| o.name == name) {
         o.pid = pid;
     }
-    let st = network_state(base, &st.validators);
-    state::save(base, &st)?;
+    let st = save_network(base, &st.validators)?;
     let v = find(&st, name)?.clone();
     let spinner = Spinner::start(out, format!("starting validator {name}"));
     let deadline = started + Duration::from_secs(timeout);
