@@ -337,8 +337,7 @@ impl Chain {
         let implicit = gensyn_runtime::tx_implicit(self.genesis);
         let payload = SignedPayload::from_raw(call.clone(), tx_ext.clone(), implicit);
         let signature = payload.using_encoded(|p| signer.sign(p));
-        UncheckedExtrinsic::new_signed(call, MultiAddress::Id(who), MultiSignature::Sr25519(signature), tx_ext)
-            .encode()
+        UncheckedExtrinsic::new_signed(call, MultiAddress::Id(who), MultiSignature::Sr25519(signature), tx_ext).encode()
     }
 
     /// Submits a signed extrinsic ([`Chain::sign`]) and waits as `wait`
@@ -365,7 +364,9 @@ impl Chain {
         let (block_hash, finalized) = match watched {
             Ok(sub) => self.follow_watch(sub, wait, deadline, tx_hash, timeout).await?,
             // The pool holds it but attached no watch: follow the blocks.
-            Err(e) if already_imported(&e) => self.follow_blocks(&encoded, wait, floor, deadline, tx_hash, timeout).await?,
+            Err(e) if already_imported(&e) => {
+                self.follow_blocks(&encoded, wait, floor, deadline, tx_hash, timeout).await?
+            }
             Err(e) => return Err(pool_err(e)),
         };
 

@@ -150,6 +150,32 @@ fn down_without_a_node_is_idempotent() {
     }
 }
 
+/// The PoS devnet's commands on a folder that has none: one-line usage
+/// errors (exit 2), and nothing started or written.
+#[test]
+fn pos_commands_without_a_pos_devnet_are_usage_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = dir.path().to_str().unwrap();
+    let cases: &[(&[&str], &str)] = &[
+        (&["devnet", "up", "--validators", "7"], "--validators takes 1 to 6"),
+        (&["devnet", "up", "--validators", "0"], "--validators takes 1 to 6"),
+        (&["devnet", "up", "--validators", "4", "--block-time", "500"], "--block-time is for the instant-seal devnet"),
+        (&["devnet", "spec"], "no PoS devnet in"),
+        (&["devnet", "logs", "--validator", "bob"], "not running here"),
+        (&["devnet", "stop-validator", "bob"], "no PoS devnet"),
+        (&["devnet", "start-validator", "bob"], "no PoS devnet"),
+    ];
+    for (args, says) in cases {
+        let mut all = args.to_vec();
+        all.extend(["--base-path", base]);
+        let run = gensyn(&all);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(run.stderr.contains(says), "{args:?}: {}", run.stderr);
+        assert_eq!(run.stderr.trim().lines().count(), 1, "{args:?}: one line: {}", run.stderr);
+    }
+    assert!(std::fs::read_dir(dir.path()).unwrap().next().is_none(), "nothing written");
+}
+
 #[test]
 fn completions_are_generated() {
     let run = gensyn(&["completions", "bash"]);

@@ -86,6 +86,18 @@ fn four_validators_ride_out_one_fault_stall_at_two_and_keep_state_across_a_resta
     // There is no manual sealing on a clock.
     let mine = net.run(&["devnet", "mine", "--json"]);
     assert_eq!(mine.code, 2, "{}", mine.stderr);
+    // A validator it does not have: named, with the ones it has.
+    for cmd in ["logs", "stop-validator", "start-validator"] {
+        let args: &[&str] =
+            if cmd == "logs" { &["devnet", cmd, "--validator", "mallory"] } else { &["devnet", cmd, "mallory"] };
+        let bad = net.run(args);
+        assert_eq!(bad.code, 2, "{cmd}: {}", bad.stderr);
+        assert!(
+            bad.stderr.contains("no validator `mallory`; the validators are alice, bob, charlie, dave"),
+            "{}",
+            bad.stderr
+        );
+    }
 
     // One validator down: BABE and GRANDPA go on without it.
     net.run(&["devnet", "stop-validator", "dave", "--json"]).ok_json();

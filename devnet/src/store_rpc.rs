@@ -15,6 +15,10 @@
 use codec::{Decode, Encode};
 use gensyn_runtime::{opaque::Block, AccountId, Nonce, RuntimeCall, SignedPayload, UncheckedExtrinsic};
 use gensyn_store::{ArtefactStore, DiskStore, Kind};
+use jsonrpsee::{
+    core::{client::ClientT, params::ArrayParams},
+    ws_client::WsClientBuilder,
+};
 use jsonrpsee::{types::ErrorObjectOwned, RpcModule};
 use polkadot_sdk::{
     frame_support::BoundedVec,
@@ -24,10 +28,6 @@ use polkadot_sdk::{
     sp_blockchain::HeaderBackend,
     sp_core::{sr25519, Bytes, Pair, H256},
     sp_runtime::{MultiAddress, MultiSignature},
-};
-use jsonrpsee::{
-    core::{client::ClientT, params::ArrayParams},
-    ws_client::WsClientBuilder,
 };
 use std::{
     path::{Path, PathBuf},
