@@ -239,20 +239,43 @@ impl Agent {
         self.send(GensynCall::reveal_selection { task, proof }).await
     }
 
-    /// Puts an artefact into the node's store. A store error that is not
-    /// about the artefact (it was kept but its attestation did not reach
-    /// the pool) is tried again, twice: a put is idempotent.
-    pub async fn store(&self, kind: Kind, bytes: &[u8]) -> Result<[u8; 32], CliError> {
-        let mut tries = 0;
-        loop {
-            match self.chain.store_put(kind, bytes).await {
-                Err(CliError::Other(m)) if m.starts_with("the store: ") && tries < 2 => {
-                    tries += 1;
-                    tokio::time::sleep(Duration::from_secs(1)).await;
+    /// Puts artefacts into the node's store and waits until the chain
+    /// counts each attested available: an attestation the pool lost (a
+    /// re-org, a dropped view) would leave this agent owing data it holds.
+    /// A put is idempotent and attests again, so what is missing is put
+    /// again, up to three rounds of 15 s.
+    pub async fn store_all(&self, blobs: &[(Kind, Vec<u8>)]) -> Result<(), CliError> {
+        let mut missing: Vec<&(Kind, Vec<u8>)> = blobs.iter().collect();
+        for round in 1..=3 {
+            let mut ids = Vec::with_capacity(missing.len());
+            for (kind, bytes) in &missing {
+                ids.push(self.chain.store_put(*kind, bytes).await?);
+            }
+            let until = std::time::Instant::now() + Duration::from_secs(15);
+            loop {
+                let mut still = Vec::new();
+                for (blob, id) in missing.iter().zip(&ids) {
+                    if !query::attested(&self.chain, *id, None).await? {
+                        still.push((*blob, *id));
+                    }
                 }
-                done => return done,
+                if still.is_empty() {
+                    return Ok(());
+                }
+                if std::time::Instant::now() > until {
+                    if round == 3 {
+                        return Err(CliError::other(format!(
+                            "the store holds {} but the chain never counted it attested",
+                            query::hex32(&still[0].1)
+                        )));
+                    }
+                    missing = still.into_iter().map(|(b, _)| b).collect();
+                    break;
+                }
+                tokio::time::sleep(Duration::from_millis(300)).await;
             }
         }
+        Ok(())
     }
 
     /// Fetches artefact `id` of `kind` from the store, checked against `id`.

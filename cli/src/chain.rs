@@ -398,7 +398,7 @@ impl Chain {
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
             let status = match tokio::time::timeout(left, sub.next()).await {
-                Err(_) => return Err(self.not_in_time(tx_hash, timeout).await),
+                Err(_) => return Err(self.not_in_time(tx_hash, wait, timeout).await),
                 Ok(None) => return Err(CliError::other("the node closed the transaction watch")),
                 Ok(Some(Err(e))) => return Err(CliError::other(format!("bad transaction status: {e}"))),
                 Ok(Some(Ok(status))) => status,
@@ -429,7 +429,12 @@ impl Chain {
 
     /// Without a watch: reads each new block of the best chain (or of the
     /// finalized one, for [`Wait::Finalized`]) from height `from` on until
-    /// one holds `encoded`.
+    /// one holds `encoded`. A re-org of the best chain is followed: when
+    /// the last block read is no longer the chain's at its height, the
+    /// heights are read again from where they differ. Should the pool lose
+    /// the transaction meanwhile (the fork-aware pool keeps it only in its
+    /// newest view after that answer), the same bytes are handed to it
+    /// again.
     async fn follow_blocks(
         &self,
         encoded: &[u8],
@@ -440,31 +445,57 @@ impl Chain {
         timeout: Duration,
     ) -> Result<(H256, bool), CliError> {
         let ours = format!("0x{}", hex::encode(encoded));
-        let mut next = from;
+        // The hashes read so far, at heights from, from + 1, …
+        let mut read: Vec<H256> = Vec::new();
+        let mut polls = 0u32;
         loop {
+            while let Some(last) = read.last() {
+                let height = from + read.len() as u32 - 1;
+                if self.block_hash(height).await? == Some(*last) {
+                    break; // a block's hash commits to its ancestors
+                }
+                read.pop();
+            }
             let head = if wait == Wait::Finalized { self.finalized().await? } else { self.best().await? };
-            while next <= head.number {
-                let Some(hash) = self.block_hash(next).await? else { break };
+            while from + (read.len() as u32) <= head.number {
+                let height = from + read.len() as u32;
+                let Some(hash) = self.block_hash(height).await? else { break };
                 let block: Value = self.rpc.request("chain_getBlock", rpc_params![hash]).await.map_err(rpc_err)?;
                 let holds = block["block"]["extrinsics"]
                     .as_array()
                     .is_some_and(|xts| xts.iter().any(|x| x.as_str() == Some(ours.as_str())));
                 if holds {
-                    return Ok((hash, wait == Wait::Finalized || self.finalized().await?.number >= next));
+                    return Ok((hash, wait == Wait::Finalized || self.finalized().await?.number >= height));
                 }
-                next += 1;
+                read.push(hash);
             }
             if Instant::now() >= deadline {
-                return Err(self.not_in_time(tx_hash, timeout).await);
+                return Err(self.not_in_time(tx_hash, wait, timeout).await);
+            }
+            polls += 1;
+            // Every 2 s: whether the pool still holds it (a future
+            // transaction is not "pending" and is handed over again: the
+            // pool answers that it knows it).
+            if polls % 10 == 0 {
+                let pending: Vec<Bytes> =
+                    self.rpc.request("author_pendingExtrinsics", rpc_params![]).await.map_err(rpc_err)?;
+                if !pending.iter().any(|p| p.0 == encoded) {
+                    // In a block not read yet, or lost: the same bytes again
+                    // are harmless either way (a stale or known transaction
+                    // is refused).
+                    let again = rpc_params![Bytes(encoded.to_vec())];
+                    let _ = self.rpc.request::<H256, _>("author_submitExtrinsic", again).await;
+                }
             }
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
     }
 
     /// The error for a transaction not in a block in time.
-    async fn not_in_time(&self, tx_hash: H256, timeout: Duration) -> CliError {
+    async fn not_in_time(&self, tx_hash: H256, wait: Wait, timeout: Duration) -> CliError {
         CliError::Timeout(format!(
-            "transaction {tx_hash:?} not finalized within {}s{}",
+            "transaction {tx_hash:?} not {} within {}s{}",
+            if wait == Wait::Finalized { "finalized" } else { "in a block" },
             timeout.as_secs(),
             self.finality_note().await
         ))

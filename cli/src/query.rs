@@ -17,6 +17,11 @@ pub fn hex32(h: &[u8; 32]) -> String {
     format!("0x{}", hex::encode(h))
 }
 
+/// Whether the chain counts artefact `id` attested available (at `at`, or the best block).
+pub async fn attested(chain: &Chain, id: [u8; 32], at: Option<H256>) -> Result<bool, CliError> {
+    chain.storage::<u32>(pallet_gensyn::Available::<Runtime>::hashed_key_for(id), at).await.map(|b| b.is_some())
+}
+
 /// A task with everything the chain records about it.
 pub struct TaskView {
     /// Its id.
@@ -85,7 +90,9 @@ pub async fn params(chain: &Chain) -> Result<pallet_gensyn::ParamsOf<Runtime>, C
     let key = pallet_gensyn::Parameters::<Runtime>::hashed_key().to_vec();
     match chain.storage(key, None).await? {
         Some(p) => Ok(p),
-        None => Ok(<<Runtime as pallet_gensyn::Config>::DefaultParams as polkadot_sdk::frame_support::traits::Get<_>>::get()),
+        None => Ok(<<Runtime as pallet_gensyn::Config>::DefaultParams as polkadot_sdk::frame_support::traits::Get<
+            _,
+        >>::get()),
     }
 }
 
@@ -146,10 +153,8 @@ pub async fn task(chain: &Chain, id: TaskId, at: Option<H256>) -> Result<TaskVie
         })
         .collect();
     let disputes = disputes_of(chain, Some(id), at).await?;
-    let attested = |h: [u8; 32]| async move {
-        chain.storage::<u32>(pallet_gensyn::Available::<Runtime>::hashed_key_for(h), at).await.map(|b| b.is_some())
-    };
-    let available = (attested(task.spec.spec_hash).await?, attested(task.spec.dataset_commitment()).await?);
+    let available =
+        (attested(chain, task.spec.spec_hash, at).await?, attested(chain, task.spec.dataset_commitment(), at).await?);
     Ok(TaskView { id, task, audit, checks, disputes, available })
 }
 

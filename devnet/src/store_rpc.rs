@@ -13,6 +13,7 @@
 //! attested again (the chain already counts the artefact available).
 
 use codec::{Decode, Encode};
+use futures::stream::{FuturesUnordered, StreamExt};
 use gensyn_runtime::{opaque::Block, AccountId, Nonce, RuntimeCall, SignedPayload, UncheckedExtrinsic};
 use gensyn_store::{ArtefactStore, DiskStore, Kind};
 use jsonrpsee::{
@@ -23,7 +24,10 @@ use jsonrpsee::{types::ErrorObjectOwned, RpcModule};
 use polkadot_sdk::{
     frame_support::BoundedVec,
     frame_system_rpc_runtime_api::AccountNonceApi,
-    sc_transaction_pool_api::{error::Error as PoolError, IntoPoolError, TransactionPool, TransactionSource},
+    sc_transaction_pool_api::{
+        error::{Error as PoolError, IntoPoolError},
+        InPoolTransaction, TransactionPool, TransactionSource,
+    },
     sp_api::ProvideRuntimeApi,
     sp_blockchain::HeaderBackend,
     sp_core::{sr25519, Bytes, Pair, H256},
@@ -31,7 +35,7 @@ use polkadot_sdk::{
 };
 use std::{
     path::{Path, PathBuf},
-    sync::{Arc, Mutex},
+    sync::Arc,
     time::Duration,
 };
 
@@ -54,8 +58,9 @@ pub struct StoreRpc<C, P> {
     client: Arc<C>,
     pool: Arc<P>,
     key: sr25519::Pair,
-    /// The next nonce to use (attestations can be sent faster than blocks).
-    next: Mutex<Option<Nonce>>,
+    /// Held from picking a nonce to the pool's answer: attestations can be
+    /// sent faster than blocks, and two must never pick the same nonce.
+    sending: tokio::sync::Mutex<()>,
 }
 
 impl<C, P> StoreRpc<C, P>
@@ -64,18 +69,28 @@ where
     C::Api: AccountNonceApi<Block, AccountId, Nonce>,
     P: TransactionPool<Block = Block> + 'static,
 {
+    /// The store account's next nonce: the chain's, past those of its
+    /// transactions ready in the pool (as `system_accountNextIndex` counts).
+    /// Read from the pool each time, not kept: a transaction the pool lost
+    /// (a re-org, a dropped view) leaves no gap behind it.
+    fn next_nonce(&self, at: H256, who: &AccountId) -> Result<Nonce, String> {
+        let mut nonce = self.client.runtime_api().account_nonce(at, who.clone()).map_err(|e| e.to_string())?;
+        let mut tag = (who, nonce).encode();
+        for tx in self.pool.ready() {
+            if tx.provides().first() == Some(&tag) {
+                nonce += 1;
+                tag = (who, nonce).encode();
+            }
+        }
+        Ok(nonce)
+    }
+
     /// Signs `attest_available([id])` as the store and puts it in the pool.
     async fn attest(&self, id: [u8; 32]) -> Result<(), String> {
+        let _one_at_a_time = self.sending.lock().await;
         let info = self.client.info();
         let who = AccountId::from(self.key.public());
-        let on_chain =
-            self.client.runtime_api().account_nonce(info.best_hash, who.clone()).map_err(|e| e.to_string())?;
-        let nonce = {
-            let mut next = self.next.lock().expect("nonce lock");
-            let n = next.map_or(on_chain, |n| n.max(on_chain));
-            *next = Some(n + 1);
-            n
-        };
+        let nonce = self.next_nonce(info.best_hash, &who)?;
         let call = RuntimeCall::Gensyn(pallet_gensyn::Call::attest_available {
             commitments: BoundedVec::truncate_from(vec![id]),
         });
@@ -92,12 +107,11 @@ where
             // pool that already holds them took them from this very call: the
             // fork-aware pool answers so when a block lands mid-submission
             // and its maintenance imports the transaction first
-            // (paritytech/polkadot-sdk#11419). It is in; the nonce is spent.
+            // (paritytech/polkadot-sdk#11419). It is in (if the pool loses
+            // it later, the next attestation's nonce fills its place).
             if let Ok(PoolError::AlreadyImported(_)) = e {
                 return Ok(());
             }
-            // Resynchronise from the chain on the next attestation.
-            *self.next.lock().expect("nonce lock") = None;
             return Err(match e {
                 Ok(e) => e.to_string(),
                 Err(e) => e.to_string(),
@@ -121,53 +135,81 @@ fn peer_urls(file: &Path) -> Vec<String> {
 }
 
 /// The kind under which `bytes` recompute `id`, if any: commitments are
-/// domain-separated by kind, so at most one fits.
+/// domain-separated by kind (a spec, hashed plain, is text and so never a
+/// record's preimage), so at most one fits.
 fn kind_of(id: &[u8; 32], bytes: &[u8]) -> Option<Kind> {
     [Kind::Spec, Kind::Dataset, Kind::Checkpoint].into_iter().find(|k| gensyn_store::open(*k, id, bytes).is_ok())
 }
 
+/// How long a get that misses waits for its peers, all together (under the
+/// CLI's 60 s request timeout).
+const PEERS_DEADLINE: Duration = Duration::from_secs(20);
+
+/// Asks one peer store for its own copy of `id` (`None`: down, slow, or
+/// without it; logged).
+async fn ask_peer(url: String, id: [u8; 32]) -> Option<(String, Vec<u8>)> {
+    let client = WsClientBuilder::default()
+        .connection_timeout(Duration::from_secs(3))
+        .request_timeout(PEERS_DEADLINE)
+        .max_response_size(40 << 20)
+        .build(&url)
+        .await
+        .map_err(|e| log::debug!(target: "gensyn-store", "store peer {url}: {e}"))
+        .ok()?;
+    let mut params = ArrayParams::new();
+    params.insert(H256(id)).expect("an H256 serialises");
+    match client.request::<Option<Bytes>, _>("gensyn_storeGetLocal", params).await {
+        Ok(Some(bytes)) => Some((url, bytes.0)),
+        Ok(None) => None,
+        Err(e) => {
+            log::debug!(target: "gensyn-store", "store peer {url}: {e}");
+            None
+        }
+    }
+}
+
 impl<C, P> StoreRpc<C, P> {
-    /// Asks each peer store in turn for `id`; keeps and returns the first
-    /// answer that recomputes it. A peer that is down, slow or lying is
-    /// skipped (and logged).
+    /// Asks every peer store at once for `id` (for at most
+    /// [`PEERS_DEADLINE`] in all); keeps and returns the first answer that
+    /// recomputes it. A peer that is down, slow or lying is skipped, and a
+    /// liar logged.
     async fn from_peers(&self, id: [u8; 32]) -> Option<Vec<u8>> {
-        for url in self.peers.as_deref().map(peer_urls).unwrap_or_default() {
-            let client = match WsClientBuilder::default()
-                .connection_timeout(Duration::from_secs(3))
-                .request_timeout(Duration::from_secs(30))
-                .max_response_size(40 << 20)
-                .build(&url)
-                .await
-            {
-                Ok(c) => c,
-                Err(e) => {
-                    log::debug!(target: "gensyn-store", "store peer {url}: {e}");
+        let urls = self.peers.as_deref().map(peer_urls).unwrap_or_default();
+        if urls.is_empty() {
+            return None;
+        }
+        let mut asked: FuturesUnordered<_> = urls.into_iter().map(|url| ask_peer(url, id)).collect();
+        let first_good = async {
+            while let Some(answer) = asked.next().await {
+                let Some((url, bytes)) = answer else { continue };
+                if bytes.len() > MAX_ARTEFACT {
+                    log::warn!(target: "gensyn-store", "store peer {url} sent {} bytes for {:?}; skipped", bytes.len(), H256(id));
                     continue;
                 }
-            };
-            let mut params = ArrayParams::new();
-            params.insert(H256(id)).expect("an H256 serialises");
-            let got: Result<Option<Bytes>, _> = client.request("gensyn_storeGetLocal", params).await;
-            match got {
-                Ok(Some(bytes)) => match kind_of(&id, &bytes.0) {
-                    Some(kind) => {
-                        // Kept for the next reader; a full store still serves it.
-                        if let Err(e) = self.store.put(kind, &bytes.0) {
-                            log::warn!(target: "gensyn-store", "cannot keep {:?} from {url}: {e}", H256(id));
-                        }
-                        return Some(bytes.0);
+                // Recomputing a commitment hashes up to 16 MiB: off the RPC's
+                // threads; kept for the next reader once it checks.
+                let store = self.store.clone();
+                let checked = tokio::task::spawn_blocking(move || {
+                    let kind = kind_of(&id, &bytes)?;
+                    if let Err(e) = store.put(kind, &bytes) {
+                        // A full store still serves what it fetched.
+                        log::warn!(target: "gensyn-store", "cannot keep {:?}: {e}", H256(id));
                     }
-                    None => log::warn!(
+                    Some(bytes)
+                })
+                .await;
+                match checked {
+                    Ok(Some(bytes)) => return Some(bytes),
+                    _ => log::warn!(
                         target: "gensyn-store",
                         "store peer {url} answered {:?} with bytes that do not recompute it; skipped",
                         H256(id)
                     ),
-                },
-                Ok(None) => {}
-                Err(e) => log::debug!(target: "gensyn-store", "store peer {url}: {e}"),
+                }
             }
-        }
-        None
+            None
+        };
+        tokio::time::timeout(PEERS_DEADLINE, first_good).await.ok().flatten()
     }
 }
 
@@ -184,7 +226,7 @@ where
     P: TransactionPool<Block = Block> + 'static,
 {
     let key = sr25519::Pair::from_string(STORE_SURI, None).map_err(|e| format!("store key: {e:?}"))?;
-    let mut m = RpcModule::new(StoreRpc { store, peers, client, pool, key, next: Mutex::new(None) });
+    let mut m = RpcModule::new(StoreRpc { store, peers, client, pool, key, sending: tokio::sync::Mutex::new(()) });
     m.register_async_method("gensyn_storePut", |params, ctx, _| async move {
         let (kind, data): (String, Bytes) = params.parse()?;
         let kind = Kind::parse(&kind).ok_or_else(|| err(-32602, format!("unknown artefact kind '{kind}'")))?;

@@ -146,7 +146,19 @@ pub enum StoreError {
 /// The commitment `bytes` stand for as an artefact of `kind`.
 pub fn commitment_of(kind: Kind, bytes: &[u8]) -> Result<Hash, StoreError> {
     match kind {
-        Kind::Spec => Ok(blake2b_256(bytes)),
+        // A spec's id is the plain hash of its bytes, while every other
+        // kind's is the hash of a leaf record (`0x00 ‖ domain ‖ …`, or a
+        // node, `0x01 ‖ …`). Text never starts with those bytes, so a
+        // spec can never stand for a dataset or a checkpoint: put as a
+        // "spec", a record's preimage would get the store to attest the
+        // dataset it commits to without holding it.
+        Kind::Spec => match bytes.first() {
+            Some(0x00 | 0x01) => Err(StoreError::Malformed("a spec is TOML text, not a commitment record".into())),
+            _ if std::str::from_utf8(bytes).is_err() => {
+                Err(StoreError::Malformed("a spec is TOML text (UTF-8)".into()))
+            }
+            _ => Ok(blake2b_256(bytes)),
+        },
         Kind::Dataset => {
             let d = DatasetBlob::decode(&mut &bytes[..])
                 .map_err(|e| StoreError::Malformed(format!("not a dataset: {e}")))?;
@@ -324,5 +336,26 @@ mod tests {
         assert!(matches!(store.put(Kind::Dataset, &ragged.encode()), Err(StoreError::Malformed(_))));
         assert!(matches!(store.put(Kind::Spec, &[0u8; 65]), Err(StoreError::TooLarge { .. })));
         assert!(!store.is_available(&id));
+    }
+
+    #[test]
+    fn a_commitment_records_preimage_put_as_a_spec_is_refused() {
+        // The bytes a dataset's id hashes: as a "spec" they would recompute
+        // that id, and the store would attest a dataset it does not hold.
+        let d = dataset();
+        let id = commitment_of(Kind::Dataset, &d.encode()).unwrap();
+        let mut preimage = gensyn_commitment::hash::leaf_header(b"dataset");
+        preimage.extend_from_slice(&d.root());
+        preimage.extend_from_slice(&2u32.to_le_bytes());
+        preimage.extend_from_slice(&2u32.to_le_bytes());
+        assert_eq!(blake2b_256(&preimage), id, "the preimage is right");
+        let dir = tempfile::tempdir().unwrap();
+        let store = DiskStore::open(dir.path(), 1 << 20, 1 << 20).unwrap();
+        assert!(matches!(store.put(Kind::Spec, &preimage), Err(StoreError::Malformed(_))));
+        assert!(open(Kind::Spec, &id, &preimage).is_err(), "nor does a reader take it as one");
+        assert!(!store.is_available(&id));
+        // An inner node's preimage neither; nor bytes that are not text.
+        assert!(matches!(commitment_of(Kind::Spec, &[0x01; 65]), Err(StoreError::Malformed(_))));
+        assert!(matches!(commitment_of(Kind::Spec, &[b'a', 0xff]), Err(StoreError::Malformed(_))));
     }
 }

@@ -17,9 +17,9 @@ use crate::{
     query,
     run::TaskRun,
 };
-use pallet_gensyn::{lifecycle, Call as GensynCall, Opening, Phase, Role, SolverCommitment, TaskId};
 use codec::Encode;
 use gensyn_store::{CheckpointBlob, Kind};
+use pallet_gensyn::{lifecycle, Call as GensynCall, Opening, Phase, Role, SolverCommitment, TaskId};
 use polkadot_sdk::frame_support::BoundedVec;
 use serde_json::json;
 use std::{collections::BTreeSet, path::Path};
@@ -180,7 +180,9 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
                         || matches!(t.phase, Phase::SolverSelection { .. } | Phase::SolverDraw { .. })
                             && agent.has_entered(id).await?)
                 {
-                    if !crate::agent::resume(agent, out, id, &t.spec, &mut entered, &mut done, ("lost_run", "error")).await? {
+                    if !crate::agent::resume(agent, out, id, &t.spec, &mut entered, &mut done, ("lost_run", "error"))
+                        .await?
+                    {
                         continue;
                     }
                 }
@@ -227,12 +229,13 @@ pub async fn run(args: AgentArgs, global: &GlobalArgs, out: &Output) -> Result<(
                             event(out, "selected", id, json!({}), "drawn as solver; training".into());
                             let path = agent.dir.join(format!("task-{id}/task.toml"));
                             let run = cheat.map(Cheat::run).unwrap_or_default();
-                            let (commitment, openings, blobs) =
-                                if run == RunCheat::Honest { train(agent, out, &path)? } else { train_wrong(&path, &t.spec, run)? };
+                            let (commitment, openings, blobs) = if run == RunCheat::Honest {
+                                train(agent, out, &path)?
+                            } else {
+                                train_wrong(&path, &t.spec, run)?
+                            };
                             if cheat != Some(Cheat::Withhold) {
-                                for (kind, bytes) in &blobs {
-                                    agent.store(*kind, bytes).await?;
-                                }
+                                agent.store_all(&blobs).await?;
                             }
                             let proof = openings[0].proof.clone();
                             agent
