@@ -20,6 +20,9 @@
 //! - a run commits to a tree of **checkpoint** state hashes and a tree of
 //!   **step** records `(step, state before, trace, state after)`.
 //!
+//! The availability layer commits to an artefact's erasure-coded shards
+//! the same way: a Merkle tree over shard leaves ([`erasure`]).
+//!
 //! Every leaf is hashed with a leading `0x00` and a domain tag, every inner
 //! node with a leading `0x01`, so no leaf can pose as a node or as a leaf of
 //! another kind.
@@ -31,6 +34,7 @@
 extern crate alloc;
 
 pub mod data;
+pub mod erasure;
 pub mod exec;
 pub mod hash;
 pub mod interp;
