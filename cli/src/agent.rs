@@ -294,7 +294,7 @@ impl Agent {
 pub fn lost_node(e: &CliError) -> bool {
     match e {
         CliError::NodeNotRunning { .. } => true,
-        CliError::Other(m) => m.starts_with("RPC error") || m == "the node closed the transaction watch",
+        CliError::Other(m) => m.starts_with("RPC error"),
         _ => false,
     }
 }

@@ -11,7 +11,10 @@ use crate::{error::CliError, events};
 use codec::{Decode, Encode};
 use gensyn_runtime::{AccountId, Header, Nonce, RuntimeCall, RuntimeEvent, SignedPayload, UncheckedExtrinsic, VERSION};
 use jsonrpsee::{
-    core::client::{ClientT, Subscription, SubscriptionClientT},
+    core::{
+        client::{ClientT, Subscription, SubscriptionClientT},
+        params::ArrayParams,
+    },
     rpc_params,
     ws_client::{WsClient, WsClientBuilder},
 };
@@ -22,13 +25,17 @@ use polkadot_sdk::{
     sp_runtime::traits::{BlakeTwo256, Hash as _},
     sp_runtime::{MultiAddress, MultiSignature},
 };
-use serde::Deserialize;
+use serde::{de::DeserializeOwned, Deserialize};
 use serde_json::Value;
-use std::time::{Duration, Instant};
+use std::{
+    sync::{Arc, Mutex},
+    time::{Duration, Instant},
+};
 
 /// A connection to a gensyn node.
 pub struct Chain {
-    rpc: WsClient,
+    /// The connection; replaced when the node drops it ([`Chain::request`]).
+    rpc: Mutex<Arc<WsClient>>,
     /// The endpoint.
     pub url: String,
     /// The chain's genesis hash.
@@ -110,16 +117,7 @@ impl Chain {
     /// Connects and checks that the node runs this build's runtime.
     pub async fn connect(url: &str) -> Result<Self, CliError> {
         let not_running = |reason: String| CliError::NodeNotRunning { url: url.to_string(), reason };
-        let rpc = WsClientBuilder::default()
-            .connection_timeout(Duration::from_secs(3))
-            // An artefact is up to 16 MiB, sent as hex (the devnet node's
-            // limits are 40 MiB each way).
-            .max_request_size(40 << 20)
-            .max_response_size(40 << 20)
-            .request_timeout(Duration::from_secs(60))
-            .build(url)
-            .await
-            .map_err(|e| not_running(short_reason(&e.to_string())))?;
+        let rpc = open(url).await.map_err(|e| not_running(short_reason(&e.to_string())))?;
         let genesis: Option<H256> = rpc
             .request("chain_getBlockHash", rpc_params![0u32])
             .await
@@ -133,14 +131,45 @@ impl Chain {
                 version.spec_name, version.spec_version, VERSION.spec_name, VERSION.spec_version
             )));
         }
-        Ok(Self { rpc, url: url.to_string(), genesis })
+        Ok(Self { rpc: Mutex::new(Arc::new(rpc)), url: url.to_string(), genesis })
+    }
+
+    /// The current connection.
+    fn client(&self) -> Arc<WsClient> {
+        self.rpc.lock().expect("not poisoned").clone()
+    }
+
+    /// One JSON-RPC call. A connection the node dropped (jsonrpsee's
+    /// "restart required": a node restarted, a socket closed under load) is
+    /// opened again, to the same chain only, and the call made once more:
+    /// every call here is a read, or a submission of bytes the pool refuses
+    /// twice, so a second try never does anything twice.
+    async fn request<R: DeserializeOwned>(
+        &self,
+        method: &str,
+        params: ArrayParams,
+    ) -> Result<R, jsonrpsee::core::client::Error> {
+        let client = self.client();
+        match client.request(method, params.clone()).await {
+            Err(jsonrpsee::core::client::Error::RestartNeeded(why)) => {
+                let fresh = open(&self.url).await?;
+                let genesis: Option<H256> = fresh.request("chain_getBlockHash", rpc_params![0u32]).await?;
+                if genesis != Some(self.genesis) {
+                    // Another chain behind the same URL: nothing to retry on.
+                    return Err(jsonrpsee::core::client::Error::RestartNeeded(why));
+                }
+                let fresh = Arc::new(fresh);
+                *self.rpc.lock().expect("not poisoned") = fresh.clone();
+                fresh.request(method, params).await
+            }
+            done => done,
+        }
     }
 
     /// The best block.
     pub async fn best(&self) -> Result<BlockRef, CliError> {
         let header: Header = self
-            .rpc
-            .request::<Option<Header>, _>("chain_getHeader", rpc_params![])
+            .request::<Option<Header>>("chain_getHeader", rpc_params![])
             .await
             .map_err(rpc_err)?
             .ok_or_else(|| CliError::other("the node returned no best header"))?;
@@ -149,10 +178,9 @@ impl Chain {
 
     /// The finalized block.
     pub async fn finalized(&self) -> Result<BlockRef, CliError> {
-        let hash: H256 = self.rpc.request("chain_getFinalizedHead", rpc_params![]).await.map_err(rpc_err)?;
+        let hash: H256 = self.request("chain_getFinalizedHead", rpc_params![]).await.map_err(rpc_err)?;
         let header: Header = self
-            .rpc
-            .request::<Option<Header>, _>("chain_getHeader", rpc_params![hash])
+            .request::<Option<Header>>("chain_getHeader", rpc_params![hash])
             .await
             .map_err(rpc_err)?
             .ok_or_else(|| CliError::other("the node returned no finalized header"))?;
@@ -161,14 +189,14 @@ impl Chain {
 
     /// The hash of block `n` of the best chain, if it exists.
     pub async fn block_hash(&self, n: u32) -> Result<Option<H256>, CliError> {
-        self.rpc.request("chain_getBlockHash", rpc_params![n]).await.map_err(rpc_err)
+        self.request("chain_getBlockHash", rpc_params![n]).await.map_err(rpc_err)
     }
 
     /// Whether a client can seal blocks here (instant seal's
     /// `engine_createBlock`): then blocks come as parties transact, not on a
     /// clock.
     pub async fn seals_on_demand(&self) -> Result<bool, CliError> {
-        let methods: Value = self.rpc.request("rpc_methods", rpc_params![]).await.map_err(rpc_err)?;
+        let methods: Value = self.request("rpc_methods", rpc_params![]).await.map_err(rpc_err)?;
         Ok(methods["methods"].as_array().is_some_and(|m| m.iter().any(|m| m == "engine_createBlock")))
     }
 
@@ -197,7 +225,6 @@ impl Chain {
             proof: Option<Bytes>,
         }
         let g: Generated = self
-            .rpc
             .request("author_rotateKeysWithOwner", rpc_params![Bytes(owner.encode())])
             .await
             .map_err(|e| CliError::other(format!("the node at {} could not make session keys: {e}", self.url)))?;
@@ -206,18 +233,18 @@ impl Chain {
 
     /// The node's peers and whether it is catching up (`system_health`).
     pub async fn health(&self) -> Result<Health, CliError> {
-        self.rpc.request("system_health", rpc_params![]).await.map_err(rpc_err)
+        self.request("system_health", rpc_params![]).await.map_err(rpc_err)
     }
 
     /// The chain's name from its spec.
     pub async fn chain_name(&self) -> Result<String, CliError> {
-        self.rpc.request("system_chain", rpc_params![]).await.map_err(rpc_err)
+        self.request("system_chain", rpc_params![]).await.map_err(rpc_err)
     }
 
     /// Reads and decodes a storage value at `at` (default: best block).
     pub async fn storage<T: Decode>(&self, key: Vec<u8>, at: Option<H256>) -> Result<Option<T>, CliError> {
         let raw: Option<Bytes> =
-            self.rpc.request("state_getStorage", rpc_params![Bytes(key), at]).await.map_err(rpc_err)?;
+            self.request("state_getStorage", rpc_params![Bytes(key), at]).await.map_err(rpc_err)?;
         raw.map(|b| T::decode(&mut &b.0[..]).map_err(|e| CliError::other(format!("cannot decode storage value: {e}"))))
             .transpose()
     }
@@ -235,7 +262,6 @@ impl Chain {
         let mut start: Option<Bytes> = None;
         loop {
             let keys: Vec<Bytes> = self
-                .rpc
                 .request("state_getKeysPaged", rpc_params![Bytes(prefix.to_vec()), PAGE, start.clone(), at])
                 .await
                 .map_err(rpc_err)?;
@@ -243,7 +269,7 @@ impl Chain {
                 break;
             }
             let sets: Vec<StorageChangeSet> =
-                self.rpc.request("state_queryStorageAt", rpc_params![keys.clone(), at]).await.map_err(rpc_err)?;
+                self.request("state_queryStorageAt", rpc_params![keys.clone(), at]).await.map_err(rpc_err)?;
             for set in sets {
                 out.extend(set.changes.into_iter().filter_map(|(k, v)| v.map(|v| (k.0, v.0))));
             }
@@ -277,7 +303,6 @@ impl Chain {
     /// node recomputed it under.
     pub async fn store_put(&self, kind: gensyn_store::Kind, bytes: &[u8]) -> Result<[u8; 32], CliError> {
         let id: H256 = self
-            .rpc
             .request("gensyn_storePut", rpc_params![kind.name(), Bytes(bytes.to_vec())])
             .await
             .map_err(store_err)?;
@@ -286,7 +311,7 @@ impl Chain {
 
     /// The artefact the node's store holds under `id`, unchecked.
     pub async fn store_get(&self, id: &[u8; 32]) -> Result<Option<Vec<u8>>, CliError> {
-        let b: Option<Bytes> = self.rpc.request("gensyn_storeGet", rpc_params![H256(*id)]).await.map_err(store_err)?;
+        let b: Option<Bytes> = self.request("gensyn_storeGet", rpc_params![H256(*id)]).await.map_err(store_err)?;
         Ok(b.map(|b| b.0))
     }
 
@@ -294,7 +319,6 @@ impl Chain {
     /// a devnet on a timer, whose clock no client may run.
     pub async fn seal_block(&self) -> Result<H256, CliError> {
         let created: Value = self
-            .rpc
             .request("engine_createBlock", rpc_params![true, true, Option::<H256>::None])
             .await
             .map_err(|e| match e {
@@ -309,7 +333,7 @@ impl Chain {
 
     /// The next nonce of `who`, counting transactions in the pool.
     pub async fn next_nonce(&self, who: &AccountId) -> Result<Nonce, CliError> {
-        self.rpc.request("system_accountNextIndex", rpc_params![crate::accounts::ss58(who)]).await.map_err(rpc_err)
+        self.request("system_accountNextIndex", rpc_params![crate::accounts::ss58(who)]).await.map_err(rpc_err)
     }
 
     /// Signs `call` as `signer`, submits it, and waits as `wait` says; a
@@ -345,7 +369,7 @@ impl Chain {
     pub async fn submit_signed(&self, encoded: Vec<u8>, wait: Wait, timeout: Duration) -> Result<TxOutcome, CliError> {
         let tx_hash = BlakeTwo256::hash(&encoded);
         if wait == Wait::Accepted {
-            match self.rpc.request::<H256, _>("author_submitExtrinsic", rpc_params![Bytes(encoded)]).await {
+            match self.request::<H256>("author_submitExtrinsic", rpc_params![Bytes(encoded)]).await {
                 Ok(_) => {}
                 // The pool holds it (see `already_imported`).
                 Err(e) if already_imported(&e) => {}
@@ -358,16 +382,21 @@ impl Chain {
         let floor = self.finalized().await?.number + 1;
         let deadline = Instant::now() + timeout;
         let watched = self
-            .rpc
+            .client()
             .subscribe("author_submitAndWatchExtrinsic", rpc_params![Bytes(encoded.clone())], "author_unwatchExtrinsic")
             .await;
-        let (block_hash, finalized) = match watched {
+        let watched = match watched {
             Ok(sub) => self.follow_watch(sub, wait, deadline, tx_hash, timeout).await?,
             // The pool holds it but attached no watch: follow the blocks.
-            Err(e) if already_imported(&e) => {
-                self.follow_blocks(&encoded, wait, floor, deadline, tx_hash, timeout).await?
-            }
+            Err(e) if already_imported(&e) => None,
+            // The connection dropped (sent or not): follow the blocks on a
+            // new one, which hands the bytes over again if the pool lacks them.
+            Err(jsonrpsee::core::client::Error::RestartNeeded(_)) => None,
             Err(e) => return Err(pool_err(e)),
+        };
+        let (block_hash, finalized) = match watched {
+            Some(found) => found,
+            None => self.follow_blocks(&encoded, wait, floor, deadline, tx_hash, timeout).await?,
         };
 
         let block = self.block_ref(block_hash).await?;
@@ -386,7 +415,7 @@ impl Chain {
     }
 
     /// The watch's statuses up to the block `wait` asks for: its hash, and
-    /// whether it is finalized.
+    /// whether it is finalized; `None` if the connection dropped first.
     async fn follow_watch(
         &self,
         mut sub: Subscription<Value>,
@@ -394,24 +423,24 @@ impl Chain {
         deadline: Instant,
         tx_hash: H256,
         timeout: Duration,
-    ) -> Result<(H256, bool), CliError> {
+    ) -> Result<Option<(H256, bool)>, CliError> {
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
             let status = match tokio::time::timeout(left, sub.next()).await {
                 Err(_) => return Err(self.not_in_time(tx_hash, wait, timeout).await),
-                Ok(None) => return Err(CliError::other("the node closed the transaction watch")),
+                Ok(None) => return Ok(None),
                 Ok(Some(Err(e))) => return Err(CliError::other(format!("bad transaction status: {e}"))),
                 Ok(Some(Ok(status))) => status,
             };
             if let Some(hash) = status.get("finalized") {
                 let hash = serde_json::from_value::<H256>(hash.clone())
                     .map_err(|e| CliError::other(format!("bad finalized hash: {e}")))?;
-                return Ok((hash, true));
+                return Ok(Some((hash, true)));
             }
             if let Some(hash) = status.get("inBlock").filter(|_| wait == Wait::Included) {
                 let hash = serde_json::from_value::<H256>(hash.clone())
                     .map_err(|e| CliError::other(format!("bad block hash: {e}")))?;
-                return Ok((hash, false));
+                return Ok(Some((hash, false)));
             }
             match status.as_str() {
                 Some("invalid") => return Err(CliError::Rejected("the transaction became invalid".into())),
@@ -460,7 +489,7 @@ impl Chain {
             while from + (read.len() as u32) <= head.number {
                 let height = from + read.len() as u32;
                 let Some(hash) = self.block_hash(height).await? else { break };
-                let block: Value = self.rpc.request("chain_getBlock", rpc_params![hash]).await.map_err(rpc_err)?;
+                let block: Value = self.request("chain_getBlock", rpc_params![hash]).await.map_err(rpc_err)?;
                 let holds = block["block"]["extrinsics"]
                     .as_array()
                     .is_some_and(|xts| xts.iter().any(|x| x.as_str() == Some(ours.as_str())));
@@ -478,13 +507,13 @@ impl Chain {
             // pool answers that it knows it).
             if polls % 10 == 0 {
                 let pending: Vec<Bytes> =
-                    self.rpc.request("author_pendingExtrinsics", rpc_params![]).await.map_err(rpc_err)?;
+                    self.request("author_pendingExtrinsics", rpc_params![]).await.map_err(rpc_err)?;
                 if !pending.iter().any(|p| p.0 == encoded) {
                     // In a block not read yet, or lost: the same bytes again
                     // are harmless either way (a stale or known transaction
                     // is refused).
                     let again = rpc_params![Bytes(encoded.to_vec())];
-                    let _ = self.rpc.request::<H256, _>("author_submitExtrinsic", again).await;
+                    let _ = self.request::<H256>("author_submitExtrinsic", again).await;
                 }
             }
             tokio::time::sleep(Duration::from_millis(200)).await;
@@ -503,8 +532,7 @@ impl Chain {
 
     async fn block_ref(&self, hash: H256) -> Result<BlockRef, CliError> {
         let header: Header = self
-            .rpc
-            .request::<Option<Header>, _>("chain_getHeader", rpc_params![hash])
+            .request::<Option<Header>>("chain_getHeader", rpc_params![hash])
             .await
             .map_err(rpc_err)?
             .ok_or_else(|| CliError::other(format!("block {hash:?} not found")))?;
@@ -512,7 +540,7 @@ impl Chain {
     }
 
     async fn extrinsic_index(&self, block: H256, encoded: &[u8]) -> Result<u32, CliError> {
-        let signed: Value = self.rpc.request("chain_getBlock", rpc_params![block]).await.map_err(rpc_err)?;
+        let signed: Value = self.request("chain_getBlock", rpc_params![block]).await.map_err(rpc_err)?;
         let ours = format!("0x{}", hex::encode(encoded));
         signed["block"]["extrinsics"]
             .as_array()
@@ -520,6 +548,19 @@ impl Chain {
             .map(|i| i as u32)
             .ok_or_else(|| CliError::other(format!("transaction not found in block {block:?}")))
     }
+}
+
+/// A new connection to `url`, with the limits every command uses.
+async fn open(url: &str) -> Result<WsClient, jsonrpsee::core::client::Error> {
+    WsClientBuilder::default()
+        .connection_timeout(Duration::from_secs(3))
+        // An artefact is up to 16 MiB, sent as hex (the devnet node's
+        // limits are 40 MiB each way).
+        .max_request_size(40 << 20)
+        .max_response_size(40 << 20)
+        .request_timeout(Duration::from_secs(60))
+        .build(url)
+        .await
 }
 
 /// `System::Events` (its storage type is private to frame-system).

@@ -359,7 +359,7 @@ fn a_solver_agent_wins_the_draw_trains_commits_and_is_paid_for_its_time_when_no_
 fn a_transaction_the_pool_already_holds_is_followed_to_its_block() {
     use gensyn_cli::chain::{Chain, Wait};
     use gensyn_runtime::{AccountId, Runtime, RuntimeCall};
-    use polkadot_sdk::{pallet_balances, sp_keyring::Sr25519Keyring};
+    use polkadot_sdk::{pallet_balances, sp_core::Pair as _, sp_keyring::Sr25519Keyring};
     use std::time::Duration;
 
     let net = Devnet { base: tempfile::tempdir().unwrap() };
@@ -394,6 +394,34 @@ fn a_transaction_the_pool_already_holds_is_followed_to_its_block() {
     let after = net.run(&["account", "bob", "--json"]).ok_json();
     let free = |v: &Value| v["free"].as_str().unwrap().parse::<u128>().unwrap();
     assert_eq!(free(&after) - free(&before), 5 * UNIT, "both transfers landed once");
+}
+
+/// A connection the node dropped is opened again, to the same chain, and
+/// the call made once more (a long `demo` on the PoS devnet once died of
+/// "restart required"): here the node itself restarts under a live client.
+#[test]
+fn a_dropped_connection_is_opened_again() {
+    use gensyn_cli::chain::{Chain, Wait};
+    use gensyn_runtime::{AccountId, Runtime, RuntimeCall};
+    use polkadot_sdk::{pallet_balances, sp_core::Pair as _, sp_keyring::Sr25519Keyring};
+    use std::time::Duration;
+
+    let net = Devnet { base: tempfile::tempdir().unwrap() };
+    let up = net.run(&["devnet", "up", "--rpc-port", "0", "--json"]).ok_json();
+    let (url, port) = (up["rpc_url"].as_str().unwrap().to_string(), up["rpc_port"].to_string());
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let chain = rt.block_on(Chain::connect(&url)).unwrap();
+    let before = rt.block_on(chain.best()).unwrap();
+    net.run(&["devnet", "down", "--json"]).ok_json();
+    net.run(&["devnet", "up", "--rpc-port", &port, "--json"]).ok_json();
+    let after = rt.block_on(chain.best()).expect("the same client reads the restarted node");
+    assert!(after.number >= before.number, "the same chain, from its database");
+    let call = RuntimeCall::Balances(pallet_balances::Call::<Runtime>::transfer_keep_alive {
+        dest: AccountId::from(Sr25519Keyring::Bob.public()).into(),
+        value: UNIT,
+    });
+    let sent = rt.block_on(chain.submit(call, &Sr25519Keyring::Alice.pair(), Wait::Finalized, Duration::from_secs(60)));
+    assert!(sent.unwrap().finalized);
 }
 
 /// The best block's number.
