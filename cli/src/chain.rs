@@ -141,9 +141,10 @@ impl Chain {
 
     /// One JSON-RPC call. A connection the node dropped (jsonrpsee's
     /// "restart required": a node restarted, a socket closed under load) is
-    /// opened again, to the same chain only, and the call made once more:
-    /// every call here is a read, or a submission of bytes the pool refuses
-    /// twice, so a second try never does anything twice.
+    /// opened again, to the same chain only, and the call made once more.
+    /// Only for calls a second try cannot make happen twice: reads, and
+    /// submissions of bytes the pool refuses twice (sealing a block and
+    /// making keys go to the connection directly).
     async fn request<R: DeserializeOwned>(
         &self,
         method: &str,
@@ -224,7 +225,9 @@ impl Chain {
             #[serde(default)]
             proof: Option<Bytes>,
         }
+        // Not retried on a dropped connection: a second call makes other keys.
         let g: Generated = self
+            .client()
             .request("author_rotateKeysWithOwner", rpc_params![Bytes(owner.encode())])
             .await
             .map_err(|e| CliError::other(format!("the node at {} could not make session keys: {e}", self.url)))?;
@@ -318,7 +321,9 @@ impl Chain {
     /// Seals one block now (manual seal's `engine_createBlock`); refused by
     /// a devnet on a timer, whose clock no client may run.
     pub async fn seal_block(&self) -> Result<H256, CliError> {
+        // Not retried on a dropped connection: a second call seals another block.
         let created: Value = self
+            .client()
             .request("engine_createBlock", rpc_params![true, true, Option::<H256>::None])
             .await
             .map_err(|e| match e {

@@ -403,7 +403,7 @@ fn a_transaction_the_pool_already_holds_is_followed_to_its_block() {
 fn a_dropped_connection_is_opened_again() {
     use gensyn_cli::chain::{Chain, Wait};
     use gensyn_runtime::{AccountId, Runtime, RuntimeCall};
-    use polkadot_sdk::{pallet_balances, sp_core::Pair as _, sp_keyring::Sr25519Keyring};
+    use polkadot_sdk::{pallet_balances, sp_keyring::Sr25519Keyring};
     use std::time::Duration;
 
     let net = Devnet { base: tempfile::tempdir().unwrap() };
