@@ -222,16 +222,30 @@ async fn scenario(
         if let Some(c) = cheats[i] {
             a.extend(["--cheat", c]);
         }
-        let mut child = g.command(&a).stdout(Stdio::piped()).stderr(Stdio::null()).stdin(Stdio::null()).spawn()?;
+        // Its stderr in a file: why it stopped, should it stop.
+        let errors = std::fs::File::create(work.join(format!("{}-{cmd}.stderr", name(s))))?;
+        let mut child = g.command(&a).stdout(Stdio::piped()).stderr(errors).stdin(Stdio::null()).spawn()?;
         let lines = collect(&mut child);
         agents.push((child, lines));
     }
     // Every agent watches the chain before the task comes (its entry
     // window is short); new VRF keys count 10 blocks after registration.
+    // Each registers its key first, a transaction: on a loaded machine with
+    // finality on BABE's slots that can take a while, hence 120 s.
     let ready = Instant::now();
     while !agents.iter().all(|(_, l)| l.lock().expect("not poisoned").iter().any(|e| e["event"] == "watching")) {
-        if ready.elapsed() > Duration::from_secs(60) {
-            return Err(CliError::Timeout("the agents did not start watching within 60 s".into()));
+        for (i, (child, _)) in agents.iter_mut().enumerate() {
+            if let Ok(Some(status)) = child.try_wait() {
+                let cmd = ["solve", "verify", "whistle"][i];
+                let why = std::fs::read_to_string(work.join(format!("{}-{cmd}.stderr", name(s)))).unwrap_or_default();
+                return Err(CliError::other(format!(
+                    "the {cmd} agent stopped before watching ({status}): {}",
+                    why.lines().last().unwrap_or("no message")
+                )));
+            }
+        }
+        if ready.elapsed() > Duration::from_secs(120) {
+            return Err(CliError::Timeout("the agents did not start watching within 120 s".into()));
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
