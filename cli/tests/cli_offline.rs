@@ -156,32 +156,26 @@ fn down_without_a_node_is_idempotent() {
 fn pos_commands_without_a_pos_devnet_are_usage_errors() {
     let dir = tempfile::tempdir().unwrap();
     let base = dir.path().to_str().unwrap();
-    // What clap refuses (its own message, which names the flag).
-    let clap_cases: &[(&[&str], &str)] = &[
-        (&["devnet", "up", "--validators", "7"], "7 is not in 1..=6"),
-        (&["devnet", "up", "--validators", "0"], "0 is not in 1..=6"),
-        (&["devnet", "up", "--validators", "4", "--block-time", "500"], "cannot be used with"),
+    // (args, what stderr says, whether the message is ours: one line; clap's
+    // own refusals name the flag over several).
+    let cases: &[(&[&str], &str, bool)] = &[
+        (&["devnet", "up", "--validators", "7"], "7 is not in 1..=6", false),
+        (&["devnet", "up", "--validators", "0"], "0 is not in 1..=6", false),
+        (&["devnet", "up", "--validators", "4", "--block-time", "500"], "cannot be used with", false),
+        (&["devnet", "spec"], "no PoS devnet in", true),
+        (&["devnet", "logs", "--validator", "bob"], "not running here", true),
+        (&["devnet", "stop-validator", "bob"], "no PoS devnet", true),
+        (&["devnet", "start-validator", "bob"], "no PoS devnet", true),
     ];
-    for (args, says) in clap_cases {
+    for (args, says, ours) in cases {
         let mut all = args.to_vec();
         all.extend(["--base-path", base]);
         let run = gensyn(&all);
         assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
         assert!(run.stderr.contains(says), "{args:?}: {}", run.stderr);
-    }
-    let cases: &[(&[&str], &str)] = &[
-        (&["devnet", "spec"], "no PoS devnet in"),
-        (&["devnet", "logs", "--validator", "bob"], "not running here"),
-        (&["devnet", "stop-validator", "bob"], "no PoS devnet"),
-        (&["devnet", "start-validator", "bob"], "no PoS devnet"),
-    ];
-    for (args, says) in cases {
-        let mut all = args.to_vec();
-        all.extend(["--base-path", base]);
-        let run = gensyn(&all);
-        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
-        assert!(run.stderr.contains(says), "{args:?}: {}", run.stderr);
-        assert_eq!(run.stderr.trim().lines().count(), 1, "{args:?}: one line: {}", run.stderr);
+        if *ours {
+            assert_eq!(run.stderr.trim().lines().count(), 1, "{args:?}: one line: {}", run.stderr);
+        }
     }
     assert!(std::fs::read_dir(dir.path()).unwrap().next().is_none(), "nothing written");
 }
