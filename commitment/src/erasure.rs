@@ -6,10 +6,14 @@
 //! (the encoder is `gensyn-availability`; this crate only fixes what is
 //! committed), any `k` of which give the artefact back. Shard `i` becomes the
 //! leaf [`shard_leaf`]`(i, shard)`; the Merkle tree over the `n` leaves is the
-//! erasure root. The chain keeps [`ErasureCommitment`] `(root, len, k, n)`:
-//! a holder answers a challenge with its shard and a proof
-//! ([`ErasureCommitment::check_shard`]), which the runtime checks without
-//! decoding anything.
+//! erasure root. The chain keeps [`ErasureCommitment`] `(root, len, k, n)`.
+//!
+//! A shard's leaf commits to the root of a tree over its [`PIECE_LEN`]-byte
+//! pieces rather than to its bytes directly: a shard of a large artefact is
+//! megabytes, too much for a transaction, so a holder answers a challenge
+//! with one piece, its proof in the shard and the shard's proof in the root
+//! ([`ErasureCommitment::check_piece`]), which the runtime checks in a few
+//! hashes; a reader checks whole shards ([`ErasureCommitment::check_shard`]).
 //!
 //! A root only says which shards were committed, not that they are one
 //! codeword: a dishonest encoder could commit shards that decode to
@@ -49,9 +53,59 @@ pub fn shard_len(len: u32, k: u16) -> u32 {
     per + (per & 1)
 }
 
-/// Leaf `index` of an erasure root: `0x00 ‖ domain ‖ index ‖ shard`.
+/// The leaf domain of a piece of a shard.
+pub const PIECE_DOMAIN: &[u8] = b"erasure-piece";
+
+/// Bytes in each piece of a shard (the last may be shorter): what one
+/// challenge answer carries.
+pub const PIECE_LEN: u32 = 4096;
+
+/// Pieces a shard of `shard_len` bytes is cut into (at least one).
+pub fn pieces(shard_len: u32) -> u32 {
+    shard_len.div_ceil(PIECE_LEN).max(1)
+}
+
+/// Bytes in piece `j` of a shard of `shard_len` bytes (0 past the end).
+pub fn piece_len(shard_len: u32, j: u32) -> u32 {
+    shard_len.saturating_sub(j.saturating_mul(PIECE_LEN)).min(PIECE_LEN)
+}
+
+/// Leaf `j` of a shard's piece tree: `0x00 ‖ domain ‖ j ‖ piece`.
+pub fn piece_leaf(j: u32, piece: &[u8]) -> Hash {
+    Leaf::new(PIECE_DOMAIN).u32(j).bytes(piece).finish()
+}
+
+fn piece_leaves(shard: &[u8]) -> alloc::vec::Vec<Hash> {
+    if shard.is_empty() {
+        return alloc::vec![piece_leaf(0, &[])];
+    }
+    shard.chunks(PIECE_LEN as usize).enumerate().map(|(j, p)| piece_leaf(j as u32, p)).collect()
+}
+
+/// The root of a shard's piece tree.
+pub fn shard_body(shard: &[u8]) -> Hash {
+    merkle::root(&piece_leaves(shard))
+}
+
+/// Piece `j` of `shard` and its proof in the shard's piece tree: a
+/// holder's answer to a challenge, beside the shard's proof in the root.
+pub fn piece_proof(shard: &[u8], j: u32) -> Option<(&[u8], Proof)> {
+    let start = (j as usize).checked_mul(PIECE_LEN as usize)?;
+    if j >= pieces(shard.len() as u32) {
+        return None;
+    }
+    let piece = &shard[start.min(shard.len())..(start + PIECE_LEN as usize).min(shard.len())];
+    Some((piece, merkle::Tree::new(&piece_leaves(shard)).proof(j)?))
+}
+
+/// Leaf `index` of an erasure root: `0x00 ‖ domain ‖ index ‖ body`, the
+/// body being the root of the shard's piece tree ([`shard_body`]).
 pub fn shard_leaf(index: u16, shard: &[u8]) -> Hash {
-    Leaf::new(SHARD_DOMAIN).u32(u32::from(index)).bytes(shard).finish()
+    leaf_of_body(index, &shard_body(shard))
+}
+
+fn leaf_of_body(index: u16, body: &Hash) -> Hash {
+    Leaf::new(SHARD_DOMAIN).u32(u32::from(index)).hash(body).finish()
 }
 
 /// The erasure root of `shards`, in index order.
@@ -94,6 +148,26 @@ impl ErasureCommitment {
         index < self.n
             && shard.len() as u64 == u64::from(self.shard_len())
             && merkle::verify(&self.root, u32::from(self.n), u32::from(index), &shard_leaf(index, shard), proof)
+    }
+
+    /// Pieces in each of its shards.
+    pub fn pieces(&self) -> u32 {
+        pieces(self.shard_len())
+    }
+
+    /// Whether `piece` is piece `j` of shard `index` of this artefact, by
+    /// `piece_proof` (in the shard's piece tree) and `shard_proof` (in the
+    /// erasure root): what a challenged holder answers. In range, of the
+    /// committed length, and on the path to the root. Never panics.
+    pub fn check_piece(&self, index: u16, j: u32, piece: &[u8], piece_proof: &Proof, shard_proof: &Proof) -> bool {
+        let size = self.shard_len();
+        if index >= self.n || j >= pieces(size) || piece.len() as u64 != u64::from(piece_len(size, j)) {
+            return false;
+        }
+        let Some(body) = merkle::fold(pieces(size), j, &piece_leaf(j, piece), piece_proof) else {
+            return false;
+        };
+        merkle::verify(&self.root, u32::from(self.n), u32::from(index), &leaf_of_body(index, &body), shard_proof)
     }
 }
 
@@ -143,8 +217,53 @@ mod tests {
             assert!(!c.check_shard(i, &shards[i as usize], &wrong), "a wrong proof");
         }
         assert!(!c.check_shard(4, &shards[0], &tree.proof(0).unwrap()), "out of range");
+        // A piece of each shard checks where it belongs, and nowhere else.
+        for i in 0..4u16 {
+            let shard_proof = tree.proof(u32::from(i)).unwrap();
+            let (piece, proof) = piece_proof(&shards[i as usize], 0).unwrap();
+            assert!(c.check_piece(i, 0, piece, &proof, &shard_proof));
+            assert!(!c.check_piece(i, 1, piece, &proof, &shard_proof), "past the last piece");
+            assert!(!c.check_piece((i + 1) % 4, 0, piece, &proof, &shard_proof), "another shard");
+            let mut bad = piece.to_vec();
+            bad[1] ^= 0x80;
+            assert!(!c.check_piece(i, 0, &bad, &proof, &shard_proof), "a tampered piece");
+        }
         // Another shape is another commitment.
         assert!(!ErasureCommitment { k: 4, ..c }.is_well_formed());
         assert!(!ErasureCommitment { n: 0, k: 1, ..c }.is_well_formed());
+    }
+
+    #[test]
+    fn every_piece_of_a_long_shard_checks_only_with_its_own_proofs() {
+        // Three pieces: two full, one short; four shards so proofs have depth.
+        let size = 2 * PIECE_LEN + 10;
+        // Bytes with no period, so no two pieces are equal.
+        let byte = |b: u32, i: u32| (b.wrapping_mul(2_654_435_761) >> 13) as u8 ^ i as u8;
+        let shards: Vec<Vec<u8>> = (0..4u32).map(|i| (0..size).map(|b| byte(b, i)).collect()).collect();
+        let c = ErasureCommitment { root: root(&shards), len: 2 * size - 1, k: 2, n: 4 };
+        assert_eq!(c.shard_len(), size);
+        assert_eq!(c.pieces(), 3);
+        let leaves: Vec<Hash> = shards.iter().enumerate().map(|(i, s)| shard_leaf(i as u16, s)).collect();
+        let tree = merkle::Tree::new(&leaves);
+        for (i, shard) in shards.iter().enumerate() {
+            let shard_proof = tree.proof(i as u32).unwrap();
+            assert!(c.check_shard(i as u16, shard, &shard_proof));
+            for j in 0..3 {
+                let (piece, proof) = piece_proof(shard, j).unwrap();
+                assert_eq!(piece.len() as u32, piece_len(size, j));
+                assert!(c.check_piece(i as u16, j, piece, &proof, &shard_proof), "shard {i} piece {j}");
+                let other = (j + 1) % 3;
+                let (other_piece, _) = piece_proof(shard, other).unwrap();
+                assert!(!c.check_piece(i as u16, j, other_piece, &proof, &shard_proof), "another piece's bytes");
+                assert!(!c.check_piece(i as u16, other, piece, &proof, &shard_proof), "another piece's place");
+                let mut padded = piece.to_vec();
+                padded.push(0);
+                assert!(!c.check_piece(i as u16, j, &padded, &proof, &shard_proof), "a piece of the wrong length");
+            }
+            assert!(piece_proof(shard, 3).is_none());
+        }
+        assert_eq!(pieces(0), 1, "an empty shard is one empty piece");
+        assert_eq!(piece_len(size, 2), 10);
+        assert_eq!(piece_len(size, 3), 0);
     }
 }

@@ -151,11 +151,19 @@ pub struct Proof {
 /// Never panics: out-of-range indices, empty trees and proofs with the
 /// wrong number of siblings are simply invalid.
 pub fn verify(root: &Hash, n: u32, index: u32, leaf: &Hash, proof: &Proof) -> bool {
+    fold(n, index, leaf, proof).as_ref() == Some(root)
+}
+
+/// The root that `proof` makes of `leaf` as leaf `index` of a tree of `n`
+/// leaves, or `None` if the proof has not exactly the siblings that shape
+/// calls for. For trees whose root is itself checked further up (an
+/// erasure shard's pieces); [`verify`] is `fold(..) == Some(root)`.
+pub fn fold(n: u32, index: u32, leaf: &Hash, proof: &Proof) -> Option<Hash> {
     if n == 0 || index >= n || proof.siblings.len() > MAX_DEPTH {
-        return false;
+        return None;
     }
     if proof.siblings.len() != proof_len(n, index) as usize {
-        return false;
+        return None;
     }
     // Fold by hand along the path; it matches rs_merkle's layout (tested).
     let mut acc = *leaf;
@@ -164,12 +172,12 @@ pub fn verify(root: &Hash, n: u32, index: u32, leaf: &Hash, proof: &Proof) -> bo
     for level in 0..depth(n) {
         let pair = i ^ 1;
         if pair < width(n, level) {
-            let Some(s) = sib.next() else { return false };
+            let s = sib.next()?;
             acc = if i & 1 == 0 { node(&acc, s) } else { node(s, &acc) };
         }
         i /= 2;
     }
-    acc == *root
+    Some(acc)
 }
 
 /// A walk from the root of `(root, n)` towards one leaf, one level per move:

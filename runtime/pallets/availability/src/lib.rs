@@ -1,0 +1,953 @@
+//! Proof of availability: the chain's record of which artefacts the
+//! validators hold, erasure-coded, for how long, and who answers for them.
+//!
+//! An artefact (a spec, a dataset, a checkpoint, a step record) is cut into
+//! `n` shards, one per holder (the validators), any `k = ⌊(n−1)/3⌋ + 1` of
+//! which recover it (`gensyn_commitment::erasure`, encoded by
+//! `gensyn-availability`). The protocol names an artefact by the commitment
+//! it already knows (a spec hash, a dataset root, a state hash); this pallet
+//! maps that commitment to its erasure commitment and tracks it:
+//!
+//! 1. **Register.** A holder whose node received the whole artefact and
+//!    recomputed its commitment registers `(commitment, erasure root, len,
+//!    k, n)` with a retention class ([`Retention`]), signed with its store
+//!    key; that counts as its own attestation. The holder set is snapshot:
+//!    shard `i` is owed by holder `i`.
+//! 2. **Attest.** Each holder that keeps its shard (checked against the
+//!    root) attests with its store key. Once more than two thirds of the
+//!    snapshot attest within [`Config::AttestWindow`] blocks the artefact is
+//!    available ([`Pallet::is_available`]); past that with fewer it never
+//!    is, and the protocol's clock has run against the party that owed it
+//!    (C7). Any honest two thirds hold at least `k` shards, so an artefact
+//!    the chain calls available can be read while a third withhold.
+//! 3. **Sample.** Each block draws [`Config::ChallengesPerBlock`]
+//!    challenges from the chain's randomness: an available artefact, one of
+//!    its attesting holders, one piece of that holder's shard. The piece,
+//!    with its proofs, must reach the chain within [`Config::AnswerWindow`]
+//!    blocks ([`Pallet::answer`], checked in a few hashes); otherwise the
+//!    holder's bond is slashed by [`Config::MissedChallengeSlash`].
+//! 4. **Prune.** Every entry has an expiry block, from its retention class
+//!    and extended by the protocol while a window still needs the data
+//!    ([`Pallet::retain`]). `on_initialize` prunes that block's entries (at
+//!    most [`Config::MaxExpiriesPerBlock`]), and the holders delete their
+//!    shards.
+//!
+//! Registration, attestation and answers are authorized general
+//! transactions (`#[pallet::authorize]`): a holder's node signs them with a
+//! key of its own, so no account's nonce is shared with its users and no fee
+//! is needed, and each carries a tag the pool deduplicates on. Chain storage
+//! stays bounded: at most [`Config::MaxLivePerHolder`] entries per
+//! registering holder, each of bounded size, and bounded queues per block.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+pub mod weights;
+
+/// The store key: the sr25519 key a holder's node signs its registrations
+/// and attestations with (key type `gsto`), apart from any account.
+pub mod crypto {
+    mod app {
+        use polkadot_sdk::sp_application_crypto::{app_crypto, sr25519, KeyTypeId};
+        app_crypto!(sr25519, KeyTypeId(*b"gsto"));
+    }
+    polkadot_sdk::sp_application_crypto::with_pair! {
+        /// A store key pair.
+        pub type StorePair = app::Pair;
+    }
+    /// A store key's signature.
+    pub type StoreSignature = app::Signature;
+    /// A store key.
+    pub type StoreId = app::Public;
+}
+
+/// The artefact's name in the protocol: the commitment the chain knows it by.
+pub type Hash = gensyn_commitment::hash::Hash;
+
+pub use gensyn_commitment::erasure::ErasureCommitment;
+
+#[polkadot_sdk::frame_support::pallet]
+pub mod pallet {
+    use super::*;
+    use crate::weights::WeightInfo;
+    use alloc::vec::Vec;
+    use gensyn_commitment::{
+        erasure::{self, PIECE_LEN},
+        merkle::Proof,
+    };
+    use polkadot_sdk::{
+        frame_support::{
+            pallet_prelude::*,
+            traits::{
+                fungible::{Inspect, InspectHold, Mutate, MutateHold},
+                tokens::{Fortitude, Precision},
+                Randomness,
+            },
+        },
+        frame_system::{self, pallet_prelude::*},
+        sp_runtime::{
+            traits::{Saturating, Zero},
+            RuntimeAppPublic,
+        },
+    };
+
+    /// The balance type of the configured currency.
+    pub type BalanceOf<T> = <<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+
+    /// A stored entry.
+    pub type EntryOf<T> = Entry<<T as frame_system::Config>::AccountId, BlockNumberFor<T>, <T as Config>::MaxHolders>;
+
+    /// A signed registration.
+    pub type RegistrationOf<T> = Registration<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+
+    /// A signed attestation.
+    pub type AttestationOf<T> = Attestation<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+
+    /// A store key's signature.
+    pub type SignatureOf<T> = <<T as Config>::StoreId as RuntimeAppPublic>::Signature;
+
+    /// Most commitments one attestation names.
+    pub const MAX_ATTEST: u32 = 64;
+
+    /// How long the chain keeps an artefact, before the protocol extends it.
+    #[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+    pub enum Retention {
+        /// A task's spec and dataset: [`Config::TrainingDataWindow`].
+        TrainingData,
+        /// Checkpoints and step records a verdict or dispute replays from:
+        /// [`Config::ProofDataWindow`], a few blocks past the window that
+        /// needs them once the protocol says which ([`Pallet::retain`]).
+        ProofData,
+    }
+
+    /// What a registering holder signs.
+    #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+    pub struct Registration<AccountId, BlockNumber> {
+        /// The protocol's commitment to the artefact.
+        pub commitment: Hash,
+        /// Its erasure commitment, for the current holder set.
+        pub erasure: ErasureCommitment,
+        /// How long to keep it.
+        pub retention: Retention,
+        /// The registering holder (whose store key signs).
+        pub holder: AccountId,
+        /// A recent block, so an old registration cannot be replayed.
+        pub at: BlockNumber,
+    }
+
+    /// What an attesting holder signs: it keeps its shard of each.
+    #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+    pub struct Attestation<AccountId, BlockNumber> {
+        /// The attesting holder.
+        pub holder: AccountId,
+        /// The artefacts whose shard it keeps.
+        pub commitments: BoundedVec<Hash, ConstU32<MAX_ATTEST>>,
+        /// A recent block.
+        pub at: BlockNumber,
+    }
+
+    /// Where an entry stands.
+    #[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+    pub enum Status {
+        /// Collecting attestations until `deadline`.
+        Pending,
+        /// More than two thirds attested: `live` is its place in [`Live`].
+        Available { live: u32 },
+    }
+
+    /// One registered artefact.
+    #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+    #[scale_info(skip_type_params(MaxHolders))]
+    pub struct Entry<AccountId, BlockNumber, MaxHolders: Get<u32>> {
+        /// Root, length and shape.
+        pub erasure: ErasureCommitment,
+        /// Its retention class.
+        pub retention: Retention,
+        /// Who registered it.
+        pub registrar: AccountId,
+        /// The holder set at registration: holder `i` owes shard `i`.
+        pub holders: BoundedVec<AccountId, MaxHolders>,
+        /// One bit per holder (bit `i % 8` of byte `i / 8`): it attested.
+        pub attested: BoundedVec<u8, ConstU32<{ erasure::MAX_SHARDS as u32 / 8 }>>,
+        /// How many attested.
+        pub count: u16,
+        /// The last block an attestation counts in.
+        pub deadline: BlockNumber,
+        /// The block it is pruned at.
+        pub expires: BlockNumber,
+        /// Pending or available.
+        pub status: Status,
+    }
+
+    impl<A, B, M: Get<u32>> Entry<A, B, M> {
+        /// Whether holder `i` attested.
+        pub fn has_attested(&self, i: usize) -> bool {
+            self.attested.get(i / 8).is_some_and(|b| b & (1 << (i % 8)) != 0)
+        }
+        /// The holders that attested, with their shard index.
+        pub fn attesters(&self) -> impl Iterator<Item = (u16, &A)> {
+            self.holders.iter().enumerate().filter(|(i, _)| self.has_attested(*i)).map(|(i, a)| (i as u16, a))
+        }
+    }
+
+    /// An open challenge: `holder` owes piece `piece` of shard `shard`.
+    #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+    pub struct Challenge<AccountId, BlockNumber> {
+        /// The challenged holder.
+        pub holder: AccountId,
+        /// The piece it must produce.
+        pub piece: u32,
+        /// The last block an answer counts in.
+        pub due: BlockNumber,
+        /// The artefact's erasure commitment (kept, so an answer still
+        /// checks if the entry is pruned meanwhile).
+        pub erasure: ErasureCommitment,
+    }
+
+    /// A stored challenge.
+    pub type ChallengeOf<T> = Challenge<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+
+    /// Where the pallet reads the holders from: the validator set.
+    pub trait HolderSet<AccountId> {
+        /// The current holders, in a fixed order (shard `i` for holder `i`).
+        fn holders() -> Vec<AccountId>;
+    }
+
+    #[pallet::pallet]
+    pub struct Pallet<T>(_);
+
+    /// Why this pallet holds funds.
+    #[pallet::composite_enum]
+    pub enum HoldReason {
+        /// A holder's bond, slashed on a missed challenge.
+        HolderBond,
+    }
+
+    #[pallet::config]
+    pub trait Config: polkadot_sdk::frame_system::Config {
+        /// The native token; bonds are holds on it.
+        type Currency: Inspect<Self::AccountId>
+            + Mutate<Self::AccountId>
+            + InspectHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
+            + MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+        /// The runtime's aggregated hold reason.
+        type RuntimeHoldReason: From<HoldReason>;
+        /// The challenges' randomness: BABE's epoch beacon on the PoS chain.
+        type Randomness: Randomness<Self::Hash, BlockNumberFor<Self>>;
+        /// The holders: the validators.
+        type Holders: HolderSet<Self::AccountId>;
+        /// A holder's store key.
+        type StoreId: Member + Parameter + RuntimeAppPublic + Ord + MaxEncodedLen + MaybeSerializeDeserialize;
+        /// The largest holder set (at most `erasure::MAX_SHARDS`).
+        #[pallet::constant]
+        type MaxHolders: Get<u32>;
+        /// Entries one holder may have registered and not yet pruned.
+        #[pallet::constant]
+        type MaxLivePerHolder: Get<u32>;
+        /// Entries that may expire at one block.
+        #[pallet::constant]
+        type MaxExpiriesPerBlock: Get<u32>;
+        /// Blocks from registration to the last attestation that counts (D).
+        #[pallet::constant]
+        type AttestWindow: Get<BlockNumberFor<Self>>;
+        /// Blocks a challenged holder has to answer (C).
+        #[pallet::constant]
+        type AnswerWindow: Get<BlockNumberFor<Self>>;
+        /// Challenges drawn each block.
+        #[pallet::constant]
+        type ChallengesPerBlock: Get<u32>;
+        /// Retention of training data, in blocks from registration.
+        #[pallet::constant]
+        type TrainingDataWindow: Get<BlockNumberFor<Self>>;
+        /// Retention of proof data, in blocks from registration.
+        #[pallet::constant]
+        type ProofDataWindow: Get<BlockNumberFor<Self>>;
+        /// The bond a holder must hold for its attestations to count.
+        #[pallet::constant]
+        type HolderBond: Get<BalanceOf<Self>>;
+        /// What one missed challenge burns of the holder's bond.
+        #[pallet::constant]
+        type MissedChallengeSlash: Get<BalanceOf<Self>>;
+        /// Weights.
+        type WeightInfo: WeightInfo;
+    }
+
+    /// Registered artefacts, by the protocol's commitment.
+    #[pallet::storage]
+    pub type Artefacts<T: Config> = StorageMap<_, Identity, Hash, EntryOf<T>>;
+
+    /// The entries pruned at each block.
+    #[pallet::storage]
+    pub type Expiring<T: Config> =
+        StorageMap<_, Twox64Concat, BlockNumberFor<T>, BoundedVec<Hash, T::MaxExpiriesPerBlock>, ValueQuery>;
+
+    /// Available artefacts, densely numbered so a challenge draws one in O(1).
+    #[pallet::storage]
+    pub type Live<T: Config> = StorageMap<_, Twox64Concat, u32, Hash>;
+
+    /// How many artefacts are in [`Live`].
+    #[pallet::storage]
+    pub type LiveCount<T: Config> = StorageValue<_, u32, ValueQuery>;
+
+    /// Open challenges, by artefact and shard.
+    #[pallet::storage]
+    pub type Challenges<T: Config> = StorageDoubleMap<_, Identity, Hash, Twox64Concat, u16, ChallengeOf<T>>;
+
+    /// The challenges falling due at each block.
+    #[pallet::storage]
+    pub type Due<T: Config> =
+        StorageMap<_, Twox64Concat, BlockNumberFor<T>, BoundedVec<(Hash, u16), T::ChallengesPerBlock>, ValueQuery>;
+
+    /// Each holder's store key.
+    #[pallet::storage]
+    pub type StoreKeys<T: Config> = StorageMap<_, Twox64Concat, T::AccountId, T::StoreId>;
+
+    /// Whose store key each is: a key serves one holder.
+    #[pallet::storage]
+    pub type KeyOwner<T: Config> = StorageMap<_, Twox64Concat, T::StoreId, T::AccountId>;
+
+    /// What each holder holds as its bond.
+    #[pallet::storage]
+    pub type Bonds<T: Config> = StorageMap<_, Twox64Concat, T::AccountId, BalanceOf<T>, ValueQuery>;
+
+    /// What each holder still answers for: entries it attested and that are
+    /// not pruned, and challenges it has open. Its bond stays until zero.
+    #[pallet::storage]
+    pub type Duties<T: Config> = StorageMap<_, Twox64Concat, T::AccountId, u32, ValueQuery>;
+
+    /// Entries each holder registered and that are not pruned.
+    #[pallet::storage]
+    pub type Registered<T: Config> = StorageMap<_, Twox64Concat, T::AccountId, u32, ValueQuery>;
+
+    /// Genesis: store keys beside the validators' session keys, and the
+    /// first holders' bonds.
+    #[pallet::genesis_config]
+    #[derive(polkadot_sdk::frame_support::DefaultNoBound)]
+    pub struct GenesisConfig<T: Config> {
+        /// `(holder, store key)` for holders that are not session validators
+        /// (the instant-seal devnet's store).
+        pub keys: Vec<(T::AccountId, T::StoreId)>,
+        /// Accounts that bond [`Config::HolderBond`] at genesis.
+        pub bonded: Vec<T::AccountId>,
+    }
+
+    #[pallet::genesis_build]
+    impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+        fn build(&self) {
+            for (who, key) in &self.keys {
+                assert!(
+                    KeyOwner::<T>::get(key).is_none_or(|owner| &owner == who),
+                    "a store key is given to two holders"
+                );
+                StoreKeys::<T>::insert(who, key);
+                KeyOwner::<T>::insert(key, who);
+            }
+            for who in &self.bonded {
+                Pallet::<T>::do_bond(who).expect("a genesis holder cannot pay its bond");
+            }
+        }
+    }
+
+    #[pallet::event]
+    #[pallet::generate_deposit(pub(super) fn deposit_event)]
+    pub enum Event<T: Config> {
+        /// `holder` registered `commitment`; attestations count until
+        /// `deadline`, and it is pruned at `expires`.
+        Registered {
+            commitment: Hash,
+            erasure: ErasureCommitment,
+            holder: T::AccountId,
+            deadline: BlockNumberFor<T>,
+            expires: BlockNumberFor<T>,
+        },
+        /// `holder` attested it keeps its shard of `count` artefacts.
+        Attested { holder: T::AccountId, count: u32 },
+        /// More than two thirds of its holders attested `commitment`.
+        Available { commitment: Hash },
+        /// `commitment` is kept until `expires` (a window still needs it).
+        Retained { commitment: Hash, expires: BlockNumberFor<T> },
+        /// `commitment` expired: the chain forgot it, holders drop its shards.
+        Pruned { commitment: Hash },
+        /// `holder` must produce piece `piece` of shard `shard` of
+        /// `commitment` by block `due`.
+        Challenged { commitment: Hash, shard: u16, piece: u32, holder: T::AccountId, due: BlockNumberFor<T> },
+        /// The challenge was answered.
+        Answered { commitment: Hash, shard: u16 },
+        /// `holder` missed its challenge and lost `amount` of its bond.
+        Slashed { commitment: Hash, shard: u16, holder: T::AccountId, amount: BalanceOf<T> },
+        /// `who` set its store key.
+        KeySet { who: T::AccountId },
+        /// `who` holds `amount` as its bond.
+        Bonded { who: T::AccountId, amount: BalanceOf<T> },
+        /// `who` got its bond back.
+        Unbonded { who: T::AccountId, amount: BalanceOf<T> },
+    }
+
+    #[pallet::error]
+    pub enum Error<T> {
+        /// The commitment is registered and not past its deadline unattested.
+        AlreadyRegistered,
+        /// No such artefact (never registered, or pruned).
+        UnknownArtefact,
+        /// The erasure commitment is not of the shape the protocol uses, or
+        /// not for the current holder set.
+        WrongShape,
+        /// The signer is not a current holder.
+        NotHolder,
+        /// The holder has as many entries registered as it may.
+        TooManyRegistered,
+        /// Every block near the expiry has as many expiries as it may.
+        ExpiryFull,
+        /// The store key serves another holder.
+        KeyInUse,
+        /// The key's proof of possession is not its signature of the
+        /// caller's key message.
+        BadKeyProof,
+        /// The holder still answers for artefacts or challenges, or is one.
+        StillHolding,
+        /// Nothing is bonded.
+        NotBonded,
+        /// No such open challenge.
+        NoChallenge,
+        /// The piece does not check against the artefact's root.
+        BadPiece,
+    }
+
+    /// Authorization failures, as `InvalidTransaction::Custom` codes.
+    pub mod invalid {
+        /// The holder has no store key, or the signature is not its key's.
+        pub const BAD_SIGNATURE: u8 = 1;
+        /// The payload's block is not recent.
+        pub const STALE: u8 = 2;
+        /// Nothing in the attestation is left to attest.
+        pub const NOTHING_NEW: u8 = 3;
+    }
+
+    #[pallet::hooks]
+    impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+        fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+            let settled = Self::settle_due(now);
+            let pruned = Self::prune(now);
+            let drawn = Self::draw_challenges(now);
+            T::WeightInfo::on_initialize(settled, pruned, drawn)
+        }
+    }
+
+    #[pallet::call]
+    impl<T: Config> Pallet<T> {
+        /// Sets the caller's store key (its node's `gsto` key). `proof` is the
+        /// key's signature of [`key_proof_message`]`(caller)`: nobody can claim
+        /// a key it does not hold, so nobody can squat a holder's key.
+        #[pallet::call_index(0)]
+        #[pallet::weight(T::WeightInfo::set_key())]
+        pub fn set_key(origin: OriginFor<T>, key: T::StoreId, proof: SignatureOf<T>) -> DispatchResult {
+            let who = ensure_signed(origin)?;
+            ensure!(key.verify(&key_proof_message(&who), &proof), Error::<T>::BadKeyProof);
+            if let Some(owner) = KeyOwner::<T>::get(&key) {
+                ensure!(owner == who, Error::<T>::KeyInUse);
+            }
+            if let Some(old) = StoreKeys::<T>::get(&who) {
+                KeyOwner::<T>::remove(old);
+            }
+            StoreKeys::<T>::insert(&who, &key);
+            KeyOwner::<T>::insert(&key, &who);
+            Self::deposit_event(Event::KeySet { who });
+            Ok(())
+        }
+
+        /// Holds [`Config::HolderBond`] (topping up what a slash took), so
+        /// the caller's attestations count.
+        #[pallet::call_index(1)]
+        #[pallet::weight(T::WeightInfo::bond())]
+        pub fn bond(origin: OriginFor<T>) -> DispatchResult {
+            let who = ensure_signed(origin)?;
+            Self::do_bond(&who)
+        }
+
+        /// Releases the caller's bond: only once it is no holder and answers
+        /// for nothing (every artefact it attested is pruned, every
+        /// challenge to it settled).
+        #[pallet::call_index(2)]
+        #[pallet::weight(T::WeightInfo::unbond())]
+        pub fn unbond(origin: OriginFor<T>) -> DispatchResult {
+            let who = ensure_signed(origin)?;
+            ensure!(!T::Holders::holders().contains(&who), Error::<T>::StillHolding);
+            ensure!(Duties::<T>::get(&who) == 0, Error::<T>::StillHolding);
+            let amount = Bonds::<T>::take(&who);
+            ensure!(!amount.is_zero(), Error::<T>::NotBonded);
+            T::Currency::release(&HoldReason::HolderBond.into(), &who, amount, Precision::BestEffort)?;
+            Self::deposit_event(Event::Unbonded { who, amount });
+            Ok(())
+        }
+
+        /// Registers an artefact a holder's node received whole and checked
+        /// against its commitment, for the current holder set.
+        #[pallet::call_index(3)]
+        #[pallet::weight(T::WeightInfo::register())]
+        #[pallet::weight_of_authorize(T::WeightInfo::authorize_register())]
+        #[pallet::authorize(|_source, registration, signature| Pallet::<T>::authorize_register(registration, signature))]
+        pub fn register(
+            origin: OriginFor<T>,
+            registration: RegistrationOf<T>,
+            // Checked in `authorize`.
+            _signature: SignatureOf<T>,
+        ) -> DispatchResult {
+            frame_system::ensure_authorized(origin)?;
+            Self::do_register(registration)
+        }
+
+        /// A holder attests that it keeps its shard of each artefact named.
+        /// Names it cannot attest (unknown, past the deadline, not its own,
+        /// attested already) are skipped.
+        #[pallet::call_index(4)]
+        #[pallet::weight(T::WeightInfo::attest(attestation.commitments.len() as u32))]
+        #[pallet::weight_of_authorize(T::WeightInfo::authorize_attest(attestation.commitments.len() as u32))]
+        #[pallet::authorize(|_source, attestation, signature| Pallet::<T>::authorize_attest(attestation, signature))]
+        pub fn attest(
+            origin: OriginFor<T>,
+            attestation: AttestationOf<T>,
+            _signature: SignatureOf<T>,
+        ) -> DispatchResult {
+            frame_system::ensure_authorized(origin)?;
+            Self::do_attest(attestation);
+            Ok(())
+        }
+
+        /// Answers the open challenge to shard `shard` of `commitment` with
+        /// its piece and proofs. Anyone may send it: what counts is that the
+        /// piece reached the chain.
+        #[pallet::call_index(5)]
+        #[pallet::weight(T::WeightInfo::answer())]
+        #[pallet::weight_of_authorize(T::WeightInfo::answer())]
+        #[pallet::authorize(|_source, commitment, shard, piece, piece_proof, shard_proof| {
+            Pallet::<T>::authorize_answer(commitment, *shard, piece, piece_proof, shard_proof)
+        })]
+        pub fn answer(
+            origin: OriginFor<T>,
+            commitment: Hash,
+            shard: u16,
+            piece: BoundedVec<u8, ConstU32<PIECE_LEN>>,
+            piece_proof: Proof,
+            shard_proof: Proof,
+        ) -> DispatchResult {
+            frame_system::ensure_authorized(origin)?;
+            Self::check_answer(&commitment, shard, &piece, &piece_proof, &shard_proof)?;
+            let challenge = Challenges::<T>::take(commitment, shard).ok_or(Error::<T>::NoChallenge)?;
+            Duties::<T>::mutate(&challenge.holder, |d| *d = d.saturating_sub(1));
+            Self::deposit_event(Event::Answered { commitment, shard });
+            Ok(())
+        }
+    }
+
+    impl<T: Config> Pallet<T> {
+        /// Whether more than two thirds of the artefact's holders attested it
+        /// (and it is not pruned).
+        pub fn is_available(commitment: &Hash) -> bool {
+            Artefacts::<T>::get(commitment).is_some_and(|e| matches!(e.status, Status::Available { .. }))
+        }
+
+        /// Keeps the artefact until at least block `until` (the protocol
+        /// calls this when a window opens that needs the data). Returns
+        /// whether the artefact is registered. An expiry never moves earlier.
+        pub fn retain(commitment: &Hash, until: BlockNumberFor<T>) -> bool {
+            let Some(mut entry) = Artefacts::<T>::get(commitment) else { return false };
+            if until <= entry.expires {
+                return true;
+            }
+            let Ok(at) = Self::queue_expiry(commitment, until) else {
+                // Every block near `until` is full: keep the old expiry
+                // rather than lose the entry's place.
+                return true;
+            };
+            Expiring::<T>::mutate(entry.expires, |q| q.retain(|c| c != commitment));
+            entry.expires = at;
+            Artefacts::<T>::insert(commitment, entry);
+            Self::deposit_event(Event::Retained { commitment: *commitment, expires: at });
+            true
+        }
+
+        /// The entry of `commitment`, if registered and not pruned.
+        pub fn entry(commitment: &Hash) -> Option<EntryOf<T>> {
+            Artefacts::<T>::get(commitment)
+        }
+
+        fn do_bond(who: &T::AccountId) -> DispatchResult {
+            let have = Bonds::<T>::get(who);
+            let top_up = T::HolderBond::get().saturating_sub(have);
+            if !top_up.is_zero() {
+                T::Currency::hold(&HoldReason::HolderBond.into(), who, top_up)?;
+                Bonds::<T>::insert(who, have.saturating_add(top_up));
+            }
+            Self::deposit_event(Event::Bonded { who: who.clone(), amount: have.saturating_add(top_up) });
+            Ok(())
+        }
+
+        fn valid(tag: impl Encode) -> TransactionValidityWithRefund {
+            let validity = ValidTransaction::with_tag_prefix("gensyn-availability")
+                .and_provides(tag)
+                .longevity(T::AttestWindow::get().try_into().unwrap_or(64).max(1))
+                .priority(TransactionPriority::MAX / 2)
+                .build()?;
+            Ok((validity, Weight::zero()))
+        }
+
+        /// The payload's block lies within the attestation window back from
+        /// now, and not ahead of it.
+        fn fresh(at: BlockNumberFor<T>) -> Result<(), TransactionValidityError> {
+            let now = frame_system::Pallet::<T>::block_number();
+            if at > now || now.saturating_sub(at) > T::AttestWindow::get() {
+                return Err(InvalidTransaction::Custom(invalid::STALE).into());
+            }
+            Ok(())
+        }
+
+        fn check_signature(
+            holder: &T::AccountId,
+            payload: &impl Encode,
+            signature: &SignatureOf<T>,
+        ) -> Result<(), TransactionValidityError> {
+            let key = StoreKeys::<T>::get(holder).ok_or(InvalidTransaction::Custom(invalid::BAD_SIGNATURE))?;
+            if !payload.using_encoded(|m| key.verify(&m, signature)) {
+                return Err(InvalidTransaction::Custom(invalid::BAD_SIGNATURE).into());
+            }
+            Ok(())
+        }
+
+        fn authorize_register(
+            registration: &RegistrationOf<T>,
+            signature: &SignatureOf<T>,
+        ) -> TransactionValidityWithRefund {
+            Self::fresh(registration.at)?;
+            Self::check_register(registration).map_err(|_| InvalidTransaction::Call)?;
+            Self::check_signature(&registration.holder, registration, signature)?;
+            Self::valid(("register", registration.commitment))
+        }
+
+        fn authorize_attest(
+            attestation: &AttestationOf<T>,
+            signature: &SignatureOf<T>,
+        ) -> TransactionValidityWithRefund {
+            Self::fresh(attestation.at)?;
+            let now = frame_system::Pallet::<T>::block_number();
+            let useful = Self::bonded(&attestation.holder)
+                && attestation.commitments.iter().any(|c| Self::attestable(c, &attestation.holder, now).is_some());
+            if !useful {
+                return Err(InvalidTransaction::Custom(invalid::NOTHING_NEW).into());
+            }
+            Self::check_signature(&attestation.holder, attestation, signature)?;
+            Self::valid(("attest", &attestation.holder, &attestation.commitments, attestation.at))
+        }
+
+        fn authorize_answer(
+            commitment: &Hash,
+            shard: u16,
+            piece: &[u8],
+            piece_proof: &Proof,
+            shard_proof: &Proof,
+        ) -> TransactionValidityWithRefund {
+            Self::check_answer(commitment, shard, piece, piece_proof, shard_proof)
+                .map_err(|_| TransactionValidityError::from(InvalidTransaction::BadProof))?;
+            Self::valid(("answer", commitment, shard))
+        }
+
+        fn bonded(who: &T::AccountId) -> bool {
+            Bonds::<T>::get(who) >= T::HolderBond::get()
+        }
+
+        /// What registering would refuse, checked before the signature.
+        fn check_register(r: &RegistrationOf<T>) -> Result<Vec<T::AccountId>, Error<T>> {
+            let now = frame_system::Pallet::<T>::block_number();
+            if let Some(old) = Artefacts::<T>::get(r.commitment) {
+                // A registration that failed to gather its attestations may
+                // be tried again, with another encoding or holder set.
+                ensure!(old.status == Status::Pending && now > old.deadline, Error::<T>::AlreadyRegistered);
+            }
+            let holders = T::Holders::holders();
+            ensure!(holders.contains(&r.holder), Error::<T>::NotHolder);
+            ensure!(
+                r.erasure.is_well_formed()
+                    && usize::from(r.erasure.n) == holders.len()
+                    && holders.len() as u32 <= T::MaxHolders::get(),
+                Error::<T>::WrongShape
+            );
+            ensure!(Registered::<T>::get(&r.holder) < T::MaxLivePerHolder::get(), Error::<T>::TooManyRegistered);
+            Ok(holders)
+        }
+
+        fn do_register(r: RegistrationOf<T>) -> DispatchResult {
+            let holders = Self::check_register(&r)?;
+            let now = frame_system::Pallet::<T>::block_number();
+            let window = match r.retention {
+                Retention::TrainingData => T::TrainingDataWindow::get(),
+                Retention::ProofData => T::ProofDataWindow::get(),
+            };
+            let deadline = now.saturating_add(T::AttestWindow::get());
+            // Never pruned before its attestations are counted.
+            let expires = Self::queue_expiry(&r.commitment, now.saturating_add(window).max(deadline))?;
+            if let Some(old) = Artefacts::<T>::take(r.commitment) {
+                Self::forget(&r.commitment, &old);
+            }
+            let bytes = (holders.len()).div_ceil(8);
+            let entry = Entry {
+                erasure: r.erasure,
+                retention: r.retention,
+                registrar: r.holder.clone(),
+                holders: BoundedVec::truncate_from(holders),
+                attested: BoundedVec::truncate_from(alloc::vec![0u8; bytes]),
+                count: 0,
+                deadline,
+                expires,
+                status: Status::Pending,
+            };
+            Artefacts::<T>::insert(r.commitment, entry);
+            Registered::<T>::mutate(&r.holder, |c| *c = c.saturating_add(1));
+            Self::deposit_event(Event::Registered {
+                commitment: r.commitment,
+                erasure: r.erasure,
+                holder: r.holder.clone(),
+                deadline,
+                expires,
+            });
+            // The registrar had the whole artefact, so it holds its shard:
+            // its registration is its attestation (on a one-validator chain
+            // the artefact is available at once).
+            Self::do_attest(Attestation {
+                holder: r.holder,
+                commitments: BoundedVec::truncate_from(alloc::vec![r.commitment]),
+                at: now,
+            });
+            Ok(())
+        }
+
+        /// Puts `commitment` in the first expiry queue from `at` (within a
+        /// few blocks) that has room; the block it landed at.
+        fn queue_expiry(commitment: &Hash, at: BlockNumberFor<T>) -> Result<BlockNumberFor<T>, Error<T>> {
+            let mut block = at;
+            for _ in 0..EXPIRY_SPREAD {
+                if Expiring::<T>::try_mutate(block, |q| q.try_push(*commitment)).is_ok() {
+                    return Ok(block);
+                }
+                block = block.saturating_add(1u32.into());
+            }
+            Err(Error::<T>::ExpiryFull)
+        }
+
+        /// Holder `holder`'s shard index in the entry of `c`, if it may
+        /// attest it now.
+        fn attestable(c: &Hash, holder: &T::AccountId, now: BlockNumberFor<T>) -> Option<usize> {
+            let e = Artefacts::<T>::get(c)?;
+            // Past two thirds a holder still attests within the window: it
+            // is then one more source, and one more that challenges sample.
+            if now > e.deadline {
+                return None;
+            }
+            let i = e.holders.iter().position(|h| h == holder)?;
+            (!e.has_attested(i)).then_some(i)
+        }
+
+        fn do_attest(a: AttestationOf<T>) {
+            let now = frame_system::Pallet::<T>::block_number();
+            if !Self::bonded(&a.holder) {
+                return;
+            }
+            let mut count = 0u32;
+            for c in a.commitments.iter() {
+                let Some(i) = Self::attestable(c, &a.holder, now) else { continue };
+                let Some(mut e) = Artefacts::<T>::get(c) else { continue };
+                if let Some(byte) = e.attested.get_mut(i / 8) {
+                    *byte |= 1 << (i % 8);
+                }
+                e.count = e.count.saturating_add(1);
+                count += 1;
+                Duties::<T>::mutate(&a.holder, |d| *d = d.saturating_add(1));
+                // More than two thirds: 3·count > 2·n.
+                if e.status == Status::Pending && 3 * u32::from(e.count) > 2 * e.holders.len() as u32 {
+                    let live = LiveCount::<T>::get();
+                    Live::<T>::insert(live, c);
+                    LiveCount::<T>::put(live.saturating_add(1));
+                    e.status = Status::Available { live };
+                    Self::deposit_event(Event::Available { commitment: *c });
+                }
+                Artefacts::<T>::insert(c, e);
+            }
+            if count > 0 {
+                Self::deposit_event(Event::Attested { holder: a.holder, count });
+            }
+        }
+
+        fn check_answer(
+            commitment: &Hash,
+            shard: u16,
+            piece: &[u8],
+            piece_proof: &Proof,
+            shard_proof: &Proof,
+        ) -> Result<(), Error<T>> {
+            let challenge = Challenges::<T>::get(commitment, shard).ok_or(Error::<T>::NoChallenge)?;
+            ensure!(
+                challenge.erasure.check_piece(shard, challenge.piece, piece, piece_proof, shard_proof),
+                Error::<T>::BadPiece
+            );
+            Ok(())
+        }
+
+        /// Slashes every challenge due now and unanswered; how many it
+        /// looked at.
+        fn settle_due(now: BlockNumberFor<T>) -> u32 {
+            let due = Due::<T>::take(now);
+            for (c, shard) in due.iter() {
+                let Some(ch) = Challenges::<T>::take(c, shard) else { continue };
+                let amount = T::MissedChallengeSlash::get().min(Bonds::<T>::get(&ch.holder));
+                let burnt = T::Currency::burn_held(
+                    &HoldReason::HolderBond.into(),
+                    &ch.holder,
+                    amount,
+                    Precision::BestEffort,
+                    Fortitude::Force,
+                )
+                .unwrap_or_default();
+                Bonds::<T>::mutate(&ch.holder, |b| *b = b.saturating_sub(burnt));
+                Duties::<T>::mutate(&ch.holder, |d| *d = d.saturating_sub(1));
+                Self::deposit_event(Event::Slashed { commitment: *c, shard: *shard, holder: ch.holder, amount: burnt });
+            }
+            due.len() as u32
+        }
+
+        /// Prunes the entries expiring now; how many.
+        fn prune(now: BlockNumberFor<T>) -> u32 {
+            let expiring = Expiring::<T>::take(now);
+            for c in expiring.iter() {
+                if let Some(e) = Artefacts::<T>::take(c) {
+                    Self::forget(c, &e);
+                    Self::deposit_event(Event::Pruned { commitment: *c });
+                }
+            }
+            expiring.len() as u32
+        }
+
+        /// Undoes what an entry counted: its place in [`Live`], its
+        /// registrar's count, its attesters' duties. (Not its expiry queue
+        /// place: the caller took or replaces it.)
+        fn forget(c: &Hash, e: &EntryOf<T>) {
+            if let Status::Available { live } = e.status {
+                // Swap-remove: the last live entry takes the freed place.
+                let last = LiveCount::<T>::get().saturating_sub(1);
+                if live != last {
+                    if let Some(moved) = Live::<T>::get(last) {
+                        Live::<T>::insert(live, moved);
+                        Artefacts::<T>::mutate(moved, |m| {
+                            if let Some(m) = m {
+                                m.status = Status::Available { live };
+                            }
+                        });
+                    }
+                }
+                Live::<T>::remove(last);
+                LiveCount::<T>::put(last);
+            }
+            Registered::<T>::mutate(&e.registrar, |n| *n = n.saturating_sub(1));
+            for (_, h) in e.attesters() {
+                Duties::<T>::mutate(h, |d| *d = d.saturating_sub(1));
+            }
+            let _ = c;
+        }
+
+        /// Draws this block's challenges; how many it drew.
+        fn draw_challenges(now: BlockNumberFor<T>) -> u32 {
+            let live = LiveCount::<T>::get();
+            if live == 0 {
+                return 0;
+            }
+            let (seed, _) = T::Randomness::random(b"gensyn/availability");
+            let due = now.saturating_add(T::AnswerWindow::get());
+            let mut drawn = 0;
+            for round in 0..T::ChallengesPerBlock::get() {
+                let r = gensyn_commitment::hash::blake2_256(&(seed.as_ref(), now, round).encode());
+                let word = |i: usize| u32::from_le_bytes([r[i], r[i + 1], r[i + 2], r[i + 3]]);
+                let Some(c) = Live::<T>::get(word(0) % live) else { continue };
+                let Some(e) = Artefacts::<T>::get(c) else { continue };
+                let attesters: Vec<(u16, &T::AccountId)> = e.attesters().collect();
+                if attesters.is_empty() {
+                    continue;
+                }
+                let (shard, holder) = attesters[word(4) as usize % attesters.len()];
+                if Challenges::<T>::contains_key(c, shard) {
+                    continue;
+                }
+                let piece = word(8) % e.erasure.pieces();
+                if Due::<T>::try_mutate(due, |q| q.try_push((c, shard))).is_err() {
+                    break;
+                }
+                Challenges::<T>::insert(c, shard, Challenge { holder: holder.clone(), piece, due, erasure: e.erasure });
+                Duties::<T>::mutate(holder, |d| *d = d.saturating_add(1));
+                Self::deposit_event(Event::Challenged { commitment: c, shard, piece, holder: holder.clone(), due });
+                drawn += 1;
+            }
+            drawn
+        }
+    }
+
+    impl<T: Config> polkadot_sdk::sp_runtime::BoundToRuntimeAppPublic for Pallet<T> {
+        type Public = T::StoreId;
+    }
+
+    /// A validator's store key is one of its session keys: the session
+    /// pallet hands each session's keys here, so a validator's node signs
+    /// with the key its `rotate_keys` made, and a key frozen with the
+    /// others (`pallet-validators`) cannot be swapped mid-duty.
+    impl<T: Config> polkadot_sdk::frame_support::traits::OneSessionHandler<T::AccountId> for Pallet<T> {
+        type Key = T::StoreId;
+
+        fn on_genesis_session<'a, I: 'a>(validators: I)
+        where
+            I: Iterator<Item = (&'a T::AccountId, T::StoreId)>,
+        {
+            Self::take_session_keys(validators);
+        }
+
+        fn on_new_session<'a, I: 'a>(_changed: bool, validators: I, queued: I)
+        where
+            I: Iterator<Item = (&'a T::AccountId, T::StoreId)>,
+        {
+            Self::take_session_keys(validators.chain(queued));
+        }
+
+        fn on_disabled(_: u32) {}
+    }
+
+    impl<T: Config> Pallet<T> {
+        fn take_session_keys<'a>(keys: impl Iterator<Item = (&'a T::AccountId, T::StoreId)>)
+        where
+            T::AccountId: 'a,
+        {
+            for (who, key) in keys {
+                match KeyOwner::<T>::get(&key) {
+                    Some(owner) if &owner == who => continue,
+                    // A key another holder has is never taken over.
+                    Some(_) => continue,
+                    None => {}
+                }
+                if let Some(old) = StoreKeys::<T>::get(who) {
+                    KeyOwner::<T>::remove(old);
+                }
+                StoreKeys::<T>::insert(who, &key);
+                KeyOwner::<T>::insert(&key, who);
+            }
+        }
+    }
+
+    /// What a store key signs to show it belongs to `who`'s node.
+    pub fn key_proof_message<A: Encode>(who: &A) -> Vec<u8> {
+        (b"gensyn/store-key", who).encode()
+    }
+
+    /// Blocks past the asked expiry an entry may land at when queues are full.
+    pub const EXPIRY_SPREAD: u32 = 8;
+}

@@ -1,0 +1,471 @@
+//! The availability pallet against holders that withhold, lie, replay and
+//! spam, with real erasure-coded artefacts (`gensyn-availability`).
+
+use crate::{mock::*, pallet::*, Hash};
+use codec::Encode;
+use gensyn_availability::{encode, Encoded};
+use gensyn_commitment::erasure;
+use polkadot_sdk::{
+    frame_support::{
+        assert_noop, assert_ok,
+        pallet_prelude::{InvalidTransaction, TransactionSource, TransactionValidityError},
+        traits::{fungible::InspectHold, Authorize},
+        BoundedVec,
+    },
+    frame_system,
+    sp_runtime::{traits::Dispatchable, DispatchError, RuntimeAppPublic},
+};
+
+fn now() -> u64 {
+    System::block_number()
+}
+
+fn artefact(tag: u8, len: usize) -> (Hash, Vec<u8>) {
+    let data: Vec<u8> = (0..len).map(|i| (i as u8).wrapping_mul(31) ^ tag).collect();
+    (gensyn_commitment::hash::blake2_256(&data), data)
+}
+
+/// Authorizes `call` as the pool would, then dispatches it as authorized.
+fn send(call: Call<Test>) -> Result<(), String> {
+    let call = RuntimeCall::Availability(call);
+    match call.authorize(TransactionSource::External) {
+        Some(Ok(_)) => {}
+        Some(Err(e)) => return Err(format!("refused: {e:?}")),
+        None => return Err("not an authorized call".into()),
+    }
+    call.dispatch(frame_system::RawOrigin::Authorized.into()).map(|_| ()).map_err(|e| format!("failed: {:?}", e.error))
+}
+
+fn refusal(call: Call<Test>) -> TransactionValidityError {
+    match RuntimeCall::Availability(call).authorize(TransactionSource::External) {
+        Some(Err(e)) => e,
+        other => panic!("authorized: {other:?}"),
+    }
+}
+
+fn register_call(commitment: Hash, e: &Encoded, retention: Retention, holder: u64, key: u64) -> Call<Test> {
+    let registration = Registration { commitment, erasure: e.commitment, retention, holder, at: now() };
+    let signature = key_of(key).sign(&registration.encode()).unwrap();
+    Call::register { registration, signature }
+}
+
+fn register(commitment: Hash, e: &Encoded, retention: Retention) {
+    send(register_call(commitment, e, retention, HOLDERS[0], HOLDERS[0])).unwrap();
+}
+
+fn attest_call(holder: u64, commitments: &[Hash], at: u64, key: u64) -> Call<Test> {
+    let attestation = Attestation { holder, commitments: BoundedVec::truncate_from(commitments.to_vec()), at };
+    let signature = key_of(key).sign(&attestation.encode()).unwrap();
+    Call::attest { attestation, signature }
+}
+
+fn attest(holder: u64, commitments: &[Hash]) -> Result<(), String> {
+    send(attest_call(holder, commitments, now(), holder))
+}
+
+fn events() -> Vec<Event<Test>> {
+    System::events()
+        .into_iter()
+        .filter_map(|r| match r.event {
+            RuntimeEvent::Availability(e) => Some(e),
+            _ => None,
+        })
+        .collect()
+}
+
+/// An available four-holder artefact: registered, attested by all.
+fn available(tag: u8, len: usize, retention: Retention) -> (Hash, Encoded) {
+    let (c, data) = artefact(tag, len);
+    let e = encode(&data, 4).unwrap();
+    register(c, &e, retention);
+    for h in &HOLDERS[1..] {
+        attest(*h, &[c]).unwrap();
+    }
+    assert!(Availability::is_available(&c));
+    (c, e)
+}
+
+/// The answer an honest holder of shard `shard` sends to its challenge.
+fn answer_call(c: Hash, e: &Encoded, shard: u16, piece: u32) -> Call<Test> {
+    let (bytes, piece_proof) = erasure::piece_proof(&e.shards[shard as usize], piece).unwrap();
+    Call::answer {
+        commitment: c,
+        shard,
+        piece: BoundedVec::truncate_from(bytes.to_vec()),
+        piece_proof,
+        shard_proof: e.proof(shard).unwrap(),
+    }
+}
+
+#[test]
+fn an_artefact_is_available_once_more_than_two_thirds_of_its_holders_attest() {
+    new_test_ext().execute_with(|| {
+        let (c, data) = artefact(1, 10_000);
+        let e = encode(&data, 4).unwrap();
+        assert_eq!((e.commitment.k, e.commitment.n), (2, 4));
+        register(c, &e, Retention::TrainingData);
+        assert!(!Availability::is_available(&c));
+        // The registrar (holder 1) had it whole: that was its attestation.
+        assert_eq!(Availability::entry(&c).unwrap().count, 1);
+        assert_eq!(refusal(attest_call(1, &[c], now(), 1)), InvalidTransaction::Custom(invalid::NOTHING_NEW).into());
+        attest(2, &[c]).unwrap();
+        // Two of four is not more than two thirds.
+        assert!(!Availability::is_available(&c));
+        attest(3, &[c]).unwrap();
+        assert!(Availability::is_available(&c));
+        assert!(events().contains(&Event::Available { commitment: c }));
+        // The fourth still counts (it owes its shard like the others).
+        attest(4, &[c]).unwrap();
+        assert_eq!(Availability::entry(&c).unwrap().count, 4);
+        assert_eq!(LiveCount::<Test>::get(), 1);
+    });
+}
+
+#[test]
+fn a_holder_counts_once_however_often_it_attests() {
+    new_test_ext().execute_with(|| {
+        let (c, data) = artefact(2, 100);
+        register(c, &encode(&data, 4).unwrap(), Retention::TrainingData);
+        attest(2, &[c]).unwrap();
+        // Again, and twice in one list: nothing new, so the pool refuses it.
+        assert_eq!(refusal(attest_call(2, &[c, c], now(), 2)), InvalidTransaction::Custom(invalid::NOTHING_NEW).into());
+        assert_eq!(refusal(attest_call(1, &[c], now(), 1)), InvalidTransaction::Custom(invalid::NOTHING_NEW).into());
+        attest(3, &[c, c]).unwrap();
+        assert_eq!(Availability::entry(&c).unwrap().count, 3);
+        assert!(Availability::is_available(&c));
+        attest(4, &[c]).unwrap();
+        assert_eq!(Availability::entry(&c).unwrap().count, 4, "one holder, one vote");
+    });
+}
+
+#[test]
+fn an_artefact_short_of_attestations_by_its_deadline_never_becomes_available() {
+    new_test_ext().execute_with(|| {
+        let (c, data) = artefact(3, 1000);
+        let e = encode(&data, 4).unwrap();
+        register(c, &e, Retention::ProofData);
+        let deadline = Availability::entry(&c).unwrap().deadline;
+        assert_eq!(deadline, 1 + ATTEST_WINDOW);
+        attest(2, &[c]).unwrap();
+        run_to_block(deadline + 1);
+        // The third attestation comes too late: refused, and not counted if
+        // it lands anyway.
+        assert_eq!(refusal(attest_call(3, &[c], now(), 3)), InvalidTransaction::Custom(invalid::NOTHING_NEW).into());
+        assert_ok!(Availability::attest(
+            frame_system::RawOrigin::Authorized.into(),
+            Attestation { holder: 3, commitments: BoundedVec::truncate_from(vec![c]), at: now() },
+            key_of(3).sign(&[0u8]).unwrap(),
+        ));
+        assert!(!Availability::is_available(&c), "the owing party's clock ran out (C7)");
+        // The data may be offered again: a fresh registration, fresh votes.
+        register(c, &e, Retention::ProofData);
+        assert_eq!(Availability::entry(&c).unwrap().count, 1);
+        for h in [2, 3] {
+            attest(h, &[c]).unwrap();
+        }
+        assert!(Availability::is_available(&c));
+        // Once available it cannot be registered over.
+        let again = send(register_call(c, &e, Retention::ProofData, 2, 2)).unwrap_err();
+        assert!(again.contains("refused"), "{again}");
+    });
+}
+
+#[test]
+fn only_a_holder_with_its_own_key_and_a_recent_block_registers_or_attests() {
+    new_test_ext().execute_with(|| {
+        let (c, data) = artefact(4, 500);
+        let e = encode(&data, 4).unwrap();
+        let bad_sig: TransactionValidityError = InvalidTransaction::Custom(invalid::BAD_SIGNATURE).into();
+        // Signed with another holder's key, or by an outsider.
+        assert_eq!(refusal(register_call(c, &e, Retention::ProofData, 1, 2)), bad_sig);
+        assert_eq!(
+            refusal(register_call(c, &e, Retention::ProofData, OUTSIDER, OUTSIDER)),
+            InvalidTransaction::Call.into()
+        );
+        register(c, &e, Retention::ProofData);
+        assert_eq!(refusal(attest_call(2, &[c], now(), 3)), bad_sig);
+        assert_eq!(
+            refusal(attest_call(OUTSIDER, &[c], now(), OUTSIDER)),
+            InvalidTransaction::Custom(invalid::NOTHING_NEW).into()
+        );
+        // A payload from the future, or older than the window.
+        let stale: TransactionValidityError = InvalidTransaction::Custom(invalid::STALE).into();
+        assert_eq!(refusal(attest_call(2, &[c], now() + 1, 2)), stale);
+        run_to_block(1 + ATTEST_WINDOW);
+        let old = attest_call(2, &[c], 1, 2);
+        run_to_block(2 + ATTEST_WINDOW);
+        assert_eq!(refusal(old), stale);
+        // A signed origin is not the authorized one.
+        assert_noop!(
+            Availability::attest(
+                RuntimeOrigin::signed(2),
+                Attestation { holder: 2, commitments: BoundedVec::truncate_from(vec![c]), at: now() },
+                key_of(2).sign(&[0u8]).unwrap()
+            ),
+            DispatchError::BadOrigin
+        );
+    });
+}
+
+#[test]
+fn a_registration_must_fit_the_holder_set_and_the_protocols_threshold() {
+    new_test_ext().execute_with(|| {
+        let (c, data) = artefact(5, 4000);
+        // Encoded for three holders while there are four.
+        let three = encode(&data, 3).unwrap();
+        assert_eq!(refusal(register_call(c, &three, Retention::ProofData, 1, 1)), InvalidTransaction::Call.into());
+        // k = n: one withholder would make it unreadable while the rest attest.
+        let mut greedy = encode(&data, 4).unwrap();
+        greedy.commitment.k = 4;
+        assert_eq!(refusal(register_call(c, &greedy, Retention::ProofData, 1, 1)), InvalidTransaction::Call.into());
+        // After a validator set change the old encoding no longer fits.
+        let four = encode(&data, 4).unwrap();
+        HolderList::set(vec![1, 2, 3, 4, 5]);
+        assert_eq!(refusal(register_call(c, &four, Retention::ProofData, 1, 1)), InvalidTransaction::Call.into());
+    });
+}
+
+#[test]
+fn a_one_validator_chain_runs_the_same_code() {
+    new_test_ext().execute_with(|| {
+        HolderList::set(vec![1]);
+        let (c, data) = artefact(6, 3000);
+        let e = encode(&data, 1).unwrap();
+        assert_eq!((e.commitment.k, e.commitment.n), (1, 1));
+        register(c, &e, Retention::TrainingData);
+        assert!(Availability::is_available(&c), "the registrar's own attestation is all of them");
+    });
+}
+
+#[test]
+fn a_withholding_holder_is_caught_by_a_challenge_and_slashed() {
+    new_test_ext().execute_with(|| {
+        PerBlock::set(1);
+        // Three pieces per shard, so the piece drawn matters.
+        let (c, e) = available(7, 2 * 2 * erasure::PIECE_LEN as usize + 100, Retention::TrainingData);
+        assert_eq!(e.commitment.pieces(), 3);
+        let withholder = 4;
+        let mut answered = 0;
+        let mut slashed = 0;
+        for _ in 0..40 {
+            run_to_block(now() + 1);
+            // Every holder but the withholder answers what it is asked.
+            for (shard, ch) in Challenges::<Test>::iter_prefix(c).collect::<Vec<_>>() {
+                if ch.holder != withholder {
+                    send(answer_call(c, &e, shard, ch.piece)).unwrap();
+                    answered += 1;
+                }
+            }
+            slashed = events()
+                .iter()
+                .filter(
+                    |ev| matches!(ev, Event::Slashed { holder, amount, .. } if *holder == withholder && *amount > 0),
+                )
+                .count();
+            if slashed > 0 && answered > 0 {
+                break;
+            }
+        }
+        assert!(answered > 0, "honest holders were challenged and answered");
+        assert_eq!(slashed, 1, "the withholder was caught");
+        assert_eq!(Bonds::<Test>::get(withholder), BOND - SLASH);
+        assert_eq!(Balances::balance_on_hold(&HoldReason::HolderBond.into(), &withholder), BOND - SLASH);
+        for h in [1, 2, 3] {
+            assert_eq!(Bonds::<Test>::get(h), BOND, "holder {h} answered and kept its bond");
+        }
+        assert!(!events().iter().any(|ev| matches!(ev, Event::Slashed { holder, .. } if *holder != withholder)));
+        // Below its bond its attestations stop counting until it tops up.
+        let (d, data) = artefact(8, 100);
+        register(d, &encode(&data, 4).unwrap(), Retention::ProofData);
+        assert_eq!(
+            refusal(attest_call(withholder, &[d], now(), withholder)),
+            InvalidTransaction::Custom(invalid::NOTHING_NEW).into()
+        );
+        assert_ok!(Availability::bond(RuntimeOrigin::signed(withholder)));
+        attest(withholder, &[d]).unwrap();
+    });
+}
+
+#[test]
+fn a_wrong_piece_or_proof_does_not_answer_a_challenge() {
+    new_test_ext().execute_with(|| {
+        PerBlock::set(1);
+        let (c, e) = available(9, 3 * 2 * erasure::PIECE_LEN as usize, Retention::TrainingData);
+        run_to_block(now() + 1);
+        let (shard, ch) = Challenges::<Test>::iter_prefix(c).next().expect("a challenge was drawn");
+        let bad = |call: Call<Test>| assert_eq!(refusal(call), InvalidTransaction::BadProof.into());
+        let honest = answer_call(c, &e, shard, ch.piece);
+        let Call::answer { piece, piece_proof, shard_proof, .. } = honest.clone() else { unreachable!() };
+        // A tampered piece.
+        let mut tampered = piece.clone().into_inner();
+        tampered[0] ^= 1;
+        bad(Call::answer {
+            commitment: c,
+            shard,
+            piece: BoundedVec::truncate_from(tampered),
+            piece_proof: piece_proof.clone(),
+            shard_proof: shard_proof.clone(),
+        });
+        // Another piece of the same shard, with its own proof.
+        let other = (ch.piece + 1) % e.commitment.pieces();
+        let Call::answer { piece: p2, piece_proof: pp2, .. } = answer_call(c, &e, shard, other) else { unreachable!() };
+        bad(Call::answer { commitment: c, shard, piece: p2, piece_proof: pp2, shard_proof: shard_proof.clone() });
+        // The same piece of another shard (a holder answering with a
+        // neighbour's data), with that shard's proofs.
+        let next = (shard + 1) % 4;
+        let Call::answer { piece: p3, piece_proof: pp3, shard_proof: sp3, .. } = answer_call(c, &e, next, ch.piece)
+        else {
+            unreachable!()
+        };
+        bad(Call::answer { commitment: c, shard, piece: p3, piece_proof: pp3, shard_proof: sp3 });
+        // A wrong shard proof.
+        bad(Call::answer { commitment: c, shard, piece, piece_proof, shard_proof: e.proof(next).unwrap() });
+        // No challenge, no answer.
+        if !Challenges::<Test>::contains_key(c, next) {
+            bad(answer_call(c, &e, next, 0));
+        }
+        send(honest.clone()).unwrap();
+        assert!(!Challenges::<Test>::contains_key(c, shard));
+        // An answer is taken once.
+        bad(honest);
+    });
+}
+
+#[test]
+fn entries_are_pruned_after_their_window_unless_the_protocol_retains_them() {
+    new_test_ext().execute_with(|| {
+        let (a, _) = available(10, 100, Retention::ProofData);
+        let (b, _) = available(11, 100, Retention::ProofData);
+        let (t, _) = available(12, 100, Retention::TrainingData);
+        assert_eq!(LiveCount::<Test>::get(), 3);
+        assert_eq!(Availability::entry(&a).unwrap().expires, 1 + PROOF_WINDOW);
+        // A dispute needs `b` for longer.
+        assert!(Availability::retain(&b, 15));
+        assert_eq!(Availability::entry(&b).unwrap().expires, 15);
+        assert!(Availability::retain(&b, 3), "an expiry never moves earlier");
+        assert_eq!(Availability::entry(&b).unwrap().expires, 15);
+        assert_eq!(Duties::<Test>::get(1), 3);
+        run_to_block(1 + PROOF_WINDOW);
+        assert!(Availability::entry(&a).is_none() && !Availability::is_available(&a));
+        assert!(events().contains(&Event::Pruned { commitment: a }));
+        assert!(Availability::is_available(&b) && Availability::is_available(&t));
+        // The live list stays dense: each entry knows its place.
+        assert_eq!(LiveCount::<Test>::get(), 2);
+        for i in 0..2 {
+            let c = Live::<Test>::get(i).unwrap();
+            assert_eq!(Availability::entry(&c).unwrap().status, Status::Available { live: i });
+        }
+        run_to_block(15);
+        assert!(Availability::entry(&b).is_none());
+        run_to_block(1 + TRAINING_WINDOW);
+        assert!(Availability::entry(&t).is_none());
+        assert_eq!(LiveCount::<Test>::get(), 0);
+        assert!(!Artefacts::<Test>::iter().any(|_| true) && !Expiring::<Test>::iter().any(|_| true));
+        assert_eq!(Duties::<Test>::get(1), 0, "nothing left to answer for");
+        assert_eq!(Registered::<Test>::get(1), 0);
+        // A holder keeps its bond while it holds; once out, it gets it back.
+        assert_noop!(Availability::unbond(RuntimeOrigin::signed(4)), Error::<Test>::StillHolding);
+        HolderList::set(vec![1, 2, 3]);
+        assert_ok!(Availability::unbond(RuntimeOrigin::signed(4)));
+        assert_eq!(Balances::balance_on_hold(&HoldReason::HolderBond.into(), &4), 0);
+    });
+}
+
+#[test]
+fn a_holder_with_artefacts_to_answer_for_keeps_its_bond() {
+    new_test_ext().execute_with(|| {
+        let (_, _) = available(13, 100, Retention::TrainingData);
+        HolderList::set(vec![1, 2, 3]);
+        // Out of the set, but it attested an artefact not yet pruned.
+        assert_noop!(Availability::unbond(RuntimeOrigin::signed(4)), Error::<Test>::StillHolding);
+        run_to_block(1 + TRAINING_WINDOW);
+        assert_ok!(Availability::unbond(RuntimeOrigin::signed(4)));
+    });
+}
+
+#[test]
+fn chain_storage_stays_bounded_per_holder_and_per_block() {
+    new_test_ext().execute_with(|| {
+        // Expiry queues: two per block, the rest spill to the next blocks.
+        let mut expiries = Vec::new();
+        for tag in 0..MAX_LIVE as u8 {
+            let (c, data) = artefact(20 + tag, 64);
+            register(c, &encode(&data, 4).unwrap(), Retention::ProofData);
+            expiries.push(Availability::entry(&c).unwrap().expires);
+        }
+        assert_eq!(expiries, vec![7, 7, 8, 8, 9]);
+        // One holder may have only so many entries live.
+        let (c, data) = artefact(99, 64);
+        let e = encode(&data, 4).unwrap();
+        assert_eq!(refusal(register_call(c, &e, Retention::ProofData, 1, 1)), InvalidTransaction::Call.into());
+        // Others still may.
+        send(register_call(c, &e, Retention::ProofData, 2, 2)).unwrap();
+        // Pruning frees the first holder's room.
+        run_to_block(7);
+        let (d, data) = artefact(98, 64);
+        send(register_call(d, &encode(&data, 4).unwrap(), Retention::ProofData, 1, 1)).unwrap();
+    });
+}
+
+#[test]
+fn a_replayed_registration_cannot_bring_a_pruned_entry_back() {
+    new_test_ext().execute_with(|| {
+        let (c, data) = artefact(30, 64);
+        let call = register_call(c, &encode(&data, 4).unwrap(), Retention::ProofData, 1, 1);
+        send(call.clone()).unwrap();
+        run_to_block(1 + PROOF_WINDOW);
+        assert!(Availability::entry(&c).is_none());
+        assert_eq!(refusal(call), InvalidTransaction::Custom(invalid::STALE).into());
+    });
+}
+
+#[test]
+fn a_store_key_is_set_only_by_who_holds_it_and_serves_one_holder() {
+    new_test_ext().execute_with(|| {
+        let proof = |key: u64, who: u64| key_of(key).sign(&key_proof_message(&who)).unwrap();
+        // 5 claims holder 1's key: it cannot sign for it as 5.
+        assert_noop!(
+            Availability::set_key(RuntimeOrigin::signed(5), key_of(1), proof(5, 5)),
+            Error::<Test>::BadKeyProof
+        );
+        // A proof made for another account does not carry over.
+        assert_noop!(
+            Availability::set_key(RuntimeOrigin::signed(5), key_of(1), proof(1, 1)),
+            Error::<Test>::BadKeyProof
+        );
+        assert_ok!(Availability::set_key(RuntimeOrigin::signed(5), key_of(5), proof(5, 5)));
+        assert_eq!(StoreKeys::<Test>::get(5), Some(key_of(5)));
+        // A key held by one holder cannot be given to another even with a
+        // proof (one key, one holder).
+        assert_noop!(Availability::set_key(RuntimeOrigin::signed(5), key_of(1), proof(1, 5)), Error::<Test>::KeyInUse);
+    });
+}
+
+#[test]
+fn genesis_bonds_every_holder() {
+    new_test_ext().execute_with(|| {
+        for h in HOLDERS {
+            assert_eq!(Bonds::<Test>::get(h), BOND);
+            assert_eq!(Balances::balance_on_hold(&HoldReason::HolderBond.into(), &h), BOND);
+        }
+    });
+}
+
+#[test]
+fn a_sessions_store_keys_are_taken_but_never_one_another_holder_has() {
+    use polkadot_sdk::frame_support::traits::OneSessionHandler;
+    new_test_ext().execute_with(|| {
+        let (five, six) = (5u64, 6u64);
+        // 5 joins with a fresh key; 6 comes with holder 1's key.
+        let keys = [(&five, key_of(5)), (&six, key_of(1))];
+        Availability::on_new_session(true, keys.clone().into_iter(), keys.into_iter());
+        assert_eq!(StoreKeys::<Test>::get(5), Some(key_of(5)));
+        assert_eq!(KeyOwner::<Test>::get(key_of(1)), Some(1), "a holder's key stays its own");
+        assert_eq!(StoreKeys::<Test>::get(6), None);
+        // A rotated key replaces the old one, which frees it.
+        let rotated = [(&five, key_of(50))];
+        Availability::on_new_session(true, rotated.clone().into_iter(), rotated.into_iter());
+        assert_eq!(StoreKeys::<Test>::get(5), Some(key_of(50)));
+        assert_eq!(KeyOwner::<Test>::get(key_of(5)), None);
+    });
+}
