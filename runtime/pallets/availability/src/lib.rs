@@ -521,25 +521,33 @@ pub mod pallet {
             Ok(())
         }
 
-        /// Answers the open challenge to shard `shard` of `commitment` with
-        /// its piece and proofs. Anyone may send it: what counts is that the
-        /// piece reached the chain.
+        /// Answers the open challenge to shard `shard` of `commitment`, due
+        /// at block `due`, with its piece and proofs. Anyone may send it:
+        /// what counts is that the piece reached the chain. `due` names the
+        /// challenge and `at` (a recent block) the attempt, so a later
+        /// challenge of the same piece, or a retry, is another transaction:
+        /// the pool bans the hash of one it included or refused.
         #[pallet::call_index(5)]
         #[pallet::weight(T::WeightInfo::answer())]
         #[pallet::weight_of_authorize(T::WeightInfo::answer())]
-        #[pallet::authorize(|_source, commitment, shard, piece, piece_proof, shard_proof| {
-            Pallet::<T>::authorize_answer(commitment, *shard, piece, piece_proof, shard_proof)
+        #[pallet::authorize(|_source, commitment, shard, due, at, piece, piece_proof, shard_proof| {
+            Pallet::<T>::fresh(*at)?;
+            Pallet::<T>::authorize_answer(commitment, *shard, *due, piece, piece_proof, shard_proof)
         })]
+        #[allow(clippy::too_many_arguments)]
         pub fn answer(
             origin: OriginFor<T>,
             commitment: Hash,
             shard: u16,
+            due: BlockNumberFor<T>,
+            at: BlockNumberFor<T>,
             piece: BoundedVec<u8, ConstU32<PIECE_LEN>>,
             piece_proof: Proof,
             shard_proof: Proof,
         ) -> DispatchResult {
             frame_system::ensure_authorized(origin)?;
-            Self::check_answer(&commitment, shard, &piece, &piece_proof, &shard_proof)?;
+            let _ = at;
+            Self::check_answer(&commitment, shard, due, &piece, &piece_proof, &shard_proof)?;
             let challenge = Challenges::<T>::take(commitment, shard).ok_or(Error::<T>::NoChallenge)?;
             Duties::<T>::mutate(&challenge.holder, |d| *d = d.saturating_sub(1));
             Self::deposit_event(Event::Answered { commitment, shard });
@@ -649,13 +657,17 @@ pub mod pallet {
         fn authorize_answer(
             commitment: &Hash,
             shard: u16,
+            due: BlockNumberFor<T>,
             piece: &[u8],
             piece_proof: &Proof,
             shard_proof: &Proof,
         ) -> TransactionValidityWithRefund {
-            Self::check_answer(commitment, shard, piece, piece_proof, shard_proof)
-                .map_err(|_| TransactionValidityError::from(InvalidTransaction::BadProof))?;
-            Self::valid(("answer", commitment, shard))
+            match Self::check_answer(commitment, shard, due, piece, piece_proof, shard_proof) {
+                Ok(()) => Self::valid(("answer", commitment, shard, due)),
+                // Answered already, or never asked: stale, not a lie.
+                Err(Error::<T>::NoChallenge) => Err(InvalidTransaction::Stale.into()),
+                Err(_) => Err(InvalidTransaction::BadProof.into()),
+            }
         }
 
         fn bonded(who: &T::AccountId) -> bool {
@@ -786,11 +798,13 @@ pub mod pallet {
         fn check_answer(
             commitment: &Hash,
             shard: u16,
+            due: BlockNumberFor<T>,
             piece: &[u8],
             piece_proof: &Proof,
             shard_proof: &Proof,
         ) -> Result<(), Error<T>> {
-            let challenge = Challenges::<T>::get(commitment, shard).ok_or(Error::<T>::NoChallenge)?;
+            let challenge =
+                Challenges::<T>::get(commitment, shard).filter(|c| c.due == due).ok_or(Error::<T>::NoChallenge)?;
             ensure!(
                 challenge.erasure.check_piece(shard, challenge.piece, piece, piece_proof, shard_proof),
                 Error::<T>::BadPiece
@@ -803,7 +817,10 @@ pub mod pallet {
         fn settle_due(now: BlockNumberFor<T>) -> u32 {
             let due = Due::<T>::take(now);
             for (c, shard) in due.iter() {
-                let Some(ch) = Challenges::<T>::take(c, shard) else { continue };
+                // Answered, or answered and drawn again since (a later
+                // challenge of the same shard, not due yet): nothing to settle.
+                let Some(ch) = Challenges::<T>::get(c, shard).filter(|ch| ch.due == now) else { continue };
+                Challenges::<T>::remove(c, shard);
                 let amount = T::MissedChallengeSlash::get().min(Bonds::<T>::get(&ch.holder));
                 let burnt = T::Currency::burn_held(
                     &HoldReason::HolderBond.into(),

@@ -37,7 +37,7 @@ impl pallet_balances::Config for Test {
 
 /// Blocks to attest in (D), to answer in (C); retention windows.
 pub const ATTEST_WINDOW: u64 = 3;
-pub const ANSWER_WINDOW: u64 = 2;
+pub const ANSWER_WINDOW: u64 = 4;
 pub const TRAINING_WINDOW: u64 = 20;
 pub const PROOF_WINDOW: u64 = 6;
 pub const BOND: u64 = 100;

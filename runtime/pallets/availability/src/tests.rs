@@ -85,12 +85,15 @@ fn available(tag: u8, len: usize, retention: Retention) -> (Hash, Encoded) {
     (c, e)
 }
 
-/// The answer an honest holder of shard `shard` sends to its challenge.
-fn answer_call(c: Hash, e: &Encoded, shard: u16, piece: u32) -> Call<Test> {
+/// The answer an honest holder of shard `shard` sends to its challenge
+/// (due at `due`).
+fn answer_call(c: Hash, e: &Encoded, shard: u16, due: u64, piece: u32) -> Call<Test> {
     let (bytes, piece_proof) = erasure::piece_proof(&e.shards[shard as usize], piece).unwrap();
     Call::answer {
         commitment: c,
         shard,
+        due,
+        at: now(),
         piece: BoundedVec::truncate_from(bytes.to_vec()),
         piece_proof,
         shard_proof: e.proof(shard).unwrap(),
@@ -252,7 +255,7 @@ fn a_withholding_holder_is_caught_by_a_challenge_and_slashed() {
             // Every holder but the withholder answers what it is asked.
             for (shard, ch) in Challenges::<Test>::iter_prefix(c).collect::<Vec<_>>() {
                 if ch.holder != withholder {
-                    send(answer_call(c, &e, shard, ch.piece)).unwrap();
+                    send(answer_call(c, &e, shard, ch.due, ch.piece)).unwrap();
                     answered += 1;
                 }
             }
@@ -287,6 +290,32 @@ fn a_withholding_holder_is_caught_by_a_challenge_and_slashed() {
 }
 
 #[test]
+fn an_honest_holder_answering_late_in_its_window_is_never_slashed() {
+    new_test_ext().execute_with(|| {
+        PerBlock::set(2);
+        // One artefact: its shards are drawn again as soon as answered, so an
+        // answered challenge's due block comes while a later one is open.
+        let (c, e) = available(14, 3 * erasure::PIECE_LEN as usize, Retention::TrainingData);
+        let mut answered = 0;
+        for _ in 0..40 {
+            run_to_block(now() + 1);
+            // Answer only what was drawn before this block: one block late.
+            for (shard, ch) in Challenges::<Test>::iter_prefix(c).collect::<Vec<_>>() {
+                if ch.due - ANSWER_WINDOW < now() {
+                    send(answer_call(c, &e, shard, ch.due, ch.piece)).unwrap();
+                    answered += 1;
+                }
+            }
+        }
+        assert!(answered > 20, "{answered} answers");
+        assert!(!events().iter().any(|ev| matches!(ev, Event::Slashed { .. })), "nobody slashed");
+        for h in HOLDERS {
+            assert_eq!(Bonds::<Test>::get(h), BOND);
+        }
+    });
+}
+
+#[test]
 fn a_wrong_piece_or_proof_does_not_answer_a_challenge() {
     new_test_ext().execute_with(|| {
         PerBlock::set(1);
@@ -294,7 +323,9 @@ fn a_wrong_piece_or_proof_does_not_answer_a_challenge() {
         run_to_block(now() + 1);
         let (shard, ch) = Challenges::<Test>::iter_prefix(c).next().expect("a challenge was drawn");
         let bad = |call: Call<Test>| assert_eq!(refusal(call), InvalidTransaction::BadProof.into());
-        let honest = answer_call(c, &e, shard, ch.piece);
+        let stale = |call: Call<Test>| assert_eq!(refusal(call), InvalidTransaction::Stale.into());
+        let due = ch.due;
+        let honest = answer_call(c, &e, shard, due, ch.piece);
         let Call::answer { piece, piece_proof, shard_proof, .. } = honest.clone() else { unreachable!() };
         // A tampered piece.
         let mut tampered = piece.clone().into_inner();
@@ -302,32 +333,68 @@ fn a_wrong_piece_or_proof_does_not_answer_a_challenge() {
         bad(Call::answer {
             commitment: c,
             shard,
+            due,
+            at: now(),
             piece: BoundedVec::truncate_from(tampered),
             piece_proof: piece_proof.clone(),
             shard_proof: shard_proof.clone(),
         });
         // Another piece of the same shard, with its own proof.
         let other = (ch.piece + 1) % e.commitment.pieces();
-        let Call::answer { piece: p2, piece_proof: pp2, .. } = answer_call(c, &e, shard, other) else { unreachable!() };
-        bad(Call::answer { commitment: c, shard, piece: p2, piece_proof: pp2, shard_proof: shard_proof.clone() });
+        let Call::answer { piece: p2, piece_proof: pp2, .. } = answer_call(c, &e, shard, due, other) else {
+            unreachable!()
+        };
+        bad(Call::answer {
+            commitment: c,
+            shard,
+            due,
+            at: now(),
+            piece: p2,
+            piece_proof: pp2,
+            shard_proof: shard_proof.clone(),
+        });
         // The same piece of another shard (a holder answering with a
         // neighbour's data), with that shard's proofs.
         let next = (shard + 1) % 4;
-        let Call::answer { piece: p3, piece_proof: pp3, shard_proof: sp3, .. } = answer_call(c, &e, next, ch.piece)
+        let Call::answer { piece: p3, piece_proof: pp3, shard_proof: sp3, .. } =
+            answer_call(c, &e, next, due, ch.piece)
         else {
             unreachable!()
         };
-        bad(Call::answer { commitment: c, shard, piece: p3, piece_proof: pp3, shard_proof: sp3 });
+        bad(Call::answer { commitment: c, shard, due, at: now(), piece: p3, piece_proof: pp3, shard_proof: sp3 });
         // A wrong shard proof.
-        bad(Call::answer { commitment: c, shard, piece, piece_proof, shard_proof: e.proof(next).unwrap() });
+        bad(Call::answer {
+            commitment: c,
+            shard,
+            due,
+            at: now(),
+            piece: piece.clone(),
+            piece_proof: piece_proof.clone(),
+            shard_proof: e.proof(next).unwrap(),
+        });
+        // Another challenge's due block: none is open.
+        stale(Call::answer {
+            commitment: c,
+            shard,
+            due: due + 1,
+            at: now(),
+            piece: piece.clone(),
+            piece_proof: piece_proof.clone(),
+            shard_proof: shard_proof.clone(),
+        });
+        // An attempt dated ahead of the chain is refused.
+        assert_eq!(
+            refusal(Call::answer { commitment: c, shard, due, at: now() + 1, piece, piece_proof, shard_proof }),
+            InvalidTransaction::Custom(invalid::STALE).into()
+        );
         // No challenge, no answer.
         if !Challenges::<Test>::contains_key(c, next) {
-            bad(answer_call(c, &e, next, 0));
+            stale(answer_call(c, &e, next, due, 0));
         }
         send(honest.clone()).unwrap();
         assert!(!Challenges::<Test>::contains_key(c, shard));
         // An answer is taken once.
-        bad(honest);
+        stale(honest);
     });
 }
 
