@@ -13,10 +13,15 @@
 use crate::{pallet::*, Hash};
 use core::marker::PhantomData;
 
-/// Tells whether an artefact is attested available.
+/// Tells whether an artefact is attested available, and keeps it so while
+/// a window needs it.
 pub trait Availability {
     /// Whether the artefact committed to by `commitment` is available.
     fn is_available(commitment: &Hash) -> bool;
+    /// Asks that the artefact stay retrievable until at least block
+    /// `until` (a window that replays from it ends before). A layer that
+    /// never prunes ignores it.
+    fn retain(_commitment: &Hash, _until: u64) {}
 }
 
 /// Attestations recorded on chain by [`Pallet::attest_available`], signed by

@@ -112,9 +112,13 @@ impl<T: Config> Pallet<T> {
         deadline
     }
 
-    /// Stores `d` at a new round `stage` with a fresh move deadline.
+    /// Stores `d` at a new round `stage` with a fresh move deadline, its
+    /// task's data kept past it.
     fn advance(id: DisputeId, mut d: DisputeOf<T>, stage: Stage) -> DispatchResult {
         let deadline = Self::move_deadline(id);
+        if let Some(task) = Tasks::<T>::get(d.task) {
+            Self::retain_data(d.task, &task, deadline);
+        }
         d.stage = stage;
         d.deadline = deadline;
         d.rounds = d.rounds.saturating_add(1);
@@ -166,6 +170,7 @@ impl<T: Config> Pallet<T> {
             _ => Self::move_deadline(id),
         };
         let segment = seg.segment;
+        Self::retain_data(task_id, task, deadline);
         Disputes::<T>::insert(
             id,
             Dispute {

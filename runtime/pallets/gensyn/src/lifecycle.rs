@@ -182,12 +182,32 @@ impl<T: Config> Pallet<T> {
         }
     }
 
-    /// Moves `task` to `phase` and schedules its deadline.
+    /// Moves `task` to `phase` and schedules its deadline; the data the
+    /// phase may replay from is kept past it.
     fn set_phase(id: TaskId, task: &mut TaskOf<T>, phase: Phase<BlockNumberFor<T>>) {
         if let Some(d) = phase.deadline() {
             Self::schedule(Timer::Task(id), d.saturating_add(1u32.into()));
+            Self::retain_data(id, task, d);
         }
         task.phase = phase;
+    }
+
+    /// Keeps the data a window of task `id` ending at `until` may need —
+    /// its spec, its dataset and every checkpoint it opened — available
+    /// until a move window past it (C7): an abandoned game's re-challenge
+    /// window follows, and a game's first move replays from a checkpoint.
+    pub(crate) fn retain_data(id: TaskId, task: &TaskOf<T>, until: BlockNumberFor<T>) {
+        use polkadot_sdk::sp_runtime::traits::UniqueSaturatedInto;
+        let until: u64 = until.saturating_add(Parameters::<T>::get().move_window).unique_saturated_into();
+        T::Availability::retain(&task.spec.spec_hash, until);
+        T::Availability::retain(&task.spec.dataset_commitment(), until);
+        if let Some(audit) = Audits::<T>::get(id) {
+            for s in audit.segments.iter() {
+                for state in [s.start, s.end].into_iter().flatten() {
+                    T::Availability::retain(&state, until);
+                }
+            }
+        }
     }
 
     /// The task's current deadline has not passed. Timers may run late (a

@@ -113,6 +113,23 @@ impl pallet_gensyn::Availability for MockAvailability {
         !RequireAttestation::get()
             || <pallet_gensyn::Attested<Test> as pallet_gensyn::Availability>::is_available(commitment)
     }
+    fn retain(commitment: &crate::Hash, until: u64) {
+        RETAINED.with(|r| {
+            let mut r = r.borrow_mut();
+            let at = r.entry(*commitment).or_insert(0);
+            *at = (*at).max(until);
+        });
+    }
+}
+
+std::thread_local! {
+    /// The latest block each artefact was asked to be kept until.
+    pub static RETAINED: core::cell::RefCell<std::collections::BTreeMap<crate::Hash, u64>> = Default::default();
+}
+
+/// The block `c` was asked to be kept until (0: never asked).
+pub fn retained(c: &crate::Hash) -> u64 {
+    RETAINED.with(|r| r.borrow().get(c).copied().unwrap_or(0))
 }
 
 impl pallet_gensyn::Config for Test {
@@ -170,6 +187,7 @@ pub fn new_test_ext() -> TestExternalities {
     // The tunable statics are a thread's, and test threads are reused.
     MaxWork::set(100_000_000);
     RequireAttestation::set(false);
+    RETAINED.with(|r| r.borrow_mut().clear());
     RandomLag::set(0);
     RandomNonce::set(0);
     ExistentialDeposit::set(1);

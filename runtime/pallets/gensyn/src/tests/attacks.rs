@@ -552,6 +552,29 @@ fn c7_once_attested_the_checkpoints_open() {
 }
 
 #[test]
+fn c7_the_data_a_window_replays_from_is_kept_past_it() {
+    new_test_ext().execute_with(|| {
+        setup_roles();
+        let (solver, verifier) = (cheat(3), Party::new(TOY, 8, 4, None));
+        let (id, d) = verifier_dispute(&solver, &verifier);
+        let t = task(id);
+        let move_window = Parameters::<Test>::get().move_window;
+        // The game's first move replays from the segment's opened start.
+        let seg = Audits::<Test>::get(id).unwrap().segments[dispute(d).position as usize].clone();
+        for c in [t.spec.spec_hash, t.spec.dataset_commitment(), seg.start.unwrap(), seg.end.unwrap()] {
+            assert!(retained(&c) >= dispute(d).deadline + move_window, "kept past the first move");
+        }
+        // Every round moves the clock, and the data with it.
+        run_to_block(System::block_number() + 1);
+        let now = System::block_number();
+        assert!(retained(&seg.start.unwrap()) < now + 2 * move_window);
+        let (winner, _) = duel(d, (SOLVER, &solver), (VERIFIER, &verifier));
+        assert_eq!(winner, Side::Challenger);
+        assert!(retained(&seg.start.unwrap()) >= now + 2 * move_window, "its rounds kept it longer");
+    });
+}
+
+#[test]
 fn c7_submitter_withholds_its_data() {
     new_test_ext().execute_with(|| {
         setup_roles();
