@@ -530,6 +530,16 @@ pub enum BlobCmd {
     Put(BlobPutArgs),
     /// Fetch an artefact by id, check it against the id, and write it to a file.
     Get(BlobGetArgs),
+    /// Where an artefact stands in the availability layer: its erasure root, which validators attested, its expiry.
+    Status(BlobStatusArgs),
+}
+
+/// `gensyn blob status`
+#[derive(Debug, Args)]
+pub struct BlobStatusArgs {
+    /// The artefact's id (0x…): the commitment the chain knows.
+    #[arg(value_name = "ID")]
+    pub id: String,
 }
 
 /// `gensyn blob put`
@@ -538,6 +548,9 @@ pub struct BlobPutArgs {
     /// The file.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
+    /// Seconds to wait for the validators to attest it available.
+    #[arg(long, default_value_t = 60, value_name = "SECS")]
+    pub timeout: u64,
 }
 
 /// `gensyn blob get`

@@ -597,10 +597,13 @@ fn already_imported(e: &jsonrpsee::core::client::Error) -> bool {
 }
 
 /// The store's refusals (codes 4000–4999) are the user's input: a malformed
-/// or oversized artefact. Anything else (5000: stored but not attested) is
-/// the node's, and an agent may try again.
+/// or oversized artefact; 4004 is an artefact read after it expired.
+/// Anything else (5000: the node could not store or register it) is the
+/// node's, and an agent may try again.
 fn store_err(e: jsonrpsee::core::client::Error) -> CliError {
     match e {
+        // Expired: the chain pruned it after its window.
+        jsonrpsee::core::client::Error::Call(obj) if obj.code() == 4004 => CliError::NotFound(obj.message().to_string()),
         jsonrpsee::core::client::Error::Call(obj) if (4000..5000).contains(&obj.code()) => {
             CliError::Usage(obj.message().to_string())
         }

@@ -4,7 +4,7 @@
 
 use crate::{accounts, amount::format_tokens, chain::Chain, error::CliError};
 use codec::Decode;
-use gensyn_runtime::{AccountId, Runtime};
+use gensyn_runtime::{pallet_availability, AccountId, Runtime};
 use pallet_gensyn::{AuditOf, CheckOf, DisputeId, DisputeOf, Phase, Stage, TaskId, TaskOf};
 use polkadot_sdk::{
     frame_support::{storage::StoragePrefixedMap, Hashable},
@@ -17,9 +17,42 @@ pub fn hex32(h: &[u8; 32]) -> String {
     format!("0x{}", hex::encode(h))
 }
 
-/// Whether the chain counts artefact `id` attested available (at `at`, or the best block).
+/// Whether the chain counts artefact `id` available — more than two thirds
+/// of its holders attested it (at `at`, or the best block).
 pub async fn attested(chain: &Chain, id: [u8; 32], at: Option<H256>) -> Result<bool, CliError> {
-    chain.storage::<u32>(pallet_gensyn::Available::<Runtime>::hashed_key_for(id), at).await.map(|b| b.is_some())
+    Ok(availability(chain, id, at)
+        .await?
+        .is_some_and(|e| matches!(e.status, pallet_availability::Status::Available { .. })))
+}
+
+/// Waits until the chain counts every artefact of `ids` available (the
+/// validators attest within a few blocks of a put), for at most `timeout`.
+pub async fn wait_available(chain: &Chain, ids: &[[u8; 32]], timeout: std::time::Duration) -> Result<(), CliError> {
+    let until = std::time::Instant::now() + timeout;
+    for id in ids {
+        while !attested(chain, *id, None).await? {
+            if std::time::Instant::now() > until {
+                return Err(CliError::other(format!(
+                    "the validators did not attest {} available within {} s (`gensyn blob status {}` shows which did)",
+                    hex32(id),
+                    timeout.as_secs(),
+                    hex32(id)
+                )));
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        }
+    }
+    Ok(())
+}
+
+/// The availability layer's entry of artefact `id`: its erasure root,
+/// holders, attestations and expiry (`None`: never registered, or pruned).
+pub async fn availability(
+    chain: &Chain,
+    id: [u8; 32],
+    at: Option<H256>,
+) -> Result<Option<pallet_availability::EntryOf<Runtime>>, CliError> {
+    chain.storage(pallet_availability::Artefacts::<Runtime>::hashed_key_for(id), at).await
 }
 
 /// A task with everything the chain records about it.

@@ -81,7 +81,7 @@ fn four_validators_ride_out_one_fault_stall_at_two_and_keep_state_across_a_resta
     let alice_dev_babe = "d43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d";
     let files: Vec<String> =
         std::fs::read_dir(&keystore).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
-    assert_eq!(files.len(), 2, "a BABE and a GRANDPA key: {files:?}");
+    assert_eq!(files.len(), 3, "a BABE, a GRANDPA and a store key: {files:?}");
     assert!(files.iter().all(|f| !f.ends_with(alice_dev_babe)), "{files:?}");
     // There is no manual sealing on a clock.
     let mine = net.run(&["devnet", "mine", "--json"]);
@@ -196,8 +196,9 @@ fn a_node_started_apart_joins_from_the_exported_spec_and_becomes_a_validator() {
         std::thread::sleep(Duration::from_millis(500));
     }
 
-    // An artefact put to alice's store is served by dave's and by eve's,
-    // each fetched from a peer store and checked (the store replicated).
+    // An artefact put to alice's store is served by dave's, rebuilt from
+    // the validators' shards, and by eve's (no holder), from alice's whole
+    // copy; each checked.
     let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/blobs-mlp-sgd.toml");
     let put = gensyn(&["blob", "put", fixture, "--rpc", &alice_rpc, "--json"]).ok_json();
     let spec_id = put["artefacts"][0]["id"].as_str().unwrap().to_string();
@@ -210,7 +211,6 @@ fn a_node_started_apart_joins_from_the_exported_spec_and_becomes_a_validator() {
     }
     let spec_back = std::fs::read(dir.path().join(&spec_id[2..10])).unwrap();
     assert_eq!(spec_back, std::fs::read(fixture).unwrap(), "eve serves alice's bytes");
-    assert!(dir.path().join("db/store").join(&spec_id[2..]).is_file(), "eve keeps what it fetched");
     // What no store holds is still a clean miss, not a hang between peers.
     let none = gensyn(&["blob", "get", &format!("0x{}", "ab".repeat(32)), "--out", "/dev/null", "--rpc", &eve_rpc]);
     assert_eq!(none.code, 1, "{}", none.stderr);
@@ -258,4 +258,68 @@ fn a_cheating_solver_is_convicted_on_the_pos_devnet() {
     };
     assert!(change("charlie") < -(999 * UNIT as i128), "the solver loses its stake");
     assert!(change("eve") > 0, "the whistleblower gains");
+}
+
+/// The held amount of `who`'s availability bond (0 if none).
+fn holder_bond(net: &Devnet, who: &str) -> u128 {
+    let acct = net.run(&["account", who, "--json"]).ok_json();
+    acct["holds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["reason"] == "Availability.HolderBond")
+        .map(|h| h["amount"].as_str().unwrap().parse().unwrap())
+        .unwrap_or(0)
+}
+
+#[test]
+fn artefacts_are_sharded_across_validators_read_back_with_one_down_and_a_withholder_is_slashed() {
+    let net = Devnet { base: tempfile::tempdir().unwrap() };
+    net.run(&["devnet", "up", "--validators", "4", "--rpc-port", "0", "--json"]).ok_json();
+    let st = status(&net);
+    let rpc = |name: &str| validator(&st, name)["rpc_url"].as_str().unwrap().to_string();
+    for v in ["alice", "bob", "charlie", "dave"] {
+        assert_eq!(holder_bond(&net, v), 100 * UNIT, "{v} is bonded as a holder at genesis");
+    }
+    // Put through alice's node: `blob put` returns once the chain counts it
+    // available, every validator holding one shard.
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/blobs-mlp-sgd.toml");
+    let put = net.run(&["blob", "put", fixture, "--rpc", &rpc("alice"), "--json"]).ok_json();
+    let data_id = put["artefacts"][1]["id"].as_str().unwrap().to_string();
+    let entry = net.run(&["blob", "status", &data_id, "--json"]).ok_json();
+    assert_eq!(entry["status"], "available", "{entry:#}");
+    assert_eq!((entry["erasure"]["k"].as_u64(), entry["erasure"]["n"].as_u64()), (Some(2), Some(4)));
+    assert!(entry["attested"].as_u64().unwrap() >= 3, "more than two thirds attested: {entry:#}");
+    for v in ["alice", "bob", "charlie", "dave"] {
+        let shards = net.base.path().join(format!("validators/{v}/store/shards"));
+        let held = std::fs::read_dir(&shards)
+            .unwrap()
+            .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().starts_with(&data_id[2..]));
+        assert_eq!(held.count(), 1, "{v} holds one shard of the dataset");
+    }
+
+    // Dave goes down; bob (no whole copy) rebuilds the dataset from k shards.
+    net.run(&["devnet", "stop-validator", "dave", "--json"]).ok_json();
+    let out = net.base.path().join("dataset.bin");
+    let got =
+        net.run(&["blob", "get", &data_id, "--out", out.to_str().unwrap(), "--rpc", &rpc("bob"), "--json"]).ok_json();
+    assert_eq!(got["kind"], "dataset", "{got}");
+
+    // A task with a dispute, played to the end with dave down: its data is
+    // attested by the three left (more than two thirds).
+    let demo = net.run(&["demo", "--scenario", "cheating-solver", "--json"]).ok_json();
+    let s = &demo["scenarios"][0];
+    assert_eq!(s["cancel_reason"], "solver_convicted", "{s:#}");
+    assert!(!s["games"].as_array().unwrap().is_empty(), "a game was played: {s:#}");
+
+    // Dave attested the first artefacts, so it is challenged for them: down,
+    // it cannot answer, and its bond is slashed. The others answer theirs.
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while holder_bond(&net, "dave") == 100 * UNIT {
+        assert!(Instant::now() < deadline, "dave was never slashed for its missed challenges");
+        std::thread::sleep(Duration::from_secs(2));
+    }
+    for v in ["alice", "bob", "charlie"] {
+        assert_eq!(holder_bond(&net, v), 100 * UNIT, "{v} answered every challenge");
+    }
 }

@@ -19,6 +19,7 @@
 //! `gensyn devnet up` as `gensyn devnet node …`: one artifact, and the CLI's
 //! runtime types always match the node's runtime.
 
+pub mod availability;
 pub mod chain_spec;
 pub mod cli;
 mod rpc;

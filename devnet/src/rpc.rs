@@ -1,5 +1,5 @@
 //! The node's RPC extensions: `system_accountNextIndex`, manual seal and
-//! the artefact store (`crate::store_rpc`).
+//! the artefact store (`crate::store_rpc`, over the availability layer).
 
 use gensyn_runtime::{opaque::Block, AccountId, Hash, Nonce};
 use jsonrpsee::RpcModule;
@@ -22,9 +22,8 @@ pub struct FullDeps<C, P> {
     pub pool: Arc<P>,
     /// Manual seal's command sink; `None` on a timer, where no client seals.
     pub seal: Option<futures::channel::mpsc::Sender<EngineCommand<Hash>>>,
-    pub store: Arc<gensyn_store::DiskStore>,
-    /// The file naming other nodes' stores (`--store-peers`).
-    pub store_peers: Option<std::path::PathBuf>,
+    /// The node's side of the availability layer.
+    pub holder: Arc<crate::availability::Holder<C, P>>,
 }
 
 /// Builds the RPC module merged into the node's standard one.
@@ -33,15 +32,16 @@ where
     C: ProvideRuntimeApi<Block>
         + HeaderBackend<Block>
         + HeaderMetadata<Block, Error = BlockChainError>
+        + polkadot_sdk::sc_client_api::StorageProvider<Block, polkadot_sdk::sc_service::TFullBackend<Block>>
         + Send
         + Sync
         + 'static,
     C::Api: polkadot_sdk::frame_system_rpc_runtime_api::AccountNonceApi<Block, AccountId, Nonce> + BlockBuilder<Block>,
     P: TransactionPool<Block = Block> + 'static,
 {
-    let FullDeps { client, pool, seal, store, store_peers } = deps;
+    let FullDeps { client, pool, seal, holder } = deps;
     let mut module = RpcModule::new(());
-    module.merge(crate::store_rpc::module(store, store_peers, client.clone(), pool.clone())?)?;
+    module.merge(crate::store_rpc::module(holder)?)?;
     module.merge(SystemApiServer::<Hash, AccountId, Nonce>::into_rpc(System::<P, C, Block>::new(client, pool)))?;
     if let Some(seal) = seal {
         module.merge(ManualSeal::new(seal).into_rpc())?;

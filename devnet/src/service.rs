@@ -210,8 +210,31 @@ pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Ha
         )
         .map_err(|e| ServiceError::Other(format!("artefact store: {e}")))?,
     );
+    let holder = Arc::new(crate::availability::Holder::new(
+        store,
+        crate::availability::ShardDir::open(config.base_path.path().join("store").join("shards"))
+            .map_err(|e| ServiceError::Other(format!("shard store: {e}")))?,
+        store_peers,
+        client.clone(),
+        transaction_pool.clone(),
+        keystore_container.keystore(),
+    ));
+    // The holder's duties, at every new best block: attest, answer
+    // challenges, drop what the chain pruned.
+    {
+        use polkadot_sdk::sc_client_api::BlockchainEvents;
+        let holder = holder.clone();
+        let mut blocks = client.import_notification_stream();
+        task_manager.spawn_handle().spawn("gensyn-availability", None, async move {
+            while let Some(block) = blocks.next().await {
+                if block.is_new_best {
+                    holder.duties().await;
+                }
+            }
+        });
+    }
     let rpc_builder = {
-        let store = store.clone();
+        let holder = holder.clone();
         let client = client.clone();
         let pool = transaction_pool.clone();
         // On a timer or on slots no client may seal: the protocol's windows
@@ -223,8 +246,7 @@ pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Ha
                 client: client.clone(),
                 pool: pool.clone(),
                 seal: seal.clone(),
-                store: store.clone(),
-                store_peers: store_peers.clone(),
+                holder: holder.clone(),
             };
             crate::rpc::create_full(deps).map_err(Into::into)
         })

@@ -8,8 +8,8 @@
 //!   [`proof_of_stake`] makes it with any number of them.
 
 use crate::{
-    consensus, AccountId, BabeConfig, BalancesConfig, GensynConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys,
-    SudoConfig, ValidatorsConfig, UNIT,
+    consensus, AccountId, AvailabilityConfig, BabeConfig, BalancesConfig, GensynConfig, RuntimeGenesisConfig,
+    SessionConfig, SessionKeys, SudoConfig, ValidatorsConfig, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use polkadot_sdk::{
@@ -52,7 +52,7 @@ pub const MAX_DEV_VALIDATORS: usize = 6;
 fn development() -> Value {
     // The session pallet needs a genesis set; alice's dev keys, never used.
     let (sr, ed) = dev_keyrings()[0];
-    genesis(vec![(sr.to_account_id(), SessionKeys { babe: sr.public().into(), grandpa: ed.public().into() })], 0)
+    genesis(vec![(sr.to_account_id(), dev_session_keys(sr, ed))], 0)
 }
 
 /// The proof-of-stake genesis with the first `validators` dev accounts
@@ -67,9 +67,15 @@ pub fn proof_of_stake(validators: usize) -> Value {
     let authorities = dev_keyrings()
         .into_iter()
         .take(validators)
-        .map(|(sr, ed)| (sr.to_account_id(), SessionKeys { babe: sr.public().into(), grandpa: ed.public().into() }))
+        .map(|(sr, ed)| (sr.to_account_id(), dev_session_keys(sr, ed)))
         .collect();
     proof_of_stake_with(authorities)
+}
+
+/// A dev keyring's session keys: its sr25519 key for BABE and the store,
+/// its ed25519 key for GRANDPA.
+fn dev_session_keys(sr: Sr25519Keyring, ed: Ed25519Keyring) -> SessionKeys {
+    SessionKeys { babe: sr.public().into(), grandpa: ed.public().into(), store: sr.public().into() }
 }
 
 /// The proof-of-stake genesis with these validators (account, session
@@ -80,13 +86,14 @@ pub fn proof_of_stake_with(authorities: Vec<(AccountId, SessionKeys)>) -> Value 
 }
 
 fn genesis(authorities: Vec<(AccountId, SessionKeys)>, slot_duration: u64) -> Value {
+    let store = AccountId::from(crate::protocol::STORE_ACCOUNT);
     let config = RuntimeGenesisConfig {
         balances: BalancesConfig {
             balances: dev_accounts()
                 .into_iter()
                 .map(|(_, a)| (a, DEV_ENDOWMENT))
-                // The artefact store pays its attestations' fees.
-                .chain([(AccountId::from(crate::protocol::STORE_ACCOUNT), DEV_ENDOWMENT)])
+                // The instant-seal store bonds as the one holder.
+                .chain([(store.clone(), DEV_ENDOWMENT)])
                 .collect(),
             ..Default::default()
         },
@@ -96,6 +103,16 @@ fn genesis(authorities: Vec<(AccountId, SessionKeys)>, slot_duration: u64) -> Va
         validators: ValidatorsConfig {
             validators: authorities.iter().map(|(a, _)| a.clone()).collect(),
             slot_duration,
+        },
+        // The shards' holders: the validators (their store keys come with
+        // their session keys) or, on instant seal, the node's store.
+        availability: AvailabilityConfig {
+            keys: if slot_duration == 0 {
+                vec![(store.clone(), polkadot_sdk::sp_core::sr25519::Public::from_raw(crate::protocol::STORE_ACCOUNT).into())]
+            } else {
+                vec![]
+            },
+            bonded: if slot_duration == 0 { vec![store] } else { authorities.iter().map(|(a, _)| a.clone()).collect() },
         },
         session: SessionConfig {
             keys: authorities.into_iter().map(|(a, keys)| (a.clone(), a, keys)).collect(),
@@ -143,6 +160,21 @@ mod tests {
                 assert_eq!(pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(), n);
                 assert_eq!(pallet_validators::Validators::<Runtime>::get().len(), n);
                 assert_eq!(pallet_validators::SlotDuration::<Runtime>::get(), consensus::SLOT_DURATION_MS);
+            });
+        }
+    }
+
+    #[test]
+    fn every_preset_bonds_its_shard_holders_with_their_store_keys() {
+        use pallet_availability::HolderSet;
+        for preset in [development(), proof_of_stake(4)] {
+            state(preset).execute_with(|| {
+                let holders = crate::StoreHolders::holders();
+                assert!(!holders.is_empty());
+                for h in holders {
+                    assert!(pallet_availability::StoreKeys::<Runtime>::contains_key(&h), "{h} has a store key");
+                    assert_eq!(pallet_availability::Bonds::<Runtime>::get(&h), crate::protocol::HOLDER_BOND);
+                }
             });
         }
     }

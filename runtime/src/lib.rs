@@ -1,6 +1,8 @@
 //! The gensyn devnet runtime: FRAME system, timestamp, balances, transaction
-//! payment, sudo, BABE, GRANDPA, session with the validator registry, and
-//! the protocol pallet (`pallet-gensyn`).
+//! payment, sudo, BABE, GRANDPA, session with the validator registry, the
+//! protocol pallet (`pallet-gensyn`) and the availability layer
+//! (`pallet-availability`), which tells the protocol what data it can count
+//! on being retrievable.
 //!
 //! One runtime serves both devnets; the chain spec picks the mode
 //! ([`consensus`]).
@@ -57,6 +59,7 @@ use polkadot_sdk::{
     sp_version::{runtime_version, RuntimeVersion},
 };
 
+pub use pallet_availability;
 pub use pallet_gensyn;
 
 /// Block number.
@@ -85,8 +88,8 @@ pub const TOKEN_DECIMALS: u8 = 12;
 /// [`UNIT`]; periods are counted in blocks.
 pub mod protocol {
     use super::*;
-    /// The devnet artefact store's account, `//GensynStore` (sr25519): the
-    /// node signs with it what its store attests available.
+    /// The instant-seal devnet artefact store's account and store key,
+    /// `//GensynStore` (sr25519): the one holder of that chain's artefacts.
     pub const STORE_ACCOUNT: [u8; 32] = [
         110, 217, 198, 17, 118, 9, 200, 237, 239, 145, 21, 59, 106, 37, 184, 239, 155, 117, 64, 158, 236, 82, 39, 172,
         129, 31, 60, 59, 221, 216, 239, 80,
@@ -121,6 +124,28 @@ pub mod protocol {
     pub const MAX_ARBITRATION_WORK: u64 = 100_000_000;
     /// The jackpot's genesis funding.
     pub const JACKPOT_GENESIS: Balance = 10_000 * UNIT;
+
+    /// Blocks from an artefact's registration to the last attestation that
+    /// counts: a validator's node fetches its shard and attests in a few.
+    pub const ATTEST_WINDOW: BlockNumber = 10;
+    /// Blocks a challenged validator has to get its piece on chain.
+    pub const ANSWER_WINDOW: BlockNumber = 10;
+    /// Availability challenges drawn per block on the PoS devnet.
+    pub const CHALLENGES_PER_BLOCK: u32 = 2;
+    /// How long a spec and a dataset are kept: four hours of 1 s slots,
+    /// beyond any devnet task's life and dispute windows.
+    pub const TRAINING_DATA_WINDOW: BlockNumber = 14_400;
+    /// How long checkpoints are kept before the protocol extends them for a
+    /// window that replays from them.
+    pub const PROOF_DATA_WINDOW: BlockNumber = 1_200;
+    /// Entries one validator may have registered and not yet pruned.
+    pub const MAX_LIVE_PER_HOLDER: u32 = 1024;
+    /// Entries that may expire at one block (each costs a few writes).
+    pub const MAX_EXPIRIES_PER_BLOCK: u32 = 64;
+    /// A validator's availability bond.
+    pub const HOLDER_BOND: Balance = 100 * UNIT;
+    /// What one missed challenge burns of it.
+    pub const MISSED_CHALLENGE_SLASH: Balance = 10 * UNIT;
 
     /// Devnet defaults, in blocks. Instant seal makes a block per
     /// transaction, so windows are counted in blocks a client can `mine`.
@@ -164,15 +189,6 @@ pub mod protocol {
     }
 }
 
-/// Who may attest availability: the devnet store's account.
-pub struct StoreAccount;
-
-impl polkadot_sdk::frame_support::traits::SortedMembers<AccountId> for StoreAccount {
-    fn sorted_members() -> alloc::vec::Vec<AccountId> {
-        alloc::vec![AccountId::from(protocol::STORE_ACCOUNT)]
-    }
-}
-
 /// Opaque types for the node, which need not know the runtime's call types.
 pub mod opaque {
     use super::*;
@@ -190,14 +206,15 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
     spec_name: alloc::borrow::Cow::Borrowed("gensyn-devnet"),
     impl_name: alloc::borrow::Cow::Borrowed("gensyn-devnet"),
     authoring_version: 1,
-    spec_version: 108,
+    spec_version: 109,
     impl_version: 1,
     apis: RUNTIME_API_VERSIONS,
     // 2: TaskSpec, open_record, open_output, SourceProof and the new calls changed what is signed.
     // 3: submit_task's manifest, open_output's shape proof and tiled InputWitness.
     // 4: the two-step draws, blind checks, commit's model proof (issue 13).
     // 5: Params' check ticket and check deposit (set_params signs them).
-    transaction_version: 5,
+    // 6: AuthorizeCall first in the extensions (the availability layer).
+    transaction_version: 6,
     system_version: 1,
 };
 
@@ -251,12 +268,15 @@ impl pallet_timestamp::Config for Runtime {
 }
 
 impl_opaque_keys! {
-    /// A validator's session keys: BABE (sr25519) and GRANDPA (ed25519).
+    /// A validator's session keys: BABE (sr25519), GRANDPA (ed25519) and
+    /// its artefact store's (sr25519, key type `gsto`).
     pub struct SessionKeys {
         /// Block authorship.
         pub babe: Babe,
         /// Finality votes.
         pub grandpa: Grandpa,
+        /// Availability registrations, attestations.
+        pub store: Availability,
     }
 }
 
@@ -361,16 +381,82 @@ impl pallet_gensyn::Config for Runtime {
     type MaxStateEntries = ConstU32<{ protocol::MAX_STATE_ENTRIES }>;
     type MaxArbitrationWork = ConstU64<{ protocol::MAX_ARBITRATION_WORK }>;
     type DefaultParams = GensynParams;
-    // What the node's artefact store attests, signed by the store's own
-    // account; the availability layer replaces it.
-    type Availability = pallet_gensyn::Attested<Runtime>;
-    type AttestOrigin = frame_system::EnsureSignedBy<StoreAccount, AccountId>;
+    // What more than two thirds of the validators attest they hold,
+    // erasure-coded (on instant seal, the node's store alone). The pallet's
+    // own attestation call is not used here.
+    type Availability = ErasureCoded;
+    type AttestOrigin = polkadot_sdk::frame_support::traits::NeverEnsureOrigin<()>;
     type MinSolverStake = MinSolverStake;
     type MinVerifierStake = MinVerifierStake;
     type MinWhistleblowerStake = MinWhistleblowerStake;
     type UnbondingPeriod = UnbondingPeriod;
     type MaxUnbondingChunks = ConstU32<{ protocol::MAX_UNBONDING_CHUNKS }>;
     type WeightInfo = pallet_gensyn::weights::SubstrateWeight<Runtime>;
+}
+
+/// `pallet-gensyn`'s view of the availability layer.
+pub struct ErasureCoded;
+
+impl pallet_gensyn::Availability for ErasureCoded {
+    fn is_available(commitment: &pallet_gensyn::Hash) -> bool {
+        pallet_availability::Pallet::<Runtime>::is_available(commitment)
+    }
+    fn retain(commitment: &pallet_gensyn::Hash, until: u64) {
+        let until = BlockNumber::try_from(until).unwrap_or(BlockNumber::MAX);
+        pallet_availability::Pallet::<Runtime>::retain(commitment, until);
+    }
+}
+
+/// Who holds the shards: the session's validators on the PoS devnet; on
+/// instant seal, which has no validators, the node's store (`//GensynStore`).
+pub struct StoreHolders;
+
+impl pallet_availability::HolderSet<AccountId> for StoreHolders {
+    fn holders() -> Vec<AccountId> {
+        if pallet_validators::Pallet::<Runtime>::has_slots() {
+            pallet_session::Validators::<Runtime>::get()
+        } else {
+            alloc::vec![AccountId::from(protocol::STORE_ACCOUNT)]
+        }
+    }
+}
+
+/// Challenges per block: none on instant seal, whose one holder is the
+/// chain's own node (and whose answers would seal blocks that draw more).
+pub struct ChallengesPerBlock;
+
+impl polkadot_sdk::frame_support::traits::Get<u32> for ChallengesPerBlock {
+    fn get() -> u32 {
+        if pallet_validators::Pallet::<Runtime>::has_slots() {
+            protocol::CHALLENGES_PER_BLOCK
+        } else {
+            0
+        }
+    }
+}
+
+parameter_types! {
+    pub const HolderBond: Balance = protocol::HOLDER_BOND;
+    pub const MissedChallengeSlash: Balance = protocol::MISSED_CHALLENGE_SLASH;
+}
+
+impl pallet_availability::Config for Runtime {
+    type Currency = Balances;
+    type RuntimeHoldReason = RuntimeHoldReason;
+    type Randomness = consensus::ProtocolRandomness;
+    type Holders = StoreHolders;
+    type StoreId = pallet_availability::crypto::StoreId;
+    type MaxHolders = MaxAuthorities;
+    type MaxLivePerHolder = ConstU32<{ protocol::MAX_LIVE_PER_HOLDER }>;
+    type MaxExpiriesPerBlock = ConstU32<{ protocol::MAX_EXPIRIES_PER_BLOCK }>;
+    type AttestWindow = ConstU32<{ protocol::ATTEST_WINDOW }>;
+    type AnswerWindow = ConstU32<{ protocol::ANSWER_WINDOW }>;
+    type ChallengesPerBlock = ChallengesPerBlock;
+    type TrainingDataWindow = ConstU32<{ protocol::TRAINING_DATA_WINDOW }>;
+    type ProofDataWindow = ConstU32<{ protocol::PROOF_DATA_WINDOW }>;
+    type HolderBond = HolderBond;
+    type MissedChallengeSlash = MissedChallengeSlash;
+    type WeightInfo = ();
 }
 
 #[runtime]
@@ -413,6 +499,8 @@ mod runtime {
     pub type Session = pallet_session;
     #[runtime::pallet_index(10)]
     pub type Gensyn = pallet_gensyn;
+    #[runtime::pallet_index(11)]
+    pub type Availability = pallet_availability;
 }
 
 #[cfg(feature = "runtime-benchmarks")]
@@ -430,6 +518,9 @@ pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
 pub type Block = generic::Block<Header, UncheckedExtrinsic>;
 /// The transaction extensions every signed transaction carries, in order.
 pub type TxExtension = (
+    // First: an authorized general transaction (the availability layer's,
+    // signed by a store key inside the call) gets its origin here.
+    frame_system::AuthorizeCall<Runtime>,
     frame_system::CheckNonZeroSender<Runtime>,
     frame_system::CheckSpecVersion<Runtime>,
     frame_system::CheckTxVersion<Runtime>,
@@ -444,6 +535,7 @@ pub type TxExtension = (
 /// no tip. One definition for every signer (the CLI, tests).
 pub fn tx_extension(nonce: Nonce) -> TxExtension {
     (
+        frame_system::AuthorizeCall::<Runtime>::new(),
         frame_system::CheckNonZeroSender::<Runtime>::new(),
         frame_system::CheckSpecVersion::<Runtime>::new(),
         frame_system::CheckTxVersion::<Runtime>::new(),
@@ -460,7 +552,7 @@ pub fn tx_extension(nonce: Nonce) -> TxExtension {
 /// state — the runtime's versions and, for an immortal transaction, the
 /// genesis hash (twice) — for a signer that has no access to that state.
 pub fn tx_implicit(genesis: Hash) -> <TxExtension as sp_runtime::traits::TransactionExtension<RuntimeCall>>::Implicit {
-    ((), VERSION.spec_version, VERSION.transaction_version, genesis, genesis, (), (), (), ())
+    ((), (), VERSION.spec_version, VERSION.transaction_version, genesis, genesis, (), (), (), ())
 }
 
 /// A transaction as it travels over RPC.
@@ -673,6 +765,37 @@ mod tests {
     use super::*;
     use pallet_gensyn::weights::WeightInfo as _;
     use polkadot_sdk::frame_support::dispatch::DispatchClass;
+
+    /// What the availability layer keeps on chain per artefact is bounded,
+    /// and so is all of it: entries per registering validator times the
+    /// validators. The figures are in docs/protocol.md (C7).
+    #[test]
+    fn availability_storage_per_artefact_is_bounded() {
+        use codec::MaxEncodedLen;
+        let entry = pallet_availability::EntryOf::<Runtime>::max_encoded_len();
+        // An entry's own key, its expiry queue slot and its live slot.
+        let per = entry + 3 * 32 + 48;
+        let all = per as u64 * u64::from(protocol::MAX_LIVE_PER_HOLDER) * u64::from(MaxAuthorities::get());
+        assert!(per < 1_400, "{per} bytes per artefact at most");
+        assert!(all < 48 << 20, "{all} bytes in all at most");
+        // With four validators, as `devnet up --validators` makes.
+        let four = pallet_availability::Entry::<AccountId, BlockNumber, MaxAuthorities> {
+            erasure: pallet_availability::ErasureCommitment { root: [0; 32], len: 0, k: 2, n: 4 },
+            retention: pallet_availability::Retention::ProofData,
+            registrar: AccountId::from([0; 32]),
+            holders: polkadot_sdk::frame_support::BoundedVec::truncate_from(alloc::vec![AccountId::from([0; 32]); 4]),
+            attested: polkadot_sdk::frame_support::BoundedVec::truncate_from(alloc::vec![0u8; 1]),
+            count: 0,
+            deadline: 0,
+            expires: 0,
+            status: pallet_availability::Status::Pending,
+        };
+        let used = codec::Encode::encoded_size(&four);
+        assert!(used < 300, "{used} bytes for a four-validator entry");
+        if std::env::var_os("GENSYN_PRINT_SIZES").is_some() {
+            println!("entry ≤ {entry} B (four validators: {used} B); per artefact ≤ {per} B; in all ≤ {all} B");
+        }
+    }
 
     /// The largest operator the runtime lets arbitration re-execute, at its
     /// measured weight (whole, or one tile from proven tiles, whichever is

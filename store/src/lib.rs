@@ -289,6 +289,17 @@ impl ArtefactStore for DiskStore {
     }
 }
 
+impl DiskStore {
+    /// Drops artefact `id` (the chain pruned it); whether it was held.
+    pub fn remove(&self, id: &Hash) -> Result<bool, StoreError> {
+        match std::fs::remove_file(self.path(id)) {
+            Ok(()) => Ok(true),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+            Err(e) => Err(e.into()),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,15 +1,18 @@
-//! `gensyn blob put|get`: the node's artefact store, addressed by the
-//! commitments the chain knows. What comes back is checked by recomputing
-//! its commitment, never trusted.
+//! `gensyn blob put|get|status`: the node's artefact store, addressed by the
+//! commitments the chain knows, and where an artefact stands in the
+//! availability layer. What comes back is checked by recomputing its
+//! commitment, never trusted.
 
 use crate::{
+    accounts,
     args::{BlobCmd, GlobalArgs},
     error::CliError,
     onchain,
     output::Output,
-    query::hex32,
+    query::{self, hex32},
 };
 use codec::Encode;
+use gensyn_runtime::pallet_availability::Status;
 use gensyn_store::{CheckpointBlob, DatasetBlob, Kind};
 use gensyn_trainer::{backend::Backend, program::named_state, train::Trainer};
 use serde_json::{json, Value};
@@ -80,9 +83,18 @@ pub async fn run(cmd: BlobCmd, global: &GlobalArgs, out: &Output) -> Result<(), 
             }
             let chain = super::connect(global).await?;
             let mut put: Vec<Value> = Vec::new();
+            let mut ids = Vec::new();
             for (kind, bytes) in artefacts {
                 let id = chain.store_put(kind, &bytes).await?;
+                ids.push(id);
                 put.push(json!({ "kind": kind.name(), "id": hex32(&id), "bytes": bytes.len() }));
+            }
+            // Returned once the chain counts it available, so what follows
+            // (a read from another node, a task) can rely on it.
+            {
+                let _spinner =
+                    crate::progress::Spinner::start(out, "waiting for the validators to attest it".to_string());
+                query::wait_available(&chain, &ids, std::time::Duration::from_secs(a.timeout)).await?;
             }
             let lines: Vec<String> = put
                 .iter()
@@ -95,10 +107,15 @@ pub async fn run(cmd: BlobCmd, global: &GlobalArgs, out: &Output) -> Result<(), 
         BlobCmd::Get(a) => {
             let id = parse_id(&a.id)?;
             let chain = super::connect(global).await?;
+            let fetching = crate::progress::Spinner::start(
+                out,
+                format!("fetching {} (a node without it whole rebuilds it from the validators' shards)", a.id),
+            );
             let bytes = chain
                 .store_get(&id)
                 .await?
                 .ok_or_else(|| CliError::NotFound(format!("the store holds nothing under {}", a.id)))?;
+            drop(fetching);
             // Whatever kind it is, it must recompute the id it was asked for.
             let kind = [Kind::Spec, Kind::Dataset, Kind::Checkpoint]
                 .into_iter()
@@ -108,6 +125,49 @@ pub async fn run(cmd: BlobCmd, global: &GlobalArgs, out: &Output) -> Result<(), 
                 .map_err(|e| CliError::other(format!("cannot write {}: {e}", a.out.display())))?;
             out.emit(json!({ "id": a.id, "kind": kind.name(), "bytes": bytes.len(), "out": a.out }), || {
                 format!("{} {} ({} bytes) → {}", kind.name(), a.id, bytes.len(), a.out.display())
+            });
+        }
+        BlobCmd::Status(a) => {
+            let id = parse_id(&a.id)?;
+            let chain = super::connect(global).await?;
+            let head = chain.best().await?;
+            let best = head.number;
+            let entry = query::availability(&chain, id, Some(head.hash)).await?.ok_or_else(|| {
+                CliError::NotFound(format!(
+                    "the chain has no availability entry for {} (never registered, or pruned)",
+                    a.id
+                ))
+            })?;
+            let status = match entry.status {
+                Status::Available { .. } => "available",
+                Status::Pending if best > entry.deadline => "unavailable",
+                Status::Pending => "pending",
+            };
+            let holders: Vec<Value> = entry
+                .holders
+                .iter()
+                .enumerate()
+                .map(|(i, h)| json!({ "shard": i, "holder": accounts::label_of(h), "attested": entry.has_attested(i) }))
+                .collect();
+            let e = entry.erasure;
+            let doc = json!({
+                "id": a.id, "status": status, "best": best,
+                "erasure": { "root": hex32(&e.root), "len": e.len, "k": e.k, "n": e.n, "shard_len": e.shard_len() },
+                "attested": entry.count, "holders": holders,
+                "deadline": entry.deadline, "expires": entry.expires,
+                "retention": format!("{:?}", entry.retention).to_lowercase(),
+            });
+            out.emit(doc, || {
+                format!(
+                    "{} {status}: {} of {} validators attested (k = {}), {} bytes in shards of {}; expires at block {} (best {best})",
+                    a.id,
+                    entry.count,
+                    e.n,
+                    e.k,
+                    e.len,
+                    e.shard_len(),
+                    entry.expires
+                )
             });
         }
     }

@@ -79,6 +79,13 @@ pub async fn run(args: SubmitArgs, global: &GlobalArgs, out: &Output) -> Result<
         }
         uploaded.push(json!({ "kind": kind.name(), "id": query::hex32(&id), "bytes": bytes.len() }));
     }
+    // The selection closes a few blocks after submission, and a task whose
+    // data is not available then is cancelled (C7): post it once it is.
+    {
+        let _spinner = Spinner::start(out, "submit: waiting for the validators to attest the data".to_string());
+        let ids = [spec.spec_hash, spec.dataset_commitment()];
+        query::wait_available(&chain, &ids, Duration::from_secs(args.tx.timeout)).await?;
+    }
 
     let call = RuntimeCall::Gensyn(GensynCall::submit_task { spec: spec.clone(), manifest, fee, deadline });
     let spinner = Spinner::start(out, "submit: waiting for inclusion and finality".to_string());

@@ -14,7 +14,7 @@ use crate::{
     progress::Spinner,
 };
 use codec::Decode;
-use gensyn_runtime::{RuntimeCall, RuntimeEvent, SessionKeys};
+use gensyn_runtime::{pallet_availability, RuntimeCall, RuntimeEvent, SessionKeys};
 use polkadot_sdk::pallet_sudo;
 use serde_json::json;
 use std::time::Duration;
@@ -59,6 +59,10 @@ pub async fn add(args: AddValidatorArgs, global: &GlobalArgs, out: &Output) -> R
     // Through the registry, which refuses a member's keys (they are frozen).
     let set_keys = RuntimeCall::Validators(pallet_validators::Call::set_keys { keys, proof });
     chain.submit(set_keys, &key, Wait::Finalized, Duration::from_secs(args.timeout)).await?;
+    // Its attestations of the shards it will hold count only once bonded.
+    spinner.set("bonding as a shard holder");
+    let bond = RuntimeCall::Availability(pallet_availability::Call::bond {});
+    chain.submit(bond, &key, Wait::Finalized, Duration::from_secs(args.timeout)).await?;
     spinner.set("adding the validator");
     let add = RuntimeCall::Validators(pallet_validators::Call::add_validator { who: account.id.clone() });
     sudo(&chain, add, &args.sudo, args.timeout).await?;

@@ -41,7 +41,7 @@ fn spec_file(base: &Path) -> PathBuf {
     validators_dir(base).join("chain.json")
 }
 
-/// Fresh BABE and GRANDPA keys for validator `v`, written to its keystore
+/// Fresh BABE, GRANDPA and store keys for validator `v`, written to its keystore
 /// (the node reads them at start; nobody else ever sees the secrets).
 ///
 /// Fresh, not the dev keyring's: a VRF output is secret only while its key
@@ -60,9 +60,15 @@ fn fresh_session_keys(v: &ValidatorProc) -> Result<gensyn_runtime::SessionKeys, 
     };
     let (babe, babe_seed) = sr25519::Pair::generate();
     let (gran, gran_seed) = ed25519::Pair::generate();
+    let (store, store_seed) = sr25519::Pair::generate();
     write(b"babe", babe.public().as_ref(), &babe_seed)?;
     write(b"gran", gran.public().as_ref(), &gran_seed)?;
-    Ok(gensyn_runtime::SessionKeys { babe: babe.public().into(), grandpa: gran.public().into() })
+    write(b"gsto", store.public().as_ref(), &store_seed)?;
+    Ok(gensyn_runtime::SessionKeys {
+        babe: babe.public().into(),
+        grandpa: gran.public().into(),
+        store: store.public().into(),
+    })
 }
 
 /// Starts validator `v` of an `n`-validator network; `others` are its

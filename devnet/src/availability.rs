@@ -1,0 +1,687 @@
+//! The node's side of the availability layer (`pallet-availability`): it
+//! keeps its shard of every artefact, registers what it is handed whole,
+//! attests what it holds, answers the chain's challenges and drops what the
+//! chain pruned.
+//!
+//! - **Put** (the node a party hands an artefact to): the bytes must
+//!   recompute their commitment; they are kept whole (this node serves them
+//!   fastest), erasure-coded for the current holders (the validators, or on
+//!   instant seal this node alone), each other holder's shard sent to its
+//!   node (`gensyn_shardPut`, found through `--store-peers`), and the
+//!   artefact registered on chain, which counts as this node's attestation.
+//! - **Duties**, every new best block: attest the shards held whose entry
+//!   is pending with the same root; answer each open challenge to this
+//!   holder with its piece and proofs; delete the shards, and the whole
+//!   copies, of entries the chain pruned, leaving a tombstone so a read
+//!   after expiry says when it expired.
+//! - **Get**: the whole copy if held; otherwise any `k` shards — this
+//!   node's and its peers' (`gensyn_shardGet`) — each checked against the
+//!   chain's root, decoded, re-encoded (the root must come back) and
+//!   checked against the commitment. A withheld or corrupt shard is skipped
+//!   and logged.
+//!
+//! Every transaction here is an authorized general transaction signed
+//! inside the call with the node's store key (on PoS its session key of
+//! type `gsto`, in the keystore; on instant seal `//GensynStore`): no
+//! account, nonce or fee.
+
+use codec::{Decode, Encode};
+use futures::stream::{FuturesUnordered, StreamExt};
+use gensyn_availability::{encode, Reader};
+use gensyn_commitment::{
+    erasure::{self, ErasureCommitment},
+    merkle::Proof,
+};
+use gensyn_runtime::{
+    opaque::Block, pallet_availability as pa, AccountId, BlockNumber, Runtime, RuntimeCall, UncheckedExtrinsic,
+};
+use gensyn_store::{ArtefactStore, DiskStore, Kind};
+use jsonrpsee::{
+    core::{client::ClientT, params::ArrayParams},
+    ws_client::WsClientBuilder,
+};
+use polkadot_sdk::{
+    frame_support::BoundedVec,
+    pallet_session,
+    sc_client_api::StorageProvider,
+    sc_transaction_pool_api::{
+        error::{Error as PoolError, IntoPoolError},
+        TransactionPool, TransactionSource,
+    },
+    sp_blockchain::HeaderBackend,
+    sp_core::{crypto::KeyTypeId, sr25519, storage::StorageKey, Bytes, Pair, H256},
+    sp_keystore::KeystorePtr,
+};
+use std::{
+    collections::{BTreeMap, HashMap},
+    path::{Path, PathBuf},
+    sync::{Arc, Mutex},
+    time::Duration,
+};
+
+/// The store key's type in the keystore (the runtime's `SessionKeys::store`).
+pub const STORE_KEY_TYPE: KeyTypeId = KeyTypeId(*b"gsto");
+/// The secret URI of the instant-seal store's key (public like alice's).
+pub const STORE_SURI: &str = "//GensynStore";
+
+/// A shard as a holder keeps it: enough to serve a reader and answer a
+/// challenge without the chain.
+#[derive(Clone, Encode, Decode)]
+pub struct HeldShard {
+    /// The artefact's protocol commitment.
+    pub commitment: [u8; 32],
+    /// Its erasure commitment.
+    pub erasure: ErasureCommitment,
+    /// Which shard.
+    pub index: u16,
+    /// The shard's proof in the erasure root.
+    pub proof: Proof,
+    /// The shard.
+    pub shard: Vec<u8>,
+}
+
+impl HeldShard {
+    /// Whether it is what it says: shard `index` under `erasure`'s root.
+    pub fn checks(&self) -> bool {
+        self.erasure.is_well_formed() && self.erasure.check_shard(self.index, &self.shard, &self.proof)
+    }
+}
+
+/// Shards on disk, one file per (artefact, index), and tombstones of the
+/// artefacts the chain pruned.
+pub struct ShardDir {
+    dir: PathBuf,
+}
+
+fn hex(id: &[u8; 32]) -> String {
+    id.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+impl ShardDir {
+    /// The folder (created if missing).
+    pub fn open(dir: PathBuf) -> std::io::Result<Self> {
+        std::fs::create_dir_all(&dir)?;
+        Ok(ShardDir { dir })
+    }
+
+    fn path(&self, id: &[u8; 32], index: u16) -> PathBuf {
+        self.dir.join(format!("{}.{index}", hex(id)))
+    }
+
+    fn tombstone(&self, id: &[u8; 32]) -> PathBuf {
+        self.dir.join(format!("{}.expired", hex(id)))
+    }
+
+    /// Keeps a shard that checks (written atomically).
+    pub fn put(&self, s: &HeldShard) -> std::io::Result<()> {
+        let path = self.path(&s.commitment, s.index);
+        let tmp = path.with_extension("tmp");
+        std::fs::write(&tmp, s.encode())?;
+        std::fs::rename(tmp, path)?;
+        let _ = std::fs::remove_file(self.tombstone(&s.commitment));
+        Ok(())
+    }
+
+    /// Shard `index` of `id`, if held and readable.
+    pub fn get(&self, id: &[u8; 32], index: u16) -> Option<HeldShard> {
+        let bytes = std::fs::read(self.path(id, index)).ok()?;
+        HeldShard::decode(&mut &bytes[..]).ok()
+    }
+
+    /// Every shard held of `id`.
+    pub fn of(&self, id: &[u8; 32]) -> Vec<HeldShard> {
+        let prefix = format!("{}.", hex(id));
+        self.names().filter(|n| n.starts_with(&prefix)).filter_map(|n| self.read(&n)).collect()
+    }
+
+    fn names(&self) -> impl Iterator<Item = String> {
+        std::fs::read_dir(&self.dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| e.file_name().into_string().ok())
+            .filter(|n| n.len() > 65 && n.as_bytes()[64] == b'.' && n[65..].bytes().all(|b| b.is_ascii_digit()))
+    }
+
+    fn read(&self, name: &str) -> Option<HeldShard> {
+        let bytes = std::fs::read(self.dir.join(name)).ok()?;
+        HeldShard::decode(&mut &bytes[..]).ok()
+    }
+
+    /// Every shard held.
+    pub fn all(&self) -> Vec<HeldShard> {
+        self.names().filter_map(|n| self.read(&n)).collect()
+    }
+
+    /// Drops every shard of `id` and records that it expired at `at`.
+    pub fn expire(&self, id: &[u8; 32], at: BlockNumber) {
+        for s in self.of(id) {
+            let _ = std::fs::remove_file(self.path(id, s.index));
+        }
+        let _ = std::fs::write(self.tombstone(id), at.to_string());
+    }
+
+    /// The block `id` expired at, if this node saw it pruned.
+    pub fn expired(&self, id: &[u8; 32]) -> Option<BlockNumber> {
+        std::fs::read_to_string(self.tombstone(id)).ok()?.trim().parse().ok()
+    }
+}
+
+/// How this node signs: a keystore key (PoS) or the dev store pair.
+#[derive(Clone)]
+enum Signer {
+    Keystore(sr25519::Public),
+    Dev(sr25519::Pair),
+}
+
+/// Why a put or a get failed, as the RPC reports it.
+#[derive(Debug)]
+pub enum StoreFailure {
+    /// The bytes are not an artefact of the kind (the caller's fault).
+    Refused(String),
+    /// The chain pruned it at this block.
+    Expired(BlockNumber),
+    /// The node could not do its part (no store key, chain state, pool).
+    Node(String),
+}
+
+/// The node's availability duties and reads.
+pub struct Holder<C, P> {
+    /// Whole artefacts handed to this node.
+    pub whole: Arc<DiskStore>,
+    /// Shards held.
+    pub shards: ShardDir,
+    peers: Option<PathBuf>,
+    client: Arc<C>,
+    pool: Arc<P>,
+    keystore: KeystorePtr,
+    /// What was sent lately and at which block: (kind of message, artefact,
+    /// shard) → block, so a duty is not sent again every block.
+    sent: Mutex<HashMap<(u8, [u8; 32], u16, BlockNumber), BlockNumber>>,
+    /// Expiry blocks of the entries seen, so a pruned one is known as such.
+    seen: Mutex<HashMap<[u8; 32], BlockNumber>>,
+}
+
+/// How long a get that misses waits for its peers' shards, in all.
+const PEERS_DEADLINE: Duration = Duration::from_secs(20);
+
+/// Blocks before a duty not yet on chain is sent again.
+const RESEND_AFTER: BlockNumber = 3;
+
+fn storage_key(key: Vec<u8>) -> StorageKey {
+    StorageKey(key)
+}
+
+impl<C, P> Holder<C, P>
+where
+    C: HeaderBackend<Block>
+        + StorageProvider<Block, polkadot_sdk::sc_service::TFullBackend<Block>>
+        + Send
+        + Sync
+        + 'static,
+    P: TransactionPool<Block = Block> + 'static,
+{
+    /// A holder over the node's stores.
+    pub fn new(
+        whole: Arc<DiskStore>,
+        shards: ShardDir,
+        peers: Option<PathBuf>,
+        client: Arc<C>,
+        pool: Arc<P>,
+        keystore: KeystorePtr,
+    ) -> Self {
+        Holder { whole, shards, peers, client, pool, keystore, sent: Default::default(), seen: Default::default() }
+    }
+
+    fn read<T: Decode>(&self, at: H256, key: Vec<u8>) -> Result<Option<T>, String> {
+        match self.client.storage(at, &storage_key(key)).map_err(|e| e.to_string())? {
+            Some(data) => T::decode(&mut &data.0[..]).map(Some).map_err(|e| format!("chain state: {e}")),
+            None => Ok(None),
+        }
+    }
+
+    fn best(&self) -> (H256, BlockNumber) {
+        let info = self.client.info();
+        (info.best_hash, info.best_number)
+    }
+
+    /// The current holders, as the runtime's `StoreHolders` reads them.
+    fn holders(&self, at: H256) -> Result<Vec<AccountId>, String> {
+        let slots: u64 = self.read(at, pallet_validators::SlotDuration::<Runtime>::hashed_key().to_vec())?.unwrap_or(0);
+        if slots == 0 {
+            return Ok(vec![AccountId::from(gensyn_runtime::protocol::STORE_ACCOUNT)]);
+        }
+        Ok(self.read(at, pallet_session::Validators::<Runtime>::hashed_key().to_vec())?.unwrap_or_default())
+    }
+
+    /// The chain's entry of `id`.
+    pub fn entry(&self, at: H256, id: &[u8; 32]) -> Result<Option<pa::EntryOf<Runtime>>, String> {
+        self.read(at, pa::Artefacts::<Runtime>::hashed_key_for(id))
+    }
+
+    /// The holder this node signs for and how: the first of its store keys
+    /// (the keystore's, then the instant-seal store's) whose owner is a
+    /// current holder. A dev node's keystore may hold alice's session keys
+    /// on a chain where alice holds nothing.
+    fn signer(&self, at: H256) -> Result<Option<(AccountId, Signer)>, String> {
+        let holders = self.holders(at)?;
+        let dev = sr25519::Pair::from_string(STORE_SURI, None).map_err(|e| format!("store key: {e:?}"))?;
+        let candidates = self
+            .keystore
+            .sr25519_public_keys(STORE_KEY_TYPE)
+            .into_iter()
+            .map(|public| (public, Signer::Keystore(public)))
+            .chain([(dev.public(), Signer::Dev(dev))]);
+        for (public, signer) in candidates {
+            let id: pa::crypto::StoreId = public.into();
+            if let Some(owner) = self.read::<AccountId>(at, pa::KeyOwner::<Runtime>::hashed_key_for(id))? {
+                if holders.contains(&owner) {
+                    return Ok(Some((owner, signer)));
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    fn sign(&self, signer: &Signer, payload: &[u8]) -> Result<pa::crypto::StoreSignature, String> {
+        let sig = match signer {
+            Signer::Dev(pair) => pair.sign(payload),
+            Signer::Keystore(public) => self
+                .keystore
+                .sr25519_sign(STORE_KEY_TYPE, public, payload)
+                .map_err(|e| e.to_string())?
+                .ok_or("the store key left the keystore")?,
+        };
+        Ok(sig.into())
+    }
+
+    /// Puts an authorized general transaction in the pool.
+    async fn submit(&self, call: pa::Call<Runtime>) -> Result<(), String> {
+        let xt = UncheckedExtrinsic::new_transaction(RuntimeCall::Availability(call), gensyn_runtime::tx_extension(0));
+        let opaque = Decode::decode(&mut &xt.encode()[..]).map_err(|e| e.to_string())?;
+        let (best, _) = self.best();
+        let _ = self.pool.ready_at_with_timeout(best, Duration::from_secs(2)).await;
+        match self.pool.submit_one(best, TransactionSource::Local, opaque).await.map_err(IntoPoolError::into_pool_error)
+        {
+            Ok(_) => Ok(()),
+            // The pool holds one with the same tag already (a duty sent
+            // twice, or the fork-aware pool's early import,
+            // paritytech/polkadot-sdk#11419): it is on its way.
+            Err(Ok(PoolError::AlreadyImported(_) | PoolError::TooLowPriority { .. })) => Ok(()),
+            Err(Ok(e)) => Err(e.to_string()),
+            Err(Err(e)) => Err(e.to_string()),
+        }
+    }
+
+    /// Whether a duty `(what, id, index)` was sent within the last few blocks;
+    /// if not, marks it sent now.
+    /// (`instance` tells two challenges of one shard apart: their due block.)
+    fn first_in_a_while(&self, what: u8, id: &[u8; 32], index: u16, instance: BlockNumber, now: BlockNumber) -> bool {
+        let mut sent = self.sent.lock().expect("not poisoned");
+        // Forget what is long past, so the map stays small.
+        sent.retain(|_, at| now < at.saturating_add(10 * RESEND_AFTER));
+        match sent.get(&(what, *id, index, instance)) {
+            Some(at) if now < at.saturating_add(RESEND_AFTER) => false,
+            _ => {
+                sent.insert((what, *id, index, instance), now);
+                true
+            }
+        }
+    }
+
+    /// Takes an artefact whole: checks it, keeps it, hands out its shards
+    /// and registers it. Idempotent: what is registered and available (or
+    /// still pending) is only handed out again.
+    pub async fn put(self: &Arc<Self>, kind: Kind, bytes: Vec<u8>) -> Result<[u8; 32], StoreFailure> {
+        let id = self.whole.put(kind, &bytes).map_err(|e| StoreFailure::Refused(e.to_string()))?;
+        let (at, now) = self.best();
+        let node = |e: String| StoreFailure::Node(e);
+        let (me, signer) = self
+            .signer(at)
+            .map_err(node)?
+            .ok_or_else(|| node("this node holds no shards: none of its store keys is a current holder's".into()))?;
+        let holders = self.holders(at).map_err(node)?;
+        let mine = holders.iter().position(|h| h == &me).expect("the signer is a holder");
+        let existing = self.entry(at, &id).map_err(node)?;
+        let (erasure, encoded) = {
+            let data = bytes.clone();
+            let n = holders.len() as u16;
+            let e = tokio::task::spawn_blocking(move || encode(&data, n))
+                .await
+                .map_err(|e| node(e.to_string()))?
+                .map_err(|e| StoreFailure::Refused(e.to_string()))?;
+            (e.commitment, e)
+        };
+        let shard = |i: usize| HeldShard {
+            commitment: id,
+            erasure,
+            index: i as u16,
+            proof: encoded.proof(i as u16).expect("an index in range"),
+            shard: encoded.shards[i].clone(),
+        };
+        self.shards.put(&shard(mine)).map_err(|e| node(format!("keeping a shard: {e}")))?;
+        let others: Vec<(AccountId, HeldShard)> =
+            holders.iter().enumerate().filter(|(i, _)| *i != mine).map(|(i, h)| (h.clone(), shard(i))).collect();
+        self.hand_out(others).await;
+        let fresh = match &existing {
+            None => true,
+            Some(e) => e.status == pa::Status::Pending && now > e.deadline,
+        };
+        if fresh {
+            let retention = match kind {
+                Kind::Spec | Kind::Dataset => pa::Retention::TrainingData,
+                Kind::Checkpoint => pa::Retention::ProofData,
+            };
+            let registration = pa::Registration { commitment: id, erasure, retention, holder: me, at: now };
+            let signature = self.sign(&signer, &registration.encode()).map_err(node)?;
+            self.submit(pa::Call::register { registration, signature }).await.map_err(node)?;
+        }
+        Ok(id)
+    }
+
+    /// Sends each holder's shard to its node, found by asking each peer
+    /// whose holder it is. A peer that is down is skipped: its validator
+    /// will not attest, and the rest may still be more than two thirds.
+    async fn hand_out(&self, shards: Vec<(AccountId, HeldShard)>) {
+        if shards.is_empty() {
+            return;
+        }
+        let urls = self.peers.as_deref().map(peer_urls).unwrap_or_default();
+        let by_holder: BTreeMap<AccountId, HeldShard> = shards.into_iter().collect();
+        let by_holder = &by_holder;
+        let mut sends: FuturesUnordered<_> = urls
+            .into_iter()
+            .map(|url| async move {
+                let client = peer(&url).await?;
+                let holder: Option<AccountId> = client.request("gensyn_storeHolder", ArrayParams::new()).await.ok()?;
+                let shard = by_holder.get(&holder?)?;
+                let mut params = ArrayParams::new();
+                params.insert(Bytes(shard.encode())).ok()?;
+                match client.request::<bool, _>("gensyn_shardPut", params).await {
+                    Ok(true) => Some(()),
+                    other => {
+                        log::warn!(target: "gensyn-store", "store peer {url} did not take its shard: {other:?}");
+                        None
+                    }
+                }
+            })
+            .collect();
+        let _ = tokio::time::timeout(PEERS_DEADLINE, async { while sends.next().await.is_some() {} }).await;
+    }
+
+    /// Takes a shard sent by the node that registered it, if it checks.
+    pub fn take_shard(&self, s: HeldShard) -> Result<(), StoreFailure> {
+        if !s.checks() || s.shard.len() > gensyn_store::MAX_ARTEFACT {
+            return Err(StoreFailure::Refused("the shard does not check against its own root".into()));
+        }
+        self.shards.put(&s).map_err(|e| StoreFailure::Node(e.to_string()))
+    }
+
+    /// The holder this node signs for, if any.
+    pub fn holder(&self) -> Option<AccountId> {
+        let (at, _) = self.best();
+        self.signer(at).ok().flatten().map(|(who, _)| who)
+    }
+
+    /// Artefact `id`: whole if held, else rebuilt from any `k` shards of
+    /// this node's and its peers'.
+    pub async fn get(&self, id: &[u8; 32]) -> Result<Option<Vec<u8>>, StoreFailure> {
+        if let Some(bytes) = self.whole.get(id).map_err(|e| StoreFailure::Node(e.to_string()))? {
+            return Ok(Some(bytes));
+        }
+        let (at, _) = self.best();
+        let Some(entry) = self.entry(at, id).map_err(StoreFailure::Node)? else {
+            return match self.shards.expired(id) {
+                Some(block) => Err(StoreFailure::Expired(block)),
+                None => Ok(None),
+            };
+        };
+        let mut reader = Reader::new(entry.erasure).map_err(|e| StoreFailure::Node(e.to_string()))?;
+        for s in self.shards.of(id) {
+            let _ = reader.offer(s.index, s.shard, &s.proof);
+        }
+        if !reader.is_ready() {
+            self.from_peers(id, &mut reader).await;
+        }
+        for (index, why) in reader.rejected() {
+            log::warn!(target: "gensyn-store", "shard {index} of {:?} skipped: {why:?}", H256(*id));
+        }
+        if !reader.is_ready() {
+            // A peer that was handed it whole (a node outside the holders
+            // reads through any node) still serves it: checked all the same.
+            log::info!(target: "gensyn-store", "{:?}: {} of {} shards found; asking for a whole copy", H256(*id), reader.have(), reader.need());
+            return Ok(self.whole_from_peers(id).await);
+        }
+        let bytes = reader.finish().map_err(|e| StoreFailure::Node(e.to_string()))?;
+        // The bytes must still be what the protocol committed to.
+        let kind = [Kind::Spec, Kind::Dataset, Kind::Checkpoint]
+            .into_iter()
+            .find(|k| gensyn_store::open(*k, id, &bytes).is_ok());
+        if kind.is_none() {
+            log::warn!(target: "gensyn-store", "{:?}: its shards decode to other bytes", H256(*id));
+            return Ok(None);
+        }
+        Ok(Some(bytes))
+    }
+
+    /// Asks every peer for its own whole copy of `id`; the first that
+    /// recomputes it.
+    async fn whole_from_peers(&self, id: &[u8; 32]) -> Option<Vec<u8>> {
+        let urls = self.peers.as_deref().map(peer_urls).unwrap_or_default();
+        let mut asks: FuturesUnordered<_> = urls
+            .into_iter()
+            .map(|url| async move {
+                let client = peer(&url).await?;
+                let mut params = ArrayParams::new();
+                params.insert(H256(*id)).ok()?;
+                let bytes: Option<Bytes> = client.request("gensyn_storeGetLocal", params).await.ok()?;
+                Some((url, bytes?.0))
+            })
+            .collect();
+        let first = async {
+            while let Some(answer) = asks.next().await {
+                let Some((url, bytes)) = answer else { continue };
+                let id = *id;
+                let checked = tokio::task::spawn_blocking(move || {
+                    [Kind::Spec, Kind::Dataset, Kind::Checkpoint]
+                        .into_iter()
+                        .any(|k| gensyn_store::open(k, &id, &bytes).is_ok())
+                        .then_some(bytes)
+                })
+                .await
+                .ok()
+                .flatten();
+                match checked {
+                    Some(bytes) => return Some(bytes),
+                    None => log::warn!(target: "gensyn-store", "store peer {url} sent other bytes for {:?}", H256(id)),
+                }
+            }
+            None
+        };
+        tokio::time::timeout(PEERS_DEADLINE, first).await.ok().flatten()
+    }
+
+    /// Asks every peer for its shards of `id` until the reader has `k`.
+    async fn from_peers(&self, id: &[u8; 32], reader: &mut Reader) {
+        let urls = self.peers.as_deref().map(peer_urls).unwrap_or_default();
+        let mut asks: FuturesUnordered<_> = urls
+            .into_iter()
+            .map(|url| async move {
+                let client = peer(&url).await?;
+                let mut params = ArrayParams::new();
+                params.insert(H256(*id)).ok()?;
+                let shards: Vec<Bytes> = client.request("gensyn_shardGet", params).await.ok()?;
+                Some((url, shards))
+            })
+            .collect();
+        let collect = async {
+            while let Some(answer) = asks.next().await {
+                let Some((url, shards)) = answer else { continue };
+                for bytes in shards {
+                    match HeldShard::decode(&mut &bytes.0[..]) {
+                        Ok(s) if s.commitment == *id => {
+                            let _ = reader.offer(s.index, s.shard, &s.proof);
+                        }
+                        _ => log::warn!(target: "gensyn-store", "store peer {url} sent junk for {:?}", H256(*id)),
+                    }
+                }
+                if reader.is_ready() {
+                    return;
+                }
+            }
+        };
+        let _ = tokio::time::timeout(PEERS_DEADLINE, collect).await;
+    }
+
+    /// This block's duties: attest, answer, drop what was pruned.
+    pub async fn duties(&self) {
+        let (at, now) = self.best();
+        // The pool validates what is sent against its view of a block; until
+        // it has one for `at` it would judge against the parent, where this
+        // block's challenges and registrations are not, and ban the answer.
+        let _ = self.pool.ready_at_with_timeout(at, Duration::from_secs(2)).await;
+        // A node out of the set still drops what the chain pruned.
+        let signer = self.signer(at).ok().flatten();
+        let mut attest = Vec::new();
+        for s in self.shards.all() {
+            let entry = match self.entry(at, &s.commitment) {
+                Ok(e) => e,
+                Err(e) => {
+                    log::warn!(target: "gensyn-store", "chain state: {e}");
+                    return;
+                }
+            };
+            let Some(entry) = entry else {
+                let seen = self.seen.lock().expect("not poisoned").remove(&s.commitment);
+                if let Some(expired) = seen {
+                    self.shards.expire(&s.commitment, expired);
+                    let _ = self.whole.remove(&s.commitment);
+                    log::info!(target: "gensyn-store", "{:?} expired at block {expired}: shards dropped", H256(s.commitment));
+                }
+                continue;
+            };
+            self.seen.lock().expect("not poisoned").insert(s.commitment, entry.expires);
+            let Some((me, _)) = &signer else { continue };
+            if entry.erasure != s.erasure || entry.holders.get(usize::from(s.index)) != Some(me) {
+                continue;
+            }
+            if entry.status == pa::Status::Pending
+                && now <= entry.deadline
+                && !entry.has_attested(usize::from(s.index))
+                && self.first_in_a_while(0, &s.commitment, s.index, 0, now)
+            {
+                attest.push(s.commitment);
+            }
+            let key = pa::Challenges::<Runtime>::hashed_key_for(s.commitment, s.index);
+            if let Ok(Some(ch)) = self.read::<pa::ChallengeOf<Runtime>>(at, key) {
+                // Not in the block that drew it: the pool may not have caught up.
+                let drawn = ch.due.saturating_sub(gensyn_runtime::protocol::ANSWER_WINDOW);
+                if &ch.holder == me && now > drawn && self.first_in_a_while(1, &s.commitment, s.index, ch.due, now) {
+                    if let Err(e) = self.answer(&s, ch.due, now, ch.piece).await {
+                        log::warn!(target: "gensyn-store", "answering a challenge: {e}");
+                    }
+                }
+            }
+        }
+        let Some((me, signer)) = signer else { return };
+        for chunk in attest.chunks(pa::MAX_ATTEST as usize) {
+            let attestation =
+                pa::Attestation { holder: me.clone(), commitments: BoundedVec::truncate_from(chunk.to_vec()), at: now };
+            let sent = match self.sign(&signer, &attestation.encode()) {
+                Ok(signature) => self.submit(pa::Call::attest { attestation, signature }).await,
+                Err(e) => Err(e),
+            };
+            if let Err(e) = sent {
+                log::warn!(target: "gensyn-store", "attesting: {e}");
+            }
+        }
+    }
+
+    async fn answer(&self, s: &HeldShard, due: BlockNumber, at: BlockNumber, piece: u32) -> Result<(), String> {
+        let (bytes, piece_proof) = erasure::piece_proof(&s.shard, piece).ok_or("no such piece")?;
+        self.submit(pa::Call::answer {
+            commitment: s.commitment,
+            shard: s.index,
+            due,
+            at,
+            piece: BoundedVec::truncate_from(bytes.to_vec()),
+            piece_proof,
+            shard_proof: s.proof.clone(),
+        })
+        .await
+    }
+}
+
+/// The URLs a `--store-peers` file lists (none if it cannot be read).
+pub fn peer_urls(file: &Path) -> Vec<String> {
+    std::fs::read_to_string(file)
+        .map(|text| {
+            text.lines()
+                .map(|l| l.split('#').next().unwrap_or("").trim())
+                .filter(|l| !l.is_empty())
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+async fn peer(url: &str) -> Option<jsonrpsee::ws_client::WsClient> {
+    WsClientBuilder::default()
+        .connection_timeout(Duration::from_secs(3))
+        .request_timeout(PEERS_DEADLINE)
+        .max_request_size(40 << 20)
+        .max_response_size(40 << 20)
+        .build(url)
+        .await
+        .map_err(|e| log::debug!(target: "gensyn-store", "store peer {url}: {e}"))
+        .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_peers_file_lists_one_url_per_line_with_comments() {
+        let dir = std::env::temp_dir().join(format!("gensyn-peers-{}", std::process::id()));
+        std::fs::write(&dir, "# the others\nws://127.0.0.1:9945\n\n  ws://127.0.0.1:9946 # bob\n").unwrap();
+        assert_eq!(peer_urls(&dir), ["ws://127.0.0.1:9945", "ws://127.0.0.1:9946"]);
+        std::fs::remove_file(&dir).unwrap();
+        assert!(peer_urls(&dir).is_empty(), "a missing file names no peer");
+    }
+
+    #[test]
+    fn the_runtime_names_the_dev_store_key_as_the_instant_seal_holder() {
+        let key = sr25519::Pair::from_string(STORE_SURI, None).unwrap();
+        assert_eq!(key.public().0, gensyn_runtime::protocol::STORE_ACCOUNT);
+    }
+
+    #[test]
+    fn shards_are_kept_read_back_and_expired_with_a_tombstone() {
+        let dir = std::env::temp_dir().join(format!("gensyn-shards-{}", std::process::id()));
+        let shards = ShardDir::open(dir.clone()).unwrap();
+        let data: Vec<u8> = (0..10_000u32).map(|i| i as u8).collect();
+        let e = encode(&data, 4).unwrap();
+        let id = [7u8; 32];
+        for i in [0u16, 3] {
+            let s = HeldShard {
+                commitment: id,
+                erasure: e.commitment,
+                index: i,
+                proof: e.proof(i).unwrap(),
+                shard: e.shards[i as usize].clone(),
+            };
+            assert!(s.checks());
+            shards.put(&s).unwrap();
+        }
+        assert_eq!(shards.of(&id).len(), 2);
+        assert_eq!(shards.get(&id, 3).unwrap().shard, e.shards[3]);
+        let mut lie = shards.get(&id, 0).unwrap();
+        lie.index = 1;
+        assert!(!lie.checks(), "a shard under another index does not check");
+        shards.expire(&id, 42);
+        assert!(shards.of(&id).is_empty() && shards.all().is_empty());
+        assert_eq!(shards.expired(&id), Some(42));
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}
