@@ -115,7 +115,9 @@ impl ShardDir {
     /// Keeps a shard that checks (written atomically).
     pub fn put(&self, s: &HeldShard) -> std::io::Result<()> {
         let path = self.path(&s.commitment, s.index);
-        let tmp = path.with_extension("tmp");
+        // One temporary name per shard: two puts of one artefact at once
+        // must not swap their shards.
+        let tmp = self.dir.join(format!(".{}.{}.tmp", hex(&s.commitment), s.index));
         std::fs::write(&tmp, s.encode())?;
         std::fs::rename(tmp, path)?;
         let _ = std::fs::remove_file(self.tombstone(&s.commitment));
@@ -333,16 +335,27 @@ where
     /// and registers it. Idempotent: what is registered and available (or
     /// still pending) is only handed out again.
     pub async fn put(self: &Arc<Self>, kind: Kind, bytes: Vec<u8>) -> Result<[u8; 32], StoreFailure> {
-        let id = self.whole.put(kind, &bytes).map_err(|e| StoreFailure::Refused(e.to_string()))?;
         let (at, now) = self.best();
         let node = |e: String| StoreFailure::Node(e);
+        // A node that holds no shards takes nothing (what it kept whole would
+        // never be pruned).
         let (me, signer) = self
             .signer(at)
             .map_err(node)?
             .ok_or_else(|| node("this node holds no shards: none of its store keys is a current holder's".into()))?;
+        let id = self.whole.put(kind, &bytes).map_err(|e| StoreFailure::Refused(e.to_string()))?;
         let holders = self.holders(at).map_err(node)?;
         let mine = holders.iter().position(|h| h == &me).expect("the signer is a holder");
         let existing = self.entry(at, &id).map_err(node)?;
+        let fresh = match &existing {
+            None => true,
+            Some(e) => e.status == pa::Status::Pending && now > e.deadline,
+        };
+        if !fresh && existing.as_ref().is_some_and(|e| usize::from(e.erasure.n) != holders.len()) {
+            // Registered for another holder set: its holders keep the shards
+            // of that encoding; nothing here may replace them.
+            return Ok(id);
+        }
         let (erasure, encoded) = {
             let data = bytes.clone();
             let n = holders.len() as u16;
@@ -363,10 +376,6 @@ where
         let others: Vec<(AccountId, HeldShard)> =
             holders.iter().enumerate().filter(|(i, _)| *i != mine).map(|(i, h)| (h.clone(), shard(i))).collect();
         self.hand_out(others).await;
-        let fresh = match &existing {
-            None => true,
-            Some(e) => e.status == pa::Status::Pending && now > e.deadline,
-        };
         if fresh {
             let retention = match kind {
                 Kind::Spec | Kind::Dataset => pa::Retention::TrainingData,
@@ -409,10 +418,19 @@ where
         let _ = tokio::time::timeout(PEERS_DEADLINE, async { while sends.next().await.is_some() {} }).await;
     }
 
-    /// Takes a shard sent by the node that registered it, if it checks.
+    /// Takes a shard sent by the node that registered it, if it checks and
+    /// does not replace the one the chain's entry names (anyone can call
+    /// this: a shard of the registered encoding is never overwritten).
     pub fn take_shard(&self, s: HeldShard) -> Result<(), StoreFailure> {
         if !s.checks() || s.shard.len() > gensyn_store::MAX_ARTEFACT {
             return Err(StoreFailure::Refused("the shard does not check against its own root".into()));
+        }
+        if let Some(held) = self.shards.get(&s.commitment, s.index) {
+            let (at, _) = self.best();
+            let registered = self.entry(at, &s.commitment).map_err(StoreFailure::Node)?.map(|e| e.erasure);
+            if held.erasure != s.erasure && registered == Some(held.erasure) {
+                return Err(StoreFailure::Refused("this node holds the registered shard already".into()));
+            }
         }
         self.shards.put(&s).map_err(|e| StoreFailure::Node(e.to_string()))
     }
@@ -543,7 +561,26 @@ where
         // A node out of the set still drops what the chain pruned.
         let signer = self.signer(at).ok().flatten();
         let mut attest = Vec::new();
+        let finalized = self.client.info().finalized_hash;
         for s in self.shards.all() {
+            // An open challenge to this shard is answered whoever holds the
+            // entry now (it may be pruned meanwhile) and whatever set this
+            // node's validator is in: anyone may answer, and a validator
+            // that left still answers for what it attested.
+            let key = pa::Challenges::<Runtime>::hashed_key_for(s.commitment, s.index);
+            let challenge = self.read::<pa::ChallengeOf<Runtime>>(at, key).ok().flatten();
+            if let Some(ch) = &challenge {
+                // Not in the block that drew it: the pool may not have caught up.
+                let drawn = ch.due.saturating_sub(gensyn_runtime::protocol::ANSWER_WINDOW);
+                if ch.erasure == s.erasure
+                    && now > drawn
+                    && self.first_in_a_while(1, &s.commitment, s.index, ch.due, now)
+                {
+                    if let Err(e) = self.answer(&s, ch.due, now, ch.piece).await {
+                        log::warn!(target: "gensyn-store", "answering a challenge: {e}");
+                    }
+                }
+            }
             let entry = match self.entry(at, &s.commitment) {
                 Ok(e) => e,
                 Err(e) => {
@@ -552,8 +589,12 @@ where
                 }
             };
             let Some(entry) = entry else {
-                let seen = self.seen.lock().expect("not poisoned").remove(&s.commitment);
-                if let Some(expired) = seen {
+                // Dropped only once pruned in a finalized block (a re-org
+                // may bring a registration back) and with nothing to answer.
+                let pruned = matches!(self.entry(finalized, &s.commitment), Ok(None));
+                let seen = self.seen.lock().expect("not poisoned").get(&s.commitment).copied();
+                if let (true, None, Some(expired)) = (pruned, &challenge, seen) {
+                    self.seen.lock().expect("not poisoned").remove(&s.commitment);
                     self.shards.expire(&s.commitment, expired);
                     let _ = self.whole.remove(&s.commitment);
                     log::info!(target: "gensyn-store", "{:?} expired at block {expired}: shards dropped", H256(s.commitment));
@@ -565,22 +606,11 @@ where
             if entry.erasure != s.erasure || entry.holders.get(usize::from(s.index)) != Some(me) {
                 continue;
             }
-            if entry.status == pa::Status::Pending
-                && now <= entry.deadline
+            if now <= entry.deadline
                 && !entry.has_attested(usize::from(s.index))
                 && self.first_in_a_while(0, &s.commitment, s.index, 0, now)
             {
-                attest.push(s.commitment);
-            }
-            let key = pa::Challenges::<Runtime>::hashed_key_for(s.commitment, s.index);
-            if let Ok(Some(ch)) = self.read::<pa::ChallengeOf<Runtime>>(at, key) {
-                // Not in the block that drew it: the pool may not have caught up.
-                let drawn = ch.due.saturating_sub(gensyn_runtime::protocol::ANSWER_WINDOW);
-                if &ch.holder == me && now > drawn && self.first_in_a_while(1, &s.commitment, s.index, ch.due, now) {
-                    if let Err(e) = self.answer(&s, ch.due, now, ch.piece).await {
-                        log::warn!(target: "gensyn-store", "answering a challenge: {e}");
-                    }
-                }
+                attest.push((s.commitment, s.erasure.root));
             }
         }
         let Some((me, signer)) = signer else { return };

@@ -148,8 +148,10 @@ pub mod pallet {
     pub struct Attestation<AccountId, BlockNumber> {
         /// The attesting holder.
         pub holder: AccountId,
-        /// The artefacts whose shard it keeps.
-        pub commitments: BoundedVec<Hash, ConstU32<MAX_ATTEST>>,
+        /// The artefacts whose shard it keeps, each with the erasure root
+        /// its shard checks against: an attestation counts only for that
+        /// encoding, never for another registered under the same name.
+        pub commitments: BoundedVec<(Hash, Hash), ConstU32<MAX_ATTEST>>,
         /// A recent block.
         pub at: BlockNumber,
     }
@@ -205,7 +207,8 @@ pub mod pallet {
         pub holder: AccountId,
         /// The piece it must produce.
         pub piece: u32,
-        /// The last block an answer counts in.
+        /// The block it is settled at, before that block's transactions: an
+        /// answer counts up to the block before.
         pub due: BlockNumber,
         /// The artefact's erasure commitment (kept, so an answer still
         /// checks if the entry is pruned meanwhile).
@@ -646,7 +649,10 @@ pub mod pallet {
             Self::fresh(attestation.at)?;
             let now = frame_system::Pallet::<T>::block_number();
             let useful = Self::bonded(&attestation.holder)
-                && attestation.commitments.iter().any(|c| Self::attestable(c, &attestation.holder, now).is_some());
+                && attestation
+                    .commitments
+                    .iter()
+                    .any(|(c, root)| Self::attestable(c, root, &attestation.holder, now).is_some());
             if !useful {
                 return Err(InvalidTransaction::Custom(invalid::NOTHING_NEW).into());
             }
@@ -705,6 +711,10 @@ pub mod pallet {
             // Never pruned before its attestations are counted.
             let expires = Self::queue_expiry(&r.commitment, now.saturating_add(window).max(deadline))?;
             if let Some(old) = Artefacts::<T>::take(r.commitment) {
+                // Its expiry slot too, or pruning it would prune the new entry.
+                if old.expires != expires {
+                    Expiring::<T>::mutate(old.expires, |q| q.retain(|c| c != &r.commitment));
+                }
                 Self::forget(&r.commitment, &old);
             }
             let bytes = (holders.len()).div_ceil(8);
@@ -733,7 +743,7 @@ pub mod pallet {
             // the artefact is available at once).
             Self::do_attest(Attestation {
                 holder: r.holder,
-                commitments: BoundedVec::truncate_from(alloc::vec![r.commitment]),
+                commitments: BoundedVec::truncate_from(alloc::vec![(r.commitment, r.erasure.root)]),
                 at: now,
             });
             Ok(())
@@ -753,9 +763,9 @@ pub mod pallet {
         }
 
         /// Holder `holder`'s shard index in the entry of `c`, if it may
-        /// attest it now.
-        fn attestable(c: &Hash, holder: &T::AccountId, now: BlockNumberFor<T>) -> Option<usize> {
-            let e = Artefacts::<T>::get(c)?;
+        /// attest it now, for the encoding of `root`.
+        fn attestable(c: &Hash, root: &Hash, holder: &T::AccountId, now: BlockNumberFor<T>) -> Option<usize> {
+            let e = Artefacts::<T>::get(c).filter(|e| &e.erasure.root == root)?;
             // Past two thirds a holder still attests within the window: it
             // is then one more source, and one more that challenges sample.
             if now > e.deadline {
@@ -771,8 +781,8 @@ pub mod pallet {
                 return;
             }
             let mut count = 0u32;
-            for c in a.commitments.iter() {
-                let Some(i) = Self::attestable(c, &a.holder, now) else { continue };
+            for (c, root) in a.commitments.iter() {
+                let Some(i) = Self::attestable(c, root, &a.holder, now) else { continue };
                 let Some(mut e) = Artefacts::<T>::get(c) else { continue };
                 if let Some(byte) = e.attested.get_mut(i / 8) {
                     *byte |= 1 << (i % 8);

@@ -53,8 +53,13 @@ fn register(commitment: Hash, e: &Encoded, retention: Retention) {
     send(register_call(commitment, e, retention, HOLDERS[0], HOLDERS[0])).unwrap();
 }
 
+/// Each commitment with the erasure root its entry has now (zero if none).
+fn with_roots(commitments: &[Hash]) -> Vec<(Hash, Hash)> {
+    commitments.iter().map(|c| (*c, Availability::entry(c).map(|e| e.erasure.root).unwrap_or_default())).collect()
+}
+
 fn attest_call(holder: u64, commitments: &[Hash], at: u64, key: u64) -> Call<Test> {
-    let attestation = Attestation { holder, commitments: BoundedVec::truncate_from(commitments.to_vec()), at };
+    let attestation = Attestation { holder, commitments: BoundedVec::truncate_from(with_roots(commitments)), at };
     let signature = key_of(key).sign(&attestation.encode()).unwrap();
     Call::attest { attestation, signature }
 }
@@ -156,7 +161,7 @@ fn an_artefact_short_of_attestations_by_its_deadline_never_becomes_available() {
         assert_eq!(refusal(attest_call(3, &[c], now(), 3)), InvalidTransaction::Custom(invalid::NOTHING_NEW).into());
         assert_ok!(Availability::attest(
             frame_system::RawOrigin::Authorized.into(),
-            Attestation { holder: 3, commitments: BoundedVec::truncate_from(vec![c]), at: now() },
+            Attestation { holder: 3, commitments: BoundedVec::truncate_from(with_roots(&[c])), at: now() },
             key_of(3).sign(&[0u8]).unwrap(),
         ));
         assert!(!Availability::is_available(&c), "the owing party's clock ran out (C7)");
@@ -202,11 +207,57 @@ fn only_a_holder_with_its_own_key_and_a_recent_block_registers_or_attests() {
         assert_noop!(
             Availability::attest(
                 RuntimeOrigin::signed(2),
-                Attestation { holder: 2, commitments: BoundedVec::truncate_from(vec![c]), at: now() },
+                Attestation { holder: 2, commitments: BoundedVec::truncate_from(with_roots(&[c])), at: now() },
                 key_of(2).sign(&[0u8]).unwrap()
             ),
             DispatchError::BadOrigin
         );
+    });
+}
+
+#[test]
+fn an_attestation_counts_only_for_the_encoding_it_names() {
+    new_test_ext().execute_with(|| {
+        let (c, data) = artefact(15, 2000);
+        let honest = encode(&data, 4).unwrap();
+        register(c, &honest, Retention::ProofData);
+        attest(3, &[c]).unwrap();
+        // Signed for the honest root in the last block it counts in...
+        let deadline = Availability::entry(&c).unwrap().deadline;
+        run_to_block(deadline);
+        let late = attest_call(2, &[c], now(), 2);
+        run_to_block(deadline + 1);
+        // ... it cannot count for other bytes registered under the same name
+        // once the first registration's deadline passed.
+        let garbage = encode(&[0u8; 2000], 4).unwrap();
+        send(register_call(c, &garbage, Retention::ProofData, 4, 4)).unwrap();
+        assert_eq!(refusal(late.clone()), InvalidTransaction::Custom(invalid::NOTHING_NEW).into());
+        assert_ok!(RuntimeCall::Availability(late).dispatch(frame_system::RawOrigin::Authorized.into()));
+        assert_eq!(Availability::entry(&c).unwrap().count, 1, "only the new registrar's own");
+        assert!(!Availability::is_available(&c));
+    });
+}
+
+#[test]
+fn a_registration_tried_again_is_pruned_at_its_own_expiry() {
+    new_test_ext().execute_with(|| {
+        let (c, data) = artefact(16, 500);
+        let e = encode(&data, 4).unwrap();
+        register(c, &e, Retention::ProofData);
+        let first = Availability::entry(&c).unwrap().expires;
+        // Short of attestations: registered again once its deadline passed.
+        run_to_block(now() + ATTEST_WINDOW + 1);
+        register(c, &e, Retention::ProofData);
+        for h in [2, 3] {
+            attest(h, &[c]).unwrap();
+        }
+        let second = Availability::entry(&c).unwrap().expires;
+        assert!(second > first);
+        run_to_block(first);
+        assert!(Availability::is_available(&c), "the first registration's expiry is not the second's");
+        run_to_block(second);
+        assert!(Availability::entry(&c).is_none());
+        assert!(!Expiring::<Test>::iter().any(|_| true));
     });
 }
 
