@@ -155,6 +155,17 @@ impl ShardDir {
         self.names().filter_map(|n| self.read(&n)).collect()
     }
 
+    /// How long ago shard `index` of `id` was written.
+    pub fn age(&self, id: &[u8; 32], index: u16) -> Option<Duration> {
+        std::fs::metadata(self.path(id, index)).ok()?.modified().ok()?.elapsed().ok()
+    }
+
+    /// Drops one shard (no tombstone: the chain never named it, or this
+    /// node does not know when it expired).
+    pub fn drop_shard(&self, id: &[u8; 32], index: u16) {
+        let _ = std::fs::remove_file(self.path(id, index));
+    }
+
     /// Drops every shard of `id` and records that it expired at `at`.
     pub fn expire(&self, id: &[u8; 32], at: BlockNumber) {
         for s in self.of(id) {
@@ -206,6 +217,10 @@ pub struct Holder<C, P> {
 
 /// How long a get that misses waits for its peers' shards, in all.
 const PEERS_DEADLINE: Duration = Duration::from_secs(20);
+
+/// How long a shard no entry on chain names is kept: a registration
+/// follows its shards within seconds, so an hour is only for the slow.
+const UNREGISTERED_FOR: Duration = Duration::from_secs(3600);
 
 /// Blocks before a duty not yet on chain is sent again.
 const RESEND_AFTER: BlockNumber = 3;
@@ -598,6 +613,16 @@ where
                     self.shards.expire(&s.commitment, expired);
                     let _ = self.whole.remove(&s.commitment);
                     log::info!(target: "gensyn-store", "{:?} expired at block {expired}: shards dropped", H256(s.commitment));
+                } else if pruned
+                    && challenge.is_none()
+                    && seen.is_none()
+                    && self.shards.age(&s.commitment, s.index).is_some_and(|a| a > UNREGISTERED_FOR)
+                {
+                    // Never registered (pushed junk), or pruned while this
+                    // node was down (it forgets what it saw): nothing on
+                    // chain names it, so nothing keeps it.
+                    self.shards.drop_shard(&s.commitment, s.index);
+                    log::info!(target: "gensyn-store", "shard {} of {:?}: no entry on chain; dropped", s.index, H256(s.commitment));
                 }
                 continue;
             };
@@ -709,6 +734,9 @@ mod tests {
         let mut lie = shards.get(&id, 0).unwrap();
         lie.index = 1;
         assert!(!lie.checks(), "a shard under another index does not check");
+        assert!(shards.age(&id, 3).is_some_and(|a| a < Duration::from_secs(60)));
+        shards.drop_shard(&id, 3);
+        assert!(shards.get(&id, 3).is_none() && shards.get(&id, 0).is_some());
         shards.expire(&id, 42);
         assert!(shards.of(&id).is_empty() && shards.all().is_empty());
         assert_eq!(shards.expired(&id), Some(42));
