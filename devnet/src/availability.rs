@@ -487,43 +487,46 @@ where
         }
         let bytes = reader.finish().map_err(|e| StoreFailure::Node(e.to_string()))?;
         // The bytes must still be what the protocol committed to.
-        let kind = [Kind::Spec, Kind::Dataset, Kind::Checkpoint]
-            .into_iter()
-            .find(|k| gensyn_store::open(*k, id, &bytes).is_ok());
-        if kind.is_none() {
+        if gensyn_store::kind_of(id, &bytes).is_none() {
             log::warn!(target: "gensyn-store", "{:?}: its shards decode to other bytes", H256(*id));
             return Ok(None);
         }
         Ok(Some(bytes))
     }
 
+    /// Asks every peer in `--store-peers` at once for `method(id)`; each
+    /// answer with the peer's URL as it comes (`None`: down, slow, or an
+    /// error).
+    fn ask_peers<T: jsonrpsee::core::DeserializeOwned + Send + 'static>(
+        &self,
+        method: &'static str,
+        id: &[u8; 32],
+    ) -> FuturesUnordered<impl std::future::Future<Output = Option<(String, T)>>> {
+        let urls = self.peers.as_deref().map(peer_urls).unwrap_or_default();
+        let id = H256(*id);
+        urls.into_iter()
+            .map(move |url| async move {
+                let client = peer(&url).await?;
+                let mut params = ArrayParams::new();
+                params.insert(id).ok()?;
+                let answer: T = client.request(method, params).await.ok()?;
+                Some((url, answer))
+            })
+            .collect()
+    }
+
     /// Asks every peer for its own whole copy of `id`; the first that
     /// recomputes it.
     async fn whole_from_peers(&self, id: &[u8; 32]) -> Option<Vec<u8>> {
-        let urls = self.peers.as_deref().map(peer_urls).unwrap_or_default();
-        let mut asks: FuturesUnordered<_> = urls
-            .into_iter()
-            .map(|url| async move {
-                let client = peer(&url).await?;
-                let mut params = ArrayParams::new();
-                params.insert(H256(*id)).ok()?;
-                let bytes: Option<Bytes> = client.request("gensyn_storeGetLocal", params).await.ok()?;
-                Some((url, bytes?.0))
-            })
-            .collect();
+        let mut asks = self.ask_peers::<Option<Bytes>>("gensyn_storeGetLocal", id);
         let first = async {
             while let Some(answer) = asks.next().await {
-                let Some((url, bytes)) = answer else { continue };
+                let Some((url, Some(Bytes(bytes)))) = answer else { continue };
                 let id = *id;
-                let checked = tokio::task::spawn_blocking(move || {
-                    [Kind::Spec, Kind::Dataset, Kind::Checkpoint]
-                        .into_iter()
-                        .any(|k| gensyn_store::open(k, &id, &bytes).is_ok())
-                        .then_some(bytes)
-                })
-                .await
-                .ok()
-                .flatten();
+                let checked = tokio::task::spawn_blocking(move || gensyn_store::kind_of(&id, &bytes).map(|_| bytes))
+                    .await
+                    .ok()
+                    .flatten();
                 match checked {
                     Some(bytes) => return Some(bytes),
                     None => log::warn!(target: "gensyn-store", "store peer {url} sent other bytes for {:?}", H256(id)),
@@ -536,17 +539,7 @@ where
 
     /// Asks every peer for its shards of `id` until the reader has `k`.
     async fn from_peers(&self, id: &[u8; 32], reader: &mut Reader) {
-        let urls = self.peers.as_deref().map(peer_urls).unwrap_or_default();
-        let mut asks: FuturesUnordered<_> = urls
-            .into_iter()
-            .map(|url| async move {
-                let client = peer(&url).await?;
-                let mut params = ArrayParams::new();
-                params.insert(H256(*id)).ok()?;
-                let shards: Vec<Bytes> = client.request("gensyn_shardGet", params).await.ok()?;
-                Some((url, shards))
-            })
-            .collect();
+        let mut asks = self.ask_peers::<Vec<Bytes>>("gensyn_shardGet", id);
         let collect = async {
             while let Some(answer) = asks.next().await {
                 let Some((url, shards)) = answer else { continue };

@@ -188,6 +188,14 @@ pub fn open(kind: Kind, id: &Hash, bytes: &[u8]) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// The kind of artefact as which `bytes` recompute `id`, if any: commitments
+/// are domain-separated by kind (a spec, hashed plain, is text and so never
+/// a record's preimage), so at most one fits. For a reader that does not
+/// know what it asked for.
+pub fn kind_of(id: &Hash, bytes: &[u8]) -> Option<Kind> {
+    [Kind::Spec, Kind::Dataset, Kind::Checkpoint].into_iter().find(|k| open(*k, id, bytes).is_ok())
+}
+
 /// blake2b-256 of `bytes` (what the chain's `BlakeTwo256` computes).
 pub fn blake2b_256(bytes: &[u8]) -> Hash {
     let h = blake2b_simd::Params::new().hash_length(32).hash(bytes);
@@ -312,6 +320,19 @@ mod tests {
                 (1, vec![3.0f32.to_bits(), 4.0f32.to_bits()]),
             ],
         }
+    }
+
+    #[test]
+    fn bytes_are_of_the_one_kind_they_recompute_the_id_as() {
+        let spec = b"[model]\nkind = \"mlp\"\n".to_vec();
+        let id = blake2b_256(&spec);
+        assert_eq!(kind_of(&id, &spec), Some(Kind::Spec));
+        let d = dataset().encode();
+        assert_eq!(kind_of(&commitment_of(Kind::Dataset, &d).unwrap(), &d), Some(Kind::Dataset));
+        let mut lie = spec.clone();
+        lie[0] ^= 1;
+        assert_eq!(kind_of(&id, &lie), None, "a lying peer's bytes are refused");
+        assert_eq!(kind_of(&[0; 32], &spec), None, "and bytes under another id");
     }
 
     #[test]

@@ -14,18 +14,11 @@
 
 use gensyn_availability::{encode, encode_with, reconstruct};
 use reed_solomon_simd::engine::NoSimd;
-use std::{collections::BTreeMap, time::Instant};
+use std::collections::BTreeMap;
 
-/// Best of `n` runs of `f`, in seconds.
-fn best(n: usize, mut f: impl FnMut()) -> f64 {
-    (0..n)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed().as_secs_f64()
-        })
-        .fold(f64::INFINITY, f64::min)
-}
+#[path = "../timing.rs"]
+mod timing;
+use timing::best;
 
 fn main() {
     let mut args = std::env::args().skip(1);

@@ -14,18 +14,10 @@
 use codec::Encode;
 use gensyn_commitment::{interp::NamedState, tensor::Tensor};
 use gensyn_store::{ArtefactStore, CheckpointBlob, DiskStore, Kind};
-use std::time::Instant;
 
-/// Best of `n` runs of `f`, in seconds.
-fn best(n: usize, mut f: impl FnMut()) -> f64 {
-    (0..n)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed().as_secs_f64()
-        })
-        .fold(f64::INFINITY, f64::min)
-}
+#[path = "../timing.rs"]
+mod timing;
+use timing::best;
 
 fn main() {
     let mib: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(64);

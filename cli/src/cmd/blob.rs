@@ -117,9 +117,7 @@ pub async fn run(cmd: BlobCmd, global: &GlobalArgs, out: &Output) -> Result<(), 
                 .ok_or_else(|| CliError::NotFound(format!("the store holds nothing under {}", a.id)))?;
             drop(fetching);
             // Whatever kind it is, it must recompute the id it was asked for.
-            let kind = [Kind::Spec, Kind::Dataset, Kind::Checkpoint]
-                .into_iter()
-                .find(|k| gensyn_store::open(*k, &id, &bytes).is_ok())
+            let kind = gensyn_store::kind_of(&id, &bytes)
                 .ok_or_else(|| CliError::Mismatch(format!("the store's bytes for {} do not recompute it", a.id)))?;
             std::fs::write(&a.out, &bytes)
                 .map_err(|e| CliError::other(format!("cannot write {}: {e}", a.out.display())))?;
