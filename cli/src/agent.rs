@@ -280,12 +280,7 @@ impl Agent {
 
     /// Fetches artefact `id` of `kind` from the store, checked against `id`.
     pub async fn fetch(&self, kind: Kind, id: &[u8; 32]) -> Result<Vec<u8>, CliError> {
-        let bytes =
-            self.chain.store_get(id).await?.ok_or_else(|| {
-                CliError::NotFound(format!("the store holds no {} {}", kind.name(), query::hex32(id)))
-            })?;
-        gensyn_store::open(kind, id, &bytes).map_err(|e| CliError::Mismatch(e.to_string()))?;
-        Ok(bytes)
+        fetch_checked(&self.chain, kind, id).await
     }
 }
 
@@ -357,9 +352,20 @@ pub async fn resume(
 }
 
 pub async fn prepare(agent: &Agent, id: TaskId, spec: &pallet_gensyn::TaskSpec) -> Result<PathBuf, CliError> {
-    let text = agent.fetch(Kind::Spec, &spec.spec_hash).await?;
-    let data = agent.fetch(Kind::Dataset, &spec.dataset_commitment()).await?;
-    let dir = agent.dir.join(format!("task-{id}"));
+    prepare_in(&agent.chain, &agent.dir, id, spec).await
+}
+
+/// [`prepare`] into `dir/task-<id>/`, for any reader of the chain (the
+/// dashboard names a disputed task's operators from the program it builds).
+pub async fn prepare_in(
+    chain: &Chain,
+    dir: &std::path::Path,
+    id: TaskId,
+    spec: &pallet_gensyn::TaskSpec,
+) -> Result<PathBuf, CliError> {
+    let text = fetch_checked(chain, Kind::Spec, &spec.spec_hash).await?;
+    let data = fetch_checked(chain, Kind::Dataset, &spec.dataset_commitment()).await?;
+    let dir = dir.join(format!("task-{id}"));
     std::fs::create_dir_all(&dir)?;
     let path = dir.join("task.toml");
     std::fs::write(&path, &text)?;
@@ -372,6 +378,16 @@ pub async fn prepare(agent: &Agent, id: TaskId, spec: &pallet_gensyn::TaskSpec) 
         )));
     }
     Ok(path)
+}
+
+/// Fetches artefact `id` of `kind` from the node's store, checked against `id`.
+pub async fn fetch_checked(chain: &Chain, kind: Kind, id: &[u8; 32]) -> Result<Vec<u8>, CliError> {
+    let bytes = chain
+        .store_get(id)
+        .await?
+        .ok_or_else(|| CliError::NotFound(format!("the store holds no {} {}", kind.name(), query::hex32(id))))?;
+    gensyn_store::open(kind, id, &bytes).map_err(|e| CliError::Mismatch(e.to_string()))?;
+    Ok(bytes)
 }
 
 /// A task whose data is read from files (CSV, IDX, safetensors): the
