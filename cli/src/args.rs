@@ -58,6 +58,8 @@ pub enum Command {
     /// Inspect disputes.
     #[command(subcommand)]
     Dispute(DisputeCmd),
+    /// A live dashboard of the chain: tasks, disputes as they are played, accounts, events.
+    Tui(TuiArgs),
     /// The node's artefact store: specs, datasets, checkpoints by commitment.
     #[command(subcommand)]
     Blob(BlobCmd),
@@ -453,9 +455,29 @@ pub struct SubmitArgs {
 #[derive(Debug, Subcommand)]
 pub enum TaskCmd {
     /// Every task: id, phase, fee, steps, deadline.
-    List,
+    List(ListArgs),
     /// One task: phase, parties, deadlines, commitments, audit, whistles, disputes.
     Show(IdArgs),
+}
+
+/// `gensyn task list`
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Keep watching: print the list again whenever it changes (with
+    /// `--json`, one JSON document per line), until interrupted.
+    #[arg(long)]
+    pub watch: bool,
+}
+
+/// `gensyn tui`
+#[derive(Debug, Args)]
+pub struct TuiArgs {
+    /// Most frames drawn per second.
+    #[arg(long, value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=120))]
+    pub fps: u32,
+    /// How often (ms) to read what the head subscriptions do not push (peers, the clock shown).
+    #[arg(long, value_name = "MS", default_value_t = 1000, value_parser = clap::value_parser!(u64).range(50..=60_000))]
+    pub refresh: u64,
 }
 
 /// `gensyn dispute …`

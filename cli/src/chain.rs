@@ -215,6 +215,22 @@ impl Chain {
         }
     }
 
+    /// Headers of new best blocks (`finalized`: of newly finalized ones),
+    /// as the node imports them. The stream ends when the connection drops.
+    pub async fn subscribe_heads(&self, finalized: bool) -> Result<Subscription<Header>, CliError> {
+        let (sub, unsub) = if finalized {
+            ("chain_subscribeFinalizedHeads", "chain_unsubscribeFinalizedHeads")
+        } else {
+            ("chain_subscribeNewHeads", "chain_unsubscribeNewHeads")
+        };
+        self.client().subscribe(sub, rpc_params![], unsub).await.map_err(rpc_err)
+    }
+
+    /// The events block `at` deposited, in order.
+    pub async fn events(&self, at: H256) -> Result<Vec<EventRecord<RuntimeEvent, H256>>, CliError> {
+        Ok(self.storage(events_key(), Some(at)).await?.unwrap_or_default())
+    }
+
     /// Makes new session keys in this node's keystore, with a proof that
     /// `owner` owns them (`author_rotateKeysWithOwner`): the SCALE-encoded
     /// keys and the proof, for `session.set_keys`.
@@ -406,8 +422,7 @@ impl Chain {
 
         let block = self.block_ref(block_hash).await?;
         let index = self.extrinsic_index(block_hash, &encoded).await?;
-        let records: Vec<EventRecord<RuntimeEvent, H256>> =
-            self.storage(events_key(), Some(block_hash)).await?.unwrap_or_default();
+        let records = self.events(block_hash).await?;
         let events: Vec<RuntimeEvent> =
             records.into_iter().filter(|r| r.phase == Phase::ApplyExtrinsic(index)).map(|r| r.event).collect();
         for ev in &events {

@@ -24,6 +24,7 @@ pub mod progress;
 pub mod query;
 pub mod run;
 pub mod state;
+pub mod tui;
 
 use args::{Cli, Command};
 use error::CliError;
@@ -68,6 +69,7 @@ async fn dispatch(cli: Cli, out: &Output) -> Result<(), CliError> {
         Command::Arbitrate(cmd) => cmd::arbitrate::run(cmd, &global, out).await,
         Command::Task(cmd) => cmd::task::run(cmd, &global, out).await,
         Command::Dispute(cmd) => cmd::task::dispute(cmd, &global, out).await,
+        Command::Tui(args) => tui::run(args, &global).await,
         Command::Train(cmd) => cmd::train::train(cmd, &out),
         Command::Replay(cmd) => cmd::train::replay(cmd, &out),
         Command::Sim(cmd) => cmd::sim::run(cmd, out),

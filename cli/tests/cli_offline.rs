@@ -118,6 +118,14 @@ fn bad_role_is_a_clap_usage_error() {
 }
 
 #[test]
+fn the_dashboard_outside_a_terminal_points_to_its_json_twin() {
+    let r = gensyn(&["tui"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("`gensyn task list --watch --json`"), "{}", r.stderr);
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+}
+
+#[test]
 fn node_not_running_is_a_runtime_error() {
     for args in [
         vec!["devnet", "status", "--rpc", "ws://127.0.0.1:1"],

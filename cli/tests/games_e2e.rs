@@ -29,6 +29,81 @@ struct Played {
     /// `gensyn funds --json` at the end.
     funds: Value,
     net: Devnet,
+    /// What the dashboard's feed and `task list --watch` saw, when watched.
+    dash: Option<Dash>,
+}
+
+/// What the dashboard's data path built while a scenario was played.
+struct Dash {
+    /// Its state at the end.
+    app: gensyn_cli::tui::state::App,
+    /// Every dispute stage it showed.
+    stages: std::collections::BTreeSet<String>,
+    /// `task list --watch --json`'s lines.
+    list: Vec<Value>,
+}
+
+/// The dashboard's data path (`gensyn_cli::tui::data::feed`, its update
+/// function) and `task list --watch --json` run beside a scenario.
+struct Watcher {
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    feed: std::thread::JoinHandle<(gensyn_cli::tui::state::App, std::collections::BTreeSet<String>)>,
+    list: std::process::Child,
+}
+
+impl Watcher {
+    fn start(net: &Devnet) -> Self {
+        use gensyn_cli::tui::{data, state::App, update::update};
+        let url = gensyn_cli::state::load(net.base.path()).expect("a running devnet").rpc_url;
+        let cache = net.base.path().join("tui");
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let done = stop.clone();
+        let feed = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_all().build().unwrap();
+            rt.block_on(async move {
+                let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+                let feed = tokio::spawn(data::feed(url.clone(), std::time::Duration::from_millis(500), cache, tx));
+                let mut app = App::new(&url);
+                let mut stages = std::collections::BTreeSet::new();
+                while !done.load(std::sync::atomic::Ordering::SeqCst) {
+                    let Ok(Some(msg)) = tokio::time::timeout(std::time::Duration::from_millis(100), rx.recv()).await else {
+                        continue;
+                    };
+                    update(&mut app, msg);
+                    for v in &app.snap.tasks {
+                        stages.extend(v.disputes.iter().map(|(_, d)| gensyn_cli::query::stage_name(&d.stage)));
+                    }
+                }
+                // The last read, from after the scenario's end.
+                let until = std::time::Instant::now() + std::time::Duration::from_secs(5);
+                while let Ok(Some(msg)) = tokio::time::timeout(std::time::Duration::from_secs(3), rx.recv()).await {
+                    update(&mut app, msg);
+                    let ended = app.snap.tasks.iter().all(|v| v.disputes.iter().all(|(_, d)| {
+                        matches!(d.stage, pallet_gensyn::Stage::Resolved { .. })
+                    }));
+                    if ended || std::time::Instant::now() > until {
+                        break;
+                    }
+                }
+                feed.abort();
+                (app, stages)
+            })
+        });
+        let list = spawn(net, &["task", "list", "--watch", "--json"]);
+        Watcher { stop, feed, list }
+    }
+
+    fn stop(mut self) -> Dash {
+        self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
+        let (app, stages) = self.feed.join().expect("the feed thread ends");
+        let _ = self.list.kill();
+        let out = self.list.wait_with_output().unwrap();
+        let list = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("one JSON document per line"))
+            .collect();
+        Dash { app, stages, list }
+    }
 }
 
 fn total(net: &Devnet, who: &str) -> i128 {
@@ -59,8 +134,14 @@ fn play(cast: Cast) -> Played {
 
 /// [`play`] with the task spec at `spec`.
 fn play_task(cast: Cast, spec: &str) -> Played {
+    play_watched(cast, spec, false)
+}
+
+/// [`play_task`], with the dashboard's feed watching if `watch`.
+fn play_watched(cast: Cast, spec: &str, watch: bool) -> Played {
     let net = Devnet { base: tempfile::tempdir().unwrap() };
     net.run(&["devnet", "up", "--rpc-port", "0", "--block-time", "200", "--json"]).ok_json();
+    let watcher = watch.then(|| Watcher::start(&net));
     net.run(&["stake", "--role", "solver", "--amount", "1000", "--as", "charlie", "--json"]).ok_json();
     net.run(&["stake", "--role", "verifier", "--amount", "500", "--as", "dave", "--json"]).ok_json();
     net.run(&["stake", "--role", "whistleblower", "--amount", "100", "--as", "eve", "--json"]).ok_json();
@@ -118,7 +199,44 @@ fn play_task(cast: Cast, spec: &str) -> Played {
     assert_eq!(funds["reconciles"], true, "{funds}");
     let task = net.run(&["task", "show", "0", "--json"]).ok_json();
     let delta = who.iter().zip(before).map(|(w, b)| (*w, total(&net, w) - b)).collect();
-    Played { logs, task, delta, funds, net }
+    let dash = watcher.map(Watcher::stop);
+    Played { logs, task, delta, funds, net, dash }
+}
+
+/// The dashboard's state, built live from the node while the game was
+/// played, shows the game as it went and as it ended, and `task list
+/// --watch --json` printed a line per change.
+fn dashboard_followed_the_game(p: &Played) {
+    use gensyn_cli::tui::state::Link;
+    let dash = p.dash.as_ref().expect("watched");
+    let app = &dash.app;
+    assert_eq!(app.link, Link::Live);
+    assert!(app.snap.best > 18 && app.snap.finalized > 0, "best #{} finalized #{}", app.snap.best, app.snap.finalized);
+    let view = app.snap.tasks.iter().find(|v| v.id == 0).expect("task 0 on the dashboard");
+    let (_, d) = &view.disputes[0];
+    assert!(matches!(d.stage, pallet_gensyn::Stage::Resolved { outcome } if outcome.solver_convicted()), "{d:?}");
+    // It saw the game under way, not only its end.
+    assert!(dash.stages.contains("resolved"), "{:?}", dash.stages);
+    assert!(dash.stages.iter().any(|s| s != "resolved"), "only the end was seen: {:?}", dash.stages);
+    // It named the operators of the task's program, one per node.
+    let ops = app.snap.ops.get(&0).expect("the disputed task's operators, from its program");
+    let program_len = p.task["spec"]["program_len"].as_u64().unwrap() as usize;
+    assert!(!ops.is_empty() && ops.len() <= program_len, "{} operators, program of {program_len}", ops.len());
+    // Accounts with their stakes, and the pallet's events, decoded.
+    // The honest verifier keeps its stake; the convicted solver was slashed.
+    let dave = app.snap.accounts.iter().find(|a| a.name == "dave").expect("dave");
+    assert!(dave.stakes.iter().any(|(r, active, _)| *r == pallet_gensyn::Role::Verifier && *active > 0), "{dave:?}");
+    let charlie = app.snap.accounts.iter().find(|a| a.name == "charlie").expect("charlie");
+    assert!(charlie.stakes.iter().all(|(_, active, _)| *active < 1_000 * UNIT as u128), "{charlie:?}");
+    let names: Vec<&str> = app.events.iter().filter(|e| e.pallet == "Gensyn").map(|e| e.name.as_str()).collect();
+    assert!(names.iter().any(|n| n.contains("Dispute")), "{names:?}");
+    // `task list --watch --json`: one line per change, each differing from the last.
+    let phases: Vec<&str> = dash.list.iter().filter_map(|l| l["tasks"][0]["phase"].as_str()).collect();
+    // Every phase the task went through, in order, ending where `task show` ends.
+    assert_eq!(phases.first(), Some(&"solver_selection"), "{phases:?}");
+    assert_eq!(phases.last().copied(), p.task["phase"].as_str(), "{phases:?}");
+    assert!(phases.len() >= 6, "{phases:?}");
+    assert!(dash.list.windows(2).all(|w| w[0]["tasks"] != w[1]["tasks"]), "a line without a change");
 }
 
 /// What a forced-error round may add to a right party's pay: its share of
@@ -171,8 +289,11 @@ fn convicted(p: &Played, stage: &str) {
 
 #[test]
 fn a_solver_with_a_wrong_state_is_convicted_by_arbitration_of_one_operator() {
-    let p = play(Cast { solver: Some("wrong-state@13"), verifier: Some(None), whistleblower: Some(None) });
+    // Watched by the dashboard's data path as it is played.
+    let cast = Cast { solver: Some("wrong-state@13"), verifier: Some(None), whistleblower: Some(None) };
+    let p = play_watched(cast, TINY, true);
     convicted(&p, "arbitration");
+    dashboard_followed_the_game(&p);
     let d = &p.task["disputes"][0];
     assert_eq!(d["winner"], "challenger", "{}", p.task);
     // Within the bound: 10 steps in the segment, a program of 22 nodes whose

@@ -4,41 +4,25 @@
 use crate::{
     amount::format_tokens,
     args::{DisputeCmd, GlobalArgs, TaskCmd},
+    chain::{BlockRef, Chain},
     error::CliError,
     output::Output,
     query,
 };
-use serde_json::json;
+use gensyn_runtime::Runtime;
+use pallet_gensyn::{TaskId, TaskOf};
+use serde_json::{json, Value};
+use std::time::Duration;
 
 /// Runs a `gensyn task` subcommand.
 pub async fn run(cmd: TaskCmd, global: &GlobalArgs, out: &Output) -> Result<(), CliError> {
     let chain = super::connect(global).await?;
     let at = chain.best().await?;
     match cmd {
-        TaskCmd::List => {
+        TaskCmd::List(a) if a.watch => watch(&chain, out).await?,
+        TaskCmd::List(_) => {
             let tasks = query::tasks(&chain, Some(at.hash)).await?;
-            let doc = json!({
-                "at": at.json(),
-                "tasks": tasks.iter().map(|(id, t)| query::task_summary(*id, t)).collect::<Vec<_>>(),
-            });
-            out.emit(doc, || {
-                if tasks.is_empty() {
-                    return "no tasks (submit one with `gensyn submit TASK.toml`)".into();
-                }
-                let mut lines =
-                    vec![format!("{:>4}  {:<20} {:>14}  {:>6}  {:>8}", "id", "phase", "fee", "steps", "deadline")];
-                for (id, t) in &tasks {
-                    lines.push(format!(
-                        "{:>4}  {:<20} {:>14}  {:>6}  {:>8}",
-                        id,
-                        query::phase_name(&t.phase),
-                        format_tokens(t.fee),
-                        t.spec.steps,
-                        format!("#{}", t.deadline)
-                    ));
-                }
-                lines.join("\n")
-            });
+            out.emit(list_doc(&at, &tasks), || list_human(&tasks));
         }
         TaskCmd::Show(a) => {
             let t = query::task(&chain, a.id, Some(at.hash)).await?;
@@ -48,6 +32,78 @@ pub async fn run(cmd: TaskCmd, global: &GlobalArgs, out: &Output) -> Result<(), 
         }
     }
     Ok(())
+}
+
+/// `task list`'s document.
+fn list_doc(at: &BlockRef, tasks: &[(TaskId, TaskOf<Runtime>)]) -> Value {
+    json!({
+        "at": at.json(),
+        "tasks": tasks.iter().map(|(id, t)| query::task_summary(*id, t)).collect::<Vec<_>>(),
+    })
+}
+
+/// `task list`'s table.
+fn list_human(tasks: &[(TaskId, TaskOf<Runtime>)]) -> String {
+    if tasks.is_empty() {
+        return "no tasks (submit one with `gensyn submit TASK.toml`)".into();
+    }
+    let mut lines = vec![format!("{:>4}  {:<20} {:>14}  {:>6}  {:>8}", "id", "phase", "fee", "steps", "deadline")];
+    for (id, t) in tasks {
+        lines.push(format!(
+            "{:>4}  {:<20} {:>14}  {:>6}  {:>8}",
+            id,
+            query::phase_name(&t.phase),
+            format_tokens(t.fee),
+            t.spec.steps,
+            format!("#{}", t.deadline)
+        ));
+    }
+    lines.join("\n")
+}
+
+/// `task list --watch`: the list now, then again at every new best block
+/// that changes it (one JSON line each with `--json`: the non-interactive
+/// twin of `gensyn tui`). A dropped connection is reopened with backoff;
+/// it ends on Ctrl-C or when the node stays away.
+async fn watch(chain: &Chain, out: &Output) -> Result<(), CliError> {
+    let mut last: Option<Value> = None;
+    let mut backoff = Duration::from_millis(250);
+    loop {
+        let mut heads = match chain.subscribe_heads(false).await {
+            Ok(h) => h,
+            Err(e) => {
+                // The node went away: reopen (the chain client reconnects
+                // on the next request), up to about a minute of tries.
+                if backoff > Duration::from_secs(16) {
+                    return Err(e);
+                }
+                tokio::time::sleep(backoff).await;
+                backoff *= 2;
+                let _ = chain.best().await;
+                continue;
+            }
+        };
+        backoff = Duration::from_millis(250);
+        // The list as it is when watching starts, then at each new head.
+        let mut at = Some(chain.best().await?);
+        loop {
+            if let Some(at) = at.take() {
+                let tasks = query::tasks(chain, Some(at.hash)).await?;
+                let doc = list_doc(&at, &tasks);
+                if last.as_ref() != Some(&doc["tasks"]) {
+                    last = Some(doc["tasks"].clone());
+                    out.emit(doc, || format!("at #{}\n{}", at.number, list_human(&tasks)));
+                }
+            }
+            match heads.next().await {
+                Some(Ok(header)) => {
+                    at = Some(BlockRef { number: header.number, hash: header.hash() });
+                }
+                // The stream ended or broke: subscribe again.
+                _ => break,
+            }
+        }
+    }
 }
 
 /// Runs a `gensyn dispute` subcommand.
