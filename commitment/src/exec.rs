@@ -21,8 +21,9 @@ use gensyn_kernels::{ops, optim};
 mod kern {
     #[cfg(feature = "std")]
     pub use gensyn_kernels::cpu::{
-        attention, attention_backward, bias_add, bias_backward, cross_entropy, cross_entropy_backward, gelu,
-        gelu_backward, layer_norm, layer_norm_backward, log_softmax, matmul, softmax, softmax_backward,
+        attention, attention_backward, attention_grad_from, attention_stats, bias_add, bias_backward, cross_entropy,
+        cross_entropy_backward, gelu, gelu_backward, layer_norm, layer_norm_backward, log_softmax, matmul, softmax,
+        softmax_backward,
     };
 
     #[cfg(not(feature = "std"))]
@@ -84,6 +85,12 @@ mod kern {
         }
         pub fn attention_backward(qkv: &[f32], dout: &[f32], dq: &mut [f32], s: &AttentionShape, _: usize) {
             ops::attention_backward(qkv, dout, dq, s)
+        }
+        pub fn attention_stats(qkv: &[f32], dout: &[f32], st: &mut [f32], s: &AttentionShape, _: usize) {
+            ops::attention_stats(qkv, dout, st, s)
+        }
+        pub fn attention_grad_from(qkv: &[f32], dout: &[f32], st: &[f32], dq: &mut [f32], s: &AttentionShape, _: usize) {
+            ops::attention_grad_from(qkv, dout, st, dq, s)
         }
     }
 }
@@ -402,40 +409,18 @@ pub fn execute(op: &Op, ctx: &Ctx, inputs: &[&Tensor]) -> Result<Vec<Tensor>, Ex
                 .collect();
             vec![t(vec![rows as u32], out)]
         }
-        Op::AttentionStats { batch, seq, heads } | Op::AttentionGradFrom { batch, seq, heads } => {
+        Op::AttentionStats { batch, seq, heads } => {
             let s = attention_shape(batch, seq, heads, x)?;
-            let (n, stride, d, bs) = (s.seq, 3 * s.width(), s.width(), s.batch * s.seq);
-            let one = ops::AttentionShape { batch: 1, ..s };
-            let grad = matches!(op, Op::AttentionGradFrom { .. });
-            let mut out = vec![0.0; if grad { x.values.len() } else { s.heads * bs * 3 }];
-            // Sequence by sequence, each head's rows of the statistics
-            // `[heads × batch·seq × 3]` gathered to and from the sequence's own.
-            let mut local = vec![0.0; s.heads * n * 3];
-            for b in 0..s.batch {
-                let (qkv, dout) =
-                    (&x.values[b * n * stride..(b + 1) * n * stride], &inputs[1].values[b * n * d..(b + 1) * n * d]);
-                let at = |h: usize| (h * bs + b * n) * 3..(h * bs + (b + 1) * n) * 3;
-                if grad {
-                    for h in 0..s.heads {
-                        local[h * n * 3..(h + 1) * n * 3].copy_from_slice(&inputs[2].values[at(h)]);
-                    }
-                    ops::attention_backward_rows(
-                        qkv,
-                        dout,
-                        &local,
-                        &mut out[b * n * stride..(b + 1) * n * stride],
-                        &one,
-                        0..n,
-                    );
-                } else {
-                    ops::attention_stats_rows(qkv, dout, &mut local, &one, 0..n);
-                    for h in 0..s.heads {
-                        out[at(h)].copy_from_slice(&local[h * n * 3..(h + 1) * n * 3]);
-                    }
-                }
-            }
-            let dims = if grad { x.dims.clone() } else { vec![heads, bs as u32, 3] };
-            vec![t(dims, out)]
+            let mut out = vec![0.0; s.heads * s.batch * s.seq * 3];
+            kern::attention_stats(&x.values, &inputs[1].values, &mut out, &s, ctx.workers());
+            vec![t(vec![heads, batch * seq, 3], out)]
+        }
+        Op::AttentionGradFrom { batch, seq, heads } => {
+            let s = attention_shape(batch, seq, heads, x)?;
+            let (dout, stats) = (&inputs[1].values, &inputs[2].values);
+            let mut out = vec![0.0; x.values.len()];
+            kern::attention_grad_from(&x.values, dout, stats, &mut out, &s, ctx.workers());
+            vec![t(x.dims.clone(), out)]
         }
         Op::LogSoftmaxFrom => {
             let (_, n) = rows_n(x)?;

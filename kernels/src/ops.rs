@@ -628,6 +628,67 @@ pub fn attention_backward_rows(
     }
 }
 
+/// Attention statistics of a whole batch (the program's `AttentionStats`
+/// node): [`attention_stats_rows`] of every sequence, laid out
+/// `[heads × batch·seq × 3]`, each head's rows of every sequence together.
+pub fn attention_stats(qkv: &[f32], dout: &[f32], stats: &mut [f32], s: &AttentionShape) {
+    let (inp, outp, local) = (s.seq * 3 * s.width(), s.seq * s.width(), s.heads * s.seq * 3);
+    assert!(qkv.len() == s.qkv_len() && dout.len() == s.out_len() && stats.len() == s.batch * local, "attention_stats");
+    let one = AttentionShape { batch: 1, ..*s };
+    let mut by_seq = alloc::vec![0.0f32; s.batch * local];
+    for ((x, dy), st) in qkv.chunks_exact(inp).zip(dout.chunks_exact(outp)).zip(by_seq.chunks_exact_mut(local)) {
+        attention_stats_rows(x, dy, st, &one, 0..s.seq);
+    }
+    stats_to_heads(&by_seq, stats, s);
+}
+
+/// A whole batch's `dqkv` from its statistics (the program's
+/// `AttentionGradFrom` node): [`attention_backward_rows`] of every
+/// sequence, reading [`attention_stats`]'s layout.
+pub fn attention_grad_from(qkv: &[f32], dout: &[f32], stats: &[f32], dqkv: &mut [f32], s: &AttentionShape) {
+    let (inp, outp, local) = (s.seq * 3 * s.width(), s.seq * s.width(), s.heads * s.seq * 3);
+    assert!(
+        qkv.len() == s.qkv_len() && dout.len() == s.out_len() && stats.len() == s.batch * local && dqkv.len() == qkv.len(),
+        "attention_grad_from"
+    );
+    let one = AttentionShape { batch: 1, ..*s };
+    let mut by_seq = alloc::vec![0.0f32; s.batch * local];
+    stats_to_sequences(stats, &mut by_seq, s);
+    let seqs = qkv.chunks_exact(inp).zip(dout.chunks_exact(outp)).zip(by_seq.chunks_exact(local));
+    for (((x, dy), st), dx) in seqs.zip(dqkv.chunks_exact_mut(inp)) {
+        attention_backward_rows(x, dy, st, dx, &one, 0..s.seq);
+    }
+}
+
+/// The rows of head `h`, sequence `b` in [`attention_stats`]'s layout.
+fn stats_at(s: &AttentionShape, h: usize, b: usize) -> core::ops::Range<usize> {
+    let (n, bs) = (s.seq, s.batch * s.seq);
+    (h * bs + b * n) * 3..(h * bs + (b + 1) * n) * 3
+}
+
+/// Statistics sequence by sequence (`[batch × heads × seq × 3]`, what one
+/// sequence's pass computes) to [`attention_stats`]'s head-major layout.
+pub fn stats_to_heads(by_seq: &[f32], stats: &mut [f32], s: &AttentionShape) {
+    let n3 = s.seq * 3;
+    for b in 0..s.batch {
+        for h in 0..s.heads {
+            let from = (b * s.heads + h) * n3;
+            stats[stats_at(s, h, b)].copy_from_slice(&by_seq[from..from + n3]);
+        }
+    }
+}
+
+/// [`stats_to_heads`]'s inverse.
+pub fn stats_to_sequences(stats: &[f32], by_seq: &mut [f32], s: &AttentionShape) {
+    let n3 = s.seq * 3;
+    for b in 0..s.batch {
+        for h in 0..s.heads {
+            let to = (b * s.heads + h) * n3;
+            by_seq[to..to + n3].copy_from_slice(&stats[stats_at(s, h, b)]);
+        }
+    }
+}
+
 /// Backward of [`attention`]: `dqkv` from `dout`, sequence by sequence.
 pub fn attention_backward(qkv: &[f32], dout: &[f32], dqkv: &mut [f32], s: &AttentionShape) {
     assert!(qkv.len() == s.qkv_len() && dout.len() == s.out_len() && dqkv.len() == qkv.len(), "attention_backward");

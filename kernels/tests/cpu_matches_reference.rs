@@ -1,5 +1,6 @@
 //! The fast CPU paths return the reference operators' exact bits, for
-//! randomized shapes and 1, 2 and many threads.
+//! randomized shapes and 1, 2 and many threads, on every SIMD path this
+//! CPU has ([`every_simd_path_matches_the_reference`]).
 
 use gensyn_kernels::{cpu, ops, ops::MatmulShape};
 use rand::{rngs::SmallRng, Rng, SeedableRng};
@@ -154,12 +155,55 @@ fn sequence_parallel_attention_is_bitwise_equal_to_reference() {
         ops::attention(&qkv, &mut want, &s);
         let (mut dwant, mut dgot) = (vec![0.0; s.qkv_len()], vec![0.0; s.qkv_len()]);
         ops::attention_backward(&qkv, &dout, &mut dwant, &s);
+        // The program's two halves of the backward: statistics, then the
+        // gradient from them; and from statistics nobody honest computed
+        // (a cheater's node output), which the fast path must also follow.
+        let mut stats = vec![0.0; s.heads * s.batch * s.seq * 3];
+        ops::attention_stats(&qkv, &dout, &mut stats, &s);
+        let mut from = vec![0.0; s.qkv_len()];
+        ops::attention_grad_from(&qkv, &dout, &stats, &mut from, &s);
+        assert_eq!(bits(&from), bits(&dwant), "{s:?}: the halves compose to the whole");
+        let forged: Vec<f32> = stats.iter().map(|v| v * rng.gen_range(0.5f32..2.0)).collect();
+        let mut forged_want = vec![0.0; s.qkv_len()];
+        ops::attention_grad_from(&qkv, &dout, &forged, &mut forged_want, &s);
         for threads in [1, 2, 7] {
             cpu::attention(&qkv, &mut got, &s, threads);
             assert_eq!(bits(&got), bits(&want), "{s:?}, {threads} threads");
             cpu::attention_backward(&qkv, &dout, &mut dgot, &s, threads);
             assert_eq!(bits(&dgot), bits(&dwant), "{s:?}, {threads} threads");
+            let mut sgot = vec![0.0; stats.len()];
+            cpu::attention_stats(&qkv, &dout, &mut sgot, &s, threads);
+            assert_eq!(bits(&sgot), bits(&stats), "stats {s:?}, {threads} threads");
+            cpu::attention_grad_from(&qkv, &dout, &stats, &mut dgot, &s, threads);
+            assert_eq!(bits(&dgot), bits(&dwant), "grad from stats {s:?}, {threads} threads");
+            cpu::attention_grad_from(&qkv, &dout, &forged, &mut dgot, &s, threads);
+            assert_eq!(bits(&dgot), bits(&forged_want), "grad from forged stats {s:?}, {threads} threads");
         }
+    }
+}
+
+/// The row operators and attention read their SIMD path from `GENSYN_SIMD`
+/// once per process, so this file's tests run again in a child process per
+/// path the CPU has (the matmul tests above also take every path in-process).
+#[test]
+fn every_simd_path_matches_the_reference() {
+    if let Ok(path) = std::env::var("GENSYN_SIMD") {
+        // A child of this test, or a run forced onto one path by its caller.
+        return eprintln!("only the forced path GENSYN_SIMD={path} here");
+    }
+    let me = std::env::current_exe().expect("the test binary");
+    for path in cpu::MatmulPath::available() {
+        let out = std::process::Command::new(&me)
+            .env("GENSYN_SIMD", path.name())
+            .args(["--skip", "every_simd_path_matches_the_reference"])
+            .output()
+            .expect("the test binary runs again");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "path {}:\n{stdout}\n{}", path.name(), String::from_utf8_lossy(&out.stderr));
+        // The child ran the tests (a filter typo would pass with none).
+        let ran = stdout.lines().find(|l| l.starts_with("test result: ok.")).unwrap_or_default();
+        assert!(!ran.contains(" 0 passed"), "path {}: {ran}", path.name());
+        eprintln!("path {}: {ran}", path.name());
     }
 }
 

@@ -21,7 +21,10 @@ mod lanes;
 mod matmul;
 mod rows;
 
-pub use attention::{attention, attention_backward, attention_sequence, attention_sequence_backward};
+pub use attention::{
+    attention, attention_backward, attention_grad_from, attention_sequence, attention_sequence_backward,
+    attention_stats,
+};
 pub use matmul::{forced, matmul, matmul_with, MatmulPath};
 pub use rows::{
     bias_add, bias_backward, cross_entropy, cross_entropy_backward, gelu, gelu_backward, layer_norm,

@@ -86,9 +86,10 @@ fn column_sums(m: &[f32], n: usize, out: &mut [f32], threads: usize) {
     });
 }
 
-/// One row of [`crate::ops::softmax`] (inlined into SIMD-compiled callers).
+/// One row of [`crate::ops::softmax`] (inlined into SIMD-compiled callers);
+/// returns the row's maximum and sum of exponentials.
 #[inline(always)]
-pub(super) fn softmax_row(x: &[f32], y: &mut [f32]) {
+pub(super) fn softmax_row(x: &[f32], y: &mut [f32]) -> (f32, f32) {
     let m = crate::ops::row_max(x);
     for (y, &x) in y.iter_mut().zip(x) {
         *y = lanes::exp(x - m);
@@ -97,6 +98,7 @@ pub(super) fn softmax_row(x: &[f32], y: &mut [f32]) {
     for y in y.iter_mut() {
         *y = *y / s;
     }
+    (m, s)
 }
 
 /// Row-parallel [`crate::ops::softmax`].
