@@ -253,6 +253,15 @@ pub fn cross_entropy(logits: &[f32], targets: &[u32], logp: &mut [f32], n: usize
     let rows = targets.len();
     assert!(rows > 0 && logits.len() == rows * n, "cross_entropy");
     log_softmax(logits, logp, n);
+    cross_entropy_loss(logp, targets, n)
+}
+
+/// The mean negative log-likelihood of `targets` under the log-probabilities
+/// `logp[rows × n]`: `−(Σ_i logp[i, targetᵢ] (tree) · (1/rows))`, the value
+/// [`cross_entropy`] returns.
+pub fn cross_entropy_loss(logp: &[f32], targets: &[u32], n: usize) -> f32 {
+    let rows = targets.len();
+    assert!(rows > 0 && logp.len() == rows * n, "cross_entropy_loss");
     for &t in targets {
         assert!((t as usize) < n, "cross_entropy: target out of range");
     }

@@ -2,11 +2,12 @@
 //! operator graph of `gensyn-commitment`, node for node what the candle
 //! path computes (forward, autograd's backward, optimiser update).
 //!
-//! The trainer runs the fast candle path; for each step it also runs this
-//! program on the reference interpreter, which yields the step's trace and
-//! record (what the solver commits in its step tree) and checks that the
-//! fast path produced exactly the program's state. A dispute bisects these
-//! traces and the chain re-executes one of these nodes.
+//! An untraced run takes the candle path; a traced one (what a solver
+//! commits) runs this program instead, on the interpreter with the fast
+//! kernels, which yields the step's state after, its trace and record (the
+//! solver's step tree) at once; on a GPU the program runs beside the GPU
+//! step and checks it. A dispute bisects these traces and the chain
+//! re-executes one of these nodes.
 
 use crate::{
     checkpoint::{Named, State},
@@ -232,6 +233,28 @@ pub fn transformer_program(spec: &TaskSpec, c: &transformer::Config) -> Program 
 
 /// The optimiser nodes, one per state entry in name order: the program's
 /// tail is the next state.
+/// The node whose output is the step's log-probabilities: what the
+/// cross-entropy gradient reads (its first input). `None` for a program
+/// without a cross-entropy loss.
+pub fn loss_node(program: &Program) -> Option<usize> {
+    program.nodes.iter().find(|n| n.op == Op::CrossEntropyGrad).and_then(|n| match n.inputs.as_slice().first() {
+        Some(Source::Node(i)) => Some(*i as usize),
+        _ => None,
+    })
+}
+
+/// The step's loss from its log-probabilities ([`loss_node`]'s output) and
+/// its batch's targets (`Batch(1)`): the bits the fast path's
+/// cross-entropy returns ([`gensyn_kernels::ops::cross_entropy_loss`]).
+/// `None` where the shapes do not fit.
+pub fn loss(logp: Option<&Tensor>, batch: &gensyn_commitment::data::Batch) -> Option<f32> {
+    let (logp, targets) = (logp?, batch.tensors.get(1)?);
+    let n = *logp.dims.last()? as usize;
+    let targets: Vec<u32> = targets.values.iter().map(|v| *v as u32).collect();
+    let fits = !targets.is_empty() && logp.values.len() == targets.len() * n && targets.iter().all(|&t| (t as usize) < n);
+    fits.then(|| gensyn_kernels::ops::cross_entropy_loss(&logp.values, &targets, n))
+}
+
 fn update(
     spec: &TaskSpec,
     names: &[String],

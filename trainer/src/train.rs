@@ -169,9 +169,9 @@ impl Trainer {
         Ok(Self { spec: spec.clone(), data, model, state, step: 0, program: None, backend })
     }
 
-    /// Also runs every step on the canonical program (the reference
-    /// interpreter): each step gets a record for the solver's step tree, and
-    /// a step whose fast-path state differs from the program's is an error.
+    /// Runs every step as the canonical program, so that each step gets a
+    /// record for the solver's step tree (see [`Trainer::run`]: on a GPU the
+    /// program checks the GPU's step, and a step that differs is an error).
     pub fn with_trace(mut self) -> Self {
         self.program = Some(self.program());
         self
@@ -219,7 +219,7 @@ impl Trainer {
     /// Runs the next step on the canonical program from the current state,
     /// without changing the trainer: its outputs, trace and record.
     pub fn canonical_step(&self, program: &Program) -> Result<StepRun, TrainError> {
-        self.canonical_inputs(None)?.run(program)
+        self.canonical_inputs(None, self.backend.threads())?.run(program)
     }
 
     /// Everything the next canonical step needs, owned, so that it can run
@@ -228,7 +228,7 @@ impl Trainer {
     /// which `run` has checked equal to the trainer's state bit for bit: it
     /// serves as this step's state before, neither copied out of candle nor
     /// hashed again.
-    fn canonical_inputs(&self, carried: Option<(NamedState, Hash)>) -> Result<CanonicalStep, TrainError> {
+    fn canonical_inputs(&self, carried: Option<(NamedState, Hash)>, threads: usize) -> Result<CanonicalStep, TrainError> {
         let (state, before_hash) = match carried {
             Some((state, hash)) if state.step == self.step => (state, Some(hash)),
             _ => (program::named_state(self.step, &self.state()?), None),
@@ -237,8 +237,7 @@ impl Trainer {
             state,
             before_hash,
             batch: self.step_batch(self.step),
-            // It runs beside the trainer's own step (see `run`): half each.
-            threads: (self.backend.threads() / 2).max(1) as u32,
+            threads: threads as u32,
         })
     }
 
@@ -255,6 +254,14 @@ impl Trainer {
     /// A run resumed from a checkpoint's `state` after `step` steps.
     pub fn restore(spec: &TaskSpec, backend: Backend, step: u32, state: &State) -> Result<Self, TrainError> {
         let mut t = Self::new(spec, backend)?;
+        t.load_state(state)?;
+        t.step = step;
+        Ok(t)
+    }
+
+    /// Sets the parameters and optimiser state to `state` (checked against
+    /// the model: every tensor present, of its size, and nothing else).
+    fn load_state(&mut self, state: &State) -> Result<(), TrainError> {
         let missing = |n: &str| TrainError::Checkpoint(format!("missing tensor `{n}`"));
         let take = |n: &str, len: usize| -> Result<Vec<f32>, TrainError> {
             let v = state.get(n).ok_or_else(|| missing(n))?;
@@ -266,12 +273,12 @@ impl Trainer {
             }
             Ok(v.values.clone())
         };
-        let names: Vec<(String, Var)> = t.model.named_params().into_iter().map(|(n, v)| (n, v.clone())).collect();
-        let slots = match spec.train.optimizer {
+        let names: Vec<(String, Var)> = self.model.named_params().into_iter().map(|(n, v)| (n, v.clone())).collect();
+        let slots = match self.spec.train.optimizer {
             OptimizerSpec::Sgd { .. } => 2,
             OptimizerSpec::Adamw { .. } => 3,
         };
-        for ((name, var), opt) in names.iter().zip(t.state.iter_mut()) {
+        for ((name, var), opt) in names.iter().zip(self.state.iter_mut()) {
             let len = var.as_tensor().elem_count();
             var.set(&Tensor::from_vec(take(name, len)?, var.as_tensor().dims(), &Device::Cpu)?)?;
             match opt {
@@ -285,8 +292,7 @@ impl Trainer {
         if state.len() != names.len() * slots {
             return Err(TrainError::Checkpoint("unexpected extra tensors".into()));
         }
-        t.step = step;
-        Ok(t)
+        Ok(())
     }
 
     /// Parameters and optimiser state by canonical name.
@@ -362,18 +368,50 @@ impl Trainer {
 
     /// Trains to the end, checkpointing every k steps (and at 0 and the end);
     /// `out`, if given, receives the safetensors files.
-    pub fn run(&mut self, out: Option<&Path>, mut on_step: impl FnMut(StepInfo)) -> Result<Report, TrainError> {
+    ///
+    /// A traced run on the CPU takes each step once, on the canonical
+    /// program: its state after is the next state, and the loss is read from
+    /// its log-probabilities ([`program::loss`]). On a GPU the step runs on
+    /// the GPU kernels and the program beside it on the CPU checks it bit
+    /// for bit (a step that differs is [`TrainError::Diverged`]).
+    pub fn run(&mut self, out: Option<&Path>, on_step: impl FnMut(StepInfo)) -> Result<Report, TrainError> {
+        let mut carried: Option<(NamedState, Hash)> = None;
+        let report = self.run_steps(out, on_step, &mut carried);
+        // One-pass steps left the model behind: it takes the last state.
+        if let (Some((state, _)), true) = (&carried, self.one_pass()) {
+            self.load_state(&program::to_state(state))?;
+        }
+        report
+    }
+
+    /// Whether traced steps run on the canonical program alone.
+    fn one_pass(&self) -> bool {
+        self.program.is_some() && matches!(self.backend, Backend::Cpu { .. })
+    }
+
+    /// [`Trainer::run`]'s loop. `carried` is the last canonical state after
+    /// and its hash: the next step's state before, and, in one-pass runs,
+    /// the trainer's state (the model is not updated until the run ends).
+    fn run_steps(
+        &mut self,
+        out: Option<&Path>,
+        mut on_step: impl FnMut(StepInfo),
+        carried: &mut Option<(NamedState, Hash)>,
+    ) -> Result<Report, TrainError> {
         let (total, k) = (self.spec.train.steps, self.spec.train.checkpoint_every);
         let mut report = Report { losses: Vec::new(), checkpoints: Vec::new(), records: Vec::new() };
         // One snapshot of the state serves both the file and the hash.
-        // `known`: the state's hash where the canonical program already has it.
-        let commit = |tr: &Self, report: &mut Report, known: Option<Hash>| -> Result<(), TrainError> {
-            let state = tr.state()?;
+        // `known`: the state and its hash where the canonical program has them.
+        let commit = |tr: &Self, report: &mut Report, known: Option<&(NamedState, Hash)>| -> Result<(), TrainError> {
+            let state = match known {
+                Some((named, _)) if tr.one_pass() => program::to_state(named),
+                _ => tr.state()?,
+            };
             if let Some(dir) = out {
                 write_checkpoint(&checkpoint_path(dir, tr.step), &state)?;
             }
             let hash = match known {
-                Some(hash) => hash,
+                Some((_, hash)) => *hash,
                 None => checkpoint::commit_on(tr.step, &state, tr.backend.threads()).hash,
             };
             report.checkpoints.push(Checkpoint { step: tr.step, hash });
@@ -381,33 +419,55 @@ impl Trainer {
         };
         commit(self, &mut report, None)?;
         let program = self.program.clone();
-        let mut carried: Option<(NamedState, Hash)> = None;
+        let loss_node = program.as_ref().and_then(program::loss_node);
         while self.step < total {
             let (canonical, loss) = match &program {
+                Some(p) if self.one_pass() => {
+                    let job = self.canonical_inputs(carried.take(), self.backend.threads())?;
+                    let ran = job.run(p).and_then(|run| {
+                        let logp = loss_node.and_then(|i| run.outputs.get(i));
+                        let no_loss = || TrainError::Program(self.step, "no log-probabilities to read the loss from".into());
+                        Ok((program::loss(logp, &job.batch).ok_or_else(no_loss)?, run))
+                    });
+                    let (loss, run) = match ran {
+                        Ok(ran) => ran,
+                        Err(e) => {
+                            // The state before stays the trainer's state.
+                            if let Some(hash) = job.before_hash {
+                                *carried = Some((job.state, hash));
+                            }
+                            return Err(e);
+                        }
+                    };
+                    self.step += 1;
+                    (Some(run), loss)
+                }
                 // The two computations of a step are independent: the
                 // canonical program runs on a thread of its own meanwhile.
                 Some(p) => {
-                    let job = self.canonical_inputs(carried.take())?;
+                    // Half the threads each.
+                    let job = self.canonical_inputs(carried.take(), (self.backend.threads() / 2).max(1))?;
                     let (canonical, loss) = std::thread::scope(|scope| {
                         let canonical = scope.spawn(|| job.run(p));
                         let loss = self.train_step();
                         (canonical.join().expect("the canonical step does not panic"), loss)
                     });
-                    (Some(canonical?), loss?)
+                    let canonical = canonical?;
+                    if !checkpoint::same_bits(&program::to_state(&canonical.after), &self.state()?) {
+                        return Err(TrainError::Diverged(self.step - 1));
+                    }
+                    (Some(canonical), loss?)
                 }
                 None => (None, self.train_step()?),
             };
             if let Some(StepRun { after, record, .. }) = canonical {
-                if !checkpoint::same_bits(&program::to_state(&after), &self.state()?) {
-                    return Err(TrainError::Diverged(self.step - 1));
-                }
-                carried = Some((after, record.after));
+                *carried = Some((after, record.after));
                 report.records.push(record);
             }
             report.losses.push(loss);
             on_step(StepInfo { step: self.step, total, loss });
             if self.step % k == 0 || self.step == total {
-                commit(self, &mut report, carried.as_ref().map(|(_, hash)| *hash))?;
+                commit(self, &mut report, carried.as_ref())?;
             }
         }
         Ok(report)

@@ -71,3 +71,36 @@ fn every_node_of_the_fixtures_can_be_arbitrated() {
         }
     }
 }
+
+/// A traced run takes each step once, on the program; an untraced run takes
+/// the candle path. Both must give the same bits — losses, checkpoints, and
+/// the model they leave behind (a verifier replays on either) — on every
+/// fixture, and a trainer that ran traced goes on training from the
+/// program's state.
+#[test]
+fn traced_and_untraced_runs_agree_on_every_fixture() {
+    let names = [
+        "blobs-mlp-sgd.toml",
+        "blobs-mlp-adamw.toml",
+        "blobs-tiny.toml",
+        "bars-idx.toml",
+        "rings-csv.toml",
+        "waves-safetensors.toml",
+        "markov-transformer.toml",
+    ];
+    for name in names {
+        let spec = short(fixture(name), 6);
+        let mut plain = Trainer::new(&spec, Backend::cpu(2)).unwrap();
+        let mut traced = Trainer::new(&spec, Backend::cpu(2)).unwrap().with_trace();
+        let (a, b) = (plain.run(None, |_| {}).unwrap(), traced.run(None, |_| {}).unwrap());
+        let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+        assert_eq!(bits(&a.losses), bits(&b.losses), "{name}: losses");
+        assert_eq!(a.checkpoints, b.checkpoints, "{name}: checkpoints");
+        assert_eq!(b.records.len(), 6, "{name}: one record per step");
+        assert_eq!(b.records.last().unwrap().after, traced.hash().unwrap(), "{name}: the model took the last state");
+        assert_eq!(plain.hash().unwrap(), traced.hash().unwrap(), "{name}: state after the run");
+        let (la, lb) = (plain.train_step().unwrap(), traced.train_step().unwrap());
+        assert_eq!(la.to_bits(), lb.to_bits(), "{name}: a further step's loss");
+        assert_eq!(plain.hash().unwrap(), traced.hash().unwrap(), "{name}: state after a further step");
+    }
+}
