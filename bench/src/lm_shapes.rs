@@ -14,11 +14,13 @@ pub struct Shape {
     pub batch: usize,
 }
 
-/// Small, medium and a 4-layer 256-wide GPT.
-pub const SHAPES: [Shape; 3] = [
+/// Small, medium, a 4-layer 256-wide GPT, and a 2-layer GPT at GPT-2
+/// small's width (768, 12 heads of 64).
+pub const SHAPES: [Shape; 4] = [
     Shape { dim: 32, heads: 4, layers: 2, seq: 16, vocab: 16, batch: 16 },
     Shape { dim: 128, heads: 4, layers: 4, seq: 64, vocab: 64, batch: 16 },
     Shape { dim: 256, heads: 8, layers: 4, seq: 128, vocab: 256, batch: 8 },
+    Shape { dim: 768, heads: 12, layers: 2, seq: 128, vocab: 256, batch: 8 },
 ];
 
 /// The spec of shape `s` trained for `steps` steps, checkpointed at the end.

@@ -192,8 +192,19 @@ fn every_simd_path_matches_the_reference() {
         return eprintln!("only the forced path GENSYN_SIMD={path} here");
     }
     let me = std::env::current_exe().expect("the test binary");
+    // Under an emulator (the aarch64 cross test), the child goes through it too.
+    let runner = std::env::var("GENSYN_TEST_RUNNER").unwrap_or_default();
+    let runner = runner.split_whitespace();
     for path in cpu::MatmulPath::available() {
-        let out = std::process::Command::new(&me)
+        let mut child = match runner.clone().next() {
+            Some(emulator) => {
+                let mut c = std::process::Command::new(emulator);
+                c.args(runner.clone().skip(1)).arg(&me);
+                c
+            }
+            None => std::process::Command::new(&me),
+        };
+        let out = child
             .env("GENSYN_SIMD", path.name())
             .args(["--skip", "every_simd_path_matches_the_reference"])
             .output()

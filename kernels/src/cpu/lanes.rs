@@ -10,8 +10,8 @@
 
 use crate::math;
 
-/// Runs `f` compiled for the widest SIMD this CPU has (AVX-512F, AVX2, or
-/// the baseline). `f` is inlined into a function built with those target
+/// Runs `f` compiled for the widest SIMD this CPU has (AVX-512F, AVX2,
+/// NEON, or the baseline). `f` is inlined into a function built with those target
 /// features, so its loops are vectorised for them; the bits are the same on
 /// every path (no FMA is enabled, and Rust never contracts `a * b + c`).
 #[inline(always)]
@@ -24,8 +24,19 @@ pub(crate) fn simd<R>(f: impl FnOnce() -> R) -> R {
         #[cfg(target_arch = "x86_64")]
         // SAFETY: as above.
         super::MatmulPath::Avx2 => unsafe { avx2(f) },
+        #[cfg(target_arch = "aarch64")]
+        // SAFETY: as above.
+        super::MatmulPath::Neon => unsafe { neon(f) },
         _ => f(),
     }
+}
+
+// NEON is in AArch64's baseline, so this is the generic code there; it is
+// its own path so that `GENSYN_SIMD=neon` names what an ARM CPU runs.
+#[cfg(target_arch = "aarch64")]
+#[target_feature(enable = "neon")]
+unsafe fn neon<R>(f: impl FnOnce() -> R) -> R {
+    f()
 }
 
 #[cfg(target_arch = "x86_64")]

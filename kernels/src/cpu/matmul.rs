@@ -14,6 +14,9 @@ pub enum MatmulPath {
     /// 8-lane AVX2 (16 vector registers): 6×16 micro-tiles, written with
     /// intrinsics (12 accumulators, 2 operands of B and a broadcast of A).
     Avx2,
+    /// 4-lane AArch64 NEON (32 vector registers): 8×8 micro-tiles, written
+    /// with intrinsics (16 accumulators, 2 operands of B and a broadcast of A).
+    Neon,
     /// Whatever the baseline target has: 4×16 micro-tiles.
     Generic,
 }
@@ -30,6 +33,10 @@ impl MatmulPath {
             if std::is_x86_feature_detected!("avx2") {
                 paths.push(MatmulPath::Avx2);
             }
+        }
+        #[cfg(target_arch = "aarch64")]
+        if std::arch::is_aarch64_feature_detected!("neon") {
+            paths.push(MatmulPath::Neon);
         }
         paths.push(MatmulPath::Generic);
         paths
@@ -54,6 +61,7 @@ impl MatmulPath {
         match self {
             MatmulPath::Avx512 => "avx512",
             MatmulPath::Avx2 => "avx2",
+            MatmulPath::Neon => "neon",
             MatmulPath::Generic => "generic",
         }
     }
@@ -64,6 +72,7 @@ impl MatmulPath {
         match self {
             MatmulPath::Avx512 => (8, 32),
             MatmulPath::Avx2 => (AVX2_MR, 16),
+            MatmulPath::Neon => (NEON_MR, 8),
             MatmulPath::Generic => (4, 16),
         }
     }
@@ -89,6 +98,9 @@ pub fn forced() -> Result<Option<MatmulPath>, String> {
 
 /// Rows of the AVX2 micro-tile.
 const AVX2_MR: usize = 6;
+
+/// Rows of the NEON micro-tile.
+const NEON_MR: usize = 8;
 
 /// `C = op(A)·op(B)`, bit-identical to [`crate::ops::matmul`], on `threads` threads.
 ///
@@ -151,6 +163,9 @@ fn rows_kernel(simd: MatmulPath, a: &[f32], bp: &[f32], c: &mut [f32], s: Matmul
         #[cfg(target_arch = "x86_64")]
         // SAFETY: matmul_with checked that this CPU has AVX2.
         MatmulPath::Avx2 => unsafe { rows_avx2(a, bp, c, s, row0) },
+        #[cfg(target_arch = "aarch64")]
+        // SAFETY: matmul_with checked that this CPU has NEON.
+        MatmulPath::Neon => unsafe { rows_neon(a, bp, c, s, row0) },
         _ => tiles::<4, 16>(a, bp, c, s, row0),
     }
 }
@@ -198,6 +213,48 @@ unsafe fn rows_avx2(a: &[f32], bp: &[f32], c: &mut [f32], s: MatmulShape, row0: 
                 unsafe {
                     _mm256_storeu_ps(out.as_mut_ptr(), acc[2 * rr]);
                     _mm256_storeu_ps(out.as_mut_ptr().add(8), acc[2 * rr + 1]);
+                }
+                c[(i + rr) * n + j0..(i + rr) * n + j0 + w].copy_from_slice(&out[..w]);
+            }
+        }
+        i += r;
+    }
+}
+
+/// The NEON micro-kernel, with intrinsics, as the AVX2 one: each output
+/// folds p = 0, 1, …, k−1 from +0 with a separate multiply and add
+/// (`vmulq_f32`, then `vaddq_f32`; never `vfmaq_f32`): the reference's bits.
+#[cfg(target_arch = "aarch64")]
+#[target_feature(enable = "neon")]
+unsafe fn rows_neon(a: &[f32], bp: &[f32], c: &mut [f32], s: MatmulShape, row0: usize) {
+    use std::arch::aarch64::*;
+    const MR: usize = NEON_MR;
+    const NR: usize = 8;
+    let (n, k) = (s.n, s.k);
+    let rows = c.len() / n;
+    let mut ap = vec![0.0f32; k * MR];
+    let mut out = [0.0f32; NR];
+    let mut i = 0;
+    while i < rows {
+        let r = (rows - i).min(MR);
+        pack_rows(&mut ap, MR, a, s, row0 + i, r);
+        for (jp, panel) in bp.chunks_exact(k * NR).enumerate() {
+            let mut acc = [vdupq_n_f32(0.0); 2 * MR];
+            for (bv, av) in panel.chunks_exact(NR).zip(ap.chunks_exact(MR)) {
+                // SAFETY: `bv` holds NR = 8 values, two 4-lane loads.
+                let (b0, b1) = unsafe { (vld1q_f32(bv.as_ptr()), vld1q_f32(bv.as_ptr().add(4))) };
+                for rr in 0..MR {
+                    let x = vdupq_n_f32(av[rr]);
+                    acc[2 * rr] = vaddq_f32(acc[2 * rr], vmulq_f32(x, b0));
+                    acc[2 * rr + 1] = vaddq_f32(acc[2 * rr + 1], vmulq_f32(x, b1));
+                }
+            }
+            let (j0, w) = (jp * NR, (n - jp * NR).min(NR));
+            for rr in 0..r {
+                // SAFETY: `out` holds 8 values, two 4-lane stores.
+                unsafe {
+                    vst1q_f32(out.as_mut_ptr(), acc[2 * rr]);
+                    vst1q_f32(out.as_mut_ptr().add(4), acc[2 * rr + 1]);
                 }
                 c[(i + rr) * n + j0..(i + rr) * n + j0 + w].copy_from_slice(&out[..w]);
             }
