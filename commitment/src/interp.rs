@@ -104,25 +104,96 @@ pub fn run_step_on(
     before: &NamedState,
     before_hash: Option<Hash>,
     batch: &Batch,
-    mut tamper: Option<Tamper<'_>>,
+    tamper: Option<Tamper<'_>>,
     threads: u32,
 ) -> Result<StepRun, RunError> {
+    let outputs = execute_nodes(program, before, batch, tamper, threads)?;
+    let e = before.entries.len();
+    let tail = &outputs[outputs.len() - e..];
+    let after = NamedState {
+        step: before.step + 1,
+        entries: before.entries.iter().zip(tail).map(|((n, _), t)| (n.clone(), t.clone())).collect(),
+    };
+    let (trace, record) = commit_step(program, before, before_hash, batch, &outputs, threads);
+    Ok(StepRun { outputs, trace, after, record })
+}
+
+/// What a trainer keeps of a step: the state after (the program's tail,
+/// moved, not copied), the record, and the other nodes' outputs.
+pub struct LeanStep {
+    /// The outputs of the nodes before the state tail (node `i` at `i`).
+    pub outputs: Vec<Tensor>,
+    /// The state after the step.
+    pub after: NamedState,
+    /// The step's record.
+    pub record: StepRecord,
+}
+
+/// [`run_step_on`] without a tamper hook, for a trainer: the same record
+/// and state after, without copying the state out of the outputs or
+/// keeping the trace tree (the record holds its root).
+pub fn run_step_lean(
+    program: &Program,
+    before: &NamedState,
+    before_hash: Option<Hash>,
+    batch: &Batch,
+    threads: u32,
+) -> Result<LeanStep, RunError> {
+    let mut outputs = execute_nodes(program, before, batch, None, threads)?;
+    let (_, record) = commit_step(program, before, before_hash, batch, &outputs, threads);
+    let tail = outputs.split_off(outputs.len() - before.entries.len());
+    let after = NamedState {
+        step: before.step + 1,
+        entries: before.entries.iter().zip(tail).map(|((n, _), t)| (n.clone(), t)).collect(),
+    };
+    Ok(LeanStep { outputs, after, record })
+}
+
+/// Every node's output, in order; the program's tail is checked to cover
+/// the state. A multi-output operator appears once per output in a
+/// program, usually as consecutive nodes on the same inputs: it runs once
+/// for them (what AdamW costs a step, a third), the same bits.
+fn execute_nodes(
+    program: &Program,
+    before: &NamedState,
+    batch: &Batch,
+    mut tamper: Option<Tamper<'_>>,
+    threads: u32,
+) -> Result<Vec<Tensor>, RunError> {
     let ctx = Ctx { step: before.step, threads };
     let mut outputs: Vec<Tensor> = Vec::with_capacity(program.nodes.len());
+    // The previous node's operator's outputs not yet taken. Sound to reuse
+    // for a node with the same operator and sources: a node never reads
+    // itself, so those sources cannot include the previous node's output
+    // (nor see a tamper of it).
+    let mut spare: Vec<Option<Tensor>> = Vec::new();
+    let mut prev: Option<&Node> = None;
     for (i, node) in program.nodes.iter().enumerate() {
         let i = i as u32;
-        let mut inputs = Vec::with_capacity(node.inputs.as_slice().len());
-        for s in node.inputs.as_slice() {
-            let t = match *s {
-                Source::Node(j) if j < i => outputs.get(j as usize),
-                Source::State(e) => before.entries.get(e as usize).map(|(_, t)| t),
-                Source::Batch(b) => batch.tensors.get(b as usize),
-                _ => None,
-            };
-            inputs.push(t.ok_or(RunError::Source(i))?);
-        }
-        let mut outs = execute(&node.op, &ctx, &inputs).map_err(|e| RunError::Node(i, e))?;
-        let mut out = outs.swap_remove(node.output as usize);
+        let same = prev.is_some_and(|p| p.op == node.op && p.inputs == node.inputs);
+        let reused = if same { spare.get_mut(node.output as usize).and_then(Option::take) } else { None };
+        let mut out = match reused {
+            Some(out) => out,
+            None => {
+                let mut inputs = Vec::with_capacity(node.inputs.as_slice().len());
+                for s in node.inputs.as_slice() {
+                    let t = match *s {
+                        Source::Node(j) if j < i => outputs.get(j as usize),
+                        Source::State(e) => before.entries.get(e as usize).map(|(_, t)| t),
+                        Source::Batch(b) => batch.tensors.get(b as usize),
+                        _ => None,
+                    };
+                    inputs.push(t.ok_or(RunError::Source(i))?);
+                }
+                let outs = execute(&node.op, &ctx, &inputs).map_err(|e| RunError::Node(i, e))?;
+                spare = outs.into_iter().map(Some).collect();
+                spare
+                    .get_mut(node.output as usize)
+                    .and_then(Option::take)
+                    .ok_or(RunError::Node(i, ExecError::NoSuchOutput))?
+            }
+        };
+        prev = Some(node);
         if let Some(f) = tamper.as_mut() {
             f(i, &mut out);
         }
@@ -132,14 +203,22 @@ pub fn run_step_on(
     if e == 0 || e > outputs.len() {
         return Err(RunError::StateLayout);
     }
-    // Each output is hashed once: the state after is the program's tail,
-    // so its entries' hashes are the tail's.
+    Ok(outputs)
+}
+
+/// The trace and the record of a step whose node outputs are `outputs`
+/// (the state after is their tail). Each output is hashed once: the state
+/// after's entries' hashes are the tail's.
+fn commit_step(
+    program: &Program,
+    before: &NamedState,
+    before_hash: Option<Hash>,
+    batch: &Batch,
+    outputs: &[Tensor],
+    threads: u32,
+) -> (Tree, StepRecord) {
+    let e = before.entries.len();
     let hashes: Vec<Hash> = outputs.iter().map(|t| tensor_hash(t, threads)).collect();
-    let tail = &outputs[outputs.len() - e..];
-    let after = NamedState {
-        step: before.step + 1,
-        entries: before.entries.iter().zip(tail).map(|((n, _), t)| (n.clone(), t.clone())).collect(),
-    };
     let before_hash = match before_hash {
         Some(h) => h,
         None => {
@@ -151,8 +230,8 @@ pub fn run_step_on(
         }
     };
     let after_hash = StateCommitment::new(
-        after.step,
-        after.entries.iter().zip(&hashes[hashes.len() - e..]).map(|((n, _), h)| (n.as_slice(), *h)),
+        before.step + 1,
+        before.entries.iter().zip(&hashes[hashes.len() - e..]).map(|((n, _), h)| (n.as_slice(), *h)),
     )
     .hash;
     let mut leaves: Vec<Hash> = hashes.iter().enumerate().map(|(i, h)| trace_leaf(i as u32, h)).collect();
@@ -166,7 +245,7 @@ pub fn run_step_on(
         trace_len: trace.len(),
         after: after_hash,
     };
-    Ok(StepRun { outputs, trace, after, record })
+    (trace, record)
 }
 
 /// A tensor's hash, its tiles on `threads` threads where std has them.

@@ -3,7 +3,7 @@
 
 use gensyn_commitment::{
     data::{Batch, DataKind, Order},
-    interp::{run, run_step, run_step_on, NamedState, Program},
+    interp::{run, run_step, run_step_lean, run_step_on, NamedState, Program},
     merkle,
     state::checkpoint_leaf,
     tensor::Tensor,
@@ -81,6 +81,11 @@ fn runs_commit_and_open() {
         assert_eq!((fast.record, fast.outputs), (run.record, run.outputs.clone()));
         // The trace's last leaf is the state after.
         assert_eq!(run.trace.node(0, p.len()), Some(trace_leaf(p.len(), &r.after)));
+        // The trainer's lean step: the same record and state after, and
+        // the outputs before the state tail.
+        let lean = run_step_lean(&p, &a.states[i], None, &batch(i as u32), 2).unwrap();
+        assert_eq!((lean.record, &lean.after), (run.record, &run.after));
+        assert_eq!(lean.outputs[..], run.outputs[..run.outputs.len() - run.after.entries.len()]);
     }
     for i in 0..3u32 {
         let leaf = checkpoint_leaf(i, &a.checkpoint_state(i, 4));
@@ -105,4 +110,38 @@ fn runs_commit_and_open() {
     .unwrap();
     assert_eq!(c.states[2].commit().hash, a.states[2].commit().hash);
     assert_ne!(c.states[3].commit().hash, a.states[3].commit().hash);
+}
+
+/// Every node's output is its own operator's on its inputs, although the
+/// interpreter runs a multi-output operator once for consecutive nodes on
+/// the same sources (the two SGD nodes here); a tamper of the first of
+/// them does not reach the second.
+#[test]
+fn shared_multi_output_runs_give_each_node_its_own_output() {
+    let p = program();
+    let (st, b) = (init(), batch(0));
+    let honest = run_step(&p, &st, &b, None).unwrap();
+    for (i, node) in p.nodes.iter().enumerate() {
+        let inputs: Vec<&Tensor> = node
+            .inputs
+            .as_slice()
+            .iter()
+            .map(|s| match *s {
+                Source::Node(j) => &honest.outputs[j as usize],
+                Source::State(e) => &st.entries[e as usize].1,
+                Source::Batch(k) => &b.tensors[k as usize],
+            })
+            .collect();
+        let ctx = gensyn_commitment::exec::Ctx { step: 0, threads: 1 };
+        let alone = gensyn_commitment::exec::execute(&node.op, &ctx, &inputs).unwrap();
+        assert_eq!(honest.outputs[i], alone[node.output as usize], "node {i}");
+    }
+    let mut flip = |n: u32, t: &mut Tensor| {
+        if n == 5 {
+            t.values[0] = f32::from_bits(t.values[0].to_bits() ^ 1);
+        }
+    };
+    let tampered = run_step(&p, &st, &b, Some(&mut flip)).unwrap();
+    assert_ne!(tampered.outputs[5], honest.outputs[5]);
+    assert_eq!(tampered.outputs[6], honest.outputs[6]);
 }

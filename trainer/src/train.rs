@@ -13,7 +13,7 @@ use crate::{
 use candle_core::{Device, Tensor, Var};
 use gensyn_commitment::{
     data::{assemble, Batch, Order},
-    interp::{run_step_on, NamedState, Program, StepRun},
+    interp::{run_step_lean, run_step_on, LeanStep, NamedState, Program, StepRun},
     state::StepRecord,
 };
 use gensyn_kernels::optim;
@@ -125,6 +125,13 @@ impl CanonicalStep {
         run_step_on(program, &self.state, self.before_hash, &self.batch, None, self.threads)
             .map_err(|e| TrainError::Program(self.state.step, format!("{e:?}")))
     }
+
+    /// [`Self::run`] keeping only what the trainer needs (the state after
+    /// moved out of the outputs, not copied).
+    fn run_lean(&self, program: &Program) -> Result<LeanStep, TrainError> {
+        run_step_lean(program, &self.state, self.before_hash, &self.batch, self.threads)
+            .map_err(|e| TrainError::Program(self.state.step, format!("{e:?}")))
+    }
 }
 
 /// Per-parameter optimiser state.
@@ -228,17 +235,16 @@ impl Trainer {
     /// which `run` has checked equal to the trainer's state bit for bit: it
     /// serves as this step's state before, neither copied out of candle nor
     /// hashed again.
-    fn canonical_inputs(&self, carried: Option<(NamedState, Hash)>, threads: usize) -> Result<CanonicalStep, TrainError> {
+    fn canonical_inputs(
+        &self,
+        carried: Option<(NamedState, Hash)>,
+        threads: usize,
+    ) -> Result<CanonicalStep, TrainError> {
         let (state, before_hash) = match carried {
             Some((state, hash)) if state.step == self.step => (state, Some(hash)),
             _ => (program::named_state(self.step, &self.state()?), None),
         };
-        Ok(CanonicalStep {
-            state,
-            before_hash,
-            batch: self.step_batch(self.step),
-            threads: threads as u32,
-        })
+        Ok(CanonicalStep { state, before_hash, batch: self.step_batch(self.step), threads: threads as u32 })
     }
 
     /// The training data.
@@ -424,9 +430,10 @@ impl Trainer {
             let (canonical, loss) = match &program {
                 Some(p) if self.one_pass() => {
                     let job = self.canonical_inputs(carried.take(), self.backend.threads())?;
-                    let ran = job.run(p).and_then(|run| {
+                    let ran = job.run_lean(p).and_then(|run| {
                         let logp = loss_node.and_then(|i| run.outputs.get(i));
-                        let no_loss = || TrainError::Program(self.step, "no log-probabilities to read the loss from".into());
+                        let no_loss =
+                            || TrainError::Program(self.step, "no log-probabilities to read the loss from".into());
                         Ok((program::loss(logp, &job.batch).ok_or_else(no_loss)?, run))
                     });
                     let (loss, run) = match ran {
@@ -448,7 +455,7 @@ impl Trainer {
                     // Half the threads each.
                     let job = self.canonical_inputs(carried.take(), (self.backend.threads() / 2).max(1))?;
                     let (canonical, loss) = std::thread::scope(|scope| {
-                        let canonical = scope.spawn(|| job.run(p));
+                        let canonical = scope.spawn(|| job.run_lean(p));
                         let loss = self.train_step();
                         (canonical.join().expect("the canonical step does not panic"), loss)
                     });
@@ -460,7 +467,7 @@ impl Trainer {
                 }
                 None => (None, self.train_step()?),
             };
-            if let Some(StepRun { after, record, .. }) = canonical {
+            if let Some(LeanStep { after, record, .. }) = canonical {
                 *carried = Some((after, record.after));
                 report.records.push(record);
             }
