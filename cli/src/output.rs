@@ -33,8 +33,14 @@ impl Output {
 
     /// Prints a result: `doc` (with `schema_version` added) or `human`.
     pub fn emit(&self, doc: Value, human: impl FnOnce() -> String) {
+        self.stream(doc, human);
+    }
+
+    /// [`Output::emit`] for one item of a stream (`--watch`): false once
+    /// the reader went away (`| head -1`), so the stream can end.
+    pub fn stream(&self, doc: Value, human: impl FnOnce() -> String) -> bool {
         let text = if self.json { with_schema(doc).to_string() } else { human() };
-        print_line(&text);
+        print_line(&text)
     }
 
     /// Prints an error: always one line on stderr; under `--json` also a
@@ -42,7 +48,7 @@ impl Output {
     pub fn error(&self, err: &CliError) {
         eprintln!("error: {}", one_line(&err.to_string()));
         if self.json {
-            println!("{}", error_doc(err));
+            print_line(&error_doc(err).to_string());
         }
     }
 
@@ -54,15 +60,33 @@ impl Output {
     }
 }
 
+/// Resolves once nothing reads stdout any more (a pipe whose reader
+/// exited, as `| head -1` does): a stream that prints only on change would
+/// otherwise learn it at its next line, maybe never. Checked four times a
+/// second; a terminal or a file never resolves it.
+pub async fn stdout_closed() {
+    let mut tick = tokio::time::interval(std::time::Duration::from_millis(250));
+    loop {
+        tick.tick().await;
+        let mut fd = libc::pollfd { fd: libc::STDOUT_FILENO, events: libc::POLLOUT, revents: 0 };
+        // SAFETY: one valid pollfd, a zero timeout.
+        let n = unsafe { libc::poll(&mut fd, 1, 0) };
+        if n == 1 && fd.revents & libc::POLLERR != 0 {
+            return;
+        }
+    }
+}
+
 /// Prints `text` and a newline on stdout. A reader that went away (`| head`)
-/// is no error of ours: the command's work is done, so nothing is lost.
-fn print_line(text: &str) {
+/// is no error of ours: the command's work is done, so nothing is lost;
+/// false says it went away.
+fn print_line(text: &str) -> bool {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     match writeln!(out, "{text}").and_then(|()| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => false,
         Err(e) => panic!("failed printing to stdout: {e}"),
-        Ok(()) => {}
+        Ok(()) => true,
     }
 }
 

@@ -539,3 +539,41 @@ fn an_honest_solver_and_verifier_agent_take_a_task_to_its_payment() {
     assert!(dc > 15 * gsn && dc < 17 * gsn + 40 * gsn, "charlie gained {dc}");
     assert!(dd > gsn && dd < 2 * gsn + 40 * gsn, "dave gained {dd}");
 }
+
+/// `task list --watch --json` prints the list, then a line per change; it
+/// outlives the node restarting (it subscribes again), and once its reader
+/// goes (`| head -1`) it ends, with success, though nothing new is printed.
+#[test]
+fn the_task_list_watch_outlives_a_restart_and_ends_with_its_reader() {
+    use std::io::{BufRead, BufReader};
+    let net = Devnet { base: tempfile::tempdir().unwrap() };
+    let up = net.run(&["devnet", "up", "--rpc-port", "0", "--json"]).ok_json();
+    let port = up["rpc_port"].to_string();
+    let mut watch = spawn(&net, &["task", "list", "--watch", "--json"]);
+    let mut lines = BufReader::new(watch.stdout.take().unwrap()).lines();
+    let mut next = move || -> Value { serde_json::from_str(&lines.next().unwrap().unwrap()).unwrap() };
+    assert_eq!(next()["tasks"], serde_json::json!([]));
+    net.run(&["devnet", "down", "--json"]).ok_json();
+    net.run(&["devnet", "up", "--rpc-port", &port, "--json"]).ok_json();
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/blobs-mlp-sgd.toml");
+    net.run(&["submit", fixture, "--fee", "20", "--deadline", "200", "--as", "alice", "--json"]).ok_json();
+    let doc = next();
+    assert_eq!(doc["tasks"][0]["id"], 0, "{doc}");
+    drop(next); // the reader goes
+                // A bound for a hang, not a timing: the watch checks its reader four
+                // times a second.
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = watch.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > std::time::Duration::from_secs(60) {
+            let _ = watch.kill();
+            panic!("the watch did not end when its reader went");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    let mut err = String::new();
+    std::io::Read::read_to_string(&mut watch.stderr.take().unwrap(), &mut err).unwrap();
+    assert!(status.success(), "{status}: {err}");
+}

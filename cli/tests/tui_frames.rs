@@ -186,8 +186,18 @@ fn app(tasks: Vec<TaskView>, now: Instant) -> App {
     update(
         &mut app,
         Msg::Events(vec![
-            EventLine { block: 108, pallet: "Gensyn".into(), name: "DisputeOpened".into(), detail: "task: 3, dispute: 0".into() },
-            EventLine { block: 109, pallet: "Gensyn".into(), name: "Moved".into(), detail: "dispute: 0, round: 2".into() },
+            EventLine {
+                block: 108,
+                pallet: "Gensyn".into(),
+                name: "DisputeOpened".into(),
+                detail: "task: 3, dispute: 0".into(),
+            },
+            EventLine {
+                block: 109,
+                pallet: "Gensyn".into(),
+                name: "Moved".into(),
+                detail: "dispute: 0, round: 2".into(),
+            },
         ]),
     );
     app
@@ -210,7 +220,11 @@ fn render(app: &App, now: Instant, w: u16, h: u16) -> Buffer {
 
 fn text(buf: &Buffer) -> String {
     let w = buf.area.width as usize;
-    buf.content.chunks(w).map(|row| row.iter().map(|c| c.symbol()).collect::<String>().trim_end().to_string()).collect::<Vec<_>>().join("\n")
+    buf.content
+        .chunks(w)
+        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>().trim_end().to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn key(app: &mut App, code: KeyCode) {
@@ -220,7 +234,8 @@ fn key(app: &mut App, code: KeyCode) {
 /// Every frame of a fixture state at both sizes.
 fn snap_both(name: &str, app: &App, now: Instant) {
     for (w, h) in [(80, 24), (120, 40)] {
-        snapshot_settings().bind(|| insta::assert_snapshot!(format!("tui__{name}_{w}x{h}"), text(&render(app, now, w, h))));
+        snapshot_settings()
+            .bind(|| insta::assert_snapshot!(format!("tui__{name}_{w}x{h}"), text(&render(app, now, w, h))));
     }
 }
 
@@ -348,13 +363,37 @@ fn a_snapshot_that_drops_the_open_task_falls_back_to_the_table() {
     assert_eq!(a.link, Link::Live);
 }
 
+#[test]
+fn the_selection_stays_on_its_task_as_rows_come_and_an_opened_task_ignores_moves() {
+    let now = Instant::now();
+    let mut a = app(several_phases(), now);
+    key(&mut a, KeyCode::Char('S')); // newest first: 3, 2, 1, 0
+    key(&mut a, KeyCode::Char('j'));
+    assert_eq!(a.tasks()[a.selected()].id, 2);
+    // A new task arrives on top: the cursor moves with task 2.
+    let mut tasks = several_phases();
+    tasks.push(task(4, Phase::SolverSelection { closes_at: 130, entrants: 0 }, false, false));
+    let snap = Snapshot { best: 111, tasks, names: a.snap.names.clone(), ..Default::default() };
+    update(&mut a, Msg::Data(Box::new(snap), now));
+    assert_eq!(a.tasks().iter().map(|v| v.id).collect::<Vec<_>>(), [4, 3, 2, 1, 0]);
+    assert_eq!(a.tasks()[a.selected()].id, 2);
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.open, Some(2));
+    for code in [KeyCode::Char('j'), KeyCode::Char('G'), KeyCode::PageDown] {
+        key(&mut a, code);
+    }
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.tasks()[a.selected()].id, 2, "moves inside the task left the table alone");
+}
+
 /// The first cell at which `s` starts.
 fn find(buf: &Buffer, s: &str) -> Option<(u16, u16)> {
     let first = s.chars().next()?.to_string();
     for y in 0..buf.area.height {
         for x in 0..buf.area.width {
             if buf[(x, y)].symbol() == first {
-                let rest: String = (x..buf.area.width.min(x + s.chars().count() as u16)).map(|i| buf[(i, y)].symbol()).collect();
+                let rest: String =
+                    (x..buf.area.width.min(x + s.chars().count() as u16)).map(|i| buf[(i, y)].symbol()).collect();
                 if rest == s {
                     return Some((x, y));
                 }

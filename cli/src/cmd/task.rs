@@ -9,6 +9,7 @@ use crate::{
     output::Output,
     query,
 };
+use futures::FutureExt;
 use gensyn_runtime::Runtime;
 use pallet_gensyn::{TaskId, TaskOf};
 use serde_json::{json, Value};
@@ -63,45 +64,72 @@ fn list_human(tasks: &[(TaskId, TaskOf<Runtime>)]) -> String {
 
 /// `task list --watch`: the list now, then again at every new best block
 /// that changes it (one JSON line each with `--json`: the non-interactive
-/// twin of `gensyn tui`). A dropped connection is reopened with backoff;
-/// it ends on Ctrl-C or when the node stays away.
+/// twin of `gensyn tui`). A dropped connection is reopened with backoff
+/// (0.25 s doubling to 16 s, reset by a successful read); it ends on
+/// Ctrl-C, when the reader goes away (`| head -1`: success), or when the
+/// node stays away for about half a minute (the last error).
 async fn watch(chain: &Chain, out: &Output) -> Result<(), CliError> {
     let mut last: Option<Value> = None;
     let mut backoff = Duration::from_millis(250);
     loop {
-        let mut heads = match chain.subscribe_heads(false).await {
-            Ok(h) => h,
-            Err(e) => {
-                // The node went away: reopen (the chain client reconnects
-                // on the next request), up to about a minute of tries.
-                if backoff > Duration::from_secs(16) {
-                    return Err(e);
-                }
-                tokio::time::sleep(backoff).await;
-                backoff *= 2;
-                let _ = chain.best().await;
-                continue;
-            }
+        let followed = tokio::select! {
+            followed = follow_list(chain, out, &mut last, &mut backoff) => followed,
+            () = crate::output::stdout_closed() => Ok(Followed::ReaderGone),
         };
-        backoff = Duration::from_millis(250);
-        // The list as it is when watching starts, then at each new head.
-        let mut at = Some(chain.best().await?);
-        loop {
-            if let Some(at) = at.take() {
-                let tasks = query::tasks(chain, Some(at.hash)).await?;
-                let doc = list_doc(&at, &tasks);
-                if last.as_ref() != Some(&doc["tasks"]) {
-                    last = Some(doc["tasks"].clone());
-                    out.emit(doc, || format!("at #{}\n{}", at.number, list_human(&tasks)));
-                }
+        let broke = match followed {
+            Ok(Followed::ReaderGone) => return Ok(()),
+            Ok(Followed::StreamEnded) => None,
+            Err(e) => Some(e),
+        };
+        if backoff > Duration::from_secs(16) {
+            return Err(broke.unwrap_or_else(|| CliError::other("the node keeps closing its head subscription")));
+        }
+        tokio::time::sleep(backoff).await;
+        backoff *= 2;
+        // A read reopens a dropped connection (a subscription does not).
+        let _ = chain.best().await;
+    }
+}
+
+/// How one subscription of [`watch`] ended.
+enum Followed {
+    /// Nothing reads our output any more.
+    ReaderGone,
+    /// The node ended the subscription: subscribe again.
+    StreamEnded,
+}
+
+/// One subscription's worth of [`watch`]: prints the list when it differs
+/// from `last`; `backoff` is reset once a read succeeds.
+async fn follow_list(
+    chain: &Chain,
+    out: &Output,
+    last: &mut Option<Value>,
+    backoff: &mut Duration,
+) -> Result<Followed, CliError> {
+    let mut heads = chain.subscribe_heads(false).await?;
+    // The list as it is when watching starts, then at each new head.
+    let mut at = chain.best().await?;
+    loop {
+        let tasks = query::tasks(chain, Some(at.hash)).await?;
+        *backoff = Duration::from_millis(250);
+        let doc = list_doc(&at, &tasks);
+        if last.as_ref() != Some(&doc["tasks"]) {
+            *last = Some(doc["tasks"].clone());
+            if !out.stream(doc, || format!("at #{}\n{}", at.number, list_human(&tasks))) {
+                return Ok(Followed::ReaderGone);
             }
-            match heads.next().await {
-                Some(Ok(header)) => {
-                    at = Some(BlockRef { number: header.number, hash: header.hash() });
+        }
+        match heads.next().await {
+            Some(Ok(mut header)) => {
+                // Heads that came during the read: only the newest is read.
+                while let Some(Some(Ok(newer))) = heads.next().now_or_never() {
+                    header = newer;
                 }
-                // The stream ended or broke: subscribe again.
-                _ => break,
+                at = BlockRef { number: header.number, hash: header.hash() };
             }
+            Some(Err(e)) => return Err(CliError::other(format!("head subscription: {e}"))),
+            None => return Ok(Followed::StreamEnded),
         }
     }
 }

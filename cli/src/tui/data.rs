@@ -14,10 +14,11 @@ use crate::{
     error::CliError,
     query,
 };
+use codec::Encode;
 use futures::FutureExt;
 use gensyn_runtime::{AccountId, RuntimeEvent};
 use pallet_gensyn::{Stage, TaskId};
-use polkadot_sdk::sp_core::Pair as _;
+use polkadot_sdk::sp_core::{crypto::Ss58Codec, Pair as _, H256};
 use std::{
     collections::BTreeMap,
     path::{Path, PathBuf},
@@ -35,19 +36,21 @@ const MAX_BACKOFF: Duration = Duration::from_secs(8);
 /// (backing off while it cannot), then follows it.
 pub async fn feed(endpoint: String, refresh: Duration, cache: PathBuf, tx: UnboundedSender<Msg>) {
     let mut backoff = Duration::from_millis(250);
-    let mut follower = Follower { cache, ops: BTreeMap::new(), events_to: None };
+    let mut follower = Follower { cache, ops: BTreeMap::new(), read: BTreeMap::new() };
     loop {
         let why = match Chain::connect(&endpoint).await {
+            // The backoff resets once a read succeeds, not at connection: a
+            // node that accepts and then fails every read is not hammered.
             Ok(chain) => {
-                backoff = Duration::from_millis(250);
-                match follower.follow(&chain, refresh, &tx).await {
+                match follower.follow(&chain, refresh, &tx, &mut backoff).await {
                     Ok(()) => return, // the dashboard is gone
                     Err(e) => e,
                 }
             }
             Err(e) => e,
         };
-        let msg = Msg::Down { reason: crate::output::one_line(&why.to_string()), retry_in_ms: backoff.as_millis() as u64 };
+        let msg =
+            Msg::Down { reason: crate::output::one_line(&why.to_string()), retry_in_ms: backoff.as_millis() as u64 };
         if tx.send(msg).is_err() {
             return;
         }
@@ -60,15 +63,36 @@ pub async fn feed(endpoint: String, refresh: Duration, cache: PathBuf, tx: Unbou
 pub struct Follower {
     /// Where disputed tasks' specs and datasets are written to build their programs.
     pub cache: PathBuf,
-    /// Operator names by task (an error: not to be tried again).
-    pub ops: BTreeMap<TaskId, Result<Vec<String>, String>>,
-    /// The last block whose events were read.
-    pub events_to: Option<u32>,
+    /// Operator names by task, for the spec they were built from (a
+    /// restarted devnet reuses ids); a failure is tried again after
+    /// [`OPS_RETRY`].
+    pub ops: BTreeMap<TaskId, OpNames>,
+    /// The blocks whose events are in the log (the newest
+    /// [`EVENTS_BACK`] + 1), by number: how a re-org or a restarted chain
+    /// is noticed.
+    pub read: BTreeMap<u32, H256>,
 }
+
+/// A disputed task's operator names, or why they could not be read.
+pub struct OpNames {
+    /// The task's spec, encoded: the names hold for this spec only.
+    pub spec: Vec<u8>,
+    /// The names, node by node; or the error and when it came.
+    pub names: Result<Vec<String>, (String, Instant)>,
+}
+
+/// How long a failed read of a task's operator names stands.
+const OPS_RETRY: Duration = Duration::from_secs(30);
 
 impl Follower {
     /// Follows `chain` until it fails (an error) or the dashboard is gone.
-    async fn follow(&mut self, chain: &Chain, refresh: Duration, tx: &UnboundedSender<Msg>) -> Result<(), CliError> {
+    async fn follow(
+        &mut self,
+        chain: &Chain,
+        refresh: Duration,
+        tx: &UnboundedSender<Msg>,
+        backoff: &mut Duration,
+    ) -> Result<(), CliError> {
         let gone = |_| CliError::other("the dashboard closed");
         let info = info(chain).await?;
         if tx.send(Msg::Linked(info)).is_err() {
@@ -77,15 +101,21 @@ impl Follower {
         let mut heads = chain.subscribe_heads(false).await?;
         let mut finals = chain.subscribe_heads(true).await?;
         let mut ticker = tokio::time::interval(refresh);
+        // A slow read is followed by one poll, not a burst of them.
+        ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
         let mut next = Some(chain.best().await?);
         loop {
             if let Some(at) = next.take() {
-                let events = self.events(chain, at).await?;
+                let (forked, events) = self.events(chain, at).await?;
                 let snap = self.snapshot(chain, at).await?;
-                let sent = tx.send(Msg::Events(events)).and_then(|_| tx.send(Msg::Data(Box::new(snap), Instant::now())));
+                let sent = forked
+                    .map_or(Ok(()), |from| tx.send(Msg::Reorg(from)))
+                    .and_then(|_| tx.send(Msg::Events(events)))
+                    .and_then(|_| tx.send(Msg::Data(Box::new(snap), Instant::now())));
                 if sent.is_err() {
                     return Ok(());
                 }
+                *backoff = Duration::from_millis(250);
             }
             tokio::select! {
                 h = heads.next() => match h {
@@ -119,11 +149,18 @@ impl Follower {
         // A disputed task's program names the operators its games descend to.
         for v in &tasks {
             let deep = v.disputes.iter().any(|(_, d)| !matches!(d.stage, Stage::Steps { .. } | Stage::Records { .. }));
-            if deep && !self.ops.contains_key(&v.id) {
-                let names = op_names(chain, &self.cache, v.id, &v.task.spec).await.map_err(|e| e.to_string());
-                self.ops.insert(v.id, names);
+            let spec = v.task.spec.encode();
+            let known = self.ops.get(&v.id).is_some_and(|o| {
+                o.spec == spec && o.names.as_ref().map_or_else(|(_, at)| at.elapsed() < OPS_RETRY, |_| true)
+            });
+            if deep && !known {
+                let names =
+                    op_names(chain, &self.cache, v.id, &v.task.spec).await.map_err(|e| (e.to_string(), Instant::now()));
+                self.ops.insert(v.id, OpNames { spec, names });
             }
         }
+        // Tasks gone from the chain take their names with them.
+        self.ops.retain(|id, _| tasks.iter().any(|v| v.id == *id));
         let mut names = BTreeMap::new();
         let mut rows = Vec::new();
         for account in known_accounts() {
@@ -155,18 +192,37 @@ impl Follower {
             tasks,
             accounts: rows,
             names,
-            ops: self.ops.iter().filter_map(|(id, r)| r.as_ref().ok().map(|n| (*id, n.clone()))).collect(),
+            ops: self.ops.iter().filter_map(|(id, o)| o.names.as_ref().ok().map(|n| (*id, n.clone()))).collect(),
         })
     }
 
     /// The events of the blocks after the last read up to `at` (at most
-    /// [`EVENTS_BACK`] of them), oldest first.
-    pub async fn events(&mut self, chain: &Chain, at: BlockRef) -> Result<Vec<EventLine>, CliError> {
-        let from = match self.events_to {
-            Some(n) if n >= at.number => return Ok(Vec::new()),
-            Some(n) => (n + 1).max(at.number.saturating_sub(EVENTS_BACK)),
-            None => at.number.saturating_sub(EVENTS_BACK),
-        };
+    /// [`EVENTS_BACK`] of them), oldest first; and, first, the block from
+    /// which the log's lines are no longer the chain's (a re-org replaced
+    /// them, or the devnet restarted), if any: those blocks are read again.
+    pub async fn events(&mut self, chain: &Chain, at: BlockRef) -> Result<(Option<u32>, Vec<EventLine>), CliError> {
+        // Newest first: the first block read that is still the chain's
+        // ends the search (one lookup when nothing changed).
+        let mut forked = None;
+        for (&n, &hash) in self.read.iter().rev() {
+            let canonical = match n {
+                n if n > at.number => None,
+                n if n == at.number => Some(at.hash),
+                n => chain.block_hash(n).await?,
+            };
+            if canonical == Some(hash) {
+                break;
+            }
+            forked = Some(n);
+        }
+        if let Some(from) = forked {
+            self.read.retain(|&n, _| n < from);
+        }
+        if self.read.get(&at.number) == Some(&at.hash) {
+            return Ok((forked, Vec::new()));
+        }
+        let floor = at.number.saturating_sub(EVENTS_BACK);
+        let from = self.read.keys().next_back().map_or(floor, |&n| (n + 1).max(floor));
         let mut lines = Vec::new();
         for n in from..=at.number {
             let hash = if n == at.number { Some(at.hash) } else { chain.block_hash(n).await? };
@@ -176,9 +232,12 @@ impl Follower {
                     lines.push(line);
                 }
             }
+            self.read.insert(n, hash);
         }
-        self.events_to = Some(at.number);
-        Ok(lines)
+        while self.read.len() > EVENTS_BACK as usize + 1 {
+            self.read.pop_first();
+        }
+        Ok((forked, lines))
     }
 }
 
@@ -199,8 +258,12 @@ fn known_accounts() -> Vec<Account> {
         .collect();
     if let Ok(keys) = accounts::keystore().list() {
         for k in keys {
-            if let Ok(pair) = k.pair() {
-                all.push(Account { name: Some(k.name), id: AccountId::from(pair.public()) });
+            // The stored address, not the phrase: no key derivation per block.
+            let id = AccountId::from_ss58check(&k.address)
+                .ok()
+                .or_else(|| k.pair().ok().map(|p| AccountId::from(p.public())));
+            if let Some(id) = id {
+                all.push(Account { name: Some(k.name), id });
             }
         }
     }
@@ -233,12 +296,23 @@ fn fields(debug: &str) -> String {
 
 /// The operator of each node of task `id`'s program, built from its spec
 /// and dataset (fetched from the store and checked, as an agent does).
-async fn op_names(chain: &Chain, cache: &Path, id: TaskId, spec: &pallet_gensyn::TaskSpec) -> Result<Vec<String>, CliError> {
+async fn op_names(
+    chain: &Chain,
+    cache: &Path,
+    id: TaskId,
+    spec: &pallet_gensyn::TaskSpec,
+) -> Result<Vec<String>, CliError> {
     let path = crate::agent::prepare_in(chain, cache, id, spec).await?;
-    let loaded = crate::onchain::load(&path)?;
-    let data = gensyn_trainer::data::Dataset::load(&loaded.spec).map_err(|e| CliError::other(format!("dataset: {e}")))?;
-    let program = gensyn_trainer::program::program(&loaded.spec, &data);
-    Ok(program.nodes.iter().map(|n| query::snake(&format!("{:?}", n.op))).collect())
+    // Reading the dataset and building the program block: off the runtime's workers.
+    tokio::task::spawn_blocking(move || {
+        let loaded = crate::onchain::load(&path)?;
+        let data =
+            gensyn_trainer::data::Dataset::load(&loaded.spec).map_err(|e| CliError::other(format!("dataset: {e}")))?;
+        let program = gensyn_trainer::program::program(&loaded.spec, &data);
+        Ok(program.nodes.iter().map(|n| query::snake(&format!("{:?}", n.op))).collect())
+    })
+    .await
+    .map_err(|e| CliError::other(format!("building the task's program: {e}")))?
 }
 
 #[cfg(test)]

@@ -38,20 +38,27 @@ pub async fn run(args: TuiArgs, global: &GlobalArgs) -> Result<(), CliError> {
     let endpoint = cmd::endpoint(global);
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
     let cache = crate::state::data_home().join("gensyn").join("tui");
-    let feed = tokio::spawn(data::feed(endpoint.clone(), Duration::from_millis(args.refresh), cache, tx.clone()));
+    let mut feed = tokio::spawn(data::feed(endpoint.clone(), Duration::from_millis(args.refresh), cache, tx.clone()));
     // crossterm's reads block: a thread of their own feeds the channel.
-    let keys = tx.clone();
+    // Should the keyboard fail, it says so: raw mode leaves no other way out.
+    let keys = tx;
     std::thread::spawn(move || loop {
         let msg = match event::read() {
             Ok(Event::Key(k)) => Msg::Key(k),
             Ok(Event::Resize(..)) => Msg::Resize,
             Ok(_) => continue,
-            Err(_) => break,
+            Err(e) => Msg::KeysLost(e.to_string()),
         };
-        if keys.send(msg).is_err() {
+        let lost = matches!(msg, Msg::KeysLost(_));
+        if keys.send(msg).is_err() || lost {
             break;
         }
     });
+    // `kill` and a closed terminal end the dashboard as `q` does, so the
+    // terminal is restored.
+    use tokio::signal::unix::{signal, SignalKind};
+    let signals = |kind| signal(kind).map_err(|e| CliError::other(format!("cannot watch for signals: {e}")));
+    let (mut term, mut hup) = (signals(SignalKind::terminate())?, signals(SignalKind::hangup())?);
 
     // Raw mode and the alternate screen; ratatui's panic hook restores the
     // terminal before a panic's message is printed.
@@ -61,7 +68,10 @@ pub async fn run(args: TuiArgs, global: &GlobalArgs) -> Result<(), CliError> {
     let mut drawn_at: Option<Instant> = None;
     let result = loop {
         if app.quit {
-            break Ok(());
+            break match app.fatal.take() {
+                Some(why) => Err(CliError::other(why)),
+                None => Ok(()),
+            };
         }
         let now = Instant::now();
         let due = match drawn_at {
@@ -87,6 +97,18 @@ pub async fn run(args: TuiArgs, global: &GlobalArgs) -> Result<(), CliError> {
                 }
             }
             _ = tokio::time::sleep_until(due.into()) => {}
+            _ = term.recv() => break Ok(()),
+            _ = hup.recv() => break Ok(()),
+            // The feed only ends with the dashboard; ended early, it
+            // panicked (its hook restored the terminal: nothing live is
+            // drawn any more).
+            ended = &mut feed => {
+                let why = match ended {
+                    Err(e) if e.is_panic() => "the chain feed panicked".to_string(),
+                    _ => "the chain feed stopped".to_string(),
+                };
+                break Err(CliError::other(why));
+            }
         }
     };
     ratatui::restore();

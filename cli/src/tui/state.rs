@@ -198,6 +198,8 @@ pub struct App {
     pub help: bool,
     /// `q` or Ctrl-C.
     pub quit: bool,
+    /// Why the dashboard must end with an error, if it must.
+    pub fatal: Option<String>,
     /// Something changed since the last frame.
     pub dirty: bool,
 }
@@ -221,6 +223,7 @@ impl App {
             open: None,
             help: false,
             quit: false,
+            fatal: None,
             dirty: true,
         }
     }
@@ -287,10 +290,12 @@ impl App {
 
     /// The event log, filtered.
     pub fn events(&self) -> Vec<&EventLine> {
-        self.events
-            .iter()
-            .filter(|e| self.matches(&format!("#{} {}.{} {}", e.block, e.pallet, e.name, e.detail)))
-            .collect()
+        self.events.iter().filter(|e| self.shows(e)).collect()
+    }
+
+    /// Whether the filter lets `e` into the event view.
+    pub fn shows(&self, e: &EventLine) -> bool {
+        self.matches(&format!("#{} {}.{} {}", e.block, e.pallet, e.name, e.detail))
     }
 
     /// Rows in the current view (what the cursor moves over).
@@ -307,6 +312,17 @@ impl App {
     /// The selected row of the current view, kept inside its rows.
     pub fn selected(&self) -> usize {
         self.cursor[self.view.index()].min(self.rows().saturating_sub(1))
+    }
+
+    /// The selected row of `view`'s list (an opened task keeps the table's).
+    pub fn cursor_of(&self, view: View) -> usize {
+        let rows = match view {
+            View::Tasks => self.tasks().len(),
+            View::Disputes => self.disputes().len(),
+            View::Accounts => self.snap.accounts.len(),
+            View::Events => self.events().len(),
+        };
+        self.cursor[view.index()].min(rows.saturating_sub(1))
     }
 
     /// The opened task, if it is still on chain.
@@ -331,4 +347,3 @@ impl App {
         self.snap.ops.get(&task)?.get(node as usize).map(String::as_str)
     }
 }
-

@@ -22,6 +22,11 @@ pub enum Msg {
     Finalized(u32),
     /// Connected peers.
     Peers(u32),
+    /// The keyboard cannot be read any more (why): the dashboard ends.
+    KeysLost(String),
+    /// The chain no longer has the blocks from this one on whose events
+    /// are in the log (a re-org, or a restarted devnet): they go.
+    Reorg(u32),
     /// The node went away.
     Down {
         /// Why.
@@ -47,7 +52,17 @@ pub fn update(app: &mut App, msg: Msg) {
             }
             // Finality never goes back (a head subscription may be ahead of the read).
             let finalized = app.snap.finalized.max(snap.finalized);
+            // The selection stays on its task and its dispute, wherever
+            // new rows put them.
+            let task = app.tasks().get(app.cursor_of(View::Tasks)).map(|v| v.id);
+            let dispute = app.disputes().get(app.cursor_of(View::Disputes)).map(|(_, id, _)| *id);
             app.snap = *snap;
+            if let Some(pos) = task.and_then(|t| app.tasks().iter().position(|v| v.id == t)) {
+                app.cursor[View::Tasks.index()] = pos;
+            }
+            if let Some(pos) = dispute.and_then(|d| app.disputes().iter().position(|(_, id, _)| *id == d)) {
+                app.cursor[View::Disputes.index()] = pos;
+            }
             app.snap.finalized = finalized;
             app.link = Link::Live;
             // A task no longer on chain (a restarted devnet) closes.
@@ -56,10 +71,29 @@ pub fn update(app: &mut App, msg: Msg) {
             }
         }
         Msg::Events(lines) => {
+            // A highlighted older event stays highlighted; at the top, the
+            // cursor follows the newest.
+            let i = View::Events.index();
+            let shown = lines.iter().filter(|e| app.shows(e)).count();
+            if app.cursor[i] > 0 {
+                app.cursor[i] = (app.cursor[i] + shown).min(EVENT_LOG - 1);
+            }
             for line in lines {
                 app.events.push_front(line);
             }
             app.events.truncate(EVENT_LOG);
+        }
+        Msg::KeysLost(why) => {
+            app.fatal = Some(format!("cannot read the keyboard: {why}"));
+            app.quit = true;
+        }
+        Msg::Reorg(from) => {
+            let dropped = app.events.iter().filter(|e| e.block >= from && app.shows(e)).count();
+            app.events.retain(|e| e.block < from);
+            if app.view == View::Events {
+                let i = app.view.index();
+                app.cursor[i] = app.cursor[i].saturating_sub(dropped);
+            }
         }
         Msg::Finalized(n) => app.snap.finalized = app.snap.finalized.max(n),
         Msg::Peers(n) => app.snap.peers = n,
@@ -77,6 +111,7 @@ fn on_key(app: &mut App, key: KeyEvent) {
         return;
     }
     if app.editing {
+        let was = app.filter.clone();
         match key.code {
             KeyCode::Enter => app.editing = false,
             KeyCode::Esc => {
@@ -86,10 +121,13 @@ fn on_key(app: &mut App, key: KeyEvent) {
             KeyCode::Backspace => {
                 app.filter.pop();
             }
-            KeyCode::Char(c) => app.filter.push(c),
+            // Ctrl-U or Alt-x are not text.
+            KeyCode::Char(c) if (key.modifiers - KeyModifiers::SHIFT).is_empty() => app.filter.push(c),
             _ => {}
         }
-        app.cursor[app.view.index()] = 0;
+        if app.filter != was {
+            app.cursor[app.view.index()] = 0;
+        }
         return;
     }
     if app.help {
@@ -101,6 +139,20 @@ fn on_key(app: &mut App, key: KeyEvent) {
         return;
     }
     let i = app.view.index();
+    // An opened task has no rows: moving would lose the table's selection.
+    let moves = matches!(
+        key.code,
+        KeyCode::Char('j' | 'k' | 'g' | 'G')
+            | KeyCode::Down
+            | KeyCode::Up
+            | KeyCode::Home
+            | KeyCode::End
+            | KeyCode::PageDown
+            | KeyCode::PageUp
+    );
+    if moves && app.view == View::Tasks && app.open.is_some() {
+        return;
+    }
     match key.code {
         KeyCode::Char('q') => app.quit = true,
         KeyCode::Char('?') => app.help = true,
@@ -238,5 +290,47 @@ mod tests {
         update(&mut app, Msg::Events((0..EVENT_LOG as u32 + 10).map(line).collect()));
         assert_eq!(app.events.len(), EVENT_LOG);
         assert_eq!(app.events[0].block, EVENT_LOG as u32 + 9);
+    }
+
+    #[test]
+    fn modified_keys_are_not_typed_into_the_filter_and_an_unchanged_filter_keeps_the_cursor() {
+        let mut app = App::new("ws://x");
+        key(&mut app, KeyCode::Char('/'));
+        update(&mut app, Msg::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)));
+        update(&mut app, Msg::Key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::ALT)));
+        update(&mut app, Msg::Key(KeyEvent::new(KeyCode::Char('A'), KeyModifiers::SHIFT)));
+        assert_eq!(app.filter, "A");
+        app.cursor[0] = 3;
+        key(&mut app, KeyCode::Enter);
+        assert_eq!(app.cursor[0], 3, "leaving the filter unchanged keeps the selection");
+    }
+
+    #[test]
+    fn a_reorg_drops_the_log_from_the_forked_block_and_a_lost_keyboard_ends_with_an_error() {
+        let mut app = App::new("ws://x");
+        let line = |b| EventLine { block: b, pallet: "Gensyn".into(), name: "X".into(), detail: String::new() };
+        update(&mut app, Msg::Events((1..=9).map(line).collect()));
+        update(&mut app, Msg::Reorg(7));
+        assert_eq!(app.events.iter().map(|e| e.block).collect::<Vec<_>>(), [6, 5, 4, 3, 2, 1]);
+        update(&mut app, Msg::KeysLost("not a tty".into()));
+        assert!(app.quit);
+        assert_eq!(app.fatal.as_deref(), Some("cannot read the keyboard: not a tty"));
+    }
+
+    #[test]
+    fn a_highlighted_event_stays_highlighted_as_new_ones_arrive() {
+        let mut app = App::new("ws://x");
+        let line = |b| EventLine { block: b, pallet: "Gensyn".into(), name: "X".into(), detail: String::new() };
+        update(&mut app, Msg::Events((1..=5).map(line).collect()));
+        key(&mut app, KeyCode::Char('4'));
+        key(&mut app, KeyCode::Char('j'));
+        key(&mut app, KeyCode::Char('j'));
+        assert_eq!(app.events()[app.selected()].block, 3);
+        update(&mut app, Msg::Events((6..=7).map(line).collect()));
+        assert_eq!(app.events()[app.selected()].block, 3);
+        // At the top, the cursor stays on the newest.
+        key(&mut app, KeyCode::Char('g'));
+        update(&mut app, Msg::Events(vec![line(8)]));
+        assert_eq!(app.events()[app.selected()].block, 8);
     }
 }

@@ -38,8 +38,13 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
         .collect();
     let header = Row::new(["account", "address", "free", "held", "stake (active)"])
         .style(Style::new().add_modifier(Modifier::BOLD));
-    let widths =
-        [Constraint::Length(10), Constraint::Length(12), Constraint::Length(16), Constraint::Length(14), Constraint::Min(10)];
+    let widths = [
+        Constraint::Length(10),
+        Constraint::Length(12),
+        Constraint::Length(16),
+        Constraint::Length(14),
+        Constraint::Min(10),
+    ];
     let table = Table::new(rows, widths)
         .header(header)
         .row_highlight_style(selected())

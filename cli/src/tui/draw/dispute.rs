@@ -26,7 +26,9 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
             "no dispute matches the filter (Esc clears it)"
         };
         f.render_widget(
-            Paragraph::new(vec![Line::raw(""), Line::raw(text)]).wrap(Wrap { trim: false }).block(Block::bordered().title(" disputes ")),
+            Paragraph::new(vec![Line::raw(""), Line::raw(text)])
+                .wrap(Wrap { trim: false })
+                .block(Block::bordered().title(" disputes ")),
             area,
         );
         return;
@@ -44,7 +46,9 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
         .collect();
     let mut state = ListState::default().with_selected(Some(app.selected()));
     f.render_stateful_widget(
-        List::new(items).highlight_style(selected()).block(Block::bordered().title(format!(" disputes ({}) ", all.len()))),
+        List::new(items)
+            .highlight_style(selected())
+            .block(Block::bordered().title(format!(" disputes ({}) ", all.len()))),
         list,
         &mut state,
     );
@@ -60,8 +64,8 @@ fn posted<T>(x: &Option<T>, show: impl Fn(&T) -> String) -> String {
 /// The leaves `[lo, hi)` a descent's current node spans.
 fn span(at: &Descent) -> (u32, u32) {
     let lo = at.index.checked_shl(at.level).unwrap_or(u32::MAX).min(at.n);
-    let hi = (at.index + 1).checked_shl(at.level).unwrap_or(u32::MAX).min(at.n);
-    (lo, hi.max(lo + 1).min(at.n.max(1)))
+    let hi = at.index.saturating_add(1).checked_shl(at.level).unwrap_or(u32::MAX).min(at.n);
+    (lo, hi.max(lo.saturating_add(1)).min(at.n.max(1)))
 }
 
 /// A bar `width` cells wide over `[0, total)`: agreed `[0, lo)`, disputed
@@ -70,7 +74,8 @@ fn bar(width: u16, total: u32, lo: u32, hi: u32) -> Line<'static> {
     let w = u32::from(width.max(1));
     let total = total.max(1);
     let cell = |x: u32| (u64::from(x) * u64::from(w) / u64::from(total)) as u32;
-    let (a, mut b) = (cell(lo), cell(hi));
+    // Clamped: the chain's numbers are not trusted to fit the segment.
+    let (a, mut b) = (cell(lo).min(w), cell(hi).min(w));
     if b <= a {
         b = (a + 1).min(w); // the disputed range always shows
     }
@@ -95,21 +100,28 @@ fn render_game(
     let width = area.width.saturating_sub(4);
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let key = |k: &str| Span::styled(format!("{k:<11}"), Style::new().fg(Color::Cyan));
-    let seg_lo = d.segment * checkpoint_every;
-    // The rounds bound before tiles and reductions (which the stage adds once reached).
-    let mut bound = max_rounds(checkpoint_every, program_len, 1, 0);
-    let op = |node: u32| app.op_name(d.task, node).map(|n| format!("{n} (node {node})")).unwrap_or(format!("node {node}"));
+    let seg_lo = d.segment.saturating_mul(checkpoint_every);
+    // The rounds bound before tiles and reductions; the tile descent adds
+    // its own once reached. Past it (or in a reduction) the stage no longer
+    // says how many tiles there were: the bound is then only a floor.
+    let base = max_rounds(checkpoint_every, program_len, 1, 0);
+    let mut bound = Some(base);
+    let op =
+        |node: u32| app.op_name(d.task, node).map(|n| format!("{n} (node {node})")).unwrap_or(format!("node {node}"));
 
     let mut lines = vec![
         Line::from(vec![
             Span::styled(format!("dispute {id}"), bold),
-            Span::raw(format!(" · task {} · segment {} (steps {}..{}) · ", d.task, d.segment, seg_lo, seg_lo + checkpoint_every)),
+            Span::raw(format!(
+                " · task {} · segment {} (steps {}..{}) · ",
+                d.task,
+                d.segment,
+                seg_lo,
+                seg_lo.saturating_add(checkpoint_every)
+            )),
             Span::styled(stage.clone(), badge(&stage)),
         ]),
-        Line::from(vec![
-            key("defender"),
-            Span::raw(format!("{} (solver)", app.who(&d.defender))),
-        ]),
+        Line::from(vec![key("defender"), Span::raw(format!("{} (solver)", app.who(&d.defender)))]),
         Line::from(vec![
             key("challenger"),
             Span::raw(format!(
@@ -131,20 +143,22 @@ fn render_game(
                 "step bisection: agreed up to step {}, disputed {}..{} ({} steps)",
                 round.lo,
                 round.lo,
-                round.lo + round.len,
+                round.lo.saturating_add(round.len),
                 round.len
             )));
-            body.push(bar(width, checkpoint_every, round.lo.saturating_sub(seg_lo), round.lo.saturating_sub(seg_lo) + round.len));
+            let from = round.lo.saturating_sub(seg_lo);
+            body.push(bar(width, checkpoint_every, from, from.saturating_add(round.len)));
             body.push(Line::raw(format!(
                 "midpoint step {}: defender {} · challenger {}",
-                round.lo + round.len / 2,
+                round.lo.saturating_add(round.len / 2),
                 posted(defender_mid, short),
                 posted(challenger_mid, short)
             )));
         }
         Stage::Records { round, defender, challenger } => {
             body.push(Line::raw(format!("one step left: step {} — each side opens its record of it", round.lo)));
-            body.push(bar(width, checkpoint_every, round.lo.saturating_sub(seg_lo), round.lo.saturating_sub(seg_lo) + 1));
+            let from = round.lo.saturating_sub(seg_lo);
+            body.push(bar(width, checkpoint_every, from, from.saturating_add(1)));
             body.push(Line::raw(format!(
                 "records: defender {} · challenger {}",
                 posted(defender, |r| format!("{} ops", r.trace_len)),
@@ -184,7 +198,7 @@ fn render_game(
             )));
         }
         Stage::Tiles { step, node, round, defender_children, challenger_children, .. } => {
-            bound += 1 + Descent::max_moves(round.at.n);
+            bound = Some(base + 1 + Descent::max_moves(round.at.n));
             let (lo, hi) = span(&round.at);
             body.push(Line::raw(format!(
                 "step {step}: {} — tile descent over {} tiles, now {lo}..{hi}",
@@ -199,6 +213,9 @@ fn render_game(
             )));
         }
         Stage::Arbitration { step, node, tile, leaves, outputs, .. } => {
+            if tile.is_some() {
+                bound = None;
+            }
             body.push(Line::from(vec![
                 Span::styled("arbitration: ", badge("arbitration")),
                 Span::raw(format!(
@@ -217,11 +234,12 @@ fn render_game(
             }
         }
         Stage::Reduce { step, node, tile, round, defender_partials, challenger_partials, .. } => {
+            bound = None;
             body.push(Line::raw(format!(
                 "step {step}: {} tile {tile} — reduction over {}..{}",
                 op(*node),
                 round.lo,
-                round.lo + round.len
+                round.lo.saturating_add(round.len)
             )));
             body.push(Line::raw(format!(
                 "partials: defender {} · challenger {}",
@@ -230,17 +248,19 @@ fn render_game(
             )));
         }
         Stage::ReduceLeaf { step, node, tile, round, .. } => {
+            bound = None;
             body.push(Line::from(vec![
                 Span::styled("arbitration: ", badge("arbitration")),
                 Span::raw(format!(
                     "the chain re-executes {} of step {step}, tile {tile}, elements {}..{}",
                     op(*node),
                     round.lo,
-                    round.lo + round.len
+                    round.lo.saturating_add(round.len)
                 )),
             ]));
         }
         Stage::Resolved { outcome } => {
+            bound = None;
             let verdict = match outcome {
                 Outcome::Arbitrated { defender_right, challenger_right } => format!(
                     "arbitrated: the solver was {}, the challenger {}",
@@ -265,7 +285,10 @@ fn render_game(
     let resolved = matches!(d.stage, Stage::Resolved { .. });
     lines.push(Line::from(vec![
         key("round"),
-        Span::raw(format!("{} of at most {bound}", d.rounds)),
+        Span::raw(match bound {
+            Some(b) => format!("{} of at most {b}", d.rounds),
+            None => format!("{} (at most {base} before tiles and reductions)", d.rounds),
+        }),
         Span::raw(if resolved {
             String::new()
         } else {
@@ -274,8 +297,5 @@ fn render_game(
     ]));
     lines.push(Line::raw(""));
     lines.extend(body);
-    f.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(Block::bordered().title(" game ")),
-        area,
-    );
+    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(Block::bordered().title(" game ")), area);
 }

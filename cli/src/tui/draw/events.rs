@@ -31,5 +31,9 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
         .collect();
     let title = format!(" events ({}) · newest first ", events.len());
     let mut state = ListState::default().with_selected((!events.is_empty()).then(|| app.selected()));
-    f.render_stateful_widget(List::new(items).highlight_style(selected()).block(Block::bordered().title(title)), area, &mut state);
+    f.render_stateful_widget(
+        List::new(items).highlight_style(selected()).block(Block::bordered().title(title)),
+        area,
+        &mut state,
+    );
 }

@@ -73,12 +73,18 @@ fn render_tabs(f: &mut Frame, area: Rect, app: &App) {
 
 fn render_footer(f: &mut Frame, area: Rect, app: &App) {
     let line = if app.editing {
-        Line::from(vec![Span::styled("/", Style::new().fg(Color::Cyan)), Span::raw(app.filter.as_str()), Span::raw("▏")])
+        Line::from(vec![
+            Span::styled("/", Style::new().fg(Color::Cyan)),
+            Span::raw(app.filter.as_str()),
+            Span::raw("▏"),
+        ])
     } else {
-        let mut spans = vec![Span::styled(
-            "?",
-            Style::new().fg(Color::Cyan),
-        ), Span::raw(" help  "), Span::styled("/", Style::new().fg(Color::Cyan)), Span::raw(" filter  ")];
+        let mut spans = vec![
+            Span::styled("?", Style::new().fg(Color::Cyan)),
+            Span::raw(" help  "),
+            Span::styled("/", Style::new().fg(Color::Cyan)),
+            Span::raw(" filter  "),
+        ];
         if app.view == View::Tasks && app.open.is_none() {
             spans.extend([Span::styled("s", Style::new().fg(Color::Cyan)), Span::raw(" sort  ")]);
             spans.extend([Span::styled("⏎", Style::new().fg(Color::Cyan)), Span::raw(" open  ")]);

@@ -6,7 +6,7 @@ use crate::{
     query::{self, TaskView},
     tui::state::App,
 };
-use pallet_gensyn::Stage;
+use pallet_gensyn::{Stage, TaskId};
 use ratatui::{
     layout::{Constraint, Rect},
     style::{Color, Modifier, Style},
@@ -55,7 +55,8 @@ pub fn render_table(f: &mut Frame, area: Rect, app: &App) {
         app.sort.name(),
         if app.descending { " ↓" } else { "" }
     );
-    let table = Table::new(rows, widths).header(header).row_highlight_style(selected()).block(Block::bordered().title(title));
+    let table =
+        Table::new(rows, widths).header(header).row_highlight_style(selected()).block(Block::bordered().title(title));
     if empty {
         let text = if app.snap.tasks.is_empty() {
             "no tasks yet: `gensyn demo` or `gensyn submit TASK.toml` posts one"
@@ -85,7 +86,10 @@ pub fn render_task(f: &mut Frame, area: Rect, app: &App, v: &TaskView) {
         key("phase"),
         Span::styled(phase.clone(), badge(&phase)),
         Span::raw(
-            t.phase.deadline().map(|d| format!("  until #{d} ({} blocks left)", app.blocks_left(d))).unwrap_or_default(),
+            t.phase
+                .deadline()
+                .map(|d| format!("  until #{d} ({} blocks left)", app.blocks_left(d)))
+                .unwrap_or_default(),
         ),
         Span::raw(query::cancel_reason(&t.phase).map(|r| format!("  ({r})")).unwrap_or_default()),
     ])];
@@ -154,7 +158,8 @@ pub fn render_task(f: &mut Frame, area: Rect, app: &App, v: &TaskView) {
                 format_tokens(c.bond),
                 match (c.ends.is_some(), c.right) {
                     (false, _) => "committed".to_string(),
-                    (true, r) => format!("revealed, {}", if r { "matches the solver" } else { "differs from the solver" }),
+                    (true, r) =>
+                        format!("revealed, {}", if r { "matches the solver" } else { "differs from the solver" }),
                 }
             )),
         ]));
@@ -176,8 +181,7 @@ pub fn render_task(f: &mut Frame, area: Rect, app: &App, v: &TaskView) {
         ]));
     }
     // Who was paid and slashed: the task's events the dashboard has seen.
-    let tag = format!("task: {}", v.id);
-    let mine: Vec<_> = app.events.iter().filter(|e| e.detail.contains(&tag)).take(8).collect();
+    let mine: Vec<_> = app.events.iter().filter(|e| names_task(&e.detail, v.id)).take(8).collect();
     if !mine.is_empty() {
         lines.push(Line::raw(""));
         lines.push(Line::styled("events", Style::new().add_modifier(Modifier::BOLD)));
@@ -187,4 +191,21 @@ pub fn render_task(f: &mut Frame, area: Rect, app: &App, v: &TaskView) {
     }
     let block = Block::bordered().title(format!(" task {} ", v.id));
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), area);
+}
+
+/// Whether an event's fields name task `id` (`task: 1`, not `task: 12`).
+fn names_task(detail: &str, id: TaskId) -> bool {
+    let tag = format!("task: {id}");
+    detail.match_indices(&tag).any(|(at, _)| !detail[at + tag.len()..].starts_with(|c: char| c.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn an_event_names_its_task_only() {
+        assert!(super::names_task("task: 1, fee: 5", 1));
+        assert!(super::names_task("task: 1", 1));
+        assert!(!super::names_task("task: 12, fee: 5", 1));
+        assert!(super::names_task("task: 12, parent task: 1", 1));
+    }
 }
