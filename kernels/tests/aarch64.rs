@@ -56,7 +56,9 @@ fn the_neon_path_matches_the_reference_under_qemu() {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let env_target = TARGET.to_uppercase().replace('-', "_");
     let out = Command::new(cargo)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        // Where cargo runs this test from, not where it was compiled: a
+        // build cache shared with another checkout must not send us there.
+        .current_dir(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into()))
         .args(["test", "--release", "--target", TARGET, "--no-default-features", "--features", "std"])
         // The library's unit tests and the bitwise comparisons (which rerun
         // themselves per SIMD path: neon and generic there).
