@@ -1,6 +1,6 @@
-//! What tracing costs: `gensyn train` runs every step twice (the candle
-//! step on our kernels, and the canonical program whose every node output
-//! is hashed into the step's trace), and hashes tensors by tiles.
+//! What tracing costs: `gensyn train` runs every step as the canonical
+//! program (on the CPU the program is the step: no candle graph beside it)
+//! and hashes every node output into the step's trace, by tiles.
 //!
 //! `cargo run --release --manifest-path bench/Cargo.toml --bin trace_step -- THREADS`
 //!
