@@ -172,6 +172,32 @@ pub async fn task(chain: &Chain, id: TaskId, at: Option<H256>) -> Result<TaskVie
         .storage(pallet_gensyn::Tasks::<Runtime>::hashed_key_for(id), at)
         .await?
         .ok_or_else(|| CliError::NotFound(format!("no task {id} on this chain (`gensyn task list` shows them)")))?;
+    let disputes = disputes_of(chain, Some(id), at).await?;
+    view_of(chain, id, task, disputes, at).await
+}
+
+/// Every task on chain with everything about it, at `at`: the tasks and
+/// the disputes each read once (what the dashboard reads every block),
+/// not once per task.
+pub async fn task_views(chain: &Chain, at: Option<H256>) -> Result<Vec<TaskView>, CliError> {
+    let mut disputes = disputes_of(chain, None, at).await?;
+    let mut views = Vec::new();
+    for (id, task) in tasks(chain, at).await? {
+        let (mine, rest) = disputes.into_iter().partition(|(_, d)| d.task == id);
+        disputes = rest;
+        views.push(view_of(chain, id, task, mine, at).await?);
+    }
+    Ok(views)
+}
+
+/// The rest of a [`TaskView`] of a task already read, with its disputes.
+async fn view_of(
+    chain: &Chain,
+    id: TaskId,
+    task: TaskOf<Runtime>,
+    disputes: Vec<(DisputeId, DisputeOf<Runtime>)>,
+    at: Option<H256>,
+) -> Result<TaskView, CliError> {
     let audit = chain.storage(pallet_gensyn::Audits::<Runtime>::hashed_key_for(id), at).await?;
     let mut prefix = pallet_gensyn::Checks::<Runtime>::final_prefix().to_vec();
     prefix.extend(id.twox_64_concat());
@@ -185,7 +211,6 @@ pub async fn task(chain: &Chain, id: TaskId, at: Option<H256>) -> Result<TaskVie
             AccountId::decode(&mut &raw[..]).ok().map(|a| (a, c))
         })
         .collect();
-    let disputes = disputes_of(chain, Some(id), at).await?;
     let available =
         (attested(chain, task.spec.spec_hash, at).await?, attested(chain, task.spec.dataset_commitment(), at).await?);
     Ok(TaskView { id, task, audit, checks, disputes, available })

@@ -142,10 +142,7 @@ impl Follower {
 
     /// Everything the dashboard shows at block `at`.
     pub async fn snapshot(&mut self, chain: &Chain, at: BlockRef) -> Result<Snapshot, CliError> {
-        let mut tasks = Vec::new();
-        for id in query::task_ids(chain, Some(at.hash)).await? {
-            tasks.push(query::task(chain, id, Some(at.hash)).await?);
-        }
+        let tasks = query::task_views(chain, Some(at.hash)).await?;
         // A disputed task's program names the operators its games descend to.
         for v in &tasks {
             let deep = v.disputes.iter().any(|(_, d)| !matches!(d.stage, Stage::Steps { .. } | Stage::Records { .. }));
