@@ -142,11 +142,6 @@ pub async fn tasks(chain: &Chain, at: Option<H256>) -> Result<Vec<(TaskId, TaskO
     Ok(all)
 }
 
-/// The ids of the tasks on chain.
-pub async fn task_ids(chain: &Chain, at: Option<H256>) -> Result<Vec<TaskId>, CliError> {
-    Ok(tasks(chain, at).await?.into_iter().map(|(id, _)| id).collect())
-}
-
 /// The `task list` fields of a task; [`TaskView::json`] starts from them.
 pub fn task_summary(id: TaskId, t: &TaskOf<Runtime>) -> Value {
     json!({

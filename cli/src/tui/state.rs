@@ -302,6 +302,13 @@ impl App {
     pub fn rows(&self) -> usize {
         match self.view {
             View::Tasks if self.open.is_some() => 0,
+            view => self.list_len(view),
+        }
+    }
+
+    /// The rows of `view`'s list, whether or not a task is opened.
+    fn list_len(&self, view: View) -> usize {
+        match view {
             View::Tasks => self.tasks().len(),
             View::Disputes => self.disputes().len(),
             View::Accounts => self.snap.accounts.len(),
@@ -316,13 +323,7 @@ impl App {
 
     /// The selected row of `view`'s list (an opened task keeps the table's).
     pub fn cursor_of(&self, view: View) -> usize {
-        let rows = match view {
-            View::Tasks => self.tasks().len(),
-            View::Disputes => self.disputes().len(),
-            View::Accounts => self.snap.accounts.len(),
-            View::Events => self.events().len(),
-        };
-        self.cursor[view.index()].min(rows.saturating_sub(1))
+        self.cursor[view.index()].min(self.list_len(view).saturating_sub(1))
     }
 
     /// The opened task, if it is still on chain.
