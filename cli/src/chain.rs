@@ -301,6 +301,19 @@ impl Chain {
         Ok(out)
     }
 
+    /// The first `limit` keys under storage `prefix` at `at` (default: best block).
+    pub async fn storage_keys(&self, prefix: &[u8], limit: u32, at: Option<H256>) -> Result<Vec<Vec<u8>>, CliError> {
+        let at = match at {
+            Some(h) => h,
+            None => self.best().await?.hash,
+        };
+        let keys: Vec<Bytes> = self
+            .request("state_getKeysPaged", rpc_params![Bytes(prefix.to_vec()), limit, Option::<Bytes>::None, at])
+            .await
+            .map_err(rpc_err)?;
+        Ok(keys.into_iter().map(|k| k.0).collect())
+    }
+
     /// [`Chain::storage_pairs`], values decoded as `T`.
     pub async fn storage_values<T: Decode>(
         &self,

@@ -18,11 +18,9 @@ pub fn hex32(h: &[u8; 32]) -> String {
 }
 
 /// Whether the chain counts artefact `id` available — more than two thirds
-/// of its holders attested it (at `at`, or the best block).
+/// of its holders attested one encoding of it (at `at`, or the best block).
 pub async fn attested(chain: &Chain, id: [u8; 32], at: Option<H256>) -> Result<bool, CliError> {
-    Ok(availability(chain, id, at)
-        .await?
-        .is_some_and(|e| matches!(e.status, pallet_availability::Status::Available { .. })))
+    Ok(chain.storage::<[u8; 32]>(pallet_availability::Chosen::<Runtime>::hashed_key_for(id), at).await?.is_some())
 }
 
 /// Waits until the chain counts every artefact of `ids` available (the
@@ -46,14 +44,39 @@ pub async fn wait_available(chain: &Chain, ids: &[[u8; 32]], timeout: std::time:
 }
 
 /// The availability layer's entry of artefact `id`: its erasure root,
-/// holders, attestations and expiry (`None`: never registered, or pruned).
+/// holders, attestations and expiry — the available encoding's, else the
+/// most attested of those registered (a holder may register other bytes
+/// under an artefact's name; the chain keeps each encoding apart) — with
+/// how many encodings are registered (`None`: never registered, or pruned).
 pub async fn availability(
     chain: &Chain,
     id: [u8; 32],
     at: Option<H256>,
-) -> Result<Option<pallet_availability::EntryOf<Runtime>>, CliError> {
-    chain.storage(pallet_availability::Artefacts::<Runtime>::hashed_key_for(id), at).await
+) -> Result<Option<(pallet_availability::EntryOf<Runtime>, usize)>, CliError> {
+    // One block for every read, so the chosen record and the entries agree.
+    let at = match at {
+        Some(h) => h,
+        None => chain.best().await?.hash,
+    };
+    let chosen = chain.storage::<[u8; 32]>(pallet_availability::Chosen::<Runtime>::hashed_key_for(id), Some(at)).await?;
+    // Identity hashers: the encodings of `id` are the keys under prefix ‖ id.
+    let mut prefix = pallet_availability::Artefacts::<Runtime>::final_prefix().to_vec();
+    prefix.extend(id);
+    if let Some(encoding) = chosen {
+        // Available: its entry alone (not every other registered beside it).
+        let entry = chain.storage(pallet_availability::Artefacts::<Runtime>::hashed_key_for(id, encoding), Some(at)).await?;
+        // Counted up to a bound: a liar's quota may fill pages.
+        let keys = chain.storage_keys(&prefix, MAX_ENCODINGS_SHOWN, Some(at)).await?;
+        return Ok(entry.map(|e| (e, keys.len())));
+    }
+    let mut all = chain.storage_values::<pallet_availability::EntryOf<Runtime>>(&prefix, Some(at)).await?;
+    let count = all.len();
+    let pick = (0..count).max_by_key(|i| (all[*i].1.count, all[*i].1.deadline));
+    Ok(pick.map(|i| (all.swap_remove(i).1, count)))
 }
+
+/// Encodings of one name counted at most, beside the available one.
+pub const MAX_ENCODINGS_SHOWN: u32 = 256;
 
 /// A task with everything the chain records about it.
 pub struct TaskView {

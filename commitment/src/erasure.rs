@@ -24,7 +24,7 @@
 //! unavailable, the owing party's loss.
 
 use crate::{
-    hash::{Hash, Leaf},
+    hash::{blake2_256, Hash, Leaf},
     merkle::{self, Proof},
 };
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
@@ -135,6 +135,14 @@ impl ErasureCommitment {
     /// the artefact unreadable while the rest attest.
     pub fn is_well_formed(&self) -> bool {
         (1..=MAX_SHARDS).contains(&self.n) && self.k == threshold(self.n)
+    }
+
+    /// The encoding's name: a hash of all four fields. Two encodings may
+    /// share a root and not a length (the padding makes room), and a reader
+    /// given the wrong length gets other bytes; the chain keys entries and
+    /// attestations by this, never by the root alone.
+    pub fn id(&self) -> Hash {
+        blake2_256(&(b"gensyn/encoding", self).encode())
     }
 
     /// Bytes in each of its shards.

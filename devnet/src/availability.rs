@@ -6,19 +6,25 @@
 //! - **Put** (the node a party hands an artefact to): the bytes must
 //!   recompute their commitment; they are kept whole (this node serves them
 //!   fastest), erasure-coded for the current holders (the validators, or on
-//!   instant seal this node alone), each other holder's shard sent to its
-//!   node (`gensyn_shardPut`, found through `--store-peers`), and the
-//!   artefact registered on chain, which counts as this node's attestation.
-//! - **Duties**, every new best block: attest the shards held whose entry
-//!   is pending with the same root; answer each open challenge to this
-//!   holder with its piece and proofs; delete the shards, and the whole
+//!   instant seal this node alone), registered on chain (which counts as
+//!   this node's attestation), and once the registration is in a block
+//!   each other holder's shard sent to its node (`gensyn_shardPut`, found
+//!   through `--store-peers`), which takes only shards of encodings the
+//!   chain has an entry of.
+//! - **Duties**, every new best block: attest the shards held whose
+//!   encoding's entry is pending and that it checked; answer each open
+//!   challenge to this holder with its piece and proofs; delete the shards, and the whole
 //!   copies, of entries the chain pruned, leaving a tombstone so a read
 //!   after expiry says when it expired.
-//! - **Get**: the whole copy if held; otherwise any `k` shards — this
-//!   node's and its peers' (`gensyn_shardGet`) — each checked against the
-//!   chain's root, decoded, re-encoded (the root must come back) and
-//!   checked against the commitment. A withheld or corrupt shard is skipped
-//!   and logged.
+//! - **Check**: before attesting a shard of an encoding it did not make,
+//!   the node rebuilds the artefact from `k` shards of it and recomputes the
+//!   commitment: a shard checks against its root alone, and any holder can
+//!   push shards of other bytes under an honest artefact's name.
+//! - **Get**: the whole copy if held; otherwise any `k` shards of the
+//!   chain's available encoding — this node's and its peers'
+//!   (`gensyn_shardGet`) — each checked against the chain's root, decoded,
+//!   re-encoded (the root must come back) and checked against the
+//!   commitment. A withheld or corrupt shard is skipped and logged.
 //!
 //! Every transaction here is an authorized general transaction signed
 //! inside the call with the node's store key (on PoS its session key of
@@ -53,7 +59,7 @@ use polkadot_sdk::{
     sp_keystore::KeystorePtr,
 };
 use std::{
-    collections::{BTreeMap, HashMap},
+    collections::{BTreeMap, HashMap, HashSet},
     path::{Path, PathBuf},
     sync::{Arc, Mutex},
     time::Duration,
@@ -87,14 +93,26 @@ impl HeldShard {
     }
 }
 
-/// Shards on disk, one file per (artefact, index), and tombstones of the
-/// artefacts the chain pruned.
+/// Shards on disk, one file per (artefact, encoding, index), and
+/// tombstones of the artefacts the chain pruned. One artefact may have
+/// shards of several encodings (a holder may have pushed another under its
+/// name): each is kept, checked and dropped on its own.
 pub struct ShardDir {
     dir: PathBuf,
 }
 
 fn hex(id: &[u8; 32]) -> String {
     id.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// An artefact and one of its encodings, by id ([`ErasureCommitment::id`]).
+pub type EncodingKey = ([u8; 32], [u8; 32]);
+
+impl HeldShard {
+    /// The artefact and the encoding this shard is of.
+    pub fn key(&self) -> EncodingKey {
+        (self.commitment, self.erasure.id())
+    }
 }
 
 impl ShardDir {
@@ -104,8 +122,8 @@ impl ShardDir {
         Ok(ShardDir { dir })
     }
 
-    fn path(&self, id: &[u8; 32], index: u16) -> PathBuf {
-        self.dir.join(format!("{}.{index}", hex(id)))
+    fn path(&self, (id, encoding): &EncodingKey, index: u16) -> PathBuf {
+        self.dir.join(format!("{}.{}.{index}", hex(id), hex(encoding)))
     }
 
     fn tombstone(&self, id: &[u8; 32]) -> PathBuf {
@@ -114,35 +132,50 @@ impl ShardDir {
 
     /// Keeps a shard that checks (written atomically).
     pub fn put(&self, s: &HeldShard) -> std::io::Result<()> {
-        let path = self.path(&s.commitment, s.index);
+        let key = s.key();
+        let path = self.path(&key, s.index);
         // One temporary name per shard: two puts of one artefact at once
         // must not swap their shards.
-        let tmp = self.dir.join(format!(".{}.{}.tmp", hex(&s.commitment), s.index));
+        let tmp = self.dir.join(format!(".{}.{}.{}.tmp", hex(&key.0), hex(&key.1), s.index));
         std::fs::write(&tmp, s.encode())?;
         std::fs::rename(tmp, path)?;
         let _ = std::fs::remove_file(self.tombstone(&s.commitment));
         Ok(())
     }
 
-    /// Shard `index` of `id`, if held and readable.
-    pub fn get(&self, id: &[u8; 32], index: u16) -> Option<HeldShard> {
-        let bytes = std::fs::read(self.path(id, index)).ok()?;
+    /// Shard `index` of encoding `key`, if held and readable.
+    pub fn get(&self, key: &EncodingKey, index: u16) -> Option<HeldShard> {
+        let bytes = std::fs::read(self.path(key, index)).ok()?;
         HeldShard::decode(&mut &bytes[..]).ok()
     }
 
-    /// Every shard held of `id`.
+    /// Every shard held of `id`, in any encoding.
     pub fn of(&self, id: &[u8; 32]) -> Vec<HeldShard> {
         let prefix = format!("{}.", hex(id));
         self.names().filter(|n| n.starts_with(&prefix)).filter_map(|n| self.read(&n)).collect()
     }
 
+    /// Every shard held of encoding `key`.
+    pub fn of_encoding(&self, key: &EncodingKey) -> Vec<HeldShard> {
+        let prefix = format!("{}.{}.", hex(&key.0), hex(&key.1));
+        self.names().filter(|n| n.starts_with(&prefix)).filter_map(|n| self.read(&n)).collect()
+    }
+
+    /// `{artefact}.{encoding}.{index}`: 64 hex digits, 64 more, digits.
     fn names(&self) -> impl Iterator<Item = String> {
         std::fs::read_dir(&self.dir)
             .into_iter()
             .flatten()
             .flatten()
             .filter_map(|e| e.file_name().into_string().ok())
-            .filter(|n| n.len() > 65 && n.as_bytes()[64] == b'.' && n[65..].bytes().all(|b| b.is_ascii_digit()))
+            .filter(|n| {
+                let b = n.as_bytes();
+                b.len() > 130
+                    && b[64] == b'.'
+                    && b[129] == b'.'
+                    && b[..64].iter().chain(&b[65..129]).all(u8::is_ascii_hexdigit)
+                    && b[130..].iter().all(u8::is_ascii_digit)
+            })
     }
 
     fn read(&self, name: &str) -> Option<HeldShard> {
@@ -155,29 +188,43 @@ impl ShardDir {
         self.names().filter_map(|n| self.read(&n)).collect()
     }
 
-    /// How long ago shard `index` of `id` was written.
-    pub fn age(&self, id: &[u8; 32], index: u16) -> Option<Duration> {
-        std::fs::metadata(self.path(id, index)).ok()?.modified().ok()?.elapsed().ok()
+    /// How long ago shard `index` of encoding `key` was written.
+    pub fn age(&self, key: &EncodingKey, index: u16) -> Option<Duration> {
+        std::fs::metadata(self.path(key, index)).ok()?.modified().ok()?.elapsed().ok()
     }
 
     /// Drops one shard (no tombstone: the chain never named it, or this
     /// node does not know when it expired).
-    pub fn drop_shard(&self, id: &[u8; 32], index: u16) {
-        let _ = std::fs::remove_file(self.path(id, index));
+    pub fn drop_shard(&self, key: &EncodingKey, index: u16) {
+        let _ = std::fs::remove_file(self.path(key, index));
     }
 
-    /// Drops every shard of `id` and records that it expired at `at`.
-    pub fn expire(&self, id: &[u8; 32], at: BlockNumber) {
-        for s in self.of(id) {
-            let _ = std::fs::remove_file(self.path(id, s.index));
+    /// Drops every shard of encoding `key`; with `at`, records that the
+    /// artefact expired at that block (its available encoding was pruned).
+    pub fn expire(&self, key: &EncodingKey, at: Option<BlockNumber>) {
+        for s in self.of_encoding(key) {
+            let _ = std::fs::remove_file(self.path(key, s.index));
         }
-        let _ = std::fs::write(self.tombstone(id), at.to_string());
+        if let Some(at) = at {
+            let _ = std::fs::write(self.tombstone(&key.0), at.to_string());
+        }
     }
 
     /// The block `id` expired at, if this node saw it pruned.
     pub fn expired(&self, id: &[u8; 32]) -> Option<BlockNumber> {
         std::fs::read_to_string(self.tombstone(id)).ok()?.trim().parse().ok()
     }
+}
+
+/// What rebuilding an encoding found.
+enum Rebuilt {
+    /// The bytes (re-encoded to the root).
+    Bytes(Vec<u8>),
+    /// Fewer than `k` shards that check: try again later.
+    Short,
+    /// `k` shards that check decode to bytes that do not re-encode to the
+    /// root: not a codeword, never readable.
+    Bad,
 }
 
 /// How this node signs: a keystore key (PoS) or the dev store pair.
@@ -208,11 +255,20 @@ pub struct Holder<C, P> {
     client: Arc<C>,
     pool: Arc<P>,
     keystore: KeystorePtr,
-    /// What was sent lately and at which block: (kind of message, artefact,
-    /// shard) → block, so a duty is not sent again every block.
-    sent: Mutex<HashMap<(u8, [u8; 32], u16, BlockNumber), BlockNumber>>,
-    /// Expiry blocks of the entries seen, so a pruned one is known as such.
-    seen: Mutex<HashMap<[u8; 32], BlockNumber>>,
+    /// What was sent lately and at which block: (kind of message,
+    /// encoding, shard, instance) → block, so a duty is not sent again
+    /// every block.
+    sent: Mutex<HashMap<(u8, EncodingKey, u16, BlockNumber), BlockNumber>>,
+    /// The entries seen: expiry block and whether the encoding was the
+    /// artefact's available one, so a pruned one is known as such.
+    seen: Mutex<HashMap<EncodingKey, (BlockNumber, bool)>>,
+    /// Encodings this node checked decode to their artefact (or do not).
+    /// A shard checks against its root alone: any holder can push shards
+    /// of other bytes under an honest artefact's name, and a node that
+    /// attested those would help make junk "available".
+    checked: Mutex<HashMap<EncodingKey, bool>>,
+    /// Encodings being checked now.
+    checking: Mutex<HashSet<EncodingKey>>,
 }
 
 /// How long a get that misses waits for its peers' shards, in all.
@@ -221,6 +277,10 @@ const PEERS_DEADLINE: Duration = Duration::from_secs(20);
 /// How long a shard no entry on chain names is kept: a registration
 /// follows its shards within seconds, so an hour is only for the slow.
 const UNREGISTERED_FOR: Duration = Duration::from_secs(3600);
+
+/// How long a put waits for its registration to be in a block before it
+/// hands out shards, and a holder handed one waits for the same.
+const REGISTRATION_WAIT: Duration = Duration::from_secs(12);
 
 /// Blocks before a duty not yet on chain is sent again.
 const RESEND_AFTER: BlockNumber = 3;
@@ -247,7 +307,18 @@ where
         pool: Arc<P>,
         keystore: KeystorePtr,
     ) -> Self {
-        Holder { whole, shards, peers, client, pool, keystore, sent: Default::default(), seen: Default::default() }
+        Holder {
+            whole,
+            shards,
+            peers,
+            client,
+            pool,
+            keystore,
+            sent: Default::default(),
+            seen: Default::default(),
+            checked: Default::default(),
+            checking: Default::default(),
+        }
     }
 
     fn read<T: Decode>(&self, at: H256, key: Vec<u8>) -> Result<Option<T>, String> {
@@ -271,9 +342,22 @@ where
         Ok(self.read(at, pallet_session::Validators::<Runtime>::hashed_key().to_vec())?.unwrap_or_default())
     }
 
-    /// The chain's entry of `id`.
+    /// The encoding of `id` the chain counts available, if any.
+    fn chosen(&self, at: H256, id: &[u8; 32]) -> Result<Option<[u8; 32]>, String> {
+        self.read(at, pa::Chosen::<Runtime>::hashed_key_for(id))
+    }
+
+    /// The chain's entry of `id` in its available encoding.
     pub fn entry(&self, at: H256, id: &[u8; 32]) -> Result<Option<pa::EntryOf<Runtime>>, String> {
-        self.read(at, pa::Artefacts::<Runtime>::hashed_key_for(id))
+        match self.chosen(at, id)? {
+            Some(encoding) => self.entry_of(at, &(*id, encoding)),
+            None => Ok(None),
+        }
+    }
+
+    /// The chain's entry of one encoding.
+    fn entry_of(&self, at: H256, (id, encoding): &EncodingKey) -> Result<Option<pa::EntryOf<Runtime>>, String> {
+        self.read(at, pa::Artefacts::<Runtime>::hashed_key_for(id, encoding))
     }
 
     /// The holder this node signs for and how: the first of its store keys
@@ -333,14 +417,14 @@ where
     /// Whether a duty `(what, id, index)` was sent within the last few blocks;
     /// if not, marks it sent now.
     /// (`instance` tells two challenges of one shard apart: their due block.)
-    fn first_in_a_while(&self, what: u8, id: &[u8; 32], index: u16, instance: BlockNumber, now: BlockNumber) -> bool {
+    fn first_in_a_while(&self, what: u8, key: &EncodingKey, index: u16, instance: BlockNumber, now: BlockNumber) -> bool {
         let mut sent = self.sent.lock().expect("not poisoned");
         // Forget what is long past, so the map stays small.
         sent.retain(|_, at| now < at.saturating_add(10 * RESEND_AFTER));
-        match sent.get(&(what, *id, index, instance)) {
+        match sent.get(&(what, *key, index, instance)) {
             Some(at) if now < at.saturating_add(RESEND_AFTER) => false,
             _ => {
-                sent.insert((what, *id, index, instance), now);
+                sent.insert((what, *key, index, instance), now);
                 true
             }
         }
@@ -348,7 +432,7 @@ where
 
     /// Takes an artefact whole: checks it, keeps it, hands out its shards
     /// and registers it. Idempotent: what is registered and available (or
-    /// still pending) is only handed out again.
+    /// still pending with this node's attestation) is only handed out again.
     pub async fn put(self: &Arc<Self>, kind: Kind, bytes: Vec<u8>) -> Result<[u8; 32], StoreFailure> {
         let (at, now) = self.best();
         let node = |e: String| StoreFailure::Node(e);
@@ -361,15 +445,12 @@ where
         let id = self.whole.put(kind, &bytes).map_err(|e| StoreFailure::Refused(e.to_string()))?;
         let holders = self.holders(at).map_err(node)?;
         let mine = holders.iter().position(|h| h == &me).expect("the signer is a holder");
-        let existing = self.entry(at, &id).map_err(node)?;
-        let fresh = match &existing {
-            None => true,
-            Some(e) => e.status == pa::Status::Pending && now > e.deadline,
-        };
-        if !fresh && existing.as_ref().is_some_and(|e| usize::from(e.erasure.n) != holders.len()) {
-            // Registered for another holder set: its holders keep the shards
-            // of that encoding; nothing here may replace them.
-            return Ok(id);
+        if let Some(chosen) = self.entry(at, &id).map_err(node)? {
+            if usize::from(chosen.erasure.n) != holders.len() {
+                // Available for another holder set: its holders keep the
+                // shards of that encoding; nothing here may replace them.
+                return Ok(id);
+            }
         }
         let (erasure, encoded) = {
             let data = bytes.clone();
@@ -380,6 +461,15 @@ where
                 .map_err(|e| StoreFailure::Refused(e.to_string()))?;
             (e.commitment, e)
         };
+        let key = (id, erasure.id());
+        let chosen = self.chosen(at, &id).map_err(node)?;
+        if chosen.is_some_and(|c| c != key.1) {
+            // Another encoding for this holder set is available: more than
+            // a third of the holders attested bytes they never checked.
+            return Err(node(format!("another encoding of {:?} is available on chain", H256(id))));
+        }
+        // This node encoded the bytes itself: nothing to check.
+        self.checked.lock().expect("not poisoned").insert(key, true);
         let shard = |i: usize| HeldShard {
             commitment: id,
             erasure,
@@ -388,19 +478,62 @@ where
             shard: encoded.shards[i].clone(),
         };
         self.shards.put(&shard(mine)).map_err(|e| node(format!("keeping a shard: {e}")))?;
-        let others: Vec<(AccountId, HeldShard)> =
-            holders.iter().enumerate().filter(|(i, _)| *i != mine).map(|(i, h)| (h.clone(), shard(i))).collect();
-        self.hand_out(others).await;
-        if fresh {
+        // Registered afresh if this encoding has no live entry; renewed if
+        // its entry is pending without this node's attestation — another
+        // holder may have registered these bytes first, late in a window
+        // or for a shorter class, to make the honest party miss its
+        // deadline.
+        let existing = self.entry_of(at, &key).map_err(node)?;
+        let register = match &existing {
+            None => true,
+            Some(e) if e.status == pa::Status::Pending && now > e.deadline => true,
+            Some(e) if e.status == pa::Status::Pending => {
+                e.holders.iter().position(|h| h == &me).is_some_and(|i| !e.has_attested(i))
+            }
+            Some(_) => false,
+        };
+        if register {
             let retention = match kind {
                 Kind::Spec | Kind::Dataset => pa::Retention::TrainingData,
                 Kind::Checkpoint => pa::Retention::ProofData,
             };
-            let registration = pa::Registration { commitment: id, erasure, retention, holder: me, at: now };
+            let registration = pa::Registration { commitment: id, erasure, retention, holder: me.clone(), at: now };
             let signature = self.sign(&signer, &registration.encode()).map_err(node)?;
-            self.submit(pa::Call::register { registration, signature }).await.map_err(node)?;
+            if let Err(e) = self.submit(pa::Call::register { registration, signature }).await {
+                // Refused because another holder's registration of these
+                // bytes landed meanwhile: it counts all the same.
+                let (at, _) = self.best();
+                match self.entry_of(at, &key).map_err(node)? {
+                    Some(entry) if existing.is_none() && entry.erasure == erasure => {}
+                    _ => return Err(node(e)),
+                }
+            }
+        }
+        let others: Vec<(AccountId, HeldShard)> =
+            holders.iter().enumerate().filter(|(i, _)| *i != mine).map(|(i, h)| (h.clone(), shard(i))).collect();
+        if !others.is_empty() {
+            // The others take a shard only of an encoding the chain names
+            // (`take_shard`), so the registration goes first.
+            self.wait_for_entry(&key, REGISTRATION_WAIT).await;
+            self.hand_out(others).await;
         }
         Ok(id)
+    }
+
+    /// Waits until the best block has an entry of encoding `key`, for at
+    /// most `limit`; whether it has one.
+    async fn wait_for_entry(&self, key: &EncodingKey, limit: Duration) -> bool {
+        let until = std::time::Instant::now() + limit;
+        loop {
+            let (at, _) = self.best();
+            if matches!(self.entry_of(at, key), Ok(Some(_))) {
+                return true;
+            }
+            if std::time::Instant::now() >= until {
+                return false;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
     }
 
     /// Sends each holder's shard to its node, found by asking each peer
@@ -433,21 +566,38 @@ where
         let _ = tokio::time::timeout(PEERS_DEADLINE, async { while sends.next().await.is_some() {} }).await;
     }
 
-    /// Takes a shard sent by the node that registered it, if it checks and
-    /// does not replace the one the chain's entry names (anyone can call
-    /// this: a shard of the registered encoding is never overwritten).
-    pub fn take_shard(&self, s: HeldShard) -> Result<(), StoreFailure> {
+    /// Takes a shard sent by the node that registered it: one that checks
+    /// against its root, of an encoding the chain has an entry of (waiting
+    /// a few seconds for this node to import the block that registered
+    /// it), at the index this node's holder owes, while no other encoding
+    /// of its artefact is available. Anyone can call this, so what it takes
+    /// is bounded by what validators registered (their quotas), and a shard
+    /// is only kept, never trusted: the node attests an encoding only once
+    /// it has rebuilt the artefact from it.
+    pub async fn take_shard(&self, s: HeldShard) -> Result<(), StoreFailure> {
         if !s.checks() || s.shard.len() > gensyn_store::MAX_ARTEFACT {
             return Err(StoreFailure::Refused("the shard does not check against its own root".into()));
         }
-        if let Some(held) = self.shards.get(&s.commitment, s.index) {
-            let (at, _) = self.best();
-            let registered = self.entry(at, &s.commitment).map_err(StoreFailure::Node)?.map(|e| e.erasure);
-            if held.erasure != s.erasure && registered == Some(held.erasure) {
-                return Err(StoreFailure::Refused("this node holds the registered shard already".into()));
-            }
+        let key = s.key();
+        if !self.wait_for_entry(&key, REGISTRATION_WAIT).await {
+            return Err(StoreFailure::Refused("the chain has no entry of this shard's encoding".into()));
+        }
+        let (at, _) = self.best();
+        let entry = self.entry_of(at, &key).map_err(StoreFailure::Node)?;
+        let me = self.signer(at).map_err(StoreFailure::Node)?.map(|(who, _)| who);
+        if me.is_none() || entry.and_then(|e| e.holders.get(usize::from(s.index)).cloned()) != me {
+            return Err(StoreFailure::Refused("this node's holder does not owe that shard".into()));
+        }
+        if self.chosen(at, &s.commitment).map_err(StoreFailure::Node)?.is_some_and(|c| c != key.1) {
+            return Err(StoreFailure::Refused("another encoding of this artefact is available".into()));
         }
         self.shards.put(&s).map_err(|e| StoreFailure::Node(e.to_string()))
+    }
+
+    /// Its store peers' RPC URLs (`--store-peers`, read afresh: a restarted
+    /// validator may be on new ports).
+    pub fn peer_urls(&self) -> Vec<String> {
+        self.peers.as_deref().map(peer_urls).unwrap_or_default()
     }
 
     /// The holder this node signs for, if any.
@@ -457,7 +607,7 @@ where
     }
 
     /// Artefact `id`: whole if held, else rebuilt from any `k` shards of
-    /// this node's and its peers'.
+    /// its available encoding, this node's and its peers'.
     pub async fn get(&self, id: &[u8; 32]) -> Result<Option<Vec<u8>>, StoreFailure> {
         if let Some(bytes) = self.whole.get(id).map_err(|e| StoreFailure::Node(e.to_string()))? {
             return Ok(Some(bytes));
@@ -469,29 +619,93 @@ where
                 None => Ok(None),
             };
         };
-        let mut reader = Reader::new(entry.erasure).map_err(|e| StoreFailure::Node(e.to_string()))?;
-        for s in self.shards.of(id) {
-            let _ = reader.offer(s.index, s.shard, &s.proof);
-        }
-        if !reader.is_ready() {
-            self.from_peers(id, &mut reader).await;
-        }
-        for (index, why) in reader.rejected() {
-            log::warn!(target: "gensyn-store", "shard {index} of {:?} skipped: {why:?}", H256(*id));
-        }
-        if !reader.is_ready() {
+        let rebuilt = self.rebuild(id, &entry.erasure).await.map_err(StoreFailure::Node)?;
+        let Rebuilt::Bytes(bytes) = rebuilt else {
             // A peer that was handed it whole (a node outside the holders
             // reads through any node) still serves it: checked all the same.
-            log::info!(target: "gensyn-store", "{:?}: {} of {} shards found; asking for a whole copy", H256(*id), reader.have(), reader.need());
             return Ok(self.whole_from_peers(id).await);
-        }
-        let bytes = reader.finish().map_err(|e| StoreFailure::Node(e.to_string()))?;
+        };
         // The bytes must still be what the protocol committed to.
         if gensyn_store::kind_of(id, &bytes).is_none() {
             log::warn!(target: "gensyn-store", "{:?}: its shards decode to other bytes", H256(*id));
             return Ok(None);
         }
         Ok(Some(bytes))
+    }
+
+    /// The bytes of encoding `erasure` of `id`, from any `k` of its shards
+    /// (this node's, then its peers'), each checked against the root, and
+    /// re-encoded to the root.
+    async fn rebuild(&self, id: &[u8; 32], erasure: &ErasureCommitment) -> Result<Rebuilt, String> {
+        let mut reader = Reader::new(*erasure).map_err(|e| e.to_string())?;
+        for s in self.shards.of_encoding(&(*id, erasure.id())) {
+            let _ = reader.offer(s.index, s.shard, &s.proof);
+        }
+        if !reader.is_ready() {
+            self.from_peers(id, erasure, &mut reader).await;
+        }
+        for (index, why) in reader.rejected() {
+            log::warn!(target: "gensyn-store", "shard {index} of {:?} skipped: {why:?}", H256(*id));
+        }
+        if !reader.is_ready() {
+            log::info!(target: "gensyn-store", "{:?}: {} of {} shards found", H256(*id), reader.have(), reader.need());
+            return Ok(Rebuilt::Short);
+        }
+        let decoded = tokio::task::spawn_blocking(move || reader.finish()).await.map_err(|e| e.to_string())?;
+        match decoded {
+            Ok(bytes) => Ok(Rebuilt::Bytes(bytes)),
+            Err(e) => {
+                log::warn!(target: "gensyn-store", "{:?}: {e}", H256(*id));
+                Ok(Rebuilt::Bad)
+            }
+        }
+    }
+
+    /// Whether encoding `erasure` of `id` holds the artefact: re-encoded
+    /// from the whole copy if this node has one, else rebuilt from `k`
+    /// shards and its commitment recomputed. `None`: not enough shards yet.
+    async fn check_encoding(&self, id: &[u8; 32], erasure: &ErasureCommitment) -> Option<bool> {
+        if let Ok(Some(bytes)) = self.whole.get(id) {
+            let e = *erasure;
+            let same = move || encode(&bytes, e.n).is_ok_and(|x| x.commitment == e);
+            return tokio::task::spawn_blocking(same).await.ok();
+        }
+        match self.rebuild(id, erasure).await {
+            Ok(Rebuilt::Bytes(bytes)) => {
+                let id = *id;
+                tokio::task::spawn_blocking(move || gensyn_store::kind_of(&id, &bytes).is_some()).await.ok()
+            }
+            // A bad encoding (its shards decode to bytes that do not
+            // re-encode to its root) is as false as other bytes: settled,
+            // not tried again every block.
+            Ok(Rebuilt::Bad) => Some(false),
+            Ok(Rebuilt::Short) => None,
+            Err(e) => {
+                log::warn!(target: "gensyn-store", "{:?}: {e}", H256(*id));
+                None
+            }
+        }
+    }
+
+    /// Starts checking encoding `erasure` of `id` in the background,
+    /// unless it is checked or being checked.
+    fn start_check(self: &Arc<Self>, id: [u8; 32], erasure: ErasureCommitment) {
+        let key = (id, erasure.id());
+        if self.checked.lock().expect("not poisoned").contains_key(&key)
+            || !self.checking.lock().expect("not poisoned").insert(key)
+        {
+            return;
+        }
+        let this = self.clone();
+        tokio::spawn(async move {
+            if let Some(ok) = this.check_encoding(&id, &erasure).await {
+                if !ok {
+                    log::warn!(target: "gensyn-store", "{:?}: a registered encoding decodes to other bytes; not attested", H256(id));
+                }
+                this.checked.lock().expect("not poisoned").insert(key, ok);
+            }
+            this.checking.lock().expect("not poisoned").remove(&key);
+        });
     }
 
     /// Asks every peer in `--store-peers` at once for `method(id)`; each
@@ -501,14 +715,18 @@ where
         &self,
         method: &'static str,
         id: &[u8; 32],
+        encoding: Option<[u8; 32]>,
     ) -> FuturesUnordered<impl std::future::Future<Output = Option<(String, T)>>> {
-        let urls = self.peers.as_deref().map(peer_urls).unwrap_or_default();
+        let urls = self.peer_urls();
         let id = H256(*id);
         urls.into_iter()
             .map(move |url| async move {
                 let client = peer(&url).await?;
                 let mut params = ArrayParams::new();
                 params.insert(id).ok()?;
+                if let Some(e) = encoding {
+                    params.insert(H256(e)).ok()?;
+                }
                 let answer: T = client.request(method, params).await.ok()?;
                 Some((url, answer))
             })
@@ -518,7 +736,7 @@ where
     /// Asks every peer for its own whole copy of `id`; the first that
     /// recomputes it.
     async fn whole_from_peers(&self, id: &[u8; 32]) -> Option<Vec<u8>> {
-        let mut asks = self.ask_peers::<Option<Bytes>>("gensyn_storeGetLocal", id);
+        let mut asks = self.ask_peers::<Option<Bytes>>("gensyn_storeGetLocal", id, None);
         let first = async {
             while let Some(answer) = asks.next().await {
                 let Some((url, Some(Bytes(bytes)))) = answer else { continue };
@@ -537,15 +755,16 @@ where
         tokio::time::timeout(PEERS_DEADLINE, first).await.ok().flatten()
     }
 
-    /// Asks every peer for its shards of `id` until the reader has `k`.
-    async fn from_peers(&self, id: &[u8; 32], reader: &mut Reader) {
-        let mut asks = self.ask_peers::<Vec<Bytes>>("gensyn_shardGet", id);
+    /// Asks every peer for its shards of `id` in encoding `erasure` until
+    /// the reader has `k` (shards of other encodings are passed over).
+    async fn from_peers(&self, id: &[u8; 32], erasure: &ErasureCommitment, reader: &mut Reader) {
+        let mut asks = self.ask_peers::<Vec<Bytes>>("gensyn_shardGet", id, Some(erasure.id()));
         let collect = async {
             while let Some(answer) = asks.next().await {
                 let Some((url, shards)) = answer else { continue };
                 for bytes in shards {
                     match HeldShard::decode(&mut &bytes.0[..]) {
-                        Ok(s) if s.commitment == *id => {
+                        Ok(s) if s.commitment == *id && s.erasure == *erasure => {
                             let _ = reader.offer(s.index, s.shard, &s.proof);
                         }
                         _ => log::warn!(target: "gensyn-store", "store peer {url} sent junk for {:?}", H256(*id)),
@@ -560,7 +779,7 @@ where
     }
 
     /// This block's duties: attest, answer, drop what was pruned.
-    pub async fn duties(&self) {
+    pub async fn duties(self: &Arc<Self>) {
         let (at, now) = self.best();
         // The pool validates what is sent against its view of a block; until
         // it has one for `at` it would judge against the parent, where this
@@ -571,25 +790,26 @@ where
         let mut attest = Vec::new();
         let finalized = self.client.info().finalized_hash;
         for s in self.shards.all() {
+            let key = s.key();
             // An open challenge to this shard is answered whoever holds the
             // entry now (it may be pruned meanwhile) and whatever set this
             // node's validator is in: anyone may answer, and a validator
             // that left still answers for what it attested.
-            let key = pa::Challenges::<Runtime>::hashed_key_for(s.commitment, s.index);
-            let challenge = self.read::<pa::ChallengeOf<Runtime>>(at, key).ok().flatten();
+            let challenge = self
+                .read::<pa::ChallengeOf<Runtime>>(at, pa::Challenges::<Runtime>::hashed_key_for(s.commitment, s.index))
+                .ok()
+                .flatten()
+                .filter(|ch| ch.erasure == s.erasure);
             if let Some(ch) = &challenge {
                 // Not in the block that drew it: the pool may not have caught up.
                 let drawn = ch.due.saturating_sub(gensyn_runtime::protocol::ANSWER_WINDOW);
-                if ch.erasure == s.erasure
-                    && now > drawn
-                    && self.first_in_a_while(1, &s.commitment, s.index, ch.due, now)
-                {
+                if now > drawn && self.first_in_a_while(1, &key, s.index, ch.due, now) {
                     if let Err(e) = self.answer(&s, ch.due, now, ch.piece).await {
                         log::warn!(target: "gensyn-store", "answering a challenge: {e}");
                     }
                 }
             }
-            let entry = match self.entry(at, &s.commitment) {
+            let entry = match self.entry_of(at, &key) {
                 Ok(e) => e,
                 Err(e) => {
                     log::warn!(target: "gensyn-store", "chain state: {e}");
@@ -597,38 +817,28 @@ where
                 }
             };
             let Some(entry) = entry else {
-                // Dropped only once pruned in a finalized block (a re-org
-                // may bring a registration back) and with nothing to answer.
-                let pruned = matches!(self.entry(finalized, &s.commitment), Ok(None));
-                let seen = self.seen.lock().expect("not poisoned").get(&s.commitment).copied();
-                if let (true, None, Some(expired)) = (pruned, &challenge, seen) {
-                    self.seen.lock().expect("not poisoned").remove(&s.commitment);
-                    self.shards.expire(&s.commitment, expired);
-                    let _ = self.whole.remove(&s.commitment);
-                    log::info!(target: "gensyn-store", "{:?} expired at block {expired}: shards dropped", H256(s.commitment));
-                } else if pruned
-                    && challenge.is_none()
-                    && seen.is_none()
-                    && self.shards.age(&s.commitment, s.index).is_some_and(|a| a > UNREGISTERED_FOR)
-                {
-                    // Never registered (pushed junk), or pruned while this
-                    // node was down (it forgets what it saw): nothing on
-                    // chain names it, so nothing keeps it.
-                    self.shards.drop_shard(&s.commitment, s.index);
-                    log::info!(target: "gensyn-store", "shard {} of {:?}: no entry on chain; dropped", s.index, H256(s.commitment));
-                }
+                self.forget_unless_named(&s, &key, challenge.is_some(), finalized);
                 continue;
             };
-            self.seen.lock().expect("not poisoned").insert(s.commitment, entry.expires);
+            let available = matches!(entry.status, pa::Status::Available { .. });
+            self.seen.lock().expect("not poisoned").insert(key, (entry.expires, available));
             let Some((me, _)) = &signer else { continue };
-            if entry.erasure != s.erasure || entry.holders.get(usize::from(s.index)) != Some(me) {
+            if entry.erasure != s.erasure
+                || entry.holders.get(usize::from(s.index)) != Some(me)
+                || now > entry.deadline
+                || entry.has_attested(usize::from(s.index))
+            {
                 continue;
             }
-            if now <= entry.deadline
-                && !entry.has_attested(usize::from(s.index))
-                && self.first_in_a_while(0, &s.commitment, s.index, 0, now)
-            {
-                attest.push((s.commitment, s.erasure.root));
+            if !available && self.chosen(at, &s.commitment).ok().flatten().is_some() {
+                // Another encoding won: this one can no longer count.
+                continue;
+            }
+            let checked = self.checked.lock().expect("not poisoned").get(&key).copied();
+            match checked {
+                Some(true) if self.first_in_a_while(0, &key, s.index, 0, now) => attest.push(key),
+                Some(_) => {}
+                None => self.start_check(s.commitment, s.erasure),
             }
         }
         let Some((me, signer)) = signer else { return };
@@ -642,6 +852,38 @@ where
             if let Err(e) = sent {
                 log::warn!(target: "gensyn-store", "attesting: {e}");
             }
+        }
+    }
+
+    /// A shard whose encoding has no entry on chain: dropped once the entry
+    /// this node saw was pruned in a finalized block (a re-org may bring a
+    /// registration back) and nothing is left to answer; or, if it never
+    /// saw one, once it is old (pushed junk, or pruned while this node was
+    /// down and forgot what it saw).
+    fn forget_unless_named(&self, s: &HeldShard, key: &EncodingKey, challenged: bool, finalized: H256) {
+        let pruned = matches!(self.entry_of(finalized, key), Ok(None));
+        if !pruned || challenged {
+            return;
+        }
+        let seen = self.seen.lock().expect("not poisoned").get(key).copied();
+        match seen {
+            Some((expired, available)) => {
+                self.seen.lock().expect("not poisoned").remove(key);
+                self.checked.lock().expect("not poisoned").remove(key);
+                // Only the available encoding's end is the artefact's: a
+                // competing encoding pruned leaves the artefact as it was.
+                self.shards.expire(key, available.then_some(expired));
+                if available || self.shards.of(&s.commitment).is_empty() {
+                    let _ = self.whole.remove(&s.commitment);
+                }
+                log::info!(target: "gensyn-store", "{:?} (encoding {:?}) expired at block {expired}: shards dropped", H256(s.commitment), H256(key.1));
+            }
+            None if self.shards.age(key, s.index).is_some_and(|a| a > UNREGISTERED_FOR) => {
+                self.shards.drop_shard(key, s.index);
+                self.checked.lock().expect("not poisoned").remove(key);
+                log::info!(target: "gensyn-store", "shard {} of {:?}: no entry on chain; dropped", s.index, H256(s.commitment));
+            }
+            None => {}
         }
     }
 
@@ -704,6 +946,16 @@ mod tests {
         assert_eq!(key.public().0, gensyn_runtime::protocol::STORE_ACCOUNT);
     }
 
+    fn held(id: [u8; 32], e: &gensyn_availability::Encoded, index: u16) -> HeldShard {
+        HeldShard {
+            commitment: id,
+            erasure: e.commitment,
+            index,
+            proof: e.proof(index).unwrap(),
+            shard: e.shards[index as usize].clone(),
+        }
+    }
+
     #[test]
     fn shards_are_kept_read_back_and_expired_with_a_tombstone() {
         let dir = std::env::temp_dir().join(format!("gensyn-shards-{}", std::process::id()));
@@ -711,28 +963,46 @@ mod tests {
         let data: Vec<u8> = (0..10_000u32).map(|i| i as u8).collect();
         let e = encode(&data, 4).unwrap();
         let id = [7u8; 32];
+        let key = (id, e.commitment.id());
         for i in [0u16, 3] {
-            let s = HeldShard {
-                commitment: id,
-                erasure: e.commitment,
-                index: i,
-                proof: e.proof(i).unwrap(),
-                shard: e.shards[i as usize].clone(),
-            };
+            let s = held(id, &e, i);
             assert!(s.checks());
             shards.put(&s).unwrap();
         }
         assert_eq!(shards.of(&id).len(), 2);
-        assert_eq!(shards.get(&id, 3).unwrap().shard, e.shards[3]);
-        let mut lie = shards.get(&id, 0).unwrap();
+        assert_eq!(shards.get(&key, 3).unwrap().shard, e.shards[3]);
+        let mut lie = shards.get(&key, 0).unwrap();
         lie.index = 1;
         assert!(!lie.checks(), "a shard under another index does not check");
-        assert!(shards.age(&id, 3).is_some_and(|a| a < Duration::from_secs(60)));
-        shards.drop_shard(&id, 3);
-        assert!(shards.get(&id, 3).is_none() && shards.get(&id, 0).is_some());
-        shards.expire(&id, 42);
+        assert!(shards.age(&key, 3).is_some_and(|a| a < Duration::from_secs(60)));
+        shards.drop_shard(&key, 3);
+        assert!(shards.get(&key, 3).is_none() && shards.get(&key, 0).is_some());
+        shards.expire(&key, Some(42));
         assert!(shards.of(&id).is_empty() && shards.all().is_empty());
         assert_eq!(shards.expired(&id), Some(42));
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    /// Another holder pushes its own encoding's shard, same artefact, same
+    /// index: it lives beside the honest one, which it neither replaces
+    /// nor takes down with it when it expires.
+    #[test]
+    fn two_encodings_of_one_artefact_are_kept_and_dropped_apart() {
+        let dir = std::env::temp_dir().join(format!("gensyn-shards-two-{}", std::process::id()));
+        let shards = ShardDir::open(dir.clone()).unwrap();
+        let id = [9u8; 32];
+        let honest = encode(&[5u8; 4000], 4).unwrap();
+        let junk = encode(&[6u8; 4000], 4).unwrap();
+        shards.put(&held(id, &honest, 2)).unwrap();
+        shards.put(&held(id, &junk, 2)).unwrap();
+        let (h, j) = ((id, honest.commitment.id()), (id, junk.commitment.id()));
+        assert_eq!(shards.of(&id).len(), 2);
+        assert_eq!(shards.get(&h, 2).unwrap().erasure, honest.commitment);
+        assert_eq!(shards.of_encoding(&j).len(), 1);
+        shards.expire(&j, None);
+        assert_eq!(shards.of(&id).len(), 1);
+        assert_eq!(shards.get(&h, 2).unwrap().shard, honest.shards[2]);
+        assert_eq!(shards.expired(&id), None, "the artefact did not expire");
         std::fs::remove_dir_all(dir).unwrap();
     }
 }

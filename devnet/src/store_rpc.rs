@@ -7,8 +7,10 @@
 //! - `gensyn_storeGet(id)`: the artefact, whole or rebuilt from `k` shards
 //!   (`null` if not found; error 4004 naming the block if it expired);
 //! - `gensyn_storeHas(id)`: whether this node holds it whole or a shard;
-//! - between nodes: `gensyn_storeHolder()` (the validator this node holds
-//!   shards for), `gensyn_shardPut(shard)`, `gensyn_shardGet(id)` and
+//! - between nodes: `gensyn_storeHolder()` (the validator
+//!   this node holds shards for), `gensyn_shardPut(shard)`,
+//!   `gensyn_shardGet(id, encoding)` (the shards held of one encoding of
+//!   `id`, named by `ErasureCommitment::id`) and
 //!   `gensyn_storeGetLocal(id)` (a whole copy, for a node that is no holder).
 
 use crate::availability::{HeldShard, Holder, StoreFailure};
@@ -81,15 +83,17 @@ where
     m.register_method("gensyn_storeHolder", |_, ctx, _| -> Result<Option<AccountId>, ErrorObjectOwned> {
         Ok(ctx.holder())
     })?;
-    m.register_method("gensyn_shardPut", |params, ctx, _| -> Result<bool, ErrorObjectOwned> {
+    m.register_async_method("gensyn_shardPut", |params, ctx, _| async move {
         let (bytes,): (Bytes,) = params.parse()?;
         let shard = HeldShard::decode(&mut &bytes.0[..]).map_err(|e| err(4000, format!("not a shard: {e}")))?;
-        ctx.take_shard(shard).map_err(|f| failure(None, f))?;
-        Ok(true)
+        ctx.take_shard(shard).await.map_err(|f| failure(None, f))?;
+        Ok::<bool, ErrorObjectOwned>(true)
     })?;
+    // One encoding's shards only: a reader never pages through what
+    // others registered under the same name.
     m.register_method("gensyn_shardGet", |params, ctx, _| -> Result<Vec<Bytes>, ErrorObjectOwned> {
-        let (id,): (H256,) = params.parse()?;
-        Ok(ctx.shards.of(&id.0).into_iter().map(|s| Bytes(s.encode())).collect())
+        let (id, encoding): (H256, H256) = params.parse()?;
+        Ok(ctx.shards.of_encoding(&(id.0, encoding.0)).into_iter().map(|s| Bytes(s.encode())).collect())
     })?;
     Ok(m)
 }

@@ -206,7 +206,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
     spec_name: alloc::borrow::Cow::Borrowed("gensyn-devnet"),
     impl_name: alloc::borrow::Cow::Borrowed("gensyn-devnet"),
     authoring_version: 1,
-    spec_version: 109,
+    spec_version: 110,
     impl_version: 1,
     apis: RUNTIME_API_VERSIONS,
     // 2: TaskSpec, open_record, open_output, SourceProof and the new calls changed what is signed.
@@ -773,11 +773,13 @@ mod tests {
     fn availability_storage_per_artefact_is_bounded() {
         use codec::MaxEncodedLen;
         let entry = pallet_availability::EntryOf::<Runtime>::max_encoded_len();
-        // An entry's own key, its expiry queue slot and its live slot.
-        let per = entry + 3 * 32 + 48;
+        // An entry's own key (prefix, name, encoding), its expiry queue slot
+        // (name, encoding), its live slot and the record of its chosen
+        // encoding (prefix, name, encoding).
+        let per = entry + 3 * 32 + 2 * 32 + 48 + 3 * 32;
         let all = per as u64 * u64::from(protocol::MAX_LIVE_PER_HOLDER) * u64::from(MaxAuthorities::get());
-        assert!(per < 1_400, "{per} bytes per artefact at most");
-        assert!(all < 48 << 20, "{all} bytes in all at most");
+        assert!(per < 1_600, "{per} bytes per artefact at most");
+        assert!(all < 56 << 20, "{all} bytes in all at most");
         // With four validators, as `devnet up --validators` makes.
         let four = pallet_availability::Entry::<AccountId, BlockNumber, MaxAuthorities> {
             erasure: pallet_availability::ErasureCommitment { root: [0; 32], len: 0, k: 2, n: 4 },
@@ -786,6 +788,7 @@ mod tests {
             holders: polkadot_sdk::frame_support::BoundedVec::truncate_from(alloc::vec![AccountId::from([0; 32]); 4]),
             attested: polkadot_sdk::frame_support::BoundedVec::truncate_from(alloc::vec![0u8; 1]),
             count: 0,
+            since: 0,
             deadline: 0,
             expires: 0,
             status: pallet_availability::Status::Pending,

@@ -130,7 +130,7 @@ pub async fn run(cmd: BlobCmd, global: &GlobalArgs, out: &Output) -> Result<(), 
             let chain = super::connect(global).await?;
             let head = chain.best().await?;
             let best = head.number;
-            let entry = query::availability(&chain, id, Some(head.hash)).await?.ok_or_else(|| {
+            let (entry, encodings) = query::availability(&chain, id, Some(head.hash)).await?.ok_or_else(|| {
                 CliError::NotFound(format!(
                     "the chain has no availability entry for {} (never registered, or pruned)",
                     a.id
@@ -154,7 +154,16 @@ pub async fn run(cmd: BlobCmd, global: &GlobalArgs, out: &Output) -> Result<(), 
                 "attested": entry.count, "holders": holders,
                 "deadline": entry.deadline, "expires": entry.expires,
                 "retention": format!("{:?}", entry.retention).to_lowercase(),
+                "encodings": encodings,
             });
+            // Other bytes registered under the same name (by a holder that
+            // lies, or an encoding for an older validator set) are shown, so a
+            // pending count is not mistaken for the whole story.
+            let others = match (encodings, status) {
+                (1, _) => String::new(),
+                (n, "available") => format!("; {} other encodings registered under this name", n - 1),
+                (n, _) => format!("; {n} encodings registered under this name, this the most attested"),
+            };
             out.emit(doc, || {
                 format!(
                     "{} {status}: {} of {} validators attested (k = {}), {} bytes in shards of {}; expires at block {} (best {best})",
@@ -165,7 +174,7 @@ pub async fn run(cmd: BlobCmd, global: &GlobalArgs, out: &Output) -> Result<(), 
                     e.len,
                     e.shard_len(),
                     entry.expires
-                )
+                ) + &others
             });
         }
     }

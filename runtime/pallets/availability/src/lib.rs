@@ -12,14 +12,23 @@
 //!    recomputed its commitment registers `(commitment, erasure root, len,
 //!    k, n)` with a retention class ([`Retention`]), signed with its store
 //!    key; that counts as its own attestation. The holder set is snapshot:
-//!    shard `i` is owed by holder `i`.
-//! 2. **Attest.** Each holder that keeps its shard (checked against the
-//!    root) attests with its store key. Once more than two thirds of the
-//!    snapshot attest within [`Config::AttestWindow`] blocks the artefact is
-//!    available ([`Pallet::is_available`]); past that with fewer it never
-//!    is, and the protocol's clock has run against the party that owed it
-//!    (C7). Any honest two thirds hold at least `k` shards, so an artefact
-//!    the chain calls available can be read while a third withhold.
+//!    shard `i` is owed by holder `i`. Each encoding of a name has an entry
+//!    of its own ([`Artefacts`], keyed by [`ErasureCommitment::id`]): a
+//!    holder registering other bytes under an honest artefact's name, first
+//!    or meanwhile, blocks nobody, and one registering the honest encoding
+//!    first (to shorten its window or its class) is overridden by the
+//!    honest registrar's renewal.
+//! 2. **Attest.** Each holder that keeps its shard and has checked the
+//!    encoding (its node rebuilt the bytes from `k` shards and recomputed
+//!    the commitment) attests with its store key. Once more than two thirds
+//!    of the snapshot attest one encoding within [`Config::AttestWindow`]
+//!    blocks the artefact is available in it ([`Chosen`],
+//!    [`Pallet::is_available`]) and no other encoding can be; past that
+//!    with fewer it is not, and the protocol's clock runs against the party
+//!    that owed it (C7). Any honest two thirds hold at least `k` shards, so
+//!    an artefact the chain calls available can be read while a third
+//!    withhold, and decodes to the committed bytes unless more than a third
+//!    attested bytes they never checked.
 //! 3. **Sample.** Each block draws [`Config::ChallengesPerBlock`]
 //!    challenges from the chain's randomness: an available artefact, one of
 //!    its attesting holders, one piece of that holder's shard. The piece,
@@ -148,9 +157,10 @@ pub mod pallet {
     pub struct Attestation<AccountId, BlockNumber> {
         /// The attesting holder.
         pub holder: AccountId,
-        /// The artefacts whose shard it keeps, each with the erasure root
-        /// its shard checks against: an attestation counts only for that
-        /// encoding, never for another registered under the same name.
+        /// The artefacts whose shard it keeps, each with the encoding its
+        /// shard checks against ([`ErasureCommitment::id`]): an
+        /// attestation counts only for that encoding, never for another
+        /// registered under the same name.
         pub commitments: BoundedVec<(Hash, Hash), ConstU32<MAX_ATTEST>>,
         /// A recent block.
         pub at: BlockNumber,
@@ -181,6 +191,9 @@ pub mod pallet {
         pub attested: BoundedVec<u8, ConstU32<{ erasure::MAX_SHARDS as u32 / 8 }>>,
         /// How many attested.
         pub count: u16,
+        /// The block it was first registered at: renewals keep it no longer
+        /// than its class's window from here.
+        pub since: BlockNumber,
         /// The last block an attestation counts in.
         pub deadline: BlockNumber,
         /// The block it is pruned at.
@@ -213,6 +226,16 @@ pub mod pallet {
         /// The artefact's erasure commitment (kept, so an answer still
         /// checks if the entry is pruned meanwhile).
         pub erasure: ErasureCommitment,
+    }
+
+    /// What a registration does.
+    pub(crate) enum Plan<AccountId> {
+        /// A new entry for the encoding, for these holders (replacing one
+        /// that missed its deadline).
+        New(Vec<AccountId>),
+        /// The encoding's pending entry, renewed by a holder that had not
+        /// attested it.
+        Renew,
     }
 
     /// A stored challenge.
@@ -283,16 +306,26 @@ pub mod pallet {
         type WeightInfo: WeightInfo;
     }
 
-    /// Registered artefacts, by the protocol's commitment.
+    /// Registered encodings, by the protocol's commitment and the encoding's
+    /// id ([`ErasureCommitment::id`]: root, length and shape). One name may have several side by side: a holder that
+    /// registers other bytes under an honest artefact's name (or first)
+    /// gets an entry of its own and blocks nobody; the first encoding past
+    /// two thirds is the artefact's ([`Chosen`]).
     #[pallet::storage]
-    pub type Artefacts<T: Config> = StorageMap<_, Identity, Hash, EntryOf<T>>;
+    pub type Artefacts<T: Config> = StorageDoubleMap<_, Identity, Hash, Identity, Hash, EntryOf<T>>;
 
-    /// The entries pruned at each block.
+    /// The encoding (its id) of each available artefact: the first that
+    /// reached two thirds. Reads, challenges and retention use it.
+    #[pallet::storage]
+    pub type Chosen<T: Config> = StorageMap<_, Identity, Hash, Hash>;
+
+    /// The entries `(commitment, encoding id)` pruned at each block.
     #[pallet::storage]
     pub type Expiring<T: Config> =
-        StorageMap<_, Twox64Concat, BlockNumberFor<T>, BoundedVec<Hash, T::MaxExpiriesPerBlock>, ValueQuery>;
+        StorageMap<_, Twox64Concat, BlockNumberFor<T>, BoundedVec<(Hash, Hash), T::MaxExpiriesPerBlock>, ValueQuery>;
 
-    /// Available artefacts, densely numbered so a challenge draws one in O(1).
+    /// Available artefacts (their encoding is [`Chosen`]), densely numbered
+    /// so a challenge draws one in O(1).
     #[pallet::storage]
     pub type Live<T: Config> = StorageMap<_, Twox64Concat, u32, Hash>;
 
@@ -373,12 +406,14 @@ pub mod pallet {
         },
         /// `holder` attested it keeps its shard of `count` artefacts.
         Attested { holder: T::AccountId, count: u32 },
-        /// More than two thirds of its holders attested `commitment`.
-        Available { commitment: Hash },
+        /// More than two thirds of its holders attested `commitment` in the
+        /// encoding `encoding` (its id), which is now the artefact's.
+        Available { commitment: Hash, encoding: Hash },
         /// `commitment` is kept until `expires` (a window still needs it).
         Retained { commitment: Hash, expires: BlockNumberFor<T> },
-        /// `commitment` expired: the chain forgot it, holders drop its shards.
-        Pruned { commitment: Hash },
+        /// The entry of `commitment` in the encoding `encoding` expired: the
+        /// chain forgot it, holders drop its shards.
+        Pruned { commitment: Hash, encoding: Hash },
         /// `holder` must produce piece `piece` of shard `shard` of
         /// `commitment` by block `due`.
         Challenged { commitment: Hash, shard: u16, piece: u32, holder: T::AccountId, due: BlockNumberFor<T> },
@@ -396,7 +431,8 @@ pub mod pallet {
 
     #[pallet::error]
     pub enum Error<T> {
-        /// The commitment is registered and not past its deadline unattested.
+        /// Another encoding of the commitment is available, or this one is
+        /// registered and the registrar attested it already.
         AlreadyRegistered,
         /// No such artefact (never registered, or pruned).
         UnknownArtefact,
@@ -560,34 +596,46 @@ pub mod pallet {
 
     impl<T: Config> Pallet<T> {
         /// Whether more than two thirds of the artefact's holders attested it
-        /// (and it is not pruned).
+        /// in one encoding (and it is not pruned).
         pub fn is_available(commitment: &Hash) -> bool {
-            Artefacts::<T>::get(commitment).is_some_and(|e| matches!(e.status, Status::Available { .. }))
+            Chosen::<T>::contains_key(commitment)
         }
 
-        /// Keeps the artefact until at least block `until` (the protocol
-        /// calls this when a window opens that needs the data). Returns
-        /// whether the artefact is registered. An expiry never moves earlier.
+        /// Keeps the available artefact until at least block `until` (the
+        /// protocol calls this when a window opens that needs the data).
+        /// Returns whether it is available. An expiry never moves earlier.
+        /// An encoding not yet available is not kept longer: the protocol
+        /// opens no window on data that is not available (C7), and a
+        /// competing encoding must not be kept alive on an honest one's
+        /// account.
         pub fn retain(commitment: &Hash, until: BlockNumberFor<T>) -> bool {
-            let Some(mut entry) = Artefacts::<T>::get(commitment) else { return false };
+            let Some(encoding) = Chosen::<T>::get(commitment) else { return false };
+            let Some(mut entry) = Artefacts::<T>::get(commitment, encoding) else { return false };
             if until <= entry.expires {
                 return true;
             }
-            let Ok(at) = Self::queue_expiry(commitment, until) else {
+            let key = (*commitment, encoding);
+            let Ok(at) = Self::queue_expiry(&key, until) else {
                 // Every block near `until` is full: keep the old expiry
                 // rather than lose the entry's place.
                 return true;
             };
-            Expiring::<T>::mutate(entry.expires, |q| q.retain(|c| c != commitment));
+            Expiring::<T>::mutate(entry.expires, |q| q.retain(|k| k != &key));
             entry.expires = at;
-            Artefacts::<T>::insert(commitment, entry);
+            Artefacts::<T>::insert(commitment, encoding, entry);
             Self::deposit_event(Event::Retained { commitment: *commitment, expires: at });
             true
         }
 
-        /// The entry of `commitment`, if registered and not pruned.
+        /// The entry of the available encoding of `commitment`.
         pub fn entry(commitment: &Hash) -> Option<EntryOf<T>> {
-            Artefacts::<T>::get(commitment)
+            Artefacts::<T>::get(commitment, Chosen::<T>::get(commitment)?)
+        }
+
+        /// Every encoding registered under `commitment`, by id (off chain:
+        /// its length is bounded only by the registrars' quotas).
+        pub fn entries(commitment: &Hash) -> Vec<(Hash, EntryOf<T>)> {
+            Artefacts::<T>::iter_prefix(commitment).collect()
         }
 
         fn do_bond(who: &T::AccountId) -> DispatchResult {
@@ -639,7 +687,17 @@ pub mod pallet {
             Self::fresh(registration.at)?;
             Self::check_register(registration).map_err(|_| InvalidTransaction::Call)?;
             Self::check_signature(&registration.holder, registration, signature)?;
-            Self::valid(("register", registration.commitment))
+            // Per encoding, class and holder: another holder's registration
+            // of the same name (other bytes, a shorter class, or the same
+            // one meant to fail when included) must not push this one out
+            // of the pool.
+            Self::valid((
+                "register",
+                registration.commitment,
+                registration.erasure.id(),
+                registration.retention,
+                &registration.holder,
+            ))
         }
 
         fn authorize_attest(
@@ -680,16 +738,43 @@ pub mod pallet {
             Bonds::<T>::get(who) >= T::HolderBond::get()
         }
 
-        /// What registering would refuse, checked before the signature.
-        fn check_register(r: &RegistrationOf<T>) -> Result<Vec<T::AccountId>, Error<T>> {
+        /// The blocks an entry of `retention` is kept from its registration.
+        fn window(retention: Retention) -> BlockNumberFor<T> {
+            match retention {
+                Retention::TrainingData => T::TrainingDataWindow::get(),
+                Retention::ProofData => T::ProofDataWindow::get(),
+            }
+        }
+
+        /// What registering would do, or why it is refused; checked before
+        /// the signature.
+        fn check_register(r: &RegistrationOf<T>) -> Result<Plan<T::AccountId>, Error<T>> {
             let now = frame_system::Pallet::<T>::block_number();
-            if let Some(old) = Artefacts::<T>::get(r.commitment) {
-                // A registration that failed to gather its attestations may
-                // be tried again, with another encoding or holder set.
-                ensure!(old.status == Status::Pending && now > old.deadline, Error::<T>::AlreadyRegistered);
+            let (c, root) = (&r.commitment, &r.erasure.id());
+            if let Some(chosen) = Chosen::<T>::get(c) {
+                ensure!(&chosen == root, Error::<T>::AlreadyRegistered);
             }
             let holders = T::Holders::holders();
             ensure!(holders.contains(&r.holder), Error::<T>::NotHolder);
+            // Its registration is its attestation, which counts only bonded.
+            ensure!(Self::bonded(&r.holder), Error::<T>::NotBonded);
+            if let Some(old) = Artefacts::<T>::get(c, root) {
+                // Short of its attestations past its deadline, the encoding
+                // may be registered afresh (below). Available, it is done.
+                // Pending, the same bytes were registered first by another
+                // holder — perhaps one racing the honest registrar to
+                // shorten its deadline or its class: a holder that has not
+                // attested yet renews it and attests, once each, so nobody
+                // is left a window it cannot meet and the longest class
+                // claimed wins (kept from the first registration, never
+                // from the renewal: renewing cannot prolong an entry).
+                ensure!(old.status == Status::Pending, Error::<T>::AlreadyRegistered);
+                if now <= old.deadline {
+                    let i = old.holders.iter().position(|h| h == &r.holder).ok_or(Error::<T>::AlreadyRegistered)?;
+                    ensure!(!old.has_attested(i), Error::<T>::AlreadyRegistered);
+                    return Ok(Plan::Renew);
+                }
+            }
             ensure!(
                 r.erasure.is_well_formed()
                     && usize::from(r.erasure.n) == holders.len()
@@ -697,64 +782,98 @@ pub mod pallet {
                 Error::<T>::WrongShape
             );
             ensure!(Registered::<T>::get(&r.holder) < T::MaxLivePerHolder::get(), Error::<T>::TooManyRegistered);
-            Ok(holders)
+            Ok(Plan::New(holders))
         }
 
         fn do_register(r: RegistrationOf<T>) -> DispatchResult {
-            let holders = Self::check_register(&r)?;
+            let plan = Self::check_register(&r)?;
             let now = frame_system::Pallet::<T>::block_number();
-            let window = match r.retention {
-                Retention::TrainingData => T::TrainingDataWindow::get(),
-                Retention::ProofData => T::ProofDataWindow::get(),
-            };
+            let (c, root) = (r.commitment, r.erasure.id());
+            let key = (c, root);
             let deadline = now.saturating_add(T::AttestWindow::get());
             // Never pruned before its attestations are counted.
-            let expires = Self::queue_expiry(&r.commitment, now.saturating_add(window).max(deadline))?;
-            if let Some(old) = Artefacts::<T>::take(r.commitment) {
-                // Its expiry slot too, or pruning it would prune the new entry.
-                if old.expires != expires {
-                    Expiring::<T>::mutate(old.expires, |q| q.retain(|c| c != &r.commitment));
+            let keep_until = now.saturating_add(Self::window(r.retention)).max(deadline);
+            match plan {
+                Plan::Renew => {
+                    let mut e = Artefacts::<T>::get(c, root).ok_or(Error::<T>::UnknownArtefact)?;
+                    e.deadline = e.deadline.max(deadline);
+                    if r.retention == Retention::TrainingData {
+                        e.retention = Retention::TrainingData;
+                    }
+                    let keep_until = e.since.saturating_add(Self::window(e.retention)).max(e.deadline);
+                    if keep_until > e.expires {
+                        match Self::queue_expiry(&key, keep_until) {
+                            Ok(at) => {
+                                Expiring::<T>::mutate(e.expires, |q| q.retain(|k| k != &key));
+                                e.expires = at;
+                            }
+                            // Every queue near it is full: the old expiry
+                            // stands if it still covers the deadline (the
+                            // protocol's `retain` extends it once available).
+                            Err(_) if e.expires >= e.deadline => {}
+                            Err(full) => return Err(full.into()),
+                        }
+                    }
+                    let (deadline, expires) = (e.deadline, e.expires);
+                    Artefacts::<T>::insert(c, root, e);
+                    Self::deposit_event(Event::Registered {
+                        commitment: c,
+                        erasure: r.erasure,
+                        holder: r.holder.clone(),
+                        deadline,
+                        expires,
+                    });
                 }
-                Self::forget(&r.commitment, &old);
+                Plan::New(holders) => {
+                    let expires = Self::queue_expiry(&key, keep_until)?;
+                    if let Some(old) = Artefacts::<T>::take(c, root) {
+                        // Its expiry slot too, or pruning it would prune the new entry.
+                        if old.expires != expires {
+                            Expiring::<T>::mutate(old.expires, |q| q.retain(|k| k != &key));
+                        }
+                        Self::forget(&old);
+                    }
+                    let bytes = (holders.len()).div_ceil(8);
+                    let entry = Entry {
+                        erasure: r.erasure,
+                        retention: r.retention,
+                        registrar: r.holder.clone(),
+                        holders: BoundedVec::truncate_from(holders),
+                        attested: BoundedVec::truncate_from(alloc::vec![0u8; bytes]),
+                        count: 0,
+                        since: now,
+                        deadline,
+                        expires,
+                        status: Status::Pending,
+                    };
+                    Artefacts::<T>::insert(c, root, entry);
+                    Registered::<T>::mutate(&r.holder, |n| *n = n.saturating_add(1));
+                    Self::deposit_event(Event::Registered {
+                        commitment: c,
+                        erasure: r.erasure,
+                        holder: r.holder.clone(),
+                        deadline,
+                        expires,
+                    });
+                }
             }
-            let bytes = (holders.len()).div_ceil(8);
-            let entry = Entry {
-                erasure: r.erasure,
-                retention: r.retention,
-                registrar: r.holder.clone(),
-                holders: BoundedVec::truncate_from(holders),
-                attested: BoundedVec::truncate_from(alloc::vec![0u8; bytes]),
-                count: 0,
-                deadline,
-                expires,
-                status: Status::Pending,
-            };
-            Artefacts::<T>::insert(r.commitment, entry);
-            Registered::<T>::mutate(&r.holder, |c| *c = c.saturating_add(1));
-            Self::deposit_event(Event::Registered {
-                commitment: r.commitment,
-                erasure: r.erasure,
-                holder: r.holder.clone(),
-                deadline,
-                expires,
-            });
             // The registrar had the whole artefact, so it holds its shard:
             // its registration is its attestation (on a one-validator chain
             // the artefact is available at once).
             Self::do_attest(Attestation {
                 holder: r.holder,
-                commitments: BoundedVec::truncate_from(alloc::vec![(r.commitment, r.erasure.root)]),
+                commitments: BoundedVec::truncate_from(alloc::vec![(c, root)]),
                 at: now,
             });
             Ok(())
         }
 
-        /// Puts `commitment` in the first expiry queue from `at` (within a
+        /// Puts entry `key` in the first expiry queue from `at` (within a
         /// few blocks) that has room; the block it landed at.
-        fn queue_expiry(commitment: &Hash, at: BlockNumberFor<T>) -> Result<BlockNumberFor<T>, Error<T>> {
+        fn queue_expiry(key: &(Hash, Hash), at: BlockNumberFor<T>) -> Result<BlockNumberFor<T>, Error<T>> {
             let mut block = at;
             for _ in 0..EXPIRY_SPREAD {
-                if Expiring::<T>::try_mutate(block, |q| q.try_push(*commitment)).is_ok() {
+                if Expiring::<T>::try_mutate(block, |q| q.try_push(*key)).is_ok() {
                     return Ok(block);
                 }
                 block = block.saturating_add(1u32.into());
@@ -762,10 +881,14 @@ pub mod pallet {
             Err(Error::<T>::ExpiryFull)
         }
 
-        /// Holder `holder`'s shard index in the entry of `c`, if it may
-        /// attest it now, for the encoding of `root`.
+        /// Holder `holder`'s shard index in the entry of `c` in the encoding
+        /// `root` (its id), if it may attest it now: not once another encoding
+        /// of `c` is available.
         fn attestable(c: &Hash, root: &Hash, holder: &T::AccountId, now: BlockNumberFor<T>) -> Option<usize> {
-            let e = Artefacts::<T>::get(c).filter(|e| &e.erasure.root == root)?;
+            if Chosen::<T>::get(c).is_some_and(|chosen| &chosen != root) {
+                return None;
+            }
+            let e = Artefacts::<T>::get(c, root)?;
             // Past two thirds a holder still attests within the window: it
             // is then one more source, and one more that challenges sample.
             if now > e.deadline {
@@ -783,22 +906,24 @@ pub mod pallet {
             let mut count = 0u32;
             for (c, root) in a.commitments.iter() {
                 let Some(i) = Self::attestable(c, root, &a.holder, now) else { continue };
-                let Some(mut e) = Artefacts::<T>::get(c) else { continue };
+                let Some(mut e) = Artefacts::<T>::get(c, root) else { continue };
                 if let Some(byte) = e.attested.get_mut(i / 8) {
                     *byte |= 1 << (i % 8);
                 }
                 e.count = e.count.saturating_add(1);
                 count += 1;
                 Duties::<T>::mutate(&a.holder, |d| *d = d.saturating_add(1));
-                // More than two thirds: 3·count > 2·n.
+                // More than two thirds: 3·count > 2·n. No other encoding of
+                // `c` is chosen (`attestable`), and none can be after this.
                 if e.status == Status::Pending && 3 * u32::from(e.count) > 2 * e.holders.len() as u32 {
                     let live = LiveCount::<T>::get();
                     Live::<T>::insert(live, c);
                     LiveCount::<T>::put(live.saturating_add(1));
+                    Chosen::<T>::insert(c, root);
                     e.status = Status::Available { live };
-                    Self::deposit_event(Event::Available { commitment: *c });
+                    Self::deposit_event(Event::Available { commitment: *c, encoding: *root });
                 }
-                Artefacts::<T>::insert(c, e);
+                Artefacts::<T>::insert(c, root, e);
             }
             if count > 0 {
                 Self::deposit_event(Event::Attested { holder: a.holder, count });
@@ -850,10 +975,13 @@ pub mod pallet {
         /// Prunes the entries expiring now; how many.
         fn prune(now: BlockNumberFor<T>) -> u32 {
             let expiring = Expiring::<T>::take(now);
-            for c in expiring.iter() {
-                if let Some(e) = Artefacts::<T>::take(c) {
-                    Self::forget(c, &e);
-                    Self::deposit_event(Event::Pruned { commitment: *c });
+            for (c, encoding) in expiring.iter() {
+                if let Some(e) = Artefacts::<T>::take(c, encoding) {
+                    Self::forget(&e);
+                    if Chosen::<T>::get(c).as_ref() == Some(encoding) {
+                        Chosen::<T>::remove(c);
+                    }
+                    Self::deposit_event(Event::Pruned { commitment: *c, encoding: *encoding });
                 }
             }
             expiring.len() as u32
@@ -862,14 +990,15 @@ pub mod pallet {
         /// Undoes what an entry counted: its place in [`Live`], its
         /// registrar's count, its attesters' duties. (Not its expiry queue
         /// place: the caller took or replaces it.)
-        fn forget(c: &Hash, e: &EntryOf<T>) {
+        fn forget(e: &EntryOf<T>) {
             if let Status::Available { live } = e.status {
                 // Swap-remove: the last live entry takes the freed place.
                 let last = LiveCount::<T>::get().saturating_sub(1);
                 if live != last {
                     if let Some(moved) = Live::<T>::get(last) {
                         Live::<T>::insert(live, moved);
-                        Artefacts::<T>::mutate(moved, |m| {
+                        let encoding = Chosen::<T>::get(moved).unwrap_or_default();
+                        Artefacts::<T>::mutate(moved, encoding, |m| {
                             if let Some(m) = m {
                                 m.status = Status::Available { live };
                             }
@@ -883,7 +1012,6 @@ pub mod pallet {
             for (_, h) in e.attesters() {
                 Duties::<T>::mutate(h, |d| *d = d.saturating_sub(1));
             }
-            let _ = c;
         }
 
         /// Draws this block's challenges; how many it drew.
@@ -899,7 +1027,7 @@ pub mod pallet {
                 let r = gensyn_commitment::hash::blake2_256(&(seed.as_ref(), now, round).encode());
                 let word = |i: usize| u32::from_le_bytes([r[i], r[i + 1], r[i + 2], r[i + 3]]);
                 let Some(c) = Live::<T>::get(word(0) % live) else { continue };
-                let Some(e) = Artefacts::<T>::get(c) else { continue };
+                let Some(e) = Self::entry(&c) else { continue };
                 let attesters: Vec<(u16, &T::AccountId)> = e.attesters().collect();
                 if attesters.is_empty() {
                     continue;

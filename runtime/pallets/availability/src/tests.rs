@@ -53,13 +53,25 @@ fn register(commitment: Hash, e: &Encoded, retention: Retention) {
     send(register_call(commitment, e, retention, HOLDERS[0], HOLDERS[0])).unwrap();
 }
 
-/// Each commitment with the erasure root its entry has now (zero if none).
+/// Each commitment with the id of its first registered encoding (zero if none).
 fn with_roots(commitments: &[Hash]) -> Vec<(Hash, Hash)> {
-    commitments.iter().map(|c| (*c, Availability::entry(c).map(|e| e.erasure.root).unwrap_or_default())).collect()
+    commitments.iter().map(|c| (*c, Availability::entries(c).first().map(|(id, _)| *id).unwrap_or_default())).collect()
+}
+
+/// The one entry registered under `c`, whatever its status.
+fn sole(c: &Hash) -> EntryOf<Test> {
+    let all = Availability::entries(c);
+    assert_eq!(all.len(), 1, "one encoding registered");
+    all[0].1.clone()
 }
 
 fn attest_call(holder: u64, commitments: &[Hash], at: u64, key: u64) -> Call<Test> {
-    let attestation = Attestation { holder, commitments: BoundedVec::truncate_from(with_roots(commitments)), at };
+    attest_encodings_call(holder, &with_roots(commitments), at, key)
+}
+
+/// An attestation naming each encoding by `(commitment, encoding id)`.
+fn attest_encodings_call(holder: u64, encodings: &[(Hash, Hash)], at: u64, key: u64) -> Call<Test> {
+    let attestation = Attestation { holder, commitments: BoundedVec::truncate_from(encodings.to_vec()), at };
     let signature = key_of(key).sign(&attestation.encode()).unwrap();
     Call::attest { attestation, signature }
 }
@@ -114,17 +126,17 @@ fn an_artefact_is_available_once_more_than_two_thirds_of_its_holders_attest() {
         register(c, &e, Retention::TrainingData);
         assert!(!Availability::is_available(&c));
         // The registrar (holder 1) had it whole: that was its attestation.
-        assert_eq!(Availability::entry(&c).unwrap().count, 1);
+        assert_eq!(sole(&c).count, 1);
         assert_eq!(refusal(attest_call(1, &[c], now(), 1)), InvalidTransaction::Custom(invalid::NOTHING_NEW).into());
         attest(2, &[c]).unwrap();
         // Two of four is not more than two thirds.
         assert!(!Availability::is_available(&c));
         attest(3, &[c]).unwrap();
         assert!(Availability::is_available(&c));
-        assert!(events().contains(&Event::Available { commitment: c }));
+        assert!(events().contains(&Event::Available { commitment: c, encoding: e.commitment.id() }));
         // The fourth still counts (it owes its shard like the others).
         attest(4, &[c]).unwrap();
-        assert_eq!(Availability::entry(&c).unwrap().count, 4);
+        assert_eq!(sole(&c).count, 4);
         assert_eq!(LiveCount::<Test>::get(), 1);
     });
 }
@@ -139,10 +151,10 @@ fn a_holder_counts_once_however_often_it_attests() {
         assert_eq!(refusal(attest_call(2, &[c, c], now(), 2)), InvalidTransaction::Custom(invalid::NOTHING_NEW).into());
         assert_eq!(refusal(attest_call(1, &[c], now(), 1)), InvalidTransaction::Custom(invalid::NOTHING_NEW).into());
         attest(3, &[c, c]).unwrap();
-        assert_eq!(Availability::entry(&c).unwrap().count, 3);
+        assert_eq!(sole(&c).count, 3);
         assert!(Availability::is_available(&c));
         attest(4, &[c]).unwrap();
-        assert_eq!(Availability::entry(&c).unwrap().count, 4, "one holder, one vote");
+        assert_eq!(sole(&c).count, 4, "one holder, one vote");
     });
 }
 
@@ -152,7 +164,7 @@ fn an_artefact_short_of_attestations_by_its_deadline_never_becomes_available() {
         let (c, data) = artefact(3, 1000);
         let e = encode(&data, 4).unwrap();
         register(c, &e, Retention::ProofData);
-        let deadline = Availability::entry(&c).unwrap().deadline;
+        let deadline = sole(&c).deadline;
         assert_eq!(deadline, 1 + ATTEST_WINDOW);
         attest(2, &[c]).unwrap();
         run_to_block(deadline + 1);
@@ -167,7 +179,7 @@ fn an_artefact_short_of_attestations_by_its_deadline_never_becomes_available() {
         assert!(!Availability::is_available(&c), "the owing party's clock ran out (C7)");
         // The data may be offered again: a fresh registration, fresh votes.
         register(c, &e, Retention::ProofData);
-        assert_eq!(Availability::entry(&c).unwrap().count, 1);
+        assert_eq!(sole(&c).count, 1);
         for h in [2, 3] {
             attest(h, &[c]).unwrap();
         }
@@ -223,7 +235,7 @@ fn an_attestation_counts_only_for_the_encoding_it_names() {
         register(c, &honest, Retention::ProofData);
         attest(3, &[c]).unwrap();
         // Signed for the honest root in the last block it counts in...
-        let deadline = Availability::entry(&c).unwrap().deadline;
+        let deadline = sole(&c).deadline;
         run_to_block(deadline);
         let late = attest_call(2, &[c], now(), 2);
         run_to_block(deadline + 1);
@@ -233,8 +245,162 @@ fn an_attestation_counts_only_for_the_encoding_it_names() {
         send(register_call(c, &garbage, Retention::ProofData, 4, 4)).unwrap();
         assert_eq!(refusal(late.clone()), InvalidTransaction::Custom(invalid::NOTHING_NEW).into());
         assert_ok!(RuntimeCall::Availability(late).dispatch(frame_system::RawOrigin::Authorized.into()));
-        assert_eq!(Availability::entry(&c).unwrap().count, 1, "only the new registrar's own");
+        let other = Artefacts::<Test>::get(c, garbage.commitment.id()).unwrap();
+        assert_eq!(other.count, 1, "only the new registrar's own");
+        assert_eq!(Artefacts::<Test>::get(c, honest.commitment.id()).unwrap().count, 2);
         assert!(!Availability::is_available(&c));
+    });
+}
+
+/// The squatter: a validator that registers other bytes under the name of
+/// an artefact an honest party is about to make available, first, and
+/// again and again, hoping the honest registration is refused until the
+/// owing party's clock has run out (C7).
+#[test]
+fn a_squatters_encoding_under_an_honest_name_blocks_nobody() {
+    new_test_ext().execute_with(|| {
+        let squatter = 4;
+        let (c, data) = artefact(40, 3000);
+        let honest = encode(&data, 4).unwrap();
+        let junk = encode(&[0xAAu8; 3000], 4).unwrap();
+        let squat = register_call(c, &junk, Retention::TrainingData, squatter, squatter);
+        let fair = register_call(c, &honest, Retention::TrainingData, 1, 1);
+        // In the pool too: its registration does not push the honest one out.
+        let provides = |call: &Call<Test>| match RuntimeCall::Availability(call.clone())
+            .authorize(TransactionSource::External)
+        {
+            Some(Ok((v, _))) => v.provides,
+            other => panic!("refused: {other:?}"),
+        };
+        assert_ne!(provides(&squat), provides(&fair));
+        // Nor does its registration of the honest encoding itself, meant to
+        // fail when included (its quota full by then) and take the honest
+        // one down with it: one holder's registration never stands for
+        // another's.
+        let copy = register_call(c, &honest, Retention::TrainingData, squatter, squatter);
+        assert_ne!(provides(&copy), provides(&fair));
+        send(squat).unwrap();
+        send(fair).unwrap();
+        assert_eq!(Availability::entries(&c).len(), 2);
+        // The honest holders attest the encoding they hold and checked.
+        let honest_id = (c, honest.commitment.id());
+        for h in [2, 3] {
+            send(attest_encodings_call(h, &[honest_id], now(), h)).unwrap();
+        }
+        assert!(Availability::is_available(&c));
+        assert_eq!(Chosen::<Test>::get(c), Some(honest.commitment.id()));
+        assert_eq!(Availability::entry(&c).unwrap().erasure, honest.commitment);
+        // Once one encoding is available no other can be: nobody attests or
+        // registers another.
+        let junk_id = (c, junk.commitment.id());
+        assert_eq!(
+            refusal(attest_encodings_call(squatter, &[junk_id], now(), squatter)),
+            InvalidTransaction::Custom(invalid::NOTHING_NEW).into()
+        );
+        let more_junk = encode(&[0xBBu8; 3000], 4).unwrap();
+        assert_eq!(
+            refusal(register_call(c, &more_junk, Retention::TrainingData, squatter, squatter)),
+            InvalidTransaction::Call.into()
+        );
+        // Challenges sample the available encoding only.
+        PerBlock::set(4);
+        run_to_block(now() + 1);
+        let drawn: Vec<_> = Challenges::<Test>::iter_prefix(c).map(|(_, ch)| ch.erasure).collect();
+        assert!(!drawn.is_empty() && drawn.iter().all(|e| *e == honest.commitment));
+    });
+}
+
+/// The squatter again, with the honest bytes' root but another length (the
+/// padding leaves room): a reader told that length gets other bytes.
+#[test]
+fn an_encoding_that_shares_the_honest_root_but_not_its_length_is_another() {
+    new_test_ext().execute_with(|| {
+        let (c, data) = artefact(41, 3001);
+        let honest = encode(&data, 4).unwrap();
+        let mut forged = encode(&data, 4).unwrap();
+        forged.commitment.len += 1;
+        assert_eq!(forged.commitment.shard_len(), honest.commitment.shard_len(), "the same shards check under both");
+        assert_ne!(forged.commitment.id(), honest.commitment.id());
+        send(register_call(c, &forged, Retention::TrainingData, 4, 4)).unwrap();
+        register(c, &honest, Retention::TrainingData);
+        for h in [2, 3] {
+            send(attest_encodings_call(h, &[(c, honest.commitment.id())], now(), h)).unwrap();
+        }
+        assert_eq!(Availability::entry(&c).unwrap().erasure, honest.commitment);
+        assert_eq!(Artefacts::<Test>::get(c, forged.commitment.id()).unwrap().count, 1, "the forger's own only");
+    });
+}
+
+/// The squatter registers the honest encoding itself, first, as proof data
+/// (kept a short while) and never hands out a shard, so its deadline runs
+/// out early: the honest registrar renews it, and the longer class stands.
+#[test]
+fn a_front_run_of_the_honest_encoding_is_renewed_by_the_honest_registrar() {
+    new_test_ext().execute_with(|| {
+        let squatter = 4;
+        let (c, data) = artefact(42, 3000);
+        let e = encode(&data, 4).unwrap();
+        send(register_call(c, &e, Retention::ProofData, squatter, squatter)).unwrap();
+        let first = sole(&c);
+        assert_eq!((first.expires, first.deadline), (1 + PROOF_WINDOW, 1 + ATTEST_WINDOW));
+        // The honest party's put reaches its node at the squatter's last block.
+        run_to_block(first.deadline);
+        register(c, &e, Retention::TrainingData);
+        let renewed = sole(&c);
+        assert_eq!(renewed.deadline, now() + ATTEST_WINDOW, "a whole window to gather attestations");
+        assert_eq!(renewed.expires, 1 + TRAINING_WINDOW, "the longer class, from the first registration");
+        assert_eq!(renewed.retention, Retention::TrainingData);
+        assert_eq!(renewed.count, 2);
+        // Past the squatter's deadline, the honest holders' attestations count.
+        run_to_block(first.deadline + 2);
+        attest(2, &[c]).unwrap();
+        assert!(Availability::is_available(&c));
+        // Each holder renews once, and only while it is pending: neither the
+        // squatter nor the honest registrar keeps moving it, nor a holder
+        // that never attested once it is available.
+        for h in [squatter, 1, 3] {
+            assert_eq!(refusal(register_call(c, &e, Retention::TrainingData, h, h)), InvalidTransaction::Call.into());
+        }
+        assert_eq!(Availability::entry(&c).unwrap().expires, 1 + TRAINING_WINDOW);
+        // Its old expiry slot is gone: it outlives the proof window.
+        run_to_block(1 + PROOF_WINDOW + EXPIRY_SPREAD as u64);
+        assert!(Availability::is_available(&c));
+        assert_eq!(Expiring::<Test>::iter().count(), 1);
+    });
+}
+
+/// A squatter's entries live out their window and are pruned on their own,
+/// and pruning one leaves the honest encoding of the same name alone.
+#[test]
+fn pruning_a_competing_encoding_leaves_the_available_one() {
+    new_test_ext().execute_with(|| {
+        // Another artefact first, pruned with the junk: the honest one's
+        // live slot moves into its place.
+        let (a, _) = available(44, 500, Retention::ProofData);
+        let (c, data) = artefact(43, 500);
+        let honest = encode(&data, 4).unwrap();
+        let junk = encode(&[1u8; 500], 4).unwrap();
+        send(register_call(c, &junk, Retention::ProofData, 4, 4)).unwrap();
+        register(c, &honest, Retention::TrainingData);
+        for h in [2, 3] {
+            send(attest_encodings_call(h, &[(c, honest.commitment.id())], now(), h)).unwrap();
+        }
+        assert_eq!(Registered::<Test>::get(4), 1, "the squatter pays its own quota");
+        assert_eq!(Availability::entry(&c).unwrap().status, Status::Available { live: 1 });
+        run_to_block(1 + PROOF_WINDOW);
+        assert!(!Availability::is_available(&a));
+        assert_eq!(Live::<Test>::get(0), Some(c));
+        assert_eq!(Availability::entry(&c).unwrap().status, Status::Available { live: 0 });
+        assert!(events().contains(&Event::Pruned { commitment: c, encoding: junk.commitment.id() }));
+        assert_eq!(Registered::<Test>::get(4), 0);
+        assert!(Availability::is_available(&c));
+        assert_eq!(Availability::entries(&c).len(), 1);
+        assert_eq!(LiveCount::<Test>::get(), 1);
+        assert!(Availability::retain(&c, 1 + TRAINING_WINDOW + 5));
+        run_to_block(1 + TRAINING_WINDOW + 5);
+        assert!(!Availability::is_available(&c) && Availability::entries(&c).is_empty());
+        assert_eq!(Chosen::<Test>::iter().count(), 0);
+        assert!(!Availability::retain(&c, 1 + TRAINING_WINDOW + 50), "pruned: nothing to keep");
     });
 }
 
@@ -244,14 +410,14 @@ fn a_registration_tried_again_is_pruned_at_its_own_expiry() {
         let (c, data) = artefact(16, 500);
         let e = encode(&data, 4).unwrap();
         register(c, &e, Retention::ProofData);
-        let first = Availability::entry(&c).unwrap().expires;
+        let first = sole(&c).expires;
         // Short of attestations: registered again once its deadline passed.
         run_to_block(now() + ATTEST_WINDOW + 1);
         register(c, &e, Retention::ProofData);
         for h in [2, 3] {
             attest(h, &[c]).unwrap();
         }
-        let second = Availability::entry(&c).unwrap().expires;
+        let second = sole(&c).expires;
         assert!(second > first);
         run_to_block(first);
         assert!(Availability::is_available(&c), "the first registration's expiry is not the second's");
@@ -452,26 +618,26 @@ fn a_wrong_piece_or_proof_does_not_answer_a_challenge() {
 #[test]
 fn entries_are_pruned_after_their_window_unless_the_protocol_retains_them() {
     new_test_ext().execute_with(|| {
-        let (a, _) = available(10, 100, Retention::ProofData);
+        let (a, ae) = available(10, 100, Retention::ProofData);
         let (b, _) = available(11, 100, Retention::ProofData);
         let (t, _) = available(12, 100, Retention::TrainingData);
         assert_eq!(LiveCount::<Test>::get(), 3);
-        assert_eq!(Availability::entry(&a).unwrap().expires, 1 + PROOF_WINDOW);
+        assert_eq!(sole(&a).expires, 1 + PROOF_WINDOW);
         // A dispute needs `b` for longer.
         assert!(Availability::retain(&b, 15));
-        assert_eq!(Availability::entry(&b).unwrap().expires, 15);
+        assert_eq!(sole(&b).expires, 15);
         assert!(Availability::retain(&b, 3), "an expiry never moves earlier");
-        assert_eq!(Availability::entry(&b).unwrap().expires, 15);
+        assert_eq!(sole(&b).expires, 15);
         assert_eq!(Duties::<Test>::get(1), 3);
         run_to_block(1 + PROOF_WINDOW);
         assert!(Availability::entry(&a).is_none() && !Availability::is_available(&a));
-        assert!(events().contains(&Event::Pruned { commitment: a }));
+        assert!(events().contains(&Event::Pruned { commitment: a, encoding: ae.commitment.id() }));
         assert!(Availability::is_available(&b) && Availability::is_available(&t));
         // The live list stays dense: each entry knows its place.
         assert_eq!(LiveCount::<Test>::get(), 2);
         for i in 0..2 {
             let c = Live::<Test>::get(i).unwrap();
-            assert_eq!(Availability::entry(&c).unwrap().status, Status::Available { live: i });
+            assert_eq!(sole(&c).status, Status::Available { live: i });
         }
         run_to_block(15);
         assert!(Availability::entry(&b).is_none());
@@ -509,7 +675,7 @@ fn chain_storage_stays_bounded_per_holder_and_per_block() {
         for tag in 0..MAX_LIVE as u8 {
             let (c, data) = artefact(20 + tag, 64);
             register(c, &encode(&data, 4).unwrap(), Retention::ProofData);
-            expiries.push(Availability::entry(&c).unwrap().expires);
+            expiries.push(sole(&c).expires);
         }
         assert_eq!(expiries, vec![7, 7, 8, 8, 9]);
         // One holder may have only so many entries live.

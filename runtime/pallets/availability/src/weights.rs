@@ -38,8 +38,9 @@ impl WeightInfo for () {
         let db = RocksDbWeight::get();
         db.reads_writes(4, 3)
             .saturating_add(db.reads_writes(3, 4).saturating_mul(settled.into()))
-            .saturating_add(db.reads_writes(4, 6).saturating_mul(pruned.into()))
-            .saturating_add(db.reads_writes(3, 3).saturating_mul(drawn.into()))
+            // An entry, its chosen record, the live slot moved into its place.
+            .saturating_add(db.reads_writes(5, 7).saturating_mul(pruned.into()))
+            .saturating_add(db.reads_writes(4, 3).saturating_mul(drawn.into()))
     }
     fn set_key() -> Weight {
         RocksDbWeight::get().reads_writes(2, 3).saturating_add(Weight::from_parts(SIGNATURE, 0))
@@ -51,20 +52,29 @@ impl WeightInfo for () {
         RocksDbWeight::get().reads_writes(4, 3)
     }
     fn register() -> Weight {
-        RocksDbWeight::get().reads_writes(6, 4).saturating_add(Weight::from_parts(0, 2_000))
+        // The checks (chosen record, holders, bond, entry, quota), the
+        // expiry queues it may try (`EXPIRY_SPREAD`, each up to 64 keys)
+        // and the slot it leaves, a replaced entry's live slot, the entry,
+        // and the registrar's attestation (which may make it available).
+        let spread = u64::from(crate::EXPIRY_SPREAD);
+        RocksDbWeight::get()
+            .reads_writes(12 + spread, 10 + spread)
+            .saturating_add(Weight::from_parts(0, 2_000 + (spread + 1) * 64 * 64))
     }
     fn authorize_register() -> Weight {
-        RocksDbWeight::get().reads(5).saturating_add(Weight::from_parts(SIGNATURE, 0))
+        RocksDbWeight::get().reads(6).saturating_add(Weight::from_parts(SIGNATURE, 0))
     }
     fn attest(n: u32) -> Weight {
+        // Per name: the chosen record (twice), the entry, the duty count,
+        // and if it becomes available the live slot, count and record.
         RocksDbWeight::get()
             .reads_writes(2, 1)
-            .saturating_add(RocksDbWeight::get().reads_writes(3, 4).saturating_mul(n.into()))
+            .saturating_add(RocksDbWeight::get().reads_writes(5, 6).saturating_mul(n.into()))
     }
     fn authorize_attest(n: u32) -> Weight {
         RocksDbWeight::get()
             .reads(2)
-            .saturating_add(RocksDbWeight::get().reads(1).saturating_mul(n.into()))
+            .saturating_add(RocksDbWeight::get().reads(2).saturating_mul(n.into()))
             .saturating_add(Weight::from_parts(SIGNATURE, 0))
     }
     fn answer() -> Weight {
