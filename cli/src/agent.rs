@@ -380,12 +380,13 @@ pub async fn prepare_in(
     Ok(path)
 }
 
-/// Fetches artefact `id` of `kind` from the node's store, checked against `id`.
+/// Fetches artefact `id` of `kind` — any `k` of its shards from the
+/// validators, else the node's copy (`crate::reader`) — checked against `id`.
 pub async fn fetch_checked(chain: &Chain, kind: Kind, id: &[u8; 32]) -> Result<Vec<u8>, CliError> {
-    let bytes = chain
-        .store_get(id)
+    let bytes = crate::reader::fetch(chain, id, |_, _| {})
         .await?
-        .ok_or_else(|| CliError::NotFound(format!("the store holds no {} {}", kind.name(), query::hex32(id))))?;
+        .ok_or_else(|| CliError::NotFound(format!("the store holds no {} {}", kind.name(), query::hex32(id))))?
+        .bytes;
     gensyn_store::open(kind, id, &bytes).map_err(|e| CliError::Mismatch(e.to_string()))?;
     Ok(bytes)
 }

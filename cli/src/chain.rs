@@ -347,6 +347,23 @@ impl Chain {
         Ok(b.map(|b| b.0))
     }
 
+    /// This node's shards of artefact `id` in encoding `encoding`
+    /// (`ErasureCommitment::id`), SCALE-encoded
+    /// (`gensyn_devnet::availability::HeldShard`), unchecked.
+    pub async fn shards(&self, id: &[u8; 32], encoding: &[u8; 32]) -> Result<Vec<Vec<u8>>, String> {
+        let b: Vec<Bytes> = self
+            .request("gensyn_shardGet", rpc_params![H256(*id), H256(*encoding)])
+            .await
+            .map_err(|e| e.to_string())?;
+        Ok(b.into_iter().map(|b| b.0).collect())
+    }
+
+    /// The other validators' nodes this node hands shards to (their RPC
+    /// URLs, from its `--store-peers` file).
+    pub async fn store_peers(&self) -> Result<Vec<String>, CliError> {
+        self.request("gensyn_storePeers", rpc_params![]).await.map_err(store_err)
+    }
+
     /// Seals one block now (manual seal's `engine_createBlock`); refused by
     /// a devnet on a timer, whose clock no client may run.
     pub async fn seal_block(&self) -> Result<H256, CliError> {
@@ -584,13 +601,17 @@ impl Chain {
 }
 
 /// A new connection to `url`, with the limits every command uses.
+/// The largest request or answer a node connection takes: an artefact
+/// (`gensyn_store::MAX_ARTEFACT`) with room for its encoding.
+pub const MAX_RESPONSE: u32 = 40 << 20;
+
 async fn open(url: &str) -> Result<WsClient, jsonrpsee::core::client::Error> {
     WsClientBuilder::default()
         .connection_timeout(Duration::from_secs(3))
         // An artefact is up to 16 MiB, sent as hex (the devnet node's
         // limits are 40 MiB each way).
-        .max_request_size(40 << 20)
-        .max_response_size(40 << 20)
+        .max_request_size(MAX_RESPONSE)
+        .max_response_size(MAX_RESPONSE)
         .request_timeout(Duration::from_secs(60))
         .build(url)
         .await

@@ -22,6 +22,7 @@ pub mod output;
 pub mod pace;
 pub mod progress;
 pub mod query;
+pub mod reader;
 pub mod run;
 pub mod state;
 pub mod tui;

@@ -72,3 +72,42 @@ impl Drop for StepBar {
         }
     }
 }
+
+/// A bar over the bytes of a read from shards; shown only to a person at a
+/// terminal, and only for large artefacts (a small one is there at once).
+pub struct ByteBar(Option<ProgressBar>);
+
+/// Reads smaller than this show no bar.
+const LARGE: u64 = 4 << 20;
+
+impl ByteBar {
+    /// A bar for reading `what`.
+    pub fn start(out: &Output, what: &str) -> Self {
+        if !out.interactive() {
+            return ByteBar(None);
+        }
+        let pb = ProgressBar::hidden();
+        let template = format!("{what} {{bar:30}} {{bytes}}/{{total_bytes}} from the validators' shards  {{bytes_per_sec}}");
+        pb.set_style(ProgressStyle::with_template(&template).expect("a valid template"));
+        ByteBar(Some(pb))
+    }
+
+    /// `done` of `total` bytes are in.
+    pub fn update(&self, done: u64, total: u64) {
+        if let Some(pb) = &self.0 {
+            if total >= LARGE && pb.is_hidden() {
+                pb.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            }
+            pb.set_length(total);
+            pb.set_position(done);
+        }
+    }
+}
+
+impl Drop for ByteBar {
+    fn drop(&mut self) {
+        if let Some(pb) = &self.0 {
+            pb.finish_and_clear();
+        }
+    }
+}

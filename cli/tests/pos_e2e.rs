@@ -304,6 +304,50 @@ fn artefacts_are_sharded_across_validators_read_back_with_one_down_and_a_withhol
     let got =
         net.run(&["blob", "get", &data_id, "--out", out.to_str().unwrap(), "--rpc", &rpc("bob"), "--json"]).ok_json();
     assert_eq!(got["kind"], "dataset", "{got}");
+    assert_eq!(got["source"], "shards", "the reader rebuilt it from the validators' shards: {got}");
+    let used: std::collections::BTreeSet<u64> =
+        got["shards"].as_array().unwrap().iter().map(|s| s["shard"].as_u64().unwrap()).collect();
+    assert!(used.len() >= 2, "k = 2 distinct shards: {got}");
+
+    // Bob's and charlie's shards corrupted on disk, dave down: one good
+    // shard of two needed. The reader reports each bad one and the node
+    // that did not answer, and falls back to alice's whole copy.
+    let shard_file = |v: &str| {
+        let dir = net.base.path().join(format!("validators/{v}/store/shards"));
+        std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(&data_id[2..]))
+            .unwrap()
+    };
+    let kept: Vec<_> = ["bob", "charlie"]
+        .iter()
+        .map(|v| {
+            let path = shard_file(v);
+            let good = std::fs::read(&path).unwrap();
+            let mut bad = good.clone();
+            *bad.last_mut().unwrap() ^= 1;
+            std::fs::write(&path, bad).unwrap();
+            (path, good)
+        })
+        .collect();
+    let got =
+        net.run(&["blob", "get", &data_id, "--out", out.to_str().unwrap(), "--rpc", &rpc("alice"), "--json"]).ok_json();
+    for (path, good) in &kept {
+        std::fs::write(path, good).unwrap();
+    }
+    assert_eq!((got["kind"].as_str(), got["source"].as_str()), (Some("dataset"), Some("node")), "{got}");
+    let skipped = got["skipped"].as_array().unwrap();
+    for v in ["bob", "charlie"] {
+        assert!(
+            skipped.iter().any(|s| s["source"] == rpc(v) && s["why"].as_str().unwrap().contains("not under the erasure root")),
+            "{v}'s corrupt shard is reported: {got:#}"
+        );
+    }
+    assert!(
+        skipped.iter().any(|s| s["source"] == rpc("dave") && s["why"].as_str().unwrap().starts_with("unreachable")),
+        "dave, down, is reported: {got:#}"
+    );
 
     // A task with a dispute, played to the end with dave down: its data is
     // attested by the three left (more than two thirds).

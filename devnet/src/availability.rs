@@ -24,7 +24,9 @@
 //!   chain's available encoding — this node's and its peers'
 //!   (`gensyn_shardGet`) — each checked against the chain's root, decoded,
 //!   re-encoded (the root must come back) and checked against the
-//!   commitment. A withheld or corrupt shard is skipped and logged.
+//!   commitment. A withheld or corrupt shard is skipped and logged. (The
+//!   CLI reads shards from the validators itself, `gensyn_cli::reader`;
+//!   this is its fallback, and what a peer without the bytes uses.)
 //!
 //! Every transaction here is an authorized general transaction signed
 //! inside the call with the node's store key (on PoS its session key of

@@ -7,11 +7,13 @@
 //! - `gensyn_storeGet(id)`: the artefact, whole or rebuilt from `k` shards
 //!   (`null` if not found; error 4004 naming the block if it expired);
 //! - `gensyn_storeHas(id)`: whether this node holds it whole or a shard;
-//! - between nodes: `gensyn_storeHolder()` (the validator
+//! - between nodes and for readers: `gensyn_storeHolder()` (the validator
 //!   this node holds shards for), `gensyn_shardPut(shard)`,
 //!   `gensyn_shardGet(id, encoding)` (the shards held of one encoding of
 //!   `id`, named by `ErasureCommitment::id`) and
-//!   `gensyn_storeGetLocal(id)` (a whole copy, for a node that is no holder).
+//!   `gensyn_storeGetLocal(id)` (a whole copy, for a node that is no holder);
+//! - `gensyn_storePeers()`: the other validators' nodes this node hands
+//!   shards to, so a reader can fetch shards from each of them itself.
 
 use crate::availability::{HeldShard, Holder, StoreFailure};
 use codec::{Decode, Encode};
@@ -88,6 +90,9 @@ where
         let shard = HeldShard::decode(&mut &bytes.0[..]).map_err(|e| err(4000, format!("not a shard: {e}")))?;
         ctx.take_shard(shard).await.map_err(|f| failure(None, f))?;
         Ok::<bool, ErrorObjectOwned>(true)
+    })?;
+    m.register_method("gensyn_storePeers", |_, ctx, _| -> Result<Vec<String>, ErrorObjectOwned> {
+        Ok(ctx.peer_urls())
     })?;
     // One encoding's shards only: a reader never pages through what
     // others registered under the same name.

@@ -12,6 +12,7 @@ use crate::{
     query::{self, hex32},
 };
 use codec::Encode;
+use crate::reader::Source;
 use gensyn_runtime::pallet_availability::Status;
 use gensyn_store::{CheckpointBlob, DatasetBlob, Kind};
 use gensyn_trainer::{backend::Backend, program::named_state, train::Trainer};
@@ -107,22 +108,43 @@ pub async fn run(cmd: BlobCmd, global: &GlobalArgs, out: &Output) -> Result<(), 
         BlobCmd::Get(a) => {
             let id = parse_id(&a.id)?;
             let chain = super::connect(global).await?;
-            let fetching = crate::progress::Spinner::start(
-                out,
-                format!("fetching {} (a node without it whole rebuilds it from the validators' shards)", a.id),
-            );
-            let bytes = chain
-                .store_get(&id)
+            let bar = crate::progress::ByteBar::start(out, "reading");
+            let fetched = crate::reader::fetch(&chain, &id, |done, total| bar.update(done, total))
                 .await?
                 .ok_or_else(|| CliError::NotFound(format!("the store holds nothing under {}", a.id)))?;
-            drop(fetching);
+            drop(bar);
+            let bytes = &fetched.bytes;
             // Whatever kind it is, it must recompute the id it was asked for.
-            let kind = gensyn_store::kind_of(&id, &bytes)
+            let kind = gensyn_store::kind_of(&id, bytes)
                 .ok_or_else(|| CliError::Mismatch(format!("the store's bytes for {} do not recompute it", a.id)))?;
-            std::fs::write(&a.out, &bytes)
+            std::fs::write(&a.out, bytes)
                 .map_err(|e| CliError::other(format!("cannot write {}: {e}", a.out.display())))?;
-            out.emit(json!({ "id": a.id, "kind": kind.name(), "bytes": bytes.len(), "out": a.out }), || {
-                format!("{} {} ({} bytes) → {}", kind.name(), a.id, bytes.len(), a.out.display())
+            for s in &fetched.skipped {
+                let shard = s.shard.map(|i| format!("shard {i} from ")).unwrap_or_default();
+                out.note(&format!("skipped {shard}{}: {}", s.source, s.why));
+            }
+            let (source, shards) = match &fetched.source {
+                Source::Shards(used) => (
+                    "shards",
+                    used.iter().map(|(url, i)| json!({ "source": url, "shard": i })).collect::<Vec<_>>(),
+                ),
+                Source::Node => ("node", Vec::new()),
+            };
+            let skipped: Vec<Value> = fetched
+                .skipped
+                .iter()
+                .map(|s| json!({ "source": s.source, "shard": s.shard, "why": s.why }))
+                .collect();
+            let doc = json!({
+                "id": a.id, "kind": kind.name(), "bytes": bytes.len(), "out": a.out,
+                "source": source, "shards": shards, "skipped": skipped,
+            });
+            out.emit(doc, || {
+                let from = match &fetched.source {
+                    Source::Shards(used) => format!("rebuilt from {} shards", used.len()),
+                    Source::Node => "the node's copy".to_string(),
+                };
+                format!("{} {} ({} bytes, {from}) → {}", kind.name(), a.id, bytes.len(), a.out.display())
             });
         }
         BlobCmd::Status(a) => {
