@@ -140,7 +140,8 @@ pub mod protocol {
     pub const PROOF_DATA_WINDOW: BlockNumber = 1_200;
     /// Entries one validator may have registered and not yet pruned.
     pub const MAX_LIVE_PER_HOLDER: u32 = 1024;
-    /// Entries that may expire at one block (each costs a few writes).
+    /// Entries pruned at most per block (each costs a few writes; the rest
+    /// wait for the next blocks).
     pub const MAX_EXPIRIES_PER_BLOCK: u32 = 64;
     /// A validator's availability bond.
     pub const HOLDER_BOND: Balance = 100 * UNIT;
@@ -448,6 +449,8 @@ impl pallet_availability::Config for Runtime {
     type StoreId = pallet_availability::crypto::StoreId;
     type MaxHolders = MaxAuthorities;
     type MaxLivePerHolder = ConstU32<{ protocol::MAX_LIVE_PER_HOLDER }>;
+    // `gensyn_store::MAX_ARTEFACT`, what a node's store takes.
+    type MaxArtefactLen = ConstU32<{ 16 << 20 }>;
     type MaxExpiriesPerBlock = ConstU32<{ protocol::MAX_EXPIRIES_PER_BLOCK }>;
     type AttestWindow = ConstU32<{ protocol::ATTEST_WINDOW }>;
     type AnswerWindow = ConstU32<{ protocol::ANSWER_WINDOW }>;
@@ -774,11 +777,11 @@ mod tests {
         use codec::MaxEncodedLen;
         let entry = pallet_availability::EntryOf::<Runtime>::max_encoded_len();
         // An entry's own key (prefix, name, encoding), its expiry queue slot
-        // (name, encoding), its live slot and the record of its chosen
-        // encoding (prefix, name, encoding).
-        let per = entry + 3 * 32 + 2 * 32 + 48 + 3 * 32;
+        // (prefix, block, slot; name and encoding), its live slot and the
+        // record of its chosen encoding (prefix, name, encoding).
+        let per = entry + 3 * 32 + (32 + 12 + 12 + 2 * 32) + 48 + 3 * 32;
         let all = per as u64 * u64::from(protocol::MAX_LIVE_PER_HOLDER) * u64::from(MaxAuthorities::get());
-        assert!(per < 1_600, "{per} bytes per artefact at most");
+        assert!(per < 1_700, "{per} bytes per artefact at most");
         assert!(all < 56 << 20, "{all} bytes in all at most");
         // With four validators, as `devnet up --validators` makes.
         let four = pallet_availability::Entry::<AccountId, BlockNumber, MaxAuthorities> {
@@ -791,6 +794,7 @@ mod tests {
             since: 0,
             deadline: 0,
             expires: 0,
+            slot: 0,
             status: pallet_availability::Status::Pending,
         };
         let used = codec::Encode::encoded_size(&four);

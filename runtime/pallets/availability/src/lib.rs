@@ -37,9 +37,9 @@
 //!    holder's bond is slashed by [`Config::MissedChallengeSlash`].
 //! 4. **Prune.** Every entry has an expiry block, from its retention class
 //!    and extended by the protocol while a window still needs the data
-//!    ([`Pallet::retain`]). `on_initialize` prunes that block's entries (at
-//!    most [`Config::MaxExpiriesPerBlock`]), and the holders delete their
-//!    shards.
+//!    ([`Pallet::retain`]). `on_initialize` prunes the entries due (at
+//!    most [`Config::MaxExpiriesPerBlock`] a block, the rest the next: late
+//!    under a flood, never early), and the holders delete their shards.
 //!
 //! Registration, attestation and answers are authorized general
 //! transactions (`#[pallet::authorize]`): a holder's node signs them with a
@@ -196,8 +196,10 @@ pub mod pallet {
         pub since: BlockNumber,
         /// The last block an attestation counts in.
         pub deadline: BlockNumber,
-        /// The block it is pruned at.
+        /// The block it is pruned at (or soon after, under a flood).
         pub expires: BlockNumber,
+        /// Its slot in that block's [`Expiring`] queue.
+        pub slot: u32,
         /// Pending or available.
         pub status: Status,
     }
@@ -278,6 +280,11 @@ pub mod pallet {
         /// Entries one holder may have registered and not yet pruned.
         #[pallet::constant]
         type MaxLivePerHolder: Get<u32>;
+        /// The longest artefact, in bytes (what a node's store takes whole):
+        /// a registrar naming more would have holders keep and check
+        /// shards of bytes nobody could put.
+        #[pallet::constant]
+        type MaxArtefactLen: Get<u32>;
         /// Entries that may expire at one block.
         #[pallet::constant]
         type MaxExpiriesPerBlock: Get<u32>;
@@ -319,10 +326,25 @@ pub mod pallet {
     #[pallet::storage]
     pub type Chosen<T: Config> = StorageMap<_, Identity, Hash, Hash>;
 
-    /// The entries `(commitment, encoding id)` pruned at each block.
+    /// The entries `(commitment, encoding id)` expiring at each block, by
+    /// slot. Never full: a block may have any number (they are bounded by
+    /// the registrars' quotas), and pruning works through them at most
+    /// [`Config::MaxExpiriesPerBlock`] a block, late under a flood but
+    /// never early — a full queue must not make the protocol's `retain`
+    /// fail, or a flood of registrations could prune a checkpoint a
+    /// dispute still needs.
     #[pallet::storage]
     pub type Expiring<T: Config> =
-        StorageMap<_, Twox64Concat, BlockNumberFor<T>, BoundedVec<(Hash, Hash), T::MaxExpiriesPerBlock>, ValueQuery>;
+        StorageDoubleMap<_, Twox64Concat, BlockNumberFor<T>, Twox64Concat, u32, (Hash, Hash)>;
+
+    /// Slots taken at each block of [`Expiring`] (freed ones included).
+    #[pallet::storage]
+    pub type ExpiringLen<T: Config> = StorageMap<_, Twox64Concat, BlockNumberFor<T>, u32, ValueQuery>;
+
+    /// Where pruning stands: the block and slot of [`Expiring`] it looks at
+    /// next (never past the current block).
+    #[pallet::storage]
+    pub type PruneCursor<T: Config> = StorageValue<_, (BlockNumberFor<T>, u32), ValueQuery>;
 
     /// Available artefacts (their encoding is [`Chosen`]), densely numbered
     /// so a challenge draws one in O(1).
@@ -443,8 +465,6 @@ pub mod pallet {
         NotHolder,
         /// The holder has as many entries registered as it may.
         TooManyRegistered,
-        /// Every block near the expiry has as many expiries as it may.
-        ExpiryFull,
         /// The store key serves another holder.
         KeyInUse,
         /// The key's proof of possession is not its signature of the
@@ -614,16 +634,11 @@ pub mod pallet {
             if until <= entry.expires {
                 return true;
             }
-            let key = (*commitment, encoding);
-            let Ok(at) = Self::queue_expiry(&key, until) else {
-                // Every block near `until` is full: keep the old expiry
-                // rather than lose the entry's place.
-                return true;
-            };
-            Expiring::<T>::mutate(entry.expires, |q| q.retain(|k| k != &key));
-            entry.expires = at;
+            Expiring::<T>::remove(entry.expires, entry.slot);
+            entry.slot = Self::queue_expiry(&(*commitment, encoding), until);
+            entry.expires = until;
             Artefacts::<T>::insert(commitment, encoding, entry);
-            Self::deposit_event(Event::Retained { commitment: *commitment, expires: at });
+            Self::deposit_event(Event::Retained { commitment: *commitment, expires: until });
             true
         }
 
@@ -772,11 +787,20 @@ pub mod pallet {
                 if now <= old.deadline {
                     let i = old.holders.iter().position(|h| h == &r.holder).ok_or(Error::<T>::AlreadyRegistered)?;
                     ensure!(!old.has_attested(i), Error::<T>::AlreadyRegistered);
+                    // A longer class is kept longer: on the quota of whoever
+                    // asked for it, not the first registrar's.
+                    if r.retention == Retention::TrainingData && old.retention == Retention::ProofData {
+                        ensure!(
+                            Registered::<T>::get(&r.holder) < T::MaxLivePerHolder::get(),
+                            Error::<T>::TooManyRegistered
+                        );
+                    }
                     return Ok(Plan::Renew);
                 }
             }
             ensure!(
                 r.erasure.is_well_formed()
+                    && r.erasure.len <= T::MaxArtefactLen::get()
                     && usize::from(r.erasure.n) == holders.len()
                     && holders.len() as u32 <= T::MaxHolders::get(),
                 Error::<T>::WrongShape
@@ -797,22 +821,17 @@ pub mod pallet {
                 Plan::Renew => {
                     let mut e = Artefacts::<T>::get(c, root).ok_or(Error::<T>::UnknownArtefact)?;
                     e.deadline = e.deadline.max(deadline);
-                    if r.retention == Retention::TrainingData {
+                    if r.retention == Retention::TrainingData && e.retention == Retention::ProofData {
                         e.retention = Retention::TrainingData;
+                        Registered::<T>::mutate(&e.registrar, |n| *n = n.saturating_sub(1));
+                        Registered::<T>::mutate(&r.holder, |n| *n = n.saturating_add(1));
+                        e.registrar = r.holder.clone();
                     }
                     let keep_until = e.since.saturating_add(Self::window(e.retention)).max(e.deadline);
                     if keep_until > e.expires {
-                        match Self::queue_expiry(&key, keep_until) {
-                            Ok(at) => {
-                                Expiring::<T>::mutate(e.expires, |q| q.retain(|k| k != &key));
-                                e.expires = at;
-                            }
-                            // Every queue near it is full: the old expiry
-                            // stands if it still covers the deadline (the
-                            // protocol's `retain` extends it once available).
-                            Err(_) if e.expires >= e.deadline => {}
-                            Err(full) => return Err(full.into()),
-                        }
+                        Expiring::<T>::remove(e.expires, e.slot);
+                        e.slot = Self::queue_expiry(&key, keep_until);
+                        e.expires = keep_until;
                     }
                     let (deadline, expires) = (e.deadline, e.expires);
                     Artefacts::<T>::insert(c, root, e);
@@ -825,14 +844,13 @@ pub mod pallet {
                     });
                 }
                 Plan::New(holders) => {
-                    let expires = Self::queue_expiry(&key, keep_until)?;
                     if let Some(old) = Artefacts::<T>::take(c, root) {
                         // Its expiry slot too, or pruning it would prune the new entry.
-                        if old.expires != expires {
-                            Expiring::<T>::mutate(old.expires, |q| q.retain(|k| k != &key));
-                        }
+                        Expiring::<T>::remove(old.expires, old.slot);
                         Self::forget(&old);
                     }
+                    let expires = keep_until;
+                    let slot = Self::queue_expiry(&key, expires);
                     let bytes = (holders.len()).div_ceil(8);
                     let entry = Entry {
                         erasure: r.erasure,
@@ -844,6 +862,7 @@ pub mod pallet {
                         since: now,
                         deadline,
                         expires,
+                        slot,
                         status: Status::Pending,
                     };
                     Artefacts::<T>::insert(c, root, entry);
@@ -868,17 +887,15 @@ pub mod pallet {
             Ok(())
         }
 
-        /// Puts entry `key` in the first expiry queue from `at` (within a
-        /// few blocks) that has room; the block it landed at.
-        fn queue_expiry(key: &(Hash, Hash), at: BlockNumberFor<T>) -> Result<BlockNumberFor<T>, Error<T>> {
-            let mut block = at;
-            for _ in 0..EXPIRY_SPREAD {
-                if Expiring::<T>::try_mutate(block, |q| q.try_push(*key)).is_ok() {
-                    return Ok(block);
-                }
-                block = block.saturating_add(1u32.into());
-            }
-            Err(Error::<T>::ExpiryFull)
+        /// Puts entry `key` in block `at`'s expiry queue; its slot there.
+        fn queue_expiry(key: &(Hash, Hash), at: BlockNumberFor<T>) -> u32 {
+            let slot = ExpiringLen::<T>::mutate(at, |n| {
+                let slot = *n;
+                *n = n.saturating_add(1);
+                slot
+            });
+            Expiring::<T>::insert(at, slot, key);
+            slot
         }
 
         /// Holder `holder`'s shard index in the entry of `c` in the encoding
@@ -972,19 +989,34 @@ pub mod pallet {
             due.len() as u32
         }
 
-        /// Prunes the entries expiring now; how many.
+        /// Works through the expiry queues from where it stopped up to
+        /// now: at most [`Config::MaxExpiriesPerBlock`] slots, and as many
+        /// blocks' ends; how many steps it took.
         fn prune(now: BlockNumberFor<T>) -> u32 {
-            let expiring = Expiring::<T>::take(now);
-            for (c, encoding) in expiring.iter() {
-                if let Some(e) = Artefacts::<T>::take(c, encoding) {
-                    Self::forget(&e);
-                    if Chosen::<T>::get(c).as_ref() == Some(encoding) {
-                        Chosen::<T>::remove(c);
-                    }
-                    Self::deposit_event(Event::Pruned { commitment: *c, encoding: *encoding });
+            let (mut block, mut slot) = PruneCursor::<T>::get();
+            let max = T::MaxExpiriesPerBlock::get();
+            let (mut slots, mut ends) = (0, 0);
+            while block <= now && slots < max && ends < max {
+                if slot >= ExpiringLen::<T>::get(block) {
+                    ExpiringLen::<T>::remove(block);
+                    (block, slot) = (block.saturating_add(1u32.into()), 0);
+                    ends += 1;
+                    continue;
                 }
+                slots += 1;
+                if let Some((c, encoding)) = Expiring::<T>::take(block, slot) {
+                    if let Some(e) = Artefacts::<T>::take(c, encoding) {
+                        Self::forget(&e);
+                        if Chosen::<T>::get(c) == Some(encoding) {
+                            Chosen::<T>::remove(c);
+                        }
+                        Self::deposit_event(Event::Pruned { commitment: c, encoding });
+                    }
+                }
+                slot += 1;
             }
-            expiring.len() as u32
+            PruneCursor::<T>::put((block, slot));
+            slots + ends
         }
 
         /// Undoes what an entry counted: its place in [`Live`], its
@@ -1103,6 +1135,4 @@ pub mod pallet {
         (b"gensyn/store-key", who).encode()
     }
 
-    /// Blocks past the asked expiry an entry may land at when queues are full.
-    pub const EXPIRY_SPREAD: u32 = 8;
 }

@@ -81,6 +81,7 @@ impl pallet_availability::Config for Test {
     type StoreId = UintAuthorityId;
     type MaxHolders = ConstU32<16>;
     type MaxLivePerHolder = ConstU32<MAX_LIVE>;
+    type MaxArtefactLen = ConstU32<{ 16 << 20 }>;
     type MaxExpiriesPerBlock = ConstU32<MAX_EXPIRIES>;
     type AttestWindow = ConstU64<ATTEST_WINDOW>;
     type AnswerWindow = ConstU64<ANSWER_WINDOW>;

@@ -351,6 +351,9 @@ fn a_front_run_of_the_honest_encoding_is_renewed_by_the_honest_registrar() {
         assert_eq!(renewed.expires, 1 + TRAINING_WINDOW, "the longer class, from the first registration");
         assert_eq!(renewed.retention, Retention::TrainingData);
         assert_eq!(renewed.count, 2);
+        // The longer class is on the quota of whoever asked for it.
+        assert_eq!(renewed.registrar, 1);
+        assert_eq!((Registered::<Test>::get(1), Registered::<Test>::get(squatter)), (1, 0));
         // Past the squatter's deadline, the honest holders' attestations count.
         run_to_block(first.deadline + 2);
         attest(2, &[c]).unwrap();
@@ -363,7 +366,7 @@ fn a_front_run_of_the_honest_encoding_is_renewed_by_the_honest_registrar() {
         }
         assert_eq!(Availability::entry(&c).unwrap().expires, 1 + TRAINING_WINDOW);
         // Its old expiry slot is gone: it outlives the proof window.
-        run_to_block(1 + PROOF_WINDOW + EXPIRY_SPREAD as u64);
+        run_to_block(1 + PROOF_WINDOW + 2);
         assert!(Availability::is_available(&c));
         assert_eq!(Expiring::<Test>::iter().count(), 1);
     });
@@ -438,6 +441,11 @@ fn a_registration_must_fit_the_holder_set_and_the_protocols_threshold() {
         let mut greedy = encode(&data, 4).unwrap();
         greedy.commitment.k = 4;
         assert_eq!(refusal(register_call(c, &greedy, Retention::ProofData, 1, 1)), InvalidTransaction::Call.into());
+        // Longer than any store takes: holders would keep shards of bytes
+        // nobody could put.
+        let mut long = encode(&data, 4).unwrap();
+        long.commitment.len = (16 << 20) + 1;
+        assert_eq!(refusal(register_call(c, &long, Retention::ProofData, 1, 1)), InvalidTransaction::Call.into());
         // After a validator set change the old encoding no longer fits.
         let four = encode(&data, 4).unwrap();
         HolderList::set(vec![1, 2, 3, 4, 5]);
@@ -670,24 +678,70 @@ fn a_holder_with_artefacts_to_answer_for_keeps_its_bond() {
 #[test]
 fn chain_storage_stays_bounded_per_holder_and_per_block() {
     new_test_ext().execute_with(|| {
-        // Expiry queues: two per block, the rest spill to the next blocks.
-        let mut expiries = Vec::new();
+        // Expiry queues take any number; pruning takes two a block, the
+        // rest the blocks after.
+        let mut all = Vec::new();
         for tag in 0..MAX_LIVE as u8 {
             let (c, data) = artefact(20 + tag, 64);
             register(c, &encode(&data, 4).unwrap(), Retention::ProofData);
-            expiries.push(sole(&c).expires);
+            assert_eq!(sole(&c).expires, 7);
+            all.push(c);
         }
-        assert_eq!(expiries, vec![7, 7, 8, 8, 9]);
+        let live = || all.iter().filter(|c| !Availability::entries(c).is_empty()).count();
         // One holder may have only so many entries live.
         let (c, data) = artefact(99, 64);
         let e = encode(&data, 4).unwrap();
         assert_eq!(refusal(register_call(c, &e, Retention::ProofData, 1, 1)), InvalidTransaction::Call.into());
         // Others still may.
         send(register_call(c, &e, Retention::ProofData, 2, 2)).unwrap();
-        // Pruning frees the first holder's room.
+        // Pruning frees the first holder's room, two entries a block.
+        run_to_block(6);
+        assert_eq!(live(), 5);
         run_to_block(7);
+        assert_eq!(live(), 3);
         let (d, data) = artefact(98, 64);
         send(register_call(d, &encode(&data, 4).unwrap(), Retention::ProofData, 1, 1)).unwrap();
+        run_to_block(9);
+        assert_eq!(live(), 0);
+        run_to_block(10);
+        assert_eq!(ExpiringLen::<Test>::iter().count(), 1, "only the blocks still to come (d's)");
+    });
+}
+
+/// A flood: validators register as much as their quotas allow, all due at
+/// the block a dispute's `retain` asks for, so no queue near it has room.
+/// Before, `retain` then kept the old expiry, and the checkpoint the
+/// dispute replays from was pruned under it.
+#[test]
+fn a_flood_of_expiries_cannot_make_retain_prune_early() {
+    new_test_ext().execute_with(|| {
+        let (c, _) = available(60, 100, Retention::TrainingData);
+        let until = 25;
+        // Registered at block 25 − PROOF_WINDOW, each holder's whole quota
+        // (the one live entry of holder 1 aside) lands at block 25; then
+        // a dispute asks to keep `c` until then (past its own expiry, 21).
+        run_to_block(until - PROOF_WINDOW);
+        let mut flood = Vec::new();
+        for h in HOLDERS {
+            let room = MAX_LIVE - Registered::<Test>::get(h);
+            for i in 0..room {
+                let (f, data) = artefact(100 + (h * 10 + u64::from(i)) as u8, 64);
+                send(register_call(f, &encode(&data, 4).unwrap(), Retention::ProofData, h, h)).unwrap();
+                flood.push(f);
+            }
+        }
+        assert!(flood.len() as u32 > 8 * MAX_EXPIRIES, "more than the old queues near it held");
+        assert_eq!(Availability::entry(&c).unwrap().expires, 1 + TRAINING_WINDOW);
+        assert!(Availability::retain(&c, until));
+        assert_eq!(Availability::entry(&c).unwrap().expires, until);
+        // Never early: the checkpoint lives to its block, whatever the backlog.
+        run_to_block(until - 1);
+        assert!(Availability::is_available(&c));
+        // Late under the flood, two a block, but every one goes.
+        run_to_block(until + 30);
+        assert!(!Availability::is_available(&c));
+        assert!(flood.iter().all(|f| Availability::entries(f).is_empty()));
+        assert_eq!(Expiring::<Test>::iter().count(), 0);
     });
 }
 

@@ -38,8 +38,9 @@ impl WeightInfo for () {
         let db = RocksDbWeight::get();
         db.reads_writes(4, 3)
             .saturating_add(db.reads_writes(3, 4).saturating_mul(settled.into()))
-            // An entry, its chosen record, the live slot moved into its place.
-            .saturating_add(db.reads_writes(5, 7).saturating_mul(pruned.into()))
+            // A step: a slot and its entry, its chosen record, the live slot
+            // moved into its place (or a block's slot count).
+            .saturating_add(db.reads_writes(6, 8).saturating_mul(pruned.into()))
             .saturating_add(db.reads_writes(4, 3).saturating_mul(drawn.into()))
     }
     fn set_key() -> Weight {
@@ -52,14 +53,11 @@ impl WeightInfo for () {
         RocksDbWeight::get().reads_writes(4, 3)
     }
     fn register() -> Weight {
-        // The checks (chosen record, holders, bond, entry, quota), the
-        // expiry queues it may try (`EXPIRY_SPREAD`, each up to 64 keys)
-        // and the slot it leaves, a replaced entry's live slot, the entry,
-        // and the registrar's attestation (which may make it available).
-        let spread = u64::from(crate::EXPIRY_SPREAD);
-        RocksDbWeight::get()
-            .reads_writes(12 + spread, 10 + spread)
-            .saturating_add(Weight::from_parts(0, 2_000 + (spread + 1) * 64 * 64))
+        // The checks (chosen record, holders, bond, entry, quota), an
+        // expiry slot taken and one freed, a replaced entry's live slot and
+        // its attesters' duties (up to 32), the entry, and the registrar's
+        // attestation (which may make it available).
+        RocksDbWeight::get().reads_writes(12 + 32, 12 + 32).saturating_add(Weight::from_parts(0, 6_000))
     }
     fn authorize_register() -> Weight {
         RocksDbWeight::get().reads(6).saturating_add(Weight::from_parts(SIGNATURE, 0))
