@@ -63,8 +63,14 @@ pub async fn fetch(chain: &Chain, id: &[u8; 32], progress: impl Fn(u64, u64)) ->
     let erasure = entry.erasure;
     let mut reader = Reader::new(erasure).map_err(|e| CliError::other(format!("the chain's entry: {e}")))?;
     let total = u64::from(erasure.shard_len()) * u64::from(erasure.k);
+    // As many nodes as there are holders, and from each at most one
+    // answer's worth of shards: a node that names thousands of peers, or
+    // a peer that answers with millions of items, costs nothing more.
     let mut sources = vec![chain.url.clone()];
     for url in chain.store_peers().await.unwrap_or_default() {
+        if sources.len() > entry.holders.len() {
+            break;
+        }
         if !sources.contains(&url) {
             sources.push(url);
         }
@@ -89,6 +95,14 @@ pub async fn fetch(chain: &Chain, id: &[u8; 32], progress: impl Fn(u64, u64)) ->
                 continue;
             }
         };
+        if shards.len() > usize::from(erasure.n) {
+            skipped.push(Skipped {
+                source: url.clone(),
+                shard: None,
+                why: format!("sent {} items for {} shards; ignored", shards.len(), erasure.n),
+            });
+            continue;
+        }
         for bytes in shards {
             let s = match <HeldShard as codec::Decode>::decode(&mut &bytes[..]) {
                 Ok(s) if s.commitment == *id => s,

@@ -281,8 +281,22 @@ const PEERS_DEADLINE: Duration = Duration::from_secs(20);
 const UNREGISTERED_FOR: Duration = Duration::from_secs(3600);
 
 /// How long a put waits for its registration to be in a block before it
-/// hands out shards, and a holder handed one waits for the same.
+/// hands out shards.
 const REGISTRATION_WAIT: Duration = Duration::from_secs(12);
+
+/// How long a holder handed a shard waits for its own best block to have
+/// the encoding's entry (the putter's had it): short, so nobody can hold
+/// many handlers open with shards of nothing.
+const SHARD_WAIT: Duration = Duration::from_secs(4);
+
+/// How long one check of an encoding waits for peers' shards: well inside
+/// the attestation window, so a peer that holds its answer open delays a
+/// check by a block or two, not past the deadline (it is tried again).
+const CHECK_DEADLINE: Duration = Duration::from_secs(3);
+
+/// Checks running at once: a liar's registrations queue behind each other
+/// rather than fill the node's memory and links.
+const MAX_CHECKS: usize = 2;
 
 /// Blocks before a duty not yet on chain is sent again.
 const RESEND_AFTER: BlockNumber = 3;
@@ -516,7 +530,9 @@ where
         if !others.is_empty() {
             // The others take a shard only of an encoding the chain names
             // (`take_shard`), so the registration goes first.
-            self.wait_for_entry(&key, REGISTRATION_WAIT).await;
+            if !self.wait_for_entry(&key, REGISTRATION_WAIT).await {
+                log::warn!(target: "gensyn-store", "{:?}: registration not in a block after {REGISTRATION_WAIT:?}; handing out anyway", H256(id));
+            }
             self.hand_out(others).await;
         }
         Ok(id)
@@ -581,7 +597,7 @@ where
             return Err(StoreFailure::Refused("the shard does not check against its own root".into()));
         }
         let key = s.key();
-        if !self.wait_for_entry(&key, REGISTRATION_WAIT).await {
+        if !self.wait_for_entry(&key, SHARD_WAIT).await {
             return Err(StoreFailure::Refused("the chain has no entry of this shard's encoding".into()));
         }
         let (at, _) = self.best();
@@ -621,7 +637,7 @@ where
                 None => Ok(None),
             };
         };
-        let rebuilt = self.rebuild(id, &entry.erasure).await.map_err(StoreFailure::Node)?;
+        let rebuilt = self.rebuild(id, &entry.erasure, PEERS_DEADLINE).await.map_err(StoreFailure::Node)?;
         let Rebuilt::Bytes(bytes) = rebuilt else {
             // A peer that was handed it whole (a node outside the holders
             // reads through any node) still serves it: checked all the same.
@@ -638,13 +654,13 @@ where
     /// The bytes of encoding `erasure` of `id`, from any `k` of its shards
     /// (this node's, then its peers'), each checked against the root, and
     /// re-encoded to the root.
-    async fn rebuild(&self, id: &[u8; 32], erasure: &ErasureCommitment) -> Result<Rebuilt, String> {
+    async fn rebuild(&self, id: &[u8; 32], erasure: &ErasureCommitment, wait: Duration) -> Result<Rebuilt, String> {
         let mut reader = Reader::new(*erasure).map_err(|e| e.to_string())?;
         for s in self.shards.of_encoding(&(*id, erasure.id())) {
             let _ = reader.offer(s.index, s.shard, &s.proof);
         }
         if !reader.is_ready() {
-            self.from_peers(id, erasure, &mut reader).await;
+            self.from_peers(id, erasure, &mut reader, wait).await;
         }
         for (index, why) in reader.rejected() {
             log::warn!(target: "gensyn-store", "shard {index} of {:?} skipped: {why:?}", H256(*id));
@@ -672,7 +688,7 @@ where
             let same = move || encode(&bytes, e.n).is_ok_and(|x| x.commitment == e);
             return tokio::task::spawn_blocking(same).await.ok();
         }
-        match self.rebuild(id, erasure).await {
+        match self.rebuild(id, erasure, CHECK_DEADLINE).await {
             Ok(Rebuilt::Bytes(bytes)) => {
                 let id = *id;
                 tokio::task::spawn_blocking(move || gensyn_store::kind_of(&id, &bytes).is_some()).await.ok()
@@ -693,10 +709,14 @@ where
     /// unless it is checked or being checked.
     fn start_check(self: &Arc<Self>, id: [u8; 32], erasure: ErasureCommitment) {
         let key = (id, erasure.id());
-        if self.checked.lock().expect("not poisoned").contains_key(&key)
-            || !self.checking.lock().expect("not poisoned").insert(key)
-        {
+        if self.checked.lock().expect("not poisoned").contains_key(&key) {
             return;
+        }
+        {
+            let mut checking = self.checking.lock().expect("not poisoned");
+            if checking.len() >= MAX_CHECKS || !checking.insert(key) {
+                return;
+            }
         }
         let this = self.clone();
         tokio::spawn(async move {
@@ -759,7 +779,7 @@ where
 
     /// Asks every peer for its shards of `id` in encoding `erasure` until
     /// the reader has `k` (shards of other encodings are passed over).
-    async fn from_peers(&self, id: &[u8; 32], erasure: &ErasureCommitment, reader: &mut Reader) {
+    async fn from_peers(&self, id: &[u8; 32], erasure: &ErasureCommitment, reader: &mut Reader, wait: Duration) {
         let mut asks = self.ask_peers::<Vec<Bytes>>("gensyn_shardGet", id, Some(erasure.id()));
         let collect = async {
             while let Some(answer) = asks.next().await {
@@ -777,7 +797,7 @@ where
                 }
             }
         };
-        let _ = tokio::time::timeout(PEERS_DEADLINE, collect).await;
+        let _ = tokio::time::timeout(wait, collect).await;
     }
 
     /// This block's duties: attest, answer, drop what was pruned.
@@ -823,6 +843,14 @@ where
                 continue;
             };
             let available = matches!(entry.status, pa::Status::Available { .. });
+            if !available && now > entry.deadline && challenge.is_none() {
+                // Short of attestations past its deadline, it can never be
+                // available (a new registration hands its shards out
+                // again): a liar's failed encodings take no room here.
+                self.shards.drop_shard(&key, s.index);
+                self.checked.lock().expect("not poisoned").remove(&key);
+                continue;
+            }
             self.seen.lock().expect("not poisoned").insert(key, (entry.expires, available));
             let Some((me, _)) = &signer else { continue };
             if entry.erasure != s.erasure
