@@ -87,7 +87,8 @@ impl ByteBar {
             return ByteBar(None);
         }
         let pb = ProgressBar::hidden();
-        let template = format!("{what} {{bar:30}} {{bytes}}/{{total_bytes}} from the validators' shards  {{bytes_per_sec}}");
+        let template =
+            format!("{what} {{bar:30}} {{bytes}}/{{total_bytes}} from the validators' shards  {{bytes_per_sec}}");
         pb.set_style(ProgressStyle::with_template(&template).expect("a valid template"));
         ByteBar(Some(pb))
     }

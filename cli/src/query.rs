@@ -58,13 +58,15 @@ pub async fn availability(
         Some(h) => h,
         None => chain.best().await?.hash,
     };
-    let chosen = chain.storage::<[u8; 32]>(pallet_availability::Chosen::<Runtime>::hashed_key_for(id), Some(at)).await?;
+    let chosen =
+        chain.storage::<[u8; 32]>(pallet_availability::Chosen::<Runtime>::hashed_key_for(id), Some(at)).await?;
     // Identity hashers: the encodings of `id` are the keys under prefix ‖ id.
     let mut prefix = pallet_availability::Artefacts::<Runtime>::final_prefix().to_vec();
     prefix.extend(id);
     if let Some(encoding) = chosen {
         // Available: its entry alone (not every other registered beside it).
-        let entry = chain.storage(pallet_availability::Artefacts::<Runtime>::hashed_key_for(id, encoding), Some(at)).await?;
+        let entry =
+            chain.storage(pallet_availability::Artefacts::<Runtime>::hashed_key_for(id, encoding), Some(at)).await?;
         // Counted up to a bound: a liar's quota may fill pages.
         let keys = chain.storage_keys(&prefix, MAX_ENCODINGS_SHOWN, Some(at)).await?;
         return Ok(entry.map(|e| (e, keys.len())));

@@ -107,7 +107,11 @@ pub async fn fetch(chain: &Chain, id: &[u8; 32], progress: impl Fn(u64, u64)) ->
             let s = match <HeldShard as codec::Decode>::decode(&mut &bytes[..]) {
                 Ok(s) if s.commitment == *id => s,
                 _ => {
-                    skipped.push(Skipped { source: url.clone(), shard: None, why: "not a shard of this artefact".into() });
+                    skipped.push(Skipped {
+                        source: url.clone(),
+                        shard: None,
+                        why: "not a shard of this artefact".into(),
+                    });
                     continue;
                 }
             };
@@ -143,7 +147,11 @@ pub async fn fetch(chain: &Chain, id: &[u8; 32], progress: impl Fn(u64, u64)) ->
         skipped.push(Skipped {
             source: chain.url.clone(),
             shard: None,
-            why: format!("{} of the {} shards needed checked; asked the node for its copy", reader.have(), reader.need()),
+            why: format!(
+                "{} of the {} shards needed checked; asked the node for its copy",
+                reader.have(),
+                reader.need()
+            ),
         });
         return node_copy(chain, id, skipped).await;
     }
@@ -172,7 +180,10 @@ async fn peer_shards(url: &str, id: &[u8; 32], encoding: &[u8; 32]) -> Result<Ve
         .await
         .map_err(|e| e.to_string())?;
     let shards: Vec<polkadot_sdk::sp_core::Bytes> = client
-        .request("gensyn_shardGet", rpc_params![polkadot_sdk::sp_core::H256(*id), polkadot_sdk::sp_core::H256(*encoding)])
+        .request(
+            "gensyn_shardGet",
+            rpc_params![polkadot_sdk::sp_core::H256(*id), polkadot_sdk::sp_core::H256(*encoding)],
+        )
         .await
         .map_err(|e| e.to_string())?;
     Ok(shards.into_iter().map(|b| b.0).collect())

@@ -340,7 +340,9 @@ fn artefacts_are_sharded_across_validators_read_back_with_one_down_and_a_withhol
     let skipped = got["skipped"].as_array().unwrap();
     for v in ["bob", "charlie"] {
         assert!(
-            skipped.iter().any(|s| s["source"] == rpc(v) && s["why"].as_str().unwrap().contains("not under the erasure root")),
+            skipped
+                .iter()
+                .any(|s| s["source"] == rpc(v) && s["why"].as_str().unwrap().contains("not under the erasure root")),
             "{v}'s corrupt shard is reported: {got:#}"
         );
     }

@@ -433,7 +433,14 @@ where
     /// Whether a duty `(what, id, index)` was sent within the last few blocks;
     /// if not, marks it sent now.
     /// (`instance` tells two challenges of one shard apart: their due block.)
-    fn first_in_a_while(&self, what: u8, key: &EncodingKey, index: u16, instance: BlockNumber, now: BlockNumber) -> bool {
+    fn first_in_a_while(
+        &self,
+        what: u8,
+        key: &EncodingKey,
+        index: u16,
+        instance: BlockNumber,
+        now: BlockNumber,
+    ) -> bool {
         let mut sent = self.sent.lock().expect("not poisoned");
         // Forget what is long past, so the map stays small.
         sent.retain(|_, at| now < at.saturating_add(10 * RESEND_AFTER));

@@ -10,9 +10,9 @@ use crate::{
     onchain,
     output::Output,
     query::{self, hex32},
+    reader::Source,
 };
 use codec::Encode;
-use crate::reader::Source;
 use gensyn_runtime::pallet_availability::Status;
 use gensyn_store::{CheckpointBlob, DatasetBlob, Kind};
 use gensyn_trainer::{backend::Backend, program::named_state, train::Trainer};
@@ -124,17 +124,13 @@ pub async fn run(cmd: BlobCmd, global: &GlobalArgs, out: &Output) -> Result<(), 
                 out.note(&format!("skipped {shard}{}: {}", s.source, s.why));
             }
             let (source, shards) = match &fetched.source {
-                Source::Shards(used) => (
-                    "shards",
-                    used.iter().map(|(url, i)| json!({ "source": url, "shard": i })).collect::<Vec<_>>(),
-                ),
+                Source::Shards(used) => {
+                    ("shards", used.iter().map(|(url, i)| json!({ "source": url, "shard": i })).collect::<Vec<_>>())
+                }
                 Source::Node => ("node", Vec::new()),
             };
-            let skipped: Vec<Value> = fetched
-                .skipped
-                .iter()
-                .map(|s| json!({ "source": s.source, "shard": s.shard, "why": s.why }))
-                .collect();
+            let skipped: Vec<Value> =
+                fetched.skipped.iter().map(|s| json!({ "source": s.source, "shard": s.shard, "why": s.why })).collect();
             let doc = json!({
                 "id": a.id, "kind": kind.name(), "bytes": bytes.len(), "out": a.out,
                 "source": source, "shards": shards, "skipped": skipped,

@@ -1134,5 +1134,4 @@ pub mod pallet {
     pub fn key_proof_message<A: Encode>(who: &A) -> Vec<u8> {
         (b"gensyn/store-key", who).encode()
     }
-
 }

@@ -266,12 +266,11 @@ fn a_squatters_encoding_under_an_honest_name_blocks_nobody() {
         let squat = register_call(c, &junk, Retention::TrainingData, squatter, squatter);
         let fair = register_call(c, &honest, Retention::TrainingData, 1, 1);
         // In the pool too: its registration does not push the honest one out.
-        let provides = |call: &Call<Test>| match RuntimeCall::Availability(call.clone())
-            .authorize(TransactionSource::External)
-        {
-            Some(Ok((v, _))) => v.provides,
-            other => panic!("refused: {other:?}"),
-        };
+        let provides =
+            |call: &Call<Test>| match RuntimeCall::Availability(call.clone()).authorize(TransactionSource::External) {
+                Some(Ok((v, _))) => v.provides,
+                other => panic!("refused: {other:?}"),
+            };
         assert_ne!(provides(&squat), provides(&fair));
         // Nor does its registration of the honest encoding itself, meant to
         // fail when included (its quota full by then) and take the honest
