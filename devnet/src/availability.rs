@@ -468,8 +468,13 @@ where
         let id = self.whole.put(kind, &bytes).map_err(|e| StoreFailure::Refused(e.to_string()))?;
         let holders = self.holders(at).map_err(node)?;
         let mine = holders.iter().position(|h| h == &me).expect("the signer is a holder");
-        if let Some(chosen) = self.entry(at, &id).map_err(node)? {
-            if usize::from(chosen.erasure.n) != holders.len() {
+        let chosen = self.chosen(at, &id).map_err(node)?;
+        if let Some(encoding) = chosen {
+            if self
+                .entry_of(at, &(id, encoding))
+                .map_err(node)?
+                .is_some_and(|e| usize::from(e.erasure.n) != holders.len())
+            {
                 // Available for another holder set: its holders keep the
                 // shards of that encoding; nothing here may replace them.
                 return Ok(id);
@@ -485,7 +490,6 @@ where
             (e.commitment, e)
         };
         let key = (id, erasure.id());
-        let chosen = self.chosen(at, &id).map_err(node)?;
         if chosen.is_some_and(|c| c != key.1) {
             // Another encoding for this holder set is available: more than
             // a third of the holders attested bytes they never checked.
@@ -537,7 +541,7 @@ where
         if !others.is_empty() {
             // The others take a shard only of an encoding the chain names
             // (`take_shard`), so the registration goes first.
-            if !self.wait_for_entry(&key, REGISTRATION_WAIT).await {
+            if self.wait_for_entry(&key, REGISTRATION_WAIT).await.is_none() {
                 log::warn!(target: "gensyn-store", "{:?}: registration not in a block after {REGISTRATION_WAIT:?}; handing out anyway", H256(id));
             }
             self.hand_out(others).await;
@@ -546,16 +550,16 @@ where
     }
 
     /// Waits until the best block has an entry of encoding `key`, for at
-    /// most `limit`; whether it has one.
-    async fn wait_for_entry(&self, key: &EncodingKey, limit: Duration) -> bool {
+    /// most `limit`; the block and the entry.
+    async fn wait_for_entry(&self, key: &EncodingKey, limit: Duration) -> Option<(H256, pa::EntryOf<Runtime>)> {
         let until = std::time::Instant::now() + limit;
         loop {
             let (at, _) = self.best();
-            if matches!(self.entry_of(at, key), Ok(Some(_))) {
-                return true;
+            if let Ok(Some(entry)) = self.entry_of(at, key) {
+                return Some((at, entry));
             }
             if std::time::Instant::now() >= until {
-                return false;
+                return None;
             }
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
@@ -604,13 +608,11 @@ where
             return Err(StoreFailure::Refused("the shard does not check against its own root".into()));
         }
         let key = s.key();
-        if !self.wait_for_entry(&key, SHARD_WAIT).await {
+        let Some((at, entry)) = self.wait_for_entry(&key, SHARD_WAIT).await else {
             return Err(StoreFailure::Refused("the chain has no entry of this shard's encoding".into()));
-        }
-        let (at, _) = self.best();
-        let entry = self.entry_of(at, &key).map_err(StoreFailure::Node)?;
+        };
         let me = self.signer(at).map_err(StoreFailure::Node)?.map(|(who, _)| who);
-        if me.is_none() || entry.and_then(|e| e.holders.get(usize::from(s.index)).cloned()) != me {
+        if me.is_none() || entry.holders.get(usize::from(s.index)) != me.as_ref() {
             return Err(StoreFailure::Refused("this node's holder does not owe that shard".into()));
         }
         if self.chosen(at, &s.commitment).map_err(StoreFailure::Node)?.is_some_and(|c| c != key.1) {

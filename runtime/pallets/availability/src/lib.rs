@@ -231,13 +231,13 @@ pub mod pallet {
     }
 
     /// What a registration does.
-    pub(crate) enum Plan<AccountId> {
+    pub(crate) enum Plan<AccountId, Entry> {
         /// A new entry for the encoding, for these holders (replacing one
         /// that missed its deadline).
         New(Vec<AccountId>),
         /// The encoding's pending entry, renewed by a holder that had not
         /// attested it.
-        Renew,
+        Renew(Entry),
     }
 
     /// A stored challenge.
@@ -634,9 +634,7 @@ pub mod pallet {
             if until <= entry.expires {
                 return true;
             }
-            Expiring::<T>::remove(entry.expires, entry.slot);
-            entry.slot = Self::queue_expiry(&(*commitment, encoding), until);
-            entry.expires = until;
+            Self::move_expiry(&(*commitment, encoding), &mut entry, until);
             Artefacts::<T>::insert(commitment, encoding, entry);
             Self::deposit_event(Event::Retained { commitment: *commitment, expires: until });
             true
@@ -763,7 +761,7 @@ pub mod pallet {
 
         /// What registering would do, or why it is refused; checked before
         /// the signature.
-        fn check_register(r: &RegistrationOf<T>) -> Result<Plan<T::AccountId>, Error<T>> {
+        fn check_register(r: &RegistrationOf<T>) -> Result<Plan<T::AccountId, EntryOf<T>>, Error<T>> {
             let now = frame_system::Pallet::<T>::block_number();
             let (c, root) = (&r.commitment, &r.erasure.id());
             if let Some(chosen) = Chosen::<T>::get(c) {
@@ -789,13 +787,13 @@ pub mod pallet {
                     ensure!(!old.has_attested(i), Error::<T>::AlreadyRegistered);
                     // A longer class is kept longer: on the quota of whoever
                     // asked for it, not the first registrar's.
-                    if r.retention == Retention::TrainingData && old.retention == Retention::ProofData {
+                    if Self::upgrades(r, &old) {
                         ensure!(
                             Registered::<T>::get(&r.holder) < T::MaxLivePerHolder::get(),
                             Error::<T>::TooManyRegistered
                         );
                     }
-                    return Ok(Plan::Renew);
+                    return Ok(Plan::Renew(old));
                 }
             }
             ensure!(
@@ -809,19 +807,29 @@ pub mod pallet {
             Ok(Plan::New(holders))
         }
 
+        /// Whether registration `r` asks a longer class than entry `e` has.
+        fn upgrades(r: &RegistrationOf<T>, e: &EntryOf<T>) -> bool {
+            r.retention == Retention::TrainingData && e.retention == Retention::ProofData
+        }
+
+        /// Moves entry `e` of `key` to expire at `until` (its queue slot
+        /// with it).
+        fn move_expiry(key: &(Hash, Hash), e: &mut EntryOf<T>, until: BlockNumberFor<T>) {
+            Expiring::<T>::remove(e.expires, e.slot);
+            e.slot = Self::queue_expiry(key, until);
+            e.expires = until;
+        }
+
         fn do_register(r: RegistrationOf<T>) -> DispatchResult {
             let plan = Self::check_register(&r)?;
             let now = frame_system::Pallet::<T>::block_number();
             let (c, root) = (r.commitment, r.erasure.id());
             let key = (c, root);
             let deadline = now.saturating_add(T::AttestWindow::get());
-            // Never pruned before its attestations are counted.
-            let keep_until = now.saturating_add(Self::window(r.retention)).max(deadline);
-            match plan {
-                Plan::Renew => {
-                    let mut e = Artefacts::<T>::get(c, root).ok_or(Error::<T>::UnknownArtefact)?;
+            let (deadline, expires) = match plan {
+                Plan::Renew(mut e) => {
                     e.deadline = e.deadline.max(deadline);
-                    if r.retention == Retention::TrainingData && e.retention == Retention::ProofData {
+                    if Self::upgrades(&r, &e) {
                         e.retention = Retention::TrainingData;
                         Registered::<T>::mutate(&e.registrar, |n| *n = n.saturating_sub(1));
                         Registered::<T>::mutate(&r.holder, |n| *n = n.saturating_add(1));
@@ -829,19 +837,11 @@ pub mod pallet {
                     }
                     let keep_until = e.since.saturating_add(Self::window(e.retention)).max(e.deadline);
                     if keep_until > e.expires {
-                        Expiring::<T>::remove(e.expires, e.slot);
-                        e.slot = Self::queue_expiry(&key, keep_until);
-                        e.expires = keep_until;
+                        Self::move_expiry(&key, &mut e, keep_until);
                     }
-                    let (deadline, expires) = (e.deadline, e.expires);
+                    let times = (e.deadline, e.expires);
                     Artefacts::<T>::insert(c, root, e);
-                    Self::deposit_event(Event::Registered {
-                        commitment: c,
-                        erasure: r.erasure,
-                        holder: r.holder.clone(),
-                        deadline,
-                        expires,
-                    });
+                    times
                 }
                 Plan::New(holders) => {
                     if let Some(old) = Artefacts::<T>::take(c, root) {
@@ -849,7 +849,8 @@ pub mod pallet {
                         Expiring::<T>::remove(old.expires, old.slot);
                         Self::forget(&old);
                     }
-                    let expires = keep_until;
+                    // Never pruned before its attestations are counted.
+                    let expires = now.saturating_add(Self::window(r.retention)).max(deadline);
                     let slot = Self::queue_expiry(&key, expires);
                     let bytes = (holders.len()).div_ceil(8);
                     let entry = Entry {
@@ -867,15 +868,16 @@ pub mod pallet {
                     };
                     Artefacts::<T>::insert(c, root, entry);
                     Registered::<T>::mutate(&r.holder, |n| *n = n.saturating_add(1));
-                    Self::deposit_event(Event::Registered {
-                        commitment: c,
-                        erasure: r.erasure,
-                        holder: r.holder.clone(),
-                        deadline,
-                        expires,
-                    });
+                    (deadline, expires)
                 }
-            }
+            };
+            Self::deposit_event(Event::Registered {
+                commitment: c,
+                erasure: r.erasure,
+                holder: r.holder.clone(),
+                deadline,
+                expires,
+            });
             // The registrar had the whole artefact, so it holds its shard:
             // its registration is its attestation (on a one-validator chain
             // the artefact is available at once).
@@ -899,9 +901,14 @@ pub mod pallet {
         }
 
         /// Holder `holder`'s shard index in the entry of `c` in the encoding
-        /// `root` (its id), if it may attest it now: not once another encoding
-        /// of `c` is available.
-        fn attestable(c: &Hash, root: &Hash, holder: &T::AccountId, now: BlockNumberFor<T>) -> Option<usize> {
+        /// `root` (its id), with the entry, if it may attest it now: not
+        /// once another encoding of `c` is available.
+        fn attestable(
+            c: &Hash,
+            root: &Hash,
+            holder: &T::AccountId,
+            now: BlockNumberFor<T>,
+        ) -> Option<(usize, EntryOf<T>)> {
             if Chosen::<T>::get(c).is_some_and(|chosen| &chosen != root) {
                 return None;
             }
@@ -912,7 +919,7 @@ pub mod pallet {
                 return None;
             }
             let i = e.holders.iter().position(|h| h == holder)?;
-            (!e.has_attested(i)).then_some(i)
+            (!e.has_attested(i)).then_some((i, e))
         }
 
         fn do_attest(a: AttestationOf<T>) {
@@ -922,8 +929,7 @@ pub mod pallet {
             }
             let mut count = 0u32;
             for (c, root) in a.commitments.iter() {
-                let Some(i) = Self::attestable(c, root, &a.holder, now) else { continue };
-                let Some(mut e) = Artefacts::<T>::get(c, root) else { continue };
+                let Some((i, mut e)) = Self::attestable(c, root, &a.holder, now) else { continue };
                 if let Some(byte) = e.attested.get_mut(i / 8) {
                     *byte |= 1 << (i % 8);
                 }
@@ -996,10 +1002,12 @@ pub mod pallet {
             let (mut block, mut slot) = PruneCursor::<T>::get();
             let max = T::MaxExpiriesPerBlock::get();
             let (mut slots, mut ends) = (0, 0);
+            let mut len = ExpiringLen::<T>::get(block);
             while block <= now && slots < max && ends < max {
-                if slot >= ExpiringLen::<T>::get(block) {
+                if slot >= len {
                     ExpiringLen::<T>::remove(block);
                     (block, slot) = (block.saturating_add(1u32.into()), 0);
+                    len = ExpiringLen::<T>::get(block);
                     ends += 1;
                     continue;
                 }

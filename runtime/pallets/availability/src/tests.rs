@@ -253,9 +253,10 @@ fn an_attestation_counts_only_for_the_encoding_it_names() {
 }
 
 /// The squatter: a validator that registers other bytes under the name of
-/// an artefact an honest party is about to make available, first, and
-/// again and again, hoping the honest registration is refused until the
-/// owing party's clock has run out (C7).
+/// an artefact an honest party is about to make available, first, hoping
+/// the honest registration is refused until the owing party's clock has
+/// run out (C7). (Again and again changes nothing: each of its encodings
+/// is one more entry of its own.)
 #[test]
 fn a_squatters_encoding_under_an_honest_name_blocks_nobody() {
     new_test_ext().execute_with(|| {

@@ -63,7 +63,7 @@ impl WeightInfo for () {
         RocksDbWeight::get().reads(6).saturating_add(Weight::from_parts(SIGNATURE, 0))
     }
     fn attest(n: u32) -> Weight {
-        // Per name: the chosen record (twice), the entry, the duty count,
+        // Per name: the chosen record, the entry, the duty count,
         // and if it becomes available the live slot, count and record.
         RocksDbWeight::get()
             .reads_writes(2, 1)
