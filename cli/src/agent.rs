@@ -18,6 +18,10 @@ use polkadot_sdk::sp_core::sr25519;
 use serde_json::json;
 use std::{path::PathBuf, time::Duration};
 
+/// Seconds an agent waits for its key registration to show on the best
+/// chain before it sends the registration again.
+const KEY_RECORD_POLLS: u32 = 20;
+
 /// What one agent needs at every step.
 pub struct Agent {
     /// The chain.
@@ -152,10 +156,21 @@ impl Agent {
         }
         let (proof, _) = gensyn_vrf::prove(&self.vrf, &lifecycle::registration_alpha(&self.me.id))
             .map_err(|e| CliError::other(format!("VRF proof: {e:?}")))?;
-        self.send(GensynCall::register_keys { vrf_key: public, proof }).await?;
-        let since =
-            self.key_since(&public).await?.ok_or_else(|| CliError::other("the key registration left no record"))?;
-        Ok((since, true))
+        // "Included" is a block of *a* chain: on the PoS devnet two
+        // validators may author at one slot, and the best head read just
+        // after may be the sibling without it. So the record is awaited on
+        // the best chain for a while, and the registration sent again when
+        // a re-org dropped it for good.
+        for _ in 0..3 {
+            self.send(GensynCall::register_keys { vrf_key: public.clone(), proof: proof.clone() }).await?;
+            for _ in 0..KEY_RECORD_POLLS {
+                if let Some(since) = self.key_since(&public).await? {
+                    return Ok((since, true));
+                }
+                tokio::time::sleep(Duration::from_secs(1)).await;
+            }
+        }
+        Err(CliError::other("the key registration left no record on the best chain after three sends"))
     }
 
     /// [`Agent::ensure_keys`], announcing a new registration; returns the
