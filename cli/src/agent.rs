@@ -161,8 +161,14 @@ impl Agent {
         // after may be the sibling without it. So the record is awaited on
         // the best chain for a while, and the registration sent again when
         // a re-org dropped it for good.
-        for _ in 0..3 {
-            self.send(GensynCall::register_keys { vrf_key: public.clone(), proof: proof.clone() }).await?;
+        for attempt in 0..3 {
+            let sent = self.send(GensynCall::register_keys { vrf_key: public.clone(), proof: proof.clone() }).await;
+            // A resend may meet the first one still in the pool (the pool
+            // re-imports a retracted block's transactions): only the first
+            // send's error is the caller's.
+            if attempt == 0 {
+                sent?;
+            }
             for _ in 0..KEY_RECORD_POLLS {
                 if let Some(since) = self.key_since(&public).await? {
                     return Ok((since, true));
