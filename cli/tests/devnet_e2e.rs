@@ -424,6 +424,74 @@ fn a_dropped_connection_is_opened_again() {
     assert!(sent.unwrap().finalized);
 }
 
+/// Proof data is kept to its expiry block and not one block less; then the
+/// chain prunes the entry, the node drops its shard and its copy, and a read
+/// names the block the artefact expired at.
+#[test]
+fn an_artefact_is_kept_to_its_expiry_block_then_pruned_and_a_read_names_the_block() {
+    let net = Devnet { base: tempfile::tempdir().unwrap() };
+    net.run(&["devnet", "up", "--rpc-port", "0", "--json"]).ok_json();
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/blobs-mlp-sgd.toml");
+    let run_dir = tempfile::tempdir().unwrap();
+    gensyn(&["train", fixture, "--out", run_dir.path().to_str().unwrap(), "--threads", "1", "--json"]).ok_json();
+    let cp = run_dir.path().join("checkpoints/step-00000020.safetensors");
+    let put = net.run(&["blob", "put", cp.to_str().unwrap(), "--json"]).ok_json();
+    let id = put["artefacts"][0]["id"].as_str().unwrap().to_string();
+    let status = net.run(&["blob", "status", &id, "--json"]).ok_json();
+    assert_eq!((status["status"].as_str(), status["retention"].as_str()), (Some("available"), Some("proofdata")));
+    let expires = status["expires"].as_u64().unwrap();
+    let best = height(&net);
+    assert!(expires > best + 1000, "a proof-data window of its full length: {status}");
+    // Files of the node's store that belong to this artefact.
+    let store = std::path::Path::new(net.base()).join("store");
+    let files = || -> Vec<String> {
+        walk(&store).into_iter().filter(|name| name.contains(id.trim_start_matches("0x"))).collect()
+    };
+    assert!(files().iter().any(|f| !f.ends_with(".expired")), "the node holds it: {:?}", files());
+
+    net.run(&["devnet", "mine", &(expires - 1 - best).to_string(), "--json"]).ok_json();
+    assert_eq!(height(&net), expires - 1);
+    let kept = net.run(&["blob", "status", &id, "--json"]).ok_json();
+    assert_eq!(kept["status"], "available", "not pruned a block early: {kept}");
+    let out = run_dir.path().join("back.safetensors");
+    let read = net.run(&["blob", "get", &id, "--out", out.to_str().unwrap(), "--json"]).ok_json();
+    assert_eq!((&read["kind"], &read["bytes"]), (&put["artefacts"][0]["kind"], &put["artefacts"][0]["bytes"]));
+
+    net.run(&["devnet", "mine", "1", "--json"]).ok_json();
+    let gone = net.run(&["blob", "status", &id, "--json"]);
+    assert_eq!((gone.code, gone.json()["error"]["kind"].as_str()), (1, Some("not_found")), "{}", gone.stdout);
+    // The node drops what it holds when it sees the pruning block; a read
+    // then says when the artefact expired.
+    let started = std::time::Instant::now();
+    let read = loop {
+        let read = net.run(&["blob", "get", &id, "--out", out.to_str().unwrap(), "--json"]);
+        if read.stdout.contains("expired at block") || started.elapsed() > std::time::Duration::from_secs(30) {
+            break read;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    };
+    assert_eq!(read.code, 1, "{}", read.stdout);
+    let error = &read.json()["error"];
+    assert_eq!(error["kind"], "not_found");
+    assert!(error["message"].as_str().unwrap().contains(&format!("expired at block {expires}")), "{error}");
+    let left = files();
+    assert!(left.iter().all(|f| f.ends_with(".expired")), "shard and copy dropped, a tombstone kept: {left:?}");
+}
+
+/// Every file's name under `dir`, recursively.
+fn walk(dir: &std::path::Path) -> Vec<String> {
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            names.extend(walk(&path));
+        } else {
+            names.push(entry.file_name().to_string_lossy().into_owned());
+        }
+    }
+    names
+}
+
 /// The best block's number.
 fn height(net: &Devnet) -> u64 {
     net.run(&["devnet", "status", "--json"]).ok_json()["best"]["number"].as_u64().unwrap()
