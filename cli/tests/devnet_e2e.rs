@@ -476,6 +476,9 @@ fn an_artefact_is_kept_to_its_expiry_block_then_pruned_and_a_read_names_the_bloc
     assert!(error["message"].as_str().unwrap().contains(&format!("expired at block {expires}")), "{error}");
     let left = files();
     assert!(left.iter().all(|f| f.ends_with(".expired")), "shard and copy dropped, a tombstone kept: {left:?}");
+    let gone = net.run(&["blob", "status", &id, "--json"]);
+    let message = gone.json()["error"]["message"].as_str().unwrap().to_string();
+    assert!(message.contains(&format!("expired at block {expires}")), "status names the block too: {message}");
 }
 
 /// Every file's name under `dir`, recursively.

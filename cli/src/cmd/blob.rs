@@ -148,12 +148,17 @@ pub async fn run(cmd: BlobCmd, global: &GlobalArgs, out: &Output) -> Result<(), 
             let chain = super::connect(global).await?;
             let head = chain.best().await?;
             let best = head.number;
-            let (entry, encodings) = query::availability(&chain, id, Some(head.hash)).await?.ok_or_else(|| {
-                CliError::NotFound(format!(
+            let Some((entry, encodings)) = query::availability(&chain, id, Some(head.hash)).await? else {
+                // The node remembers what the chain pruned, and when: its
+                // refusal names the block (error 4004).
+                if let Err(e @ CliError::NotFound(_)) = chain.store_get(&id).await {
+                    return Err(e);
+                }
+                return Err(CliError::NotFound(format!(
                     "the chain has no availability entry for {} (never registered, or pruned)",
                     a.id
-                ))
-            })?;
+                )));
+            };
             let status = match entry.status {
                 Status::Available { .. } => "available",
                 Status::Pending if best > entry.deadline => "unavailable",
