@@ -298,6 +298,40 @@ fn artefacts_are_sharded_across_validators_read_back_with_one_down_and_a_withhol
         assert_eq!(held.count(), 1, "{v} holds one shard of the dataset");
     }
 
+    // A shard that never came: alice's node no longer knows dave's, so it
+    // hands dave nothing. Dave's node sees the registration, rebuilds its
+    // shard from its peers' within the attestation window, and attests.
+    let peers_file = net.base.path().join("validators/alice/store-peers");
+    let peers = std::fs::read_to_string(&peers_file).unwrap();
+    let without_dave: String = peers.lines().filter(|l| !l.contains(&rpc("dave"))).map(|l| format!("{l}\n")).collect();
+    assert_ne!(without_dave, peers, "alice's peers list dave");
+    std::fs::write(&peers_file, without_dave).unwrap();
+    let tiny = concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/blobs-tiny.toml");
+    let put = net.run(&["blob", "put", tiny, "--rpc", &rpc("alice"), "--json"]).ok_json();
+    std::fs::write(&peers_file, peers).unwrap();
+    let tiny_id = put["artefacts"][0]["id"].as_str().unwrap().to_string();
+    let dave_attested = |entry: &Value| {
+        entry["holders"].as_array().unwrap().iter().any(|h| h["holder"] == "dave" && h["attested"] == true)
+    };
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let entry = net.run(&["blob", "status", &tiny_id, "--json"]).ok_json();
+        if dave_attested(&entry) {
+            break;
+        }
+        assert!(Instant::now() < deadline, "dave attests the shard it was never sent: {entry:#}");
+        std::thread::sleep(Duration::from_millis(500));
+    }
+    let dave_shards = net.base.path().join("validators/dave/store/shards");
+    assert!(
+        std::fs::read_dir(&dave_shards).unwrap().any(|e| e
+            .unwrap()
+            .file_name()
+            .to_string_lossy()
+            .starts_with(&tiny_id[2..])),
+        "dave keeps the shard it rebuilt"
+    );
+
     // Dave goes down; bob (no whole copy) rebuilds the dataset from k shards.
     net.run(&["devnet", "stop-validator", "dave", "--json"]).ok_json();
     let out = net.base.path().join("dataset.bin");

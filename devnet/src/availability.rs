@@ -16,6 +16,12 @@
 //!   challenge to this holder with its piece and proofs; delete the shards, and the whole
 //!   copies, of entries the chain pruned, leaving a tombstone so a read
 //!   after expiry says when it expired.
+//! - **Recover**: a registration whose shard this node's holder owes and
+//!   never got (the node was down or behind when it was handed out, or the
+//!   registrar did not send it) is read from the block's events; a block or
+//!   two later, within the attestation window, the node rebuilds the
+//!   artefact from `k` of its peers' shards, cuts its own shard from the
+//!   re-encoding and attests it. The rebuild is the check below.
 //! - **Check**: before attesting a shard of an encoding it did not make,
 //!   the node rebuilds the artefact from `k` shards of it and recomputes the
 //!   commitment: a shard checks against its root alone, and any holder can
@@ -271,6 +277,13 @@ pub struct Holder<C, P> {
     checked: Mutex<HashMap<EncodingKey, bool>>,
     /// Encodings being checked now.
     checking: Mutex<HashSet<EncodingKey>>,
+    /// Encodings registered lately whose shard this node's holder may owe
+    /// and not hold (its node was down or behind when the shard was handed
+    /// out, or the registrar never sent it): until their deadline the node
+    /// rebuilds the shard from its peers' and attests it.
+    owed: Mutex<BTreeMap<EncodingKey, BlockNumber>>,
+    /// The last block whose registrations were read into `owed`.
+    scanned: Mutex<BlockNumber>,
 }
 
 /// How long a get that misses waits for its peers' shards, in all.
@@ -300,6 +313,11 @@ const MAX_CHECKS: usize = 2;
 
 /// Blocks before a duty not yet on chain is sent again.
 const RESEND_AFTER: BlockNumber = 3;
+
+/// Blocks after a registration before a holder without its shard rebuilds
+/// it from its peers': the registrar's hand-out comes within one or two,
+/// and rebuilding costs about the artefact's size in downloads.
+const RECOVER_AFTER: BlockNumber = 2;
 
 fn storage_key(key: Vec<u8>) -> StorageKey {
     StorageKey(key)
@@ -334,6 +352,8 @@ where
             seen: Default::default(),
             checked: Default::default(),
             checking: Default::default(),
+            owed: Default::default(),
+            scanned: Default::default(),
         }
     }
 
@@ -691,32 +711,58 @@ where
     /// Whether encoding `erasure` of `id` holds the artefact: re-encoded
     /// from the whole copy if this node has one, else rebuilt from `k`
     /// shards and its commitment recomputed. `None`: not enough shards yet.
-    async fn check_encoding(&self, id: &[u8; 32], erasure: &ErasureCommitment) -> Option<bool> {
-        if let Ok(Some(bytes)) = self.whole.get(id) {
-            let e = *erasure;
-            let same = move || encode(&bytes, e.n).is_ok_and(|x| x.commitment == e);
-            return tokio::task::spawn_blocking(same).await.ok();
-        }
-        match self.rebuild(id, erasure, CHECK_DEADLINE).await {
-            Ok(Rebuilt::Bytes(bytes)) => {
-                let id = *id;
-                tokio::task::spawn_blocking(move || gensyn_store::kind_of(&id, &bytes).is_some()).await.ok()
+    ///
+    /// With `owed`, this node's holder owes that shard and does not hold
+    /// it: once the rebuilt bytes check, the shard is cut from their
+    /// re-encoding and kept.
+    async fn check_encoding(&self, id: &[u8; 32], erasure: &ErasureCommitment, owed: Option<u16>) -> Option<bool> {
+        let (bytes, whole) = match self.whole.get(id) {
+            Ok(Some(bytes)) => (bytes, true),
+            _ => match self.rebuild(id, erasure, CHECK_DEADLINE).await {
+                Ok(Rebuilt::Bytes(bytes)) => (bytes, false),
+                // A bad encoding (its shards decode to bytes that do not
+                // re-encode to its root) is as false as other bytes:
+                // settled, not tried again every block.
+                Ok(Rebuilt::Bad) => return Some(false),
+                Ok(Rebuilt::Short) => return None,
+                Err(e) => {
+                    log::warn!(target: "gensyn-store", "{:?}: {e}", H256(*id));
+                    return None;
+                }
+            },
+        };
+        let (id, e) = (*id, *erasure);
+        // `Some(None)`: the encoding holds the artefact; `Some(Some(s))`:
+        // and the owed shard is `s`; `None`: it does not.
+        let cut = move || -> Option<Option<HeldShard>> {
+            // A whole copy recomputed `id` when it was put; rebuilt bytes
+            // were re-encoded to the root (`Rebuilt::Bytes`).
+            if !whole {
+                gensyn_store::kind_of(&id, &bytes)?;
+                if owed.is_none() {
+                    return Some(None);
+                }
             }
-            // A bad encoding (its shards decode to bytes that do not
-            // re-encode to its root) is as false as other bytes: settled,
-            // not tried again every block.
-            Ok(Rebuilt::Bad) => Some(false),
-            Ok(Rebuilt::Short) => None,
-            Err(e) => {
-                log::warn!(target: "gensyn-store", "{:?}: {e}", H256(*id));
-                None
+            let x = encode(&bytes, e.n).ok().filter(|x| x.commitment == e)?;
+            let Some(index) = owed else { return Some(None) };
+            let shard = x.shards.get(usize::from(index))?.clone();
+            Some(Some(HeldShard { commitment: id, erasure: e, index, proof: x.proof(index)?, shard }))
+        };
+        let held = tokio::task::spawn_blocking(cut).await.ok()?;
+        if let Some(Some(s)) = &held {
+            if let Err(err) = self.shards.put(s) {
+                log::warn!(target: "gensyn-store", "{:?}: keeping a rebuilt shard: {err}", H256(id));
+                return None;
             }
+            log::info!(target: "gensyn-store", "{:?}: owed shard {} recovered", H256(id), s.index);
         }
+        Some(held.is_some())
     }
 
     /// Starts checking encoding `erasure` of `id` in the background,
-    /// unless it is checked or being checked.
-    fn start_check(self: &Arc<Self>, id: [u8; 32], erasure: ErasureCommitment) {
+    /// unless it is checked or being checked (`owed`: as for
+    /// [`Holder::check_encoding`]).
+    fn start_check(self: &Arc<Self>, id: [u8; 32], erasure: ErasureCommitment, owed: Option<u16>) {
         let key = (id, erasure.id());
         if self.checked.lock().expect("not poisoned").contains_key(&key) {
             return;
@@ -729,7 +775,7 @@ where
         }
         let this = self.clone();
         tokio::spawn(async move {
-            if let Some(ok) = this.check_encoding(&id, &erasure).await {
+            if let Some(ok) = this.check_encoding(&id, &erasure, owed).await {
                 if !ok {
                     log::warn!(target: "gensyn-store", "{:?}: a registered encoding decodes to other bytes; not attested", H256(id));
                 }
@@ -877,10 +923,12 @@ where
             match checked {
                 Some(true) if self.first_in_a_while(0, &key, s.index, 0, now) => attest.push(key),
                 Some(_) => {}
-                None => self.start_check(s.commitment, s.erasure),
+                None => self.start_check(s.commitment, s.erasure, None),
             }
         }
         let Some((me, signer)) = signer else { return };
+        // After the shards held: their checks come first.
+        self.recover_owed(at, now, &me);
         for chunk in attest.chunks(pa::MAX_ATTEST as usize) {
             let attestation =
                 pa::Attestation { holder: me.clone(), commitments: BoundedVec::truncate_from(chunk.to_vec()), at: now };
@@ -891,6 +939,97 @@ where
             if let Err(e) = sent {
                 log::warn!(target: "gensyn-store", "attesting: {e}");
             }
+        }
+    }
+
+    /// Reads the registrations of the best chain's blocks since the last
+    /// read (at most the attestation window back: older ones can no longer
+    /// be attested) into `owed`. The last few blocks are read again, so a
+    /// short re-org's registrations are not missed.
+    fn note_registrations(&self, now: BlockNumber) {
+        let from = {
+            let scanned = *self.scanned.lock().expect("not poisoned");
+            scanned.saturating_sub(RESEND_AFTER).max(now.saturating_sub(gensyn_runtime::protocol::ATTEST_WINDOW)).max(1)
+        };
+        let events_key = polkadot_sdk::frame_support::storage::storage_prefix(b"System", b"Events").to_vec();
+        for number in from..=now {
+            let Ok(Some(hash)) = self.client.hash(number) else { continue };
+            type Records = Vec<polkadot_sdk::frame_system::EventRecord<gensyn_runtime::RuntimeEvent, H256>>;
+            let records: Records = match self.read(hash, events_key.clone()) {
+                Ok(r) => r.unwrap_or_default(),
+                Err(e) => {
+                    log::warn!(target: "gensyn-store", "events of block {number}: {e}");
+                    continue;
+                }
+            };
+            let mut owed = self.owed.lock().expect("not poisoned");
+            for r in records {
+                if let gensyn_runtime::RuntimeEvent::Availability(pa::Event::Registered {
+                    commitment,
+                    erasure,
+                    deadline,
+                    ..
+                }) = r.event
+                {
+                    owed.insert((commitment, erasure.id()), deadline);
+                }
+            }
+        }
+        *self.scanned.lock().expect("not poisoned") = now;
+    }
+
+    /// Rebuilds, from its peers' shards, each shard `me` owes of an entry
+    /// still pending or within its window that this node does not hold,
+    /// once the registrar had a block or two to hand it out. The rebuild is
+    /// the check: the shard is kept (and attested next block) only if the
+    /// bytes recompute the commitment and re-encode to the root.
+    fn recover_owed(self: &Arc<Self>, at: H256, now: BlockNumber, me: &AccountId) {
+        self.note_registrations(now);
+        let owed: Vec<(EncodingKey, BlockNumber)> = {
+            let mut owed = self.owed.lock().expect("not poisoned");
+            owed.retain(|_, deadline| now <= *deadline);
+            owed.iter().map(|(k, d)| (*k, *d)).collect()
+        };
+        for (key, _) in owed {
+            let forget = || {
+                self.owed.lock().expect("not poisoned").remove(&key);
+            };
+            let Ok(Some(entry)) = self.entry_of(at, &key) else {
+                forget();
+                continue;
+            };
+            let Some(index) = entry.holders.iter().position(|h| h == me) else {
+                forget();
+                continue;
+            };
+            let index = index as u16;
+            let other_chosen = self.chosen(at, &key.0).ok().flatten().is_some_and(|c| c != key.1);
+            if entry.has_attested(usize::from(index)) || other_chosen || self.shards.get(&key, index).is_some() {
+                // Attested, lost to another encoding, or held (the loop
+                // over the shards held takes it from here).
+                forget();
+                continue;
+            }
+            if now < entry.since.saturating_add(RECOVER_AFTER) {
+                continue;
+            }
+            // Checks of shards held come first: a liar's registrations
+            // owed here (bounded by its quota) must not keep them waiting.
+            if !self.checking.lock().expect("not poisoned").is_empty() {
+                return;
+            }
+            // A check that found the encoding bad settles it; one that
+            // found it good while this shard was missing is run again.
+            match self.checked.lock().expect("not poisoned").get(&key) {
+                Some(false) => {
+                    forget();
+                    continue;
+                }
+                Some(true) => {}
+                None => {}
+            }
+            self.checked.lock().expect("not poisoned").remove(&key);
+            self.start_check(key.0, entry.erasure, Some(index));
         }
     }
 
