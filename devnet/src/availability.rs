@@ -67,7 +67,7 @@ use polkadot_sdk::{
     sp_keystore::KeystorePtr,
 };
 use std::{
-    collections::{BTreeMap, HashMap, HashSet},
+    collections::{BTreeMap, HashMap},
     path::{Path, PathBuf},
     sync::{Arc, Mutex},
     time::Duration,
@@ -142,9 +142,11 @@ impl ShardDir {
     pub fn put(&self, s: &HeldShard) -> std::io::Result<()> {
         let key = s.key();
         let path = self.path(&key, s.index);
-        // One temporary name per shard: two puts of one artefact at once
-        // must not swap their shards.
-        let tmp = self.dir.join(format!(".{}.{}.{}.tmp", hex(&key.0), hex(&key.1), s.index));
+        // One temporary name per write: two puts of one shard at once (a
+        // hand-out and a recovery) must not rename each other's file away.
+        static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let tmp = self.dir.join(format!(".{}.{}.{}.{n}.tmp", hex(&key.0), hex(&key.1), s.index));
         std::fs::write(&tmp, s.encode())?;
         std::fs::rename(tmp, path)?;
         let _ = std::fs::remove_file(self.tombstone(&s.commitment));
@@ -275,15 +277,26 @@ pub struct Holder<C, P> {
     /// of other bytes under an honest artefact's name, and a node that
     /// attested those would help make junk "available".
     checked: Mutex<HashMap<EncodingKey, bool>>,
-    /// Encodings being checked now.
-    checking: Mutex<HashSet<EncodingKey>>,
+    /// Encodings being checked now, and whether as a recovery of an owed
+    /// shard.
+    checking: Mutex<HashMap<EncodingKey, bool>>,
     /// Encodings registered lately whose shard this node's holder may owe
     /// and not hold (its node was down or behind when the shard was handed
     /// out, or the registrar never sent it): until their deadline the node
     /// rebuilds the shard from its peers' and attests it.
-    owed: Mutex<BTreeMap<EncodingKey, BlockNumber>>,
-    /// The last block whose registrations were read into `owed`.
-    scanned: Mutex<BlockNumber>,
+    owed: Mutex<BTreeMap<EncodingKey, Owed>>,
+    /// The blocks of the best chain whose registrations were read into
+    /// `owed`, by number (a re-org's new blocks are read again).
+    scanned: Mutex<BTreeMap<BlockNumber, H256>>,
+}
+
+/// A shard this node's holder may owe and not hold.
+#[derive(Clone, Copy)]
+struct Owed {
+    /// The entry's attestation deadline: recovering later is useless.
+    deadline: BlockNumber,
+    /// Recoveries started.
+    tries: u8,
 }
 
 /// How long a get that misses waits for its peers' shards, in all.
@@ -310,6 +323,14 @@ const CHECK_DEADLINE: Duration = Duration::from_secs(3);
 /// Checks running at once: a liar's registrations queue behind each other
 /// rather than fill the node's memory and links.
 const MAX_CHECKS: usize = 2;
+
+/// Recoveries of owed shards running at once, beside the checks: neither
+/// waits for the other.
+const MAX_RECOVERIES: usize = 1;
+
+/// Recoveries tried per owed shard: one that found fewer than `k` shards
+/// is tried again the next blocks, a few times.
+const MAX_RECOVERY_TRIES: u8 = 3;
 
 /// Blocks before a duty not yet on chain is sent again.
 const RESEND_AFTER: BlockNumber = 3;
@@ -420,12 +441,15 @@ where
         Ok(None)
     }
 
-    fn sign(&self, signer: &Signer, payload: &[u8]) -> Result<pa::crypto::StoreSignature, String> {
+    /// `payload` signed for this chain (`pa::signed_message`: with its
+    /// genesis hash, so it cannot be replayed on another).
+    fn sign(&self, signer: &Signer, payload: &impl Encode) -> Result<pa::crypto::StoreSignature, String> {
+        let message = pa::signed_message(&self.client.info().genesis_hash, payload);
         let sig = match signer {
-            Signer::Dev(pair) => pair.sign(payload),
+            Signer::Dev(pair) => pair.sign(&message),
             Signer::Keystore(public) => self
                 .keystore
-                .sr25519_sign(STORE_KEY_TYPE, public, payload)
+                .sr25519_sign(STORE_KEY_TYPE, public, &message)
                 .map_err(|e| e.to_string())?
                 .ok_or("the store key left the keystore")?,
         };
@@ -545,7 +569,7 @@ where
                 Kind::Checkpoint => pa::Retention::ProofData,
             };
             let registration = pa::Registration { commitment: id, erasure, retention, holder: me.clone(), at: now };
-            let signature = self.sign(&signer, &registration.encode()).map_err(node)?;
+            let signature = self.sign(&signer, &registration).map_err(node)?;
             if let Err(e) = self.submit(pa::Call::register { registration, signature }).await {
                 // Refused because another holder's registration of these
                 // bytes landed meanwhile: it counts all the same.
@@ -769,9 +793,13 @@ where
         }
         {
             let mut checking = self.checking.lock().expect("not poisoned");
-            if checking.len() >= MAX_CHECKS || !checking.insert(key) {
+            let recovery = owed.is_some();
+            let running = checking.values().filter(|r| **r == recovery).count();
+            let cap = if recovery { MAX_RECOVERIES } else { MAX_CHECKS };
+            if running >= cap || checking.contains_key(&key) {
                 return;
             }
+            checking.insert(key, recovery);
         }
         let this = self.clone();
         tokio::spawn(async move {
@@ -932,7 +960,7 @@ where
         for chunk in attest.chunks(pa::MAX_ATTEST as usize) {
             let attestation =
                 pa::Attestation { holder: me.clone(), commitments: BoundedVec::truncate_from(chunk.to_vec()), at: now };
-            let sent = match self.sign(&signer, &attestation.encode()) {
+            let sent = match self.sign(&signer, &attestation) {
                 Ok(signature) => self.submit(pa::Call::attest { attestation, signature }).await,
                 Err(e) => Err(e),
             };
@@ -942,19 +970,18 @@ where
         }
     }
 
-    /// Reads the registrations of the best chain's blocks since the last
-    /// read (at most the attestation window back: older ones can no longer
-    /// be attested) into `owed`. The last few blocks are read again, so a
-    /// short re-org's registrations are not missed.
+    /// Reads the registrations of the best chain's last blocks (the
+    /// attestation window: older ones can no longer be attested) into
+    /// `owed`; a block is read once, unless a re-org replaced it.
     fn note_registrations(&self, now: BlockNumber) {
-        let from = {
-            let scanned = *self.scanned.lock().expect("not poisoned");
-            scanned.saturating_sub(RESEND_AFTER).max(now.saturating_sub(gensyn_runtime::protocol::ATTEST_WINDOW)).max(1)
-        };
+        let from = now.saturating_sub(gensyn_runtime::protocol::ATTEST_WINDOW).max(1);
         let events_key = polkadot_sdk::frame_support::storage::storage_prefix(b"System", b"Events").to_vec();
+        type Records = Vec<polkadot_sdk::frame_system::EventRecord<gensyn_runtime::RuntimeEvent, H256>>;
         for number in from..=now {
             let Ok(Some(hash)) = self.client.hash(number) else { continue };
-            type Records = Vec<polkadot_sdk::frame_system::EventRecord<gensyn_runtime::RuntimeEvent, H256>>;
+            if self.scanned.lock().expect("not poisoned").get(&number) == Some(&hash) {
+                continue;
+            }
             let records: Records = match self.read(hash, events_key.clone()) {
                 Ok(r) => r.unwrap_or_default(),
                 Err(e) => {
@@ -971,63 +998,69 @@ where
                     ..
                 }) = r.event
                 {
-                    owed.insert((commitment, erasure.id()), deadline);
+                    owed.entry((commitment, erasure.id())).or_insert(Owed { deadline, tries: 0 }).deadline = deadline;
                 }
             }
+            drop(owed);
+            self.scanned.lock().expect("not poisoned").insert(number, hash);
         }
-        *self.scanned.lock().expect("not poisoned") = now;
+        self.scanned.lock().expect("not poisoned").retain(|n, _| *n >= from);
     }
 
-    /// Rebuilds, from its peers' shards, each shard `me` owes of an entry
-    /// still pending or within its window that this node does not hold,
-    /// once the registrar had a block or two to hand it out. The rebuild is
-    /// the check: the shard is kept (and attested next block) only if the
-    /// bytes recompute the commitment and re-encode to the root.
+    /// Rebuilds, from its peers' shards, a shard `me` owes and does not
+    /// hold of an entry still within its attestation window, once the
+    /// registrar had a block or two to hand it out: earliest deadline
+    /// first, one at a time, a few tries each. The rebuild is the check:
+    /// the shard is kept (and attested next block) only if the bytes
+    /// recompute the commitment and re-encode to the root.
+    ///
+    /// Only entries at least `k` holders attested are recovered: more than
+    /// a third of the holders are never liars, so one of those is honest
+    /// and rebuilt them, and the shards are there to be had. A liar's own
+    /// registration, attested by itself alone, costs nothing here.
     fn recover_owed(self: &Arc<Self>, at: H256, now: BlockNumber, me: &AccountId) {
         self.note_registrations(now);
-        let owed: Vec<(EncodingKey, BlockNumber)> = {
+        let mut owed: Vec<(EncodingKey, Owed)> = {
             let mut owed = self.owed.lock().expect("not poisoned");
-            owed.retain(|_, deadline| now <= *deadline);
-            owed.iter().map(|(k, d)| (*k, *d)).collect()
+            owed.retain(|_, o| now <= o.deadline && o.tries < MAX_RECOVERY_TRIES);
+            owed.iter().map(|(k, o)| (*k, *o)).collect()
+        };
+        owed.sort_by_key(|(_, o)| o.deadline);
+        let forget = |key: &EncodingKey| {
+            self.owed.lock().expect("not poisoned").remove(key);
         };
         for (key, _) in owed {
-            let forget = || {
-                self.owed.lock().expect("not poisoned").remove(&key);
-            };
-            let Ok(Some(entry)) = self.entry_of(at, &key) else {
-                forget();
-                continue;
-            };
+            // None: not yet in this node's best chain, or re-orged out for
+            // now; kept until its deadline.
+            let Ok(Some(entry)) = self.entry_of(at, &key) else { continue };
             let Some(index) = entry.holders.iter().position(|h| h == me) else {
-                forget();
+                forget(&key);
                 continue;
             };
             let index = index as u16;
             let other_chosen = self.chosen(at, &key.0).ok().flatten().is_some_and(|c| c != key.1);
-            if entry.has_attested(usize::from(index)) || other_chosen || self.shards.get(&key, index).is_some() {
-                // Attested, lost to another encoding, or held (the loop
-                // over the shards held takes it from here).
-                forget();
+            let checked = self.checked.lock().expect("not poisoned").get(&key).copied();
+            if entry.has_attested(usize::from(index))
+                || other_chosen
+                || checked == Some(false)
+                || self.shards.get(&key, index).is_some()
+            {
+                // Attested, lost to another encoding, settled as bad, or
+                // held (the loop over the shards held takes it from here).
+                forget(&key);
                 continue;
             }
-            if now < entry.since.saturating_add(RECOVER_AFTER) {
+            if now < entry.since.saturating_add(RECOVER_AFTER) || entry.count < entry.erasure.k {
                 continue;
             }
-            // Checks of shards held come first: a liar's registrations
-            // owed here (bounded by its quota) must not keep them waiting.
-            if !self.checking.lock().expect("not poisoned").is_empty() {
+            if self.checking.lock().expect("not poisoned").values().filter(|r| **r).count() >= MAX_RECOVERIES {
                 return;
             }
-            // A check that found the encoding bad settles it; one that
-            // found it good while this shard was missing is run again.
-            match self.checked.lock().expect("not poisoned").get(&key) {
-                Some(false) => {
-                    forget();
-                    continue;
-                }
-                Some(true) => {}
-                None => {}
+            if let Some(o) = self.owed.lock().expect("not poisoned").get_mut(&key) {
+                o.tries += 1;
             }
+            // Checked good while this shard was missing: checked again, and
+            // the shard cut this time.
             self.checked.lock().expect("not poisoned").remove(&key);
             self.start_check(key.0, entry.erasure, Some(index));
         }

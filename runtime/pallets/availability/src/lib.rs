@@ -687,7 +687,9 @@ pub mod pallet {
             signature: &SignatureOf<T>,
         ) -> Result<(), TransactionValidityError> {
             let key = StoreKeys::<T>::get(holder).ok_or(InvalidTransaction::Custom(invalid::BAD_SIGNATURE))?;
-            if !payload.using_encoded(|m| key.verify(&m, signature)) {
+            // This chain's genesis hash, as `CheckGenesis` reads it.
+            let genesis = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
+            if !key.verify(&signed_message(&genesis, payload), signature) {
                 return Err(InvalidTransaction::Custom(invalid::BAD_SIGNATURE).into());
             }
             Ok(())
@@ -1136,6 +1138,14 @@ pub mod pallet {
                 KeyOwner::<T>::insert(&key, who);
             }
         }
+    }
+
+    /// What a store key signs for a registration or an attestation
+    /// `payload` on the chain with genesis hash `genesis`: a signature made
+    /// for another chain (a devnet restarted with the same keys) is not
+    /// one for this chain, within or after the payload's freshness window.
+    pub fn signed_message<H: Encode, P: Encode>(genesis: &H, payload: &P) -> Vec<u8> {
+        (b"gensyn/store", genesis, payload).encode()
     }
 
     /// What a store key signs to show it belongs to `who`'s node.

@@ -2,7 +2,6 @@
 //! spam, with real erasure-coded artefacts (`gensyn-availability`).
 
 use crate::{mock::*, pallet::*, Hash};
-use codec::Encode;
 use gensyn_availability::{encode, Encoded};
 use gensyn_commitment::erasure;
 use polkadot_sdk::{
@@ -43,9 +42,14 @@ fn refusal(call: Call<Test>) -> TransactionValidityError {
     }
 }
 
+/// The chain's genesis hash, as the pallet reads it.
+fn genesis() -> <Test as frame_system::Config>::Hash {
+    System::block_hash(0)
+}
+
 fn register_call(commitment: Hash, e: &Encoded, retention: Retention, holder: u64, key: u64) -> Call<Test> {
     let registration = Registration { commitment, erasure: e.commitment, retention, holder, at: now() };
-    let signature = key_of(key).sign(&registration.encode()).unwrap();
+    let signature = key_of(key).sign(&signed_message(&genesis(), &registration)).unwrap();
     Call::register { registration, signature }
 }
 
@@ -72,7 +76,7 @@ fn attest_call(holder: u64, commitments: &[Hash], at: u64, key: u64) -> Call<Tes
 /// An attestation naming each encoding by `(commitment, encoding id)`.
 fn attest_encodings_call(holder: u64, encodings: &[(Hash, Hash)], at: u64, key: u64) -> Call<Test> {
     let attestation = Attestation { holder, commitments: BoundedVec::truncate_from(encodings.to_vec()), at };
-    let signature = key_of(key).sign(&attestation.encode()).unwrap();
+    let signature = key_of(key).sign(&signed_message(&genesis(), &attestation)).unwrap();
     Call::attest { attestation, signature }
 }
 
@@ -805,5 +809,42 @@ fn a_sessions_store_keys_are_taken_but_never_one_another_holder_has() {
         Availability::on_new_session(true, rotated.clone().into_iter(), rotated.into_iter());
         assert_eq!(StoreKeys::<Test>::get(5), Some(key_of(50)));
         assert_eq!(KeyOwner::<Test>::get(key_of(5)), None);
+    });
+}
+
+/// A devnet restarted with the same store keys sees its old chain's
+/// registrations and attestations signed for that chain: within their
+/// freshness window they would replay, so the signed message names the
+/// genesis hash and those signatures do not verify here.
+#[test]
+fn a_payload_signed_for_another_chain_is_refused() {
+    new_test_ext().execute_with(|| {
+        let (c, data) = artefact(9, 600);
+        let e = encode(&data, 4).unwrap();
+        let registration = Registration {
+            commitment: c,
+            erasure: e.commitment,
+            retention: Retention::ProofData,
+            holder: HOLDERS[0],
+            at: now(),
+        };
+        let elsewhere = [0x42u8; 32];
+        assert_ne!(genesis().as_ref(), &elsewhere[..]);
+        let signature = key_of(HOLDERS[0]).sign(&signed_message(&elsewhere, &registration)).unwrap();
+        let replayed = Call::register { registration: registration.clone(), signature };
+        assert_eq!(refusal(replayed), InvalidTransaction::Custom(invalid::BAD_SIGNATURE).into());
+        let attestation = Attestation {
+            holder: HOLDERS[1],
+            commitments: BoundedVec::truncate_from(vec![(c, e.commitment.id())]),
+            at: now(),
+        };
+        let signature = key_of(HOLDERS[1]).sign(&signed_message(&elsewhere, &attestation)).unwrap();
+        register(c, &e, Retention::ProofData);
+        assert_eq!(
+            refusal(Call::attest { attestation, signature }),
+            InvalidTransaction::Custom(invalid::BAD_SIGNATURE).into()
+        );
+        // Signed for this chain, the same payloads pass.
+        assert_ok!(attest(HOLDERS[1], &[c]));
     });
 }
