@@ -13,7 +13,6 @@
 use crate::{chain::Chain, error::CliError, query};
 use futures::stream::{FuturesUnordered, StreamExt};
 use gensyn_availability::Reader;
-use gensyn_devnet::availability::HeldShard;
 use gensyn_runtime::pallet_availability::Status;
 use std::time::Duration;
 
@@ -95,48 +94,13 @@ pub async fn fetch(chain: &Chain, id: &[u8; 32], progress: impl Fn(u64, u64)) ->
                 continue;
             }
         };
-        if shards.len() > usize::from(erasure.n) {
-            skipped.push(Skipped {
-                source: url.clone(),
-                shard: None,
-                why: format!("sent {} items for {} shards; ignored", shards.len(), erasure.n),
-            });
-            continue;
+        let offered = gensyn_devnet::availability::offer_answer(&mut reader, id, &erasure, shards);
+        for (shard, why) in offered.refused {
+            skipped.push(Skipped { source: url.clone(), shard, why });
         }
-        for bytes in shards {
-            let s = match <HeldShard as codec::Decode>::decode(&mut &bytes[..]) {
-                Ok(s) if s.commitment == *id => s,
-                _ => {
-                    skipped.push(Skipped {
-                        source: url.clone(),
-                        shard: None,
-                        why: "not a shard of this artefact".into(),
-                    });
-                    continue;
-                }
-            };
-            if s.erasure != erasure {
-                // Another encoding registered under the same name: not the
-                // one the chain counts available.
-                skipped.push(Skipped {
-                    source: url.clone(),
-                    shard: Some(s.index),
-                    why: "of another encoding than the available one".into(),
-                });
-                continue;
-            }
-            match reader.offer(s.index, s.shard, &s.proof) {
-                Ok(()) => {
-                    used.push((url.clone(), s.index));
-                    progress((reader.have() as u64 * u64::from(erasure.shard_len())).min(total), total);
-                }
-                // Two nodes holding one shard is no fault.
-                Err(gensyn_availability::Rejection::Duplicate) => {}
-                Err(why) => skipped.push(Skipped { source: url.clone(), shard: Some(s.index), why: why.to_string() }),
-            }
-            if reader.is_ready() {
-                break;
-            }
+        if !offered.taken.is_empty() {
+            used.extend(offered.taken.into_iter().map(|i| (url.clone(), i)));
+            progress((reader.have() as u64 * u64::from(erasure.shard_len())).min(total), total);
         }
         if reader.is_ready() {
             break;

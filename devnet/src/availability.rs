@@ -101,6 +101,53 @@ impl HeldShard {
     }
 }
 
+/// What one node's answer to `gensyn_shardGet` gave a [`Reader`].
+#[derive(Debug, Default)]
+pub struct Offered {
+    /// The shard indices the reader took.
+    pub taken: Vec<u16>,
+    /// What it set aside: the shard's index when the item named one, and why.
+    pub refused: Vec<(Option<u16>, String)>,
+}
+
+/// Offers one node's `gensyn_shardGet(id, erasure.id())` answer to `reader`
+/// (built for `erasure`), until it is ready: each item must decode as a
+/// [`HeldShard`] of artefact `id` in encoding `erasure` and check against
+/// the root. An answer of more than `n` items is set aside whole, so a
+/// node that answers with millions costs one decode of none. The one
+/// check of an answer, for the CLI's reader and this node's rebuilds.
+pub fn offer_answer(reader: &mut Reader, id: &[u8; 32], erasure: &ErasureCommitment, answer: Vec<Vec<u8>>) -> Offered {
+    let mut out = Offered::default();
+    if answer.len() > usize::from(erasure.n) {
+        out.refused.push((None, format!("sent {} items for {} shards; ignored", answer.len(), erasure.n)));
+        return out;
+    }
+    for bytes in answer {
+        if reader.is_ready() {
+            break;
+        }
+        let s = match HeldShard::decode(&mut &bytes[..]) {
+            Ok(s) if s.commitment == *id => s,
+            _ => {
+                out.refused.push((None, "not a shard of this artefact".into()));
+                continue;
+            }
+        };
+        if s.erasure != *erasure {
+            // Another encoding registered under the same name.
+            out.refused.push((Some(s.index), "of another encoding than the one asked for".into()));
+            continue;
+        }
+        match reader.offer(s.index, s.shard, &s.proof) {
+            Ok(()) => out.taken.push(s.index),
+            // Two nodes holding one shard is no fault.
+            Err(gensyn_availability::Rejection::Duplicate) => {}
+            Err(why) => out.refused.push((Some(s.index), why.to_string())),
+        }
+    }
+    out
+}
+
 /// Shards on disk, one file per (artefact, encoding, index), and
 /// tombstones of the artefacts the chain pruned. One artefact may have
 /// shards of several encodings (a holder may have pushed another under its
@@ -867,13 +914,9 @@ where
         let collect = async {
             while let Some(answer) = asks.next().await {
                 let Some((url, shards)) = answer else { continue };
-                for bytes in shards {
-                    match HeldShard::decode(&mut &bytes.0[..]) {
-                        Ok(s) if s.commitment == *id && s.erasure == *erasure => {
-                            let _ = reader.offer(s.index, s.shard, &s.proof);
-                        }
-                        _ => log::warn!(target: "gensyn-store", "store peer {url} sent junk for {:?}", H256(*id)),
-                    }
+                let offered = offer_answer(reader, id, erasure, shards.into_iter().map(|b| b.0).collect());
+                for (index, why) in offered.refused {
+                    log::warn!(target: "gensyn-store", "store peer {url}, {:?} shard {index:?}: {why}", H256(*id));
                 }
                 if reader.is_ready() {
                     return;
@@ -1165,6 +1208,48 @@ mod tests {
             proof: e.proof(index).unwrap(),
             shard: e.shards[index as usize].clone(),
         }
+    }
+
+    /// One node's answer, as a reader and a rebuilding node take it: junk,
+    /// another artefact's or encoding's shard, a corrupt one and a
+    /// duplicate are set aside with a reason, good ones taken until the
+    /// reader has `k`, and an answer longer than `n` refused whole.
+    #[test]
+    fn an_answer_gives_the_reader_only_shards_of_the_encoding_asked_for() {
+        let data: Vec<u8> = (0..5_000u32).map(|i| (i * 7) as u8).collect();
+        let e = encode(&data, 4).unwrap();
+        let other = encode(&data[1..], 4).unwrap();
+        let id = [3u8; 32];
+        let mut corrupt = held(id, &e, 2);
+        corrupt.shard[0] ^= 1;
+        let answer =
+            vec![b"junk".to_vec(), held([4u8; 32], &e, 0).encode(), held(id, &other, 1).encode(), corrupt.encode()];
+        let mut reader = Reader::new(e.commitment).unwrap();
+        let offered = offer_answer(&mut reader, &id, &e.commitment, answer);
+        assert!(offered.taken.is_empty(), "{offered:?}");
+        let whys: Vec<_> = offered.refused.iter().map(|(i, why)| (*i, why.as_str())).collect();
+        assert_eq!(whys.len(), 4, "{whys:?}");
+        assert_eq!(whys[0], (None, "not a shard of this artefact"));
+        assert_eq!(whys[1], (None, "not a shard of this artefact"));
+        assert_eq!(whys[2], (Some(1), "of another encoding than the one asked for"));
+        assert_eq!(whys[3].0, Some(2));
+
+        let good = vec![
+            held(id, &e, 3).encode(),
+            held(id, &e, 3).encode(),
+            held(id, &e, 0).encode(),
+            held(id, &e, 1).encode(),
+        ];
+        let offered = offer_answer(&mut reader, &id, &e.commitment, good);
+        assert_eq!(offered.taken, [3, 0], "a duplicate is no fault; k = 2 and then it stops");
+        assert!(offered.refused.is_empty() && reader.is_ready());
+        assert_eq!(reader.finish().unwrap(), data);
+
+        let mut reader = Reader::new(e.commitment).unwrap();
+        let flood = vec![held(id, &e, 0).encode(); 5];
+        let offered = offer_answer(&mut reader, &id, &e.commitment, flood);
+        assert!(offered.taken.is_empty() && reader.have() == 0, "more than n items: none taken");
+        assert_eq!(offered.refused.len(), 1);
     }
 
     #[test]
