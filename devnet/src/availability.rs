@@ -196,7 +196,9 @@ impl ShardDir {
         let tmp = self.dir.join(format!(".{}.{}.{}.{n}.tmp", hex(&key.0), hex(&key.1), s.index));
         std::fs::write(&tmp, s.encode())?;
         std::fs::rename(tmp, path)?;
-        let _ = std::fs::remove_file(self.tombstone(&s.commitment));
+        // The tombstone stays: it speaks only while the chain has no entry
+        // of the artefact, and a shard anyone can push (a liar's encoding
+        // of a pruned artefact) must not erase the block it expired at.
         Ok(())
     }
 
@@ -615,7 +617,12 @@ where
                 Kind::Spec | Kind::Dataset => pa::Retention::TrainingData,
                 Kind::Checkpoint => pa::Retention::ProofData,
             };
-            let registration = pa::Registration { commitment: id, erasure, retention, holder: me.clone(), at: now };
+            // Named by the list the shards were cut for: the entry's, when
+            // renewing one (`existing`), else the current one.
+            let renewing = existing.as_ref().filter(|e| now <= e.deadline);
+            let cut_for = renewing.map(|e| pa::holders_hash(&e.holders)).unwrap_or(pa::holders_hash(&holders));
+            let registration =
+                pa::Registration { commitment: id, erasure, retention, holder: me.clone(), holders: cut_for, at: now };
             let signature = self.sign(&signer, &registration).map_err(node)?;
             if let Err(e) = self.submit(pa::Call::register { registration, signature }).await {
                 // Refused because another holder's registration of these
@@ -926,6 +933,20 @@ where
         let _ = tokio::time::timeout(wait, collect).await;
     }
 
+    /// Whether `entry` (of encoding `key`, read on the best chain) failed
+    /// on the finalized chain too: the same registration, past its
+    /// deadline there and short. On the best chain alone a fork could
+    /// still bring in the attestations that make it available, and this
+    /// holder would then be challenged for a shard it had dropped.
+    fn short_for_good(&self, key: &EncodingKey, entry: &pa::EntryOf<Runtime>) -> bool {
+        let info = self.client.info();
+        info.finalized_number > entry.deadline
+            && matches!(
+                self.entry_of(info.finalized_hash, key),
+                Ok(Some(e)) if e.since == entry.since && !matches!(e.status, pa::Status::Available { .. })
+            )
+    }
+
     /// This block's duties: attest, answer, drop what was pruned.
     pub async fn duties(self: &Arc<Self>) {
         let (at, now) = self.best();
@@ -969,7 +990,7 @@ where
                 continue;
             };
             let available = matches!(entry.status, pa::Status::Available { .. });
-            if !available && now > entry.deadline && challenge.is_none() {
+            if !available && now > entry.deadline && challenge.is_none() && self.short_for_good(&key, &entry) {
                 // Short of attestations past its deadline, it can never be
                 // available (a new registration hands its shards out
                 // again): a liar's failed encodings take no room here.
@@ -1275,6 +1296,12 @@ mod tests {
         assert!(shards.get(&key, 3).is_none() && shards.get(&key, 0).is_some());
         shards.expire(&key, Some(42));
         assert!(shards.of(&id).is_empty() && shards.all().is_empty());
+        assert_eq!(shards.expired(&id), Some(42));
+        // A shard of another encoding pushed after, then dropped: the
+        // artefact still reads as expired at block 42.
+        let junk = encode(&[1u8; 3000], 4).unwrap();
+        shards.put(&held(id, &junk, 1)).unwrap();
+        shards.drop_shard(&(id, junk.commitment.id()), 1);
         assert_eq!(shards.expired(&id), Some(42));
         std::fs::remove_dir_all(dir).unwrap();
     }

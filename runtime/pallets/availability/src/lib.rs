@@ -148,6 +148,13 @@ pub mod pallet {
         pub retention: Retention,
         /// The registering holder (whose store key signs).
         pub holder: AccountId,
+        /// [`holders_hash`] of the holder list the shards were cut for, in
+        /// its order: at a session change that reorders a same-size set
+        /// between the encoding and the registration's block, the holders'
+        /// indices would no longer be their shards' (the registrar would
+        /// attest a shard it does not keep, and be slashed for it), so the
+        /// registration is refused instead.
+        pub holders: Hash,
         /// A recent block, so an old registration cannot be replayed.
         pub at: BlockNumber,
     }
@@ -459,7 +466,7 @@ pub mod pallet {
         /// No such artefact (never registered, or pruned).
         UnknownArtefact,
         /// The erasure commitment is not of the shape the protocol uses, or
-        /// not for the current holder set.
+        /// not for the current holder set (its size and its order).
         WrongShape,
         /// The signer is not a current holder.
         NotHolder,
@@ -725,7 +732,7 @@ pub mod pallet {
                 && attestation
                     .commitments
                     .iter()
-                    .any(|(c, root)| Self::attestable(c, root, &attestation.holder, now).is_some());
+                    .any(|(c, root)| Self::attestable(c, root, &attestation.holder, now, attestation.at).is_some());
             if !useful {
                 return Err(InvalidTransaction::Custom(invalid::NOTHING_NEW).into());
             }
@@ -785,6 +792,7 @@ pub mod pallet {
                 // from the renewal: renewing cannot prolong an entry).
                 ensure!(old.status == Status::Pending, Error::<T>::AlreadyRegistered);
                 if now <= old.deadline {
+                    ensure!(holders_hash(&old.holders) == r.holders, Error::<T>::WrongShape);
                     let i = old.holders.iter().position(|h| h == &r.holder).ok_or(Error::<T>::AlreadyRegistered)?;
                     ensure!(!old.has_attested(i), Error::<T>::AlreadyRegistered);
                     // A longer class is kept longer: on the quota of whoever
@@ -802,6 +810,7 @@ pub mod pallet {
                 r.erasure.is_well_formed()
                     && r.erasure.len <= T::MaxArtefactLen::get()
                     && usize::from(r.erasure.n) == holders.len()
+                    && holders_hash(&holders) == r.holders
                     && holders.len() as u32 <= T::MaxHolders::get(),
                 Error::<T>::WrongShape
             );
@@ -903,18 +912,26 @@ pub mod pallet {
         }
 
         /// Holder `holder`'s shard index in the entry of `c` in the encoding
-        /// `root` (its id), with the entry, if it may attest it now: not
-        /// once another encoding of `c` is available.
+        /// `root` (its id), with the entry, if it may attest it now with a
+        /// payload signed at block `at`: not once another encoding of `c` is
+        /// available, and not with a payload older than the registration
+        /// (signed for an earlier one, short of attestations, whose shard
+        /// the holder has since dropped: replayed, it would vote for a
+        /// shard the holder no longer keeps).
         fn attestable(
             c: &Hash,
             root: &Hash,
             holder: &T::AccountId,
             now: BlockNumberFor<T>,
+            at: BlockNumberFor<T>,
         ) -> Option<(usize, EntryOf<T>)> {
             if Chosen::<T>::get(c).is_some_and(|chosen| &chosen != root) {
                 return None;
             }
             let e = Artefacts::<T>::get(c, root)?;
+            if at < e.since {
+                return None;
+            }
             // Past two thirds a holder still attests within the window: it
             // is then one more source, and one more that challenges sample.
             if now > e.deadline {
@@ -931,7 +948,7 @@ pub mod pallet {
             }
             let mut count = 0u32;
             for (c, root) in a.commitments.iter() {
-                let Some((i, mut e)) = Self::attestable(c, root, &a.holder, now) else { continue };
+                let Some((i, mut e)) = Self::attestable(c, root, &a.holder, now, a.at) else { continue };
                 if let Some(byte) = e.attested.get_mut(i / 8) {
                     *byte |= 1 << (i % 8);
                 }
@@ -1146,6 +1163,11 @@ pub mod pallet {
     /// one for this chain, within or after the payload's freshness window.
     pub fn signed_message<H: Encode, P: Encode>(genesis: &H, payload: &P) -> Vec<u8> {
         (b"gensyn/store", genesis, payload).encode()
+    }
+
+    /// The hash a registration names its holder list by (order included).
+    pub fn holders_hash<A: Encode>(holders: &[A]) -> Hash {
+        gensyn_commitment::hash::blake2_256(&(b"gensyn/holders", holders).encode())
     }
 
     /// What a store key signs to show it belongs to `who`'s node.

@@ -48,9 +48,15 @@ fn genesis() -> <Test as frame_system::Config>::Hash {
 }
 
 fn register_call(commitment: Hash, e: &Encoded, retention: Retention, holder: u64, key: u64) -> Call<Test> {
-    let registration = Registration { commitment, erasure: e.commitment, retention, holder, at: now() };
+    let registration =
+        Registration { commitment, erasure: e.commitment, retention, holder, holders: current(), at: now() };
     let signature = key_of(key).sign(&signed_message(&genesis(), &registration)).unwrap();
     Call::register { registration, signature }
+}
+
+/// The current holder list's hash, as a node encoding now names it.
+fn current() -> Hash {
+    holders_hash(&HolderList::get())
 }
 
 fn register(commitment: Hash, e: &Encoded, retention: Retention) {
@@ -191,6 +197,36 @@ fn an_artefact_short_of_attestations_by_its_deadline_never_becomes_available() {
         // Once available it cannot be registered over.
         let again = send(register_call(c, &e, Retention::ProofData, 2, 2)).unwrap_err();
         assert!(again.contains("refused"), "{again}");
+    });
+}
+
+#[test]
+fn an_attestation_signed_for_an_earlier_registration_is_no_vote_for_a_later_one() {
+    new_test_ext().execute_with(|| {
+        let (c, data) = artefact(30, 700);
+        let e = encode(&data, 4).unwrap();
+        register(c, &e, Retention::ProofData);
+        let deadline = sole(&c).deadline;
+        // Holder 2 attests at the last block of the window; too few do.
+        run_to_block(deadline);
+        let late = attest_call(2, &[c], now(), 2);
+        send(late.clone()).unwrap();
+        run_to_block(deadline + 1);
+        assert!(!Availability::is_available(&c));
+        // Registered again. Holder 2's node dropped its shard with the
+        // failed entry; its old attestation, replayed while still recent,
+        // is refused, and counts for nothing if it lands anyway.
+        register(c, &e, Retention::ProofData);
+        assert_eq!(refusal(late.clone()), InvalidTransaction::Custom(invalid::NOTHING_NEW).into());
+        let Call::attest { attestation, signature } = late else { unreachable!() };
+        assert_ok!(Availability::attest(frame_system::RawOrigin::Authorized.into(), attestation, signature));
+        let entry = sole(&c);
+        let i = entry.holders.iter().position(|h| *h == 2).unwrap();
+        assert!(!entry.has_attested(i), "a vote for a shard it no longer keeps");
+        assert_eq!(entry.count, 1, "the registrar's alone");
+        // A fresh attestation counts.
+        attest(2, &[c]).unwrap();
+        assert_eq!(sole(&c).count, 2);
     });
 }
 
@@ -454,6 +490,22 @@ fn a_registration_must_fit_the_holder_set_and_the_protocols_threshold() {
         let four = encode(&data, 4).unwrap();
         HolderList::set(vec![1, 2, 3, 4, 5]);
         assert_eq!(refusal(register_call(c, &four, Retention::ProofData, 1, 1)), InvalidTransaction::Call.into());
+        // Nor after one that keeps the size and changes the order: the
+        // registrar cut shard 0 for itself and would now be asked for
+        // shard 1, which it does not keep.
+        HolderList::set(vec![1, 2, 3, 4]);
+        let cut = register_call(c, &four, Retention::ProofData, 1, 1);
+        HolderList::set(vec![2, 1, 3, 4]);
+        assert_eq!(refusal(cut.clone()), InvalidTransaction::Call.into());
+        let Call::register { registration, signature } = cut else { unreachable!() };
+        assert_noop!(
+            Availability::register(frame_system::RawOrigin::Authorized.into(), registration, signature),
+            Error::<Test>::WrongShape
+        );
+        assert!(Availability::entries(&c).is_empty());
+        // Cut for the new order, it registers.
+        send(register_call(c, &four, Retention::ProofData, 1, 1)).unwrap();
+        assert_eq!(sole(&c).holders.to_vec(), vec![2, 1, 3, 4]);
     });
 }
 
@@ -826,6 +878,7 @@ fn a_payload_signed_for_another_chain_is_refused() {
             erasure: e.commitment,
             retention: Retention::ProofData,
             holder: HOLDERS[0],
+            holders: current(),
             at: now(),
         };
         let elsewhere = [0x42u8; 32];
