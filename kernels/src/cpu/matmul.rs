@@ -133,12 +133,7 @@ pub fn matmul_with(path: MatmulPath, a: &[f32], b: &[f32], c: &mut [f32], s: Mat
     let panels = s.n.div_ceil(nr);
     let mut bp = vec![0.0f32; panels * s.k * nr];
     for (jp, panel) in bp.chunks_exact_mut(s.k * nr).enumerate() {
-        let (j0, w) = (jp * nr, (s.n - jp * nr).min(nr));
-        for (p, row) in panel.chunks_exact_mut(nr).enumerate() {
-            for (jj, v) in row[..w].iter_mut().enumerate() {
-                *v = b[s.b_idx(p, j0 + jj)];
-            }
-        }
+        pack_panel(panel, nr, b, s, jp * nr);
     }
     // Handing work to other threads costs microseconds: small products run
     // on one (the bits are the same either way).
@@ -181,43 +176,79 @@ unsafe fn rows_avx512(a: &[f32], bp: &[f32], c: &mut [f32], s: MatmulShape, row0
 /// The AVX2 micro-kernel, with intrinsics: auto-vectorised code kept the
 /// tile's accumulators in memory (6 GFLOP/s on a Zen 3 core). Each output
 /// still folds p = 0, 1, …, k−1 from +0 with a separate multiply and add
-/// (`_mm256_mul_ps`, then `_mm256_add_ps`): the reference's bits.
+/// (`_mm256_mul_ps`, then `_mm256_add_ps`): the reference's bits, whatever
+/// the tile's height. The last rows, when fewer than MR, take a shorter
+/// tile instead of computing padded rows.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
 unsafe fn rows_avx2(a: &[f32], bp: &[f32], c: &mut [f32], s: MatmulShape, row0: usize) {
-    use std::arch::x86_64::*;
     const MR: usize = AVX2_MR;
-    const NR: usize = 16;
-    let (n, k) = (s.n, s.k);
-    let rows = c.len() / n;
-    let mut ap = vec![0.0f32; k * MR];
-    let mut out = [0.0f32; NR];
+    let rows = c.len() / s.n;
+    let mut ap = vec![0.0f32; s.k * MR];
     let mut i = 0;
     while i < rows {
         let r = (rows - i).min(MR);
-        pack_rows(&mut ap, MR, a, s, row0 + i, r);
-        for (jp, panel) in bp.chunks_exact(k * NR).enumerate() {
-            let mut acc = [_mm256_setzero_ps(); 2 * MR];
-            for (bv, av) in panel.chunks_exact(NR).zip(ap.chunks_exact(MR)) {
-                // SAFETY: `bv` holds NR = 16 values, two 8-lane loads.
-                let (b0, b1) = unsafe { (_mm256_loadu_ps(bv.as_ptr()), _mm256_loadu_ps(bv.as_ptr().add(8))) };
-                for rr in 0..MR {
-                    let x = _mm256_set1_ps(av[rr]);
-                    acc[2 * rr] = _mm256_add_ps(acc[2 * rr], _mm256_mul_ps(x, b0));
-                    acc[2 * rr + 1] = _mm256_add_ps(acc[2 * rr + 1], _mm256_mul_ps(x, b1));
-                }
-            }
-            let (j0, w) = (jp * NR, (n - jp * NR).min(NR));
-            for rr in 0..r {
-                // SAFETY: `out` holds 16 values, two 8-lane stores.
-                unsafe {
-                    _mm256_storeu_ps(out.as_mut_ptr(), acc[2 * rr]);
-                    _mm256_storeu_ps(out.as_mut_ptr().add(8), acc[2 * rr + 1]);
-                }
-                c[(i + rr) * n + j0..(i + rr) * n + j0 + w].copy_from_slice(&out[..w]);
+        // SAFETY: this function's own target feature (AVX2) is enabled.
+        unsafe {
+            match r {
+                1 | 2 => tile_avx2::<2>(&mut ap, a, bp, c, s, row0, i, r),
+                3 | 4 => tile_avx2::<4>(&mut ap, a, bp, c, s, row0, i, r),
+                _ => tile_avx2::<MR>(&mut ap, a, bp, c, s, row0, i, r),
             }
         }
         i += r;
+    }
+}
+
+/// Output rows `i .. i + r` (r ≤ MR) of [`rows_avx2`], every column panel.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+#[allow(clippy::too_many_arguments)]
+unsafe fn tile_avx2<const MR: usize>(
+    ap: &mut [f32],
+    a: &[f32],
+    bp: &[f32],
+    c: &mut [f32],
+    s: MatmulShape,
+    row0: usize,
+    i: usize,
+    r: usize,
+) {
+    use std::arch::x86_64::*;
+    const NR: usize = 16;
+    let (n, k) = (s.n, s.k);
+    let ap = &mut ap[..k * MR];
+    pack_rows(ap, MR, a, s, row0 + i, r);
+    let mut out = [0.0f32; NR];
+    for (jp, panel) in bp.chunks_exact(k * NR).enumerate() {
+        let mut acc = [[_mm256_setzero_ps(); 2]; MR];
+        for (bv, av) in panel.chunks_exact(NR).zip(ap.chunks_exact(MR)) {
+            // SAFETY: `bv` holds NR = 16 values, two 8-lane loads.
+            let (b0, b1) = unsafe { (_mm256_loadu_ps(bv.as_ptr()), _mm256_loadu_ps(bv.as_ptr().add(8))) };
+            for rr in 0..MR {
+                let x = _mm256_set1_ps(av[rr]);
+                acc[rr][0] = _mm256_add_ps(acc[rr][0], _mm256_mul_ps(x, b0));
+                acc[rr][1] = _mm256_add_ps(acc[rr][1], _mm256_mul_ps(x, b1));
+            }
+        }
+        let (j0, w) = (jp * NR, (n - jp * NR).min(NR));
+        for (rr, acc_r) in acc.iter().enumerate().take(r) {
+            let dst = &mut c[(i + rr) * n + j0..(i + rr) * n + j0 + w];
+            if w == NR {
+                // SAFETY: `dst` holds 16 values, two 8-lane stores.
+                unsafe {
+                    _mm256_storeu_ps(dst.as_mut_ptr(), acc_r[0]);
+                    _mm256_storeu_ps(dst.as_mut_ptr().add(8), acc_r[1]);
+                }
+            } else {
+                // SAFETY: `out` holds 16 values, two 8-lane stores.
+                unsafe {
+                    _mm256_storeu_ps(out.as_mut_ptr(), acc_r[0]);
+                    _mm256_storeu_ps(out.as_mut_ptr().add(8), acc_r[1]);
+                }
+                dst.copy_from_slice(&out[..w]);
+            }
+        }
     }
 }
 
@@ -263,13 +294,49 @@ unsafe fn rows_neon(a: &[f32], bp: &[f32], c: &mut [f32], s: MatmulShape, row0: 
     }
 }
 
+/// Packs columns `j0 .. j0 + nr` of op(B) into `panel` as `[k × nr]` (the
+/// columns past `n` stay zero). Each layout is read along its contiguous
+/// rows: at small shapes an index computed per value cost as much as the
+/// products (64³).
+fn pack_panel(panel: &mut [f32], nr: usize, b: &[f32], s: MatmulShape, j0: usize) {
+    let w = (s.n - j0).min(nr);
+    if s.tb {
+        // B is [n × k]: column j of op(B) is row j of B.
+        for jj in 0..w {
+            let col = &b[(j0 + jj) * s.k..(j0 + jj + 1) * s.k];
+            for (row, &v) in panel.chunks_exact_mut(nr).zip(col) {
+                row[jj] = v;
+            }
+        }
+    } else {
+        for (p, row) in panel.chunks_exact_mut(nr).enumerate() {
+            row[..w].copy_from_slice(&b[p * s.n + j0..p * s.n + j0 + w]);
+        }
+    }
+}
+
 /// Packs `r` rows of op(A) from `first` into `ap` as `[k × mr]`, the rows
 /// past `r` zero (computed and dropped).
 #[inline(always)]
 fn pack_rows(ap: &mut [f32], mr: usize, a: &[f32], s: MatmulShape, first: usize, r: usize) {
-    for rr in 0..mr {
-        for p in 0..s.k {
-            ap[p * mr + rr] = if rr < r { a[s.a_idx(first + rr, p)] } else { 0.0 };
+    if s.ta {
+        // A is [k × m]: row p of it holds op(A)[first.., p] side by side.
+        for (p, dst) in ap[..s.k * mr].chunks_exact_mut(mr).enumerate() {
+            dst[..r].copy_from_slice(&a[p * s.m + first..p * s.m + first + r]);
+            dst[r..].fill(0.0);
+        }
+    } else {
+        for rr in 0..mr {
+            if rr < r {
+                let row = &a[(first + rr) * s.k..(first + rr + 1) * s.k];
+                for (dst, &v) in ap.chunks_exact_mut(mr).zip(row) {
+                    dst[rr] = v;
+                }
+            } else {
+                for dst in ap.chunks_exact_mut(mr) {
+                    dst[rr] = 0.0;
+                }
+            }
         }
     }
 }
