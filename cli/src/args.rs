@@ -4,6 +4,15 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+/// The longest wait any `--timeout` takes: a week. Longer ones would
+/// overflow the clock's deadline arithmetic; none is useful.
+pub const MAX_WAIT_SECS: u64 = 7 * 24 * 3600;
+
+/// A wait in whole seconds, 1 to [`MAX_WAIT_SECS`].
+fn secs() -> clap::builder::RangedU64ValueParser<u64> {
+    clap::value_parser!(u64).range(1..=MAX_WAIT_SECS)
+}
+
 /// gensyn: run the Gensyn ML-compute protocol end to end on one machine.
 #[derive(Debug, Parser)]
 #[command(name = "gensyn", version, propagate_version = true)]
@@ -224,7 +233,7 @@ pub struct AddValidatorArgs {
     #[arg(long, value_name = "NAME", default_value = "alice")]
     pub sudo: String,
     /// Seconds to wait for each transaction's finality.
-    #[arg(long, value_name = "SECS", default_value_t = 60)]
+    #[arg(long, value_name = "SECS", default_value_t = 60, value_parser = secs())]
     pub timeout: u64,
 }
 
@@ -237,7 +246,7 @@ pub struct RemoveValidatorArgs {
     #[arg(long, value_name = "NAME", default_value = "alice")]
     pub sudo: String,
     /// Seconds to wait for the transaction's finality.
-    #[arg(long, value_name = "SECS", default_value_t = 60)]
+    #[arg(long, value_name = "SECS", default_value_t = 60, value_parser = secs())]
     pub timeout: u64,
 }
 
@@ -247,7 +256,7 @@ pub struct ValidatorArgs {
     /// The validator: its dev account's name (alice, bob, …).
     pub name: String,
     /// Seconds to wait for it to stop, or to serve RPC with peers.
-    #[arg(long, value_name = "SECS", default_value_t = 60)]
+    #[arg(long, value_name = "SECS", default_value_t = 60, value_parser = secs())]
     pub timeout: u64,
 }
 
@@ -270,7 +279,7 @@ pub struct UpArgs {
     #[arg(long)]
     pub fresh: bool,
     /// Seconds to wait for the node to become ready.
-    #[arg(long, value_name = "SECS", default_value_t = 60)]
+    #[arg(long, value_name = "SECS", default_value_t = 60, value_parser = secs())]
     pub timeout: u64,
 }
 
@@ -292,7 +301,7 @@ pub struct LogsArgs {
 #[derive(Debug, Args)]
 pub struct DownArgs {
     /// Seconds to wait for a clean stop before killing the node.
-    #[arg(long, value_name = "SECS", default_value_t = 30)]
+    #[arg(long, value_name = "SECS", default_value_t = 30, value_parser = secs())]
     pub timeout: u64,
 }
 
@@ -346,7 +355,7 @@ pub struct TxArgs {
     #[arg(long, value_name = "UNTIL", value_enum, default_value = "finalized")]
     pub wait: crate::chain::Wait,
     /// Seconds to wait for inclusion and finality.
-    #[arg(long, value_name = "SECS", default_value_t = 60)]
+    #[arg(long, value_name = "SECS", default_value_t = 60, value_parser = secs())]
     pub timeout: u64,
 }
 
@@ -359,7 +368,7 @@ pub struct SignerArgs {
     #[arg(long = "as", value_name = "NAME", env = "GENSYN_ACCOUNT")]
     pub signer: String,
     /// Seconds to wait for each transaction's inclusion.
-    #[arg(long, value_name = "SECS", default_value_t = 60)]
+    #[arg(long, value_name = "SECS", default_value_t = 60, value_parser = secs())]
     pub timeout: u64,
 }
 
@@ -445,7 +454,7 @@ pub struct SubmitArgs {
     #[arg(long)]
     pub follow: bool,
     /// Seconds `--follow` follows the task before giving up.
-    #[arg(long, value_name = "SECS", default_value_t = 3600)]
+    #[arg(long, value_name = "SECS", default_value_t = 3600, value_parser = secs())]
     pub follow_timeout: u64,
     #[command(flatten)]
     pub tx: TxArgs,
@@ -571,7 +580,7 @@ pub struct BlobPutArgs {
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     /// Seconds to wait for the validators to attest it available.
-    #[arg(long, default_value_t = 60, value_name = "SECS")]
+    #[arg(long, default_value_t = 60, value_name = "SECS", value_parser = secs())]
     pub timeout: u64,
 }
 

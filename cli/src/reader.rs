@@ -27,6 +27,15 @@ pub struct Skipped {
     pub why: String,
 }
 
+impl std::fmt::Display for Skipped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.shard {
+            Some(i) => write!(f, "shard {i} from {}: {}", self.source, self.why),
+            None => write!(f, "{}: {}", self.source, self.why),
+        }
+    }
+}
+
 /// Where a read's bytes came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
@@ -108,16 +117,27 @@ pub async fn fetch(chain: &Chain, id: &[u8; 32], progress: impl Fn(u64, u64)) ->
     }
     drop(asks);
     if !reader.is_ready() {
+        let short = format!("{} of the {} shards needed checked", reader.have(), reader.need());
+        // Not "nothing here" if the node has no copy either: the chain
+        // counts it available, and the reader should learn why it could not
+        // be read.
+        let why = if skipped.is_empty() {
+            "no node offered more".to_string()
+        } else {
+            let each: Vec<String> = skipped.iter().map(Skipped::to_string).collect();
+            each.join("; ")
+        };
+        let unreadable =
+            format!("{} is available on chain, but only {short} and the node holds no copy: {why}", query::hex32(id));
         skipped.push(Skipped {
             source: chain.url.clone(),
             shard: None,
-            why: format!(
-                "{} of the {} shards needed checked; asked the node for its copy",
-                reader.have(),
-                reader.need()
-            ),
+            why: format!("{short}; asked the node for its copy"),
         });
-        return node_copy(chain, id, skipped).await;
+        return match node_copy(chain, id, skipped).await? {
+            Some(fetched) => Ok(Some(fetched)),
+            None => Err(CliError::NotFound(unreadable)),
+        };
     }
     let bytes = tokio::task::spawn_blocking(move || reader.finish())
         .await

@@ -118,6 +118,22 @@ fn bad_role_is_a_clap_usage_error() {
 }
 
 #[test]
+fn a_wait_past_a_week_or_of_nothing_is_a_usage_error_not_a_panic() {
+    // The largest u64 used to pass the parser and overflow the deadline
+    // (`Instant + Duration`) after the put had already gone through.
+    for (args, secs) in [
+        (&["blob", "put", "fixtures/blobs-mlp-sgd.toml", "--timeout"][..], "18446744073709551615"),
+        (&["stake", "--role", "solver", "--amount", "1", "--as", "alice", "--timeout"][..], "604801"),
+        (&["devnet", "down", "--timeout"][..], "0"),
+    ] {
+        let run = gensyn(&[args, &[secs]].concat());
+        assert_eq!(run.code, 2, "{args:?} {secs}: {}", run.stderr);
+        assert!(run.stderr.contains("is not in 1..=604800"), "{}", run.stderr);
+        assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    }
+}
+
+#[test]
 fn the_dashboard_outside_a_terminal_points_to_its_json_twin() {
     let r = gensyn(&["tui"]);
     assert_eq!(r.code, 2, "{}", r.stderr);

@@ -408,4 +408,22 @@ fn artefacts_are_sharded_across_validators_read_back_with_one_down_and_a_withhol
     for v in ["alice", "bob", "charlie"] {
         assert_eq!(holder_bond(&net, v), 100 * UNIT, "{v} answered every challenge");
     }
+
+    // Last (it costs challenges): every shard left up corrupt and alice's
+    // whole copy gone. Read through bob, the artefact the chain counts
+    // available cannot be rebuilt, and the error says so and why; it used
+    // to say the store held nothing.
+    for v in ["alice", "bob", "charlie"] {
+        let path = shard_file(v);
+        let mut bad = std::fs::read(&path).unwrap();
+        *bad.last_mut().unwrap() ^= 1;
+        std::fs::write(&path, bad).unwrap();
+    }
+    let whole = net.base.path().join(format!("validators/alice/store/{}", &data_id[2..]));
+    std::fs::rename(&whole, net.base.path().join("moved")).expect("alice keeps the dataset whole");
+    let got = net.run(&["blob", "get", &data_id, "--out", out.to_str().unwrap(), "--rpc", &rpc("bob")]);
+    assert_eq!(got.code, 1, "{}", got.stderr);
+    assert_eq!(got.stderr.trim().lines().count(), 1, "one line: {}", got.stderr);
+    assert!(got.stderr.contains("is available on chain, but only 0 of the 2 shards needed checked"), "{}", got.stderr);
+    assert!(got.stderr.contains("not under the erasure root") && got.stderr.contains("unreachable"), "{}", got.stderr);
 }

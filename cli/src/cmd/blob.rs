@@ -120,8 +120,7 @@ pub async fn run(cmd: BlobCmd, global: &GlobalArgs, out: &Output) -> Result<(), 
             std::fs::write(&a.out, bytes)
                 .map_err(|e| CliError::other(format!("cannot write {}: {e}", a.out.display())))?;
             for s in &fetched.skipped {
-                let shard = s.shard.map(|i| format!("shard {i} from ")).unwrap_or_default();
-                out.note(&format!("skipped {shard}{}: {}", s.source, s.why));
+                out.note(&format!("skipped {s}"));
             }
             let (source, shards) = match &fetched.source {
                 Source::Shards(used) => {
