@@ -146,6 +146,13 @@ pub fn node_alive(pid: u32, base: &Path) -> bool {
         return false;
     }
     match std::fs::read(format!("/proc/{pid}/cmdline")) {
+        // Empty: a zombie (no memory left), or a child caught mid-exec. The
+        // kernel wakes a vfork parent (`posix_spawn`) once the child's new
+        // memory is in place but before its arguments are mapped, so a
+        // node checked just after it was spawned can show no arguments:
+        // under load that read called live validators dead, and their
+        // restarts found the database locked.
+        Ok(cmdline) if cmdline.is_empty() => !is_zombie(pid),
         Ok(cmdline) => {
             let args: Vec<&[u8]> = cmdline.split(|b| *b == 0).collect();
             let base = base.as_os_str().as_encoded_bytes();
@@ -154,6 +161,13 @@ pub fn node_alive(pid: u32, base: &Path) -> bool {
         // No procfs (macOS): trust the pid.
         Err(_) => !Path::new("/proc/self").exists(),
     }
+}
+
+/// Whether `pid` has exited and waits to be reaped (state `Z`, or `X`).
+fn is_zombie(pid: u32) -> bool {
+    let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else { return true };
+    // `pid (comm) S …`: the command name may hold spaces and parentheses.
+    stat.rsplit_once(") ").map_or(true, |(_, rest)| rest.starts_with(['Z', 'X']))
 }
 
 #[cfg(test)]
@@ -192,5 +206,24 @@ mod tests {
     fn this_process_is_not_a_devnet_node() {
         assert!(!node_alive(std::process::id(), Path::new("/nonexistent")));
         assert!(!node_alive(u32::MAX / 2, Path::new("/nonexistent")));
+    }
+
+    #[test]
+    fn an_exited_child_not_yet_reaped_is_not_alive() {
+        if !Path::new("/proc/self").exists() {
+            return;
+        }
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let pid = child.id();
+        // Exited, not reaped: a zombie, whose command line reads empty.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while !is_zombie(pid) {
+            assert!(std::time::Instant::now() < deadline, "`true` never exited");
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        assert!(std::fs::read(format!("/proc/{pid}/cmdline")).unwrap().is_empty());
+        assert!(!node_alive(pid, Path::new("/nonexistent")));
+        assert!(!is_zombie(std::process::id()));
+        child.wait().unwrap();
     }
 }
