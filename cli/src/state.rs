@@ -152,7 +152,9 @@ pub fn node_alive(pid: u32, base: &Path) -> bool {
         // node checked just after it was spawned can show no arguments:
         // under load that read called live validators dead, and their
         // restarts found the database locked.
-        Ok(cmdline) if cmdline.is_empty() => !is_zombie(pid),
+        // Kernel threads read empty too, forever: a recycled pid counts
+        // only if it runs this very binary.
+        Ok(cmdline) if cmdline.is_empty() => !is_zombie(pid) && runs_this_binary(pid),
         Ok(cmdline) => {
             let args: Vec<&[u8]> = cmdline.split(|b| *b == 0).collect();
             let base = base.as_os_str().as_encoded_bytes();
@@ -160,6 +162,14 @@ pub fn node_alive(pid: u32, base: &Path) -> bool {
         }
         // No procfs (macOS): trust the pid.
         Err(_) => !Path::new("/proc/self").exists(),
+    }
+}
+
+/// Whether `pid`'s executable is this process's (a node we spawned is).
+fn runs_this_binary(pid: u32) -> bool {
+    match (std::fs::read_link(format!("/proc/{pid}/exe")), std::env::current_exe()) {
+        (Ok(theirs), Ok(ours)) => theirs == ours,
+        _ => false,
     }
 }
 
@@ -225,5 +235,11 @@ mod tests {
         assert!(!node_alive(pid, Path::new("/nonexistent")));
         assert!(!is_zombie(std::process::id()));
         child.wait().unwrap();
+        // A kernel thread (pid 2, kthreadd) reads empty and never exits:
+        // not a node.
+        if std::fs::read("/proc/2/cmdline").is_ok_and(|c| c.is_empty()) {
+            assert!(!node_alive(2, Path::new("/nonexistent")));
+        }
+        assert!(runs_this_binary(std::process::id()));
     }
 }
