@@ -170,6 +170,35 @@ impl HeldShard {
     }
 }
 
+/// An encoding of which this node holds a shard, waiting for its check.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ToCheck {
+    /// The artefact and its encoding.
+    pub key: EncodingKey,
+    /// The block its entry was registered at.
+    pub since: BlockNumber,
+    /// What its shards must check against.
+    pub erasure: ErasureCommitment,
+}
+
+/// The order checks are started in, once per encoding, while the check
+/// slots last: encodings never tried first, earliest registered first;
+/// then those whose last check came back short, least recently first.
+/// A liar whose junk encodings only it can complete, and that stalls its
+/// answers, makes each of their checks wait out its deadline; tried in
+/// the order the shards lie on disk, they held the slots ahead of an
+/// honest encoding registered beside them, every block, until its
+/// deadline passed.
+pub fn check_order(mut waiting: Vec<ToCheck>, stalled: &HashMap<EncodingKey, BlockNumber>) -> Vec<ToCheck> {
+    waiting.sort_by_key(|c| match stalled.get(&c.key) {
+        None => (false, c.since),
+        Some(at) => (true, *at),
+    });
+    let mut seen = std::collections::HashSet::new();
+    waiting.retain(|c| seen.insert(c.key));
+    waiting
+}
+
 impl ShardDir {
     /// The folder (created if missing).
     pub fn open(dir: PathBuf) -> std::io::Result<Self> {
@@ -329,6 +358,9 @@ pub struct Holder<C, P> {
     /// Encodings being checked now, and whether as a recovery of an owed
     /// shard.
     checking: Mutex<HashMap<EncodingKey, bool>>,
+    /// Encodings whose last check came back short (too few shards in
+    /// time), with the block it did: see [`check_order`].
+    stalled: Mutex<HashMap<EncodingKey, BlockNumber>>,
     /// Encodings registered lately whose shard this node's holder may owe
     /// and not hold (its node was down or behind when the shard was handed
     /// out, or the registrar never sent it): until their deadline the node
@@ -422,6 +454,7 @@ where
             seen: Default::default(),
             checked: Default::default(),
             checking: Default::default(),
+            stalled: Default::default(),
             owed: Default::default(),
             scanned: Default::default(),
         }
@@ -857,11 +890,18 @@ where
         }
         let this = self.clone();
         tokio::spawn(async move {
-            if let Some(ok) = this.check_encoding(&id, &erasure, owed).await {
-                if !ok {
-                    log::warn!(target: "gensyn-store", "{:?}: a registered encoding decodes to other bytes; not attested", H256(id));
+            match this.check_encoding(&id, &erasure, owed).await {
+                Some(ok) => {
+                    if !ok {
+                        log::warn!(target: "gensyn-store", "{:?}: a registered encoding decodes to other bytes; not attested", H256(id));
+                    }
+                    this.checked.lock().expect("not poisoned").insert(key, ok);
+                    this.stalled.lock().expect("not poisoned").remove(&key);
                 }
-                this.checked.lock().expect("not poisoned").insert(key, ok);
+                None => {
+                    let now = this.best().1;
+                    this.stalled.lock().expect("not poisoned").insert(key, now);
+                }
             }
             this.checking.lock().expect("not poisoned").remove(&key);
         });
@@ -957,6 +997,7 @@ where
         // A node out of the set still drops what the chain pruned.
         let signer = self.signer(at).ok().flatten();
         let mut attest = Vec::new();
+        let mut to_check = Vec::new();
         let finalized = self.client.info().finalized_hash;
         for s in self.shards.all() {
             let key = s.key();
@@ -1015,8 +1056,17 @@ where
             match checked {
                 Some(true) if self.first_in_a_while(0, &key, s.index, 0, now) => attest.push(key),
                 Some(_) => {}
-                None => self.start_check(s.commitment, s.erasure, None),
+                None => to_check.push(ToCheck { key, since: entry.since, erasure: s.erasure }),
             }
+        }
+        {
+            // What is no longer waiting for a check needs no stall record.
+            let mut stalled = self.stalled.lock().expect("not poisoned");
+            stalled.retain(|k, _| to_check.iter().any(|c| &c.key == k));
+            to_check = check_order(to_check, &stalled);
+        }
+        for c in to_check {
+            self.start_check(c.key.0, c.erasure, None);
         }
         let Some((me, signer)) = signer else { return };
         // After the shards held: their checks come first.
@@ -1271,6 +1321,26 @@ mod tests {
         let offered = offer_answer(&mut reader, &id, &e.commitment, flood);
         assert!(offered.taken.is_empty() && reader.have() == 0, "more than n items: none taken");
         assert_eq!(offered.refused.len(), 1);
+    }
+
+    #[test]
+    fn checks_start_with_encodings_never_tried_then_the_least_recently_stalled() {
+        let e = encode(&[3u8; 100], 4).unwrap().commitment;
+        let at = |i: u8, since: BlockNumber| ToCheck { key: ([i; 32], [i; 32]), since, erasure: e };
+        // Twenty junk encodings that stalled at blocks 20..40, registered
+        // before the honest one (5); a second honest one registered later;
+        // the same encoding held twice (two shards of it).
+        let mut waiting: Vec<ToCheck> = (0..20).map(|i| at(100 + i, 1)).collect();
+        waiting.insert(7, at(1, 9));
+        waiting.push(at(2, 5));
+        waiting.push(at(2, 5));
+        let stalled: HashMap<EncodingKey, BlockNumber> =
+            (0..20u8).map(|i| (([100 + i; 32], [100 + i; 32]), 40 - BlockNumber::from(i))).collect();
+        let order = check_order(waiting, &stalled);
+        assert_eq!(order.len(), 22, "each encoding once");
+        assert_eq!((order[0].key.0[0], order[1].key.0[0]), (2, 1), "never tried, earliest registered first");
+        let retried: Vec<u8> = order[2..].iter().map(|c| c.key.0[0]).collect();
+        assert_eq!(retried, (0..20u8).rev().map(|i| 100 + i).collect::<Vec<_>>(), "least recently stalled first");
     }
 
     #[test]
