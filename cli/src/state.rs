@@ -146,23 +146,29 @@ pub fn node_alive(pid: u32, base: &Path) -> bool {
         return false;
     }
     match std::fs::read(format!("/proc/{pid}/cmdline")) {
-        // Empty: a zombie (no memory left), or a child caught mid-exec. The
-        // kernel wakes a vfork parent (`posix_spawn`) once the child's new
-        // memory is in place but before its arguments are mapped, so a
-        // node checked just after it was spawned can show no arguments:
-        // under load that read called live validators dead, and their
-        // restarts found the database locked.
-        // Kernel threads read empty too, forever: a recycled pid counts
-        // only if it runs this very binary.
-        Ok(cmdline) if cmdline.is_empty() => !is_zombie(pid) && runs_this_binary(pid),
-        Ok(cmdline) => {
-            let args: Vec<&[u8]> = cmdline.split(|b| *b == 0).collect();
-            let base = base.as_os_str().as_encoded_bytes();
-            args.windows(2).any(|w| w[0] == b"devnet" && w[1] == b"node") && args.iter().any(|a| *a == base)
-        }
+        Ok(cmdline) => is_node(&cmdline, base, || !is_zombie(pid) && runs_this_binary(pid)),
         // No procfs (macOS): trust the pid.
         Err(_) => !Path::new("/proc/self").exists(),
     }
+}
+
+/// Whether a process with command line `cmdline` (NUL-separated) is a
+/// devnet node serving `base`; `live_and_ours` is asked only when the
+/// command line reads empty.
+fn is_node(cmdline: &[u8], base: &Path, live_and_ours: impl FnOnce() -> bool) -> bool {
+    if cmdline.is_empty() {
+        // A zombie (no memory left), or a child caught mid-exec: the
+        // kernel wakes a vfork parent (`posix_spawn`) once the child's new
+        // memory is in place but before its arguments are mapped, so a
+        // node checked just after it was spawned can show none. Under load
+        // that read called live validators dead, and their restarts found
+        // the database locked. Kernel threads read empty too, forever, so
+        // it counts only if it is not a zombie and runs this very binary.
+        return live_and_ours();
+    }
+    let args: Vec<&[u8]> = cmdline.split(|b| *b == 0).collect();
+    let base = base.as_os_str().as_encoded_bytes();
+    args.windows(2).any(|w| w[0] == b"devnet" && w[1] == b"node") && args.iter().any(|a| *a == base)
 }
 
 /// Whether `pid`'s executable is this process's (a node we spawned is).
@@ -216,6 +222,19 @@ mod tests {
     fn this_process_is_not_a_devnet_node() {
         assert!(!node_alive(std::process::id(), Path::new("/nonexistent")));
         assert!(!node_alive(u32::MAX / 2, Path::new("/nonexistent")));
+    }
+
+    #[test]
+    fn a_node_is_told_by_its_command_line_or_mid_exec_by_its_process() {
+        let base = Path::new("/tmp/devnet");
+        assert!(is_node(b"/bin/gensyn\0devnet\0node\0--base-path\0/tmp/devnet\0", base, || false));
+        assert!(!is_node(b"/bin/gensyn\0devnet\0node\0--base-path\0/tmp/other\0", base, || true));
+        assert!(!is_node(b"/usr/bin/sleep\0100\0", base, || true));
+        // Just spawned, its arguments not mapped yet: alive if it is a live
+        // process of this binary, not if a zombie, a kernel thread or
+        // another program.
+        assert!(is_node(b"", base, || true));
+        assert!(!is_node(b"", base, || false));
     }
 
     #[test]

@@ -170,6 +170,19 @@ impl HeldShard {
     }
 }
 
+/// Whether an entry read as short past its deadline on the best chain
+/// (`best`) failed for good: the finalized chain, at `finalized`, is past
+/// the deadline too and holds the same registration (same block), not
+/// available.
+pub fn failed_for_good(
+    best: &pa::EntryOf<Runtime>,
+    finalized: BlockNumber,
+    at_finalized: Option<&pa::EntryOf<Runtime>>,
+) -> bool {
+    finalized > best.deadline
+        && at_finalized.is_some_and(|e| e.since == best.since && !matches!(e.status, pa::Status::Available { .. }))
+}
+
 /// An encoding of which this node holds a shard, waiting for its check.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ToCheck {
@@ -593,7 +606,6 @@ where
             .ok_or_else(|| node("this node holds no shards: none of its store keys is a current holder's".into()))?;
         let id = self.whole.put(kind, &bytes).map_err(|e| StoreFailure::Refused(e.to_string()))?;
         let holders = self.holders(at).map_err(node)?;
-        let mine = holders.iter().position(|h| h == &me).expect("the signer is a holder");
         let chosen = self.chosen(at, &id).map_err(node)?;
         if let Some(encoding) = chosen {
             if self
@@ -630,13 +642,24 @@ where
             proof: encoded.proof(i as u16).expect("an index in range"),
             shard: encoded.shards[i].clone(),
         };
-        self.shards.put(&shard(mine)).map_err(|e| node(format!("keeping a shard: {e}")))?;
         // Registered afresh if this encoding has no live entry; renewed if
         // its entry is pending without this node's attestation — another
         // holder may have registered these bytes first, late in a window
         // or for a shorter class, to make the honest party miss its
         // deadline.
         let existing = self.entry_of(at, &key).map_err(node)?;
+        // Shard i is holder i's of the list the entry names: a live entry's
+        // own snapshot (renewed, or already available), which a session
+        // change may have reordered since; else the current set. Cut for
+        // another order, this node would keep and attest a shard the chain
+        // asks of someone else, and hand out shards `take_shard` refuses.
+        let order: Vec<AccountId> = existing
+            .as_ref()
+            .filter(|e| !(e.status == pa::Status::Pending && now > e.deadline) && e.holders.contains(&me))
+            .map(|e| e.holders.to_vec())
+            .unwrap_or_else(|| holders.clone());
+        let mine = order.iter().position(|h| h == &me).expect("the signer is a holder");
+        self.shards.put(&shard(mine)).map_err(|e| node(format!("keeping a shard: {e}")))?;
         let register = match &existing {
             None => true,
             Some(e) if e.status == pa::Status::Pending && now > e.deadline => true,
@@ -650,12 +673,15 @@ where
                 Kind::Spec | Kind::Dataset => pa::Retention::TrainingData,
                 Kind::Checkpoint => pa::Retention::ProofData,
             };
-            // Named by the list the shards were cut for: the entry's, when
-            // renewing one (`existing`), else the current one.
-            let renewing = existing.as_ref().filter(|e| now <= e.deadline);
-            let cut_for = renewing.map(|e| pa::holders_hash(&e.holders)).unwrap_or(pa::holders_hash(&holders));
-            let registration =
-                pa::Registration { commitment: id, erasure, retention, holder: me.clone(), holders: cut_for, at: now };
+            // Named by the list the shards were cut for.
+            let registration = pa::Registration {
+                commitment: id,
+                erasure,
+                retention,
+                holder: me.clone(),
+                holders: pa::holders_hash(&order),
+                at: now,
+            };
             let signature = self.sign(&signer, &registration).map_err(node)?;
             if let Err(e) = self.submit(pa::Call::register { registration, signature }).await {
                 // Refused because another holder's registration of these
@@ -668,7 +694,7 @@ where
             }
         }
         let others: Vec<(AccountId, HeldShard)> =
-            holders.iter().enumerate().filter(|(i, _)| *i != mine).map(|(i, h)| (h.clone(), shard(i))).collect();
+            order.iter().enumerate().filter(|(i, _)| *i != mine).map(|(i, h)| (h.clone(), shard(i))).collect();
         if !others.is_empty() {
             // The others take a shard only of an encoding the chain names
             // (`take_shard`), so the registration goes first.
@@ -981,9 +1007,10 @@ where
     fn short_for_good(&self, key: &EncodingKey, entry: &pa::EntryOf<Runtime>) -> bool {
         let info = self.client.info();
         info.finalized_number > entry.deadline
-            && matches!(
-                self.entry_of(info.finalized_hash, key),
-                Ok(Some(e)) if e.since == entry.since && !matches!(e.status, pa::Status::Available { .. })
+            && failed_for_good(
+                entry,
+                info.finalized_number,
+                self.entry_of(info.finalized_hash, key).ok().flatten().as_ref(),
             )
     }
 
@@ -1321,6 +1348,33 @@ mod tests {
         let offered = offer_answer(&mut reader, &id, &e.commitment, flood);
         assert!(offered.taken.is_empty() && reader.have() == 0, "more than n items: none taken");
         assert_eq!(offered.refused.len(), 1);
+    }
+
+    #[test]
+    fn a_short_entry_fails_for_good_only_once_the_finalized_chain_agrees() {
+        let e = encode(&[3u8; 100], 4).unwrap().commitment;
+        let entry = |since: BlockNumber, status: pa::Status| pa::Entry {
+            erasure: e,
+            retention: pa::Retention::ProofData,
+            registrar: AccountId::from([0; 32]),
+            holders: BoundedVec::truncate_from(vec![AccountId::from([1; 32]); 4]),
+            attested: BoundedVec::truncate_from(vec![0u8]),
+            count: 1,
+            since,
+            deadline: since + 10,
+            expires: since + 1200,
+            slot: 0,
+            status,
+        };
+        let best = entry(5, pa::Status::Pending);
+        assert!(failed_for_good(&best, 16, Some(&entry(5, pa::Status::Pending))));
+        // Finality not yet past the deadline: a fork may still bring the votes.
+        assert!(!failed_for_good(&best, 15, Some(&entry(5, pa::Status::Pending))));
+        // Available on the finalized chain (the best chain is a fork off it).
+        assert!(!failed_for_good(&best, 16, Some(&entry(5, pa::Status::Available { live: 0 }))));
+        // Another registration there, or none yet.
+        assert!(!failed_for_good(&best, 16, Some(&entry(4, pa::Status::Pending))));
+        assert!(!failed_for_good(&best, 16, None));
     }
 
     #[test]

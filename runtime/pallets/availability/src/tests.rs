@@ -383,9 +383,18 @@ fn a_front_run_of_the_honest_encoding_is_renewed_by_the_honest_registrar() {
         send(register_call(c, &e, Retention::ProofData, squatter, squatter)).unwrap();
         let first = sole(&c);
         assert_eq!((first.expires, first.deadline), (1 + PROOF_WINDOW, 1 + ATTEST_WINDOW));
-        // The honest party's put reaches its node at the squatter's last block.
+        // The honest party's put reaches its node at the squatter's last block,
+        // after a session change reordered the set: a renewal cut for the
+        // new order is refused (its shards would go to the wrong holders),
+        // one cut for the entry's snapshot renews it.
         run_to_block(first.deadline);
-        register(c, &e, Retention::TrainingData);
+        HolderList::set(vec![2, 1, 3, 4]);
+        assert_eq!(refusal(register_call(c, &e, Retention::TrainingData, 1, 1)), InvalidTransaction::Call.into());
+        HolderList::set(HOLDERS.to_vec());
+        let cut_for_entry = register_call(c, &e, Retention::TrainingData, 1, 1);
+        HolderList::set(vec![2, 1, 3, 4]);
+        send(cut_for_entry).unwrap();
+        HolderList::set(HOLDERS.to_vec());
         let renewed = sole(&c);
         assert_eq!(renewed.deadline, now() + ATTEST_WINDOW, "a whole window to gather attestations");
         assert_eq!(renewed.expires, 1 + TRAINING_WINDOW, "the longer class, from the first registration");
