@@ -168,7 +168,7 @@ fn is_node(cmdline: &[u8], base: &Path, live_and_ours: impl FnOnce() -> bool) ->
     }
     let args: Vec<&[u8]> = cmdline.split(|b| *b == 0).collect();
     let base = base.as_os_str().as_encoded_bytes();
-    args.windows(2).any(|w| w[0] == b"devnet" && w[1] == b"node") && args.iter().any(|a| *a == base)
+    args.windows(2).any(|w| w[0] == b"devnet" && w[1] == b"node") && args.contains(&base)
 }
 
 /// Whether `pid`'s executable is this process's (a node we spawned is).
@@ -183,7 +183,7 @@ fn runs_this_binary(pid: u32) -> bool {
 fn is_zombie(pid: u32) -> bool {
     let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else { return true };
     // `pid (comm) S …`: the command name may hold spaces and parentheses.
-    stat.rsplit_once(") ").map_or(true, |(_, rest)| rest.starts_with(['Z', 'X']))
+    stat.rsplit_once(") ").is_none_or(|(_, rest)| rest.starts_with(['Z', 'X']))
 }
 
 #[cfg(test)]

@@ -173,14 +173,14 @@ impl HeldShard {
 /// Whether an entry read as short past its deadline on the best chain
 /// (`best`) failed for good: the finalized chain, at `finalized`, is past
 /// the deadline too and holds the same registration (same block), not
-/// available.
+/// available. `at_finalized` reads the finalized entry, only when needed.
 pub fn failed_for_good(
     best: &pa::EntryOf<Runtime>,
     finalized: BlockNumber,
-    at_finalized: Option<&pa::EntryOf<Runtime>>,
+    at_finalized: impl FnOnce() -> Option<pa::EntryOf<Runtime>>,
 ) -> bool {
     finalized > best.deadline
-        && at_finalized.is_some_and(|e| e.since == best.since && !matches!(e.status, pa::Status::Available { .. }))
+        && at_finalized().is_some_and(|e| e.since == best.since && !matches!(e.status, pa::Status::Available { .. }))
 }
 
 /// An encoding of which this node holds a shard, waiting for its check.
@@ -648,21 +648,19 @@ where
         // or for a shorter class, to make the honest party miss its
         // deadline.
         let existing = self.entry_of(at, &key).map_err(node)?;
+        // A pending entry past its deadline failed: registered afresh.
+        let live = existing.as_ref().filter(|e| !(e.status == pa::Status::Pending && now > e.deadline));
         // Shard i is holder i's of the list the entry names: a live entry's
         // own snapshot (renewed, or already available), which a session
         // change may have reordered since; else the current set. Cut for
         // another order, this node would keep and attest a shard the chain
         // asks of someone else, and hand out shards `take_shard` refuses.
-        let order: Vec<AccountId> = existing
-            .as_ref()
-            .filter(|e| !(e.status == pa::Status::Pending && now > e.deadline) && e.holders.contains(&me))
-            .map(|e| e.holders.to_vec())
-            .unwrap_or_else(|| holders.clone());
+        let order: Vec<AccountId> =
+            live.filter(|e| e.holders.contains(&me)).map(|e| e.holders.to_vec()).unwrap_or_else(|| holders.clone());
         let mine = order.iter().position(|h| h == &me).expect("the signer is a holder");
         self.shards.put(&shard(mine)).map_err(|e| node(format!("keeping a shard: {e}")))?;
-        let register = match &existing {
+        let register = match live {
             None => true,
-            Some(e) if e.status == pa::Status::Pending && now > e.deadline => true,
             Some(e) if e.status == pa::Status::Pending => {
                 e.holders.iter().position(|h| h == &me).is_some_and(|i| !e.has_attested(i))
             }
@@ -1004,14 +1002,8 @@ where
     /// deadline there and short. On the best chain alone a fork could
     /// still bring in the attestations that make it available, and this
     /// holder would then be challenged for a shard it had dropped.
-    fn short_for_good(&self, key: &EncodingKey, entry: &pa::EntryOf<Runtime>) -> bool {
-        let info = self.client.info();
-        info.finalized_number > entry.deadline
-            && failed_for_good(
-                entry,
-                info.finalized_number,
-                self.entry_of(info.finalized_hash, key).ok().flatten().as_ref(),
-            )
+    fn short_for_good(&self, key: &EncodingKey, entry: &pa::EntryOf<Runtime>, finalized: (H256, BlockNumber)) -> bool {
+        failed_for_good(entry, finalized.1, || self.entry_of(finalized.0, key).ok().flatten())
     }
 
     /// This block's duties: attest, answer, drop what was pruned.
@@ -1025,7 +1017,8 @@ where
         let signer = self.signer(at).ok().flatten();
         let mut attest = Vec::new();
         let mut to_check = Vec::new();
-        let finalized = self.client.info().finalized_hash;
+        let info = self.client.info();
+        let (finalized, finalized_number) = (info.finalized_hash, info.finalized_number);
         for s in self.shards.all() {
             let key = s.key();
             // An open challenge to this shard is answered whoever holds the
@@ -1058,7 +1051,11 @@ where
                 continue;
             };
             let available = matches!(entry.status, pa::Status::Available { .. });
-            if !available && now > entry.deadline && challenge.is_none() && self.short_for_good(&key, &entry) {
+            if !available
+                && now > entry.deadline
+                && challenge.is_none()
+                && self.short_for_good(&key, &entry, (finalized, finalized_number))
+            {
                 // Short of attestations past its deadline, it can never be
                 // available (a new registration hands its shards out
                 // again): a liar's failed encodings take no room here.
@@ -1088,8 +1085,9 @@ where
         }
         {
             // What is no longer waiting for a check needs no stall record.
+            let waiting: std::collections::HashSet<EncodingKey> = to_check.iter().map(|c| c.key).collect();
             let mut stalled = self.stalled.lock().expect("not poisoned");
-            stalled.retain(|k, _| to_check.iter().any(|c| &c.key == k));
+            stalled.retain(|k, _| waiting.contains(k));
             to_check = check_order(to_check, &stalled);
         }
         for c in to_check {
@@ -1367,14 +1365,15 @@ mod tests {
             status,
         };
         let best = entry(5, pa::Status::Pending);
-        assert!(failed_for_good(&best, 16, Some(&entry(5, pa::Status::Pending))));
+        assert!(failed_for_good(&best, 16, || Some(entry(5, pa::Status::Pending))));
         // Finality not yet past the deadline: a fork may still bring the votes.
-        assert!(!failed_for_good(&best, 15, Some(&entry(5, pa::Status::Pending))));
+        assert!(!failed_for_good(&best, 15, || Some(entry(5, pa::Status::Pending))));
+        assert!(!failed_for_good(&best, 15, || panic!("the finalized entry is read only past the deadline")));
         // Available on the finalized chain (the best chain is a fork off it).
-        assert!(!failed_for_good(&best, 16, Some(&entry(5, pa::Status::Available { live: 0 }))));
+        assert!(!failed_for_good(&best, 16, || Some(entry(5, pa::Status::Available { live: 0 }))));
         // Another registration there, or none yet.
-        assert!(!failed_for_good(&best, 16, Some(&entry(4, pa::Status::Pending))));
-        assert!(!failed_for_good(&best, 16, None));
+        assert!(!failed_for_good(&best, 16, || Some(entry(4, pa::Status::Pending))));
+        assert!(!failed_for_good(&best, 16, || None));
     }
 
     #[test]
