@@ -138,8 +138,14 @@ pub mod protocol {
     /// How long checkpoints are kept before the protocol extends them for a
     /// window that replays from them.
     pub const PROOF_DATA_WINDOW: BlockNumber = 1_200;
-    /// Entries one validator may have registered and not yet pruned.
-    pub const MAX_LIVE_PER_HOLDER: u32 = 1024;
+    /// Artefacts one payer may have stored and not yet pruned.
+    pub const MAX_LIVE_PER_PAYER: u32 = 1024;
+    /// The deposit each stored artefact holds from its payer: its chain
+    /// storage (an entry, its queue slots: under 1.7 KB).
+    pub const STORAGE_DEPOSIT_BASE: Balance = UNIT / 10;
+    /// And per KiB of it, on the holders' disks: a 16 MiB artefact holds
+    /// about 164 UNIT, a node's 2 GiB store filled about 21,000 UNIT.
+    pub const STORAGE_DEPOSIT_PER_KIB: Balance = UNIT / 100;
     /// Entries pruned at most per block (each costs a few writes; the rest
     /// wait for the next blocks).
     pub const MAX_EXPIRIES_PER_BLOCK: u32 = 64;
@@ -207,7 +213,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
     spec_name: alloc::borrow::Cow::Borrowed("gensyn-devnet"),
     impl_name: alloc::borrow::Cow::Borrowed("gensyn-devnet"),
     authoring_version: 1,
-    spec_version: 112,
+    spec_version: 113,
     impl_version: 1,
     apis: RUNTIME_API_VERSIONS,
     // 2: TaskSpec, open_record, open_output, SourceProof and the new calls changed what is signed.
@@ -438,6 +444,8 @@ impl polkadot_sdk::frame_support::traits::Get<u32> for ChallengesPerBlock {
 
 parameter_types! {
     pub const HolderBond: Balance = protocol::HOLDER_BOND;
+    pub const StorageDepositBase: Balance = protocol::STORAGE_DEPOSIT_BASE;
+    pub const StorageDepositPerKiB: Balance = protocol::STORAGE_DEPOSIT_PER_KIB;
     pub const MissedChallengeSlash: Balance = protocol::MISSED_CHALLENGE_SLASH;
 }
 
@@ -447,8 +455,11 @@ impl pallet_availability::Config for Runtime {
     type Randomness = consensus::ProtocolRandomness;
     type Holders = StoreHolders;
     type StoreId = pallet_availability::crypto::StoreId;
+    type PayerSignature = Signature;
     type MaxHolders = MaxAuthorities;
-    type MaxLivePerHolder = ConstU32<{ protocol::MAX_LIVE_PER_HOLDER }>;
+    type MaxLivePerPayer = ConstU32<{ protocol::MAX_LIVE_PER_PAYER }>;
+    type DepositBase = StorageDepositBase;
+    type DepositPerKiB = StorageDepositPerKiB;
     // `gensyn_store::MAX_ARTEFACT`, what a node's store takes.
     type MaxArtefactLen = ConstU32<{ 16 << 20 }>;
     type MaxExpiriesPerBlock = ConstU32<{ protocol::MAX_EXPIRIES_PER_BLOCK }>;
@@ -770,8 +781,9 @@ mod tests {
     use polkadot_sdk::frame_support::dispatch::DispatchClass;
 
     /// What the availability layer keeps on chain per artefact is bounded,
-    /// and so is all of it: entries per registering validator times the
-    /// validators. The figures are in docs/protocol.md (C7).
+    /// and so is all of it: every entry holds at least the base deposit
+    /// from its payer, so the chain keeps a bounded number of bytes per
+    /// token held. The figures are in docs/protocol.md (C7).
     #[test]
     fn availability_storage_per_artefact_is_bounded() {
         use codec::MaxEncodedLen;
@@ -780,14 +792,21 @@ mod tests {
         // (prefix, block, slot; name and encoding), its live slot and the
         // record of its chosen encoding (prefix, name, encoding).
         let per = entry + 3 * 32 + (32 + 12 + 12 + 2 * 32) + 48 + 3 * 32;
-        let all = per as u64 * u64::from(protocol::MAX_LIVE_PER_HOLDER) * u64::from(MaxAuthorities::get());
         assert!(per < 1_700, "{per} bytes per artefact at most");
-        assert!(all < 56 << 20, "{all} bytes in all at most");
+        // Per UNIT held: at most 10 entries' worth, under 17 KB.
+        let per_unit = per as u128 * UNIT / protocol::STORAGE_DEPOSIT_BASE;
+        assert!(per_unit < 17_000, "{per_unit} bytes of chain storage per UNIT held");
+        // One payer's quota of the largest artefacts, held.
+        let quota = u128::from(protocol::MAX_LIVE_PER_PAYER)
+            * pallet_availability::Pallet::<Runtime>::deposit_for(16 << 20);
+        assert!(quota > 100_000 * UNIT, "{quota} to fill one payer's quota with 16 MiB artefacts");
         // With four validators, as `devnet up --validators` makes.
-        let four = pallet_availability::Entry::<AccountId, BlockNumber, MaxAuthorities> {
+        let four = pallet_availability::Entry::<AccountId, Balance, BlockNumber, MaxAuthorities> {
             erasure: pallet_availability::ErasureCommitment { root: [0; 32], len: 0, k: 2, n: 4 },
             retention: pallet_availability::Retention::ProofData,
             registrar: AccountId::from([0; 32]),
+            payer: AccountId::from([0; 32]),
+            deposit: 0,
             holders: polkadot_sdk::frame_support::BoundedVec::truncate_from(alloc::vec![AccountId::from([0; 32]); 4]),
             attested: polkadot_sdk::frame_support::BoundedVec::truncate_from(alloc::vec![0u8; 1]),
             count: 0,
@@ -800,7 +819,7 @@ mod tests {
         let used = codec::Encode::encoded_size(&four);
         assert!(used < 300, "{used} bytes for a four-validator entry");
         if std::env::var_os("GENSYN_PRINT_SIZES").is_some() {
-            println!("entry ≤ {entry} B (four validators: {used} B); per artefact ≤ {per} B; in all ≤ {all} B");
+            println!("entry ≤ {entry} B (four validators: {used} B); per artefact ≤ {per} B; ≤ {per_unit} B per UNIT held");
         }
     }
 

@@ -44,9 +44,19 @@
 //! Registration, attestation and answers are authorized general
 //! transactions (`#[pallet::authorize]`): a holder's node signs them with a
 //! key of its own, so no account's nonce is shared with its users and no fee
-//! is needed, and each carries a tag the pool deduplicates on. Chain storage
-//! stays bounded: at most [`Config::MaxLivePerHolder`] entries per
-//! registering holder, each of bounded size, and bounded queues per block.
+//! is needed, and each carries a tag the pool deduplicates on.
+//!
+//! Storage is paid for. Whoever asks a node to store an artefact (the
+//! submitter for a spec and its dataset, the solver for its checkpoints)
+//! signs a payment for that one encoding ([`payment_message`]) with its
+//! account key, and the registration carries it: the entry holds the
+//! payer's [`Config::DepositBase`] plus [`Config::DepositPerKiB`] per KiB
+//! until it is pruned or fails, and counts against the payer's quota of
+//! [`Config::MaxLivePerPayer`] live entries, never the validator's. So
+//! filling the chain or the holders' stores costs the filler held funds in
+//! proportion to what it fills, and a validator's own puts cannot be
+//! crowded out by somebody else's free ones. Chain storage stays bounded:
+//! every entry is of bounded size and backed by at least the base deposit.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -103,7 +113,7 @@ pub mod pallet {
         },
         frame_system::{self, pallet_prelude::*},
         sp_runtime::{
-            traits::{Saturating, Zero},
+            traits::{IdentifyAccount, Saturating, Verify, Zero},
             RuntimeAppPublic,
         },
     };
@@ -112,7 +122,8 @@ pub mod pallet {
     pub type BalanceOf<T> = <<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 
     /// A stored entry.
-    pub type EntryOf<T> = Entry<<T as frame_system::Config>::AccountId, BlockNumberFor<T>, <T as Config>::MaxHolders>;
+    pub type EntryOf<T> =
+        Entry<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>, <T as Config>::MaxHolders>;
 
     /// A signed registration.
     pub type RegistrationOf<T> = Registration<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
@@ -157,6 +168,13 @@ pub mod pallet {
         pub holders: Hash,
         /// A recent block, so an old registration cannot be replayed.
         pub at: BlockNumber,
+        /// The account that pays the storage deposit: its signature of
+        /// [`payment_message`] comes with the call.
+        pub payer: AccountId,
+        /// The recent block its payment names: a payment is spent on one
+        /// entry, and is stale before that entry can fail or be pruned, so
+        /// it is never spent twice.
+        pub paid_at: BlockNumber,
     }
 
     /// What an attesting holder signs: it keeps its shard of each.
@@ -185,13 +203,18 @@ pub mod pallet {
     /// One registered artefact.
     #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
     #[scale_info(skip_type_params(MaxHolders))]
-    pub struct Entry<AccountId, BlockNumber, MaxHolders: Get<u32>> {
+    pub struct Entry<AccountId, Balance, BlockNumber, MaxHolders: Get<u32>> {
         /// Root, length and shape.
         pub erasure: ErasureCommitment,
         /// Its retention class.
         pub retention: Retention,
         /// Who registered it.
         pub registrar: AccountId,
+        /// Who pays for it: its deposit is held from this account, and the
+        /// entry counts against its quota.
+        pub payer: AccountId,
+        /// The deposit held (released when the entry is pruned or replaced).
+        pub deposit: Balance,
         /// The holder set at registration: holder `i` owes shard `i`.
         pub holders: BoundedVec<AccountId, MaxHolders>,
         /// One bit per holder (bit `i % 8` of byte `i / 8`): it attested.
@@ -211,7 +234,7 @@ pub mod pallet {
         pub status: Status,
     }
 
-    impl<A, B, M: Get<u32>> Entry<A, B, M> {
+    impl<A, V, B, M: Get<u32>> Entry<A, V, B, M> {
         /// Whether holder `i` attested.
         pub fn has_attested(&self, i: usize) -> bool {
             self.attested.get(i / 8).is_some_and(|b| b & (1 << (i % 8)) != 0)
@@ -264,6 +287,8 @@ pub mod pallet {
     pub enum HoldReason {
         /// A holder's bond, slashed on a missed challenge.
         HolderBond,
+        /// A payer's deposit for an entry it asked to be stored.
+        StorageDeposit,
     }
 
     #[pallet::config]
@@ -281,12 +306,20 @@ pub mod pallet {
         type Holders: HolderSet<Self::AccountId>;
         /// A holder's store key.
         type StoreId: Member + Parameter + RuntimeAppPublic + Ord + MaxEncodedLen + MaybeSerializeDeserialize;
+        /// A payer's signature of [`payment_message`], by its account key.
+        type PayerSignature: Verify<Signer: IdentifyAccount<AccountId = Self::AccountId>> + Member + Parameter;
         /// The largest holder set (at most `erasure::MAX_SHARDS`).
         #[pallet::constant]
         type MaxHolders: Get<u32>;
-        /// Entries one holder may have registered and not yet pruned.
+        /// Entries one payer may have stored and not yet pruned.
         #[pallet::constant]
-        type MaxLivePerHolder: Get<u32>;
+        type MaxLivePerPayer: Get<u32>;
+        /// The deposit every entry holds from its payer (its chain storage).
+        #[pallet::constant]
+        type DepositBase: Get<BalanceOf<Self>>;
+        /// The deposit per KiB of the artefact (the holders' disks), on top.
+        #[pallet::constant]
+        type DepositPerKiB: Get<BalanceOf<Self>>;
         /// The longest artefact, in bytes (what a node's store takes whole):
         /// a registrar naming more would have holders keep and check
         /// shards of bytes nobody could put.
@@ -388,7 +421,7 @@ pub mod pallet {
     #[pallet::storage]
     pub type Duties<T: Config> = StorageMap<_, Twox64Concat, T::AccountId, u32, ValueQuery>;
 
-    /// Entries each holder registered and that are not pruned.
+    /// Entries each payer paid for and that are not pruned.
     #[pallet::storage]
     pub type Registered<T: Config> = StorageMap<_, Twox64Concat, T::AccountId, u32, ValueQuery>;
 
@@ -470,8 +503,10 @@ pub mod pallet {
         WrongShape,
         /// The signer is not a current holder.
         NotHolder,
-        /// The holder has as many entries registered as it may.
+        /// The payer has as many entries stored as it may.
         TooManyRegistered,
+        /// The payer cannot hold the entry's deposit.
+        DepositUnavailable,
         /// The store key serves another holder.
         KeyInUse,
         /// The key's proof of possession is not its signature of the
@@ -495,6 +530,26 @@ pub mod pallet {
         pub const STALE: u8 = 2;
         /// Nothing in the attestation is left to attest.
         pub const NOTHING_NEW: u8 = 3;
+        /// The payment is not the payer's signature of this registration's
+        /// encoding and class, or its block is not recent.
+        pub const BAD_PAYMENT: u8 = 4;
+        /// The payer cannot hold the entry's deposit.
+        pub const DEPOSIT: u8 = 5;
+        /// The payer has as many entries stored as it may.
+        pub const QUOTA: u8 = 6;
+
+        /// What a refusal with custom code `code` means, in a few words.
+        pub fn describe(code: u8) -> &'static str {
+            match code {
+                BAD_SIGNATURE => "not signed by the holder's store key",
+                STALE => "signed at a block that is no longer recent",
+                NOTHING_NEW => "nothing left to attest",
+                BAD_PAYMENT => "the payment is not the payer's signature of this encoding and class at a recent block",
+                DEPOSIT => "the payer cannot hold the storage deposit",
+                QUOTA => "the payer has as many artefacts stored as it may",
+                _ => "refused",
+            }
+        }
     }
 
     #[pallet::hooks]
@@ -559,12 +614,15 @@ pub mod pallet {
         #[pallet::call_index(3)]
         #[pallet::weight(T::WeightInfo::register())]
         #[pallet::weight_of_authorize(T::WeightInfo::authorize_register())]
-        #[pallet::authorize(|_source, registration, signature| Pallet::<T>::authorize_register(registration, signature))]
+        #[pallet::authorize(|_source, registration, signature, payer_signature| {
+            Pallet::<T>::authorize_register(registration, signature, payer_signature)
+        })]
         pub fn register(
             origin: OriginFor<T>,
             registration: RegistrationOf<T>,
-            // Checked in `authorize`.
+            // Both checked in `authorize`.
             _signature: SignatureOf<T>,
+            _payer_signature: T::PayerSignature,
         ) -> DispatchResult {
             frame_system::ensure_authorized(origin)?;
             Self::do_register(registration)
@@ -705,10 +763,16 @@ pub mod pallet {
         fn authorize_register(
             registration: &RegistrationOf<T>,
             signature: &SignatureOf<T>,
+            payer_signature: &T::PayerSignature,
         ) -> TransactionValidityWithRefund {
             Self::fresh(registration.at)?;
-            Self::check_register(registration).map_err(|_| InvalidTransaction::Call)?;
+            Self::check_register(registration).map_err(|e| match e {
+                Error::<T>::DepositUnavailable => InvalidTransaction::Custom(invalid::DEPOSIT),
+                Error::<T>::TooManyRegistered => InvalidTransaction::Custom(invalid::QUOTA),
+                _ => InvalidTransaction::Call,
+            })?;
             Self::check_signature(&registration.holder, registration, signature)?;
+            Self::check_payment(registration, payer_signature)?;
             // Per encoding, class and holder: another holder's registration
             // of the same name (other bytes, a shorter class, or the same
             // one meant to fail when included) must not push this one out
@@ -720,6 +784,28 @@ pub mod pallet {
                 registration.retention,
                 &registration.holder,
             ))
+        }
+
+        /// The payment is the payer's, for this encoding and class, signed
+        /// at a recent block.
+        fn check_payment(
+            r: &RegistrationOf<T>,
+            payer_signature: &T::PayerSignature,
+        ) -> Result<(), TransactionValidityError> {
+            let bad = InvalidTransaction::Custom(invalid::BAD_PAYMENT);
+            Self::fresh(r.paid_at).map_err(|_| bad)?;
+            let genesis = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
+            let message = payment_message(&genesis, &r.payer, &r.commitment, &r.erasure.id(), r.retention, &r.paid_at);
+            if !payer_signature.verify(&message[..], &r.payer) {
+                return Err(bad.into());
+            }
+            Ok(())
+        }
+
+        /// The deposit an artefact of `len` bytes holds from its payer.
+        pub fn deposit_for(len: u32) -> BalanceOf<T> {
+            let kib: BalanceOf<T> = len.div_ceil(1024).into();
+            T::DepositBase::get().saturating_add(T::DepositPerKiB::get().saturating_mul(kib))
         }
 
         fn authorize_attest(
@@ -795,14 +881,9 @@ pub mod pallet {
                     ensure!(holders_hash(&old.holders) == r.holders, Error::<T>::WrongShape);
                     let i = old.holders.iter().position(|h| h == &r.holder).ok_or(Error::<T>::AlreadyRegistered)?;
                     ensure!(!old.has_attested(i), Error::<T>::AlreadyRegistered);
-                    // A longer class is kept longer: on the quota of whoever
-                    // asked for it, not the first registrar's.
-                    if Self::upgrades(r, &old) {
-                        ensure!(
-                            Registered::<T>::get(&r.holder) < T::MaxLivePerHolder::get(),
-                            Error::<T>::TooManyRegistered
-                        );
-                    }
+                    // Its payer and deposit stay the first registration's:
+                    // a renewal spends no payment (its own is checked all
+                    // the same, so only a payer's registration renews).
                     return Ok(Plan::Renew(old));
                 }
             }
@@ -814,7 +895,16 @@ pub mod pallet {
                     && holders.len() as u32 <= T::MaxHolders::get(),
                 Error::<T>::WrongShape
             );
-            ensure!(Registered::<T>::get(&r.holder) < T::MaxLivePerHolder::get(), Error::<T>::TooManyRegistered);
+            // A failed entry of the payer's own, replaced, gives its place
+            // and its deposit back first.
+            let back = Artefacts::<T>::get(c, root).filter(|old| old.payer == r.payer).map(|old| old.deposit);
+            let live = Registered::<T>::get(&r.payer).saturating_sub(u32::from(back.is_some()));
+            ensure!(live < T::MaxLivePerPayer::get(), Error::<T>::TooManyRegistered);
+            let owed = Self::deposit_for(r.erasure.len).saturating_sub(back.unwrap_or_default());
+            if !owed.is_zero() {
+                T::Currency::ensure_can_hold(&HoldReason::StorageDeposit.into(), &r.payer, owed)
+                    .map_err(|_| Error::<T>::DepositUnavailable)?;
+            }
             Ok(Plan::New(holders))
         }
 
@@ -842,8 +932,6 @@ pub mod pallet {
                     e.deadline = e.deadline.max(deadline);
                     if Self::upgrades(&r, &e) {
                         e.retention = Retention::TrainingData;
-                        Registered::<T>::mutate(&e.registrar, |n| *n = n.saturating_sub(1));
-                        Registered::<T>::mutate(&r.holder, |n| *n = n.saturating_add(1));
                         e.registrar = r.holder.clone();
                     }
                     let keep_until = e.since.saturating_add(Self::window(e.retention)).max(e.deadline);
@@ -862,12 +950,17 @@ pub mod pallet {
                     }
                     // Never pruned before its attestations are counted.
                     let expires = now.saturating_add(Self::window(r.retention)).max(deadline);
+                    let deposit = Self::deposit_for(r.erasure.len);
+                    T::Currency::hold(&HoldReason::StorageDeposit.into(), &r.payer, deposit)
+                        .map_err(|_| Error::<T>::DepositUnavailable)?;
                     let slot = Self::queue_expiry(&key, expires);
                     let bytes = (holders.len()).div_ceil(8);
                     let entry = Entry {
                         erasure: r.erasure,
                         retention: r.retention,
                         registrar: r.holder.clone(),
+                        payer: r.payer.clone(),
+                        deposit,
                         holders: BoundedVec::truncate_from(holders),
                         attested: BoundedVec::truncate_from(alloc::vec![0u8; bytes]),
                         count: 0,
@@ -878,7 +971,7 @@ pub mod pallet {
                         status: Status::Pending,
                     };
                     Artefacts::<T>::insert(c, root, entry);
-                    Registered::<T>::mutate(&r.holder, |n| *n = n.saturating_add(1));
+                    Registered::<T>::mutate(&r.payer, |n| *n = n.saturating_add(1));
                     (deadline, expires)
                 }
             };
@@ -1046,8 +1139,8 @@ pub mod pallet {
             slots + ends
         }
 
-        /// Undoes what an entry counted: its place in [`Live`], its
-        /// registrar's count, its attesters' duties. (Not its expiry queue
+        /// Undoes what an entry counted: its place in [`Live`], its payer's
+        /// count and deposit, its attesters' duties. (Not its expiry queue
         /// place: the caller took or replaces it.)
         fn forget(e: &EntryOf<T>) {
             if let Status::Available { live } = e.status {
@@ -1067,7 +1160,8 @@ pub mod pallet {
                 Live::<T>::remove(last);
                 LiveCount::<T>::put(last);
             }
-            Registered::<T>::mutate(&e.registrar, |n| *n = n.saturating_sub(1));
+            Registered::<T>::mutate(&e.payer, |n| *n = n.saturating_sub(1));
+            let _ = T::Currency::release(&HoldReason::StorageDeposit.into(), &e.payer, e.deposit, Precision::BestEffort);
             for (_, h) in e.attesters() {
                 Duties::<T>::mutate(h, |d| *d = d.saturating_sub(1));
             }
@@ -1163,6 +1257,24 @@ pub mod pallet {
     /// one for this chain, within or after the payload's freshness window.
     pub fn signed_message<H: Encode, P: Encode>(genesis: &H, payload: &P) -> Vec<u8> {
         (b"gensyn/store", genesis, payload).encode()
+    }
+
+    /// What a payer signs (with its account key) to pay the deposit of one
+    /// encoding `encoding` ([`ErasureCommitment::id`]) of `commitment` in
+    /// class `retention`, at block `at`, on the chain with genesis hash
+    /// `genesis`. Bound to the encoding, so a holder cannot spend it on
+    /// other bytes under the same name (holding the payer's funds for junk,
+    /// or leaving the honest encoding unpaid); to the class, so it cannot
+    /// be spent on a shorter one.
+    pub fn payment_message<H: Encode, A: Encode, B: Encode>(
+        genesis: &H,
+        payer: &A,
+        commitment: &Hash,
+        encoding: &Hash,
+        retention: Retention,
+        at: &B,
+    ) -> Vec<u8> {
+        (b"gensyn/store-payment", genesis, payer, commitment, encoding, retention, at).encode()
     }
 
     /// The hash a registration names its holder list by (order included).

@@ -11,7 +11,10 @@ use polkadot_sdk::{
     frame_system, pallet_balances,
     sp_core::H256,
     sp_io::{hashing::blake2_256, TestExternalities},
-    sp_runtime::{testing::UintAuthorityId, BuildStorage},
+    sp_runtime::{
+        testing::{TestSignature, UintAuthorityId},
+        BuildStorage,
+    },
 };
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -43,6 +46,9 @@ pub const PROOF_WINDOW: u64 = 6;
 pub const BOND: u64 = 100;
 pub const SLASH: u64 = 40;
 pub const MAX_LIVE: u32 = 5;
+/// An entry's deposit: the base, and per KiB.
+pub const DEPOSIT_BASE: u64 = 10;
+pub const DEPOSIT_PER_KIB: u64 = 1;
 pub const MAX_EXPIRIES: u32 = 2;
 
 parameter_types! {
@@ -79,8 +85,11 @@ impl pallet_availability::Config for Test {
     type Randomness = TestRandomness;
     type Holders = Holders;
     type StoreId = UintAuthorityId;
+    type PayerSignature = TestSignature;
     type MaxHolders = ConstU32<16>;
-    type MaxLivePerHolder = ConstU32<MAX_LIVE>;
+    type MaxLivePerPayer = ConstU32<MAX_LIVE>;
+    type DepositBase = ConstU64<DEPOSIT_BASE>;
+    type DepositPerKiB = ConstU64<DEPOSIT_PER_KIB>;
     type MaxArtefactLen = ConstU32<{ 16 << 20 }>;
     type MaxExpiriesPerBlock = ConstU32<MAX_EXPIRIES>;
     type AttestWindow = ConstU64<ATTEST_WINDOW>;

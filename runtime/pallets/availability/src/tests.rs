@@ -12,8 +12,16 @@ use polkadot_sdk::{
         BoundedVec,
     },
     frame_system,
-    sp_runtime::{traits::Dispatchable, DispatchError, RuntimeAppPublic},
+    sp_runtime::{testing::TestSignature, traits::Dispatchable, DispatchError, RuntimeAppPublic},
 };
+
+/// An account that holds no shards and asks for artefacts to be stored.
+const PAYER: u64 = 5;
+
+/// What `who` holds as storage deposits.
+fn held(who: u64) -> u64 {
+    Balances::balance_on_hold(&RuntimeHoldReason::Availability(HoldReason::StorageDeposit), &who)
+}
 
 fn now() -> u64 {
     System::block_number()
@@ -47,11 +55,50 @@ fn genesis() -> <Test as frame_system::Config>::Hash {
     System::block_hash(0)
 }
 
+/// Holder `holder` registers, signing with `key`'s store key; the holder
+/// pays for it itself.
 fn register_call(commitment: Hash, e: &Encoded, retention: Retention, holder: u64, key: u64) -> Call<Test> {
-    let registration =
-        Registration { commitment, erasure: e.commitment, retention, holder, holders: current(), at: now() };
+    paid_register_call(commitment, e, retention, holder, key, holder)
+}
+
+/// As [`register_call`], paid for by `payer`, signed now for this chain.
+fn paid_register_call(
+    commitment: Hash,
+    e: &Encoded,
+    retention: Retention,
+    holder: u64,
+    key: u64,
+    payer: u64,
+) -> Call<Test> {
+    let at = now();
+    let payment = payment_message(&genesis(), &payer, &commitment, &e.commitment.id(), retention, &at);
+    signed_register_call(commitment, e, retention, holder, key, payer, at, TestSignature(payer, payment))
+}
+
+/// A registration with the payment given as is.
+#[allow(clippy::too_many_arguments)]
+fn signed_register_call(
+    commitment: Hash,
+    e: &Encoded,
+    retention: Retention,
+    holder: u64,
+    key: u64,
+    payer: u64,
+    paid_at: u64,
+    payer_signature: TestSignature,
+) -> Call<Test> {
+    let registration = Registration {
+        commitment,
+        erasure: e.commitment,
+        retention,
+        holder,
+        holders: current(),
+        at: now(),
+        payer,
+        paid_at,
+    };
     let signature = key_of(key).sign(&signed_message(&genesis(), &registration)).unwrap();
-    Call::register { registration, signature }
+    Call::register { registration, signature, payer_signature }
 }
 
 /// The current holder list's hash, as a node encoding now names it.
@@ -400,9 +447,11 @@ fn a_front_run_of_the_honest_encoding_is_renewed_by_the_honest_registrar() {
         assert_eq!(renewed.expires, 1 + TRAINING_WINDOW, "the longer class, from the first registration");
         assert_eq!(renewed.retention, Retention::TrainingData);
         assert_eq!(renewed.count, 2);
-        // The longer class is on the quota of whoever asked for it.
-        assert_eq!(renewed.registrar, 1);
-        assert_eq!((Registered::<Test>::get(1), Registered::<Test>::get(squatter)), (1, 0));
+        // The squatter paid for the entry it made, and keeps paying for it
+        // (its deposit held the longer class's whole window).
+        assert_eq!((renewed.registrar, renewed.payer), (1, squatter));
+        assert_eq!((Registered::<Test>::get(1), Registered::<Test>::get(squatter)), (0, 1));
+        assert_eq!(held(squatter), Availability::deposit_for(3000));
         // Past the squatter's deadline, the honest holders' attestations count.
         run_to_block(first.deadline + 2);
         attest(2, &[c]).unwrap();
@@ -506,9 +555,9 @@ fn a_registration_must_fit_the_holder_set_and_the_protocols_threshold() {
         let cut = register_call(c, &four, Retention::ProofData, 1, 1);
         HolderList::set(vec![2, 1, 3, 4]);
         assert_eq!(refusal(cut.clone()), InvalidTransaction::Call.into());
-        let Call::register { registration, signature } = cut else { unreachable!() };
+        let Call::register { registration, signature, payer_signature } = cut else { unreachable!() };
         assert_noop!(
-            Availability::register(frame_system::RawOrigin::Authorized.into(), registration, signature),
+            Availability::register(frame_system::RawOrigin::Authorized.into(), registration, signature, payer_signature),
             Error::<Test>::WrongShape
         );
         assert!(Availability::entries(&c).is_empty());
@@ -741,7 +790,7 @@ fn a_holder_with_artefacts_to_answer_for_keeps_its_bond() {
 }
 
 #[test]
-fn chain_storage_stays_bounded_per_holder_and_per_block() {
+fn chain_storage_stays_bounded_per_payer_and_per_block() {
     new_test_ext().execute_with(|| {
         // Expiry queues take any number; pruning takes two a block, the
         // rest the blocks after.
@@ -753,13 +802,17 @@ fn chain_storage_stays_bounded_per_holder_and_per_block() {
             all.push(c);
         }
         let live = || all.iter().filter(|c| !Availability::entries(c).is_empty()).count();
-        // One holder may have only so many entries live.
+        // One payer may have only so many entries live.
         let (c, data) = artefact(99, 64);
         let e = encode(&data, 4).unwrap();
-        assert_eq!(refusal(register_call(c, &e, Retention::ProofData, 1, 1)), InvalidTransaction::Call.into());
-        // Others still may.
-        send(register_call(c, &e, Retention::ProofData, 2, 2)).unwrap();
-        // Pruning frees the first holder's room, two entries a block.
+        assert_eq!(
+            refusal(register_call(c, &e, Retention::ProofData, 1, 1)),
+            InvalidTransaction::Custom(invalid::QUOTA).into()
+        );
+        // That holds nobody else up, through the same holder or another:
+        // the quota is the payer's, never the validator's.
+        send(paid_register_call(c, &e, Retention::ProofData, 1, 1, PAYER)).unwrap();
+        // Pruning frees the first payer's room, two entries a block.
         run_to_block(6);
         assert_eq!(live(), 5);
         run_to_block(7);
@@ -889,12 +942,29 @@ fn a_payload_signed_for_another_chain_is_refused() {
             holder: HOLDERS[0],
             holders: current(),
             at: now(),
+            payer: PAYER,
+            paid_at: now(),
         };
         let elsewhere = [0x42u8; 32];
         assert_ne!(genesis().as_ref(), &elsewhere[..]);
+        let payment_here = |genesis: &[u8]| {
+            TestSignature(
+                PAYER,
+                payment_message(&genesis, &PAYER, &c, &e.commitment.id(), Retention::ProofData, &now()),
+            )
+        };
         let signature = key_of(HOLDERS[0]).sign(&signed_message(&elsewhere, &registration)).unwrap();
-        let replayed = Call::register { registration: registration.clone(), signature };
+        let replayed = Call::register {
+            registration: registration.clone(),
+            signature,
+            payer_signature: payment_here(genesis().as_ref()),
+        };
         assert_eq!(refusal(replayed), InvalidTransaction::Custom(invalid::BAD_SIGNATURE).into());
+        // A payment signed for another chain spends nothing here.
+        let signature = key_of(HOLDERS[0]).sign(&signed_message(&genesis(), &registration)).unwrap();
+        let paid_elsewhere =
+            Call::register { registration: registration.clone(), signature, payer_signature: payment_here(&elsewhere) };
+        assert_eq!(refusal(paid_elsewhere), InvalidTransaction::Custom(invalid::BAD_PAYMENT).into());
         let attestation = Attestation {
             holder: HOLDERS[1],
             commitments: BoundedVec::truncate_from(vec![(c, e.commitment.id())]),
@@ -908,5 +978,123 @@ fn a_payload_signed_for_another_chain_is_refused() {
         );
         // Signed for this chain, the same payloads pass.
         assert_ok!(attest(HOLDERS[1], &[c]));
+    });
+}
+
+/// Storage is paid for by whoever asks: the entry holds the payer's
+/// deposit (base plus per KiB) from its registration until it is pruned,
+/// or until it fails short of attestations, and its quota place with it.
+#[test]
+fn an_entry_holds_its_payers_deposit_until_it_is_pruned_or_fails() {
+    new_test_ext().execute_with(|| {
+        assert_eq!(Availability::deposit_for(0), DEPOSIT_BASE);
+        assert_eq!(Availability::deposit_for(1), DEPOSIT_BASE + DEPOSIT_PER_KIB);
+        assert_eq!(Availability::deposit_for(3 * 1024 + 1), DEPOSIT_BASE + 4 * DEPOSIT_PER_KIB);
+        let free = Balances::free_balance(PAYER);
+        let (c, data) = artefact(70, 3000);
+        let e = encode(&data, 4).unwrap();
+        send(paid_register_call(c, &e, Retention::ProofData, 1, 1, PAYER)).unwrap();
+        let deposit = Availability::deposit_for(3000);
+        assert_eq!(held(PAYER), deposit);
+        assert_eq!(Balances::free_balance(PAYER), free - deposit);
+        assert_eq!((Registered::<Test>::get(PAYER), Registered::<Test>::get(1)), (1, 0), "the payer's quota");
+        assert_eq!(held(1), 0, "the validator pays nothing");
+        // Nobody else attests: past its deadline it failed, and the payer
+        // has its deposit back once it is replaced or pruned.
+        run_to_block(1 + ATTEST_WINDOW + 1);
+        assert!(!Availability::is_available(&c));
+        // Registered again (a fresh payment, by another payer): the first
+        // payer's deposit and quota place come back, the second's are held.
+        send(paid_register_call(c, &e, Retention::ProofData, 1, 1, OUTSIDER)).unwrap();
+        assert_eq!((held(PAYER), Balances::free_balance(PAYER)), (0, free));
+        assert_eq!(Registered::<Test>::get(PAYER), 0);
+        assert_eq!((held(OUTSIDER), Registered::<Test>::get(OUTSIDER)), (deposit, 1));
+        // Available, then pruned after its window: released.
+        for h in [2, 3] {
+            attest(h, &[c]).unwrap();
+        }
+        assert!(Availability::is_available(&c));
+        let expires = sole(&c).expires;
+        run_to_block(expires);
+        assert!(Availability::entries(&c).is_empty());
+        assert_eq!((held(OUTSIDER), Registered::<Test>::get(OUTSIDER)), (0, 0));
+    });
+}
+
+/// A payment is the payer's signature of one encoding, one class, one
+/// recent block: a holder cannot spend it on junk under the same name, on a
+/// shorter class, on an artefact the payer never asked for, or again after
+/// the entry it paid for failed; a payer that cannot hold the deposit is
+/// refused before anything is stored.
+#[test]
+fn a_payment_is_spent_only_on_what_its_payer_signed_while_it_is_recent() {
+    new_test_ext().execute_with(|| {
+        let (c, data) = artefact(71, 2000);
+        let honest = encode(&data, 4).unwrap();
+        let junk = encode(&[7u8; 2000], 4).unwrap();
+        let signed = |e: &Encoded, retention: Retention| {
+            TestSignature(PAYER, payment_message(&genesis(), &PAYER, &c, &e.commitment.id(), retention, &now()))
+        };
+        let bad = InvalidTransaction::Custom(invalid::BAD_PAYMENT).into();
+        let with =
+            |e: &Encoded, retention: Retention, sig: TestSignature, paid_at: u64, holder: u64| {
+                signed_register_call(c, e, retention, holder, holder, PAYER, paid_at, sig)
+            };
+        // The honest payment, spent by a liar on junk bytes under the name.
+        assert_eq!(refusal(with(&junk, Retention::TrainingData, signed(&honest, Retention::TrainingData), now(), 4)), bad);
+        // On a shorter class.
+        assert_eq!(refusal(with(&honest, Retention::ProofData, signed(&honest, Retention::TrainingData), now(), 4)), bad);
+        // Made up: signed by somebody else in the payer's name.
+        let forged = TestSignature(
+            OUTSIDER,
+            payment_message(&genesis(), &PAYER, &c, &honest.commitment.id(), Retention::TrainingData, &now()),
+        );
+        assert_eq!(refusal(with(&honest, Retention::TrainingData, forged, now(), 4)), bad);
+        // For another artefact of the payer's.
+        let (d, _) = artefact(72, 2000);
+        let other =
+            TestSignature(PAYER, payment_message(&genesis(), &PAYER, &d, &honest.commitment.id(), Retention::TrainingData, &now()));
+        assert_eq!(refusal(with(&honest, Retention::TrainingData, other, now(), 4)), bad);
+        assert_eq!(held(PAYER), 0, "nothing spent");
+        // The real one, as signed, pays.
+        let paid_at = now();
+        let payment = signed(&honest, Retention::ProofData);
+        send(with(&honest, Retention::ProofData, payment.clone(), paid_at, 1)).unwrap();
+        assert_eq!(held(PAYER), Availability::deposit_for(2000));
+        // The entry fails short; the payment cannot pay for it again, even
+        // in a registration made afresh: it is stale by then.
+        run_to_block(1 + ATTEST_WINDOW + 1);
+        assert_eq!(held(PAYER), Availability::deposit_for(2000), "held until replaced or pruned");
+        assert_eq!(refusal(with(&honest, Retention::ProofData, payment, paid_at, 1)), bad);
+        // A payer short of the deposit is refused (and the holder may tell
+        // it why): nothing is held, nothing registered.
+        let poor = 8;
+        <Balances as polkadot_sdk::frame_support::traits::fungible::Mutate<u64>>::set_balance(&poor, DEPOSIT_BASE + 1);
+        let (p, data) = artefact(73, 5000);
+        let e = encode(&data, 4).unwrap();
+        assert_eq!(
+            refusal(paid_register_call(p, &e, Retention::ProofData, 1, 1, poor)),
+            InvalidTransaction::Custom(invalid::DEPOSIT).into()
+        );
+        assert!(Availability::entries(&p).is_empty());
+        assert_eq!(
+            Availability::register(
+                frame_system::RawOrigin::Authorized.into(),
+                Registration {
+                    commitment: p,
+                    erasure: e.commitment,
+                    retention: Retention::ProofData,
+                    holder: 1,
+                    holders: current(),
+                    at: now(),
+                    payer: poor,
+                    paid_at: now(),
+                },
+                key_of(1).sign(&[]).unwrap(),
+                TestSignature(poor, vec![]),
+            ),
+            Err(Error::<Test>::DepositUnavailable.into())
+        );
+        assert_eq!(held(poor), 0);
     });
 }

@@ -19,7 +19,7 @@ pub trait WeightInfo {
     fn unbond() -> Weight;
     /// `register`.
     fn register() -> Weight;
-    /// Authorizing `register`: a signature check and the same reads.
+    /// Authorizing `register`: two signature checks and the same reads.
     fn authorize_register() -> Weight;
     /// `attest` of `n` artefacts.
     fn attest(n: u32) -> Weight;
@@ -56,11 +56,14 @@ impl WeightInfo for () {
         // The checks (chosen record, holders, bond, entry, quota), an
         // expiry slot taken and one freed, a replaced entry's live slot and
         // its attesters' duties (up to 32), the entry, and the registrar's
-        // attestation (which may make it available).
-        RocksDbWeight::get().reads_writes(12 + 32, 12 + 32).saturating_add(Weight::from_parts(0, 6_000))
+        // attestation (which may make it available); the payer's hold
+        // (account, holds, count) and a replaced entry's payer's release.
+        RocksDbWeight::get().reads_writes(12 + 32 + 6, 12 + 32 + 6).saturating_add(Weight::from_parts(0, 6_000))
     }
     fn authorize_register() -> Weight {
-        RocksDbWeight::get().reads(6).saturating_add(Weight::from_parts(SIGNATURE, 0))
+        // Two signatures (the store key's, the payer's), the same reads
+        // and the payer's balance and holds.
+        RocksDbWeight::get().reads(9).saturating_add(Weight::from_parts(2 * SIGNATURE, 0))
     }
     fn attest(n: u32) -> Weight {
         // Per name: the chosen record, the entry, the duty count,
