@@ -177,6 +177,23 @@ pub mod pallet {
         pub paid_at: BlockNumber,
     }
 
+    /// A payment as a client hands it to a holder's node with its artefact
+    /// (`gensyn_storePut`): the node puts `payer` and `at` in its
+    /// registration and the signature beside it.
+    #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode)]
+    pub struct Payment<AccountId, BlockNumber, Signature> {
+        /// Who pays the deposit.
+        pub payer: AccountId,
+        /// The recent block it was signed at.
+        pub at: BlockNumber,
+        /// The payer's signature of [`payment_message`].
+        pub signature: Signature,
+    }
+
+    /// A payment for this runtime.
+    pub type PaymentOf<T> =
+        Payment<<T as frame_system::Config>::AccountId, BlockNumberFor<T>, <T as Config>::PayerSignature>;
+
     /// What an attesting holder signs: it keeps its shard of each.
     #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
     pub struct Attestation<AccountId, BlockNumber> {
@@ -881,9 +898,20 @@ pub mod pallet {
                     ensure!(holders_hash(&old.holders) == r.holders, Error::<T>::WrongShape);
                     let i = old.holders.iter().position(|h| h == &r.holder).ok_or(Error::<T>::AlreadyRegistered)?;
                     ensure!(!old.has_attested(i), Error::<T>::AlreadyRegistered);
-                    // Its payer and deposit stay the first registration's:
-                    // a renewal spends no payment (its own is checked all
-                    // the same, so only a payer's registration renews).
+                    // A renewal that keeps the class keeps the first
+                    // payer's deposit (the entry lives no longer for it). One
+                    // that asks the longer class moves the charge to its own
+                    // payer, which must afford it: else anyone could lock
+                    // the first payer's deposit and quota twelve times as
+                    // long with a key that holds nothing.
+                    if Self::upgrades(r, &old) && r.payer != old.payer {
+                        ensure!(
+                            Registered::<T>::get(&r.payer) < T::MaxLivePerPayer::get(),
+                            Error::<T>::TooManyRegistered
+                        );
+                        T::Currency::ensure_can_hold(&HoldReason::StorageDeposit.into(), &r.payer, old.deposit)
+                            .map_err(|_| Error::<T>::DepositUnavailable)?;
+                    }
                     return Ok(Plan::Renew(old));
                 }
             }
@@ -933,6 +961,15 @@ pub mod pallet {
                     if Self::upgrades(&r, &e) {
                         e.retention = Retention::TrainingData;
                         e.registrar = r.holder.clone();
+                        if r.payer != e.payer {
+                            let reason = HoldReason::StorageDeposit.into();
+                            T::Currency::hold(&reason, &r.payer, e.deposit)
+                                .map_err(|_| Error::<T>::DepositUnavailable)?;
+                            let _ = T::Currency::release(&reason, &e.payer, e.deposit, Precision::BestEffort);
+                            Registered::<T>::mutate(&e.payer, |n| *n = n.saturating_sub(1));
+                            Registered::<T>::mutate(&r.payer, |n| *n = n.saturating_add(1));
+                            e.payer = r.payer.clone();
+                        }
                     }
                     let keep_until = e.since.saturating_add(Self::window(e.retention)).max(e.deadline);
                     if keep_until > e.expires {
@@ -1161,7 +1198,8 @@ pub mod pallet {
                 LiveCount::<T>::put(last);
             }
             Registered::<T>::mutate(&e.payer, |n| *n = n.saturating_sub(1));
-            let _ = T::Currency::release(&HoldReason::StorageDeposit.into(), &e.payer, e.deposit, Precision::BestEffort);
+            let _ =
+                T::Currency::release(&HoldReason::StorageDeposit.into(), &e.payer, e.deposit, Precision::BestEffort);
             for (_, h) in e.attesters() {
                 Duties::<T>::mutate(h, |d| *d = d.saturating_sub(1));
             }

@@ -438,6 +438,16 @@ fn a_front_run_of_the_honest_encoding_is_renewed_by_the_honest_registrar() {
         HolderList::set(vec![2, 1, 3, 4]);
         assert_eq!(refusal(register_call(c, &e, Retention::TrainingData, 1, 1)), InvalidTransaction::Call.into());
         HolderList::set(HOLDERS.to_vec());
+        // Asking the longer class moves the deposit to the renewal's payer,
+        // which must afford it: a key with nothing cannot lock the first
+        // payer's deposit for the longer window.
+        let poor = 8;
+        <Balances as polkadot_sdk::frame_support::traits::fungible::Mutate<u64>>::set_balance(&poor, DEPOSIT_BASE + 1);
+        assert_eq!(
+            refusal(paid_register_call(c, &e, Retention::TrainingData, 3, 3, poor)),
+            InvalidTransaction::Custom(invalid::DEPOSIT).into()
+        );
+        assert_eq!(sole(&c).retention, Retention::ProofData);
         let cut_for_entry = register_call(c, &e, Retention::TrainingData, 1, 1);
         HolderList::set(vec![2, 1, 3, 4]);
         send(cut_for_entry).unwrap();
@@ -447,11 +457,11 @@ fn a_front_run_of_the_honest_encoding_is_renewed_by_the_honest_registrar() {
         assert_eq!(renewed.expires, 1 + TRAINING_WINDOW, "the longer class, from the first registration");
         assert_eq!(renewed.retention, Retention::TrainingData);
         assert_eq!(renewed.count, 2);
-        // The squatter paid for the entry it made, and keeps paying for it
-        // (its deposit held the longer class's whole window).
-        assert_eq!((renewed.registrar, renewed.payer), (1, squatter));
-        assert_eq!((Registered::<Test>::get(1), Registered::<Test>::get(squatter)), (0, 1));
-        assert_eq!(held(squatter), Availability::deposit_for(3000));
+        // The renewal asked the longer class, so its payer pays from now
+        // on: the squatter has its deposit and quota place back.
+        assert_eq!((renewed.registrar, renewed.payer), (1, 1));
+        assert_eq!((Registered::<Test>::get(1), Registered::<Test>::get(squatter)), (1, 0));
+        assert_eq!((held(1), held(squatter)), (Availability::deposit_for(3000), 0));
         // Past the squatter's deadline, the honest holders' attestations count.
         run_to_block(first.deadline + 2);
         attest(2, &[c]).unwrap();
@@ -557,7 +567,12 @@ fn a_registration_must_fit_the_holder_set_and_the_protocols_threshold() {
         assert_eq!(refusal(cut.clone()), InvalidTransaction::Call.into());
         let Call::register { registration, signature, payer_signature } = cut else { unreachable!() };
         assert_noop!(
-            Availability::register(frame_system::RawOrigin::Authorized.into(), registration, signature, payer_signature),
+            Availability::register(
+                frame_system::RawOrigin::Authorized.into(),
+                registration,
+                signature,
+                payer_signature
+            ),
             Error::<Test>::WrongShape
         );
         assert!(Availability::entries(&c).is_empty());
@@ -1036,14 +1051,19 @@ fn a_payment_is_spent_only_on_what_its_payer_signed_while_it_is_recent() {
             TestSignature(PAYER, payment_message(&genesis(), &PAYER, &c, &e.commitment.id(), retention, &now()))
         };
         let bad = InvalidTransaction::Custom(invalid::BAD_PAYMENT).into();
-        let with =
-            |e: &Encoded, retention: Retention, sig: TestSignature, paid_at: u64, holder: u64| {
-                signed_register_call(c, e, retention, holder, holder, PAYER, paid_at, sig)
-            };
+        let with = |e: &Encoded, retention: Retention, sig: TestSignature, paid_at: u64, holder: u64| {
+            signed_register_call(c, e, retention, holder, holder, PAYER, paid_at, sig)
+        };
         // The honest payment, spent by a liar on junk bytes under the name.
-        assert_eq!(refusal(with(&junk, Retention::TrainingData, signed(&honest, Retention::TrainingData), now(), 4)), bad);
+        assert_eq!(
+            refusal(with(&junk, Retention::TrainingData, signed(&honest, Retention::TrainingData), now(), 4)),
+            bad
+        );
         // On a shorter class.
-        assert_eq!(refusal(with(&honest, Retention::ProofData, signed(&honest, Retention::TrainingData), now(), 4)), bad);
+        assert_eq!(
+            refusal(with(&honest, Retention::ProofData, signed(&honest, Retention::TrainingData), now(), 4)),
+            bad
+        );
         // Made up: signed by somebody else in the payer's name.
         let forged = TestSignature(
             OUTSIDER,
@@ -1052,8 +1072,10 @@ fn a_payment_is_spent_only_on_what_its_payer_signed_while_it_is_recent() {
         assert_eq!(refusal(with(&honest, Retention::TrainingData, forged, now(), 4)), bad);
         // For another artefact of the payer's.
         let (d, _) = artefact(72, 2000);
-        let other =
-            TestSignature(PAYER, payment_message(&genesis(), &PAYER, &d, &honest.commitment.id(), Retention::TrainingData, &now()));
+        let other = TestSignature(
+            PAYER,
+            payment_message(&genesis(), &PAYER, &d, &honest.commitment.id(), Retention::TrainingData, &now()),
+        );
         assert_eq!(refusal(with(&honest, Retention::TrainingData, other, now(), 4)), bad);
         assert_eq!(held(PAYER), 0, "nothing spent");
         // The real one, as signed, pays.
