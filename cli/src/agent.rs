@@ -264,13 +264,14 @@ impl Agent {
     /// counts each attested available: an attestation the pool lost (a
     /// re-org, a dropped view) would leave this agent owing data it holds.
     /// A put is idempotent and attests again, so what is missing is put
-    /// again, up to three rounds of 15 s.
+    /// again, up to three rounds of 15 s. This agent pays each one's
+    /// storage deposit (held until the chain prunes it).
     pub async fn store_all(&self, blobs: &[(Kind, Vec<u8>)]) -> Result<(), CliError> {
         let mut missing: Vec<&(Kind, Vec<u8>)> = blobs.iter().collect();
         for round in 1..=3 {
             let mut ids = Vec::with_capacity(missing.len());
             for (kind, bytes) in &missing {
-                ids.push(self.chain.store_put(*kind, bytes).await?);
+                ids.push(self.chain.store_put(*kind, bytes, &self.key).await?);
             }
             let until = std::time::Instant::now() + Duration::from_secs(15);
             loop {

@@ -579,6 +579,10 @@ pub struct BlobPutArgs {
     /// The file.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
+    /// Who pays the storage deposit (held until the chain prunes it): a dev
+    /// account (alice … ferdie) or a keystore name.
+    #[arg(long = "as", value_name = "NAME", env = "GENSYN_ACCOUNT")]
+    pub payer: String,
     /// Seconds to wait for the validators to attest it available.
     #[arg(long, default_value_t = 60, value_name = "SECS", value_parser = secs())]
     pub timeout: u64,

@@ -331,14 +331,55 @@ impl Chain {
             .collect()
     }
 
-    /// Puts an artefact into the node's store; returns the commitment the
-    /// node recomputed it under.
-    pub async fn store_put(&self, kind: gensyn_store::Kind, bytes: &[u8]) -> Result<[u8; 32], CliError> {
-        let id: H256 = self
-            .request("gensyn_storePut", rpc_params![kind.name(), Bytes(bytes.to_vec())])
-            .await
-            .map_err(store_err)?;
-        Ok(id.0)
+    /// The holders of the store at the best block: the validators on PoS,
+    /// the store account on instant seal (as the node reads them).
+    pub async fn store_holders(&self) -> Result<Vec<AccountId>, CliError> {
+        use gensyn_devnet::availability::{holders_from, HOLDER_KEYS};
+        let at = self.best().await?.hash;
+        let [slots, validators] = HOLDER_KEYS.map(|k| k());
+        let slots: Option<u64> = self.storage(slots, Some(at)).await?;
+        let validators: Option<Vec<AccountId>> =
+            if slots.unwrap_or(0) == 0 { None } else { self.storage(validators, Some(at)).await? };
+        holders_from(slots, || Ok(validators.unwrap_or_default()))
+    }
+
+    /// Puts an artefact into the node's store, `payer` paying its deposit;
+    /// returns the commitment the node recomputed it under. The payment is
+    /// signed for the bytes' encoding for the current holders, as the node
+    /// will cut it; if the set changes meanwhile (or the payment goes stale
+    /// on the way) the node says so and it is signed again, up to three
+    /// times.
+    pub async fn store_put(
+        &self,
+        kind: gensyn_store::Kind,
+        bytes: &[u8],
+        payer: &sr25519::Pair,
+    ) -> Result<[u8; 32], CliError> {
+        use gensyn_runtime::pallet_availability as pa;
+        let id = gensyn_store::commitment_of(kind, bytes).map_err(|e| CliError::Usage(e.to_string()))?;
+        let who = AccountId::from(payer.public());
+        let retention = gensyn_devnet::availability::retention_of(kind);
+        let mut tries = 0;
+        loop {
+            tries += 1;
+            let n = self.store_holders().await?.len() as u16;
+            let erasure = gensyn_availability::encode(bytes, n).map_err(|e| CliError::Usage(e.to_string()))?.commitment;
+            let at = self.best().await?.number;
+            let message = pa::payment_message(&self.genesis, &who, &id, &erasure.id(), retention, &at);
+            let payment = pa::Payment { payer: who.clone(), at, signature: MultiSignature::from(payer.sign(&message)) };
+            let params = rpc_params![kind.name(), Bytes(bytes.to_vec()), Bytes(payment.encode())];
+            match self.request::<H256>("gensyn_storePut", params).await {
+                Ok(id) => return Ok(id.0),
+                Err(jsonrpsee::core::client::Error::Call(e))
+                    if e.code() == gensyn_devnet::availability::UNPAID && tries < 3 => {}
+                Err(e) => return Err(store_err(e)),
+            }
+        }
+    }
+
+    /// The deposit storing an artefact of `len` bytes holds from its payer.
+    pub fn storage_deposit(len: usize) -> gensyn_runtime::Balance {
+        gensyn_runtime::pallet_availability::Pallet::<gensyn_runtime::Runtime>::deposit_for(len as u32)
     }
 
     /// The artefact the node's store holds under `id`, unchecked.
@@ -652,7 +693,9 @@ fn already_imported(e: &jsonrpsee::core::client::Error) -> bool {
 fn store_err(e: jsonrpsee::core::client::Error) -> CliError {
     match e {
         // Expired: the chain pruned it after its window.
-        jsonrpsee::core::client::Error::Call(obj) if obj.code() == 4004 => CliError::NotFound(obj.message().to_string()),
+        jsonrpsee::core::client::Error::Call(obj) if obj.code() == 4004 => {
+            CliError::NotFound(obj.message().to_string())
+        }
         jsonrpsee::core::client::Error::Call(obj) if (4000..5000).contains(&obj.code()) => {
             CliError::Usage(obj.message().to_string())
         }

@@ -122,7 +122,7 @@ fn a_wait_past_a_week_or_of_nothing_is_a_usage_error_not_a_panic() {
     // The largest u64 used to pass the parser and overflow the deadline
     // (`Instant + Duration`) after the put had already gone through.
     for (args, secs) in [
-        (&["blob", "put", "fixtures/blobs-mlp-sgd.toml", "--timeout"][..], "18446744073709551615"),
+        (&["blob", "put", "fixtures/blobs-mlp-sgd.toml", "--as", "alice", "--timeout"][..], "18446744073709551615"),
         (&["stake", "--role", "solver", "--amount", "1", "--as", "alice", "--timeout"][..], "604801"),
         (&["devnet", "down", "--timeout"][..], "0"),
     ] {

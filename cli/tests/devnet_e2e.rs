@@ -12,6 +12,24 @@ fn solver_active(account: &Value) -> Option<u128> {
     account["stakes"]["solver"]["active"].as_str().map(|s| s.parse().unwrap())
 }
 
+/// What an account holds back for storage it paid for: deposits that
+/// come back when the entries are pruned, so not a cost of the protocol.
+fn storage_deposits(account: &Value) -> u128 {
+    account["holds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|h| h["reason"] == "Availability.StorageDeposit")
+        .map(|h| h["amount"].as_str().unwrap().parse::<u128>().unwrap())
+        .sum()
+}
+
+/// Free balance plus storage deposits: what an account has once its
+/// stored artefacts are pruned.
+fn free_and_deposits(account: &Value) -> u128 {
+    account["free"].as_str().unwrap().parse::<u128>().unwrap() + storage_deposits(account)
+}
+
 fn event_names(doc: &Value) -> Vec<String> {
     doc["events"]
         .as_array()
@@ -204,19 +222,19 @@ fn a_task_is_submitted_with_the_trainers_commitments_and_shown() {
     let fetched = net.run(&["blob", "get", ids[0], "--out", spec_out.to_str().unwrap(), "--json"]).ok_json();
     assert_eq!(fetched["kind"], "spec");
     assert_eq!(std::fs::read(&spec_out).unwrap(), std::fs::read(fixture).unwrap());
-    let put = net.run(&["blob", "put", fixture, "--json"]).ok_json();
+    let put = net.run(&["blob", "put", fixture, "--as", "alice", "--json"]).ok_json();
     assert_eq!(put["artefacts"][1]["kind"], "dataset");
     assert_eq!(put["artefacts"][1]["id"].as_str().unwrap(), ids[1], "the same dataset, the same id");
     // A checkpoint goes in under its state hash: checkpoint 0 is the model.
     let run_dir = tempfile::tempdir().unwrap();
     gensyn(&["train", fixture, "--out", run_dir.path().to_str().unwrap(), "--threads", "1", "--json"]).ok_json();
     let cp = run_dir.path().join("checkpoints/step-00000000.safetensors");
-    let put = net.run(&["blob", "put", cp.to_str().unwrap(), "--json"]).ok_json();
+    let put = net.run(&["blob", "put", cp.to_str().unwrap(), "--as", "alice", "--json"]).ok_json();
     assert_eq!(put["artefacts"][0]["id"], sub["spec"]["model_hash"]);
     // Unknown ids and files that are no artefact: one line, non-zero.
     let missing = net.run(&["blob", "get", &format!("0x{}", "ab".repeat(32)), "--out", "/dev/null", "--json"]);
     assert_eq!((missing.code, missing.json()["error"]["kind"].as_str()), (1, Some("not_found")));
-    let junk = net.run(&["blob", "put", "/etc/hostname"]);
+    let junk = net.run(&["blob", "put", "/etc/hostname", "--as", "alice"]);
     assert_eq!(junk.code, 2, "{}", junk.stderr);
 
     let show = net.run(&["task", "show", "0", "--json"]).ok_json();
@@ -304,7 +322,9 @@ fn a_task_is_submitted_with_the_trainers_commitments_and_shown() {
     assert_eq!(waited["outcome"]["cancel_reason"], "no_solver");
     settings.bind(|| insta::assert_snapshot!("json__task_show", shape(&waited["outcome"])));
     let bob = net.run(&["account", "bob", "--json"]).ok_json();
-    assert!(bob["holds"].as_array().unwrap().is_empty(), "the escrow came back: {bob}");
+    // The escrow came back, and bob paid no storage: alice's task had
+    // stored the same spec and data, available still.
+    assert!(bob["holds"].as_array().unwrap().is_empty(), "{bob}");
 }
 
 #[test]
@@ -344,8 +364,10 @@ fn a_solver_agent_wins_the_draw_trains_commits_and_is_paid_for_its_time_when_no_
     let run = trained(fixture);
     assert_eq!(show["commitment"]["checkpoint_root"], run["checkpoint_root"], "the agent's run is gensyn train's");
     let after = net.run(&["account", "charlie", "--json"]).ok_json();
-    let free = |v: &Value| v["free"].as_str().unwrap().parse::<u128>().unwrap();
-    assert!(free(&after) > free(&before), "the deposit (10 GSN) paid the solver more than its fees");
+    assert!(
+        free_and_deposits(&after) > free_and_deposits(&before),
+        "the deposit (10 GSN) paid the solver more than its fees"
+    );
     assert!(after["holds"].as_array().unwrap().iter().all(|h| h["reason"] != "Gensyn.SolverCollateral"), "{after}");
 }
 
@@ -435,7 +457,7 @@ fn an_artefact_is_kept_to_its_expiry_block_then_pruned_and_a_read_names_the_bloc
     let run_dir = tempfile::tempdir().unwrap();
     gensyn(&["train", fixture, "--out", run_dir.path().to_str().unwrap(), "--threads", "1", "--json"]).ok_json();
     let cp = run_dir.path().join("checkpoints/step-00000020.safetensors");
-    let put = net.run(&["blob", "put", cp.to_str().unwrap(), "--json"]).ok_json();
+    let put = net.run(&["blob", "put", cp.to_str().unwrap(), "--as", "alice", "--json"]).ok_json();
     let id = put["artefacts"][0]["id"].as_str().unwrap().to_string();
     let status = net.run(&["blob", "status", &id, "--json"]).ok_json();
     assert_eq!((status["status"].as_str(), status["retention"].as_str()), (Some("available"), Some("proofdata")));
@@ -482,6 +504,107 @@ fn an_artefact_is_kept_to_its_expiry_block_then_pruned_and_a_read_names_the_bloc
 }
 
 /// Every file's name under `dir`, recursively.
+/// Storage is paid for by whoever asks: `blob put --as` holds the payer's
+/// deposit (not the validator's), a payer that cannot pay is refused before
+/// the node keeps anything, and a raw `gensyn_storePut` with a payment
+/// signed for other bytes, or by an account with nothing, keeps nothing
+/// either. Before, anyone could fill a validator's quota and disk for free.
+#[test]
+fn storage_is_paid_for_by_whoever_asks_and_a_put_nobody_pays_for_keeps_nothing() {
+    use codec::Encode;
+    use gensyn_runtime::{pallet_availability as pa, AccountId};
+    use jsonrpsee::{core::client::ClientT, rpc_params, ws_client::WsClientBuilder};
+    use polkadot_sdk::{
+        sp_core::{sr25519, Bytes, Pair as _, H256},
+        sp_runtime::MultiSignature,
+    };
+
+    let net = Devnet { base: tempfile::tempdir().unwrap() };
+    let up = net.run(&["devnet", "up", "--rpc-port", "0", "--json"]).ok_json();
+    let url = up["rpc_url"].as_str().unwrap().to_string();
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/blobs-mlp-sgd.toml");
+    let storage_holds = |who: &str| storage_deposits(&net.run(&["account", who, "--json"]).ok_json());
+    let put = net.run(&["blob", "put", fixture, "--as", "bob", "--json"]).ok_json();
+    let deposits: u128 = put["artefacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["deposit"].as_str().unwrap().parse::<u128>().unwrap())
+        .sum();
+    assert!(deposits > 0, "{put}");
+    assert_eq!(storage_holds("bob"), deposits, "held from the payer: {put}");
+    assert_eq!(put["payer"], net.run(&["account", "bob", "--json"]).ok_json()["address"]);
+
+    // A payer with nothing: one line, exit 1, and the node holds nothing new.
+    let home = tempfile::tempdir().unwrap();
+    let env = [("XDG_DATA_HOME", home.path().to_str().unwrap())];
+    let imported = gensyn_with(&["key", "import", "poor"], &env, Some("//Poor\n"));
+    assert_eq!(imported.code, 0, "{}", imported.stderr);
+    let run_dir = tempfile::tempdir().unwrap();
+    gensyn(&["train", fixture, "--out", run_dir.path().to_str().unwrap(), "--threads", "1", "--json"]).ok_json();
+    let cp = run_dir.path().join("checkpoints/step-00000020.safetensors");
+    let poor =
+        gensyn_with(&["blob", "put", cp.to_str().unwrap(), "--as", "poor", "--base-path", net.base()], &env, None);
+    assert_eq!(poor.code, 1, "{}", poor.stderr);
+    assert!(
+        poor.stderr.contains("poor has 0 GSN free; storing") && poor.stderr.contains("holds a deposit of"),
+        "{}",
+        poor.stderr
+    );
+    assert_eq!(poor.stderr.trim().lines().count(), 1, "{}", poor.stderr);
+    let store = std::path::Path::new(net.base()).join("store");
+    let before = walk(&store);
+
+    // Straight to the node's RPC, past the CLI's checks.
+    let bytes = std::fs::read(&cp).unwrap();
+    let id = gensyn_store::commitment_of(gensyn_store::Kind::Checkpoint, &bytes).unwrap();
+    let genesis: H256 =
+        serde_json::from_value(net.run(&["devnet", "status", "--json"]).ok_json()["genesis_hash"].clone()).unwrap();
+    let at = height(&net) as u32;
+    let retention = pa::Retention::ProofData;
+    let pay = |key: &sr25519::Pair, encoding: [u8; 32]| {
+        let payer = AccountId::from(key.public());
+        let message = pa::payment_message(&genesis, &payer, &id, &encoding, retention, &at);
+        pa::Payment { payer, at, signature: MultiSignature::from(key.sign(&message)) }
+    };
+    let honest = gensyn_availability::encode(&bytes, 1).unwrap().commitment.id();
+    let other = gensyn_availability::encode(b"other bytes", 1).unwrap().commitment.id();
+    let bob = polkadot_sdk::sp_keyring::Sr25519Keyring::Bob.pair();
+    let nobody = sr25519::Pair::from_string("//Poor", None).unwrap();
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let rpc = WsClientBuilder::default().max_request_size(64 << 20).build(&url).await.unwrap();
+        let put = |payment: pa::Payment<AccountId, u32, MultiSignature>| {
+            let params = rpc_params!["checkpoint", Bytes(bytes.clone()), Bytes(payment.encode())];
+            let rpc = &rpc;
+            async move { rpc.request::<H256, _>("gensyn_storePut", params).await }
+        };
+        // Signed for other bytes: 4002, sign again; a payer with nothing:
+        // 4000, refused.
+        for (payment, code, why) in [
+            (pay(&bob, other), 4002, "sign it again"),
+            (pay(&nobody, honest), 4000, "the payer cannot hold the storage deposit"),
+        ] {
+            match put(payment).await {
+                Err(jsonrpsee::core::client::Error::Call(e)) => {
+                    assert_eq!(e.code(), code, "{e:?}");
+                    assert!(e.message().contains(why), "{e:?}");
+                }
+                other => panic!("stored unpaid: {other:?}"),
+            }
+        }
+        let has: bool = rpc.request("gensyn_storeHas", rpc_params![H256(id)]).await.unwrap();
+        assert!(!has, "nothing kept of an unpaid put");
+        // Paid by bob for these bytes, the same call stores it.
+        assert_eq!(put(pay(&bob, honest)).await.unwrap(), H256(id));
+    });
+    assert!(walk(&store).len() > before.len());
+    let status = net.run(&["blob", "status", &format!("0x{}", hex::encode(id)), "--json"]).ok_json();
+    assert_eq!(status["status"], "available", "{status}");
+    assert_eq!(status["payer"], "bob", "{status}");
+    let deposit = status["deposit"].as_str().unwrap().parse::<u128>().unwrap();
+    assert_eq!(storage_holds("bob"), deposits + deposit);
+}
+
 fn walk(dir: &std::path::Path) -> Vec<String> {
     let mut names = Vec::new();
     for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
@@ -553,8 +676,8 @@ fn an_honest_solver_and_verifier_agent_take_a_task_to_its_payment() {
     net.run(&["stake", "--role", "solver", "--amount", "1000", "--as", "charlie", "--json"]).ok_json();
     net.run(&["stake", "--role", "verifier", "--amount", "500", "--as", "dave", "--json"]).ok_json();
     net.run(&["stake", "--role", "whistleblower", "--amount", "100", "--as", "eve", "--json"]).ok_json();
-    let free =
-        |who: &str| net.run(&["account", who, "--json"]).ok_json()["free"].as_str().unwrap().parse::<u128>().unwrap();
+    // Checkpoint deposits come back at pruning: count them as the agents'.
+    let free = |who: &str| free_and_deposits(&net.run(&["account", who, "--json"]).ok_json());
     let (charlie0, dave0) = (free("charlie"), free("dave"));
     let (w1, w2, w3) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let solver =

@@ -200,7 +200,7 @@ fn a_node_started_apart_joins_from_the_exported_spec_and_becomes_a_validator() {
     // the validators' shards, and by eve's (no holder), from alice's whole
     // copy; each checked.
     let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/blobs-mlp-sgd.toml");
-    let put = gensyn(&["blob", "put", fixture, "--rpc", &alice_rpc, "--json"]).ok_json();
+    let put = gensyn(&["blob", "put", fixture, "--as", "alice", "--rpc", &alice_rpc, "--json"]).ok_json();
     let spec_id = put["artefacts"][0]["id"].as_str().unwrap().to_string();
     let data_id = put["artefacts"][1]["id"].as_str().unwrap().to_string();
     let dave_rpc = validator(&st, "dave")["rpc_url"].as_str().unwrap().to_string();
@@ -284,7 +284,7 @@ fn artefacts_are_sharded_across_validators_read_back_with_one_down_and_a_withhol
     // Put through alice's node: `blob put` returns once the chain counts it
     // available, every validator holding one shard.
     let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/blobs-mlp-sgd.toml");
-    let put = net.run(&["blob", "put", fixture, "--rpc", &rpc("alice"), "--json"]).ok_json();
+    let put = net.run(&["blob", "put", fixture, "--as", "alice", "--rpc", &rpc("alice"), "--json"]).ok_json();
     let data_id = put["artefacts"][1]["id"].as_str().unwrap().to_string();
     let entry = net.run(&["blob", "status", &data_id, "--json"]).ok_json();
     assert_eq!(entry["status"], "available", "{entry:#}");
@@ -309,7 +309,7 @@ fn artefacts_are_sharded_across_validators_read_back_with_one_down_and_a_withhol
     // Not a fixture the demo below puts: its data must stay attested by
     // the three left up.
     let other = concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/blobs-mlp-adamw.toml");
-    let put = net.run(&["blob", "put", other, "--rpc", &rpc("alice"), "--json"]).ok_json();
+    let put = net.run(&["blob", "put", other, "--as", "alice", "--rpc", &rpc("alice"), "--json"]).ok_json();
     std::fs::write(&peers_file, peers).unwrap();
     for artefact in put["artefacts"].as_array().unwrap() {
         let id = artefact["id"].as_str().unwrap();

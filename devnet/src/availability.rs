@@ -65,6 +65,7 @@ use polkadot_sdk::{
     sp_blockchain::HeaderBackend,
     sp_core::{crypto::KeyTypeId, sr25519, storage::StorageKey, Bytes, Pair, H256},
     sp_keystore::KeystorePtr,
+    sp_runtime::transaction_validity::InvalidTransaction,
 };
 use std::{
     collections::{BTreeMap, HashMap},
@@ -190,22 +191,34 @@ pub struct ToCheck {
     pub key: EncodingKey,
     /// The block its entry was registered at.
     pub since: BlockNumber,
+    /// The holder that registered it (and so holds all its shards).
+    pub registrar: AccountId,
     /// What its shards must check against.
     pub erasure: ErasureCommitment,
 }
 
 /// The order checks are started in, once per encoding, while the check
-/// slots last: encodings never tried first, earliest registered first;
-/// then those whose last check came back short, least recently first.
-/// A liar whose junk encodings only it can complete, and that stalls its
-/// answers, makes each of their checks wait out its deadline; tried in
-/// the order the shards lie on disk, they held the slots ahead of an
-/// honest encoding registered beside them, every block, until its
-/// deadline passed.
+/// slots last: encodings of registrars none of whose waiting encodings
+/// stalled first; within each group, those never tried first, earliest
+/// registered first, then those whose last check came back short, least
+/// recently first. A liar whose junk encodings only it can complete, and
+/// that stalls its answers, makes each of their checks wait out its
+/// deadline; tried in the order the shards lie on disk, they held the
+/// slots ahead of an honest encoding registered beside them, every block,
+/// until its deadline passed. Fresh junk registered just ahead of each
+/// honest registration was still tried first, being new: but only its
+/// registrar can stall a check (it alone holds every shard; an honest
+/// registrar handed them out), so once one of its encodings stalled, the
+/// rest of that registrar's queue behind everyone else's.
 pub fn check_order(mut waiting: Vec<ToCheck>, stalled: &HashMap<EncodingKey, BlockNumber>) -> Vec<ToCheck> {
-    waiting.sort_by_key(|c| match stalled.get(&c.key) {
-        None => (false, c.since),
-        Some(at) => (true, *at),
+    let stallers: std::collections::HashSet<AccountId> =
+        waiting.iter().filter(|c| stalled.contains_key(&c.key)).map(|c| c.registrar.clone()).collect();
+    waiting.sort_by_key(|c| {
+        let staller = stallers.contains(&c.registrar);
+        match stalled.get(&c.key) {
+            None => (staller, false, c.since),
+            Some(at) => (staller, true, *at),
+        }
     });
     let mut seen = std::collections::HashSet::new();
     waiting.retain(|c| seen.insert(c.key));
@@ -335,15 +348,121 @@ enum Signer {
     Dev(sr25519::Pair),
 }
 
+/// The RPC error code of [`StoreFailure::Unpaid`]: the client signs its
+/// payment again, for the current holders, and retries.
+pub const UNPAID: i32 = 4002;
+
 /// Why a put or a get failed, as the RPC reports it.
 #[derive(Debug)]
 pub enum StoreFailure {
     /// The bytes are not an artefact of the kind (the caller's fault).
     Refused(String),
+    /// The payment cannot pay for this put: stale, or signed for another
+    /// encoding (the holder set changed meanwhile). Signed again for the
+    /// current holders, the same put goes through.
+    Unpaid(String),
     /// The chain pruned it at this block.
     Expired(BlockNumber),
     /// The node could not do its part (no store key, chain state, pool).
     Node(String),
+}
+
+/// The storage keys the holder set is read from (the runtime's
+/// `StoreHolders`): the PoS slot duration, and the session's validators.
+pub const HOLDER_KEYS: [fn() -> Vec<u8>; 2] = [
+    || pallet_validators::SlotDuration::<Runtime>::hashed_key().to_vec(),
+    || pallet_session::Validators::<Runtime>::hashed_key().to_vec(),
+];
+
+/// The holders from what [`HOLDER_KEYS`] hold: the instant-seal store
+/// account where the chain has no slots, else the session's validators
+/// (read only then).
+pub fn holders_from<E>(
+    slot_duration: Option<u64>,
+    validators: impl FnOnce() -> Result<Vec<AccountId>, E>,
+) -> Result<Vec<AccountId>, E> {
+    if slot_duration.unwrap_or(0) == 0 {
+        return Ok(vec![AccountId::from(gensyn_runtime::protocol::STORE_ACCOUNT)]);
+    }
+    validators()
+}
+
+/// Why the pool refused one of this node's transactions.
+#[derive(Debug)]
+pub struct Refusal {
+    /// The runtime's custom refusal code (`pa::invalid`), if it gave one.
+    pub code: Option<u8>,
+    /// What to tell.
+    pub message: String,
+}
+
+impl Refusal {
+    /// Whether the refusal is the payer's doing (its deposit, its quota,
+    /// its signature), not this node's.
+    pub fn payers_fault(&self) -> bool {
+        matches!(self.code, Some(pa::invalid::DEPOSIT | pa::invalid::QUOTA | pa::invalid::BAD_PAYMENT))
+    }
+}
+
+impl From<String> for Refusal {
+    fn from(message: String) -> Self {
+        Refusal { code: None, message }
+    }
+}
+
+impl From<Refusal> for String {
+    fn from(r: Refusal) -> Self {
+        r.message
+    }
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// The class an artefact of `kind` is kept in.
+pub fn retention_of(kind: Kind) -> pa::Retention {
+    match kind {
+        Kind::Spec | Kind::Dataset => pa::Retention::TrainingData,
+        Kind::Checkpoint => pa::Retention::ProofData,
+    }
+}
+
+/// Whether `payment` pays for encoding `erasure` of `id` in class
+/// `retention` on the chain with genesis `genesis` at block `now`: signed
+/// by its payer for exactly that, at a block the chain still counts recent
+/// ([`pa::Config::AttestWindow`]). Checked before anything is kept, so a
+/// put nobody pays for costs the node no disk.
+pub fn check_payment(
+    genesis: &H256,
+    payment: &pa::PaymentOf<Runtime>,
+    id: &[u8; 32],
+    erasure: &ErasureCommitment,
+    retention: pa::Retention,
+    now: BlockNumber,
+) -> Result<(), String> {
+    use polkadot_sdk::sp_runtime::traits::Verify;
+    if payment.at > now || now - payment.at > gensyn_runtime::protocol::ATTEST_WINDOW {
+        return Err(format!(
+            "the storage payment was signed at block {}, not recent at block {now}: sign it again",
+            payment.at
+        ));
+    }
+    let message = pa::payment_message(genesis, &payment.payer, id, &erasure.id(), retention, &payment.at);
+    if !payment.signature.verify(&message[..], &payment.payer) {
+        return Err(format!(
+            "the storage payment is not its payer's signature of this artefact's encoding for the {} current \
+             holders as {}: signed for other bytes, another class or another holder set; sign it again",
+            erasure.n,
+            match retention {
+                pa::Retention::TrainingData => "training data",
+                pa::Retention::ProofData => "proof data",
+            }
+        ));
+    }
+    Ok(())
 }
 
 /// The node's availability duties and reads.
@@ -382,6 +501,71 @@ pub struct Holder<C, P> {
     /// The blocks of the best chain whose registrations were read into
     /// `owed`, by number (a re-org's new blocks are read again).
     scanned: Mutex<BTreeMap<BlockNumber, H256>>,
+    /// Registrations the pool took but no finalized block holds yet, with
+    /// what their put added to the disk: taken back once they can no
+    /// longer land, and counted against their payer's funds meanwhile.
+    provisional: Mutex<HashMap<EncodingKey, Provisional>>,
+    /// One lock per artefact id: puts of the same bytes run one at a time,
+    /// so one refused put's clean-up cannot take another's files.
+    putting: Mutex<HashMap<[u8; 32], Arc<tokio::sync::Mutex<()>>>>,
+}
+
+/// A registration sent but not yet in a finalized block.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Provisional {
+    /// Who pays for it.
+    pub payer: AccountId,
+    /// The deposit it will hold.
+    pub deposit: gensyn_runtime::Balance,
+    /// The newest payment's block: past it by the attestation window, no
+    /// block can take the registration any more.
+    pub paid_at: BlockNumber,
+    /// This node's shard index of it.
+    pub index: u16,
+    /// Whether the shard was here before the first such put.
+    pub had_shard: bool,
+    /// Whether the whole copy was here before the first such put.
+    pub had_whole: bool,
+}
+
+/// What becomes of a provisional registration, given the finalized chain.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Settled {
+    /// It may still land.
+    Waiting,
+    /// A finalized block holds its entry: it is the chain's now.
+    Landed,
+    /// It can no longer land: what its put kept goes.
+    Lost,
+}
+
+/// Whether a registration paid at `paid_at` is settled, the finalized
+/// chain (at `finalized`) holding an entry of its encoding or not. The pool
+/// refuses a payment older than the attestation window, so once the
+/// finalized chain is past that, a registration it lacks never lands.
+pub fn settle(paid_at: BlockNumber, finalized: BlockNumber, entry_finalized: bool) -> Settled {
+    if entry_finalized {
+        Settled::Landed
+    } else if finalized > paid_at.saturating_add(gensyn_runtime::protocol::ATTEST_WINDOW) {
+        Settled::Lost
+    } else {
+        Settled::Waiting
+    }
+}
+
+/// The deposits and registrations `payer` has in flight through this node:
+/// sent, and not in the best chain (`landed`) where the chain already
+/// counts them; besides those of `except` (the one being put again).
+pub fn in_flight(
+    provisional: &HashMap<EncodingKey, Provisional>,
+    payer: &AccountId,
+    except: &EncodingKey,
+    landed: impl Fn(&EncodingKey) -> bool,
+) -> (gensyn_runtime::Balance, u32) {
+    provisional
+        .iter()
+        .filter(|(k, p)| &p.payer == payer && *k != except && !landed(k))
+        .fold((0, 0), |(d, n), (_, p)| (d.saturating_add(p.deposit), n + 1))
 }
 
 /// A shard this node's holder may owe and not hold.
@@ -470,6 +654,8 @@ where
             stalled: Default::default(),
             owed: Default::default(),
             scanned: Default::default(),
+            provisional: Default::default(),
+            putting: Default::default(),
         }
     }
 
@@ -487,11 +673,8 @@ where
 
     /// The current holders, as the runtime's `StoreHolders` reads them.
     fn holders(&self, at: H256) -> Result<Vec<AccountId>, String> {
-        let slots: u64 = self.read(at, pallet_validators::SlotDuration::<Runtime>::hashed_key().to_vec())?.unwrap_or(0);
-        if slots == 0 {
-            return Ok(vec![AccountId::from(gensyn_runtime::protocol::STORE_ACCOUNT)]);
-        }
-        Ok(self.read(at, pallet_session::Validators::<Runtime>::hashed_key().to_vec())?.unwrap_or_default())
+        let [slots, validators] = HOLDER_KEYS.map(|k| k());
+        holders_from(self.read(at, slots)?, || Ok(self.read(at, validators)?.unwrap_or_default()))
     }
 
     /// The encoding of `id` the chain counts available, if any.
@@ -552,9 +735,9 @@ where
     }
 
     /// Puts an authorized general transaction in the pool.
-    async fn submit(&self, call: pa::Call<Runtime>) -> Result<(), String> {
+    async fn submit(&self, call: pa::Call<Runtime>) -> Result<(), Refusal> {
         let xt = UncheckedExtrinsic::new_transaction(RuntimeCall::Availability(call), gensyn_runtime::tx_extension(0));
-        let opaque = Decode::decode(&mut &xt.encode()[..]).map_err(|e| e.to_string())?;
+        let opaque = Decode::decode(&mut &xt.encode()[..]).map_err(|e: codec::Error| Refusal::from(e.to_string()))?;
         let (best, _) = self.best();
         let _ = self.pool.ready_at_with_timeout(best, Duration::from_secs(2)).await;
         match self.pool.submit_one(best, TransactionSource::Local, opaque).await.map_err(IntoPoolError::into_pool_error)
@@ -564,8 +747,12 @@ where
             // twice, or the fork-aware pool's early import,
             // paritytech/polkadot-sdk#11419): it is on its way.
             Err(Ok(PoolError::AlreadyImported(_) | PoolError::TooLowPriority { .. })) => Ok(()),
-            Err(Ok(e)) => Err(e.to_string()),
-            Err(Err(e)) => Err(e.to_string()),
+            Err(Ok(PoolError::InvalidTransaction(InvalidTransaction::Custom(code)))) => Err(Refusal {
+                code: Some(code),
+                message: format!("the chain refused it: {}", pa::invalid::describe(code)),
+            }),
+            Err(Ok(e)) => Err(e.to_string().into()),
+            Err(Err(e)) => Err(e.to_string().into()),
         }
     }
 
@@ -593,18 +780,38 @@ where
     }
 
     /// Takes an artefact whole: checks it, keeps it, hands out its shards
-    /// and registers it. Idempotent: what is registered and available (or
-    /// still pending with this node's attestation) is only handed out again.
-    pub async fn put(self: &Arc<Self>, kind: Kind, bytes: Vec<u8>) -> Result<[u8; 32], StoreFailure> {
-        let (at, now) = self.best();
+    /// and registers it, paid for by `payment` (the deposit is the payer's).
+    /// Idempotent: what is registered and available (or still pending with
+    /// this node's attestation) is only handed out again. Nothing is kept
+    /// for a payment that cannot pay: not signed by its payer for these
+    /// bytes' encoding for the current holders and their class, or stale.
+    pub async fn put(
+        self: &Arc<Self>,
+        kind: Kind,
+        bytes: Vec<u8>,
+        payment: pa::PaymentOf<Runtime>,
+    ) -> Result<[u8; 32], StoreFailure> {
         let node = |e: String| StoreFailure::Node(e);
+        let refused = |e: String| StoreFailure::Refused(e);
+        if bytes.len() > gensyn_store::MAX_ARTEFACT {
+            return Err(refused(format!(
+                "{} bytes; the store takes at most {}",
+                bytes.len(),
+                gensyn_store::MAX_ARTEFACT
+            )));
+        }
+        let id = gensyn_store::commitment_of(kind, &bytes).map_err(|e| refused(e.to_string()))?;
+        let lock = self.putting.lock().expect("not poisoned").entry(id).or_default().clone();
+        let _held = lock.lock().await;
+        let _unmap = Unmap { map: &self.putting, id, lock: &lock };
+        // Read once the lock is held: the chain may have moved meanwhile.
+        let (at, now) = self.best();
         // A node that holds no shards takes nothing (what it kept whole would
         // never be pruned).
         let (me, signer) = self
             .signer(at)
             .map_err(node)?
             .ok_or_else(|| node("this node holds no shards: none of its store keys is a current holder's".into()))?;
-        let id = self.whole.put(kind, &bytes).map_err(|e| StoreFailure::Refused(e.to_string()))?;
         let holders = self.holders(at).map_err(node)?;
         let chosen = self.chosen(at, &id).map_err(node)?;
         if let Some(encoding) = chosen {
@@ -614,7 +821,8 @@ where
                 .is_some_and(|e| usize::from(e.erasure.n) != holders.len())
             {
                 // Available for another holder set: its holders keep the
-                // shards of that encoding; nothing here may replace them.
+                // shards of that encoding; nothing here may replace them,
+                // and nothing is kept here unpaid.
                 return Ok(id);
             }
         }
@@ -624,7 +832,7 @@ where
             let e = tokio::task::spawn_blocking(move || encode(&data, n))
                 .await
                 .map_err(|e| node(e.to_string()))?
-                .map_err(|e| StoreFailure::Refused(e.to_string()))?;
+                .map_err(|e| refused(e.to_string()))?;
             (e.commitment, e)
         };
         let key = (id, erasure.id());
@@ -633,6 +841,36 @@ where
             // a third of the holders attested bytes they never checked.
             return Err(node(format!("another encoding of {:?} is available on chain", H256(id))));
         }
+        let retention = retention_of(kind);
+        // Registered afresh if this encoding has no live entry; renewed if
+        // its entry is pending without this node's attestation — another
+        // holder may have registered these bytes first, late in a window
+        // or for a shorter class, to make the honest party miss its
+        // deadline.
+        let existing = self.entry_of(at, &key).map_err(node)?;
+        // A pending entry past its deadline failed: registered afresh.
+        let live = existing.as_ref().filter(|e| !(e.status == pa::Status::Pending && now > e.deadline));
+        let register = match live {
+            None => true,
+            Some(e) if e.status == pa::Status::Pending => {
+                e.holders.iter().position(|h| h == &me).is_some_and(|i| !e.has_attested(i))
+            }
+            Some(_) => false,
+        };
+        let deposit = pa::Pallet::<Runtime>::deposit_for(erasure.len);
+        if register {
+            check_payment(&self.client.info().genesis_hash, &payment, &id, &erasure, retention, now)
+                .map_err(StoreFailure::Unpaid)?;
+            // The pool judges each registration against the chain alone:
+            // what this node sent and no block holds yet counts here too,
+            // or a payer could send many at once for one deposit and
+            // leave the node the bytes of those the block then drops.
+            self.affordable(at, &payment.payer, deposit, &key)?;
+        }
+        // What this put adds to the disk, taken back if the chain refuses
+        // to register it (the payer cannot pay): nobody's data kept unpaid.
+        let had_whole = self.whole.is_available(&id);
+        self.whole.put(kind, &bytes).map_err(|e| refused(e.to_string()))?;
         // This node encoded the bytes itself: nothing to check.
         self.checked.lock().expect("not poisoned").insert(key, true);
         let shard = |i: usize| HeldShard {
@@ -642,14 +880,6 @@ where
             proof: encoded.proof(i as u16).expect("an index in range"),
             shard: encoded.shards[i].clone(),
         };
-        // Registered afresh if this encoding has no live entry; renewed if
-        // its entry is pending without this node's attestation — another
-        // holder may have registered these bytes first, late in a window
-        // or for a shorter class, to make the honest party miss its
-        // deadline.
-        let existing = self.entry_of(at, &key).map_err(node)?;
-        // A pending entry past its deadline failed: registered afresh.
-        let live = existing.as_ref().filter(|e| !(e.status == pa::Status::Pending && now > e.deadline));
         // Shard i is holder i's of the list the entry names: a live entry's
         // own snapshot (renewed, or already available), which a session
         // change may have reordered since; else the current set. Cut for
@@ -658,19 +888,9 @@ where
         let order: Vec<AccountId> =
             live.filter(|e| e.holders.contains(&me)).map(|e| e.holders.to_vec()).unwrap_or_else(|| holders.clone());
         let mine = order.iter().position(|h| h == &me).expect("the signer is a holder");
+        let had_shard = self.shards.get(&key, mine as u16).is_some();
         self.shards.put(&shard(mine)).map_err(|e| node(format!("keeping a shard: {e}")))?;
-        let register = match live {
-            None => true,
-            Some(e) if e.status == pa::Status::Pending => {
-                e.holders.iter().position(|h| h == &me).is_some_and(|i| !e.has_attested(i))
-            }
-            Some(_) => false,
-        };
         if register {
-            let retention = match kind {
-                Kind::Spec | Kind::Dataset => pa::Retention::TrainingData,
-                Kind::Checkpoint => pa::Retention::ProofData,
-            };
             // Named by the list the shards were cut for.
             let registration = pa::Registration {
                 commitment: id,
@@ -679,15 +899,47 @@ where
                 holder: me.clone(),
                 holders: pa::holders_hash(&order),
                 at: now,
+                payer: payment.payer.clone(),
+                paid_at: payment.at,
             };
             let signature = self.sign(&signer, &registration).map_err(node)?;
-            if let Err(e) = self.submit(pa::Call::register { registration, signature }).await {
+            let call = pa::Call::register { registration, signature, payer_signature: payment.signature };
+            let sent = self.submit(call).await;
+            if sent.is_ok() {
+                let mut provisional = self.provisional.lock().expect("not poisoned");
+                let p = provisional.entry(key).or_insert(Provisional {
+                    payer: payment.payer.clone(),
+                    deposit,
+                    paid_at: payment.at,
+                    index: mine as u16,
+                    had_shard,
+                    had_whole,
+                });
+                // The newest payment decides when it can no longer land.
+                (p.payer, p.paid_at) = (payment.payer.clone(), p.paid_at.max(payment.at));
+            }
+            if let Err(e) = sent {
                 // Refused because another holder's registration of these
                 // bytes landed meanwhile: it counts all the same.
                 let (at, _) = self.best();
                 match self.entry_of(at, &key).map_err(node)? {
                     Some(entry) if existing.is_none() && entry.erasure == erasure => {}
-                    _ => return Err(node(e)),
+                    _ => {
+                        if !had_shard {
+                            self.shards.drop_shard(&key, mine as u16);
+                        }
+                        if !had_whole && self.shards.of(&id).is_empty() {
+                            let _ = self.whole.remove(&id);
+                        }
+                        // The payer's part: its payment went stale on the
+                        // way, it cannot hold the deposit, or has its quota
+                        // stored.
+                        return Err(match e.code {
+                            Some(pa::invalid::BAD_PAYMENT) => StoreFailure::Unpaid(e.to_string()),
+                            _ if e.payers_fault() => refused(e.to_string()),
+                            _ => node(e.to_string()),
+                        });
+                    }
                 }
             }
         }
@@ -702,6 +954,77 @@ where
             self.hand_out(others).await;
         }
         Ok(id)
+    }
+
+    /// Whether `payer` can hold `deposit` for one more registration (of
+    /// `key`) beside what it has in flight through this node and within its
+    /// quota, as the chain stands at `at`; the payer's error if not.
+    fn affordable(
+        &self,
+        at: H256,
+        payer: &AccountId,
+        deposit: gensyn_runtime::Balance,
+        key: &EncodingKey,
+    ) -> Result<(), StoreFailure> {
+        use polkadot_sdk::{frame_system, pallet_balances::AccountData};
+        type Info = frame_system::AccountInfo<gensyn_runtime::Nonce, AccountData<gensyn_runtime::Balance>>;
+        let node = |e: String| StoreFailure::Node(e);
+        let free = self
+            .read::<Info>(at, frame_system::Account::<Runtime>::hashed_key_for(payer))
+            .map_err(node)?
+            .map_or(0, |i| i.data.free);
+        let live: u32 = self.read(at, pa::Registered::<Runtime>::hashed_key_for(payer)).map_err(node)?.unwrap_or(0);
+        let provisional = self.provisional.lock().expect("not poisoned").clone();
+        let (pending, count) = in_flight(&provisional, payer, key, |k| {
+            self.entry_of(at, k).ok().flatten().is_some_and(|e| &e.payer == payer)
+        });
+        if free < deposit.saturating_add(pending) {
+            return Err(StoreFailure::Refused(format!(
+                "the payer cannot hold the storage deposit: {free} free, {deposit} asked and {pending} held by \
+                 {count} registrations on their way"
+            )));
+        }
+        if live.saturating_add(count) >= gensyn_runtime::protocol::MAX_LIVE_PER_PAYER {
+            return Err(StoreFailure::Refused(format!(
+                "the payer has {live} artefacts stored and {count} on their way: its quota is {}",
+                gensyn_runtime::protocol::MAX_LIVE_PER_PAYER
+            )));
+        }
+        Ok(())
+    }
+
+    /// Settles the registrations the pool took: those a finalized block
+    /// holds are the chain's; those that can no longer land take back what
+    /// their puts kept (the payer's funds never paid for it).
+    fn settle_provisional(&self, finalized: H256, finalized_number: BlockNumber) {
+        let pending: Vec<(EncodingKey, Provisional)> =
+            self.provisional.lock().expect("not poisoned").iter().map(|(k, p)| (*k, p.clone())).collect();
+        for (key, p) in pending {
+            let Ok(entry) = self.entry_of(finalized, &key) else { continue };
+            match settle(p.paid_at, finalized_number, entry.is_some()) {
+                Settled::Waiting => continue,
+                Settled::Landed => {}
+                Settled::Lost => {
+                    // Under the put lock: a put of the same bytes running
+                    // now keeps its files (settled the next block).
+                    let lock = self.putting.lock().expect("not poisoned").entry(key.0).or_default().clone();
+                    let Ok(_held) = lock.try_lock() else { continue };
+                    let _unmap = Unmap { map: &self.putting, id: key.0, lock: &lock };
+                    if !p.had_shard {
+                        self.shards.drop_shard(&key, p.index);
+                    }
+                    if !p.had_whole && self.shards.of(&key.0).is_empty() {
+                        let _ = self.whole.remove(&key.0);
+                    }
+                    log::info!(target: "gensyn-store", "{:?}: its registration never reached a block; what its put kept is dropped", H256(key.0));
+                }
+            }
+            let mut provisional = self.provisional.lock().expect("not poisoned");
+            // A put since may have renewed it.
+            if provisional.get(&key) == Some(&p) {
+                provisional.remove(&key);
+            }
+        }
     }
 
     /// Waits until the best block has an entry of encoding `key`, for at
@@ -1019,6 +1342,7 @@ where
         let mut to_check = Vec::new();
         let info = self.client.info();
         let (finalized, finalized_number) = (info.finalized_hash, info.finalized_number);
+        self.settle_provisional(finalized, finalized_number);
         for s in self.shards.all() {
             let key = s.key();
             // An open challenge to this shard is answered whoever holds the
@@ -1080,7 +1404,12 @@ where
             match checked {
                 Some(true) if self.first_in_a_while(0, &key, s.index, 0, now) => attest.push(key),
                 Some(_) => {}
-                None => to_check.push(ToCheck { key, since: entry.since, erasure: s.erasure }),
+                None => to_check.push(ToCheck {
+                    key,
+                    since: entry.since,
+                    registrar: entry.registrar.clone(),
+                    erasure: s.erasure,
+                }),
             }
         }
         {
@@ -1101,7 +1430,7 @@ where
                 pa::Attestation { holder: me.clone(), commitments: BoundedVec::truncate_from(chunk.to_vec()), at: now };
             let sent = match self.sign(&signer, &attestation) {
                 Ok(signature) => self.submit(pa::Call::attest { attestation, signature }).await,
-                Err(e) => Err(e),
+                Err(e) => Err(e.into()),
             };
             if let Err(e) = sent {
                 log::warn!(target: "gensyn-store", "attesting: {e}");
@@ -1231,6 +1560,13 @@ where
             None if self.shards.age(key, s.index).is_some_and(|a| a > UNREGISTERED_FOR) => {
                 self.shards.drop_shard(key, s.index);
                 self.checked.lock().expect("not poisoned").remove(key);
+                // Nor the whole copy a lost registration left (this node
+                // restarted before it settled), unless the chain has the
+                // artefact under another encoding.
+                if self.shards.of(&s.commitment).is_empty() && matches!(self.chosen(finalized, &s.commitment), Ok(None))
+                {
+                    let _ = self.whole.remove(&s.commitment);
+                }
                 log::info!(target: "gensyn-store", "shard {} of {:?}: no entry on chain; dropped", s.index, H256(s.commitment));
             }
             None => {}
@@ -1239,16 +1575,34 @@ where
 
     async fn answer(&self, s: &HeldShard, due: BlockNumber, at: BlockNumber, piece: u32) -> Result<(), String> {
         let (bytes, piece_proof) = erasure::piece_proof(&s.shard, piece).ok_or("no such piece")?;
-        self.submit(pa::Call::answer {
-            commitment: s.commitment,
-            shard: s.index,
-            due,
-            at,
-            piece: BoundedVec::truncate_from(bytes.to_vec()),
-            piece_proof,
-            shard_proof: s.proof.clone(),
-        })
-        .await
+        Ok(self
+            .submit(pa::Call::answer {
+                commitment: s.commitment,
+                shard: s.index,
+                due,
+                at,
+                piece: BoundedVec::truncate_from(bytes.to_vec()),
+                piece_proof,
+                shard_proof: s.proof.clone(),
+            })
+            .await?)
+    }
+}
+
+/// Takes a put's lock out of the map once nobody else waits on it.
+struct Unmap<'a> {
+    map: &'a Mutex<HashMap<[u8; 32], Arc<tokio::sync::Mutex<()>>>>,
+    id: [u8; 32],
+    lock: &'a Arc<tokio::sync::Mutex<()>>,
+}
+
+impl Drop for Unmap<'_> {
+    fn drop(&mut self) {
+        let mut map = self.map.lock().expect("not poisoned");
+        // The map's and this put's: no other put waits.
+        if Arc::strong_count(self.lock) <= 2 {
+            map.remove(&self.id);
+        }
     }
 }
 
@@ -1348,6 +1702,85 @@ mod tests {
         assert_eq!(offered.refused.len(), 1);
     }
 
+    /// A registration the pool took stays provisional until a finalized
+    /// block holds it, and is lost (its put's files dropped) only once no
+    /// block can take it: its payment is past the attestation window.
+    #[test]
+    fn a_registration_is_settled_by_the_finalized_chain_and_lost_only_once_its_payment_is_stale() {
+        let window = gensyn_runtime::protocol::ATTEST_WINDOW;
+        assert_eq!(settle(100, 100 + window, false), Settled::Waiting);
+        assert_eq!(settle(100, 101 + window, false), Settled::Lost);
+        assert_eq!(settle(100, 101, true), Settled::Landed);
+        assert_eq!(settle(100, 101 + window, true), Settled::Landed);
+    }
+
+    /// What a payer has on its way through a node counts against its
+    /// funds, except what the best chain already holds and the put itself.
+    #[test]
+    fn a_payers_deposits_on_their_way_count_until_the_chain_holds_them() {
+        let (payer, other) = (AccountId::from([1; 32]), AccountId::from([2; 32]));
+        let p = |payer: &AccountId, deposit| Provisional {
+            payer: payer.clone(),
+            deposit,
+            paid_at: 5,
+            index: 0,
+            had_shard: false,
+            had_whole: false,
+        };
+        let map: HashMap<EncodingKey, Provisional> = [
+            (([1; 32], [1; 32]), p(&payer, 10)),
+            (([2; 32], [2; 32]), p(&payer, 20)),
+            (([3; 32], [3; 32]), p(&payer, 40)),
+            (([4; 32], [4; 32]), p(&other, 80)),
+        ]
+        .into_iter()
+        .collect();
+        let none = |_: &EncodingKey| false;
+        assert_eq!(in_flight(&map, &payer, &([9; 32], [9; 32]), none), (70, 3));
+        assert_eq!(in_flight(&map, &payer, &([2; 32], [2; 32]), none), (50, 2), "the put itself is not counted twice");
+        let landed = |k: &EncodingKey| k.0 == [3; 32];
+        assert_eq!(in_flight(&map, &payer, &([9; 32], [9; 32]), landed), (30, 2), "the chain holds that one already");
+        assert_eq!(in_flight(&map, &other, &([9; 32], [9; 32]), none), (80, 1));
+    }
+
+    /// A put's payment must be its payer's signature of the bytes'
+    /// encoding for the current holders, in their class, at a recent block,
+    /// or the node keeps nothing.
+    #[test]
+    fn a_put_is_taken_only_with_a_recent_payment_signed_for_its_encoding_and_class() {
+        let genesis = H256([9; 32]);
+        let payer = sr25519::Pair::from_string("//Payer", None).unwrap();
+        let who = AccountId::from(payer.public());
+        let id = [5u8; 32];
+        let four = encode(&[1u8; 3000], 4).unwrap().commitment;
+        let pay = |erasure: &ErasureCommitment, retention, at: BlockNumber, key: &sr25519::Pair| pa::Payment {
+            payer: who.clone(),
+            at,
+            signature: key.sign(&pa::payment_message(&genesis, &who, &id, &erasure.id(), retention, &at)).into(),
+        };
+        let training = pa::Retention::TrainingData;
+        assert_eq!(check_payment(&genesis, &pay(&four, training, 100, &payer), &id, &four, training, 105), Ok(()));
+        // Signed for three holders (the set changed mid-put), or other bytes.
+        let three = encode(&[1u8; 3000], 3).unwrap().commitment;
+        let other = encode(&[2u8; 3000], 4).unwrap().commitment;
+        for e in [three, other] {
+            let refused = check_payment(&genesis, &pay(&e, training, 100, &payer), &id, &four, training, 105);
+            assert!(refused.unwrap_err().contains("sign it again"));
+        }
+        // For another class, by another key, or for another chain.
+        let proof = pa::Retention::ProofData;
+        assert!(check_payment(&genesis, &pay(&four, proof, 100, &payer), &id, &four, training, 105).is_err());
+        let stranger = sr25519::Pair::from_string("//Stranger", None).unwrap();
+        assert!(check_payment(&genesis, &pay(&four, training, 100, &stranger), &id, &four, training, 105).is_err());
+        assert!(check_payment(&H256([8; 32]), &pay(&four, training, 100, &payer), &id, &four, training, 105).is_err());
+        // Stale, or from a block ahead.
+        let window = gensyn_runtime::protocol::ATTEST_WINDOW;
+        let stale = check_payment(&genesis, &pay(&four, training, 100, &payer), &id, &four, training, 101 + window);
+        assert!(stale.unwrap_err().contains("not recent"));
+        assert!(check_payment(&genesis, &pay(&four, training, 100, &payer), &id, &four, training, 100 + window).is_ok());
+        assert!(check_payment(&genesis, &pay(&four, training, 106, &payer), &id, &four, training, 105).is_err());
+    }
+
     #[test]
     fn a_short_entry_fails_for_good_only_once_the_finalized_chain_agrees() {
         let e = encode(&[3u8; 100], 4).unwrap().commitment;
@@ -1355,6 +1788,8 @@ mod tests {
             erasure: e,
             retention: pa::Retention::ProofData,
             registrar: AccountId::from([0; 32]),
+            payer: AccountId::from([2; 32]),
+            deposit: 0,
             holders: BoundedVec::truncate_from(vec![AccountId::from([1; 32]); 4]),
             attested: BoundedVec::truncate_from(vec![0u8]),
             count: 1,
@@ -1379,7 +1814,9 @@ mod tests {
     #[test]
     fn checks_start_with_encodings_never_tried_then_the_least_recently_stalled() {
         let e = encode(&[3u8; 100], 4).unwrap().commitment;
-        let at = |i: u8, since: BlockNumber| ToCheck { key: ([i; 32], [i; 32]), since, erasure: e };
+        let liar = AccountId::from([66; 32]);
+        let at =
+            |i: u8, since: BlockNumber| ToCheck { key: ([i; 32], [i; 32]), since, registrar: liar.clone(), erasure: e };
         // Twenty junk encodings that stalled at blocks 20..40, registered
         // before the honest one (5); a second honest one registered later;
         // the same encoding held twice (two shards of it).
@@ -1394,6 +1831,30 @@ mod tests {
         assert_eq!((order[0].key.0[0], order[1].key.0[0]), (2, 1), "never tried, earliest registered first");
         let retried: Vec<u8> = order[2..].iter().map(|c| c.key.0[0]).collect();
         assert_eq!(retried, (0..20u8).rev().map(|i| 100 + i).collect::<Vec<_>>(), "least recently stalled first");
+    }
+
+    /// A liar that registers fresh junk just before each honest
+    /// registration gets it tried first only until one of its encodings
+    /// stalls: then all of its registrations queue behind everyone else's.
+    #[test]
+    fn a_registrar_whose_checks_stalled_waits_behind_the_others() {
+        let e = encode(&[3u8; 100], 4).unwrap().commitment;
+        let (liar, honest) = (AccountId::from([66; 32]), AccountId::from([1; 32]));
+        let at = |i: u8, since: BlockNumber, who: &AccountId| ToCheck {
+            key: ([i; 32], [i; 32]),
+            since,
+            registrar: who.clone(),
+            erasure: e,
+        };
+        // The liar's stalled junk (block 3), its fresh junk (registered at
+        // 10, 11, just before the honest one at 12), the honest one.
+        let waiting = vec![at(100, 2, &liar), at(101, 10, &liar), at(102, 11, &liar), at(1, 12, &honest)];
+        let stalled: HashMap<EncodingKey, BlockNumber> = [(([100; 32], [100; 32]), 3)].into_iter().collect();
+        let order: Vec<u8> = check_order(waiting.clone(), &stalled).iter().map(|c| c.key.0[0]).collect();
+        assert_eq!(order, [1, 101, 102, 100], "the honest encoding takes the first slot");
+        // Before anything stalled, the earliest registered go first.
+        let order: Vec<u8> = check_order(waiting, &HashMap::new()).iter().map(|c| c.key.0[0]).collect();
+        assert_eq!(order, [100, 101, 102, 1]);
     }
 
     #[test]

@@ -1,9 +1,14 @@
 //! The artefact store over RPC, backed by the availability layer
 //! ([`crate::availability::Holder`]):
 //!
-//! - `gensyn_storePut(kind, bytes)`: the bytes must recompute their
-//!   commitment (returned); kept whole, erasure-coded, shards handed to the
-//!   other holders, registered on chain;
+//! - `gensyn_storePut(kind, bytes, payment)`: the bytes must recompute
+//!   their commitment (returned); kept whole, erasure-coded, shards handed
+//!   to the other holders, registered on chain, the deposit held from the
+//!   payer that signed `payment` (a SCALE `pallet_availability::Payment`
+//!   for the bytes' encoding, see `gensyn_cli`'s `store_put`); error 4000
+//!   if the bytes or the payer are refused, 4002 if the payment cannot pay
+//!   for this encoding now (stale, or signed for another holder set: sign
+//!   again);
 //! - `gensyn_storeGet(id)`: the artefact, whole or rebuilt from `k` shards
 //!   (`null` if not found; error 4004 naming the block if it expired);
 //! - `gensyn_storeHas(id)`: whether this node holds it whole or a shard;
@@ -17,7 +22,7 @@
 
 use crate::availability::{HeldShard, Holder, StoreFailure};
 use codec::{Decode, Encode};
-use gensyn_runtime::{opaque::Block, AccountId};
+use gensyn_runtime::{opaque::Block, pallet_availability as pa, AccountId, Runtime};
 use gensyn_store::{ArtefactStore, Kind};
 use jsonrpsee::{types::ErrorObjectOwned, RpcModule};
 use polkadot_sdk::{
@@ -42,6 +47,7 @@ fn err(code: i32, msg: impl Into<String>) -> ErrorObjectOwned {
 fn failure(id: Option<&[u8; 32]>, f: StoreFailure) -> ErrorObjectOwned {
     match f {
         StoreFailure::Refused(e) => err(4000, e),
+        StoreFailure::Unpaid(e) => err(crate::availability::UNPAID, e),
         StoreFailure::Expired(at) => err(
             4004,
             format!(
@@ -63,9 +69,11 @@ where
 {
     let mut m = RpcModule::new(holder);
     m.register_async_method("gensyn_storePut", |params, ctx, _| async move {
-        let (kind, data): (String, Bytes) = params.parse()?;
+        let (kind, data, payment): (String, Bytes, Bytes) = params.parse()?;
         let kind = Kind::parse(&kind).ok_or_else(|| err(-32602, format!("unknown artefact kind '{kind}'")))?;
-        let id = ctx.put(kind, data.0).await.map_err(|f| failure(None, f))?;
+        let payment = pa::PaymentOf::<Runtime>::decode(&mut &payment.0[..])
+            .map_err(|e| err(-32602, format!("not a storage payment: {e}")))?;
+        let id = ctx.put(kind, data.0, payment).await.map_err(|f| failure(None, f))?;
         Ok::<H256, ErrorObjectOwned>(H256(id))
     })?;
     m.register_async_method("gensyn_storeGet", |params, ctx, _| async move {

@@ -82,13 +82,31 @@ pub async fn run(cmd: BlobCmd, global: &GlobalArgs, out: &Output) -> Result<(), 
                     )));
                 }
             }
+            let (payer, key) = crate::accounts::signer(&a.payer)?;
             let chain = super::connect(global).await?;
+            let deposit: u128 = artefacts.iter().map(|(_, b)| crate::chain::Chain::storage_deposit(b.len())).sum();
+            let best = chain.best().await?;
+            let view = crate::cmd::account::read(&chain, payer.clone(), best.hash).await?;
+            if view.data.free < deposit {
+                return Err(CliError::other(format!(
+                    "{} has {} free; storing {} holds a deposit of {}",
+                    payer.label(),
+                    crate::amount::format_tokens(view.data.free),
+                    a.file.display(),
+                    crate::amount::format_tokens(deposit)
+                )));
+            }
             let mut put: Vec<Value> = Vec::new();
             let mut ids = Vec::new();
             for (kind, bytes) in artefacts {
-                let id = chain.store_put(kind, &bytes).await?;
+                let id = chain.store_put(kind, &bytes, &key).await?;
                 ids.push(id);
-                put.push(json!({ "kind": kind.name(), "id": hex32(&id), "bytes": bytes.len() }));
+                put.push(json!({
+                    "kind": kind.name(),
+                    "id": hex32(&id),
+                    "bytes": bytes.len(),
+                    "deposit": crate::chain::Chain::storage_deposit(bytes.len()).to_string(),
+                }));
             }
             // Returned once the chain counts it available, so what follows
             // (a read from another node, a task) can rely on it.
@@ -103,7 +121,14 @@ pub async fn run(cmd: BlobCmd, global: &GlobalArgs, out: &Output) -> Result<(), 
                     format!("{} {} ({} bytes)", p["kind"].as_str().unwrap(), p["id"].as_str().unwrap(), p["bytes"])
                 })
                 .collect();
-            out.emit(json!({ "file": a.file, "artefacts": put }), || lines.join("\n"));
+            out.emit(json!({ "file": a.file, "payer": payer.address(), "artefacts": put }), || {
+                format!(
+                    "{}\n{} holds {} until the chain prunes it",
+                    lines.join("\n"),
+                    payer.label(),
+                    crate::amount::format_tokens(deposit)
+                )
+            });
         }
         BlobCmd::Get(a) => {
             let id = parse_id(&a.id)?;
@@ -176,6 +201,7 @@ pub async fn run(cmd: BlobCmd, global: &GlobalArgs, out: &Output) -> Result<(), 
                 "attested": entry.count, "holders": holders,
                 "deadline": entry.deadline, "expires": entry.expires,
                 "retention": format!("{:?}", entry.retention).to_lowercase(),
+                "payer": accounts::label_of(&entry.payer), "deposit": entry.deposit.to_string(),
                 "encodings": encodings,
             });
             // Other bytes registered under the same name (by a holder that
@@ -188,14 +214,16 @@ pub async fn run(cmd: BlobCmd, global: &GlobalArgs, out: &Output) -> Result<(), 
             };
             out.emit(doc, || {
                 format!(
-                    "{} {status}: {} of {} validators attested (k = {}), {} bytes in shards of {}; expires at block {} (best {best})",
+                    "{} {status}: {} of {} validators attested (k = {}), {} bytes in shards of {}; expires at block {} (best {best}); {} holds {}",
                     a.id,
                     entry.count,
                     e.n,
                     e.k,
                     e.len,
                     e.shard_len(),
-                    entry.expires
+                    entry.expires,
+                    accounts::label_of(&entry.payer),
+                    crate::amount::format_tokens(entry.deposit)
                 ) + &others
             });
         }

@@ -51,22 +51,28 @@ pub async fn run(args: SubmitArgs, global: &GlobalArgs, out: &Output) -> Result<
         )));
     }
     let deadline = best.number + args.deadline;
+    let artefacts = crate::cmd::blob::artefacts_of(&args.spec)?;
+    // The spec's and the dataset's storage deposits are held from the
+    // submitter too, until the chain prunes them.
+    let storage: u128 = artefacts.iter().map(|(_, b)| crate::chain::Chain::storage_deposit(b.len())).sum();
     let escrow = fee.saturating_add(params.deposit);
     let view = crate::cmd::account::read(&chain, signer.clone(), best.hash).await?;
-    if view.data.free < escrow {
+    if view.data.free < escrow.saturating_add(storage) {
         return Err(CliError::other(format!(
-            "{} has {} free; the task escrows its fee and the deposit, {}",
+            "{} has {} free; the task escrows its fee and the deposit, {}, and storing its spec and dataset holds {}",
             signer.label(),
             format_tokens(view.data.free),
-            format_tokens(escrow)
+            format_tokens(escrow),
+            format_tokens(storage)
         )));
     }
 
     // The spec and its dataset go to the store first, under the
-    // commitments the task names (the node recomputes them).
+    // commitments the task names (the node recomputes them), paid for by
+    // the submitter.
     let mut uploaded = Vec::new();
-    for (kind, bytes) in crate::cmd::blob::artefacts_of(&args.spec)? {
-        let id = chain.store_put(kind, &bytes).await?;
+    for (kind, bytes) in artefacts {
+        let id = chain.store_put(kind, &bytes, &key).await?;
         let expected = match kind {
             gensyn_store::Kind::Spec => spec.spec_hash,
             _ => spec.dataset_commitment(),
