@@ -197,6 +197,17 @@ pub struct ToCheck {
     pub erasure: ErasureCommitment,
 }
 
+/// A check that came back short: at which block, and who was the
+/// encoding's registrar then (a later renewal may name another, which
+/// the stall must not blame).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stall {
+    /// The block it came back short at.
+    pub at: BlockNumber,
+    /// The registrar the entry named when its check was started.
+    pub registrar: AccountId,
+}
+
 /// The order checks are started in, once per encoding, while the check
 /// slots last: encodings of registrars none of whose waiting encodings
 /// stalled first; within each group, those never tried first, earliest
@@ -210,14 +221,17 @@ pub struct ToCheck {
 /// registrar can stall a check (it alone holds every shard; an honest
 /// registrar handed them out), so once one of its encodings stalled, the
 /// rest of that registrar's queue behind everyone else's.
-pub fn check_order(mut waiting: Vec<ToCheck>, stalled: &HashMap<EncodingKey, BlockNumber>) -> Vec<ToCheck> {
-    let stallers: std::collections::HashSet<AccountId> =
-        waiting.iter().filter(|c| stalled.contains_key(&c.key)).map(|c| c.registrar.clone()).collect();
+pub fn check_order(mut waiting: Vec<ToCheck>, stalled: &HashMap<EncodingKey, Stall>) -> Vec<ToCheck> {
+    // Blamed only for stalls of encodings it was the registrar of then.
+    let stallers: std::collections::HashSet<AccountId> = waiting
+        .iter()
+        .filter_map(|c| stalled.get(&c.key).filter(|s| s.registrar == c.registrar).map(|s| s.registrar.clone()))
+        .collect();
     waiting.sort_by_key(|c| {
         let staller = stallers.contains(&c.registrar);
         match stalled.get(&c.key) {
             None => (staller, false, c.since),
-            Some(at) => (staller, true, *at),
+            Some(s) => (staller, true, s.at),
         }
     });
     let mut seen = std::collections::HashSet::new();
@@ -492,7 +506,7 @@ pub struct Holder<C, P> {
     checking: Mutex<HashMap<EncodingKey, bool>>,
     /// Encodings whose last check came back short (too few shards in
     /// time), with the block it did: see [`check_order`].
-    stalled: Mutex<HashMap<EncodingKey, BlockNumber>>,
+    stalled: Mutex<HashMap<EncodingKey, Stall>>,
     /// Encodings registered lately whose shard this node's holder may owe
     /// and not hold (its node was down or behind when the shard was handed
     /// out, or the registrar never sent it): until their deadline the node
@@ -553,18 +567,27 @@ pub fn settle(paid_at: BlockNumber, finalized: BlockNumber, entry_finalized: boo
     }
 }
 
-/// The deposits and registrations `payer` has in flight through this node:
-/// sent, and not in the best chain (`landed`) where the chain already
-/// counts them; besides those of `except` (the one being put again).
+/// The deposits and new entries `payer` has in flight through this node at
+/// best block `now`: sent, charged, not in the best chain (`landed`, where
+/// the chain counts them itself) and still able to land (the payment
+/// within its window: while finality stalls the record outlives it);
+/// besides those of `except` (the one being put again).
 pub fn in_flight(
     provisional: &HashMap<EncodingKey, Provisional>,
     payer: &AccountId,
     except: &EncodingKey,
+    now: BlockNumber,
     landed: impl Fn(&EncodingKey) -> bool,
 ) -> (gensyn_runtime::Balance, u32) {
     provisional
         .iter()
-        .filter(|(k, p)| &p.payer == payer && *k != except && !landed(k))
+        .filter(|(k, p)| {
+            &p.payer == payer
+                && *k != except
+                && p.deposit > 0
+                && now <= p.paid_at.saturating_add(gensyn_runtime::protocol::ATTEST_WINDOW)
+                && !landed(k)
+        })
         .fold((0, 0), |(d, n), (_, p)| (d.saturating_add(p.deposit), n + 1))
 }
 
@@ -857,7 +880,19 @@ where
             }
             Some(_) => false,
         };
-        let deposit = pa::Pallet::<Runtime>::deposit_for(erasure.len);
+        // What the chain will charge this payer, as `check_register` does:
+        // a new entry's deposit, but nothing for renewing one in its class,
+        // nor for replacing the payer's own failed entry of these bytes.
+        let charged = match (live, &existing) {
+            (Some(e), _) => {
+                retention == pa::Retention::TrainingData
+                    && e.retention == pa::Retention::ProofData
+                    && e.payer != payment.payer
+            }
+            (None, Some(old)) => old.payer != payment.payer,
+            (None, None) => true,
+        };
+        let deposit = if charged { pa::Pallet::<Runtime>::deposit_for(erasure.len) } else { 0 };
         if register {
             check_payment(&self.client.info().genesis_hash, &payment, &id, &erasure, retention, now)
                 .map_err(StoreFailure::Unpaid)?;
@@ -865,7 +900,9 @@ where
             // what this node sent and no block holds yet counts here too,
             // or a payer could send many at once for one deposit and
             // leave the node the bytes of those the block then drops.
-            self.affordable(at, &payment.payer, deposit, &key)?;
+            if charged {
+                self.affordable(at, now, &payment.payer, deposit, &key)?;
+            }
         }
         // What this put adds to the disk, taken back if the chain refuses
         // to register it (the payer cannot pay): nobody's data kept unpaid.
@@ -916,33 +953,42 @@ where
                     had_whole,
                 });
                 // The newest payment decides when it can no longer land.
-                (p.payer, p.paid_at) = (payment.payer.clone(), p.paid_at.max(payment.at));
+                (p.payer, p.deposit, p.paid_at) = (payment.payer.clone(), deposit, p.paid_at.max(payment.at));
             }
             if let Err(e) = sent {
                 // Refused because another holder's registration of these
                 // bytes landed meanwhile: it counts all the same.
                 let (at, _) = self.best();
+                let fail = |e: Refusal| match e.code {
+                    // The payer's part: its payment went stale on the way,
+                    // it cannot hold the deposit, or has its quota stored.
+                    Some(pa::invalid::BAD_PAYMENT) => StoreFailure::Unpaid(e.to_string()),
+                    _ if e.payers_fault() => refused(e.to_string()),
+                    _ => node(e.to_string()),
+                };
                 match self.entry_of(at, &key).map_err(node)? {
                     Some(entry) if existing.is_none() && entry.erasure == erasure => {}
-                    _ => {
+                    // An entry of these bytes stands, its payer paying: what
+                    // this put kept may be a shard this node attested.
+                    Some(_) => return Err(fail(e)),
+                    None => {
                         if !had_shard {
                             self.shards.drop_shard(&key, mine as u16);
                         }
                         if !had_whole && self.shards.of(&id).is_empty() {
                             let _ = self.whole.remove(&id);
                         }
-                        // The payer's part: its payment went stale on the
-                        // way, it cannot hold the deposit, or has its quota
-                        // stored.
-                        return Err(match e.code {
-                            Some(pa::invalid::BAD_PAYMENT) => StoreFailure::Unpaid(e.to_string()),
-                            _ if e.payers_fault() => refused(e.to_string()),
-                            _ => node(e.to_string()),
-                        });
+                        self.checked.lock().expect("not poisoned").remove(&key);
+                        return Err(fail(e));
                     }
                 }
             }
         }
+        // The rest only hands out: nobody else's put of these bytes waits
+        // on it (a caller knowing public bytes could queue ahead of an
+        // honest put for the whole hand-out otherwise).
+        drop(_unmap);
+        drop(_held);
         let others: Vec<(AccountId, HeldShard)> =
             order.iter().enumerate().filter(|(i, _)| *i != mine).map(|(i, h)| (h.clone(), shard(i))).collect();
         if !others.is_empty() {
@@ -962,6 +1008,7 @@ where
     fn affordable(
         &self,
         at: H256,
+        now: BlockNumber,
         payer: &AccountId,
         deposit: gensyn_runtime::Balance,
         key: &EncodingKey,
@@ -975,9 +1022,8 @@ where
             .map_or(0, |i| i.data.free);
         let live: u32 = self.read(at, pa::Registered::<Runtime>::hashed_key_for(payer)).map_err(node)?.unwrap_or(0);
         let provisional = self.provisional.lock().expect("not poisoned").clone();
-        let (pending, count) = in_flight(&provisional, payer, key, |k| {
-            self.entry_of(at, k).ok().flatten().is_some_and(|e| &e.payer == payer)
-        });
+        let (pending, count) =
+            in_flight(&provisional, payer, key, now, |k| self.entry_of(at, k).ok().flatten().is_some());
         if free < deposit.saturating_add(pending) {
             return Err(StoreFailure::Refused(format!(
                 "the payer cannot hold the storage deposit: {free} free, {deposit} asked and {pending} held by \
@@ -1005,11 +1051,22 @@ where
                 Settled::Waiting => continue,
                 Settled::Landed => {}
                 Settled::Lost => {
+                    // Another registration of the same encoding on the best
+                    // chain, not yet finalized, may name the shard this node
+                    // attested: settled once finality catches up.
+                    if !matches!(self.entry_of(self.best().0, &key), Ok(None)) {
+                        continue;
+                    }
                     // Under the put lock: a put of the same bytes running
                     // now keeps its files (settled the next block).
                     let lock = self.putting.lock().expect("not poisoned").entry(key.0).or_default().clone();
                     let Ok(_held) = lock.try_lock() else { continue };
                     let _unmap = Unmap { map: &self.putting, id: key.0, lock: &lock };
+                    // A put may have renewed the record before the lock.
+                    if self.provisional.lock().expect("not poisoned").get(&key) != Some(&p) {
+                        continue;
+                    }
+                    self.checked.lock().expect("not poisoned").remove(&key);
                     if !p.had_shard {
                         self.shards.drop_shard(&key, p.index);
                     }
@@ -1220,7 +1277,13 @@ where
     /// Starts checking encoding `erasure` of `id` in the background,
     /// unless it is checked or being checked (`owed`: as for
     /// [`Holder::check_encoding`]).
-    fn start_check(self: &Arc<Self>, id: [u8; 32], erasure: ErasureCommitment, owed: Option<u16>) {
+    fn start_check(
+        self: &Arc<Self>,
+        id: [u8; 32],
+        erasure: ErasureCommitment,
+        registrar: AccountId,
+        owed: Option<u16>,
+    ) {
         let key = (id, erasure.id());
         if self.checked.lock().expect("not poisoned").contains_key(&key) {
             return;
@@ -1246,8 +1309,8 @@ where
                     this.stalled.lock().expect("not poisoned").remove(&key);
                 }
                 None => {
-                    let now = this.best().1;
-                    this.stalled.lock().expect("not poisoned").insert(key, now);
+                    let at = this.best().1;
+                    this.stalled.lock().expect("not poisoned").insert(key, Stall { at, registrar });
                 }
             }
             this.checking.lock().expect("not poisoned").remove(&key);
@@ -1420,7 +1483,7 @@ where
             to_check = check_order(to_check, &stalled);
         }
         for c in to_check {
-            self.start_check(c.key.0, c.erasure, None);
+            self.start_check(c.key.0, c.erasure, c.registrar, None);
         }
         let Some((me, signer)) = signer else { return };
         // After the shards held: their checks come first.
@@ -1530,7 +1593,7 @@ where
             // Checked good while this shard was missing: checked again, and
             // the shard cut this time.
             self.checked.lock().expect("not poisoned").remove(&key);
-            self.start_check(key.0, entry.erasure, Some(index));
+            self.start_check(key.0, entry.erasure, entry.registrar.clone(), Some(index));
         }
     }
 
@@ -1736,11 +1799,26 @@ mod tests {
         .into_iter()
         .collect();
         let none = |_: &EncodingKey| false;
-        assert_eq!(in_flight(&map, &payer, &([9; 32], [9; 32]), none), (70, 3));
-        assert_eq!(in_flight(&map, &payer, &([2; 32], [2; 32]), none), (50, 2), "the put itself is not counted twice");
+        let far = ([9; 32], [9; 32]);
+        assert_eq!(in_flight(&map, &payer, &far, 6, none), (70, 3));
+        assert_eq!(
+            in_flight(&map, &payer, &([2; 32], [2; 32]), 6, none),
+            (50, 2),
+            "the put itself is not counted twice"
+        );
+        // Past its payment's window it can no longer land, settled or not
+        // (finality may stall): no longer counted.
+        let window = gensyn_runtime::protocol::ATTEST_WINDOW;
+        assert_eq!(in_flight(&map, &payer, &far, 5 + window, none), (70, 3));
+        assert_eq!(in_flight(&map, &payer, &far, 6 + window, none), (0, 0));
         let landed = |k: &EncodingKey| k.0 == [3; 32];
-        assert_eq!(in_flight(&map, &payer, &([9; 32], [9; 32]), landed), (30, 2), "the chain holds that one already");
-        assert_eq!(in_flight(&map, &other, &([9; 32], [9; 32]), none), (80, 1));
+        assert_eq!(in_flight(&map, &payer, &far, 6, landed), (30, 2), "the chain holds that one already");
+        assert_eq!(in_flight(&map, &other, &far, 6, none), (80, 1));
+        // A renewal or a replacement of the payer's own entry is charged
+        // nothing and takes no quota place.
+        let mut free = map.clone();
+        free.insert(([5; 32], [5; 32]), p(&payer, 0));
+        assert_eq!(in_flight(&free, &payer, &far, 6, none), (70, 3));
     }
 
     /// A put's payment must be its payer's signature of the bytes'
@@ -1824,8 +1902,9 @@ mod tests {
         waiting.insert(7, at(1, 9));
         waiting.push(at(2, 5));
         waiting.push(at(2, 5));
-        let stalled: HashMap<EncodingKey, BlockNumber> =
-            (0..20u8).map(|i| (([100 + i; 32], [100 + i; 32]), 40 - BlockNumber::from(i))).collect();
+        let stalled: HashMap<EncodingKey, Stall> = (0..20u8)
+            .map(|i| (([100 + i; 32], [100 + i; 32]), Stall { at: 40 - BlockNumber::from(i), registrar: liar.clone() }))
+            .collect();
         let order = check_order(waiting, &stalled);
         assert_eq!(order.len(), 22, "each encoding once");
         assert_eq!((order[0].key.0[0], order[1].key.0[0]), (2, 1), "never tried, earliest registered first");
@@ -1849,9 +1928,19 @@ mod tests {
         // The liar's stalled junk (block 3), its fresh junk (registered at
         // 10, 11, just before the honest one at 12), the honest one.
         let waiting = vec![at(100, 2, &liar), at(101, 10, &liar), at(102, 11, &liar), at(1, 12, &honest)];
-        let stalled: HashMap<EncodingKey, BlockNumber> = [(([100; 32], [100; 32]), 3)].into_iter().collect();
+        let stall = |who: &AccountId| Stall { at: 3, registrar: who.clone() };
+        let stalled: HashMap<EncodingKey, Stall> = [(([100; 32], [100; 32]), stall(&liar))].into_iter().collect();
         let order: Vec<u8> = check_order(waiting.clone(), &stalled).iter().map(|c| c.key.0[0]).collect();
         assert_eq!(order, [1, 101, 102, 100], "the honest encoding takes the first slot");
+        // A stall is not blamed on whoever renewed the entry since: the
+        // honest holder that took over the squatter's stalled entry (as
+        // the longer class) is not made a staller by it.
+        // Its own encoding, registered at 9, goes ahead of the fresh junk.
+        let mut renewed = waiting.clone();
+        renewed[0].registrar = honest.clone();
+        renewed[3].since = 9;
+        let order: Vec<u8> = check_order(renewed, &stalled).iter().map(|c| c.key.0[0]).collect();
+        assert_eq!(order, [1, 101, 102, 100], "nobody blamed: never tried first, earliest registered first");
         // Before anything stalled, the earliest registered go first.
         let order: Vec<u8> = check_order(waiting, &HashMap::new()).iter().map(|c| c.key.0[0]).collect();
         assert_eq!(order, [100, 101, 102, 1]);
